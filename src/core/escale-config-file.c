@@ -1,0 +1,494 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "escale-config"
+
+#include <stdarg.h>
+#include <glib/gi18n-lib.h>
+
+#include "escale-config-file.h"
+
+/* A GKeyFile that knows on which line each key stands. GKeyFile's own
+ * errors carry no line number and reject a whole file for one bad line, so
+ * the text is scanned first: malformed lines are reported and dropped, and
+ * the rest is handed to GKeyFile. */
+struct _EscaleConfigFile
+{
+  char *name;            /* as shown in messages, relative to the config dir */
+  GKeyFile *key_file;
+  GHashTable *lines;     /* "group\nkey" and "group\n" -> line number */
+};
+
+void
+escale_config_problem_free (EscaleConfigProblem *problem)
+{
+  if (problem == NULL)
+    return;
+  g_free (problem->file);
+  g_free (problem->key);
+  g_free (problem->message);
+  g_free (problem);
+}
+
+char *
+escale_config_problem_to_string (const EscaleConfigProblem *problem)
+{
+  GString *out = g_string_new (problem->file);
+
+  if (problem->line > 0)
+    g_string_append_printf (out, ":%u", problem->line);
+  g_string_append (out, ": ");
+  if (problem->key != NULL)
+    g_string_append_printf (out, "%s: ", problem->key);
+  g_string_append (out, problem->message);
+  return g_string_free (out, FALSE);
+}
+
+static void
+problem_addv (GPtrArray *problems, const char *file, guint line, const char *key,
+              const char *format, va_list args)
+{
+  EscaleConfigProblem *problem = g_new0 (EscaleConfigProblem, 1);
+
+  problem->file = g_strdup (file);
+  problem->line = line;
+  problem->key = g_strdup (key);
+  problem->message = g_strdup_vprintf (format, args);
+  g_ptr_array_add (problems, problem);
+}
+
+void
+escale_config_problem_add (GPtrArray *problems, const char *file, guint line, const char *key,
+                           const char *format, ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  problem_addv (problems, file, line, key, format, args);
+  va_end (args);
+}
+
+void
+escale_config_file_free (EscaleConfigFile *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->name);
+  g_clear_pointer (&self->key_file, g_key_file_unref);
+  g_clear_pointer (&self->lines, g_hash_table_unref);
+  g_free (self);
+}
+
+static char *
+line_key (const char *group, const char *key)
+{
+  return g_strconcat (group, "\n", key ? key : "", NULL);
+}
+
+static gboolean
+valid_key_name (const char *key)
+{
+  if (*key == '\0')
+    return FALSE;
+  for (const char *p = key; *p; p++)
+    if (!(g_ascii_isalnum (*p) || *p == '-' || *p == '_' || *p == '[' || *p == ']' ||
+          *p == '@' || *p == '.'))
+      return FALSE;
+  return TRUE;
+}
+
+/* Loads @path. Only an unreadable file is an error; every problem inside it
+ * goes to @problems and the readable part is kept. */
+EscaleConfigFile *
+escale_config_file_load (const char *path, const char *display_name, GPtrArray *problems,
+                         GError **error)
+{
+  g_autoptr(EscaleConfigFile) self = g_new0 (EscaleConfigFile, 1);
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) clean = g_string_new (NULL);
+  g_auto(GStrv) text_lines = NULL;
+  g_autofree char *group = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length;
+
+  self->name = g_strdup (display_name ? display_name : path);
+  self->lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->key_file = g_key_file_new ();
+
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return NULL;
+
+  if (!g_utf8_validate (contents, length, NULL))
+    {
+      escale_config_problem_add (problems, self->name, 0, NULL,
+                                 _("the file is not in UTF-8; save it again as UTF-8"));
+      return g_steal_pointer (&self);
+    }
+
+  text_lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; text_lines[i] != NULL; i++)
+    {
+      guint lineno = i + 1;
+      char *line = g_strstrip (text_lines[i]);
+      char *eq;
+
+      if (*line == '\0' || *line == '#')
+        {
+          g_string_append_c (clean, '\n');
+          continue;
+        }
+
+      if (*line == '[')
+        {
+          char *close = strchr (line, ']');
+
+          if (close == NULL || close[1] != '\0' || close == line + 1)
+            {
+              escale_config_problem_add (problems, self->name, lineno, NULL,
+                                         _("“%s” is not a valid [Group] line; the lines "
+                                           "after it are ignored until the next group"),
+                                         line);
+              g_clear_pointer (&group, g_free);
+              g_string_append_c (clean, '\n');
+              continue;
+            }
+          g_free (group);
+          group = g_strndup (line + 1, close - line - 1);
+          {
+            g_autofree char *gk = line_key (group, NULL);
+
+            if (g_hash_table_contains (self->lines, gk))
+              escale_config_problem_add (problems, self->name, lineno, NULL,
+                                         _("the group [%s] appears twice; its keys are "
+                                           "merged"), group);
+            else
+              g_hash_table_insert (self->lines, g_steal_pointer (&gk),
+                                   GUINT_TO_POINTER (lineno));
+          }
+          g_string_append_printf (clean, "%s\n", line);
+          continue;
+        }
+
+      eq = strchr (line, '=');
+      if (eq == NULL)
+        {
+          escale_config_problem_add (problems, self->name, lineno, NULL,
+                                     _("“%s” is not a key=value line; it is ignored"), line);
+          g_string_append_c (clean, '\n');
+          continue;
+        }
+
+      {
+        g_autofree char *key = g_strstrip (g_strndup (line, eq - line));
+        g_autofree char *lk = NULL;
+
+        if (!valid_key_name (key))
+          {
+            escale_config_problem_add (problems, self->name, lineno, NULL,
+                                       _("“%s” is not a valid key name; the line is ignored"),
+                                       key);
+            g_string_append_c (clean, '\n');
+            continue;
+          }
+        if (group == NULL)
+          {
+            escale_config_problem_add (problems, self->name, lineno, key,
+                                       _("this key stands before any [Group] or in a broken "
+                                         "group; it is ignored"));
+            g_string_append_c (clean, '\n');
+            continue;
+          }
+        lk = line_key (group, key);
+        if (g_hash_table_contains (self->lines, lk))
+          escale_config_problem_add (problems, self->name, lineno, key,
+                                     _("set twice in [%s]; the value on line %u is used"),
+                                     group, lineno);
+        g_hash_table_insert (self->lines, g_steal_pointer (&lk), GUINT_TO_POINTER (lineno));
+        g_string_append_printf (clean, "%s\n", line);
+      }
+    }
+
+  if (!g_key_file_load_from_data (self->key_file, clean->str, clean->len,
+                                  G_KEY_FILE_KEEP_COMMENTS, &local_error))
+    {
+      /* The scan above should have removed anything GKeyFile refuses. */
+      escale_config_problem_add (problems, self->name, 0, NULL, "%s", local_error->message);
+      g_key_file_unref (self->key_file);
+      self->key_file = g_key_file_new ();
+    }
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+escale_config_file_get_name (EscaleConfigFile *self)
+{
+  return self->name;
+}
+
+GKeyFile *
+escale_config_file_get_key_file (EscaleConfigFile *self)
+{
+  return self->key_file;
+}
+
+/* The line of @key in @group, or of the group header when @key is NULL; 0 if unknown. */
+guint
+escale_config_file_get_line (EscaleConfigFile *self, const char *group, const char *key)
+{
+  g_autofree char *lk = line_key (group, key);
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->lines, lk));
+}
+
+void
+escale_config_file_problem (EscaleConfigFile *self, GPtrArray *problems, const char *group,
+                            const char *key, const char *format, ...)
+{
+  va_list args;
+  guint line = escale_config_file_get_line (self, group, key);
+
+  if (line == 0 && key != NULL)
+    line = escale_config_file_get_line (self, group, NULL);
+  va_start (args, format);
+  problem_addv (problems, self->name, line, key, format, args);
+  va_end (args);
+}
+
+static gboolean
+pattern_matches (const char *pattern, const char *name, char wildcard_sep)
+{
+  gsize len = strlen (pattern);
+
+  if (len >= 2 && pattern[len - 1] == '*' && pattern[len - 2] == wildcard_sep)
+    {
+      const char *rest;
+
+      if (strncmp (pattern, name, len - 1) != 0)
+        return FALSE;
+      rest = name + len - 1;
+      if (*rest == '\0')
+        return FALSE;
+      for (; *rest; rest++)
+        if (!g_ascii_isdigit (*rest))
+          return FALSE;
+      return TRUE;
+    }
+  return g_str_equal (pattern, name);
+}
+
+static const EscaleKeySpec *
+find_spec (const EscaleKeySpec *const *spec_lists, const char *group, const char *key,
+           gboolean *group_known)
+{
+  *group_known = FALSE;
+  for (guint l = 0; spec_lists[l] != NULL; l++)
+    for (const EscaleKeySpec *spec = spec_lists[l]; spec->group != NULL; spec++)
+      {
+        if (!pattern_matches (spec->group, group, ' '))
+          continue;
+        *group_known = TRUE;
+        if (key != NULL && pattern_matches (spec->key, key, '-'))
+          return spec;
+      }
+  return NULL;
+}
+
+static gboolean
+check_value (EscaleConfigFile *self, const EscaleKeySpec *spec, const char *group,
+             const char *key, const char *base_dir, GPtrArray *problems)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = g_key_file_get_string (self->key_file, group, key, NULL);
+
+  switch (spec->type)
+    {
+    case ESCALE_KEY_STRING:
+      if (spec->required && (value == NULL || *g_strstrip (value) == '\0'))
+        {
+          escale_config_file_problem (self, problems, group, key, _("must not be empty"));
+          return FALSE;
+        }
+      return TRUE;
+
+    case ESCALE_KEY_INT:
+      {
+        gint64 number;
+        char *end = NULL;
+
+        number = value ? g_ascii_strtoll (g_strstrip (value), &end, 10) : 0;
+        if (value == NULL || end == value || *end != '\0')
+          {
+            escale_config_file_problem (self, problems, group, key,
+                                        _("“%s” is not a whole number"), value ? value : "");
+            return FALSE;
+          }
+        if (number < spec->min || number > spec->max)
+          {
+            escale_config_file_problem (self, problems, group, key,
+                                        _("%" G_GINT64_FORMAT " is out of range (%d to %d)"),
+                                        number, spec->min, spec->max);
+            return FALSE;
+          }
+        return TRUE;
+      }
+
+    case ESCALE_KEY_BOOL:
+      g_key_file_get_boolean (self->key_file, group, key, &error);
+      if (error != NULL)
+        {
+          escale_config_file_problem (self, problems, group, key,
+                                      _("“%s” must be true or false"), value ? value : "");
+          return FALSE;
+        }
+      return TRUE;
+
+    case ESCALE_KEY_ID:
+      if (value == NULL || *value == '\0' || strlen (value) > 40)
+        {
+          escale_config_file_problem (self, problems, group, key,
+                                      _("must be 1 to 40 characters long"));
+          return FALSE;
+        }
+      for (const char *p = value; *p; p++)
+        if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '-'))
+          {
+            escale_config_file_problem (self, problems, group, key,
+                                        _("“%s” may only use a-z, 0-9 and -"), value);
+            return FALSE;
+          }
+      return TRUE;
+
+    case ESCALE_KEY_URL:
+      {
+        g_autoptr(GUri) uri = value ? g_uri_parse (value, G_URI_FLAGS_NONE, NULL) : NULL;
+
+        if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0' ||
+            !(g_str_equal (g_uri_get_scheme (uri), "https") ||
+              g_str_equal (g_uri_get_scheme (uri), "http")))
+          {
+            escale_config_file_problem (self, problems, group, key,
+                                        _("“%s” is not a web address starting with https://"),
+                                        value ? value : "");
+            return FALSE;
+          }
+        return TRUE;
+      }
+
+    case ESCALE_KEY_PATH:
+      {
+        g_autofree char *full = NULL;
+
+        if (value == NULL || *value == '\0' || g_path_is_absolute (value) ||
+            strstr (value, "..") != NULL)
+          {
+            escale_config_file_problem (self, problems, group, key,
+                                        _("“%s” must be a path inside the configuration "
+                                          "folder"), value ? value : "");
+            return FALSE;
+          }
+        full = g_build_filename (base_dir, value, NULL);
+        if (!g_file_test (full, G_FILE_TEST_EXISTS))
+          {
+            escale_config_file_problem (self, problems, group, key,
+                                        _("“%s” does not exist in the configuration folder"),
+                                        value);
+            return FALSE;
+          }
+        return TRUE;
+      }
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Checks every group and key against @spec_lists (a NULL-terminated array
+ * of spec arrays, each ended by a zeroed entry). Unknown and invalid keys are
+ * reported and removed, so later reads fall back to defaults. */
+void
+escale_config_file_validate (EscaleConfigFile *self, const EscaleKeySpec *const *spec_lists,
+                             const char *base_dir, GPtrArray *problems)
+{
+  g_auto(GStrv) groups = g_key_file_get_groups (self->key_file, NULL);
+
+  for (guint g = 0; groups[g] != NULL; g++)
+    {
+      g_auto(GStrv) keys = g_key_file_get_keys (self->key_file, groups[g], NULL, NULL);
+      gboolean group_known;
+
+      find_spec (spec_lists, groups[g], NULL, &group_known);
+      if (!group_known)
+        {
+          escale_config_file_problem (self, problems, groups[g], NULL,
+                                      _("unknown group [%s]; it is ignored"), groups[g]);
+          g_key_file_remove_group (self->key_file, groups[g], NULL);
+          continue;
+        }
+
+      for (guint k = 0; keys && keys[k] != NULL; k++)
+        {
+          g_autofree char *base_key = g_strndup (keys[k], strcspn (keys[k], "["));
+          const EscaleKeySpec *spec = find_spec (spec_lists, groups[g], base_key, &group_known);
+
+          if (spec == NULL)
+            {
+              escale_config_file_problem (self, problems, groups[g], keys[k],
+                                          _("unknown key in [%s]; it is ignored"), groups[g]);
+              g_key_file_remove_key (self->key_file, groups[g], keys[k], NULL);
+            }
+          else if (!check_value (self, spec, groups[g], keys[k], base_dir, problems))
+            g_key_file_remove_key (self->key_file, groups[g], keys[k], NULL);
+        }
+    }
+
+  /* Required keys, for groups that are present (or [Main]-like groups without '*'). */
+  for (guint l = 0; spec_lists[l] != NULL; l++)
+    for (const EscaleKeySpec *spec = spec_lists[l]; spec->group != NULL; spec++)
+      {
+        if (!spec->required || strchr (spec->group, '*') != NULL || strchr (spec->key, '*'))
+          continue;
+        if (!g_key_file_has_key (self->key_file, spec->group, spec->key, NULL))
+          {
+            guint line = escale_config_file_get_line (self, spec->group, NULL);
+
+            escale_config_problem_add (problems, self->name, line ? line : 1, spec->key,
+                                       _("missing in [%s]"), spec->group);
+          }
+      }
+}
+
+static int
+compare_numbered (gconstpointer a, gconstpointer b)
+{
+  const char *ka = *(const char *const *) a;
+  const char *kb = *(const char *const *) b;
+  const char *da = strrchr (ka, '-');
+  const char *db = strrchr (kb, '-');
+
+  return (int) (g_ascii_strtoll (da + 1, NULL, 10) - g_ascii_strtoll (db + 1, NULL, 10));
+}
+
+/* Values of "prefix-1", "prefix-2"... in @group, in numeric order. */
+char **
+escale_config_file_get_numbered (EscaleConfigFile *self, const char *group,
+                                 const char *key_prefix)
+{
+  g_auto(GStrv) keys = g_key_file_get_keys (self->key_file, group, NULL, NULL);
+  g_autoptr(GPtrArray) matching = g_ptr_array_new ();
+  g_autoptr(GStrvBuilder) values = g_strv_builder_new ();
+  g_autofree char *pattern = g_strconcat (key_prefix, "-*", NULL);
+
+  for (guint k = 0; keys && keys[k] != NULL; k++)
+    if (pattern_matches (pattern, keys[k], '-'))
+      g_ptr_array_add (matching, keys[k]);
+  g_ptr_array_sort (matching, compare_numbered);
+
+  for (guint i = 0; i < matching->len; i++)
+    {
+      g_autofree char *value =
+        g_key_file_get_locale_string (self->key_file, group, matching->pdata[i], NULL, NULL);
+
+      if (value != NULL && *g_strstrip (value) != '\0')
+        g_strv_builder_add (values, value);
+    }
+  return g_strv_builder_end (values);
+}

@@ -1,0 +1,335 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "escale-config"
+
+#include <glib/gi18n-lib.h>
+
+#include "escale-config.h"
+
+/* The kiosk's configuration: escale.ini and activities/ *.ini in one folder.
+ * Loading never fails: every problem is collected with its file, line and
+ * key, and whatever is valid is kept, so the kiosk always starts. */
+struct _EscaleConfig
+{
+  GObject parent_instance;
+
+  char *dir;
+  char *centre_name;
+  char *language;
+  guint idle_delay;
+  guint countdown;
+  guint goodbye_delay;
+  char *stats_path;
+  guint retention_months;
+  guint stats_max_size_mb;
+  GPtrArray *activities;   /* of EscaleActivity, sorted by order */
+  GPtrArray *problems;     /* of EscaleConfigProblem */
+};
+
+G_DEFINE_FINAL_TYPE (EscaleConfig, escale_config, G_TYPE_OBJECT)
+
+static const EscaleKeySpec main_keys[] = {
+  { "Centre", "name", ESCALE_KEY_STRING, 0, 0, TRUE },
+  { "Centre", "language", ESCALE_KEY_STRING },
+  { "Session", "idle-delay", ESCALE_KEY_INT, 30, 3600 },
+  { "Session", "countdown", ESCALE_KEY_INT, 10, 600 },
+  { "Session", "goodbye-delay", ESCALE_KEY_INT, 2, 30 },
+  { "Stats", "path", ESCALE_KEY_STRING },
+  { "Stats", "retention-months", ESCALE_KEY_INT, 1, 120 },
+  { "Stats", "max-size-mb", ESCALE_KEY_INT, 1, 100000 },
+  { NULL }
+};
+
+static void
+escale_config_finalize (GObject *object)
+{
+  EscaleConfig *self = ESCALE_CONFIG (object);
+
+  g_free (self->dir);
+  g_free (self->centre_name);
+  g_free (self->language);
+  g_free (self->stats_path);
+  g_clear_pointer (&self->activities, g_ptr_array_unref);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  G_OBJECT_CLASS (escale_config_parent_class)->finalize (object);
+}
+
+static void
+escale_config_class_init (EscaleConfigClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = escale_config_finalize;
+}
+
+static void
+escale_config_init (EscaleConfig *self)
+{
+  self->idle_delay = 180;
+  self->countdown = 60;
+  self->goodbye_delay = 6;
+  self->retention_months = 13;
+  self->activities = g_ptr_array_new_with_free_func (g_object_unref);
+  self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) escale_config_problem_free);
+}
+
+static guint
+get_uint (GKeyFile *key_file, const char *group, const char *key, guint fallback)
+{
+  if (!g_key_file_has_key (key_file, group, key, NULL))
+    return fallback;
+  return (guint) g_key_file_get_integer (key_file, group, key, NULL);
+}
+
+static void
+load_main (EscaleConfig *self)
+{
+  g_autofree char *path = g_build_filename (self->dir, "escale.ini", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EscaleConfigFile) file = NULL;
+  const EscaleKeySpec *spec_lists[] = { main_keys, NULL };
+  GKeyFile *key_file;
+
+  file = escale_config_file_load (path, "escale.ini", self->problems, &error);
+  if (file == NULL)
+    {
+      escale_config_problem_add (self->problems, "escale.ini", 0, NULL,
+                                 _("cannot be read (%s); default settings are used"),
+                                 error->message);
+      return;
+    }
+
+  escale_config_file_validate (file, spec_lists, self->dir, self->problems);
+  key_file = escale_config_file_get_key_file (file);
+
+  {
+    g_autofree char *name = g_key_file_get_locale_string (key_file, "Centre", "name", NULL,
+                                                          NULL);
+
+    if (name != NULL && *g_strstrip (name) != '\0')
+      {
+        g_free (self->centre_name);
+        self->centre_name = g_steal_pointer (&name);
+      }
+  }
+  self->language = g_key_file_get_string (key_file, "Centre", "language", NULL);
+  self->idle_delay = get_uint (key_file, "Session", "idle-delay", self->idle_delay);
+  self->countdown = get_uint (key_file, "Session", "countdown", self->countdown);
+  self->goodbye_delay = get_uint (key_file, "Session", "goodbye-delay", self->goodbye_delay);
+  self->retention_months = get_uint (key_file, "Stats", "retention-months",
+                                     self->retention_months);
+  self->stats_max_size_mb = get_uint (key_file, "Stats", "max-size-mb", 0);
+
+  {
+    g_autofree char *stats = g_key_file_get_string (key_file, "Stats", "path", NULL);
+
+    if (stats != NULL && *g_strstrip (stats) != '\0')
+      {
+        if (g_path_is_absolute (stats))
+          self->stats_path = g_steal_pointer (&stats);
+        else
+          escale_config_file_problem (file, self->problems, "Stats", "path",
+                                      _("“%s” must be an absolute path; the default is used"),
+                                      stats);
+      }
+  }
+}
+
+static int
+compare_activities (gconstpointer a, gconstpointer b)
+{
+  EscaleActivity *aa = *(EscaleActivity *const *) a;
+  EscaleActivity *ab = *(EscaleActivity *const *) b;
+  int diff = escale_activity_get_order (aa) - escale_activity_get_order (ab);
+
+  return diff != 0 ? diff : g_strcmp0 (escale_activity_get_id (aa), escale_activity_get_id (ab));
+}
+
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
+static void
+load_activities (EscaleConfig *self)
+{
+  g_autofree char *dir_path = g_build_filename (self->dir, "activities", NULL);
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  const char *name;
+
+  dir = g_dir_open (dir_path, 0, &error);
+  if (dir == NULL)
+    {
+      escale_config_problem_add (self->problems, "activities", 0, NULL,
+                                 _("the folder cannot be read (%s)"), error->message);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".ini"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (dir_path, names->pdata[i], NULL);
+      g_autofree char *display = g_build_filename ("activities", names->pdata[i], NULL);
+      g_autoptr(EscaleConfigFile) file = NULL;
+      g_autoptr(EscaleActivity) activity = NULL;
+      g_autoptr(GError) load_error = NULL;
+      EscaleActivity *twin;
+
+      file = escale_config_file_load (path, display, self->problems, &load_error);
+      if (file == NULL)
+        {
+          escale_config_problem_add (self->problems, display, 0, NULL,
+                                     _("cannot be read (%s)"), load_error->message);
+          continue;
+        }
+      activity = escale_activity_new_from_file (file, self->dir, self->problems);
+      if (activity == NULL)
+        continue;
+
+      twin = escale_config_find_activity (self, escale_activity_get_id (activity));
+      if (twin != NULL)
+        {
+          escale_config_file_problem (file, self->problems, "Activity", "id",
+                                      _("“%s” is already used by %s; this activity is not "
+                                        "shown"),
+                                      escale_activity_get_id (activity),
+                                      escale_activity_get_source (twin));
+          continue;
+        }
+      g_ptr_array_add (self->activities, g_steal_pointer (&activity));
+    }
+
+  g_ptr_array_sort (self->activities, compare_activities);
+  if (self->activities->len > ESCALE_MAX_HOME_ACTIVITIES)
+    {
+      for (guint i = ESCALE_MAX_HOME_ACTIVITIES; i < self->activities->len; i++)
+        escale_config_problem_add (self->problems,
+                                   escale_activity_get_source (self->activities->pdata[i]), 0,
+                                   NULL,
+                                   _("more than %d activities: this one is not shown (lower "
+                                     "its order to show it instead)"),
+                                   ESCALE_MAX_HOME_ACTIVITIES);
+      g_ptr_array_set_size (self->activities, ESCALE_MAX_HOME_ACTIVITIES);
+    }
+}
+
+/* Loads the configuration in @dir. Never returns NULL. */
+EscaleConfig *
+escale_config_load (const char *dir)
+{
+  EscaleConfig *self = g_object_new (ESCALE_TYPE_CONFIG, NULL);
+
+  self->dir = g_canonicalize_filename (dir, NULL);
+  self->centre_name = g_strdup (_("Espace numérique"));
+
+  if (!g_file_test (self->dir, G_FILE_TEST_IS_DIR))
+    {
+      escale_config_problem_add (self->problems, self->dir, 0, NULL,
+                                 _("the configuration folder does not exist"));
+      return self;
+    }
+
+  load_main (self);
+  load_activities (self);
+  if (self->activities->len == 0)
+    escale_config_problem_add (self->problems, "activities", 0, NULL,
+                               _("no valid activity: the kiosk shows “temporarily "
+                                 "unavailable”"));
+  return self;
+}
+
+const char *
+escale_config_get_dir (EscaleConfig *self)
+{
+  return self->dir;
+}
+
+const char *
+escale_config_get_centre_name (EscaleConfig *self)
+{
+  return self->centre_name;
+}
+
+const char *
+escale_config_get_language (EscaleConfig *self)
+{
+  return self->language;
+}
+
+guint
+escale_config_get_idle_delay (EscaleConfig *self)
+{
+  return self->idle_delay;
+}
+
+guint
+escale_config_get_countdown (EscaleConfig *self)
+{
+  return self->countdown;
+}
+
+guint
+escale_config_get_goodbye_delay (EscaleConfig *self)
+{
+  return self->goodbye_delay;
+}
+
+/* The configured store path, or NULL for the default one. */
+const char *
+escale_config_get_stats_path (EscaleConfig *self)
+{
+  return self->stats_path;
+}
+
+guint
+escale_config_get_retention_months (EscaleConfig *self)
+{
+  return self->retention_months;
+}
+
+guint
+escale_config_get_stats_max_size_mb (EscaleConfig *self)
+{
+  return self->stats_max_size_mb;
+}
+
+/* Returns: (transfer none) (element-type EscaleActivity) */
+GPtrArray *
+escale_config_get_activities (EscaleConfig *self)
+{
+  return self->activities;
+}
+
+EscaleActivity *
+escale_config_find_activity (EscaleConfig *self, const char *id)
+{
+  for (guint i = 0; i < self->activities->len; i++)
+    if (g_strcmp0 (escale_activity_get_id (self->activities->pdata[i]), id) == 0)
+      return self->activities->pdata[i];
+  return NULL;
+}
+
+/* Returns: (transfer none) (element-type EscaleConfigProblem) */
+GPtrArray *
+escale_config_get_problems (EscaleConfig *self)
+{
+  return self->problems;
+}
+
+/* Every problem as "FILE:LINE: key: message". */
+char **
+escale_config_format_problems (EscaleConfig *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < self->problems->len; i++)
+    {
+      g_autofree char *line = escale_config_problem_to_string (self->problems->pdata[i]);
+
+      g_strv_builder_add (builder, line);
+    }
+  return g_strv_builder_end (builder);
+}

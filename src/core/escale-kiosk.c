@@ -1,0 +1,289 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "escale-kiosk"
+
+#include "escale-kiosk.h"
+
+/* Ties a visit's life together, without GTK: the session says when a visit
+ * ends; the kiosk then records it in the store, runs every wiper, and only
+ * once all of them succeeded lets the session go back to IDLE (the welcome
+ * screen). If wiping keeps failing the kiosk goes out of order instead of
+ * greeting the next person over someone else's data. */
+struct _EscaleKiosk
+{
+  GObject parent_instance;
+
+  /* owned */
+  EscaleConfig *config;
+  EscaleClock *clock;
+  EscaleSession *session;
+  EscaleReset *reset;
+  EscaleScratch *scratch;
+  EscaleStatsStore *store;
+
+  guint tick_id;
+  guint goodbye_id;
+  guint retry_id;
+  guint goodbye_delay_ms;
+  guint reset_attempts;
+  guint ticks;
+  gboolean out_of_order;
+  gint64 last_reset_usec;
+};
+
+enum {
+  PROP_0,
+  PROP_OUT_OF_ORDER,
+  N_PROPS
+};
+
+static GParamSpec *pspecs[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (EscaleKiosk, escale_kiosk, G_TYPE_OBJECT)
+
+static void run_reset (EscaleKiosk *self);
+
+static void
+set_out_of_order (EscaleKiosk *self, gboolean out_of_order)
+{
+  if (self->out_of_order == out_of_order)
+    return;
+  self->out_of_order = out_of_order;
+  g_object_notify_by_pspec (G_OBJECT (self), pspecs[PROP_OUT_OF_ORDER]);
+}
+
+static gboolean
+wipe_scratch (gpointer user_data, GError **error)
+{
+  EscaleScratch *scratch = user_data;
+
+  return escale_scratch_wipe (scratch, error) && escale_scratch_wipe_leftovers (scratch, error);
+}
+
+static gboolean
+goodbye_done_cb (gpointer user_data)
+{
+  EscaleKiosk *self = user_data;
+
+  self->goodbye_id = 0;
+  escale_session_wiped (self->session);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+retry_reset_cb (gpointer user_data)
+{
+  EscaleKiosk *self = user_data;
+
+  self->retry_id = 0;
+  run_reset (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+run_reset (EscaleKiosk *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  gboolean ok = escale_reset_run (self->reset, &error);
+
+  self->last_reset_usec = g_get_monotonic_time () - start;
+  if (ok)
+    {
+      g_debug ("Reset done in %" G_GINT64_FORMAT " µs", self->last_reset_usec);
+      self->reset_attempts = 0;
+      set_out_of_order (self, FALSE);
+      g_clear_handle_id (&self->goodbye_id, g_source_remove);
+      if (self->goodbye_delay_ms == 0)
+        goodbye_done_cb (self);
+      else
+        self->goodbye_id = g_timeout_add (self->goodbye_delay_ms, goodbye_done_cb, self);
+      return;
+    }
+
+  /* Never show the welcome screen over data that may remain. */
+  self->reset_attempts++;
+  g_warning ("Reset attempt %u failed: %s", self->reset_attempts, error->message);
+  if (self->reset_attempts >= 3)
+    set_out_of_order (self, TRUE);
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+  self->retry_id = g_timeout_add_seconds (self->reset_attempts >= 3 ? 30 : 1, retry_reset_cb,
+                                          self);
+}
+
+static void
+session_ended_cb (EscaleSession *session, EscaleSessionRecord *record, EscaleKiosk *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!escale_stats_store_add_session (self->store, record, &error))
+    g_warning ("The visit is kept in memory until the statistics can be written: %s",
+               error->message);
+  run_reset (self);
+}
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  EscaleKiosk *self = user_data;
+
+  escale_session_tick (self->session);
+
+  /* Records that could not be written (locked or full disk) are retried
+   * about once a minute, while nobody is waiting on it. */
+  if (++self->ticks % 60 == 0 && escale_stats_store_get_n_pending (self->store) > 0)
+    escale_stats_store_flush (self->store, NULL);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+escale_kiosk_dispose (GObject *object)
+{
+  EscaleKiosk *self = ESCALE_KIOSK (object);
+
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  g_clear_handle_id (&self->goodbye_id, g_source_remove);
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
+  g_clear_object (&self->reset);
+  g_clear_object (&self->scratch);
+  g_clear_object (&self->store);
+  g_clear_object (&self->clock);
+  g_clear_object (&self->config);
+  G_OBJECT_CLASS (escale_kiosk_parent_class)->dispose (object);
+}
+
+static void
+escale_kiosk_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  EscaleKiosk *self = ESCALE_KIOSK (object);
+
+  switch (prop_id)
+    {
+    case PROP_OUT_OF_ORDER:
+      g_value_set_boolean (value, self->out_of_order);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+escale_kiosk_class_init (EscaleKioskClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = escale_kiosk_dispose;
+  object_class->get_property = escale_kiosk_get_property;
+
+  pspecs[PROP_OUT_OF_ORDER] =
+    g_param_spec_boolean ("out-of-order", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, pspecs);
+}
+
+static void
+escale_kiosk_init (EscaleKiosk *self)
+{
+}
+
+EscaleKiosk *
+escale_kiosk_new (EscaleConfig *config, EscaleClock *clock, EscaleStatsStore *store,
+                  EscaleScratch *scratch)
+{
+  EscaleKiosk *self = g_object_new (ESCALE_TYPE_KIOSK, NULL);
+
+  g_return_val_if_fail (ESCALE_IS_CONFIG (config), NULL);
+  g_return_val_if_fail (ESCALE_IS_STATS_STORE (store), NULL);
+  g_return_val_if_fail (ESCALE_IS_SCRATCH (scratch), NULL);
+
+  self->config = g_object_ref (config);
+  self->clock = clock ? g_object_ref (clock) : escale_clock_new_system ();
+  self->store = g_object_ref (store);
+  self->scratch = g_object_ref (scratch);
+  self->reset = escale_reset_new ();
+  self->session = escale_session_new (self->clock, escale_config_get_idle_delay (config),
+                                      escale_config_get_countdown (config));
+  self->goodbye_delay_ms = escale_config_get_goodbye_delay (config) * 1000;
+
+  escale_reset_register (self->reset, "scratch-dir", wipe_scratch, g_object_ref (scratch),
+                         g_object_unref);
+  g_signal_connect (self->session, "ended", G_CALLBACK (session_ended_cb), self);
+  return self;
+}
+
+EscaleConfig *
+escale_kiosk_get_config (EscaleKiosk *self)
+{
+  return self->config;
+}
+
+EscaleSession *
+escale_kiosk_get_session (EscaleKiosk *self)
+{
+  return self->session;
+}
+
+EscaleReset *
+escale_kiosk_get_reset (EscaleKiosk *self)
+{
+  return self->reset;
+}
+
+EscaleScratch *
+escale_kiosk_get_scratch (EscaleKiosk *self)
+{
+  return self->scratch;
+}
+
+EscaleStatsStore *
+escale_kiosk_get_store (EscaleKiosk *self)
+{
+  return self->store;
+}
+
+/* Wipes whatever an earlier run left (a crash, a power cut), then starts
+ * the one-second tick. Call once every wiper is registered. */
+void
+escale_kiosk_start (EscaleKiosk *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (ESCALE_IS_KIOSK (self));
+
+  if (!escale_scratch_wipe_leftovers (self->scratch, &error))
+    g_warning ("Leftovers of an earlier session could not be removed: %s", error->message);
+  g_clear_error (&error);
+  if (!escale_reset_run (self->reset, &error))
+    {
+      g_warning ("Start-up wipe failed: %s", error->message);
+      set_out_of_order (self, TRUE);
+      self->retry_id = g_timeout_add_seconds (1, retry_reset_cb, self);
+    }
+  if (self->tick_id == 0)
+    self->tick_id = g_timeout_add_seconds (1, tick_cb, self);
+}
+
+/* How long "Tout est effacé" stays on screen; tests and benchmarks use 0. */
+void
+escale_kiosk_set_goodbye_delay_ms (EscaleKiosk *self, guint delay_ms)
+{
+  g_return_if_fail (ESCALE_IS_KIOSK (self));
+  self->goodbye_delay_ms = delay_ms;
+}
+
+gboolean
+escale_kiosk_get_out_of_order (EscaleKiosk *self)
+{
+  g_return_val_if_fail (ESCALE_IS_KIOSK (self), FALSE);
+  return self->out_of_order;
+}
+
+/* Duration of the last completed wipe, in microseconds. */
+gint64
+escale_kiosk_get_last_reset_usec (EscaleKiosk *self)
+{
+  g_return_val_if_fail (ESCALE_IS_KIOSK (self), 0);
+  return self->last_reset_usec;
+}

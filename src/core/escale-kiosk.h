@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "escale-clock.h"
+#include "escale-config.h"
+#include "escale-reset.h"
+#include "escale-scratch.h"
+#include "escale-session.h"
+#include "escale-stats-store.h"
+
+G_BEGIN_DECLS
+
+#define ESCALE_TYPE_KIOSK (escale_kiosk_get_type ())
+G_DECLARE_FINAL_TYPE (EscaleKiosk, escale_kiosk, ESCALE, KIOSK, GObject)
+
+EscaleKiosk *escale_kiosk_new (EscaleConfig *config, EscaleClock *clock,
+                               EscaleStatsStore *store, EscaleScratch *scratch);
+
+EscaleConfig *escale_kiosk_get_config (EscaleKiosk *self);
+EscaleSession *escale_kiosk_get_session (EscaleKiosk *self);
+EscaleReset *escale_kiosk_get_reset (EscaleKiosk *self);
+EscaleScratch *escale_kiosk_get_scratch (EscaleKiosk *self);
+EscaleStatsStore *escale_kiosk_get_store (EscaleKiosk *self);
+
+void escale_kiosk_start (EscaleKiosk *self);
+void escale_kiosk_set_goodbye_delay_ms (EscaleKiosk *self, guint delay_ms);
+gboolean escale_kiosk_get_out_of_order (EscaleKiosk *self);
+gint64 escale_kiosk_get_last_reset_usec (EscaleKiosk *self);
+
+G_END_DECLS

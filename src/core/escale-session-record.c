@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "escale-session-record.h"
+
+G_DEFINE_BOXED_TYPE (EscaleSessionRecord, escale_session_record,
+                     escale_session_record_copy, escale_session_record_free)
+
+const char *
+escale_end_reason_to_string (EscaleEndReason reason)
+{
+  switch (reason)
+    {
+    case ESCALE_END_FINISHED:
+      return "finished";
+    case ESCALE_END_TIMEOUT:
+      return "timeout";
+    case ESCALE_END_STAFF:
+      return "staff";
+    default:
+      g_return_val_if_reached ("finished");
+    }
+}
+
+int
+escale_seconds_to_minutes (gint64 seconds)
+{
+  if (seconds <= 0)
+    return 0;
+  return (int) ((seconds + 30) / 60);
+}
+
+static void
+clear_use (gpointer data)
+{
+  EscaleActivityUse *use = data;
+
+  g_clear_pointer (&use->activity_id, g_free);
+}
+
+EscaleSessionRecord *
+escale_session_record_new (GDateTime *start, gint64 duration_sec, EscaleEndReason reason,
+                           int helper_calls)
+{
+  EscaleSessionRecord *self = g_new0 (EscaleSessionRecord, 1);
+  g_autofree char *day = g_date_time_format (start, "%Y-%m-%d");
+
+  g_strlcpy (self->day, day, sizeof self->day);
+  self->start_hour = g_date_time_get_hour (start);
+  self->weekday = g_date_time_get_day_of_week (start);
+  self->duration_min = escale_seconds_to_minutes (duration_sec);
+  self->end_reason = reason;
+  self->helper_calls = helper_calls;
+  self->activities = g_array_new (FALSE, TRUE, sizeof (EscaleActivityUse));
+  g_array_set_clear_func (self->activities, clear_use);
+  return self;
+}
+
+/* Records the total time spent in one activity. The session sums the
+ * seconds of repeated visits first, so rounding happens once per activity. */
+void
+escale_session_record_add_activity (EscaleSessionRecord *self, const char *activity_id,
+                                    gint64 seconds)
+{
+  EscaleActivityUse use;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (activity_id != NULL);
+
+  for (guint i = 0; i < self->activities->len; i++)
+    {
+      EscaleActivityUse *known = &g_array_index (self->activities, EscaleActivityUse, i);
+
+      if (g_str_equal (known->activity_id, activity_id))
+        {
+          known->minutes += escale_seconds_to_minutes (seconds);
+          return;
+        }
+    }
+
+  use.activity_id = g_strdup (activity_id);
+  use.minutes = escale_seconds_to_minutes (seconds);
+  g_array_append_val (self->activities, use);
+}
+
+EscaleSessionRecord *
+escale_session_record_copy (const EscaleSessionRecord *self)
+{
+  EscaleSessionRecord *copy = g_new0 (EscaleSessionRecord, 1);
+
+  *copy = *self;
+  copy->activities = g_array_new (FALSE, TRUE, sizeof (EscaleActivityUse));
+  g_array_set_clear_func (copy->activities, clear_use);
+  for (guint i = 0; i < self->activities->len; i++)
+    {
+      const EscaleActivityUse *use = &g_array_index (self->activities, EscaleActivityUse, i);
+      EscaleActivityUse dup = { g_strdup (use->activity_id), use->minutes };
+
+      g_array_append_val (copy->activities, dup);
+    }
+  return copy;
+}
+
+void
+escale_session_record_free (EscaleSessionRecord *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->activities, g_array_unref);
+  g_free (self);
+}

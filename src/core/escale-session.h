@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "escale-clock.h"
+#include "escale-session-record.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  ESCALE_SESSION_IDLE,     /* welcome screen, nobody there */
+  ESCALE_SESSION_ACTIVE,   /* someone is using the kiosk */
+  ESCALE_SESSION_WARNING,  /* inactive too long: the countdown is shown */
+  ESCALE_SESSION_ENDING,   /* wiping; "Tout est effacé" is shown */
+} EscaleSessionState;
+
+#define ESCALE_TYPE_SESSION (escale_session_get_type ())
+G_DECLARE_FINAL_TYPE (EscaleSession, escale_session, ESCALE, SESSION, GObject)
+
+EscaleSession *escale_session_new (EscaleClock *clock, guint idle_delay_sec, guint countdown_sec);
+
+EscaleSessionState escale_session_get_state (EscaleSession *self);
+guint escale_session_get_remaining (EscaleSession *self);
+guint escale_session_get_idle_delay (EscaleSession *self);
+guint escale_session_get_countdown (EscaleSession *self);
+
+void escale_session_input (EscaleSession *self);
+void escale_session_tick (EscaleSession *self);
+void escale_session_enter_activity (EscaleSession *self, const char *activity_id);
+void escale_session_leave_activity (EscaleSession *self);
+void escale_session_call_helper (EscaleSession *self);
+void escale_session_hold (EscaleSession *self);
+void escale_session_release (EscaleSession *self);
+gboolean escale_session_is_held (EscaleSession *self);
+void escale_session_finish (EscaleSession *self, EscaleEndReason reason);
+void escale_session_wiped (EscaleSession *self);
+
+G_END_DECLS

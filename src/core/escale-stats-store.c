@@ -1,0 +1,484 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "escale-stats"
+
+#include <errno.h>
+#include <sqlite3.h>
+#include <glib/gstdio.h>
+
+#include "escale-stats-store.h"
+
+/* The anonymous usage store. One connection, WAL, prepared statements kept
+ * for the life of the store. A write that fails (locked, disk full, file
+ * gone) never loses a record: it stays queued in memory and is written by the
+ * next successful flush; what has been committed is never rewritten. */
+struct _EscaleStatsStore
+{
+  GObject parent_instance;
+
+  char *path;
+  sqlite3 *db;
+  sqlite3_stmt *insert_session;
+  sqlite3_stmt *insert_activity;
+  guint max_size_mb;
+
+  GQueue pending;     /* of EscaleSessionRecord, oldest first */
+  guint n_failures;
+  char *last_error;
+};
+
+G_DEFINE_FINAL_TYPE (EscaleStatsStore, escale_stats_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (escale-stats-error-quark, escale_stats_error)
+
+/* Each entry takes the schema from version N to N+1. Never edit a released
+ * entry: add a new one. */
+static const char *const migrations[] = {
+  /* 0 -> 1: the spine's schema. */
+  "CREATE TABLE sessions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  day TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+  "  start_hour INTEGER NOT NULL CHECK (start_hour BETWEEN 0 AND 23),"
+  "  weekday INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 7),"
+  "  duration_min INTEGER NOT NULL CHECK (duration_min >= 0),"
+  "  end_reason TEXT NOT NULL CHECK (end_reason IN ('finished', 'timeout', 'staff')),"
+  "  helper_calls INTEGER NOT NULL DEFAULT 0 CHECK (helper_calls >= 0)"
+  ");"
+  "CREATE INDEX sessions_by_day ON sessions (day);"
+  "CREATE TABLE session_activities ("
+  "  session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,"
+  "  activity_id TEXT NOT NULL,"
+  "  minutes INTEGER NOT NULL CHECK (minutes >= 0),"
+  "  PRIMARY KEY (session_id, activity_id)"
+  ");",
+};
+
+#define SCHEMA_VERSION 1
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SCHEMA_VERSION);
+
+static int
+error_code_for (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return ESCALE_STATS_ERROR_BUSY;
+    case SQLITE_FULL:
+      return ESCALE_STATS_ERROR_FULL;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return ESCALE_STATS_ERROR_CORRUPT;
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+      return ESCALE_STATS_ERROR_OPEN;
+    default:
+      return ESCALE_STATS_ERROR_WRITE;
+    }
+}
+
+static gboolean
+set_sqlite_error (EscaleStatsStore *self, int rc, const char *what, GError **error)
+{
+  const char *detail = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+
+  g_set_error (error, ESCALE_STATS_ERROR, error_code_for (rc), "%s (%s): %s", what,
+               self->path, detail);
+  return FALSE;
+}
+
+static gboolean
+exec (EscaleStatsStore *self, const char *sql, GError **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (self, rc, "Statistics store", error);
+  return TRUE;
+}
+
+static gboolean
+query_int (EscaleStatsStore *self, const char *sql, gint64 *out, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      set_sqlite_error (self, rc, "Statistics store", error);
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  *out = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+static void
+clear_pending (EscaleStatsStore *self)
+{
+  EscaleSessionRecord *record;
+
+  while ((record = g_queue_pop_head (&self->pending)) != NULL)
+    escale_session_record_free (record);
+}
+
+static void
+close_db (EscaleStatsStore *self)
+{
+  g_clear_pointer (&self->insert_session, sqlite3_finalize);
+  g_clear_pointer (&self->insert_activity, sqlite3_finalize);
+  g_clear_pointer (&self->db, sqlite3_close);
+}
+
+static void
+escale_stats_store_finalize (GObject *object)
+{
+  EscaleStatsStore *self = ESCALE_STATS_STORE (object);
+
+  if (self->pending.length > 0)
+    g_warning ("%u session records could not be written to %s", self->pending.length,
+               self->path);
+  clear_pending (self);
+  close_db (self);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->last_error, g_free);
+  G_OBJECT_CLASS (escale_stats_store_parent_class)->finalize (object);
+}
+
+static void
+escale_stats_store_class_init (EscaleStatsStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = escale_stats_store_finalize;
+}
+
+static void
+escale_stats_store_init (EscaleStatsStore *self)
+{
+  g_queue_init (&self->pending);
+}
+
+char *
+escale_stats_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "escale", "stats.db", NULL);
+}
+
+/* Creates the store object; nothing touches the disk until open or the
+ * first write, so a broken disk never stops the kiosk from starting. */
+EscaleStatsStore *
+escale_stats_store_new (const char *path)
+{
+  EscaleStatsStore *self = g_object_new (ESCALE_TYPE_STATS_STORE, NULL);
+
+  self->path = path ? g_strdup (path) : escale_stats_store_default_path ();
+  return self;
+}
+
+const char *
+escale_stats_store_get_path (EscaleStatsStore *self)
+{
+  g_return_val_if_fail (ESCALE_IS_STATS_STORE (self), NULL);
+  return self->path;
+}
+
+/* Caps the file size (0: no cap). Reaching it is handled like a full disk. */
+void
+escale_stats_store_set_max_size_mb (EscaleStatsStore *self, guint max_mb)
+{
+  g_return_if_fail (ESCALE_IS_STATS_STORE (self));
+
+  self->max_size_mb = max_mb;
+  if (self->db != NULL && max_mb > 0)
+    {
+      g_autofree char *sql = NULL;
+      gint64 page_size = 4096;
+
+      query_int (self, "PRAGMA page_size", &page_size, NULL);
+      sql = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT,
+                             ((gint64) max_mb * 1024 * 1024) / MAX (page_size, 512));
+      exec (self, sql, NULL);
+    }
+}
+
+static gboolean
+migrate (EscaleStatsStore *self, GError **error)
+{
+  gint64 version = 0;
+  gint64 app_id = 0;
+
+  if (!query_int (self, "PRAGMA user_version", &version, error) ||
+      !query_int (self, "PRAGMA application_id", &app_id, error))
+    return FALSE;
+
+  if (app_id != 0 && app_id != ESCALE_STATS_APPLICATION_ID)
+    {
+      g_set_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_CORRUPT,
+                   "%s is not an Escale statistics file", self->path);
+      return FALSE;
+    }
+  if (version > SCHEMA_VERSION)
+    {
+      g_set_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_TOO_NEW,
+                   "%s was written by a newer Escale (schema %" G_GINT64_FORMAT
+                   ", this one knows %d)", self->path, version, SCHEMA_VERSION);
+      return FALSE;
+    }
+  if (version == SCHEMA_VERSION)
+    return TRUE;
+
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  for (gint64 v = version; v < SCHEMA_VERSION; v++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT, v + 1);
+
+      g_message ("Migrating statistics store to schema %" G_GINT64_FORMAT, v + 1);
+      if (!exec (self, migrations[v], error) || !exec (self, bump, error))
+        {
+          exec (self, "ROLLBACK", NULL);
+          return FALSE;
+        }
+    }
+  {
+    g_autofree char *set_id =
+      g_strdup_printf ("PRAGMA application_id = %d", ESCALE_STATS_APPLICATION_ID);
+
+    if (!exec (self, set_id, error))
+      {
+        exec (self, "ROLLBACK", NULL);
+        return FALSE;
+      }
+  }
+  return exec (self, "COMMIT", error);
+}
+
+static gboolean
+prepare (EscaleStatsStore *self, const char *sql, sqlite3_stmt **stmt, GError **error)
+{
+  int rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (self, rc, "Statistics store", error);
+  return TRUE;
+}
+
+/* Opens (creating if needed) and migrates. Safe to call again after a failure. */
+gboolean
+escale_stats_store_open (EscaleStatsStore *self, GError **error)
+{
+  g_autofree char *dir = NULL;
+  int rc;
+
+  g_return_val_if_fail (ESCALE_IS_STATS_STORE (self), FALSE);
+
+  if (self->db != NULL)
+    return TRUE;
+
+  dir = g_path_get_dirname (self->path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_OPEN,
+                   "Cannot create the folder %s: %s", dir, g_strerror (saved));
+      return FALSE;
+    }
+
+  rc = sqlite3_open_v2 (self->path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, rc, "Cannot open the statistics store", error);
+      close_db (self);
+      return FALSE;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+
+  /* A short busy timeout: a locked file must never freeze the screen; the
+   * record stays queued and is written later. */
+  rc = sqlite3_busy_timeout (self->db, 100);
+  if (rc != SQLITE_OK ||
+      !exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !exec (self, "PRAGMA synchronous = NORMAL", error) ||
+      !exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !exec (self, "PRAGMA secure_delete = ON", error) ||
+      !migrate (self, error) ||
+      !prepare (self,
+                "INSERT INTO sessions (day, start_hour, weekday, duration_min, end_reason,"
+                " helper_calls) VALUES (?, ?, ?, ?, ?, ?)",
+                &self->insert_session, error) ||
+      !prepare (self,
+                "INSERT INTO session_activities (session_id, activity_id, minutes)"
+                " VALUES (?, ?, ?)",
+                &self->insert_activity, error))
+    {
+      if (rc != SQLITE_OK)
+        set_sqlite_error (self, rc, "Cannot configure the statistics store", error);
+      close_db (self);
+      return FALSE;
+    }
+
+  if (self->max_size_mb > 0)
+    escale_stats_store_set_max_size_mb (self, self->max_size_mb);
+  return TRUE;
+}
+
+int
+escale_stats_store_get_schema_version (EscaleStatsStore *self)
+{
+  gint64 version = -1;
+
+  g_return_val_if_fail (ESCALE_IS_STATS_STORE (self), -1);
+  if (self->db == NULL || !query_int (self, "PRAGMA user_version", &version, NULL))
+    return -1;
+  return (int) version;
+}
+
+static gboolean
+step_done (EscaleStatsStore *self, sqlite3_stmt *stmt, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, rc, "Cannot write to the statistics store", error);
+  return TRUE;
+}
+
+static gboolean
+write_record (EscaleStatsStore *self, const EscaleSessionRecord *record, GError **error)
+{
+  sqlite3_int64 session_id;
+
+  sqlite3_bind_text (self->insert_session, 1, record->day, -1, SQLITE_STATIC);
+  sqlite3_bind_int (self->insert_session, 2, record->start_hour);
+  sqlite3_bind_int (self->insert_session, 3, record->weekday);
+  sqlite3_bind_int (self->insert_session, 4, record->duration_min);
+  sqlite3_bind_text (self->insert_session, 5, escale_end_reason_to_string (record->end_reason),
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_int (self->insert_session, 6, record->helper_calls);
+  if (!step_done (self, self->insert_session, error))
+    return FALSE;
+
+  session_id = sqlite3_last_insert_rowid (self->db);
+  for (guint i = 0; i < record->activities->len; i++)
+    {
+      const EscaleActivityUse *use = &g_array_index (record->activities, EscaleActivityUse, i);
+
+      sqlite3_bind_int64 (self->insert_activity, 1, session_id);
+      sqlite3_bind_text (self->insert_activity, 2, use->activity_id, -1, SQLITE_STATIC);
+      sqlite3_bind_int (self->insert_activity, 3, use->minutes);
+      if (!step_done (self, self->insert_activity, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+remember_failure (EscaleStatsStore *self, const GError *error)
+{
+  self->n_failures++;
+  g_free (self->last_error);
+  self->last_error = g_strdup (error->message);
+  g_warning ("Statistics not written yet (%u waiting): %s", self->pending.length,
+             error->message);
+}
+
+/* Writes every queued record, all in one transaction. On failure nothing of
+ * the batch is committed and the queue is kept whole for the next try. */
+gboolean
+escale_stats_store_flush (EscaleStatsStore *self, GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (ESCALE_IS_STATS_STORE (self), FALSE);
+
+  if (self->pending.length == 0)
+    return TRUE;
+
+  if (!escale_stats_store_open (self, &local_error))
+    goto failed;
+
+  if (!exec (self, "BEGIN IMMEDIATE", &local_error))
+    goto failed;
+
+  for (GList *l = self->pending.head; l != NULL; l = l->next)
+    {
+      if (!write_record (self, l->data, &local_error))
+        {
+          exec (self, "ROLLBACK", NULL);
+          goto failed;
+        }
+    }
+
+  if (!exec (self, "COMMIT", &local_error))
+    {
+      exec (self, "ROLLBACK", NULL);
+      goto failed;
+    }
+
+  clear_pending (self);
+  return TRUE;
+
+failed:
+  remember_failure (self, local_error);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+/* Queues @record and tries to write everything queued. Returns FALSE if it
+ * could not be written now; it stays queued and is not lost. */
+gboolean
+escale_stats_store_add_session (EscaleStatsStore *self, const EscaleSessionRecord *record,
+                                GError **error)
+{
+  g_return_val_if_fail (ESCALE_IS_STATS_STORE (self), FALSE);
+  g_return_val_if_fail (record != NULL, FALSE);
+
+  g_queue_push_tail (&self->pending, escale_session_record_copy (record));
+  return escale_stats_store_flush (self, error);
+}
+
+guint
+escale_stats_store_get_n_pending (EscaleStatsStore *self)
+{
+  g_return_val_if_fail (ESCALE_IS_STATS_STORE (self), 0);
+  return self->pending.length;
+}
+
+guint
+escale_stats_store_get_n_failures (EscaleStatsStore *self)
+{
+  g_return_val_if_fail (ESCALE_IS_STATS_STORE (self), 0);
+  return self->n_failures;
+}
+
+/* The last write error, for the staff screen; NULL if none happened. */
+const char *
+escale_stats_store_get_last_error (EscaleStatsStore *self)
+{
+  g_return_val_if_fail (ESCALE_IS_STATS_STORE (self), NULL);
+  return self->last_error;
+}
+
+gint64
+escale_stats_store_count_sessions (EscaleStatsStore *self, GError **error)
+{
+  gint64 count = -1;
+
+  g_return_val_if_fail (ESCALE_IS_STATS_STORE (self), -1);
+
+  if (!escale_stats_store_open (self, error) ||
+      !query_int (self, "SELECT count(*) FROM sessions", &count, error))
+    return -1;
+  return count;
+}
+
+sqlite3 *
+escale_stats_store_get_db (EscaleStatsStore *self)
+{
+  g_return_val_if_fail (ESCALE_IS_STATS_STORE (self), NULL);
+  return self->db;
+}

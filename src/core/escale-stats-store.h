@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "escale-session-record.h"
+
+G_BEGIN_DECLS
+
+#define ESCALE_STATS_ERROR (escale_stats_error_quark ())
+GQuark escale_stats_error_quark (void);
+
+typedef enum
+{
+  ESCALE_STATS_ERROR_OPEN,      /* the file cannot be opened or created */
+  ESCALE_STATS_ERROR_TOO_NEW,   /* written by a newer Escale */
+  ESCALE_STATS_ERROR_CORRUPT,   /* not an Escale store, or damaged */
+  ESCALE_STATS_ERROR_BUSY,      /* locked by another program */
+  ESCALE_STATS_ERROR_FULL,      /* disk full or size limit reached */
+  ESCALE_STATS_ERROR_WRITE,     /* any other write failure */
+} EscaleStatsError;
+
+#define ESCALE_STATS_APPLICATION_ID 0x45534341 /* "ESCA" */
+
+#define ESCALE_TYPE_STATS_STORE (escale_stats_store_get_type ())
+G_DECLARE_FINAL_TYPE (EscaleStatsStore, escale_stats_store, ESCALE, STATS_STORE, GObject)
+
+EscaleStatsStore *escale_stats_store_new (const char *path);
+gboolean escale_stats_store_open (EscaleStatsStore *self, GError **error);
+const char *escale_stats_store_get_path (EscaleStatsStore *self);
+char *escale_stats_store_default_path (void);
+void escale_stats_store_set_max_size_mb (EscaleStatsStore *self, guint max_mb);
+int escale_stats_store_get_schema_version (EscaleStatsStore *self);
+
+gboolean escale_stats_store_add_session (EscaleStatsStore *self,
+                                         const EscaleSessionRecord *record, GError **error);
+gboolean escale_stats_store_flush (EscaleStatsStore *self, GError **error);
+guint escale_stats_store_get_n_pending (EscaleStatsStore *self);
+guint escale_stats_store_get_n_failures (EscaleStatsStore *self);
+const char *escale_stats_store_get_last_error (EscaleStatsStore *self);
+
+gint64 escale_stats_store_count_sessions (EscaleStatsStore *self, GError **error);
+
+/* For the stats tools and staff screens, which run their own queries. */
+struct sqlite3 *escale_stats_store_get_db (EscaleStatsStore *self);
+
+G_END_DECLS

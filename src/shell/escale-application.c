@@ -1,0 +1,245 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "escale-app"
+
+#include <glib/gi18n.h>
+
+#include "config.h"
+#include "escale-application.h"
+#include "escale-web-profile.h"
+#include "escale-window.h"
+
+/* Owns the long-lived state (configuration, stats store, the kiosk and its
+ * session, the web profile) and hands it to the window. Also answers the
+ * command line: --version, --check-config, --config, --kiosk. */
+struct _EscaleApplication
+{
+  GtkApplication parent_instance;
+
+  /* owned */
+  char *config_dir;
+  char *stats_path;
+  gboolean locked;
+  EscaleKiosk *kiosk;
+  EscaleWebProfile *web_profile;
+};
+
+G_DEFINE_FINAL_TYPE (EscaleApplication, escale_application, GTK_TYPE_APPLICATION)
+
+static char *
+default_config_dir (void)
+{
+  g_autofree char *installed = g_build_filename (CONFIGDIR, NULL);
+
+  if (g_file_test (installed, G_FILE_TEST_IS_DIR))
+    return g_steal_pointer (&installed);
+  return g_build_filename (PKGDATADIR, "kiosk-config", NULL);
+}
+
+static int
+check_config (const char *dir)
+{
+  g_autoptr(EscaleConfig) config = escale_config_load (dir);
+  g_auto(GStrv) lines = escale_config_format_problems (config);
+  GPtrArray *activities = escale_config_get_activities (config);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_printerr ("%s\n", lines[i]);
+  if (lines[0] == NULL)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%s: configuration OK, %u activity\n",
+                          "%s: configuration OK, %u activities\n", activities->len),
+             escale_config_get_dir (config), activities->len);
+  return lines[0] == NULL ? 0 : 1;
+}
+
+static int
+escale_application_handle_local_options (GApplication *app, GVariantDict *options)
+{
+  EscaleApplication *self = ESCALE_APPLICATION (app);
+  const char *dir = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("escale %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  if (g_variant_dict_lookup (options, "check-config", "^&ay", &dir))
+    return check_config (dir);
+
+  if (g_variant_dict_lookup (options, "config", "^&ay", &dir))
+    {
+      g_free (self->config_dir);
+      self->config_dir = g_canonicalize_filename (dir, NULL);
+    }
+  if (g_variant_dict_lookup (options, "stats", "^&ay", &dir))
+    {
+      g_free (self->stats_path);
+      self->stats_path = g_canonicalize_filename (dir, NULL);
+    }
+  self->locked = g_variant_dict_contains (options, "kiosk");
+  return -1;
+}
+
+static gboolean
+renew_web_profile (gpointer user_data, GError **error)
+{
+  return escale_web_profile_renew (ESCALE_WEB_PROFILE (user_data), error);
+}
+
+static gboolean
+wipe_recent_files (gpointer user_data, GError **error)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+
+  /* Nothing should ever be added (recent files are disabled at start-up);
+   * this makes sure of it after every visit. */
+  if (settings != NULL)
+    g_object_set (settings, "gtk-recent-files-enabled", FALSE, NULL);
+  return TRUE;
+}
+
+static void
+escale_application_startup (GApplication *app)
+{
+  EscaleApplication *self = ESCALE_APPLICATION (app);
+  g_autoptr(EscaleConfig) config = NULL;
+  g_autoptr(EscaleStatsStore) store = NULL;
+  g_autoptr(EscaleScratch) scratch = NULL;
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  g_autoptr(GError) error = NULL;
+  EscaleReset *reset;
+  GtkSettings *settings;
+
+  G_APPLICATION_CLASS (escale_application_parent_class)->startup (app);
+
+  settings = gtk_settings_get_default ();
+  g_object_set (settings,
+                "gtk-recent-files-enabled", FALSE,
+                "gtk-recent-files-max-age", 0,
+                "gtk-enable-animations", TRUE,
+                NULL);
+  gtk_css_provider_load_from_resource (css, "/fr/escale/Escale/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    "/fr/escale/Escale/icons");
+
+  if (self->config_dir == NULL)
+    self->config_dir = default_config_dir ();
+  config = escale_config_load (self->config_dir);
+  for (guint i = 0; i < escale_config_get_problems (config)->len; i++)
+    {
+      g_autofree char *line =
+        escale_config_problem_to_string (escale_config_get_problems (config)->pdata[i]);
+
+      g_warning ("Configuration: %s", line);
+    }
+
+  store = escale_stats_store_new (self->stats_path ? self->stats_path
+                                                   : escale_config_get_stats_path (config));
+  escale_stats_store_set_max_size_mb (store, escale_config_get_stats_max_size_mb (config));
+  if (!escale_stats_store_open (store, &error))
+    g_warning ("Statistics store unavailable, visits are kept in memory: %s", error->message);
+
+  scratch = escale_scratch_new (NULL);
+  self->kiosk = escale_kiosk_new (config, NULL, store, scratch);
+  self->web_profile = escale_web_profile_new ();
+
+  reset = escale_kiosk_get_reset (self->kiosk);
+  escale_reset_register (reset, "web-data", renew_web_profile,
+                         g_object_ref (self->web_profile), g_object_unref);
+  escale_reset_register (reset, "recent-files", wipe_recent_files, NULL, NULL);
+}
+
+static void
+escale_application_activate (GApplication *app)
+{
+  EscaleApplication *self = ESCALE_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (escale_window_new (GTK_APPLICATION (app), self->kiosk,
+                                              self->web_profile, self->locked));
+      escale_kiosk_start (self->kiosk);
+    }
+  gtk_window_present (window);
+}
+
+static void
+escale_application_shutdown (GApplication *app)
+{
+  EscaleApplication *self = ESCALE_APPLICATION (app);
+
+  /* Leaving (developer quit, staff exit, logout) wipes like a visit's end. */
+  if (self->kiosk != NULL)
+    {
+      escale_session_finish (escale_kiosk_get_session (self->kiosk), ESCALE_END_STAFF);
+      escale_reset_run (escale_kiosk_get_reset (self->kiosk), NULL);
+    }
+  G_APPLICATION_CLASS (escale_application_parent_class)->shutdown (app);
+}
+
+static void
+escale_application_finalize (GObject *object)
+{
+  EscaleApplication *self = ESCALE_APPLICATION (object);
+
+  g_clear_object (&self->kiosk);
+  g_clear_object (&self->web_profile);
+  g_free (self->config_dir);
+  g_free (self->stats_path);
+  G_OBJECT_CLASS (escale_application_parent_class)->finalize (object);
+}
+
+static void
+escale_application_class_init (EscaleApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = escale_application_finalize;
+  app_class->handle_local_options = escale_application_handle_local_options;
+  app_class->startup = escale_application_startup;
+  app_class->activate = escale_application_activate;
+  app_class->shutdown = escale_application_shutdown;
+}
+
+static void
+escale_application_init (EscaleApplication *self)
+{
+  static const GOptionEntry entries[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+    { "config", 'c', 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Use the configuration folder DIR"), N_("DIR") },
+    { "kiosk", 'k', 0, G_OPTION_ARG_NONE, NULL,
+      N_("Fullscreen and locked: the only way out is the staff code"), NULL },
+    { "check-config", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Check the configuration folder DIR, print every problem and exit"), N_("DIR") },
+    { "stats", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Write the anonymous statistics to FILE instead of the configured store"),
+      N_("FILE") },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Escale: a calm, safe kiosk for public digital "
+                                              "spaces."));
+}
+
+EscaleApplication *
+escale_application_new (void)
+{
+  return g_object_new (ESCALE_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       NULL);
+}
+
+EscaleKiosk *
+escale_application_get_kiosk (EscaleApplication *self)
+{
+  g_return_val_if_fail (ESCALE_IS_APPLICATION (self), NULL);
+  return self->kiosk;
+}

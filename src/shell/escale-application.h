@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "escale-kiosk.h"
+
+G_BEGIN_DECLS
+
+#define ESCALE_TYPE_APPLICATION (escale_application_get_type ())
+G_DECLARE_FINAL_TYPE (EscaleApplication, escale_application, ESCALE, APPLICATION, GtkApplication)
+
+EscaleApplication *escale_application_new (void);
+EscaleKiosk *escale_application_get_kiosk (EscaleApplication *self);
+
+G_END_DECLS

@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define ESCALE_TYPE_COUNTDOWN (escale_countdown_get_type ())
+G_DECLARE_FINAL_TYPE (EscaleCountdown, escale_countdown, ESCALE, COUNTDOWN, GtkWidget)
+
+void escale_countdown_set_remaining (EscaleCountdown *self, guint seconds);
+const char *escale_countdown_get_text (EscaleCountdown *self);
+
+G_END_DECLS

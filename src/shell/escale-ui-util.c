@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "escale-ui-util.h"
+
+/* The activity's icon: a built-in symbolic icon, or a picture from the
+ * configuration folder. */
+GtkWidget *
+escale_activity_icon_new (EscaleActivity *activity, int pixel_size)
+{
+  const char *icon = escale_activity_get_icon (activity);
+  GtkWidget *image;
+
+  if (escale_icon_is_builtin (icon))
+    {
+      g_autofree char *name = g_strdup_printf ("escale-%s-symbolic", icon);
+
+      image = gtk_image_new_from_icon_name (name);
+    }
+  else
+    image = gtk_image_new_from_file (icon);
+
+  gtk_image_set_pixel_size (GTK_IMAGE (image), pixel_size);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  return image;
+}
+
+/* A large button with an icon and words, named for screen readers. */
+GtkWidget *
+escale_big_button_new (const char *icon_name, const char *label)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
+
+  if (icon_name != NULL)
+    {
+      GtkWidget *image = gtk_image_new_from_icon_name (icon_name);
+
+      gtk_image_set_pixel_size (GTK_IMAGE (image), 40);
+      gtk_box_append (GTK_BOX (box), image);
+    }
+  gtk_box_append (GTK_BOX (box), gtk_label_new (label));
+  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "big-button");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  return button;
+}
+
+GtkWidget *
+escale_wrapped_label_new (const char *text, const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}

@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "escale-activity.h"
+
+G_BEGIN_DECLS
+
+GtkWidget *escale_activity_icon_new (EscaleActivity *activity, int pixel_size);
+GtkWidget *escale_big_button_new (const char *icon_name, const char *label);
+GtkWidget *escale_wrapped_label_new (const char *text, const char *css_class);
+
+G_END_DECLS

@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "escale-welcome-page.h"
+
+/* "Bienvenue. Touchez l'écran pour commencer." The whole page is one button,
+ * so a touch anywhere, a click or Enter starts a visit. A small note for
+ * staff appears at the bottom when the configuration has problems. */
+struct _EscaleWelcomePage
+{
+  GtkWidget parent_instance;
+
+  /* template widgets */
+  GtkWidget *start_button;
+  GtkLabel *centre_label;
+  GtkLabel *staff_label;
+};
+
+G_DEFINE_FINAL_TYPE (EscaleWelcomePage, escale_welcome_page, GTK_TYPE_WIDGET)
+
+static void
+escale_welcome_page_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), ESCALE_TYPE_WELCOME_PAGE);
+  G_OBJECT_CLASS (escale_welcome_page_parent_class)->dispose (object);
+}
+
+static gboolean
+escale_welcome_page_grab_focus (GtkWidget *widget)
+{
+  return gtk_widget_grab_focus (ESCALE_WELCOME_PAGE (widget)->start_button);
+}
+
+static void
+escale_welcome_page_class_init (EscaleWelcomePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = escale_welcome_page_dispose;
+  widget_class->grab_focus = escale_welcome_page_grab_focus;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/fr/escale/Escale/ui/escale-welcome-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, EscaleWelcomePage, start_button);
+  gtk_widget_class_bind_template_child (widget_class, EscaleWelcomePage, centre_label);
+  gtk_widget_class_bind_template_child (widget_class, EscaleWelcomePage, staff_label);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "welcomepage");
+}
+
+static void
+escale_welcome_page_init (EscaleWelcomePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+}
+
+void
+escale_welcome_page_set_centre_name (EscaleWelcomePage *self, const char *name)
+{
+  g_return_if_fail (ESCALE_IS_WELCOME_PAGE (self));
+  gtk_label_set_text (self->centre_label, name ? name : "");
+}
+
+/* Shown to staff on the welcome screen; NULL hides it. */
+void
+escale_welcome_page_set_staff_note (EscaleWelcomePage *self, const char *note)
+{
+  g_return_if_fail (ESCALE_IS_WELCOME_PAGE (self));
+  gtk_label_set_text (self->staff_label, note ? note : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->staff_label), note != NULL && *note != '\0');
+}

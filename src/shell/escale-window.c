@@ -1,0 +1,749 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "escale-window"
+
+#include <glib/gi18n.h>
+
+#include "config.h"
+#include "escale-activity-page.h"
+#include "escale-countdown.h"
+#include "escale-home-page.h"
+#include "escale-notifier.h"
+#include "escale-welcome-page.h"
+#include "escale-window.h"
+
+/* The one window. It shows what the session's state says (welcome, home,
+ * an activity, the countdown, "Tout est effacé"), feeds every touch and key
+ * to the session, and in kiosk mode swallows every way out. It registers
+ * the wipers for what it holds: the pages, the text size, the clipboards. */
+struct _EscaleWindow
+{
+  GtkApplicationWindow parent_instance;
+
+  /* template widgets */
+  GtkStack *stack;
+  GtkWidget *top_bar;
+  GtkWidget *bottom_bar;
+  GtkLabel *place_label;
+  GtkWidget *home_button;
+  GtkWidget *finish_button;
+  GtkLabel *help_label;
+  GtkLabel *unavailable_staff_label;
+  GtkWidget *helper_banner;
+  GtkWidget *contrast_button;
+  EscaleWelcomePage *welcome_page;
+  EscaleHomePage *home_page;
+  GtkBox *activity_slot;
+  EscaleCountdown *countdown;
+
+  /* owned */
+  EscaleKiosk *kiosk;
+  EscaleWebProfile *web_profile;
+  EscaleNotifier *notifier;
+  char *before_help;
+
+  /* borrowed */
+  GtkWidget *activity_page;   /* child of activity_slot, or NULL */
+
+  gboolean locked;
+  gboolean high_contrast;
+  guint text_scale;
+};
+
+enum {
+  PROP_0,
+  PROP_KIOSK,
+  PROP_WEB_PROFILE,
+  PROP_LOCKED,
+  N_PROPS
+};
+
+static GParamSpec *pspecs[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (EscaleWindow, escale_window, GTK_TYPE_APPLICATION_WINDOW)
+
+static EscaleSession *
+get_session (EscaleWindow *self)
+{
+  return escale_kiosk_get_session (self->kiosk);
+}
+
+static gboolean
+has_activities (EscaleWindow *self)
+{
+  return escale_config_get_activities (escale_kiosk_get_config (self->kiosk))->len > 0;
+}
+
+static void
+show_page (EscaleWindow *self, const char *name)
+{
+  gboolean bars = g_str_equal (name, "home") || g_str_equal (name, "activity") ||
+                  g_str_equal (name, "help");
+  EscaleConfig *config = escale_kiosk_get_config (self->kiosk);
+
+  gtk_stack_set_visible_child_name (self->stack, name);
+  gtk_widget_set_visible (self->top_bar, bars);
+  gtk_widget_set_visible (self->bottom_bar, bars);
+  gtk_widget_set_visible (self->home_button, !g_str_equal (name, "home"));
+
+  if (g_str_equal (name, "home"))
+    gtk_label_set_text (self->place_label, escale_config_get_centre_name (config));
+  else if (g_str_equal (name, "activity") && self->activity_page != NULL)
+    gtk_label_set_text (self->place_label,
+                        escale_activity_get_title (escale_activity_page_get_activity (
+                          ESCALE_ACTIVITY_PAGE (self->activity_page))));
+  else if (g_str_equal (name, "help"))
+    gtk_label_set_text (self->place_label, _("Aide"));
+
+  if (g_str_equal (name, "welcome"))
+    gtk_widget_grab_focus (GTK_WIDGET (self->welcome_page));
+}
+
+static void
+drop_activity_page (EscaleWindow *self)
+{
+  if (self->activity_page == NULL)
+    return;
+  escale_session_leave_activity (get_session (self));
+  gtk_box_remove (self->activity_slot, self->activity_page);
+  self->activity_page = NULL;
+}
+
+static void
+apply_text_scale (EscaleWindow *self)
+{
+  for (guint i = 0; i < ESCALE_TEXT_SCALE_LEVELS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("text-scale-%u", i);
+
+      if (i == self->text_scale)
+        gtk_widget_add_css_class (GTK_WIDGET (self), name);
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self), name);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.text-smaller", self->text_scale > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.text-larger",
+                                 self->text_scale + 1 < ESCALE_TEXT_SCALE_LEVELS);
+}
+
+static void
+apply_contrast (EscaleWindow *self)
+{
+  if (self->high_contrast)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "high-contrast");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "high-contrast");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->contrast_button), self->high_contrast);
+}
+
+/* The starting text size follows the system's text scale, when the
+ * administrator set one. */
+static guint
+default_text_scale (void)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  int dpi = 0;
+
+  if (settings != NULL)
+    g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  if (dpi >= 96 * 1024 * 1.5)
+    return 2;
+  if (dpi >= 96 * 1024 * 1.2)
+    return 1;
+  return 0;
+}
+
+static void
+update_for_state (EscaleWindow *self)
+{
+  EscaleSession *session = get_session (self);
+
+  if (escale_kiosk_get_out_of_order (self->kiosk) || !has_activities (self))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->countdown), FALSE);
+      show_page (self, "unavailable");
+      return;
+    }
+
+  switch (escale_session_get_state (session))
+    {
+    case ESCALE_SESSION_IDLE:
+      gtk_widget_set_visible (GTK_WIDGET (self->countdown), FALSE);
+      gtk_widget_set_visible (self->helper_banner, FALSE);
+      show_page (self, "welcome");
+      break;
+    case ESCALE_SESSION_ACTIVE:
+      gtk_widget_set_visible (GTK_WIDGET (self->countdown), FALSE);
+      {
+        const char *page = gtk_stack_get_visible_child_name (self->stack);
+
+        if (g_str_equal (page, "welcome") || g_str_equal (page, "goodbye") ||
+            g_str_equal (page, "unavailable"))
+          show_page (self, "home");
+      }
+      break;
+    case ESCALE_SESSION_WARNING:
+      escale_countdown_set_remaining (self->countdown, escale_session_get_remaining (session));
+      gtk_widget_set_visible (GTK_WIDGET (self->countdown), TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->countdown));
+      escale_notifier_send (self->notifier, _("Êtes-vous toujours là ?"),
+                            _("Touchez l'écran pour continuer, sinon tout sera effacé."), TRUE);
+      break;
+    case ESCALE_SESSION_ENDING:
+      gtk_widget_set_visible (GTK_WIDGET (self->countdown), FALSE);
+      gtk_widget_set_visible (self->helper_banner, FALSE);
+      show_page (self, "goodbye");
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+remaining_changed_cb (EscaleWindow *self)
+{
+  escale_countdown_set_remaining (self->countdown,
+                                  escale_session_get_remaining (get_session (self)));
+}
+
+static void
+update_staff_notes (EscaleWindow *self)
+{
+  EscaleConfig *config = escale_kiosk_get_config (self->kiosk);
+  GPtrArray *problems = escale_config_get_problems (config);
+  const char *stats_error = escale_stats_store_get_last_error (escale_kiosk_get_store (self->kiosk));
+  g_autoptr(GString) note = g_string_new (NULL);
+
+  if (problems->len > 0)
+    {
+      g_autofree char *first = escale_config_problem_to_string (problems->pdata[0]);
+
+      g_string_append_printf (note,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "Pour l'équipe : %u problème dans la configuration "
+                                           "(%s). Vérifiez avec escale --check-config.",
+                                           "Pour l'équipe : %u problèmes dans la configuration "
+                                           "(premier : %s). Vérifiez avec escale --check-config.",
+                                           problems->len),
+                              problems->len, first);
+    }
+  if (stats_error != NULL)
+    g_string_append_printf (note, "%s%s", note->len ? "\n" : "",
+                            _("Pour l'équipe : des statistiques attendent d'être enregistrées."));
+
+  escale_welcome_page_set_staff_note (self->welcome_page, note->str);
+  gtk_label_set_text (self->unavailable_staff_label, note->str);
+}
+
+/* Actions */
+
+static void
+start_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  EscaleWindow *self = ESCALE_WINDOW (widget);
+
+  escale_session_input (get_session (self));
+  update_for_state (self);
+}
+
+static void
+home_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  EscaleWindow *self = ESCALE_WINDOW (widget);
+
+  drop_activity_page (self);
+  show_page (self, "home");
+}
+
+static void
+finish_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  EscaleWindow *self = ESCALE_WINDOW (widget);
+
+  escale_session_finish (get_session (self), ESCALE_END_FINISHED);
+}
+
+static void
+help_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  EscaleWindow *self = ESCALE_WINDOW (widget);
+  const char *current = gtk_stack_get_visible_child_name (self->stack);
+
+  if (!g_str_equal (current, "help"))
+    {
+      g_free (self->before_help);
+      self->before_help = g_strdup (current);
+    }
+  show_page (self, "help");
+}
+
+static void
+back_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  EscaleWindow *self = ESCALE_WINDOW (widget);
+  const char *target = self->before_help ? self->before_help : "home";
+
+  if (g_str_equal (target, "activity") && self->activity_page == NULL)
+    target = "home";
+  show_page (self, target);
+}
+
+static void
+call_helper_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  EscaleWindow *self = ESCALE_WINDOW (widget);
+  EscaleConfig *config = escale_kiosk_get_config (self->kiosk);
+
+  escale_session_call_helper (get_session (self));
+  gtk_widget_set_visible (self->helper_banner, TRUE);
+  escale_notifier_send (self->notifier, _("Un aidant est demandé"),
+                        escale_config_get_centre_name (config), TRUE);
+}
+
+static void
+dismiss_helper_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  gtk_widget_set_visible (ESCALE_WINDOW (widget)->helper_banner, FALSE);
+}
+
+static void
+text_larger_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  EscaleWindow *self = ESCALE_WINDOW (widget);
+
+  if (self->text_scale + 1 < ESCALE_TEXT_SCALE_LEVELS)
+    self->text_scale++;
+  apply_text_scale (self);
+}
+
+static void
+text_smaller_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  EscaleWindow *self = ESCALE_WINDOW (widget);
+
+  if (self->text_scale > 0)
+    self->text_scale--;
+  apply_text_scale (self);
+}
+
+static void
+contrast_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  EscaleWindow *self = ESCALE_WINDOW (widget);
+
+  self->high_contrast = !self->high_contrast;
+  apply_contrast (self);
+}
+
+static void
+still_here_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  escale_session_input (get_session (ESCALE_WINDOW (widget)));
+}
+
+static void
+open_activity_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  EscaleWindow *self = ESCALE_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  EscaleActivity *activity = escale_config_find_activity (escale_kiosk_get_config (self->kiosk),
+                                                          id);
+
+  if (activity == NULL)
+    return;
+
+  drop_activity_page (self);
+  escale_session_enter_activity (get_session (self), id);
+  self->activity_page = escale_activity_page_new (activity, self->kiosk, self->web_profile);
+  gtk_widget_set_vexpand (self->activity_page, TRUE);
+  gtk_box_append (self->activity_slot, self->activity_page);
+  show_page (self, "activity");
+}
+
+#if ESCALE_DEVELOPMENT
+static void
+quit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  gtk_window_destroy (GTK_WINDOW (widget));
+}
+#endif
+
+/* Input and the kiosk key filter */
+
+/* Returns TRUE if the key must never reach anything in kiosk mode: ways to
+ * close, switch or leave the window, and the GTK Inspector (which would let
+ * anybody change anything). Ordinary typing and editing keys pass. */
+gboolean
+escale_window_filter_key (EscaleWindow *self, guint keyval, GdkModifierType state)
+{
+  GdkModifierType mods = state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK |
+                                  GDK_META_MASK | GDK_HYPER_MASK);
+
+  if (!self->locked)
+    return FALSE;
+
+  if (mods & (GDK_ALT_MASK | GDK_SUPER_MASK | GDK_META_MASK | GDK_HYPER_MASK))
+    return TRUE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Escape:
+    case GDK_KEY_F1: case GDK_KEY_F2: case GDK_KEY_F3: case GDK_KEY_F4:
+    case GDK_KEY_F5: case GDK_KEY_F6: case GDK_KEY_F7: case GDK_KEY_F8:
+    case GDK_KEY_F9: case GDK_KEY_F10: case GDK_KEY_F11: case GDK_KEY_F12:
+    case GDK_KEY_Super_L: case GDK_KEY_Super_R:
+    case GDK_KEY_Menu:
+    case GDK_KEY_Print:
+      return TRUE;
+    default:
+      break;
+    }
+
+  if (mods & GDK_CONTROL_MASK)
+    {
+      guint lower = gdk_keyval_to_lower (keyval);
+
+      /* Editing shortcuts are fine; everything else with Ctrl (W, Q, N, T, O,
+       * P, S, Shift+I, Shift+D, +, -, ...) is swallowed. */
+      switch (lower)
+        {
+        case GDK_KEY_a: case GDK_KEY_c: case GDK_KEY_v: case GDK_KEY_x:
+        case GDK_KEY_z: case GDK_KEY_y:
+        case GDK_KEY_Left: case GDK_KEY_Right: case GDK_KEY_Up: case GDK_KEY_Down:
+        case GDK_KEY_Home: case GDK_KEY_End:
+        case GDK_KEY_BackSpace: case GDK_KEY_Delete:
+          return FALSE;
+        default:
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
+                GdkModifierType state, EscaleWindow *self)
+{
+#if ESCALE_DEVELOPMENT
+  if ((state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)) == (GDK_CONTROL_MASK | GDK_SHIFT_MASK) &&
+      gdk_keyval_to_lower (keyval) == GDK_KEY_q)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.dev-quit", NULL);
+      return TRUE;
+    }
+#endif
+  escale_session_input (get_session (self));
+  return escale_window_filter_key (self, keyval, state);
+}
+
+static void
+pointer_input_cb (EscaleWindow *self)
+{
+  escale_session_input (get_session (self));
+}
+
+static gboolean
+scroll_cb (GtkEventControllerScroll *controller, double dx, double dy, EscaleWindow *self)
+{
+  escale_session_input (get_session (self));
+  return FALSE;
+}
+
+static gboolean
+close_request_cb (EscaleWindow *self)
+{
+  /* In kiosk mode nobody closes the window (Alt+F4 from a window manager
+   * arrives here). */
+  return self->locked;
+}
+
+static void
+mapped_cb (EscaleWindow *self)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (self));
+
+  if (self->locked && GDK_IS_TOPLEVEL (surface))
+    gdk_toplevel_inhibit_system_shortcuts (GDK_TOPLEVEL (surface), NULL);
+}
+
+/* Wipers */
+
+static gboolean
+wipe_ui_state (gpointer user_data, GError **error)
+{
+  EscaleWindow *self = user_data;
+
+  drop_activity_page (self);
+  g_clear_pointer (&self->before_help, g_free);
+  self->text_scale = default_text_scale ();
+  self->high_contrast = FALSE;
+  apply_text_scale (self);
+  apply_contrast (self);
+  gtk_widget_set_visible (self->helper_banner, FALSE);
+  return self->activity_page == NULL;
+}
+
+static gboolean
+wipe_clipboards (gpointer user_data, GError **error)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (user_data));
+
+  gdk_clipboard_set_content (gdk_display_get_clipboard (display), NULL);
+  gdk_clipboard_set_content (gdk_display_get_primary_clipboard (display), NULL);
+  return TRUE;
+}
+
+/* GObject */
+
+static void
+escale_window_constructed (GObject *object)
+{
+  EscaleWindow *self = ESCALE_WINDOW (object);
+  EscaleConfig *config = escale_kiosk_get_config (self->kiosk);
+  EscaleReset *reset = escale_kiosk_get_reset (self->kiosk);
+
+  G_OBJECT_CLASS (escale_window_parent_class)->constructed (object);
+
+  escale_welcome_page_set_centre_name (self->welcome_page, escale_config_get_centre_name (config));
+  escale_home_page_set_activities (self->home_page, escale_config_get_activities (config));
+  update_staff_notes (self);
+
+  g_signal_connect_object (get_session (self), "notify::state", G_CALLBACK (update_for_state),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (get_session (self), "notify::remaining",
+                           G_CALLBACK (remaining_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->kiosk, "notify::out-of-order", G_CALLBACK (update_for_state),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (get_session (self), "ended", G_CALLBACK (update_staff_notes), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+
+  /* The window's wipers hold no reference: the window unregisters them. */
+  escale_reset_register (reset, "ui-state", wipe_ui_state, self, NULL);
+  escale_reset_register (reset, "clipboards", wipe_clipboards, self, NULL);
+
+  if (self->locked)
+    {
+      gtk_window_set_decorated (GTK_WINDOW (self), FALSE);
+      gtk_window_fullscreen (GTK_WINDOW (self));
+      gtk_window_set_interactive_debugging (FALSE);
+      gtk_widget_add_css_class (GTK_WIDGET (self), "locked");
+    }
+
+  self->text_scale = default_text_scale ();
+  apply_text_scale (self);
+  apply_contrast (self);
+  update_for_state (self);
+}
+
+static void
+escale_window_dispose (GObject *object)
+{
+  EscaleWindow *self = ESCALE_WINDOW (object);
+
+  if (self->kiosk != NULL)
+    {
+      escale_reset_unregister (escale_kiosk_get_reset (self->kiosk), "ui-state");
+      escale_reset_unregister (escale_kiosk_get_reset (self->kiosk), "clipboards");
+    }
+  self->activity_page = NULL;
+  gtk_widget_dispose_template (GTK_WIDGET (self), ESCALE_TYPE_WINDOW);
+  g_clear_object (&self->kiosk);
+  g_clear_object (&self->web_profile);
+  g_clear_object (&self->notifier);
+  g_clear_pointer (&self->before_help, g_free);
+  G_OBJECT_CLASS (escale_window_parent_class)->dispose (object);
+}
+
+static void
+escale_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  EscaleWindow *self = ESCALE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIOSK:
+      g_value_set_object (value, self->kiosk);
+      break;
+    case PROP_WEB_PROFILE:
+      g_value_set_object (value, self->web_profile);
+      break;
+    case PROP_LOCKED:
+      g_value_set_boolean (value, self->locked);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+escale_window_set_property (GObject *object, guint prop_id, const GValue *value,
+                            GParamSpec *pspec)
+{
+  EscaleWindow *self = ESCALE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIOSK:
+      self->kiosk = g_value_dup_object (value);
+      break;
+    case PROP_WEB_PROFILE:
+      self->web_profile = g_value_dup_object (value);
+      break;
+    case PROP_LOCKED:
+      self->locked = g_value_get_boolean (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+escale_window_class_init (EscaleWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = escale_window_constructed;
+  object_class->dispose = escale_window_dispose;
+  object_class->get_property = escale_window_get_property;
+  object_class->set_property = escale_window_set_property;
+
+  pspecs[PROP_KIOSK] =
+    g_param_spec_object ("kiosk", NULL, NULL, ESCALE_TYPE_KIOSK,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  pspecs[PROP_WEB_PROFILE] =
+    g_param_spec_object ("web-profile", NULL, NULL, ESCALE_TYPE_WEB_PROFILE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  pspecs[PROP_LOCKED] =
+    g_param_spec_boolean ("locked", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, pspecs);
+
+  g_type_ensure (ESCALE_TYPE_WELCOME_PAGE);
+  g_type_ensure (ESCALE_TYPE_HOME_PAGE);
+  g_type_ensure (ESCALE_TYPE_COUNTDOWN);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/fr/escale/Escale/ui/escale-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, EscaleWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, EscaleWindow, top_bar);
+  gtk_widget_class_bind_template_child (widget_class, EscaleWindow, bottom_bar);
+  gtk_widget_class_bind_template_child (widget_class, EscaleWindow, place_label);
+  gtk_widget_class_bind_template_child (widget_class, EscaleWindow, home_button);
+  gtk_widget_class_bind_template_child (widget_class, EscaleWindow, finish_button);
+  gtk_widget_class_bind_template_child (widget_class, EscaleWindow, help_label);
+  gtk_widget_class_bind_template_child (widget_class, EscaleWindow, unavailable_staff_label);
+  gtk_widget_class_bind_template_child (widget_class, EscaleWindow, helper_banner);
+  gtk_widget_class_bind_template_child (widget_class, EscaleWindow, contrast_button);
+  gtk_widget_class_bind_template_child (widget_class, EscaleWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, EscaleWindow, home_page);
+  gtk_widget_class_bind_template_child (widget_class, EscaleWindow, activity_slot);
+  gtk_widget_class_bind_template_child (widget_class, EscaleWindow, countdown);
+
+  gtk_widget_class_install_action (widget_class, "win.start", NULL, start_action);
+  gtk_widget_class_install_action (widget_class, "win.home", NULL, home_action);
+  gtk_widget_class_install_action (widget_class, "win.finish", NULL, finish_action);
+  gtk_widget_class_install_action (widget_class, "win.help", NULL, help_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.call-helper", NULL, call_helper_action);
+  gtk_widget_class_install_action (widget_class, "win.dismiss-helper", NULL,
+                                   dismiss_helper_action);
+  gtk_widget_class_install_action (widget_class, "win.text-larger", NULL, text_larger_action);
+  gtk_widget_class_install_action (widget_class, "win.text-smaller", NULL,
+                                   text_smaller_action);
+  gtk_widget_class_install_action (widget_class, "win.contrast", NULL, contrast_action);
+  gtk_widget_class_install_action (widget_class, "win.still-here", NULL, still_here_action);
+  gtk_widget_class_install_action (widget_class, "win.open-activity", "s",
+                                   open_activity_action);
+#if ESCALE_DEVELOPMENT
+  gtk_widget_class_install_action (widget_class, "win.dev-quit", NULL, quit_action);
+#endif
+}
+
+static void
+escale_window_init (EscaleWindow *self)
+{
+  GtkEventController *key;
+  GtkGesture *click;
+  GtkEventController *scroll;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->notifier = escale_notifier_new ();
+
+  gtk_label_set_text (self->help_label,
+                      _("• Touchez un grand bouton pour choisir ce que vous voulez faire.\n"
+                        "• À droite, « Comment faire » vous guide pas à pas.\n"
+                        "• Touchez « Accueil » pour revenir aux grands boutons.\n"
+                        "• « A+ » agrandit le texte, « A− » le réduit.\n"
+                        "• Bloqué ? Touchez « Appeler un aidant » : quelqu'un viendra.\n"
+                        "• En partant, touchez « J'ai fini » : tout sera effacé.\n"
+                        "Vous ne pouvez rien casser."));
+
+  /* Capture phase: the session sees every input before any widget, and the
+   * kiosk filter runs before the window's own shortcuts (the Inspector's
+   * among them). */
+  key = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (click, "pressed", G_CALLBACK (pointer_input_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (scroll_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+
+  g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
+  g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
+}
+
+EscaleWindow *
+escale_window_new (GtkApplication *application, EscaleKiosk *kiosk,
+                   EscaleWebProfile *web_profile, gboolean locked)
+{
+  return g_object_new (ESCALE_TYPE_WINDOW,
+                       "application", application,
+                       "kiosk", kiosk,
+                       "web-profile", web_profile,
+                       "locked", locked,
+                       NULL);
+}
+
+const char *
+escale_window_get_page_name (EscaleWindow *self)
+{
+  g_return_val_if_fail (ESCALE_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+GtkWidget *
+escale_window_get_activity_page (EscaleWindow *self)
+{
+  g_return_val_if_fail (ESCALE_IS_WINDOW (self), NULL);
+  return self->activity_page;
+}
+
+GtkWidget *
+escale_window_get_home_page (EscaleWindow *self)
+{
+  g_return_val_if_fail (ESCALE_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->home_page);
+}
+
+guint
+escale_window_get_text_scale (EscaleWindow *self)
+{
+  g_return_val_if_fail (ESCALE_IS_WINDOW (self), 0);
+  return self->text_scale;
+}
+
+gboolean
+escale_window_get_helper_banner_visible (EscaleWindow *self)
+{
+  g_return_val_if_fail (ESCALE_IS_WINDOW (self), FALSE);
+  return gtk_widget_get_visible (self->helper_banner);
+}

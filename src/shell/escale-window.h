@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "escale-kiosk.h"
+#include "escale-web-profile.h"
+
+G_BEGIN_DECLS
+
+#define ESCALE_TYPE_WINDOW (escale_window_get_type ())
+G_DECLARE_FINAL_TYPE (EscaleWindow, escale_window, ESCALE, WINDOW, GtkApplicationWindow)
+
+#define ESCALE_TEXT_SCALE_LEVELS 4
+
+EscaleWindow *escale_window_new (GtkApplication *application, EscaleKiosk *kiosk,
+                                 EscaleWebProfile *web_profile, gboolean locked);
+const char *escale_window_get_page_name (EscaleWindow *self);
+GtkWidget *escale_window_get_activity_page (EscaleWindow *self);
+GtkWidget *escale_window_get_home_page (EscaleWindow *self);
+guint escale_window_get_text_scale (EscaleWindow *self);
+gboolean escale_window_filter_key (EscaleWindow *self, guint keyval, GdkModifierType state);
+gboolean escale_window_get_helper_banner_visible (EscaleWindow *self);
+
+G_END_DECLS

@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <webkit/webkit.h>
+
+G_BEGIN_DECLS
+
+#define ESCALE_TYPE_WEB_PROFILE (escale_web_profile_get_type ())
+G_DECLARE_FINAL_TYPE (EscaleWebProfile, escale_web_profile, ESCALE, WEB_PROFILE, GObject)
+
+EscaleWebProfile *escale_web_profile_new (void);
+WebKitNetworkSession *escale_web_profile_get_network_session (EscaleWebProfile *self);
+gboolean escale_web_profile_renew (EscaleWebProfile *self, GError **error);
+guint escale_web_profile_get_generation (EscaleWebProfile *self);
+
+G_END_DECLS
