@@ -1,0 +1,57 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Installs the Debian 12 packages Escale needs, only those missing.
+# Sourced by run-demo and run-tests: `ensure_packages build` or `ensure_packages test`.
+
+ESCALE_BUILD_PACKAGES=(
+  build-essential pkg-config meson ninja-build gettext
+  libglib2.0-dev libgtk-4-dev libwebkitgtk-6.0-dev libsqlite3-dev libnotify-dev
+  libsoup-3.0-dev libjson-glib-dev libgcrypt20-dev libqrencode-dev
+  libgl1-mesa-dri
+)
+ESCALE_RUN_PACKAGES=(xvfb xauth dbus dbus-x11 imagemagick xdotool)
+ESCALE_TEST_PACKAGES=(xvfb xauth dbus xdotool imagemagick libnotify-bin dunst sqlite3)
+
+ensure_packages () {
+  local wanted=("${ESCALE_BUILD_PACKAGES[@]}")
+  case "$1" in
+    test) wanted+=("${ESCALE_TEST_PACKAGES[@]}") ;;
+    run) wanted+=("${ESCALE_RUN_PACKAGES[@]}") ;;
+  esac
+  local missing=()
+  local pkg
+  for pkg in "${wanted[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
+      missing+=("$pkg")
+    fi
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+
+  echo "Escale: installing missing Debian packages: ${missing[*]}"
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then
+      sudo=(sudo)
+    else
+      echo "Escale: these packages are missing and I am not root (and sudo is absent):" >&2
+      echo "  apt-get install ${missing[*]}" >&2
+      echo "Run that as root, then run this script again." >&2
+      exit 1
+    fi
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get update -qq || true
+  if ! "${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}"; then
+    echo "Escale: apt-get could not install: ${missing[*]}" >&2
+    exit 1
+  fi
+}
+
+# Configures (once) and builds into $1.
+build_escale () {
+  local builddir="$1"; shift
+  if [ ! -f "$builddir/build.ninja" ]; then
+    meson setup "$builddir" "$@" >/dev/null || { echo "Escale: meson setup failed" >&2; exit 1; }
+  fi
+  ninja -C "$builddir" >/dev/null || { ninja -C "$builddir"; echo "Escale: build failed" >&2; exit 1; }
+}
