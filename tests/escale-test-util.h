@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "escale-fake-clock.h"
+#include "escale-kiosk.h"
+#include "escale-web-profile.h"
+#include "escale-window.h"
+
+G_BEGIN_DECLS
+
+/* A whole kiosk on temporary files, as the application builds it, with a
+ * fake clock so tests move time by hand. */
+typedef struct
+{
+  char *dir;
+  char *stats_path;
+  EscaleClock *clock;
+  EscaleStatsStore *store;
+  EscaleScratch *scratch;
+  EscaleKiosk *kiosk;
+  EscaleWebProfile *profile;
+  EscaleWindow *window;
+} EscaleTestKiosk;
+
+void escale_test_kiosk_init (EscaleTestKiosk *k, const char *config_dir, gboolean locked);
+void escale_test_kiosk_clear (EscaleTestKiosk *k);
+void escale_test_kiosk_advance (EscaleTestKiosk *k, guint seconds);
+void escale_test_wait_until (gboolean (*condition) (gpointer), gpointer data, guint timeout_ms);
+void escale_test_spin (guint ms);
+char *escale_test_demo_config (void);
+gboolean escale_test_xdotool (const char *actions);
+
+G_END_DECLS

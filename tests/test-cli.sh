@@ -1,0 +1,40 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The command line as an administrator uses it. TAP output.
+escale="$1"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+n=0
+failed=0
+
+check () {
+  n=$((n + 1))
+  if eval "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1"; failed=1; fi
+}
+
+echo "1..7"
+
+out="$("$escale" --version)"
+check "--version prints the version" '[[ "$out" =~ ^escale\ [0-9]+\.[0-9]+ ]]'
+
+out="$("$escale" --help 2>&1)"
+check "--help lists --check-config and --kiosk" '[[ "$out" == *--check-config* && "$out" == *--kiosk* ]]'
+
+"$escale" --check-config "$ESCALE_SOURCE_DIR/kiosk-config" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check "the demo config checks clean (exit 0)" '[ $rc -eq 0 ] && [ ! -s "$tmp/err" ]'
+
+mkdir -p "$tmp/cfg/activities"
+printf '[Centre]\nname=Test\n[Session]\nidle-delay=abc\noops\n' > "$tmp/cfg/escale.ini"
+printf '[Activity]\nid=a\ntitle=A\nicon=info\nkind=info\ncolour=red\n' > "$tmp/cfg/activities/a.ini"
+"$escale" --check-config "$tmp/cfg" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check "a bad config exits 1" '[ $rc -eq 1 ]'
+check "each problem names file, line and key" 'grep -q "^escale.ini:4: idle-delay: " "$tmp/err" && grep -q "^activities/a.ini:6: colour: " "$tmp/err"'
+check "a line that is not key=value is named" 'grep -q "^escale.ini:5: “oops” is not a key=value line" "$tmp/err"'
+
+"$escale" --check-config "$tmp/nowhere" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check "a missing folder exits 1 with a message" '[ $rc -eq 1 ] && grep -q "does not exist" "$tmp/err"'
+
+exit $failed

@@ -1,0 +1,230 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The privacy promise, tested: plant data of every kind a visit can leave,
+ * end the visit, and check that none of it reaches the next person. */
+#include <libsoup/soup.h>
+#include <webkit/webkit.h>
+
+#include "escale-test-util.h"
+
+typedef struct
+{
+  EscaleTestKiosk k;
+  SoupServer *server;
+  char *base_url;
+  GPtrArray *cookie_headers;   /* Cookie: header of each request, "" if none */
+} Fixture;
+
+static const char *set_page =
+  "<!doctype html><html><body><p>set</p><script>"
+  "document.cookie = 'visitor=Dupont; max-age=86400; path=/';"
+  "localStorage.setItem('draft', 'Ma lettre à la CAF');"
+  "sessionStorage.setItem('step', '3');"
+  "const req = indexedDB.open('escale-test', 1);"
+  "req.onupgradeneeded = () => req.result.createObjectStore('notes');"
+  "req.onsuccess = () => {"
+  "  const tx = req.result.transaction('notes', 'readwrite');"
+  "  tx.objectStore('notes').put('secret', 'n1');"
+  "  tx.oncomplete = () => { document.title = 'planted'; };"
+  "};"
+  "</script></body></html>";
+
+static const char *check_page =
+  "<!doctype html><html><body><p>check</p><script>"
+  "const found = [];"
+  "if (document.cookie.includes('visitor')) found.push('cookie');"
+  "if (localStorage.getItem('draft') !== null) found.push('localStorage');"
+  "if (sessionStorage.getItem('step') !== null) found.push('sessionStorage');"
+  "const req = indexedDB.open('escale-test');"
+  "req.onupgradeneeded = () => {};"
+  "req.onsuccess = () => {"
+  "  if (req.result.objectStoreNames.contains('notes')) found.push('indexedDB');"
+  "  document.title = 'checked:' + found.join(',');"
+  "};"
+  "req.onerror = () => { document.title = 'checked:' + found.join(','); };"
+  "</script></body></html>";
+
+static void
+server_cb (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable *query,
+           gpointer user_data)
+{
+  Fixture *f = user_data;
+  const char *cookie = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                     "Cookie");
+  const char *body = g_str_equal (path, "/set") ? set_page : check_page;
+
+  g_ptr_array_add (f->cookie_headers, g_strdup (cookie ? cookie : ""));
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC, body, strlen (body));
+}
+
+static void
+setup (Fixture *f, gconstpointer data)
+{
+  g_autofree char *demo = escale_test_demo_config ();
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+
+  escale_test_kiosk_init (&f->k, demo, FALSE);
+  f->cookie_headers = g_ptr_array_new_with_free_func (g_free);
+  f->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (f->server, NULL, server_cb, f, NULL);
+  g_assert_true (soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (f->server);
+  f->base_url = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+}
+
+static void
+teardown (Fixture *f, gconstpointer data)
+{
+  soup_server_disconnect (f->server);
+  g_clear_object (&f->server);
+  g_clear_pointer (&f->base_url, g_free);
+  g_clear_pointer (&f->cookie_headers, g_ptr_array_unref);
+  escale_test_kiosk_clear (&f->k);
+}
+
+typedef struct
+{
+  WebKitWebView *view;
+  const char *prefix;
+} TitleWait;
+
+static gboolean
+title_has_prefix (gpointer data)
+{
+  TitleWait *wait = data;
+  const char *title = webkit_web_view_get_title (wait->view);
+
+  return title != NULL && g_str_has_prefix (title, wait->prefix);
+}
+
+/* Loads @path in a view of the current visit's web profile, as an activity
+ * would, and waits until the page's script sets a title starting @prefix. */
+static char *
+load_in_visit (Fixture *f, const char *path, const char *prefix)
+{
+  WebKitNetworkSession *session = escale_web_profile_get_network_session (f->k.profile);
+  GtkWidget *window = gtk_window_new ();
+  WebKitWebView *view = g_object_new (WEBKIT_TYPE_WEB_VIEW, "network-session", session, NULL);
+  g_autofree char *url = g_strconcat (f->base_url, path + 1, NULL);
+  TitleWait wait = { view, prefix };
+  char *title;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  webkit_web_view_load_uri (view, url);
+  escale_test_wait_until (title_has_prefix, &wait, 30000);
+  title = g_strdup (webkit_web_view_get_title (view));
+  gtk_window_destroy (GTK_WINDOW (window));
+  return title;
+}
+
+typedef struct
+{
+  gboolean done;
+  char *text;
+} ClipboardRead;
+
+static void
+clipboard_read_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  ClipboardRead *read = data;
+
+  read->text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  read->done = TRUE;
+}
+
+static gboolean
+read_done (gpointer data)
+{
+  return ((ClipboardRead *) data)->done;
+}
+
+static char *
+read_clipboard (GdkClipboard *clipboard)
+{
+  ClipboardRead read = { FALSE, NULL };
+
+  gdk_clipboard_read_text_async (clipboard, NULL, clipboard_read_cb, &read);
+  escale_test_wait_until (read_done, &read, 10000);
+  return read.text;
+}
+
+static void
+test_nothing_remains (Fixture *f, gconstpointer data)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (f->k.window));
+  g_autofree char *planted = NULL;
+  g_autofree char *within = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *clip = NULL;
+  g_autofree char *primary = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *scratch_dir = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.start", NULL);
+
+  /* 1. Plant: web data, a downloaded file, both clipboards. */
+  planted = load_in_visit (f, "/set", "planted");
+  g_assert_cmpstr (planted, ==, "planted");
+  within = load_in_visit (f, "/check", "checked:");
+  /* Sanity: within the same visit the data is there (the test can fail). */
+  g_assert_cmpstr (within, ==, "checked:cookie,localStorage,indexedDB");
+  g_assert_cmpstr (f->cookie_headers->pdata[f->cookie_headers->len - 1], ==, "visitor=Dupont");
+
+  scratch_dir = g_strdup (escale_scratch_get_path (f->k.scratch, NULL));
+  file = g_build_filename (scratch_dir, "releve-de-compte.pdf", NULL);
+  g_assert_true (g_file_set_contents (file, "%PDF-1.4 secret", -1, NULL));
+  gdk_clipboard_set_text (gdk_display_get_clipboard (display), "IBAN FR76 1234");
+  gdk_clipboard_set_text (gdk_display_get_primary_clipboard (display), "mot de passe");
+  clip = read_clipboard (gdk_display_get_clipboard (display));
+  g_assert_cmpstr (clip, ==, "IBAN FR76 1234");
+  g_clear_pointer (&clip, g_free);
+
+  /* 2. The person presses "J'ai fini". */
+  gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.finish", NULL);
+  g_assert_cmpstr (escale_window_get_page_name (f->k.window), ==, "welcome");
+
+  /* 3. The next person finds nothing. */
+  g_assert_false (g_file_test (file, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (scratch_dir, G_FILE_TEST_EXISTS));
+  clip = read_clipboard (gdk_display_get_clipboard (display));
+  primary = read_clipboard (gdk_display_get_primary_clipboard (display));
+  g_assert_true (clip == NULL || *clip == '\0');
+  g_assert_true (primary == NULL || *primary == '\0');
+
+  gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.start", NULL);
+  after = load_in_visit (f, "/check", "checked:");
+  g_assert_cmpstr (after, ==, "checked:");
+  /* The server saw no cookie from the new visit either. */
+  g_assert_cmpstr (f->cookie_headers->pdata[f->cookie_headers->len - 1], ==, "");
+}
+
+static void
+test_profile_renewed_each_visit (Fixture *f, gconstpointer data)
+{
+  WebKitNetworkSession *first = escale_web_profile_get_network_session (f->k.profile);
+  guint generation = escale_web_profile_get_generation (f->k.profile);
+
+  g_assert_true (webkit_network_session_is_ephemeral (first));
+  gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.start", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.finish", NULL);
+  g_assert_cmpuint (escale_web_profile_get_generation (f->k.profile), ==, generation + 1);
+  g_assert_true (webkit_network_session_is_ephemeral (
+    escale_web_profile_get_network_session (f->k.profile)));
+}
+
+int
+main (int argc, char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/escale/residue/nothing-remains", Fixture, NULL, setup, test_nothing_remains,
+              teardown);
+  g_test_add ("/escale/residue/profile-renewed-each-visit", Fixture, NULL, setup,
+              test_profile_renewed_each_visit, teardown);
+
+  return g_test_run ();
+}

@@ -1,0 +1,277 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <sqlite3.h>
+#include <glib/gstdio.h>
+
+#include "escale-scratch.h"
+#include "escale-stats-store.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+setup (Fixture *f, gconstpointer data)
+{
+  f->dir = g_dir_make_tmp ("escale-stats-XXXXXX", NULL);
+  f->path = g_build_filename (f->dir, "sub", "stats.db", NULL);
+}
+
+static void
+teardown (Fixture *f, gconstpointer data)
+{
+  escale_remove_tree (f->dir, NULL);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static EscaleSessionRecord *
+make_record (int hour, int minute, int second, gint64 duration)
+{
+  g_autoptr(GDateTime) start = g_date_time_new_local (2026, 11, 27, hour, minute, second);
+  EscaleSessionRecord *record = escale_session_record_new (start, duration, ESCALE_END_FINISHED,
+                                                           1);
+
+  escale_session_record_add_activity (record, "culture", 600);
+  escale_session_record_add_activity (record, "infos", 100);
+  return record;
+}
+
+static gint64
+count (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+static void
+test_migrates_from_empty (Fixture *f, gconstpointer data)
+{
+  g_autoptr(EscaleStatsStore) store = escale_stats_store_new (f->path);
+  g_autoptr(GError) error = NULL;
+
+  g_test_expect_message ("escale-stats", G_LOG_LEVEL_MESSAGE, "*schema 1*");
+  g_assert_true (escale_stats_store_open (store, &error));
+  g_test_assert_expected_messages ();
+  g_assert_no_error (error);
+  g_assert_cmpint (escale_stats_store_get_schema_version (store), >=, 1);
+  g_assert_cmpint (count (f->path, "PRAGMA application_id"), ==, ESCALE_STATS_APPLICATION_ID);
+  g_assert_cmpint (count (f->path, "PRAGMA journal_mode = WAL"), !=, -1);
+  g_assert_cmpint (escale_stats_store_count_sessions (store, NULL), ==, 0);
+}
+
+/* The schema holds only coarse, anonymous facts. Any new column must be
+ * added here on purpose, after a privacy review. */
+static void
+test_schema_holds_only_allowed_columns (Fixture *f, gconstpointer data)
+{
+  g_autoptr(EscaleStatsStore) store = escale_stats_store_new (f->path);
+  static const char *const allowed[] = {
+    "sessions.id", "sessions.day", "sessions.start_hour", "sessions.weekday",
+    "sessions.duration_min", "sessions.end_reason", "sessions.helper_calls",
+    "session_activities.session_id", "session_activities.activity_id",
+    "session_activities.minutes",
+    /* Schema 2 (staff space): random ids that link nothing to a person,
+     * the helper flag, the two optional answers, the activity's theme. */
+    "sessions.uid", "sessions.kiosk_id", "sessions.accompanied", "sessions.satisfaction",
+    "sessions.age_bracket", "session_activities.theme",
+    NULL
+  };
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  guint n_columns = 0;
+
+  g_test_expect_message ("escale-stats", G_LOG_LEVEL_MESSAGE, "*schema*");
+  g_assert_true (escale_stats_store_open (store, NULL));
+  g_test_assert_expected_messages ();
+  db = escale_stats_store_get_db (store);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT m.name, p.name FROM sqlite_master m,"
+                                       " pragma_table_info(m.name) p WHERE m.type = 'table'"
+                                       " AND m.name IN ('sessions', 'session_activities')",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *column = g_strdup_printf ("%s.%s", sqlite3_column_text (stmt, 0),
+                                                 sqlite3_column_text (stmt, 1));
+
+      if (!g_strv_contains (allowed, column))
+        g_error ("column %s is not on the privacy allowlist", column);
+      n_columns++;
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (n_columns, ==, g_strv_length ((char **) allowed));
+}
+
+static void
+test_hour_rounded_down (Fixture *f, gconstpointer data)
+{
+  g_autoptr(EscaleStatsStore) store = escale_stats_store_new (f->path);
+  g_autoptr(EscaleSessionRecord) record = make_record (14, 59, 59, 25 * 60 + 29);
+
+  g_test_expect_message ("escale-stats", G_LOG_LEVEL_MESSAGE, "*schema*");
+  g_assert_true (escale_stats_store_add_session (store, record, NULL));
+  g_test_assert_expected_messages ();
+  g_assert_cmpint (count (f->path, "SELECT start_hour FROM sessions"), ==, 14);
+  g_assert_cmpint (count (f->path, "SELECT weekday FROM sessions"), ==, 5);
+  g_assert_cmpint (count (f->path, "SELECT duration_min FROM sessions"), ==, 25);
+  g_assert_cmpint (count (f->path, "SELECT count(*) FROM sessions WHERE day = '2026-11-27'"),
+                   ==, 1);
+  g_assert_cmpint (count (f->path, "SELECT sum(minutes) FROM session_activities"), ==, 12);
+  /* No second, no minute of the start anywhere. */
+  g_assert_cmpint (count (f->path, "SELECT count(*) FROM sessions WHERE day LIKE '%:%'"), ==, 0);
+}
+
+static void
+test_locked_db_keeps_records (Fixture *f, gconstpointer data)
+{
+  g_autoptr(EscaleStatsStore) store = escale_stats_store_new (f->path);
+  g_autoptr(EscaleSessionRecord) record = make_record (10, 0, 0, 300);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *other = NULL;
+  gint64 before, after;
+
+  g_test_expect_message ("escale-stats", G_LOG_LEVEL_MESSAGE, "*schema*");
+  g_assert_true (escale_stats_store_add_session (store, record, NULL));
+  g_test_assert_expected_messages ();
+
+  /* Another program holds the write lock. */
+  g_assert_cmpint (sqlite3_open (f->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  before = g_get_monotonic_time ();
+  g_test_expect_message ("escale-stats", G_LOG_LEVEL_WARNING, "*not written yet (1 waiting)*");
+  g_assert_false (escale_stats_store_add_session (store, record, &error));
+  g_test_assert_expected_messages ();
+  after = g_get_monotonic_time ();
+  g_assert_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_BUSY);
+  g_assert_cmpuint (escale_stats_store_get_n_pending (store), ==, 1);
+  g_assert_nonnull (escale_stats_store_get_last_error (store));
+  /* Generous bound: the busy timeout is 100 ms; the screen must not freeze. */
+  g_assert_cmpint (after - before, <, 5 * G_USEC_PER_SEC);
+
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+
+  /* The committed row is still there, the waiting one is written now. */
+  g_assert_true (escale_stats_store_flush (store, NULL));
+  g_assert_cmpuint (escale_stats_store_get_n_pending (store), ==, 0);
+  g_assert_cmpint (escale_stats_store_count_sessions (store, NULL), ==, 2);
+  g_assert_cmpint (count (f->path, "SELECT count(*) FROM session_activities"), ==, 4);
+}
+
+static void
+test_full_disk_keeps_records (Fixture *f, gconstpointer data)
+{
+  g_autoptr(EscaleStatsStore) store = escale_stats_store_new (f->path);
+  g_autoptr(EscaleSessionRecord) record = make_record (9, 30, 0, 600);
+  g_autoptr(GError) error = NULL;
+  guint written = 0;
+
+  g_test_expect_message ("escale-stats", G_LOG_LEVEL_MESSAGE, "*schema*");
+  g_assert_true (escale_stats_store_open (store, NULL));
+  g_test_assert_expected_messages ();
+  escale_stats_store_set_max_size_mb (store, 1);
+
+  /* Fill the 1 MB cap; the write that does not fit fails as a full disk
+   * (and says so in the log, which is expected here). */
+  g_test_expect_message ("escale-stats", G_LOG_LEVEL_WARNING, "*disk is full*");
+  while (TRUE)
+    {
+      if (!escale_stats_store_add_session (store, record, &error))
+        break;
+      written++;
+      g_assert_cmpuint (written, <, 200000);
+    }
+  g_test_assert_expected_messages ();
+  g_assert_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_FULL);
+  g_assert_cmpuint (escale_stats_store_get_n_pending (store), ==, 1);
+  g_assert_cmpint (escale_stats_store_count_sessions (store, NULL), ==, written);
+
+  /* Room again: nothing was lost. */
+  escale_stats_store_set_max_size_mb (store, 100);
+  g_assert_true (escale_stats_store_flush (store, NULL));
+  g_assert_cmpint (escale_stats_store_count_sessions (store, NULL), ==, written + 1);
+}
+
+static void
+test_unopenable_keeps_records (Fixture *f, gconstpointer data)
+{
+  g_autofree char *blocker = g_build_filename (f->dir, "a-file", NULL);
+  g_autofree char *path = g_build_filename (blocker, "stats.db", NULL);
+  g_autoptr(EscaleStatsStore) store = escale_stats_store_new (path);
+  g_autoptr(EscaleSessionRecord) record = make_record (11, 0, 0, 60);
+  g_autoptr(GError) error = NULL;
+
+  /* The folder cannot be created: a file stands where it should be. */
+  g_assert_true (g_file_set_contents (blocker, "", -1, NULL));
+  g_test_expect_message ("escale-stats", G_LOG_LEVEL_WARNING, "*Cannot create the folder*");
+  g_assert_false (escale_stats_store_add_session (store, record, &error));
+  g_test_assert_expected_messages ();
+  g_assert_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_OPEN);
+  g_assert_cmpuint (escale_stats_store_get_n_pending (store), ==, 1);
+  g_assert_cmpuint (escale_stats_store_get_n_failures (store), ==, 1);
+  /* Dropping a store with records still waiting is loudly logged. */
+  g_test_expect_message ("escale-stats", G_LOG_LEVEL_WARNING, "*could not be written*");
+  g_clear_object (&store);
+  g_test_assert_expected_messages ();
+}
+
+static void
+test_refuses_foreign_or_newer_file (Fixture *f, gconstpointer data)
+{
+  sqlite3 *db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_mkdir_with_parents (f->dir, 0700);
+  {
+    g_autofree char *path = g_build_filename (f->dir, "newer.db", NULL);
+    g_autoptr(EscaleStatsStore) store = escale_stats_store_new (path);
+
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    sqlite3_exec (db, "PRAGMA user_version = 99", NULL, NULL, NULL);
+    sqlite3_close (db);
+    g_assert_false (escale_stats_store_open (store, &error));
+    g_assert_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_TOO_NEW);
+    g_clear_error (&error);
+  }
+  {
+    g_autofree char *path = g_build_filename (f->dir, "foreign.db", NULL);
+    g_autoptr(EscaleStatsStore) store = escale_stats_store_new (path);
+
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    sqlite3_exec (db, "PRAGMA application_id = 1234", NULL, NULL, NULL);
+    sqlite3_close (db);
+    g_assert_false (escale_stats_store_open (store, &error));
+    g_assert_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_CORRUPT);
+  }
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
+  ADD ("/escale/stats-store/migrates-from-empty", test_migrates_from_empty);
+  ADD ("/escale/stats-store/schema-holds-only-allowed-columns",
+       test_schema_holds_only_allowed_columns);
+  ADD ("/escale/stats-store/hour-rounded-down", test_hour_rounded_down);
+  ADD ("/escale/stats-store/locked-db-keeps-records", test_locked_db_keeps_records);
+  ADD ("/escale/stats-store/full-disk-keeps-records", test_full_disk_keeps_records);
+  ADD ("/escale/stats-store/unopenable-keeps-records", test_unopenable_keeps_records);
+  ADD ("/escale/stats-store/refuses-foreign-or-newer-file", test_refuses_foreign_or_newer_file);
+#undef ADD
+
+  return g_test_run ();
+}
