@@ -6,78 +6,89 @@
 #include "config.h"
 #include "escale-notifier.h"
 
-/* Desktop notifications (for a helper's phone or the staff desk through the
- * notification server). They are a bonus: the in-window message is what the
- * person sees. libnotify talks D-Bus synchronously, and with no server a
- * call can wait for D-Bus activation to time out, so every notification is
- * sent from a worker thread and can never block the screen. */
+/* Desktop notifications (for a helper's screen or the staff desk, through
+ * the session's notification server). They come on top of the in-window
+ * message, which is what the person sees. libnotify talks D-Bus
+ * synchronously and, with no server, a call can wait for D-Bus activation to
+ * time out: so every show and close runs on one worker thread, in order,
+ * and can never block the screen. Each notification has a key ("countdown",
+ * "helper"); withdrawing a key closes its notification when it is no longer
+ * true ("Êtes-vous toujours là ?" after the person touched the screen). */
 struct _EscaleNotifier
 {
   GObject parent_instance;
 
-  guint n_sent;
-  guint n_failed;
+  GThreadPool *worker;     /* one thread: D-Bus calls stay in order */
+  GHashTable *current;     /* key -> NotifyNotification */
+  guint n_sent;            /* atomic */
+  guint n_failed;          /* atomic */
 };
 
 G_DEFINE_FINAL_TYPE (EscaleNotifier, escale_notifier, G_TYPE_OBJECT)
 
 typedef struct
 {
-  char *summary;
-  char *body;
-  gboolean urgent;
-} Message;
-
-static void
-message_free (gpointer data)
-{
-  Message *message = data;
-
-  g_free (message->summary);
-  g_free (message->body);
-  g_free (message);
-}
-
-static void
-send_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  Message *message = task_data;
-  g_autoptr(GObject) owner = NULL;
+  EscaleNotifier *self;            /* strong ref */
   NotifyNotification *notification;
-  GError *error = NULL;
-
-  notification = notify_notification_new (message->summary, message->body, NULL);
-  owner = G_OBJECT (notification);
-  notify_notification_set_urgency (notification,
-                                   message->urgent ? NOTIFY_URGENCY_CRITICAL
-                                                   : NOTIFY_URGENCY_NORMAL);
-  notify_notification_set_timeout (notification, 15000);
-  if (!notify_notification_show (notification, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_boolean (task, TRUE);
-}
+  gboolean close;
+} Job;
 
 static void
-sent_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+run_job (gpointer data, gpointer user_data)
 {
-  EscaleNotifier *self = ESCALE_NOTIFIER (source);
+  Job *job = data;
   g_autoptr(GError) error = NULL;
+  gboolean ok = job->close ? notify_notification_close (job->notification, &error)
+                           : notify_notification_show (job->notification, &error);
 
-  if (g_task_propagate_boolean (G_TASK (result), &error))
-    self->n_sent++;
+  if (ok)
+    g_atomic_int_inc (&job->self->n_sent);
   else
     {
-      self->n_failed++;
-      g_message ("Notification not shown (the screen message is enough): %s", error->message);
+      g_atomic_int_inc (&job->self->n_failed);
+      g_message ("Notification not %s (the screen message is enough): %s",
+                 job->close ? "closed" : "shown", error ? error->message : "unknown error");
     }
+  g_object_unref (job->notification);
+  g_object_unref (job->self);
+  g_free (job);
+}
+
+static void
+push (EscaleNotifier *self, NotifyNotification *notification, gboolean close)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->self = g_object_ref (self);
+  job->notification = g_object_ref (notification);
+  job->close = close;
+  g_thread_pool_push (self->worker, job, NULL);
+}
+
+static void
+escale_notifier_dispose (GObject *object)
+{
+  EscaleNotifier *self = ESCALE_NOTIFIER (object);
+
+  g_clear_pointer (&self->current, g_hash_table_unref);
+  G_OBJECT_CLASS (escale_notifier_parent_class)->dispose (object);
+}
+
+static void
+escale_notifier_finalize (GObject *object)
+{
+  EscaleNotifier *self = ESCALE_NOTIFIER (object);
+
+  /* Jobs hold a reference, so the pool is idle by now. */
+  g_thread_pool_free (self->worker, TRUE, FALSE);
+  G_OBJECT_CLASS (escale_notifier_parent_class)->finalize (object);
 }
 
 static void
 escale_notifier_class_init (EscaleNotifierClass *klass)
 {
+  G_OBJECT_CLASS (klass)->dispose = escale_notifier_dispose;
+  G_OBJECT_CLASS (klass)->finalize = escale_notifier_finalize;
 }
 
 static void
@@ -86,6 +97,8 @@ escale_notifier_init (EscaleNotifier *self)
   /* Only records the application name; no D-Bus traffic here. */
   if (!notify_is_initted ())
     notify_init (PACKAGE_NAME);
+  self->worker = g_thread_pool_new (run_job, NULL, 1, FALSE, NULL);
+  self->current = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
 EscaleNotifier *
@@ -94,34 +107,48 @@ escale_notifier_new (void)
   return g_object_new (ESCALE_TYPE_NOTIFIER, NULL);
 }
 
-/* Never blocks; failures are only logged. */
+/* Shows a notification under @key, replacing the previous one of that key.
+ * Never blocks; failures are only logged. */
 void
-escale_notifier_send (EscaleNotifier *self, const char *summary, const char *body,
-                      gboolean urgent)
+escale_notifier_send (EscaleNotifier *self, const char *key, const char *summary,
+                      const char *body, gboolean urgent)
 {
-  g_autoptr(GTask) task = NULL;
-  Message *message;
+  NotifyNotification *notification;
 
   g_return_if_fail (ESCALE_IS_NOTIFIER (self));
 
-  message = g_new0 (Message, 1);
-  message->summary = g_strdup (summary);
-  message->body = g_strdup (body);
-  message->urgent = urgent;
+  escale_notifier_withdraw (self, key);
+  notification = notify_notification_new (summary, body, NULL);
+  notify_notification_set_urgency (notification,
+                                   urgent ? NOTIFY_URGENCY_CRITICAL : NOTIFY_URGENCY_NORMAL);
+  notify_notification_set_timeout (notification, 30000);
+  g_hash_table_insert (self->current, g_strdup (key), notification);
+  push (self, notification, FALSE);
+}
 
-  task = g_task_new (self, NULL, sent_cb, NULL);
-  g_task_set_task_data (task, message, message_free);
-  g_task_run_in_thread (task, send_in_thread);
+/* Closes the notification shown under @key, if any. */
+void
+escale_notifier_withdraw (EscaleNotifier *self, const char *key)
+{
+  NotifyNotification *notification;
+
+  g_return_if_fail (ESCALE_IS_NOTIFIER (self));
+
+  notification = g_hash_table_lookup (self->current, key);
+  if (notification == NULL)
+    return;
+  push (self, notification, TRUE);
+  g_hash_table_remove (self->current, key);
 }
 
 guint
 escale_notifier_get_n_sent (EscaleNotifier *self)
 {
-  return self->n_sent;
+  return (guint) g_atomic_int_get (&self->n_sent);
 }
 
 guint
 escale_notifier_get_n_failed (EscaleNotifier *self)
 {
-  return self->n_failed;
+  return (guint) g_atomic_int_get (&self->n_failed);
 }

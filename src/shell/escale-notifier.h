@@ -9,8 +9,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (EscaleNotifier, escale_notifier, ESCALE, NOTIFIER, GObject)
 
 EscaleNotifier *escale_notifier_new (void);
-void escale_notifier_send (EscaleNotifier *self, const char *summary, const char *body,
-                           gboolean urgent);
+void escale_notifier_send (EscaleNotifier *self, const char *key, const char *summary,
+                           const char *body, gboolean urgent);
+void escale_notifier_withdraw (EscaleNotifier *self, const char *key);
 guint escale_notifier_get_n_sent (EscaleNotifier *self);
 guint escale_notifier_get_n_failed (EscaleNotifier *self);
 

@@ -169,10 +169,13 @@ update_for_state (EscaleWindow *self)
     case ESCALE_SESSION_IDLE:
       gtk_widget_set_visible (GTK_WIDGET (self->countdown), FALSE);
       gtk_widget_set_visible (self->helper_banner, FALSE);
+      escale_notifier_withdraw (self->notifier, "countdown");
+      escale_notifier_withdraw (self->notifier, "helper");
       show_page (self, "welcome");
       break;
     case ESCALE_SESSION_ACTIVE:
       gtk_widget_set_visible (GTK_WIDGET (self->countdown), FALSE);
+      escale_notifier_withdraw (self->notifier, "countdown");
       {
         const char *page = gtk_stack_get_visible_child_name (self->stack);
 
@@ -185,7 +188,7 @@ update_for_state (EscaleWindow *self)
       escale_countdown_set_remaining (self->countdown, escale_session_get_remaining (session));
       gtk_widget_set_visible (GTK_WIDGET (self->countdown), TRUE);
       gtk_widget_grab_focus (GTK_WIDGET (self->countdown));
-      escale_notifier_send (self->notifier, _("Êtes-vous toujours là ?"),
+      escale_notifier_send (self->notifier, "countdown", _("Êtes-vous toujours là ?"),
                             _("Touchez l'écran pour continuer, sinon tout sera effacé."), TRUE);
       break;
     case ESCALE_SESSION_ENDING:
@@ -295,14 +298,16 @@ call_helper_action (GtkWidget *widget, const char *action_name, GVariant *parame
 
   escale_session_call_helper (get_session (self));
   gtk_widget_set_visible (self->helper_banner, TRUE);
-  escale_notifier_send (self->notifier, _("Un aidant est demandé"),
+  escale_notifier_send (self->notifier, "helper", _("Un aidant est demandé"),
                         escale_config_get_centre_name (config), TRUE);
 }
 
 static void
 dismiss_helper_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  gtk_widget_set_visible (ESCALE_WINDOW (widget)->helper_banner, FALSE);
+  EscaleWindow *self = ESCALE_WINDOW (widget);
+
+  gtk_widget_set_visible (self->helper_banner, FALSE);
 }
 
 static void
