@@ -28,6 +28,11 @@ struct _EscaleKiosk
   guint ticks;
   gboolean out_of_order;
   gint64 last_reset_usec;
+
+  /* the staff space: end-of-visit answers, daily retention */
+  EscaleSatisfaction satisfaction;
+  EscaleAgeBracket age_bracket;
+  char *retention_day;
 };
 
 enum {
@@ -110,14 +115,52 @@ run_reset (EscaleKiosk *self)
                                           self);
 }
 
+/* Once a day, after a visit was written: visits older than the retention
+ * period become monthly totals. Rarely has anything to do. */
+static void
+apply_retention_daily (EscaleKiosk *self)
+{
+  g_autoptr(GDateTime) now = escale_clock_get_now_local (self->clock);
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (today, self->retention_day) == 0)
+    return;
+  g_free (self->retention_day);
+  self->retention_day = g_steal_pointer (&today);
+  if (!escale_stats_store_apply_retention (self->store, now,
+                                           escale_config_get_retention_months (self->config),
+                                           NULL, &error))
+    g_message ("Old visits not folded into monthly totals yet: %s", error->message);
+}
+
 static void
 session_ended_cb (EscaleSession *session, EscaleSessionRecord *record, EscaleKiosk *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(EscaleSessionRecord) full = escale_session_record_copy (record);
 
-  if (!escale_stats_store_add_session (self->store, record, &error))
+  /* What the session does not know: the activities' themes (from their
+   * config) and the optional answers given on the way out. */
+  for (guint i = 0; i < full->activities->len; i++)
+    {
+      EscaleActivityUse *use = &g_array_index (full->activities, EscaleActivityUse, i);
+      EscaleActivity *activity = escale_config_find_activity (self->config, use->activity_id);
+
+      if (activity != NULL)
+        escale_session_record_set_theme (full, use->activity_id,
+                                         escale_activity_get_theme (activity));
+    }
+  full->satisfaction = self->satisfaction;
+  full->age_bracket = self->age_bracket;
+  self->satisfaction = ESCALE_SATISFACTION_NONE;
+  self->age_bracket = ESCALE_AGE_NONE;
+
+  if (!escale_stats_store_add_session (self->store, full, &error))
     g_warning ("The visit is kept in memory until the statistics can be written: %s",
                error->message);
+  else
+    apply_retention_daily (self);
   run_reset (self);
 }
 
@@ -151,6 +194,7 @@ escale_kiosk_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->clock);
   g_clear_object (&self->config);
+  g_clear_pointer (&self->retention_day, g_free);
   G_OBJECT_CLASS (escale_kiosk_parent_class)->dispose (object);
 }
 
@@ -286,4 +330,15 @@ escale_kiosk_get_last_reset_usec (EscaleKiosk *self)
 {
   g_return_val_if_fail (ESCALE_IS_KIOSK (self), 0);
   return self->last_reset_usec;
+}
+
+/* The answers to the optional end-of-visit questions, written with the
+ * visit that is ending (then forgotten). */
+void
+escale_kiosk_set_feedback (EscaleKiosk *self, EscaleSatisfaction satisfaction,
+                           EscaleAgeBracket age_bracket)
+{
+  g_return_if_fail (ESCALE_IS_KIOSK (self));
+  self->satisfaction = satisfaction;
+  self->age_bracket = age_bracket;
 }

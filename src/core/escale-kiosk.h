@@ -28,5 +28,7 @@ void escale_kiosk_start (EscaleKiosk *self);
 void escale_kiosk_set_goodbye_delay_ms (EscaleKiosk *self, guint delay_ms);
 gboolean escale_kiosk_get_out_of_order (EscaleKiosk *self);
 gint64 escale_kiosk_get_last_reset_usec (EscaleKiosk *self);
+void escale_kiosk_set_feedback (EscaleKiosk *self, EscaleSatisfaction satisfaction,
+                                EscaleAgeBracket age_bracket);
 
 G_END_DECLS

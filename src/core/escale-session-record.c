@@ -20,6 +20,48 @@ escale_end_reason_to_string (EscaleEndReason reason)
     }
 }
 
+static const char *const satisfaction_codes[ESCALE_N_SATISFACTION] = {
+  NULL, "oui", "en-partie", "non",
+};
+
+static const char *const age_codes[ESCALE_N_AGE_BRACKETS] = {
+  NULL, "18-24", "25-39", "40-59", "60-69", "70+", "refus",
+};
+
+const char *
+escale_satisfaction_to_code (EscaleSatisfaction value)
+{
+  if ((guint) value >= ESCALE_N_SATISFACTION)
+    return NULL;
+  return satisfaction_codes[value];
+}
+
+EscaleSatisfaction
+escale_satisfaction_from_code (const char *code)
+{
+  for (guint i = 1; code != NULL && i < ESCALE_N_SATISFACTION; i++)
+    if (g_str_equal (code, satisfaction_codes[i]))
+      return i;
+  return ESCALE_SATISFACTION_NONE;
+}
+
+const char *
+escale_age_bracket_to_code (EscaleAgeBracket value)
+{
+  if ((guint) value >= ESCALE_N_AGE_BRACKETS)
+    return NULL;
+  return age_codes[value];
+}
+
+EscaleAgeBracket
+escale_age_bracket_from_code (const char *code)
+{
+  for (guint i = 1; code != NULL && i < ESCALE_N_AGE_BRACKETS; i++)
+    if (g_str_equal (code, age_codes[i]))
+      return i;
+  return ESCALE_AGE_NONE;
+}
+
 int
 escale_seconds_to_minutes (gint64 seconds)
 {
@@ -34,6 +76,7 @@ clear_use (gpointer data)
   EscaleActivityUse *use = data;
 
   g_clear_pointer (&use->activity_id, g_free);
+  g_clear_pointer (&use->theme, g_free);
 }
 
 EscaleSessionRecord *
@@ -78,7 +121,27 @@ escale_session_record_add_activity (EscaleSessionRecord *self, const char *activ
 
   use.activity_id = g_strdup (activity_id);
   use.minutes = escale_seconds_to_minutes (seconds);
+  use.theme = NULL;
   g_array_append_val (self->activities, use);
+}
+
+/* Sets the theme of every use of @activity_id (from the activity's config). */
+void
+escale_session_record_set_theme (EscaleSessionRecord *self, const char *activity_id,
+                                 const char *theme)
+{
+  g_return_if_fail (self != NULL);
+
+  for (guint i = 0; i < self->activities->len; i++)
+    {
+      EscaleActivityUse *use = &g_array_index (self->activities, EscaleActivityUse, i);
+
+      if (g_strcmp0 (use->activity_id, activity_id) == 0)
+        {
+          g_free (use->theme);
+          use->theme = g_strdup (theme);
+        }
+    }
 }
 
 EscaleSessionRecord *
@@ -92,7 +155,8 @@ escale_session_record_copy (const EscaleSessionRecord *self)
   for (guint i = 0; i < self->activities->len; i++)
     {
       const EscaleActivityUse *use = &g_array_index (self->activities, EscaleActivityUse, i);
-      EscaleActivityUse dup = { g_strdup (use->activity_id), use->minutes };
+      EscaleActivityUse dup = { g_strdup (use->activity_id), use->minutes,
+                                g_strdup (use->theme) };
 
       g_array_append_val (copy->activities, dup);
     }

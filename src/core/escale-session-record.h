@@ -14,6 +14,37 @@ typedef enum
 
 const char *escale_end_reason_to_string (EscaleEndReason reason);
 
+/* The optional end-of-visit answers; NONE when the person skipped. */
+typedef enum
+{
+  ESCALE_SATISFACTION_NONE,
+  ESCALE_SATISFACTION_YES,      /* "oui" */
+  ESCALE_SATISFACTION_PARTLY,   /* "en partie" */
+  ESCALE_SATISFACTION_NO,       /* "non" */
+} EscaleSatisfaction;
+
+#define ESCALE_N_SATISFACTION 4
+
+/* The funders' age brackets. */
+typedef enum
+{
+  ESCALE_AGE_NONE,              /* question skipped */
+  ESCALE_AGE_18_24,
+  ESCALE_AGE_25_39,
+  ESCALE_AGE_40_59,
+  ESCALE_AGE_60_69,
+  ESCALE_AGE_70_PLUS,
+  ESCALE_AGE_DECLINED,          /* "ne souhaite pas répondre" */
+} EscaleAgeBracket;
+
+#define ESCALE_N_AGE_BRACKETS 7
+
+/* Stable codes as stored in the database (NULL for NONE), and back. */
+const char *escale_satisfaction_to_code (EscaleSatisfaction value);
+EscaleSatisfaction escale_satisfaction_from_code (const char *code);
+const char *escale_age_bracket_to_code (EscaleAgeBracket value);
+EscaleAgeBracket escale_age_bracket_from_code (const char *code);
+
 /* Everything that is ever stored about one session. Deliberately coarse: a
  * day, an hour rounded down, whole minutes. Nothing typed, visited or seen. */
 typedef struct
@@ -25,12 +56,18 @@ typedef struct
   EscaleEndReason end_reason;
   int helper_calls;
   GArray *activities;       /* of EscaleActivityUse */
+  /* Filled in by the kiosk before the record is written. */
+  gboolean accompanied;     /* a helper came (helper called, or workshop) */
+  EscaleSatisfaction satisfaction;
+  EscaleAgeBracket age_bracket;
+  char uid[33];             /* random id, empty: the store draws one */
 } EscaleSessionRecord;
 
 typedef struct
 {
   char *activity_id;
   int minutes;
+  char *theme;              /* La Coop's category, or NULL */
 } EscaleActivityUse;
 
 #define ESCALE_TYPE_SESSION_RECORD (escale_session_record_get_type ())
@@ -40,6 +77,8 @@ EscaleSessionRecord *escale_session_record_new (GDateTime *start, gint64 duratio
                                                 EscaleEndReason reason, int helper_calls);
 void escale_session_record_add_activity (EscaleSessionRecord *self, const char *activity_id,
                                          gint64 seconds);
+void escale_session_record_set_theme (EscaleSessionRecord *self, const char *activity_id,
+                                      const char *theme);
 EscaleSessionRecord *escale_session_record_copy (const EscaleSessionRecord *self);
 void escale_session_record_free (EscaleSessionRecord *self);
 int escale_seconds_to_minutes (gint64 seconds);

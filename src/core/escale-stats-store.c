@@ -20,6 +20,7 @@ struct _EscaleStatsStore
   sqlite3_stmt *insert_session;
   sqlite3_stmt *insert_activity;
   guint max_size_mb;
+  char *kiosk_id;
 
   GQueue pending;     /* of EscaleSessionRecord, oldest first */
   guint n_failures;
@@ -49,9 +50,59 @@ static const char *const migrations[] = {
   "  minutes INTEGER NOT NULL CHECK (minutes >= 0),"
   "  PRIMARY KEY (session_id, activity_id)"
   ");",
+
+  /* 1 -> 2: the staff space. Every existing row is kept: it gets a random
+   * id and this kiosk's id, so stores of several kiosks can be merged
+   * without counting a visit twice. */
+  "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+  "INSERT INTO meta (key, value) VALUES ('kiosk_id', lower(hex(randomblob(16))));"
+  "ALTER TABLE sessions ADD COLUMN uid TEXT;"
+  "ALTER TABLE sessions ADD COLUMN kiosk_id TEXT;"
+  "ALTER TABLE sessions ADD COLUMN accompanied INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (accompanied IN (0, 1));"
+  "ALTER TABLE sessions ADD COLUMN satisfaction TEXT"
+  "  CHECK (satisfaction IN ('oui', 'en-partie', 'non'));"
+  "ALTER TABLE sessions ADD COLUMN age_bracket TEXT"
+  "  CHECK (age_bracket IN ('18-24', '25-39', '40-59', '60-69', '70+', 'refus'));"
+  "UPDATE sessions SET uid = lower(hex(randomblob(16))),"
+  "  kiosk_id = (SELECT value FROM meta WHERE key = 'kiosk_id'),"
+  "  accompanied = (helper_calls > 0);"
+  "CREATE UNIQUE INDEX sessions_by_uid ON sessions (uid);"
+  "ALTER TABLE session_activities ADD COLUMN theme TEXT;"
+  /* What retention leaves of old visits: totals per kiosk and month. */
+  "CREATE TABLE monthly_totals ("
+  "  kiosk_id TEXT NOT NULL,"
+  "  month TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'),"
+  "  sessions INTEGER NOT NULL CHECK (sessions >= 0),"
+  "  minutes INTEGER NOT NULL CHECK (minutes >= 0),"
+  "  accompanied INTEGER NOT NULL CHECK (accompanied >= 0),"
+  "  helper_calls INTEGER NOT NULL CHECK (helper_calls >= 0),"
+  "  PRIMARY KEY (kiosk_id, month)"
+  ");"
+  "CREATE TABLE monthly_activity_totals ("
+  "  kiosk_id TEXT NOT NULL,"
+  "  month TEXT NOT NULL,"
+  "  activity_id TEXT NOT NULL,"
+  "  theme TEXT,"
+  "  sessions INTEGER NOT NULL CHECK (sessions >= 0),"
+  "  minutes INTEGER NOT NULL CHECK (minutes >= 0),"
+  "  PRIMARY KEY (kiosk_id, month, activity_id)"
+  ");"
+  /* The staff code and its back-off, one row; failures counted per day. */
+  "CREATE TABLE staff_access ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  pin_hash TEXT,"
+  "  failures INTEGER NOT NULL DEFAULT 0 CHECK (failures >= 0),"
+  "  locked_until INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "INSERT INTO staff_access (id) VALUES (1);"
+  "CREATE TABLE staff_failures ("
+  "  day TEXT PRIMARY KEY,"
+  "  attempts INTEGER NOT NULL CHECK (attempts >= 0)"
+  ");",
 };
 
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SCHEMA_VERSION);
 
 static int
@@ -142,6 +193,7 @@ escale_stats_store_finalize (GObject *object)
   clear_pending (self);
   close_db (self);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->kiosk_id, g_free);
   g_clear_pointer (&self->last_error, g_free);
   G_OBJECT_CLASS (escale_stats_store_parent_class)->finalize (object);
 }
@@ -254,6 +306,31 @@ migrate (EscaleStatsStore *self, GError **error)
 }
 
 static gboolean
+load_kiosk_id (EscaleStatsStore *self, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, "SELECT value FROM meta WHERE key = 'kiosk_id'", -1,
+                               &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_CORRUPT,
+                     "%s has no kiosk id", self->path);
+      else
+        set_sqlite_error (self, rc, "Statistics store", error);
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  g_free (self->kiosk_id);
+  self->kiosk_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+static gboolean
 prepare (EscaleStatsStore *self, const char *sql, sqlite3_stmt **stmt, GError **error)
 {
   int rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, stmt, NULL);
@@ -286,7 +363,9 @@ escale_stats_store_open (EscaleStatsStore *self, GError **error)
     }
 
   rc = sqlite3_open_v2 (self->path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX |
+                          SQLITE_OPEN_URI,
+                        NULL);
   if (rc != SQLITE_OK)
     {
       set_sqlite_error (self, rc, "Cannot open the statistics store", error);
@@ -304,13 +383,16 @@ escale_stats_store_open (EscaleStatsStore *self, GError **error)
       !exec (self, "PRAGMA foreign_keys = ON", error) ||
       !exec (self, "PRAGMA secure_delete = ON", error) ||
       !migrate (self, error) ||
+      !load_kiosk_id (self, error) ||
       !prepare (self,
                 "INSERT INTO sessions (day, start_hour, weekday, duration_min, end_reason,"
-                " helper_calls) VALUES (?, ?, ?, ?, ?, ?)",
+                " helper_calls, uid, kiosk_id, accompanied, satisfaction, age_bracket)"
+                " VALUES (?, ?, ?, ?, ?, ?, coalesce (?, lower (hex (randomblob (16)))),"
+                " ?, ?, ?, ?)",
                 &self->insert_session, error) ||
       !prepare (self,
-                "INSERT INTO session_activities (session_id, activity_id, minutes)"
-                " VALUES (?, ?, ?)",
+                "INSERT INTO session_activities (session_id, activity_id, minutes, theme)"
+                " VALUES (?, ?, ?, ?)",
                 &self->insert_activity, error))
     {
       if (rc != SQLITE_OK)
@@ -359,6 +441,14 @@ write_record (EscaleStatsStore *self, const EscaleSessionRecord *record, GError 
   sqlite3_bind_text (self->insert_session, 5, escale_end_reason_to_string (record->end_reason),
                      -1, SQLITE_STATIC);
   sqlite3_bind_int (self->insert_session, 6, record->helper_calls);
+  if (record->uid[0] != '\0')
+    sqlite3_bind_text (self->insert_session, 7, record->uid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (self->insert_session, 8, self->kiosk_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int (self->insert_session, 9, record->accompanied || record->helper_calls > 0);
+  sqlite3_bind_text (self->insert_session, 10,
+                     escale_satisfaction_to_code (record->satisfaction), -1, SQLITE_STATIC);
+  sqlite3_bind_text (self->insert_session, 11,
+                     escale_age_bracket_to_code (record->age_bracket), -1, SQLITE_STATIC);
   if (!step_done (self, self->insert_session, error))
     return FALSE;
 
@@ -370,6 +460,7 @@ write_record (EscaleStatsStore *self, const EscaleSessionRecord *record, GError 
       sqlite3_bind_int64 (self->insert_activity, 1, session_id);
       sqlite3_bind_text (self->insert_activity, 2, use->activity_id, -1, SQLITE_STATIC);
       sqlite3_bind_int (self->insert_activity, 3, use->minutes);
+      sqlite3_bind_text (self->insert_activity, 4, use->theme, -1, SQLITE_STATIC);
       if (!step_done (self, self->insert_activity, error))
         return FALSE;
     }
@@ -474,6 +565,30 @@ escale_stats_store_count_sessions (EscaleStatsStore *self, GError **error)
       !query_int (self, "SELECT count(*) FROM sessions", &count, error))
     return -1;
   return count;
+}
+
+/* This store's random id (drawn once, when the store is created). */
+const char *
+escale_stats_store_get_kiosk_id (EscaleStatsStore *self)
+{
+  g_return_val_if_fail (ESCALE_IS_STATS_STORE (self), NULL);
+  return self->kiosk_id;
+}
+
+/* Runs @sql (several statements, no results) in one transaction. */
+gboolean
+escale_stats_store_exec_transaction (EscaleStatsStore *self, const char *sql, GError **error)
+{
+  g_return_val_if_fail (ESCALE_IS_STATS_STORE (self), FALSE);
+
+  if (!escale_stats_store_open (self, error) || !exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!exec (self, sql, error) || !exec (self, "COMMIT", error))
+    {
+      exec (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 sqlite3 *

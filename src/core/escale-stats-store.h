@@ -39,7 +39,20 @@ guint escale_stats_store_get_n_pending (EscaleStatsStore *self);
 guint escale_stats_store_get_n_failures (EscaleStatsStore *self);
 const char *escale_stats_store_get_last_error (EscaleStatsStore *self);
 
+const char *escale_stats_store_get_kiosk_id (EscaleStatsStore *self);
+gboolean escale_stats_store_exec_transaction (EscaleStatsStore *self, const char *sql,
+                                              GError **error);
+
 gint64 escale_stats_store_count_sessions (EscaleStatsStore *self, GError **error);
+
+/* Retention and merging (escale-stats-store-admin.c). */
+char *escale_stats_retention_cutoff (GDateTime *now, guint months);
+gboolean escale_stats_store_fold_before (EscaleStatsStore *self, const char *cutoff_day,
+                                         guint *n_folded, GError **error);
+gboolean escale_stats_store_apply_retention (EscaleStatsStore *self, GDateTime *now,
+                                             guint months, guint *n_folded, GError **error);
+gboolean escale_stats_store_merge (EscaleStatsStore *self, const char *other_path,
+                                   guint *n_added, GError **error);
 
 /* For the stats tools and staff screens, which run their own queries. */
 struct sqlite3 *escale_stats_store_get_db (EscaleStatsStore *self);

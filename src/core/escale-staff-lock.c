@@ -1,0 +1,279 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "escale-pin"
+
+#include <sqlite3.h>
+
+#include "escale-pin.h"
+#include "escale-staff-lock.h"
+
+/* Guards the staff space: the hashed code and the back-off after wrong
+ * codes live in the store, and each wrong code updates the counter, the
+ * lock-out end and the day's failure count in one transaction, so a power
+ * cut never resets the wait. Times are wall-clock seconds from the clock. */
+struct _EscaleStaffLock
+{
+  GObject parent_instance;
+
+  /* owned */
+  EscaleStatsStore *store;
+  EscaleClock *clock;
+
+  guint memory_kib;
+  guint passes;
+};
+
+G_DEFINE_FINAL_TYPE (EscaleStaffLock, escale_staff_lock, G_TYPE_OBJECT)
+
+#define FREE_ATTEMPTS 3
+#define FIRST_WAIT 30
+#define MAX_WAIT (15 * 60)
+
+static void
+escale_staff_lock_dispose (GObject *object)
+{
+  EscaleStaffLock *self = ESCALE_STAFF_LOCK (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->clock);
+  G_OBJECT_CLASS (escale_staff_lock_parent_class)->dispose (object);
+}
+
+static void
+escale_staff_lock_class_init (EscaleStaffLockClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = escale_staff_lock_dispose;
+}
+
+static void
+escale_staff_lock_init (EscaleStaffLock *self)
+{
+  self->memory_kib = ESCALE_PIN_DEFAULT_MEMORY_KIB;
+  self->passes = ESCALE_PIN_DEFAULT_PASSES;
+}
+
+EscaleStaffLock *
+escale_staff_lock_new (EscaleStatsStore *store, EscaleClock *clock)
+{
+  EscaleStaffLock *self;
+
+  g_return_val_if_fail (ESCALE_IS_STATS_STORE (store), NULL);
+
+  self = g_object_new (ESCALE_TYPE_STAFF_LOCK, NULL);
+  self->store = g_object_ref (store);
+  self->clock = clock ? g_object_ref (clock) : escale_clock_new_system ();
+  return self;
+}
+
+/* Cost of new hashes (tests use a small one; checks follow the stored one). */
+void
+escale_staff_lock_set_cost (EscaleStaffLock *self, guint memory_kib, guint passes)
+{
+  self->memory_kib = memory_kib;
+  self->passes = passes;
+}
+
+/* Seconds to wait after @failures wrong codes in a row: none for the first
+ * two, then 30 s, doubling each time, at most 15 minutes. */
+guint
+escale_staff_lock_backoff_for (guint failures)
+{
+  guint shift;
+
+  if (failures < FREE_ATTEMPTS)
+    return 0;
+  shift = failures - FREE_ATTEMPTS;
+  if (shift >= 5)
+    return MAX_WAIT;
+  return MIN ((guint) FIRST_WAIT << shift, MAX_WAIT);
+}
+
+static gint64
+now_unix (EscaleStaffLock *self)
+{
+  g_autoptr(GDateTime) now = escale_clock_get_now_local (self->clock);
+
+  return g_date_time_to_unix (now);
+}
+
+static gboolean
+db_fail (EscaleStaffLock *self, GError **error)
+{
+  g_set_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_WRITE,
+               "Staff code store (%s): %s", escale_stats_store_get_path (self->store),
+               sqlite3_errmsg (escale_stats_store_get_db (self->store)));
+  return FALSE;
+}
+
+typedef struct
+{
+  char *hash;
+  guint failures;
+  gint64 locked_until;
+} AccessRow;
+
+static gboolean
+read_row (EscaleStaffLock *self, AccessRow *row, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (!escale_stats_store_open (self->store, error))
+    return FALSE;
+  rc = sqlite3_prepare_v2 (escale_stats_store_get_db (self->store),
+                           "SELECT pin_hash, failures, locked_until FROM staff_access"
+                           " WHERE id = 1",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      db_fail (self, error);
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  row->hash = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  row->failures = (guint) sqlite3_column_int (stmt, 1);
+  row->locked_until = sqlite3_column_int64 (stmt, 2);
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+gboolean
+escale_staff_lock_has_pin (EscaleStaffLock *self, GError **error)
+{
+  AccessRow row = { 0 };
+  gboolean has;
+
+  if (!read_row (self, &row, error))
+    return FALSE;
+  has = row.hash != NULL && *row.hash != '\0';
+  g_free (row.hash);
+  return has;
+}
+
+/* Sets the staff code (6 to 12 digits) and clears the back-off. */
+gboolean
+escale_staff_lock_set_pin (EscaleStaffLock *self, const char *pin, GError **error)
+{
+  g_autofree char *hash = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+  int rc;
+
+  if (!escale_pin_is_acceptable (pin))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   "The staff code must be %d to %d digits", ESCALE_PIN_MIN_DIGITS,
+                   ESCALE_PIN_MAX_DIGITS);
+      return FALSE;
+    }
+  if (!escale_stats_store_open (self->store, error))
+    return FALSE;
+  hash = escale_pin_hash (pin, self->memory_kib, self->passes, error);
+  if (hash == NULL)
+    return FALSE;
+
+  db = escale_stats_store_get_db (self->store);
+  rc = sqlite3_prepare_v2 (db,
+                           "UPDATE staff_access SET pin_hash = ?, failures = 0, locked_until = 0"
+                           " WHERE id = 1",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return db_fail (self, error);
+  return TRUE;
+}
+
+static gboolean
+record_result (EscaleStaffLock *self, gboolean success, guint failures, gint64 locked_until,
+               GError **error)
+{
+  g_autoptr(GDateTime) now = escale_clock_get_now_local (self->clock);
+  g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *sql = NULL;
+
+  if (success)
+    sql = g_strdup ("UPDATE staff_access SET failures = 0, locked_until = 0 WHERE id = 1;");
+  else
+    sql = g_strdup_printf ("UPDATE staff_access SET failures = %u, locked_until = %"
+                           G_GINT64_FORMAT " WHERE id = 1;"
+                           "INSERT INTO staff_failures (day, attempts) VALUES ('%s', 1)"
+                           " ON CONFLICT (day) DO UPDATE SET attempts = attempts + 1;",
+                           failures, locked_until, day);
+  return escale_stats_store_exec_transaction (self->store, sql, error);
+}
+
+/* Checks @pin. While locked out, returns LOCKED without looking at it.
+ * *@wait_seconds is the wait before the next try is allowed. */
+EscalePinCheck
+escale_staff_lock_check (EscaleStaffLock *self, const char *pin, guint *wait_seconds,
+                         GError **error)
+{
+  AccessRow row = { 0 };
+  g_autofree char *hash = NULL;
+  gboolean matches = FALSE;
+  gint64 now = now_unix (self);
+  guint wait;
+
+  if (wait_seconds)
+    *wait_seconds = 0;
+  if (!read_row (self, &row, error))
+    return ESCALE_PIN_CHECK_ERROR;
+  hash = row.hash;
+
+  /* A clock set back must not stretch the wait beyond the longest one. */
+  if (row.locked_until > now + MAX_WAIT)
+    row.locked_until = now + MAX_WAIT;
+  if (row.locked_until > now)
+    {
+      if (wait_seconds)
+        *wait_seconds = (guint) (row.locked_until - now);
+      return ESCALE_PIN_CHECK_LOCKED;
+    }
+  if (hash == NULL || *hash == '\0')
+    return ESCALE_PIN_CHECK_NO_PIN;
+
+  if (!escale_pin_verify (pin ? pin : "", hash, &matches, error))
+    return ESCALE_PIN_CHECK_ERROR;
+  if (matches)
+    return record_result (self, TRUE, 0, 0, error) ? ESCALE_PIN_CHECK_OK
+                                                   : ESCALE_PIN_CHECK_ERROR;
+
+  wait = escale_staff_lock_backoff_for (row.failures + 1);
+  if (!record_result (self, FALSE, row.failures + 1, wait ? now + wait : 0, error))
+    return ESCALE_PIN_CHECK_ERROR;
+  if (wait_seconds)
+    *wait_seconds = wait;
+  return ESCALE_PIN_CHECK_WRONG;
+}
+
+/* Seconds left before a code may be tried again (0: now). */
+guint
+escale_staff_lock_get_wait (EscaleStaffLock *self)
+{
+  AccessRow row = { 0 };
+  gint64 now = now_unix (self);
+
+  if (!read_row (self, &row, NULL))
+    return 0;
+  g_free (row.hash);
+  if (row.locked_until <= now)
+    return 0;
+  return (guint) MIN (row.locked_until - now, MAX_WAIT);
+}
+
+guint
+escale_staff_lock_get_failures (EscaleStaffLock *self)
+{
+  AccessRow row = { 0 };
+
+  if (!read_row (self, &row, NULL))
+    return 0;
+  g_free (row.hash);
+  return row.failures;
+}

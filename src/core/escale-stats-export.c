@@ -1,0 +1,376 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "escale-stats"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include "escale-stats-export.h"
+
+#define BOM "\xef\xbb\xbf"
+
+/* Appends @value as one CSV field: quoted when it holds a separator, a
+ * quote, a line break or outer spaces, with quotes doubled. */
+void
+escale_csv_append_field (GString *out, const char *value)
+{
+  gsize len;
+
+  if (value == NULL)
+    return;
+  len = strlen (value);
+  if (strpbrk (value, ";\"\r\n") == NULL && (len == 0 || (value[0] != ' ' &&
+                                                          value[len - 1] != ' ')))
+    {
+      g_string_append (out, value);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = value; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_row (GString *out, const char *section, const char *label, const char *value)
+{
+  escale_csv_append_field (out, section);
+  g_string_append_c (out, ';');
+  escale_csv_append_field (out, label);
+  g_string_append_c (out, ';');
+  escale_csv_append_field (out, value);
+  g_string_append (out, "\r\n");
+}
+
+static void
+append_count (GString *out, const char *section, const char *label, guint value)
+{
+  char buf[16];
+
+  g_snprintf (buf, sizeof buf, "%u", value);
+  append_row (out, section, label, buf);
+}
+
+/* A decimal with a comma, as French spreadsheets read it. */
+static char *
+french_decimal (double value)
+{
+  char *text = g_strdup_printf ("%.1f", value);
+
+  g_strdelimit (text, ".", ',');
+  return text;
+}
+
+/* The period's figures, one per line: "Rubrique;Indicateur;Valeur". */
+GString *
+escale_stats_export_summary_csv (EscaleStatsReport *report)
+{
+  GString *out = g_string_new (BOM);
+  g_autofree char *hours = french_decimal (escale_stats_report_get_minutes (report) / 60.0);
+  g_autofree char *median = french_decimal (escale_stats_report_get_median_minutes (report));
+  const char *period = _("Période");
+  const char *summary = _("Synthèse");
+
+  escale_csv_append_field (out, _("Rubrique"));
+  g_string_append_c (out, ';');
+  escale_csv_append_field (out, _("Indicateur"));
+  g_string_append_c (out, ';');
+  escale_csv_append_field (out, _("Valeur"));
+  g_string_append (out, "\r\n");
+
+  append_row (out, period, _("Du"), escale_stats_report_get_from (report));
+  append_row (out, period, _("Au"), escale_stats_report_get_to (report));
+  append_count (out, summary, _("Visites"), escale_stats_report_get_sessions (report));
+  append_row (out, summary, _("Heures d'utilisation"), hours);
+  append_row (out, summary, _("Durée médiane (minutes)"), median);
+  append_count (out, summary, _("Visites accompagnées"),
+                escale_stats_report_get_accompanied (report));
+  append_count (out, summary, _("Visites en autonomie"),
+                escale_stats_report_get_autonomous (report));
+  append_count (out, summary, _("Appels à un aidant"),
+                escale_stats_report_get_helper_calls (report));
+  append_count (out, summary, _("Visites regroupées par mois (anciennes)"),
+                escale_stats_report_get_folded_sessions (report));
+  for (guint i = 0; i < ESCALE_N_DURATION_BUCKETS; i++)
+    append_count (out, _("Durée des visites"), escale_stats_duration_bucket_label (i),
+                  escale_stats_report_get_duration_bucket (report, i));
+  for (guint i = ESCALE_SATISFACTION_YES; i <= ESCALE_SATISFACTION_NO; i++)
+    append_count (out, _("A trouvé ce qu'il cherchait"), escale_stats_satisfaction_label (i),
+                  escale_stats_report_get_satisfaction (report, i));
+  append_count (out, _("A trouvé ce qu'il cherchait"),
+                escale_stats_satisfaction_label (ESCALE_SATISFACTION_NONE),
+                escale_stats_report_get_satisfaction (report, ESCALE_SATISFACTION_NONE));
+  for (guint i = ESCALE_AGE_18_24; i < ESCALE_N_AGE_BRACKETS; i++)
+    append_count (out, _("Tranche d'âge"), escale_stats_age_label (i),
+                  escale_stats_report_get_age (report, i));
+  append_count (out, _("Tranche d'âge"), escale_stats_age_label (ESCALE_AGE_NONE),
+                escale_stats_report_get_age (report, ESCALE_AGE_NONE));
+
+  for (guint i = 0; i < escale_stats_report_get_themes (report)->len; i++)
+    {
+      EscaleStatsGroup *group = escale_stats_report_get_themes (report)->pdata[i];
+
+      append_count (out, _("Thématique (visites)"), group->name, group->sessions);
+      append_count (out, _("Thématique (minutes)"), group->name, group->minutes);
+    }
+  for (guint i = 0; i < escale_stats_report_get_activities (report)->len; i++)
+    {
+      EscaleStatsGroup *group = escale_stats_report_get_activities (report)->pdata[i];
+
+      append_count (out, _("Activité (visites)"), group->name, group->sessions);
+      append_count (out, _("Activité (minutes)"), group->name, group->minutes);
+    }
+  return out;
+}
+
+static const char *
+end_reason_label (const char *code)
+{
+  if (g_strcmp0 (code, "finished") == 0)
+    return _("J'ai fini");
+  if (g_strcmp0 (code, "timeout") == 0)
+    return _("Inactivité");
+  return _("Équipe");
+}
+
+/* One line per visit of the period, as the store holds it, nothing more. */
+GString *
+escale_stats_export_sessions_csv (EscaleStatsStore *store, const char *from_day,
+                                  const char *to_day, GError **error)
+{
+  static const char *const weekdays[] = {
+    N_("lundi"), N_("mardi"), N_("mercredi"), N_("jeudi"), N_("vendredi"), N_("samedi"),
+    N_("dimanche"),
+  };
+  g_autoptr(GString) out = g_string_new (BOM);
+  const char *headers[] = {
+    _("Identifiant de visite"), _("Jour"), _("Heure de début"), _("Jour de la semaine"),
+    _("Durée (minutes)"), _("Fin de la visite"), _("Appels à un aidant"), _("Accompagnée"),
+    _("A trouvé ce qu'il cherchait"), _("Tranche d'âge"), _("Activités et minutes"),
+    _("Thématiques"),
+  };
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+  int rc;
+
+  if (!escale_stats_day_is_valid (from_day) || !escale_stats_day_is_valid (to_day))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   "Invalid period %s to %s: use YYYY-MM-DD", from_day, to_day);
+      return NULL;
+    }
+  if (!escale_stats_store_open (store, error))
+    return NULL;
+  db = escale_stats_store_get_db (store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ';');
+      escale_csv_append_field (out, headers[i]);
+    }
+  g_string_append (out, "\r\n");
+
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT s.uid, s.day, s.start_hour, s.weekday, s.duration_min,"
+                           " s.end_reason, s.helper_calls, s.accompanied, s.satisfaction,"
+                           " s.age_bracket,"
+                           " (SELECT group_concat (activity_id || ' (' || minutes || ')', ', ')"
+                           "  FROM session_activities WHERE session_id = s.id),"
+                           " (SELECT group_concat (DISTINCT theme)"
+                           "  FROM session_activities WHERE session_id = s.id)"
+                           " FROM sessions s WHERE s.day BETWEEN ?1 AND ?2 ORDER BY s.day,"
+                           " s.start_hour, s.id",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, from_day, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, to_day, -1, SQLITE_STATIC);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          int weekday = CLAMP (sqlite3_column_int (stmt, 3), 1, 7);
+
+          escale_csv_append_field (out, (const char *) sqlite3_column_text (stmt, 0));
+          g_string_append_c (out, ';');
+          escale_csv_append_field (out, (const char *) sqlite3_column_text (stmt, 1));
+          g_string_append_printf (out, ";%d h;%s;%d;", sqlite3_column_int (stmt, 2),
+                                  _(weekdays[weekday - 1]), sqlite3_column_int (stmt, 4));
+          escale_csv_append_field (out,
+                                   end_reason_label ((const char *) sqlite3_column_text (stmt, 5)));
+          g_string_append_printf (out, ";%d;%s;", sqlite3_column_int (stmt, 6),
+                                  sqlite3_column_int (stmt, 7) ? _("oui") : _("non"));
+          escale_csv_append_field (out, escale_stats_satisfaction_label (
+                                          escale_satisfaction_from_code (
+                                            (const char *) sqlite3_column_text (stmt, 8))));
+          g_string_append_c (out, ';');
+          escale_csv_append_field (out, escale_stats_age_label (escale_age_bracket_from_code (
+                                          (const char *) sqlite3_column_text (stmt, 9))));
+          g_string_append_c (out, ';');
+          escale_csv_append_field (out, (const char *) sqlite3_column_text (stmt, 10));
+          g_string_append_c (out, ';');
+          escale_csv_append_field (out, (const char *) sqlite3_column_text (stmt, 11));
+          g_string_append (out, "\r\n");
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_CORRUPT,
+                   "Cannot read the visits (%s): %s", escale_stats_store_get_path (store),
+                   sqlite3_errmsg (db));
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&out);
+}
+
+static void
+add_groups (JsonBuilder *builder, const char *name, GPtrArray *groups, gboolean with_theme)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      EscaleStatsGroup *group = groups->pdata[i];
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, group->name);
+      if (with_theme)
+        {
+          json_builder_set_member_name (builder, "theme");
+          if (group->theme)
+            json_builder_add_string_value (builder, group->theme);
+          else
+            json_builder_add_null_value (builder);
+        }
+      json_builder_set_member_name (builder, "sessions");
+      json_builder_add_int_value (builder, group->sessions);
+      json_builder_set_member_name (builder, "minutes");
+      json_builder_add_int_value (builder, group->minutes);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_int (JsonBuilder *builder, const char *name, gint64 value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+/* The period's figures as JSON, with stable English keys for other tools. */
+char *
+escale_stats_export_json (EscaleStatsReport *report)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  static const char *const buckets[] = { "under_30_min", "30_to_60_min", "1_to_2_h",
+                                         "over_2_h" };
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "from");
+  json_builder_add_string_value (builder, escale_stats_report_get_from (report));
+  json_builder_set_member_name (builder, "to");
+  json_builder_add_string_value (builder, escale_stats_report_get_to (report));
+  add_int (builder, "sessions", escale_stats_report_get_sessions (report));
+  add_int (builder, "minutes", escale_stats_report_get_minutes (report));
+  add_int (builder, "folded_sessions", escale_stats_report_get_folded_sessions (report));
+  json_builder_set_member_name (builder, "median_minutes");
+  json_builder_add_double_value (builder, escale_stats_report_get_median_minutes (report));
+  add_int (builder, "accompanied", escale_stats_report_get_accompanied (report));
+  add_int (builder, "autonomous", escale_stats_report_get_autonomous (report));
+  add_int (builder, "helper_calls", escale_stats_report_get_helper_calls (report));
+  add_int (builder, "staff_code_failures", escale_stats_report_get_pin_failures (report));
+
+  json_builder_set_member_name (builder, "durations");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < ESCALE_N_DURATION_BUCKETS; i++)
+    add_int (builder, buckets[i], escale_stats_report_get_duration_bucket (report, i));
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "satisfaction");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < ESCALE_N_SATISFACTION; i++)
+    add_int (builder, i == 0 ? "no_answer" : escale_satisfaction_to_code (i),
+             escale_stats_report_get_satisfaction (report, i));
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "age_brackets");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < ESCALE_N_AGE_BRACKETS; i++)
+    add_int (builder, i == 0 ? "no_answer" : escale_age_bracket_to_code (i),
+             escale_stats_report_get_age (report, i));
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "days");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < escale_stats_report_get_days (report)->len; i++)
+    {
+      EscaleStatsDay *day = &g_array_index (escale_stats_report_get_days (report),
+                                            EscaleStatsDay, i);
+
+      add_int (builder, day->day, day->sessions);
+    }
+  json_builder_end_object (builder);
+
+  add_groups (builder, "activities", escale_stats_report_get_activities (report), TRUE);
+  add_groups (builder, "themes", escale_stats_report_get_themes (report), FALSE);
+
+  json_builder_set_member_name (builder, "hour_by_weekday");
+  json_builder_begin_array (builder);
+  for (int d = 1; d <= 7; d++)
+    {
+      json_builder_begin_array (builder);
+      for (int h = 0; h < 24; h++)
+        json_builder_add_int_value (builder, escale_stats_report_get_heat (report, d, h));
+      json_builder_end_array (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  return json_generator_to_data (generator, NULL);
+}
+
+/* Writes atomically: a failed export never leaves half a file. */
+gboolean
+escale_stats_export_write (const char *path, GString *contents, GError **error)
+{
+  return g_file_set_contents_full (path, contents->str, contents->len,
+                                   G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+}
+
+/* A USB stick if one is mounted (the first under /media/USER or
+ * /run/media/USER), else the staff folder in the user's data dir. */
+char *
+escale_stats_export_target_dir (void)
+{
+  const char *roots[] = { "/media", "/run/media" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (roots); i++)
+    {
+      g_autofree char *base = g_build_filename (roots[i], g_get_user_name (), NULL);
+      g_autoptr(GDir) dir = g_dir_open (base, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (base, name, NULL);
+
+          if (g_file_test (path, G_FILE_TEST_IS_DIR) && g_access (path, W_OK) == 0)
+            return g_steal_pointer (&path);
+        }
+    }
+  return g_build_filename (g_get_user_data_dir (), "escale", "exports", NULL);
+}

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "escale-stats-report.h"
+#include "escale-stats-store.h"
+
+G_BEGIN_DECLS
+
+/* Exports for the funders: CSV (UTF-8 with BOM, ';' between fields, French
+ * headers, as French spreadsheets expect) and JSON. */
+
+void escale_csv_append_field (GString *out, const char *value);
+GString *escale_stats_export_summary_csv (EscaleStatsReport *report);
+GString *escale_stats_export_sessions_csv (EscaleStatsStore *store, const char *from_day,
+                                           const char *to_day, GError **error);
+char *escale_stats_export_json (EscaleStatsReport *report);
+gboolean escale_stats_export_write (const char *path, GString *contents, GError **error);
+char *escale_stats_export_target_dir (void);
+
+G_END_DECLS

@@ -1,0 +1,561 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "escale-stats"
+
+#include <glib/gi18n-lib.h>
+#include <sqlite3.h>
+
+#include "escale-stats-report.h"
+
+/* The figures of one period, computed once from the store: what the staff
+ * dashboard shows and what the exports write. Visits older than the
+ * retention period only exist as monthly totals; they count in the visits,
+ * hours, helper and accompanied figures and per activity, not in the
+ * figures that need single visits (median, buckets, days, hours, answers). */
+typedef struct
+{
+  guint seen;
+  guint want_low, want_high;
+  int low, high;
+} MedianScan;
+
+struct _EscaleStatsReport
+{
+  GObject parent_instance;
+
+  char *from;
+  char *to;
+  guint sessions;
+  guint minutes;
+  guint folded_sessions;
+  double median;
+  guint buckets[ESCALE_N_DURATION_BUCKETS];
+  guint accompanied;
+  guint helper_calls;
+  guint satisfaction[ESCALE_N_SATISFACTION];
+  guint ages[ESCALE_N_AGE_BRACKETS];
+  guint heat[7][24];
+  guint pin_failures;
+  GArray *days;          /* of EscaleStatsDay, in order */
+  GPtrArray *activities; /* of EscaleStatsGroup, most visits first */
+  GPtrArray *themes;     /* of EscaleStatsGroup, most visits first */
+  MedianScan scan;       /* while computing */
+};
+
+G_DEFINE_FINAL_TYPE (EscaleStatsReport, escale_stats_report, G_TYPE_OBJECT)
+
+static void
+group_free (gpointer data)
+{
+  EscaleStatsGroup *group = data;
+
+  g_free (group->name);
+  g_free (group->theme);
+  g_free (group);
+}
+
+static void
+escale_stats_report_finalize (GObject *object)
+{
+  EscaleStatsReport *self = ESCALE_STATS_REPORT (object);
+
+  g_free (self->from);
+  g_free (self->to);
+  g_clear_pointer (&self->days, g_array_unref);
+  g_clear_pointer (&self->activities, g_ptr_array_unref);
+  g_clear_pointer (&self->themes, g_ptr_array_unref);
+  G_OBJECT_CLASS (escale_stats_report_parent_class)->finalize (object);
+}
+
+static void
+escale_stats_report_class_init (EscaleStatsReportClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = escale_stats_report_finalize;
+}
+
+static void
+escale_stats_report_init (EscaleStatsReport *self)
+{
+  self->days = g_array_new (FALSE, TRUE, sizeof (EscaleStatsDay));
+  self->activities = g_ptr_array_new_with_free_func (group_free);
+  self->themes = g_ptr_array_new_with_free_func (group_free);
+}
+
+gboolean
+escale_stats_day_is_valid (const char *day)
+{
+  g_autoptr(GDateTime) parsed = NULL;
+  g_autofree char *iso = NULL;
+
+  if (day == NULL || strlen (day) != 10 || day[4] != '-' || day[7] != '-')
+    return FALSE;
+  iso = g_strconcat (day, "T00:00:00Z", NULL);
+  parsed = g_date_time_new_from_iso8601 (iso, NULL);
+  return parsed != NULL;
+}
+
+/* The calendar period containing @now, as two YYYY-MM-DD days (inclusive). */
+void
+escale_stats_period_range (EscaleStatsPeriod period, GDateTime *now, char **from_day,
+                           char **to_day)
+{
+  int year = g_date_time_get_year (now);
+  int month = g_date_time_get_month (now);
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+
+  switch (period)
+    {
+    case ESCALE_PERIOD_WEEK:
+      {
+        g_autoptr(GDateTime) day = g_date_time_new_local (year, month,
+                                                          g_date_time_get_day_of_month (now),
+                                                          0, 0, 0);
+
+        start = g_date_time_add_days (day, 1 - g_date_time_get_day_of_week (now));
+        end = g_date_time_add_days (start, 6);
+      }
+      break;
+    case ESCALE_PERIOD_MONTH:
+      start = g_date_time_new_local (year, month, 1, 0, 0, 0);
+      break;
+    case ESCALE_PERIOD_QUARTER:
+      start = g_date_time_new_local (year, 1 + 3 * ((month - 1) / 3), 1, 0, 0, 0);
+      break;
+    case ESCALE_PERIOD_YEAR:
+      start = g_date_time_new_local (year, 1, 1, 0, 0, 0);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  if (end == NULL)
+    {
+      g_autoptr(GDateTime) next = g_date_time_add_months (start, period == ESCALE_PERIOD_MONTH ? 1
+                                                          : period == ESCALE_PERIOD_QUARTER ? 3
+                                                          : 12);
+      end = g_date_time_add_days (next, -1);
+    }
+  *from_day = g_date_time_format (start, "%Y-%m-%d");
+  *to_day = g_date_time_format (end, "%Y-%m-%d");
+}
+
+typedef gboolean (*RowFunc) (EscaleStatsReport *self, sqlite3_stmt *stmt);
+
+static gboolean
+each_row (EscaleStatsReport *self, EscaleStatsStore *store, const char *sql, RowFunc func,
+          GError **error)
+{
+  sqlite3 *db = escale_stats_store_get_db (store);
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *from_month = g_strndup (self->from, 7);
+  g_autofree char *to_month = g_strndup (self->to, 7);
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, self->from, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, self->to, -1, SQLITE_STATIC);
+      if (sqlite3_bind_parameter_count (stmt) >= 4)
+        {
+          sqlite3_bind_text (stmt, 3, from_month, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 4, to_month, -1, SQLITE_STATIC);
+        }
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        func (self, stmt);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, ESCALE_STATS_ERROR,
+                   (rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT
+                     ? ESCALE_STATS_ERROR_CORRUPT
+                     : ESCALE_STATS_ERROR_WRITE,
+                   "Cannot read the statistics (%s): %s", escale_stats_store_get_path (store),
+                   sqlite3_errmsg (db));
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+static guint
+col (sqlite3_stmt *stmt, int i)
+{
+  return (guint) MAX (sqlite3_column_int64 (stmt, i), 0);
+}
+
+static gboolean
+totals_row (EscaleStatsReport *self, sqlite3_stmt *stmt)
+{
+  self->sessions += col (stmt, 0);
+  self->minutes += col (stmt, 1);
+  self->accompanied += col (stmt, 2);
+  self->helper_calls += col (stmt, 3);
+  for (guint i = 0; i < ESCALE_N_DURATION_BUCKETS; i++)
+    self->buckets[i] += col (stmt, 4 + i);
+  return TRUE;
+}
+
+static gboolean
+folded_row (EscaleStatsReport *self, sqlite3_stmt *stmt)
+{
+  self->folded_sessions += col (stmt, 0);
+  self->sessions += col (stmt, 0);
+  self->minutes += col (stmt, 1);
+  self->accompanied += col (stmt, 2);
+  self->helper_calls += col (stmt, 3);
+  return TRUE;
+}
+
+static gboolean
+median_row (EscaleStatsReport *self, sqlite3_stmt *stmt)
+{
+  int minutes = sqlite3_column_int (stmt, 0);
+  guint count = col (stmt, 1);
+
+  if (self->scan.low < 0 && self->scan.seen + count > self->scan.want_low)
+    self->scan.low = minutes;
+  if (self->scan.high < 0 && self->scan.seen + count > self->scan.want_high)
+    self->scan.high = minutes;
+  self->scan.seen += count;
+  return TRUE;
+}
+
+static gboolean
+satisfaction_row (EscaleStatsReport *self, sqlite3_stmt *stmt)
+{
+  self->satisfaction[escale_satisfaction_from_code ((const char *) sqlite3_column_text (stmt, 0))] +=
+    col (stmt, 1);
+  return TRUE;
+}
+
+static gboolean
+age_row (EscaleStatsReport *self, sqlite3_stmt *stmt)
+{
+  self->ages[escale_age_bracket_from_code ((const char *) sqlite3_column_text (stmt, 0))] +=
+    col (stmt, 1);
+  return TRUE;
+}
+
+static gboolean
+day_row (EscaleStatsReport *self, sqlite3_stmt *stmt)
+{
+  EscaleStatsDay day = { { 0 }, col (stmt, 1) };
+
+  g_strlcpy (day.day, (const char *) sqlite3_column_text (stmt, 0), sizeof day.day);
+  g_array_append_val (self->days, day);
+  return TRUE;
+}
+
+static gboolean
+heat_row (EscaleStatsReport *self, sqlite3_stmt *stmt)
+{
+  int weekday = sqlite3_column_int (stmt, 0);
+  int hour = sqlite3_column_int (stmt, 1);
+
+  if (weekday >= 1 && weekday <= 7 && hour >= 0 && hour <= 23)
+    self->heat[weekday - 1][hour] += col (stmt, 2);
+  return TRUE;
+}
+
+static void
+add_group (GPtrArray *groups, const char *name, const char *theme, guint sessions,
+           guint minutes)
+{
+  EscaleStatsGroup *group = NULL;
+
+  for (guint i = 0; i < groups->len && group == NULL; i++)
+    if (g_strcmp0 (((EscaleStatsGroup *) groups->pdata[i])->name, name) == 0)
+      group = groups->pdata[i];
+  if (group == NULL)
+    {
+      group = g_new0 (EscaleStatsGroup, 1);
+      group->name = g_strdup (name);
+      g_ptr_array_add (groups, group);
+    }
+  if (group->theme == NULL && theme != NULL)
+    group->theme = g_strdup (theme);
+  group->sessions += sessions;
+  group->minutes += minutes;
+}
+
+static gboolean
+activity_row (EscaleStatsReport *self, sqlite3_stmt *stmt)
+{
+  const char *theme = (const char *) sqlite3_column_text (stmt, 1);
+
+  add_group (self->activities, (const char *) sqlite3_column_text (stmt, 0), theme,
+             col (stmt, 2), col (stmt, 3));
+  add_group (self->themes, theme && *theme ? theme : _("Sans thématique"), NULL, col (stmt, 2),
+             col (stmt, 3));
+  return TRUE;
+}
+
+static gboolean
+pin_row (EscaleStatsReport *self, sqlite3_stmt *stmt)
+{
+  self->pin_failures += col (stmt, 0);
+  return TRUE;
+}
+
+static int
+compare_groups (gconstpointer a, gconstpointer b)
+{
+  const EscaleStatsGroup *ga = *(EscaleStatsGroup *const *) a;
+  const EscaleStatsGroup *gb = *(EscaleStatsGroup *const *) b;
+
+  if (ga->sessions != gb->sessions)
+    return ga->sessions > gb->sessions ? -1 : 1;
+  return g_strcmp0 (ga->name, gb->name);
+}
+
+#define IN_PERIOD " WHERE day BETWEEN ?1 AND ?2"
+
+/* Computes the figures of the days @from_day to @to_day (YYYY-MM-DD,
+ * inclusive). */
+EscaleStatsReport *
+escale_stats_report_new (EscaleStatsStore *store, const char *from_day, const char *to_day,
+                         GError **error)
+{
+  g_autoptr(EscaleStatsReport) self = NULL;
+  guint row_sessions;
+
+  g_return_val_if_fail (ESCALE_IS_STATS_STORE (store), NULL);
+
+  if (!escale_stats_day_is_valid (from_day) || !escale_stats_day_is_valid (to_day) ||
+      strcmp (from_day, to_day) > 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   "Invalid period %s to %s: use YYYY-MM-DD, the first day before the last",
+                   from_day ? from_day : "?", to_day ? to_day : "?");
+      return NULL;
+    }
+  if (!escale_stats_store_open (store, error))
+    return NULL;
+
+  self = g_object_new (ESCALE_TYPE_STATS_REPORT, NULL);
+  self->from = g_strdup (from_day);
+  self->to = g_strdup (to_day);
+
+  if (!each_row (self, store,
+                 "SELECT count (*), sum (duration_min), sum (accompanied), sum (helper_calls),"
+                 " sum (duration_min < 30), sum (duration_min >= 30 AND duration_min < 60),"
+                 " sum (duration_min >= 60 AND duration_min < 120), sum (duration_min >= 120)"
+                 " FROM sessions" IN_PERIOD,
+                 totals_row, error))
+    return NULL;
+  row_sessions = self->sessions;
+
+  if (row_sessions > 0)
+    {
+      self->scan = (MedianScan) { 0, (row_sessions - 1) / 2, row_sessions / 2, -1, -1 };
+      if (!each_row (self, store,
+                     "SELECT duration_min, count (*) FROM sessions" IN_PERIOD
+                     " GROUP BY 1 ORDER BY 1",
+                     median_row, error))
+        return NULL;
+      self->median = (self->scan.low + self->scan.high) / 2.0;
+    }
+
+  if (!each_row (self, store,
+                 "SELECT sum (sessions), sum (minutes), sum (accompanied), sum (helper_calls)"
+                 " FROM monthly_totals WHERE ?1 <= ?2 AND month BETWEEN ?3 AND ?4",
+                 folded_row, error) ||
+      !each_row (self, store,
+                 "SELECT satisfaction, count (*) FROM sessions" IN_PERIOD " GROUP BY 1",
+                 satisfaction_row, error) ||
+      !each_row (self, store,
+                 "SELECT age_bracket, count (*) FROM sessions" IN_PERIOD " GROUP BY 1", age_row,
+                 error) ||
+      !each_row (self, store,
+                 "SELECT day, count (*) FROM sessions" IN_PERIOD " GROUP BY 1 ORDER BY 1",
+                 day_row, error) ||
+      !each_row (self, store,
+                 "SELECT weekday, start_hour, count (*) FROM sessions" IN_PERIOD
+                 " GROUP BY 1, 2",
+                 heat_row, error) ||
+      !each_row (self, store,
+                 "SELECT a.activity_id, max (a.theme), count (*), sum (a.minutes)"
+                 " FROM session_activities a JOIN sessions s ON s.id = a.session_id"
+                 " WHERE s.day BETWEEN ?1 AND ?2 GROUP BY 1",
+                 activity_row, error) ||
+      !each_row (self, store,
+                 "SELECT activity_id, max (theme), sum (sessions), sum (minutes)"
+                 " FROM monthly_activity_totals WHERE ?1 <= ?2 AND month BETWEEN ?3 AND ?4"
+                 " GROUP BY 1",
+                 activity_row, error) ||
+      !each_row (self, store, "SELECT sum (attempts) FROM staff_failures" IN_PERIOD, pin_row,
+                 error))
+    return NULL;
+
+  g_ptr_array_sort (self->activities, compare_groups);
+  g_ptr_array_sort (self->themes, compare_groups);
+  return g_steal_pointer (&self);
+}
+
+const char *
+escale_stats_report_get_from (EscaleStatsReport *self)
+{
+  return self->from;
+}
+
+const char *
+escale_stats_report_get_to (EscaleStatsReport *self)
+{
+  return self->to;
+}
+
+guint
+escale_stats_report_get_sessions (EscaleStatsReport *self)
+{
+  return self->sessions;
+}
+
+guint
+escale_stats_report_get_minutes (EscaleStatsReport *self)
+{
+  return self->minutes;
+}
+
+/* How many of the visits come from monthly totals (older than retention). */
+guint
+escale_stats_report_get_folded_sessions (EscaleStatsReport *self)
+{
+  return self->folded_sessions;
+}
+
+double
+escale_stats_report_get_median_minutes (EscaleStatsReport *self)
+{
+  return self->median;
+}
+
+guint
+escale_stats_report_get_duration_bucket (EscaleStatsReport *self, guint bucket)
+{
+  g_return_val_if_fail (bucket < ESCALE_N_DURATION_BUCKETS, 0);
+  return self->buckets[bucket];
+}
+
+const char *
+escale_stats_duration_bucket_label (guint bucket)
+{
+  switch (bucket)
+    {
+    case 0:
+      return _("Moins de 30 min");
+    case 1:
+      return _("30 min à 1 h");
+    case 2:
+      return _("1 h à 2 h");
+    default:
+      return _("Plus de 2 h");
+    }
+}
+
+guint
+escale_stats_report_get_accompanied (EscaleStatsReport *self)
+{
+  return self->accompanied;
+}
+
+guint
+escale_stats_report_get_autonomous (EscaleStatsReport *self)
+{
+  return self->sessions - MIN (self->accompanied, self->sessions);
+}
+
+guint
+escale_stats_report_get_helper_calls (EscaleStatsReport *self)
+{
+  return self->helper_calls;
+}
+
+guint
+escale_stats_report_get_satisfaction (EscaleStatsReport *self, EscaleSatisfaction value)
+{
+  g_return_val_if_fail ((guint) value < ESCALE_N_SATISFACTION, 0);
+  return self->satisfaction[value];
+}
+
+const char *
+escale_stats_satisfaction_label (EscaleSatisfaction value)
+{
+  switch (value)
+    {
+    case ESCALE_SATISFACTION_YES:
+      return _("Oui");
+    case ESCALE_SATISFACTION_PARTLY:
+      return _("En partie");
+    case ESCALE_SATISFACTION_NO:
+      return _("Non");
+    case ESCALE_SATISFACTION_NONE:
+    default:
+      return _("Sans réponse");
+    }
+}
+
+guint
+escale_stats_report_get_age (EscaleStatsReport *self, EscaleAgeBracket value)
+{
+  g_return_val_if_fail ((guint) value < ESCALE_N_AGE_BRACKETS, 0);
+  return self->ages[value];
+}
+
+const char *
+escale_stats_age_label (EscaleAgeBracket value)
+{
+  switch (value)
+    {
+    case ESCALE_AGE_18_24:
+      return _("18-24 ans");
+    case ESCALE_AGE_25_39:
+      return _("25-39 ans");
+    case ESCALE_AGE_40_59:
+      return _("40-59 ans");
+    case ESCALE_AGE_60_69:
+      return _("60-69 ans");
+    case ESCALE_AGE_70_PLUS:
+      return _("70 ans et plus");
+    case ESCALE_AGE_DECLINED:
+      return _("Ne souhaite pas répondre");
+    case ESCALE_AGE_NONE:
+    default:
+      return _("Sans réponse");
+    }
+}
+
+/* Visits that started on @weekday (1 = Monday) in @hour (0-23). */
+guint
+escale_stats_report_get_heat (EscaleStatsReport *self, int weekday, int hour)
+{
+  g_return_val_if_fail (weekday >= 1 && weekday <= 7 && hour >= 0 && hour <= 23, 0);
+  return self->heat[weekday - 1][hour];
+}
+
+/* Wrong staff codes typed during the period. */
+guint
+escale_stats_report_get_pin_failures (EscaleStatsReport *self)
+{
+  return self->pin_failures;
+}
+
+/* Returns: (transfer none) (element-type EscaleStatsDay): days with visits */
+GArray *
+escale_stats_report_get_days (EscaleStatsReport *self)
+{
+  return self->days;
+}
+
+/* Returns: (transfer none) (element-type EscaleStatsGroup) */
+GPtrArray *
+escale_stats_report_get_activities (EscaleStatsReport *self)
+{
+  return self->activities;
+}
+
+/* Returns: (transfer none) (element-type EscaleStatsGroup) */
+GPtrArray *
+escale_stats_report_get_themes (EscaleStatsReport *self)
+{
+  return self->themes;
+}

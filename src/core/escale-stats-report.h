@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "escale-session-record.h"
+#include "escale-stats-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  ESCALE_PERIOD_WEEK,      /* this week, from Monday */
+  ESCALE_PERIOD_MONTH,
+  ESCALE_PERIOD_QUARTER,
+  ESCALE_PERIOD_YEAR,
+} EscaleStatsPeriod;
+
+/* Duration buckets: < 30 min, 30 min-1 h, 1-2 h, > 2 h. */
+#define ESCALE_N_DURATION_BUCKETS 4
+
+typedef struct
+{
+  char day[11];
+  guint sessions;
+} EscaleStatsDay;
+
+/* One activity or one theme, with its visits and minutes. */
+typedef struct
+{
+  char *name;
+  char *theme;
+  guint sessions;
+  guint minutes;
+} EscaleStatsGroup;
+
+#define ESCALE_TYPE_STATS_REPORT (escale_stats_report_get_type ())
+G_DECLARE_FINAL_TYPE (EscaleStatsReport, escale_stats_report, ESCALE, STATS_REPORT, GObject)
+
+void escale_stats_period_range (EscaleStatsPeriod period, GDateTime *now, char **from_day,
+                                char **to_day);
+gboolean escale_stats_day_is_valid (const char *day);
+
+EscaleStatsReport *escale_stats_report_new (EscaleStatsStore *store, const char *from_day,
+                                            const char *to_day, GError **error);
+
+const char *escale_stats_report_get_from (EscaleStatsReport *self);
+const char *escale_stats_report_get_to (EscaleStatsReport *self);
+guint escale_stats_report_get_sessions (EscaleStatsReport *self);
+guint escale_stats_report_get_minutes (EscaleStatsReport *self);
+guint escale_stats_report_get_folded_sessions (EscaleStatsReport *self);
+double escale_stats_report_get_median_minutes (EscaleStatsReport *self);
+guint escale_stats_report_get_duration_bucket (EscaleStatsReport *self, guint bucket);
+const char *escale_stats_duration_bucket_label (guint bucket);
+guint escale_stats_report_get_accompanied (EscaleStatsReport *self);
+guint escale_stats_report_get_autonomous (EscaleStatsReport *self);
+guint escale_stats_report_get_helper_calls (EscaleStatsReport *self);
+guint escale_stats_report_get_satisfaction (EscaleStatsReport *self, EscaleSatisfaction value);
+const char *escale_stats_satisfaction_label (EscaleSatisfaction value);
+guint escale_stats_report_get_age (EscaleStatsReport *self, EscaleAgeBracket value);
+const char *escale_stats_age_label (EscaleAgeBracket value);
+guint escale_stats_report_get_heat (EscaleStatsReport *self, int weekday, int hour);
+guint escale_stats_report_get_pin_failures (EscaleStatsReport *self);
+GArray *escale_stats_report_get_days (EscaleStatsReport *self);
+GPtrArray *escale_stats_report_get_activities (EscaleStatsReport *self);
+GPtrArray *escale_stats_report_get_themes (EscaleStatsReport *self);
+
+G_END_DECLS

@@ -1,0 +1,233 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "escale-stats"
+
+#include <string.h>
+#include <sqlite3.h>
+
+#include "escale-stats-store.h"
+
+/* The store's slow, rare operations, for the staff screen and the CLI:
+ * retention, merging other kiosks' stores, checking. Kept apart from the
+ * per-visit write path of escale-stats-store.c. */
+
+static gboolean
+fail (EscaleStatsStore *self, int rc, const char *what, GError **error)
+{
+  sqlite3 *db = escale_stats_store_get_db (self);
+
+  g_set_error (error, ESCALE_STATS_ERROR,
+               (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB
+                 ? ESCALE_STATS_ERROR_CORRUPT
+                 : (rc & 0xff) == SQLITE_FULL ? ESCALE_STATS_ERROR_FULL
+                                              : ESCALE_STATS_ERROR_WRITE,
+               "%s (%s): %s", what, escale_stats_store_get_path (self),
+               db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  return FALSE;
+}
+
+static gboolean
+run (EscaleStatsStore *self, const char *sql, GError **error)
+{
+  int rc = sqlite3_exec (escale_stats_store_get_db (self), sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return fail (self, rc, "Statistics store", error);
+  return TRUE;
+}
+
+/* The first day kept when keeping @months whole months before @now's month,
+ * as YYYY-MM-DD. */
+char *
+escale_stats_retention_cutoff (GDateTime *now, guint months)
+{
+  g_autoptr(GDateTime) first = g_date_time_new_local (g_date_time_get_year (now),
+                                                      g_date_time_get_month (now), 1, 0, 0, 0);
+  g_autoptr(GDateTime) cutoff = g_date_time_add_months (first, -(int) months);
+
+  return g_date_time_format (cutoff, "%Y-%m-%d");
+}
+
+/* Folds every visit before @cutoff_day (YYYY-MM-DD) into monthly totals,
+ * deletes those visits, then vacuums and truncates the WAL so the deleted
+ * rows leave no trace in the file. The totals stay. */
+gboolean
+escale_stats_store_fold_before (EscaleStatsStore *self, const char *cutoff_day,
+                                guint *n_folded, GError **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3 *db;
+  int changes;
+
+  g_return_val_if_fail (ESCALE_IS_STATS_STORE (self), FALSE);
+  g_return_val_if_fail (cutoff_day != NULL && strlen (cutoff_day) == 10, FALSE);
+
+  if (n_folded)
+    *n_folded = 0;
+  if (!escale_stats_store_open (self, error))
+    return FALSE;
+  db = escale_stats_store_get_db (self);
+
+  for (const char *p = cutoff_day; *p; p++)
+    g_return_val_if_fail (g_ascii_isdigit (*p) || *p == '-', FALSE);
+
+  sql = g_strdup_printf (
+    "INSERT INTO monthly_totals (kiosk_id, month, sessions, minutes, accompanied,"
+    " helper_calls)"
+    " SELECT coalesce (kiosk_id, ''), substr (day, 1, 7), count (*), sum (duration_min),"
+    " sum (accompanied), sum (helper_calls) FROM sessions WHERE day < '%s' GROUP BY 1, 2"
+    " ON CONFLICT (kiosk_id, month) DO UPDATE SET sessions = sessions + excluded.sessions,"
+    " minutes = minutes + excluded.minutes, accompanied = accompanied + excluded.accompanied,"
+    " helper_calls = helper_calls + excluded.helper_calls;"
+    "INSERT INTO monthly_activity_totals (kiosk_id, month, activity_id, theme, sessions,"
+    " minutes)"
+    " SELECT coalesce (s.kiosk_id, ''), substr (s.day, 1, 7), a.activity_id, max (a.theme),"
+    " count (*), sum (a.minutes) FROM session_activities a JOIN sessions s"
+    " ON s.id = a.session_id WHERE s.day < '%s' GROUP BY 1, 2, 3"
+    " ON CONFLICT (kiosk_id, month, activity_id) DO UPDATE SET"
+    " sessions = sessions + excluded.sessions, minutes = minutes + excluded.minutes,"
+    " theme = coalesce (excluded.theme, theme);"
+    "DELETE FROM sessions WHERE day < '%s';",
+    cutoff_day, cutoff_day, cutoff_day);
+
+  if (!run (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!run (self, sql, error))
+    {
+      run (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  changes = sqlite3_changes (db);
+  if (n_folded)
+    *n_folded = changes;
+  if (!run (self, "COMMIT", error))
+    {
+      run (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  if (changes == 0)
+    return TRUE;
+  return run (self, "VACUUM", error) && run (self, "PRAGMA wal_checkpoint (TRUNCATE)", error);
+}
+
+/* Applies the retention period: keeps @months whole months before now. */
+gboolean
+escale_stats_store_apply_retention (EscaleStatsStore *self, GDateTime *now, guint months,
+                                    guint *n_folded, GError **error)
+{
+  g_autofree char *cutoff = escale_stats_retention_cutoff (now, months);
+
+  return escale_stats_store_fold_before (self, cutoff, n_folded, error);
+}
+
+static gboolean
+query_other_int (EscaleStatsStore *self, const char *sql, gint64 *out, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (escale_stats_store_get_db (self), sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      fail (self, rc, "Cannot read the other store", error);
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  *out = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+static const char merge_sql[] =
+  "INSERT INTO main.sessions (uid, kiosk_id, day, start_hour, weekday, duration_min,"
+  " end_reason, helper_calls, accompanied, satisfaction, age_bracket)"
+  " SELECT uid, kiosk_id, day, start_hour, weekday, duration_min, end_reason, helper_calls,"
+  " accompanied, satisfaction, age_bracket FROM other.sessions o"
+  " WHERE NOT EXISTS (SELECT 1 FROM main.sessions m WHERE m.uid = o.uid);"
+  "INSERT INTO main.session_activities (session_id, activity_id, minutes, theme)"
+  " SELECT m.id, a.activity_id, a.minutes, a.theme FROM other.session_activities a"
+  " JOIN other.sessions o ON o.id = a.session_id JOIN main.sessions m ON m.uid = o.uid"
+  " WHERE NOT EXISTS (SELECT 1 FROM main.session_activities x"
+  "  WHERE x.session_id = m.id AND x.activity_id = a.activity_id);"
+  /* A month another kiosk already folded is taken whole, once, and only if
+   * none of that kiosk's visits of that month are here as rows. */
+  "INSERT OR IGNORE INTO main.monthly_totals"
+  " SELECT * FROM other.monthly_totals o WHERE NOT EXISTS (SELECT 1 FROM main.sessions s"
+  "  WHERE s.kiosk_id = o.kiosk_id AND substr (s.day, 1, 7) = o.month);"
+  "INSERT OR IGNORE INTO main.monthly_activity_totals"
+  " SELECT * FROM other.monthly_activity_totals o WHERE NOT EXISTS (SELECT 1 FROM"
+  "  main.sessions s WHERE s.kiosk_id = o.kiosk_id AND substr (s.day, 1, 7) = o.month);";
+
+/* Adds the visits of the store at @other_path that this one does not hold
+ * yet (by their random id), so merging the same store twice counts once.
+ * @other_path is opened read-only and never modified. */
+gboolean
+escale_stats_store_merge (EscaleStatsStore *self, const char *other_path, guint *n_added,
+                          GError **error)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *uri = NULL;
+  gint64 app_id = 0, version = 0, before = 0, after = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (ESCALE_IS_STATS_STORE (self), FALSE);
+
+  if (n_added)
+    *n_added = 0;
+  if (!escale_stats_store_open (self, error))
+    return FALSE;
+  if (!g_file_test (other_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_OPEN,
+                   "%s does not exist or is not a file", other_path);
+      return FALSE;
+    }
+
+  escaped = g_uri_escape_string (other_path, "/", FALSE);
+  uri = g_strconcat ("file:", escaped, "?mode=ro", NULL);
+  {
+    /* sqlite3_mprintf memory goes back through sqlite3_free. */
+    char *stmt = sqlite3_mprintf ("ATTACH %Q AS other", uri);
+
+    ok = run (self, stmt, error);
+    sqlite3_free (stmt);
+    if (!ok)
+      return FALSE;
+  }
+
+  ok = query_other_int (self, "PRAGMA other.application_id", &app_id, error) &&
+       query_other_int (self, "PRAGMA other.user_version", &version, error);
+  if (ok && app_id != ESCALE_STATS_APPLICATION_ID)
+    {
+      g_set_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_CORRUPT,
+                   "%s is not an Escale statistics file", other_path);
+      ok = FALSE;
+    }
+  else if (ok && version != escale_stats_store_get_schema_version (self))
+    {
+      g_set_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_TOO_NEW,
+                   "%s has schema %" G_GINT64_FORMAT " and this store %d: open it once with "
+                   "this version of Escale (escale-stats check) before merging",
+                   other_path, version, escale_stats_store_get_schema_version (self));
+      ok = FALSE;
+    }
+
+  ok = ok && query_other_int (self, "SELECT count (*) FROM main.sessions", &before, error) &&
+       run (self, "BEGIN IMMEDIATE", error);
+  if (ok && !run (self, merge_sql, error))
+    {
+      run (self, "ROLLBACK", NULL);
+      ok = FALSE;
+    }
+  if (ok && !run (self, "COMMIT", error))
+    {
+      run (self, "ROLLBACK", NULL);
+      ok = FALSE;
+    }
+  ok = ok && query_other_int (self, "SELECT count (*) FROM main.sessions", &after, error);
+  sqlite3_exec (escale_stats_store_get_db (self), "DETACH other", NULL, NULL, NULL);
+
+  if (ok && n_added)
+    *n_added = (guint) (after - before);
+  return ok;
+}

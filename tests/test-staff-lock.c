@@ -1,0 +1,238 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "escale-fake-clock.h"
+#include "escale-pin.h"
+#include "escale-scratch.h"
+#include "escale-staff-lock.h"
+
+/* The staff code: Argon2id hashing and verification, and the back-off
+ * after wrong codes, which survives the process being killed. */
+
+#define TEST_KIB 64
+#define TEST_PASSES 1
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  EscaleClock *clock;
+  EscaleStatsStore *store;
+  EscaleStaffLock *lock;
+} Fixture;
+
+static void
+open_lock (Fixture *f)
+{
+  f->store = escale_stats_store_new (f->path);
+  f->lock = escale_staff_lock_new (f->store, f->clock);
+  escale_staff_lock_set_cost (f->lock, TEST_KIB, TEST_PASSES);
+}
+
+static void
+setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GDateTime) start = g_date_time_new_local (2026, 11, 27, 9, 0, 0);
+
+  f->dir = g_dir_make_tmp ("escale-pin-XXXXXX", NULL);
+  f->path = g_build_filename (f->dir, "stats.db", NULL);
+  f->clock = escale_fake_clock_new (start);
+  open_lock (f);
+  g_test_expect_message ("escale-stats", G_LOG_LEVEL_MESSAGE, "*schema 1*");
+  g_test_expect_message ("escale-stats", G_LOG_LEVEL_MESSAGE, "*schema 2*");
+  g_assert_true (escale_stats_store_open (f->store, NULL));
+  g_test_assert_expected_messages ();
+}
+
+static void
+teardown (Fixture *f, gconstpointer data)
+{
+  g_clear_object (&f->lock);
+  g_clear_object (&f->store);
+  g_clear_object (&f->clock);
+  escale_remove_tree (f->dir, NULL);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static void
+test_hash_and_verify (void)
+{
+  g_autofree char *hash = escale_pin_hash ("246813", TEST_KIB, TEST_PASSES, NULL);
+  g_autofree char *again = escale_pin_hash ("246813", TEST_KIB, TEST_PASSES, NULL);
+  g_autofree char *tampered = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean matches = FALSE;
+
+  g_assert_nonnull (hash);
+  /* The parameters are in the string; the code is not. */
+  g_assert_true (g_str_has_prefix (hash, "$argon2id$v=19$m=64,t=1,p=1$"));
+  g_assert_null (strstr (hash, "246813"));
+  /* A fresh salt each time. */
+  g_assert_cmpstr (hash, !=, again);
+
+  g_assert_true (escale_pin_verify ("246813", hash, &matches, NULL));
+  g_assert_true (matches);
+  g_assert_true (escale_pin_verify ("246814", hash, &matches, NULL));
+  g_assert_false (matches);
+  g_assert_true (escale_pin_verify ("", hash, &matches, NULL));
+  g_assert_false (matches);
+
+  /* The default cost (what the kiosk uses) verifies as well. */
+  {
+    g_autofree char *strong = escale_pin_hash ("13579135", ESCALE_PIN_DEFAULT_MEMORY_KIB,
+                                               ESCALE_PIN_DEFAULT_PASSES, NULL);
+
+    g_assert_true (g_str_has_prefix (strong, "$argon2id$v=19$m=65536,t=3,p=1$"));
+    g_assert_true (escale_pin_verify ("13579135", strong, &matches, NULL));
+    g_assert_true (matches);
+  }
+
+  /* A damaged string is an error, never a match. */
+  tampered = g_strdup (hash);
+  tampered[1] = 'X';
+  g_assert_false (escale_pin_verify ("246813", tampered, &matches, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_false (matches);
+
+  g_assert_true (escale_pin_is_acceptable ("123456"));
+  g_assert_false (escale_pin_is_acceptable ("12345"));
+  g_assert_false (escale_pin_is_acceptable ("12345a"));
+  g_assert_false (escale_pin_is_acceptable ("1234567890123"));
+}
+
+static void
+test_backoff_schedule (void)
+{
+  guint expected[] = { 0, 0, 0, 30, 60, 120, 240, 480, 900, 900, 900 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpuint (escale_staff_lock_backoff_for (i), ==, expected[i]);
+  g_assert_cmpuint (escale_staff_lock_backoff_for (1000), ==, 900);
+}
+
+static void
+test_fresh_store_has_no_pin (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (escale_staff_lock_has_pin (f->lock, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (escale_staff_lock_check (f->lock, "000000", NULL, NULL), ==,
+                   ESCALE_PIN_CHECK_NO_PIN);
+  g_assert_false (escale_staff_lock_set_pin (f->lock, "12", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_true (escale_staff_lock_set_pin (f->lock, "482913", NULL));
+  g_assert_true (escale_staff_lock_has_pin (f->lock, NULL));
+  g_assert_cmpint (escale_staff_lock_check (f->lock, "482913", NULL, NULL), ==,
+                   ESCALE_PIN_CHECK_OK);
+}
+
+static void
+test_backoff_with_fake_clock (Fixture *f, gconstpointer data)
+{
+  EscaleFakeClock *clock = ESCALE_FAKE_CLOCK (f->clock);
+  guint wait = 0;
+
+  g_assert_true (escale_staff_lock_set_pin (f->lock, "482913", NULL));
+  g_assert_cmpint (escale_staff_lock_check (f->lock, "111111", &wait, NULL), ==,
+                   ESCALE_PIN_CHECK_WRONG);
+  g_assert_cmpuint (wait, ==, 0);
+  g_assert_cmpint (escale_staff_lock_check (f->lock, "111112", &wait, NULL), ==,
+                   ESCALE_PIN_CHECK_WRONG);
+  g_assert_cmpint (escale_staff_lock_check (f->lock, "111113", &wait, NULL), ==,
+                   ESCALE_PIN_CHECK_WRONG);
+  g_assert_cmpuint (wait, ==, 30);
+
+  /* Locked: even the right code is not looked at. */
+  escale_fake_clock_advance (clock, 29);
+  g_assert_cmpint (escale_staff_lock_check (f->lock, "482913", &wait, NULL), ==,
+                   ESCALE_PIN_CHECK_LOCKED);
+  g_assert_cmpuint (wait, ==, 1);
+  escale_fake_clock_advance (clock, 1);
+  g_assert_cmpint (escale_staff_lock_check (f->lock, "999999", &wait, NULL), ==,
+                   ESCALE_PIN_CHECK_WRONG);
+  g_assert_cmpuint (wait, ==, 60);
+  escale_fake_clock_advance (clock, 60);
+  g_assert_cmpint (escale_staff_lock_check (f->lock, "999998", &wait, NULL), ==,
+                   ESCALE_PIN_CHECK_WRONG);
+  g_assert_cmpuint (wait, ==, 120);
+  g_assert_cmpuint (escale_staff_lock_get_failures (f->lock), ==, 5);
+
+  /* Each wrong code is counted in the day's stats. */
+  {
+    sqlite3 *db = escale_stats_store_get_db (f->store);
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT attempts FROM staff_failures"
+                                             " WHERE day = '2026-11-27'", -1, &stmt, NULL), ==,
+                     SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 5);
+    sqlite3_finalize (stmt);
+  }
+
+  /* The right code after the wait opens and clears the back-off. */
+  escale_fake_clock_advance (clock, 120);
+  g_assert_cmpint (escale_staff_lock_check (f->lock, "482913", &wait, NULL), ==,
+                   ESCALE_PIN_CHECK_OK);
+  g_assert_cmpuint (escale_staff_lock_get_failures (f->lock), ==, 0);
+  g_assert_cmpint (escale_staff_lock_check (f->lock, "000001", &wait, NULL), ==,
+                   ESCALE_PIN_CHECK_WRONG);
+  g_assert_cmpuint (wait, ==, 0);
+}
+
+/* A child process types wrong codes and is killed; the back-off is still
+ * there for the next process. */
+static void
+test_backoff_survives_kill (Fixture *f, gconstpointer data)
+{
+  pid_t child;
+  int status = 0;
+  guint wait = 0;
+
+  g_assert_true (escale_staff_lock_set_pin (f->lock, "482913", NULL));
+  g_clear_object (&f->lock);
+  g_clear_object (&f->store);
+
+  child = fork ();
+  g_assert_cmpint (child, >=, 0);
+  if (child == 0)
+    {
+      EscaleStatsStore *store = escale_stats_store_new (f->path);
+      EscaleStaffLock *lock = escale_staff_lock_new (store, f->clock);
+
+      /* The fourth is refused unchecked: the wait has begun. */
+      for (int i = 0; i < 4; i++)
+        escale_staff_lock_check (lock, "000000", NULL, NULL);
+      /* No clean-up at all: as a power cut. */
+      kill (getpid (), SIGKILL);
+      _exit (1);
+    }
+  g_assert_cmpint (waitpid (child, &status, 0), ==, child);
+  g_assert_true (WIFSIGNALED (status));
+
+  open_lock (f);
+  g_assert_cmpuint (escale_staff_lock_get_failures (f->lock), ==, 3);
+  g_assert_cmpint (escale_staff_lock_check (f->lock, "482913", &wait, NULL), ==,
+                   ESCALE_PIN_CHECK_LOCKED);
+  g_assert_cmpuint (wait, ==, 30);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/escale/staff-lock/hash-and-verify", test_hash_and_verify);
+  g_test_add_func ("/escale/staff-lock/backoff-schedule", test_backoff_schedule);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
+  ADD ("/escale/staff-lock/fresh-store-has-no-pin", test_fresh_store_has_no_pin);
+  ADD ("/escale/staff-lock/backoff-with-fake-clock", test_backoff_with_fake_clock);
+  ADD ("/escale/staff-lock/backoff-survives-kill", test_backoff_survives_kill);
+#undef ADD
+  return g_test_run ();
+}
