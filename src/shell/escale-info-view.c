@@ -44,9 +44,10 @@ update_arrows (EscaleInfoView *self)
   double value = gtk_adjustment_get_value (adj);
   double max = gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj);
 
-  gtk_widget_set_visible (self->up_button, max > 1);
+  /* "Remonter" appears once the person has gone down; "Lire la suite"
+   * stays while there is more below (greyed out at the very end). */
+  gtk_widget_set_visible (self->up_button, max > 1 && value > 1);
   gtk_widget_set_visible (self->down_button, max > 1);
-  gtk_widget_set_sensitive (self->up_button, value > 1);
   gtk_widget_set_sensitive (self->down_button, value < max - 1);
 }
 

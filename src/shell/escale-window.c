@@ -527,6 +527,18 @@ escale_window_constructed (GObject *object)
 
   if (self->locked)
     {
+      GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+
+      /* Without a window manager (bare X, some kiosk setups) fullscreen is
+       * only a wish: size the window to the screen ourselves. */
+      if (monitor != NULL)
+        {
+          GdkRectangle geometry;
+
+          gdk_monitor_get_geometry (monitor, &geometry);
+          gtk_window_set_default_size (GTK_WINDOW (self), geometry.width, geometry.height);
+        }
       gtk_window_set_decorated (GTK_WINDOW (self), FALSE);
       gtk_window_fullscreen (GTK_WINDOW (self));
       gtk_window_set_interactive_debugging (FALSE);
