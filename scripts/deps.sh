@@ -8,9 +8,15 @@ ESCALE_BUILD_PACKAGES=(
   libglib2.0-dev libgtk-4-dev libwebkitgtk-6.0-dev libsqlite3-dev libnotify-dev
   libsoup-3.0-dev libjson-glib-dev libgcrypt20-dev libqrencode-dev
   libgl1-mesa-dri
+  libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev libgstreamer-plugins-bad1.0-dev
 )
-ESCALE_RUN_PACKAGES=(xvfb xauth dbus dbus-x11 imagemagick xdotool)
-ESCALE_TEST_PACKAGES=(xvfb xauth dbus xdotool imagemagick libnotify-bin dunst sqlite3)
+ESCALE_RUN_PACKAGES=(xvfb xauth dbus dbus-x11 imagemagick xdotool
+  gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
+  gstreamer1.0-nice gstreamer1.0-libav)
+ESCALE_TEST_PACKAGES=(xvfb xauth dbus xdotool imagemagick libnotify-bin dunst sqlite3
+  gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
+  gstreamer1.0-nice gstreamer1.0-libav janus libjs-janus-gateway libjs-webrtc-adapter
+  chromium iproute2)
 
 ensure_packages () {
   local wanted=("${ESCALE_BUILD_PACKAGES[@]}")

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* A private network for call tests: the test process moves into a network
+ * namespace of its own (gone when the process and its children exit, even
+ * after a crash), with a veth carrying 127.0.0.2 (Janus and libnice skip
+ * loopback interfaces), and runs Janus there with a config in a temp dir. */
+
+#define CALL_LAB_ADDRESS "127.0.0.2"
+#define CALL_LAB_JANUS_URL "ws://127.0.0.2:8188/"
+
+void call_lab_enter_network (void);
+void call_lab_start_janus (const char *tmp_dir);
+void call_lab_stop_janus (void);
+void call_lab_wait_for (gboolean (*condition) (gpointer), gpointer data, const char *what);
+GSubprocess *call_lab_spawn (GError **error, const char *const *argv);
+
+G_END_DECLS
