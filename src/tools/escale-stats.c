@@ -1,0 +1,451 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "escale-stats-cli"
+
+#include <locale.h>
+#include <stdio.h>
+#include <termios.h>
+#include <unistd.h>
+#include <glib/gi18n.h>
+#include <sqlite3.h>
+
+#include "config.h"
+#include "escale-pin.h"
+#include "escale-staff-lock.h"
+#include "escale-stats-export.h"
+#include "escale-stats-report.h"
+#include "escale-stats-store.h"
+
+/* escale-stats: the staff's command line over the anonymous stats store.
+ * Exit status 0 on success, 1 when the command failed, 2 for bad usage.
+ * A command that fails leaves its input files as they were. */
+
+#define EXIT_USAGE 2
+
+static char *opt_db;
+static char *opt_from;
+static char *opt_to;
+static char *opt_format;
+static char *opt_output;
+static gboolean opt_sessions;
+static int opt_older_than = -1;
+
+static const GOptionEntry global_entries[] = {
+  { "db", 0, 0, G_OPTION_ARG_FILENAME, &opt_db,
+    N_("The statistics file (default: ~/.local/share/escale/stats.db)"), N_("FILE") },
+  { "from", 0, 0, G_OPTION_ARG_STRING, &opt_from, N_("First day, YYYY-MM-DD"), N_("DATE") },
+  { "to", 0, 0, G_OPTION_ARG_STRING, &opt_to, N_("Last day, YYYY-MM-DD"), N_("DATE") },
+  { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format, N_("export: csv or json"), N_("FORMAT") },
+  { "sessions", 0, 0, G_OPTION_ARG_NONE, &opt_sessions,
+    N_("export: one CSV line per visit instead of the period's figures"), NULL },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
+    N_("export: write to FILE instead of the standard output"), N_("FILE") },
+  { "older-than", 0, 0, G_OPTION_ARG_INT, &opt_older_than,
+    N_("purge: fold visits older than MONTHS whole months into monthly totals"),
+    N_("MONTHS") },
+  { NULL }
+};
+
+static int
+fail (const char *format, ...) G_GNUC_PRINTF (1, 2);
+
+static int
+fail (const char *format, ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("escale-stats: %s\n", message);
+  return EXIT_FAILURE;
+}
+
+static int
+usage_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
+
+static int
+usage_error (const char *format, ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("escale-stats: %s\n%s\n", message, _("Try “escale-stats --help”."));
+  return EXIT_USAGE;
+}
+
+static const char *
+db_path (void)
+{
+  static char *fallback;
+
+  if (opt_db != NULL)
+    return opt_db;
+  if (fallback == NULL)
+    fallback = escale_stats_store_default_path ();
+  return fallback;
+}
+
+/* Opens an existing store (migrating it if it is older). */
+static EscaleStatsStore *
+open_existing (GError **error)
+{
+  g_autoptr(EscaleStatsStore) store = NULL;
+
+  if (!g_file_test (db_path (), G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_OPEN,
+                   _("%s does not exist (give the file with --db FILE)"), db_path ());
+      return NULL;
+    }
+  store = escale_stats_store_new (db_path ());
+  if (!escale_stats_store_open (store, error))
+    return NULL;
+  return g_steal_pointer (&store);
+}
+
+static gboolean
+resolve_period (GError **error)
+{
+  if (opt_from == NULL)
+    opt_from = g_strdup ("2000-01-01");
+  if (opt_to == NULL)
+    opt_to = g_strdup ("9999-12-31");
+  if (!escale_stats_day_is_valid (opt_from) || !escale_stats_day_is_valid (opt_to))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” or “%s” is not a date: write it as YYYY-MM-DD, e.g. 2026-03-31"),
+                   opt_from, opt_to);
+      return FALSE;
+    }
+  if (strcmp (opt_from, opt_to) > 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("--from %s is after --to %s"), opt_from, opt_to);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+cmd_summary (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EscaleStatsStore) store = NULL;
+  g_autoptr(EscaleStatsReport) report = NULL;
+  guint minutes;
+
+  if (!resolve_period (&error))
+    return usage_error ("%s", error->message);
+  if ((store = open_existing (&error)) == NULL ||
+      (report = escale_stats_report_new (store, opt_from, opt_to, &error)) == NULL)
+    return fail ("%s", error->message);
+
+  minutes = escale_stats_report_get_minutes (report);
+  g_print (_("Period: %s to %s\n"), opt_from, opt_to);
+  g_print (_("Visits: %u (of which %u from monthly totals)\n"),
+           escale_stats_report_get_sessions (report),
+           escale_stats_report_get_folded_sessions (report));
+  g_print (_("Hours of use: %u h %02u\n"), minutes / 60, minutes % 60);
+  g_print (_("Median visit: %.1f min\n"), escale_stats_report_get_median_minutes (report));
+  for (guint i = 0; i < ESCALE_N_DURATION_BUCKETS; i++)
+    g_print ("  %s: %u\n", escale_stats_duration_bucket_label (i),
+             escale_stats_report_get_duration_bucket (report, i));
+  g_print (_("Accompanied: %u, autonomous: %u, helper calls: %u\n"),
+           escale_stats_report_get_accompanied (report),
+           escale_stats_report_get_autonomous (report),
+           escale_stats_report_get_helper_calls (report));
+  g_print (_("Found what they were looking for: yes %u, partly %u, no %u, no answer %u\n"),
+           escale_stats_report_get_satisfaction (report, ESCALE_SATISFACTION_YES),
+           escale_stats_report_get_satisfaction (report, ESCALE_SATISFACTION_PARTLY),
+           escale_stats_report_get_satisfaction (report, ESCALE_SATISFACTION_NO),
+           escale_stats_report_get_satisfaction (report, ESCALE_SATISFACTION_NONE));
+  for (guint i = 0; i < escale_stats_report_get_themes (report)->len; i++)
+    {
+      EscaleStatsGroup *group = escale_stats_report_get_themes (report)->pdata[i];
+
+      g_print (_("  Theme “%s”: %u visits, %u min\n"), group->name, group->sessions,
+               group->minutes);
+    }
+  g_print (_("Wrong staff codes: %u\n"), escale_stats_report_get_pin_failures (report));
+  return EXIT_SUCCESS;
+}
+
+static int
+cmd_export (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EscaleStatsStore) store = NULL;
+  g_autoptr(EscaleStatsReport) report = NULL;
+  g_autoptr(GString) out = NULL;
+  gboolean json;
+
+  if (opt_format == NULL)
+    return usage_error ("%s", _("export needs --format csv or --format json"));
+  if (!g_str_equal (opt_format, "csv") && !g_str_equal (opt_format, "json"))
+    return usage_error (_("unknown format “%s”: use csv or json"), opt_format);
+  json = g_str_equal (opt_format, "json");
+  if (json && opt_sessions)
+    return usage_error ("%s", _("--sessions exists only for --format csv"));
+  if (!resolve_period (&error))
+    return usage_error ("%s", error->message);
+  if ((store = open_existing (&error)) == NULL)
+    return fail ("%s", error->message);
+
+  if (opt_sessions)
+    out = escale_stats_export_sessions_csv (store, opt_from, opt_to, &error);
+  else if ((report = escale_stats_report_new (store, opt_from, opt_to, &error)) != NULL)
+    {
+      if (json)
+        {
+          g_autofree char *text = escale_stats_export_json (report);
+
+          out = g_string_new (text);
+          g_string_append_c (out, '\n');
+        }
+      else
+        out = escale_stats_export_summary_csv (report);
+    }
+  if (out == NULL)
+    return fail ("%s", error->message);
+
+  if (opt_output == NULL)
+    {
+      if (fwrite (out->str, 1, out->len, stdout) != out->len || fflush (stdout) != 0)
+        return fail ("%s", _("cannot write to the standard output"));
+      return EXIT_SUCCESS;
+    }
+  if (!escale_stats_export_write (opt_output, out, &error))
+    return fail ("%s", error->message);
+  return EXIT_SUCCESS;
+}
+
+static int
+cmd_purge (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EscaleStatsStore) store = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *cutoff = NULL;
+  guint folded = 0;
+
+  if (opt_older_than < 0)
+    return usage_error ("%s", _("purge needs --older-than MONTHS"));
+  if (opt_older_than > 1200)
+    return usage_error (_("--older-than %d: at most 1200 months"), opt_older_than);
+  if ((store = open_existing (&error)) == NULL)
+    return fail ("%s", error->message);
+  cutoff = escale_stats_retention_cutoff (now, (guint) opt_older_than);
+  if (!escale_stats_store_fold_before (store, cutoff, &folded, &error))
+    return fail ("%s", error->message);
+  g_print (_("%u visits before %s folded into monthly totals and deleted.\n"), folded, cutoff);
+  return EXIT_SUCCESS;
+}
+
+static int
+cmd_merge (char **others)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EscaleStatsStore) store = NULL;
+
+  if (others == NULL || others[0] == NULL)
+    return usage_error ("%s", _("merge needs at least one other statistics file"));
+  for (guint i = 0; others[i] != NULL; i++)
+    if (!g_file_test (others[i], G_FILE_TEST_IS_REGULAR))
+      return fail (_("%s does not exist or is not a file: nothing was merged"), others[i]);
+
+  /* Merging into a new file is how several kiosks are consolidated. */
+  store = escale_stats_store_new (db_path ());
+  if (!escale_stats_store_open (store, &error))
+    return fail ("%s", error->message);
+  for (guint i = 0; others[i] != NULL; i++)
+    {
+      guint added = 0;
+
+      if (!escale_stats_store_merge (store, others[i], &added, &error))
+        return fail (_("%s (files before it were merged; merging again never counts twice)"),
+                     error->message);
+      g_print (_("%s: %u new visits\n"), others[i], added);
+    }
+  return EXIT_SUCCESS;
+}
+
+static gboolean
+check_query (sqlite3 *db, const char *sql, char **text, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      g_set_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_CORRUPT,
+                   _("%s is not a readable Escale statistics file: %s"), db_path (),
+                   sqlite3_errmsg (db));
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  *text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+/* Read-only: never migrates nor repairs. */
+static int
+cmd_check (void)
+{
+  static const char *const tables[] = { "sessions", "session_activities", "monthly_totals",
+                                        "monthly_activity_totals", "staff_failures" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *integrity = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *app_id = NULL;
+  sqlite3 *db = NULL;
+  int status = EXIT_SUCCESS;
+
+  if (!g_file_test (db_path (), G_FILE_TEST_IS_REGULAR))
+    return fail (_("%s does not exist (give the file with --db FILE)"), db_path ());
+  if (sqlite3_open_v2 (db_path (), &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    {
+      sqlite3_close (db);
+      return fail (_("cannot open %s"), db_path ());
+    }
+  if (!check_query (db, "PRAGMA application_id", &app_id, &error) ||
+      !check_query (db, "PRAGMA user_version", &version, &error))
+    {
+      sqlite3_close (db);
+      return fail ("%s", error->message);
+    }
+  if (atoi (app_id) != ESCALE_STATS_APPLICATION_ID)
+    {
+      sqlite3_close (db);
+      return fail (_("%s is an SQLite file but not Escale statistics"), db_path ());
+    }
+  if (!check_query (db, "PRAGMA integrity_check", &integrity, &error))
+    {
+      sqlite3_close (db);
+      return fail ("%s", error->message);
+    }
+  g_print (_("File: %s\nSchema version: %s\nIntegrity: %s\n"), db_path (), version, integrity);
+  if (!g_str_equal (integrity, "ok"))
+    status = EXIT_FAILURE;
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM %s", tables[i]);
+      g_autofree char *count = NULL;
+
+      if (check_query (db, sql, &count, NULL))
+        g_print (_("Rows in %s: %s\n"), tables[i], count);
+    }
+  sqlite3_close (db);
+  if (status != EXIT_SUCCESS)
+    g_printerr (_("escale-stats: %s is damaged; keep a copy and export what can be read\n"),
+                db_path ());
+  return status;
+}
+
+static char *
+read_pin_line (void)
+{
+  struct termios saved, quiet;
+  gboolean tty = isatty (STDIN_FILENO);
+  char line[64] = { 0 };
+  char *result;
+
+  if (tty)
+    {
+      g_printerr ("%s", _("New staff code (6 to 12 digits): "));
+      tcgetattr (STDIN_FILENO, &saved);
+      quiet = saved;
+      quiet.c_lflag &= ~ECHO;
+      tcsetattr (STDIN_FILENO, TCSANOW, &quiet);
+    }
+  result = fgets (line, sizeof line, stdin) ? g_strdup (g_strchomp (line)) : NULL;
+  if (tty)
+    {
+      tcsetattr (STDIN_FILENO, TCSANOW, &saved);
+      g_printerr ("\n");
+    }
+  memset (line, 0, sizeof line);
+  return result;
+}
+
+static int
+cmd_set_pin (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EscaleStatsStore) store = NULL;
+  g_autoptr(EscaleStaffLock) lock = NULL;
+  g_autofree char *pin = read_pin_line ();
+
+  if (pin == NULL || !escale_pin_is_acceptable (pin))
+    return fail (_("the staff code must be %d to %d digits, read from the standard input; "
+                   "nothing was changed"),
+                 ESCALE_PIN_MIN_DIGITS, ESCALE_PIN_MAX_DIGITS);
+  store = escale_stats_store_new (db_path ());
+  lock = escale_staff_lock_new (store, NULL);
+  if (!escale_staff_lock_set_pin (lock, pin, &error))
+    return fail ("%s", error->message);
+  memset (pin, 0, strlen (pin));
+  g_print (_("Staff code set in %s.\n"), db_path ());
+  return EXIT_SUCCESS;
+}
+
+static void
+quiet_log (const char *domain, GLogLevelFlags level, const char *message, gpointer data)
+{
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *command;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  context = g_option_context_new (_("COMMAND — the anonymous usage statistics of Escale"));
+  g_option_context_set_description (
+    context, _("Commands:\n"
+               "  summary [--from DATE] [--to DATE]          the figures of a period\n"
+               "  export --format csv|json [--sessions] [--from DATE] [--to DATE] [-o FILE]\n"
+               "  purge --older-than MONTHS                  fold old visits into monthly "
+               "totals\n"
+               "  merge OTHER.db...                          add other kiosks' visits, once\n"
+               "  check                                      integrity, schema, row counts\n"
+               "  set-pin                                    set the staff code (read from "
+               "standard input)\n"));
+  g_option_context_add_main_entries (context, global_entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error ("%s", error->message);
+  if (argc < 2)
+    return usage_error ("%s", _("no command given"));
+
+  /* Migration notes are for the kiosk's log, not for this output. */
+  g_log_set_handler ("escale-stats", G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO, quiet_log, NULL);
+
+  command = argv[1];
+  if (!g_str_equal (command, "merge") && argc > 2)
+    return usage_error (_("unexpected argument “%s”"), argv[2]);
+  if (g_str_equal (command, "summary"))
+    return cmd_summary ();
+  if (g_str_equal (command, "export"))
+    return cmd_export ();
+  if (g_str_equal (command, "purge"))
+    return cmd_purge ();
+  if (g_str_equal (command, "merge"))
+    return cmd_merge (argv + 2);
+  if (g_str_equal (command, "check"))
+    return cmd_check ();
+  if (g_str_equal (command, "set-pin"))
+    return cmd_set_pin ();
+  return usage_error (_("unknown command “%s”"), command);
+}

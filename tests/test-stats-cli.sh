@@ -1,0 +1,104 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# escale-stats as staff use it, above all its error paths: a clear message,
+# a non-zero exit, and the input of a failed command left as it was. TAP.
+tool="$1"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+n=0
+failed=0
+
+check () {
+  n=$((n + 1))
+  if eval "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1"; failed=1; fi
+}
+
+run () {
+  "$tool" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+  rc=$?
+}
+
+echo "1..29"
+db="$tmp/stats.db"
+
+run
+check "no command: exit 2 and a hint" '[ $rc -eq 2 ] && grep -q -- "--help" "$tmp/err"'
+run --db "$db" frobnicate
+check "unknown command: exit 2, named" '[ $rc -eq 2 ] && grep -q "frobnicate" "$tmp/err"'
+run --db "$db" summary
+check "summary of a missing file: exit 1, says so" '[ $rc -eq 1 ] && grep -q "does not exist" "$tmp/err"'
+check "... and creates nothing" '[ ! -e "$db" ]'
+
+echo 12 | "$tool" --db "$db" set-pin >"$tmp/out" 2>"$tmp/err"; rc=$?
+check "set-pin refuses a short code, creates nothing" '[ $rc -eq 1 ] && grep -q "6 to 12 digits" "$tmp/err" && [ ! -e "$db" ]'
+echo 482913 | "$tool" --db "$db" set-pin >"$tmp/out" 2>"$tmp/err"; rc=$?
+check "set-pin stores a hash, never the code" '[ $rc -eq 0 ] && [ "$(sqlite3 "$db" "SELECT pin_hash LIKE '"'"'\$argon2id\$%'"'"' FROM staff_access")" = 1 ] && ! grep -q 482913 "$db"'
+
+run --db "$db" check
+check "check of a fresh store: exit 0, schema 2, integrity ok" '[ $rc -eq 0 ] && grep -q "Schema version: 2" "$tmp/out" && grep -q "Integrity: ok" "$tmp/out"'
+
+sqlite3 "$db" "INSERT INTO sessions (day, start_hour, weekday, duration_min, end_reason, helper_calls, uid, kiosk_id, accompanied, satisfaction, age_bracket) VALUES
+ ('2026-03-02', 9, 1, 40, 'finished', 1, 'a1', 'k1', 1, 'oui', '70+'),
+ ('2026-03-03', 14, 2, 80, 'timeout', 0, 'a2', 'k1', 0, NULL, NULL),
+ ('2020-01-06', 10, 1, 20, 'finished', 0, 'a3', 'k1', 0, NULL, NULL);
+ INSERT INTO session_activities VALUES (1, 'visio', 35, 'Échanger avec ses proches');"
+
+run --db "$db" summary --from 2026-03-01 --to 2026-03-31
+check "summary counts the period's visits" '[ $rc -eq 0 ] && grep -q "^Visits: 2 " "$tmp/out" && grep -q "Hours of use: 2 h 00" "$tmp/out"'
+run --db "$db" summary --from 2026-31-03
+check "summary with a bad date: exit 2, shows the format" '[ $rc -eq 2 ] && grep -q "YYYY-MM-DD" "$tmp/err"'
+run --db "$db" summary --from 2026-04-01 --to 2026-03-01
+check "summary with from after to: exit 2" '[ $rc -eq 2 ] && grep -q "after" "$tmp/err"'
+
+run --db "$db" export
+check "export without --format: exit 2" '[ $rc -eq 2 ] && grep -q -- "--format" "$tmp/err"'
+run --db "$db" export --format xml
+check "export --format xml: exit 2, names it" '[ $rc -eq 2 ] && grep -q "xml" "$tmp/err"'
+run --db "$db" export --format json --sessions
+check "export json --sessions: exit 2" '[ $rc -eq 2 ]'
+
+run --db "$db" export --format csv --from 2026-03-01 --to 2026-03-31 -o "$tmp/summary.csv"
+check "export csv: BOM, ';' and French headers" '[ $rc -eq 0 ] && head -c 3 "$tmp/summary.csv" | od -An -tx1 | grep -q "ef bb bf" && grep -q "Synthèse;Visites;2" "$tmp/summary.csv"'
+run --db "$db" export --format csv --sessions -o "$tmp/visits.csv"
+check "export --sessions: one line per visit held, no more" '[ $rc -eq 0 ] && [ "$(wc -l < "$tmp/visits.csv")" -eq 4 ]'
+run --db "$db" export --format json --from 2026-03-01 --to 2026-03-31
+check "export json is valid JSON with the figures" '[ $rc -eq 0 ] && python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d[\"sessions\"]==2 and d[\"accompanied\"]==1" "$tmp/out"'
+run --db "$db" export --format csv -o "$tmp/no/such/dir/x.csv"
+check "export to an impossible place: exit 1, names it" '[ $rc -eq 1 ] && grep -q "no/such/dir" "$tmp/err"'
+
+printf 'this is not a database at all, just some text\n' > "$tmp/junk.db"
+cp "$tmp/junk.db" "$tmp/junk.orig"
+run --db "$tmp/junk.db" summary
+check "summary of a non-database: exit 1" '[ $rc -eq 1 ] && [ -s "$tmp/err" ]'
+check "... the file is untouched" 'cmp -s "$tmp/junk.db" "$tmp/junk.orig"'
+run --db "$tmp/junk.db" check
+check "check of a non-database: exit 1, untouched" '[ $rc -eq 1 ] && cmp -s "$tmp/junk.db" "$tmp/junk.orig"'
+sqlite3 "$tmp/other-app.db" "CREATE TABLE t (x); PRAGMA application_id = 42;"
+run --db "$tmp/other-app.db" check
+check "check of another program's SQLite file: exit 1" '[ $rc -eq 1 ] && grep -q "not Escale" "$tmp/err"'
+
+sqlite3 "$db" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+cp "$db" "$tmp/before.db"
+run --db "$db" merge "$tmp/missing.db"
+check "merge of a missing file: exit 1, target untouched" '[ $rc -eq 1 ] && grep -q "missing.db" "$tmp/err" && cmp -s "$db" "$tmp/before.db"'
+run --db "$db" merge "$tmp/junk.db"
+check "merge of a non-database: exit 1, both untouched" '[ $rc -eq 1 ] && cmp -s "$tmp/junk.db" "$tmp/junk.orig" && [ "$(sqlite3 "$db" "SELECT count(*) FROM sessions")" = 3 ]'
+run --db "$db" merge
+check "merge without a file: exit 2" '[ $rc -eq 2 ]'
+
+other="$tmp/other.db"
+echo 135792 | "$tool" --db "$other" set-pin >/dev/null 2>&1
+sqlite3 "$other" "INSERT INTO sessions (day, start_hour, weekday, duration_min, end_reason, helper_calls, uid, kiosk_id, accompanied) VALUES ('2026-03-04', 9, 3, 10, 'finished', 0, 'b1', 'k2', 0), ('2026-03-05', 9, 4, 10, 'finished', 0, 'a1', 'k1', 1);"
+run --db "$tmp/all.db" merge "$db" "$other"
+run --db "$tmp/all.db" merge "$db" "$other"
+check "merging twice counts each visit once" '[ $rc -eq 0 ] && [ "$(sqlite3 "$tmp/all.db" "SELECT count(*) FROM sessions")" = 4 ]'
+check "merging never copies a staff code" '[ -z "$(sqlite3 "$tmp/all.db" "SELECT pin_hash FROM staff_access")" ]'
+
+run --db "$db" purge
+check "purge without --older-than: exit 2" '[ $rc -eq 2 ] && grep -q -- "--older-than" "$tmp/err"'
+run --db "$db" purge --older-than abc
+check "purge --older-than abc: exit 2" '[ $rc -eq 2 ]'
+run --db "$db" purge --older-than 24
+check "purge folds old visits into monthly totals" '[ $rc -eq 0 ] && [ "$(sqlite3 "$db" "SELECT count(*) FROM sessions WHERE day < '"'"'2021-01-01'"'"'")" = 0 ] && [ "$(sqlite3 "$db" "SELECT sessions FROM monthly_totals WHERE month = '"'"'2020-01'"'"'")" = 1 ]'
+
+exit $failed
