@@ -19,4 +19,9 @@ void call_lab_stop_janus (void);
 void call_lab_wait_for (gboolean (*condition) (gpointer), gpointer data, const char *what);
 GSubprocess *call_lab_spawn (GError **error, const char *const *argv);
 
+void call_lab_start_family_server (void);
+char *call_lab_family_url (const char *code);
+void call_lab_start_chromium (const char *tmp_dir, const char *url);
+void call_lab_stop_chromium (void);
+char *call_lab_eval (const char *expression);
 G_END_DECLS

@@ -1,0 +1,176 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gstdio.h>
+
+#include "call-lab.h"
+#include "escale-call.h"
+
+/* Escale (test picture) and the family page in Debian's headless Chromium
+ * (fake camera) meet in a real Janus: each side sees the other, and each
+ * side's hang-up is told calmly to the other. */
+
+typedef struct
+{
+  char *tmp_dir;
+  EscaleCall *call;
+} Fixture;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_set_up (Fixture *fixture, gconstpointer data)
+{
+  EscaleCallMedia media = { .test_pattern = TRUE, .local_address = (char *) CALL_LAB_ADDRESS };
+  g_autoptr(GError) error = NULL;
+
+  fixture->tmp_dir = g_dir_make_tmp ("escale-call-family-XXXXXX", &error);
+  g_assert_no_error (error);
+  call_lab_start_janus (fixture->tmp_dir);
+  fixture->call = escale_call_new (CALL_LAB_JANUS_URL, &media);
+}
+
+static void
+fixture_tear_down (Fixture *fixture, gconstpointer data)
+{
+  g_clear_object (&fixture->call);
+  g_assert_cmpuint (escale_call_peer_count_live_pipelines (), ==, 0);
+  call_lab_stop_chromium ();
+  call_lab_stop_janus ();
+  remove_tree (fixture->tmp_dir);
+  g_free (fixture->tmp_dir);
+}
+
+static gboolean
+has_code (gpointer data)
+{
+  return escale_call_get_code (data) != NULL ||
+         escale_call_get_state (data) == ESCALE_CALL_STATE_ENDED;
+}
+
+static gboolean
+page_ready (gpointer data)
+{
+  g_autofree char *ready = call_lab_eval ("String(window.escaleFamilyReady === true)");
+
+  return g_str_equal (ready, "true");
+}
+
+static gboolean
+escale_sees_family (gpointer data)
+{
+  return escale_call_get_n_remote_frames (data) >= 10;
+}
+
+static double
+remote_time (void)
+{
+  g_autofree char *text = call_lab_eval ("String(document.getElementById('remote').currentTime)");
+
+  return g_ascii_strtod (text, NULL);
+}
+
+static gboolean
+family_sees_escale (gpointer data)
+{
+  g_autofree char *width = call_lab_eval ("String(document.getElementById('remote').videoWidth)");
+
+  return g_ascii_strtoull (width, NULL, 10) > 0 && remote_time () > 0.5;
+}
+
+static gboolean
+family_time_advances (gpointer data)
+{
+  return remote_time () > *(double *) data + 0.5;
+}
+
+static gboolean
+family_alone (gpointer data)
+{
+  return escale_call_get_problem (data) == ESCALE_CALL_PROBLEM_PEER_LEFT;
+}
+
+static gboolean
+family_told_hang_up (gpointer data)
+{
+  g_autofree char *text = call_lab_eval ("document.getElementById('status').textContent");
+
+  return strstr (text, "raccroché") != NULL;
+}
+
+/* The kiosk makes a room; the family opens the link with the code. */
+static void
+meet (Fixture *fixture)
+{
+  g_autofree char *url = NULL;
+  g_autofree char *width = NULL;
+  g_autofree char *clicked = NULL;
+  double before;
+
+  escale_call_create_room (fixture->call);
+  call_lab_wait_for (has_code, fixture->call, "a room code");
+  g_assert_nonnull (escale_call_get_code (fixture->call));
+
+  url = call_lab_family_url (escale_call_get_code (fixture->call));
+  call_lab_start_chromium (fixture->tmp_dir, url);
+  call_lab_wait_for (page_ready, NULL, "the family page");
+  clicked = call_lab_eval ("document.getElementById('join').click(); 'clicked'");
+  g_assert_cmpstr (clicked, ==, "clicked");
+
+  call_lab_wait_for (escale_sees_family, fixture->call, "the family's picture in Escale");
+  g_assert_cmpint (escale_call_get_state (fixture->call), ==, ESCALE_CALL_STATE_IN_CALL);
+  call_lab_wait_for (family_sees_escale, NULL, "Escale's picture on the family page");
+  width = call_lab_eval ("String(document.getElementById('remote').videoWidth)");
+  g_assert_cmpstr (width, ==, "640");
+  before = remote_time ();
+  call_lab_wait_for (family_time_advances, &before, "the family's video playing on");
+}
+
+static void
+test_family_joins_then_leaves (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *clicked = NULL;
+
+  meet (fixture);
+  clicked = call_lab_eval ("document.getElementById('hangup').click(); 'clicked'");
+  g_assert_cmpstr (clicked, ==, "clicked");
+  call_lab_wait_for (family_alone, fixture->call, "Escale noticing the family left");
+  g_assert_cmpint (escale_call_get_state (fixture->call), ==, ESCALE_CALL_STATE_WAITING);
+}
+
+static void
+test_kiosk_hangs_up (Fixture *fixture, gconstpointer data)
+{
+  meet (fixture);
+  escale_call_hang_up (fixture->call);
+  g_assert_cmpuint (escale_call_peer_count_live_pipelines (), ==, 0);
+  call_lab_wait_for (family_told_hang_up, NULL, "the family page saying the call ended");
+}
+
+int
+main (int argc, char **argv)
+{
+  call_lab_enter_network ();
+  g_test_init (&argc, &argv, NULL);
+  call_lab_start_family_server ();
+
+  g_test_add ("/escale/call-family/family-joins-then-leaves", Fixture, NULL, fixture_set_up,
+              test_family_joins_then_leaves, fixture_tear_down);
+  g_test_add ("/escale/call-family/kiosk-hangs-up", Fixture, NULL, fixture_set_up,
+              test_kiosk_hangs_up, fixture_tear_down);
+  return g_test_run ();
+}
