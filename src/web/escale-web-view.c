@@ -1,0 +1,945 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "escale-web"
+
+#include <glib/gi18n-lib.h>
+
+#include "escale-web-view.h"
+
+/* A WebKitWebView that can only do what its EscaleWebPolicy allows: every
+ * navigation, new window, permission, download, file chooser, print,
+ * password and certificate question goes through the policy, and the answer
+ * to anything refused is Escale's own calm page, served under escale-app:,
+ * never a window, an application or a technical message. When the web
+ * process dies or hangs, a calm page offers "Réessayer" and "Accueil". The
+ * page zoom follows the window's text size, so it resets with the visit. */
+struct _EscaleWebView
+{
+  GtkWidget parent_instance;
+
+  /* children */
+  GtkWidget *stack;
+  GtkWidget *overlay;
+  WebKitWebView *web_view;
+  GtkWidget *crash_box;
+  GtkWidget *dialog_box;
+  GtkLabel *dialog_label;
+  GtkWidget *dialog_no;
+
+  /* owned */
+  EscaleWebProfile *profile;
+  EscaleWebPolicy *policy;
+  WebKitNetworkSession *session;
+  WebKitScriptDialog *dialog;
+  char *start_uri;
+  char *last_page;       /* the last page of a site shown, for "Réessayer" */
+  char *last_refused;
+  guint refusals;
+  gboolean crashed;
+  guint hang_id;
+};
+
+enum {
+  PROP_0,
+  PROP_PROFILE,
+  PROP_POLICY,
+  PROP_CRASHED,
+  PROP_REFUSALS,
+  N_PROPS
+};
+
+static GParamSpec *pspecs[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (EscaleWebView, escale_web_view, GTK_TYPE_WIDGET)
+
+#define BACK_URI ESCALE_APP_SCHEME "://back"
+#define HANG_GRACE_SECONDS 8
+
+/* --- Escale's own pages ------------------------------------------------ */
+
+static char *
+app_page (const char *title, const char *text, gboolean with_back)
+{
+  g_autofree char *e_title = g_markup_escape_text (title, -1);
+  g_autofree char *e_text = g_markup_escape_text (text, -1);
+  g_autofree char *e_back = g_markup_escape_text (_("Retour"), -1);
+
+  return g_strdup_printf (
+    "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\">"
+    "<title>%s</title><style>"
+    "body{background:#f4f1ea;color:#1a1a1a;font-family:sans-serif;font-size:30px;"
+    "display:flex;flex-direction:column;align-items:center;justify-content:center;"
+    "min-height:90vh;margin:0;text-align:center}"
+    "h1{font-size:40px;margin:0 0 24px}p{max-width:28em;line-height:1.4}"
+    "a{display:inline-block;margin-top:32px;padding:20px 64px;min-height:40px;"
+    "background:#0b3d6e;color:#fff;border-radius:16px;text-decoration:none;"
+    "font-size:34px;font-weight:bold}"
+    "</style></head><body><h1>%s</h1><p>%s</p>%s%s%s</body></html>",
+    e_title, e_title, e_text,
+    with_back ? "<a id=\"back\" href=\"" BACK_URI "\">" : "",
+    with_back ? e_back : "",
+    with_back ? "</a>" : "");
+}
+
+static void
+app_scheme_cb (WebKitURISchemeRequest *request, gpointer user_data)
+{
+  const char *uri = webkit_uri_scheme_request_get_uri (request);
+  g_autofree char *html = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  gsize len;
+
+  if (g_str_equal (uri, ESCALE_WEB_UNREACHABLE_URI))
+    html = app_page (_("La page ne répond pas"),
+                     _("Ce site ne répond pas pour le moment. Ce n'est pas de votre faute. "
+                       "Touchez Retour, ou réessayez un peu plus tard."),
+                     TRUE);
+  else if (g_str_equal (uri, ESCALE_APP_SCHEME "://blank"))
+    html = g_strdup ("<!DOCTYPE html><html><body></body></html>");
+  else
+    html = app_page (_("Page non disponible"),
+                     _("Cette page n'est pas disponible ici. Touchez Retour."), TRUE);
+
+  len = strlen (html);
+  stream = g_memory_input_stream_new_from_data (g_steal_pointer (&html), (gssize) len, g_free);
+  webkit_uri_scheme_request_finish (request, stream, (gint64) len, "text/html");
+}
+
+/* Registers escale-app: on @context, once. It is a local scheme: a web
+ * page cannot link to it or frame it. */
+void
+escale_web_register_app_scheme (WebKitWebContext *context)
+{
+  if (g_object_get_data (G_OBJECT (context), "escale-app-scheme") != NULL)
+    return;
+  webkit_web_context_register_uri_scheme (context, ESCALE_APP_SCHEME, app_scheme_cb, NULL, NULL);
+  webkit_security_manager_register_uri_scheme_as_local (
+    webkit_web_context_get_security_manager (context), ESCALE_APP_SCHEME);
+  g_object_set_data (G_OBJECT (context), "escale-app-scheme", GINT_TO_POINTER (1));
+}
+
+/* --- refusals ---------------------------------------------------------- */
+
+static void
+count_refusal (EscaleWebView *self, const char *uri)
+{
+  g_free (self->last_refused);
+  self->last_refused = g_strdup (uri);
+  self->refusals++;
+  g_object_notify_by_pspec (G_OBJECT (self), pspecs[PROP_REFUSALS]);
+}
+
+static void
+show_refusal (EscaleWebView *self, const char *uri)
+{
+  count_refusal (self, uri);
+  webkit_web_view_load_uri (self->web_view, ESCALE_WEB_REFUSED_URI);
+}
+
+/* --- policy decisions --------------------------------------------------- */
+
+static gboolean
+is_person_initiated (WebKitNavigationAction *action)
+{
+  switch (webkit_navigation_action_get_navigation_type (action))
+    {
+    case WEBKIT_NAVIGATION_TYPE_LINK_CLICKED:
+    case WEBKIT_NAVIGATION_TYPE_FORM_SUBMITTED:
+    case WEBKIT_NAVIGATION_TYPE_FORM_RESUBMITTED:
+    case WEBKIT_NAVIGATION_TYPE_BACK_FORWARD:
+    case WEBKIT_NAVIGATION_TYPE_RELOAD:
+      return TRUE;
+    case WEBKIT_NAVIGATION_TYPE_OTHER:
+    default:
+      return webkit_navigation_action_is_user_gesture (action);
+    }
+}
+
+static gboolean
+decide_navigation (EscaleWebView *self, WebKitPolicyDecision *decision, gboolean new_window)
+{
+  WebKitNavigationAction *action = webkit_navigation_policy_decision_get_navigation_action (
+    WEBKIT_NAVIGATION_POLICY_DECISION (decision));
+  const char *uri = webkit_uri_request_get_uri (webkit_navigation_action_get_request (action));
+
+  if (g_strcmp0 (uri, BACK_URI) == 0)
+    {
+      webkit_policy_decision_ignore (decision);
+      escale_web_view_go_back (self);
+      return TRUE;
+    }
+
+  if (new_window)
+    {
+      /* target=_blank: the same view when allowed, never a new window. */
+      webkit_policy_decision_ignore (decision);
+      if (escale_web_policy_may_open_window (self->policy, uri))
+        webkit_web_view_load_uri (self->web_view, uri);
+      else
+        show_refusal (self, uri);
+      return TRUE;
+    }
+
+  /* The frame is not known here: a refused frame stays empty, a refused
+   * page the person asked for shows the calm page, and a refused redirect
+   * of the page ends in load-failed, which shows it too. */
+  if (escale_web_policy_may_navigate (self->policy, uri, ESCALE_WEB_FRAME_SUB))
+    {
+      if (escale_web_policy_may_navigate (self->policy, uri, ESCALE_WEB_FRAME_MAIN) ||
+          webkit_navigation_action_get_frame_name (action) != NULL ||
+          !is_person_initiated (action))
+        {
+          webkit_policy_decision_use (decision);
+          return TRUE;
+        }
+    }
+  webkit_policy_decision_ignore (decision);
+  if (is_person_initiated (action))
+    show_refusal (self, uri);
+  else
+    count_refusal (self, uri);
+  return TRUE;
+}
+
+static gboolean
+decide_response (EscaleWebView *self, WebKitPolicyDecision *decision)
+{
+  WebKitResponsePolicyDecision *response_decision = WEBKIT_RESPONSE_POLICY_DECISION (decision);
+  WebKitURIResponse *response = webkit_response_policy_decision_get_response (response_decision);
+  const char *uri = webkit_uri_response_get_uri (response);
+  gboolean main = webkit_response_policy_decision_is_main_frame_main_resource (response_decision);
+
+  /* The address after redirects is checked again. */
+  if (!escale_web_policy_may_navigate (self->policy, uri,
+                                       main ? ESCALE_WEB_FRAME_MAIN : ESCALE_WEB_FRAME_SUB))
+    {
+      webkit_policy_decision_ignore (decision);
+      if (main)
+        show_refusal (self, uri);
+      else
+        count_refusal (self, uri);
+      return TRUE;
+    }
+
+  if (!webkit_response_policy_decision_is_mime_type_supported (response_decision))
+    {
+      if (escale_web_policy_may_download (self->policy, uri) != NULL)
+        webkit_policy_decision_download (decision);
+      else
+        {
+          webkit_policy_decision_ignore (decision);
+          count_refusal (self, uri);
+        }
+      return TRUE;
+    }
+
+  webkit_policy_decision_use (decision);
+  return TRUE;
+}
+
+static gboolean
+decide_policy_cb (WebKitWebView *web_view, WebKitPolicyDecision *decision,
+                  WebKitPolicyDecisionType type, EscaleWebView *self)
+{
+  switch (type)
+    {
+    case WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION:
+      return decide_navigation (self, decision, FALSE);
+    case WEBKIT_POLICY_DECISION_TYPE_NEW_WINDOW_ACTION:
+      return decide_navigation (self, decision, TRUE);
+    case WEBKIT_POLICY_DECISION_TYPE_RESPONSE:
+      return decide_response (self, decision);
+    default:
+      webkit_policy_decision_ignore (decision);
+      return TRUE;
+    }
+}
+
+/* window.open(): shown in the same view when allowed; never a window. */
+static GtkWidget *
+create_cb (WebKitWebView *web_view, WebKitNavigationAction *action, EscaleWebView *self)
+{
+  const char *uri = webkit_uri_request_get_uri (webkit_navigation_action_get_request (action));
+
+  if (escale_web_policy_may_open_window (self->policy, uri))
+    webkit_web_view_load_uri (self->web_view, uri);
+  else
+    show_refusal (self, uri);
+  return NULL;
+}
+
+static void
+load_failed_cb (WebKitWebView *web_view, WebKitLoadEvent event, const char *uri,
+                GError *error, EscaleWebView *self)
+{
+  if (g_error_matches (error, WEBKIT_NETWORK_ERROR, WEBKIT_NETWORK_ERROR_CANCELLED) ||
+      g_error_matches (error, WEBKIT_POLICY_ERROR, WEBKIT_POLICY_ERROR_FRAME_LOAD_INTERRUPTED_BY_POLICY_CHANGE))
+    {
+      /* A page the policy refused after it started: a redirect or a
+       * download. */
+      if (g_strcmp0 (uri, self->last_refused) == 0)
+        webkit_web_view_load_uri (self->web_view, ESCALE_WEB_REFUSED_URI);
+      return;
+    }
+  if (g_str_has_prefix (uri, ESCALE_APP_SCHEME ":"))
+    return;
+  if (g_error_matches (error, WEBKIT_POLICY_ERROR, WEBKIT_POLICY_ERROR_CANNOT_USE_RESTRICTED_PORT))
+    webkit_web_view_load_uri (self->web_view, ESCALE_WEB_REFUSED_URI);
+  else
+    webkit_web_view_load_uri (self->web_view, ESCALE_WEB_UNREACHABLE_URI);
+}
+
+/* No certificate exception: the calm refusal page instead. */
+static gboolean
+tls_errors_cb (WebKitWebView *web_view, const char *uri, GTlsCertificate *certificate,
+               GTlsCertificateFlags errors, EscaleWebView *self)
+{
+  if (!escale_web_policy_may_accept_bad_certificate (self->policy))
+    show_refusal (self, uri);
+  return TRUE;
+}
+
+static gboolean
+authenticate_cb (WebKitWebView *web_view, WebKitAuthenticationRequest *request,
+                 EscaleWebView *self)
+{
+  if (!escale_web_policy_may_authenticate (self->policy))
+    {
+      count_refusal (self, webkit_web_view_get_uri (web_view));
+      webkit_authentication_request_cancel (request);
+    }
+  return TRUE;
+}
+
+static gboolean
+file_chooser_cb (WebKitWebView *web_view, WebKitFileChooserRequest *request, EscaleWebView *self)
+{
+  if (!escale_web_policy_may_choose_files (self->policy))
+    {
+      count_refusal (self, webkit_web_view_get_uri (web_view));
+      webkit_file_chooser_request_cancel (request);
+    }
+  return TRUE;
+}
+
+/* The print dialog is never shown; where printing is refused, nothing happens. */
+static gboolean
+print_cb (WebKitWebView *web_view, WebKitPrintOperation *operation, EscaleWebView *self)
+{
+  count_refusal (self, webkit_web_view_get_uri (web_view));
+  return TRUE;
+}
+
+/* Only "Retour" and "Recharger". */
+static gboolean
+context_menu_cb (WebKitWebView *web_view, WebKitContextMenu *menu, WebKitHitTestResult *hit,
+                 EscaleWebView *self)
+{
+  webkit_context_menu_remove_all (menu);
+  if (webkit_web_view_can_go_back (web_view))
+    webkit_context_menu_append (menu, webkit_context_menu_item_new_from_stock_action_with_label (
+                                        WEBKIT_CONTEXT_MENU_ACTION_GO_BACK, _("Retour")));
+  webkit_context_menu_append (menu, webkit_context_menu_item_new_from_stock_action_with_label (
+                                      WEBKIT_CONTEXT_MENU_ACTION_RELOAD, _("Recharger")));
+  return FALSE;
+}
+
+static EscaleWebPermission
+permission_kind (WebKitPermissionRequest *request)
+{
+  if (WEBKIT_IS_GEOLOCATION_PERMISSION_REQUEST (request))
+    return ESCALE_WEB_PERMISSION_GEOLOCATION;
+  if (WEBKIT_IS_NOTIFICATION_PERMISSION_REQUEST (request))
+    return ESCALE_WEB_PERMISSION_NOTIFICATIONS;
+  if (WEBKIT_IS_POINTER_LOCK_PERMISSION_REQUEST (request))
+    return ESCALE_WEB_PERMISSION_POINTER_LOCK;
+  if (WEBKIT_IS_CLIPBOARD_PERMISSION_REQUEST (request))
+    return ESCALE_WEB_PERMISSION_CLIPBOARD;
+  if (WEBKIT_IS_MEDIA_KEY_SYSTEM_PERMISSION_REQUEST (request))
+    return ESCALE_WEB_PERMISSION_MEDIA_KEYS;
+  if (WEBKIT_IS_DEVICE_INFO_PERMISSION_REQUEST (request))
+    return ESCALE_WEB_PERMISSION_DEVICE_INFO;
+  if (WEBKIT_IS_WEBSITE_DATA_ACCESS_PERMISSION_REQUEST (request))
+    return ESCALE_WEB_PERMISSION_WEBSITE_DATA;
+  return ESCALE_WEB_PERMISSION_OTHER;
+}
+
+static gboolean
+permission_cb (WebKitWebView *web_view, WebKitPermissionRequest *request, EscaleWebView *self)
+{
+  const char *origin = webkit_web_view_get_uri (web_view);
+  gboolean grant;
+
+  if (WEBKIT_IS_USER_MEDIA_PERMISSION_REQUEST (request))
+    {
+      WebKitUserMediaPermissionRequest *media = WEBKIT_USER_MEDIA_PERMISSION_REQUEST (request);
+
+      grant = (webkit_user_media_permission_is_for_video_device (media) ||
+               webkit_user_media_permission_is_for_audio_device (media)) &&
+              (!webkit_user_media_permission_is_for_video_device (media) ||
+               escale_web_policy_may_grant (self->policy, ESCALE_WEB_PERMISSION_CAMERA, origin)) &&
+              (!webkit_user_media_permission_is_for_audio_device (media) ||
+               escale_web_policy_may_grant (self->policy, ESCALE_WEB_PERMISSION_MICROPHONE,
+                                            origin));
+    }
+  else
+    grant = escale_web_policy_may_grant (self->policy, permission_kind (request), origin);
+
+  if (grant)
+    webkit_permission_request_allow (request);
+  else
+    {
+      count_refusal (self, origin);
+      webkit_permission_request_deny (request);
+    }
+  return TRUE;
+}
+
+/* --- script dialogs ---------------------------------------------------- */
+
+static void
+close_dialog (EscaleWebView *self, gboolean yes)
+{
+  if (self->dialog == NULL)
+    return;
+  if (webkit_script_dialog_get_dialog_type (self->dialog) == WEBKIT_SCRIPT_DIALOG_CONFIRM)
+    webkit_script_dialog_confirm_set_confirmed (self->dialog, yes);
+  webkit_script_dialog_close (self->dialog);
+  g_clear_pointer (&self->dialog, webkit_script_dialog_unref);
+  gtk_widget_set_visible (self->dialog_box, FALSE);
+}
+
+/* alert() and confirm() are drawn inside the view, large and calm; a
+ * prompt() is answered "no answer" and leaving a page is never held back.
+ * Nothing here can stop a reset: the view's disposal closes the dialog. */
+static gboolean
+script_dialog_cb (WebKitWebView *web_view, WebKitScriptDialog *dialog, EscaleWebView *self)
+{
+  WebKitScriptDialogType type = webkit_script_dialog_get_dialog_type (dialog);
+
+  switch (type)
+    {
+    case WEBKIT_SCRIPT_DIALOG_PROMPT:
+      webkit_script_dialog_prompt_set_text (dialog, NULL);
+      return TRUE;
+    case WEBKIT_SCRIPT_DIALOG_BEFORE_UNLOAD_CONFIRM:
+      webkit_script_dialog_confirm_set_confirmed (dialog, TRUE);
+      return TRUE;
+    case WEBKIT_SCRIPT_DIALOG_ALERT:
+    case WEBKIT_SCRIPT_DIALOG_CONFIRM:
+    default:
+      break;
+    }
+
+  close_dialog (self, FALSE);
+  self->dialog = webkit_script_dialog_ref (dialog);
+  gtk_label_set_text (self->dialog_label, webkit_script_dialog_get_message (dialog));
+  gtk_widget_set_visible (self->dialog_no, type == WEBKIT_SCRIPT_DIALOG_CONFIRM);
+  gtk_widget_set_visible (self->dialog_box, TRUE);
+  return TRUE;
+}
+
+static void
+dialog_yes_cb (EscaleWebView *self)
+{
+  close_dialog (self, TRUE);
+}
+
+static void
+dialog_no_cb (EscaleWebView *self)
+{
+  close_dialog (self, FALSE);
+}
+
+/* --- crash and hang ---------------------------------------------------- */
+
+static void
+set_crashed (EscaleWebView *self, gboolean crashed)
+{
+  if (self->crashed == crashed)
+    return;
+  self->crashed = crashed;
+  gtk_stack_set_visible_child (GTK_STACK (self->stack),
+                               crashed ? self->crash_box : self->overlay);
+  g_object_notify_by_pspec (G_OBJECT (self), pspecs[PROP_CRASHED]);
+}
+
+static void
+web_process_terminated_cb (WebKitWebView *web_view, WebKitWebProcessTerminationReason reason,
+                           EscaleWebView *self)
+{
+  g_message ("The web process ended (reason %d); showing the calm crash page", reason);
+  g_clear_handle_id (&self->hang_id, g_source_remove);
+  close_dialog (self, FALSE);
+  set_crashed (self, TRUE);
+}
+
+static void
+uri_changed_cb (EscaleWebView *self)
+{
+  const char *uri = webkit_web_view_get_uri (self->web_view);
+
+  if (escale_web_policy_is_allowed_origin (self->policy, uri))
+    {
+      g_free (self->last_page);
+      self->last_page = g_strdup (uri);
+    }
+}
+
+static gboolean
+hang_timeout_cb (gpointer user_data)
+{
+  EscaleWebView *self = user_data;
+
+  self->hang_id = 0;
+  if (!webkit_web_view_get_is_web_process_responsive (self->web_view))
+    webkit_web_view_terminate_web_process (self->web_view);
+  return G_SOURCE_REMOVE;
+}
+
+/* A page that stops answering is ended after a grace time: the crash page
+ * is better than a frozen screen. */
+static void
+responsive_cb (EscaleWebView *self)
+{
+  if (webkit_web_view_get_is_web_process_responsive (self->web_view))
+    g_clear_handle_id (&self->hang_id, g_source_remove);
+  else if (self->hang_id == 0)
+    self->hang_id = g_timeout_add_seconds (HANG_GRACE_SECONDS, hang_timeout_cb, self);
+}
+
+/* --- downloads --------------------------------------------------------- */
+
+static gboolean
+decide_destination_cb (WebKitDownload *download, const char *suggested, EscaleWebView *self)
+{
+  const char *uri = webkit_uri_request_get_uri (webkit_download_get_request (download));
+  const char *dir = escale_web_policy_may_download (self->policy, uri);
+  g_autofree char *base = NULL;
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    {
+      webkit_download_cancel (download);
+      return TRUE;
+    }
+  base = g_path_get_basename (suggested != NULL && *suggested ? suggested : "document");
+  if (base[0] == '.' || strchr (base, G_DIR_SEPARATOR) != NULL)
+    base[0] = '_';
+  path = g_build_filename (dir, base, NULL);
+  webkit_download_set_destination (download, path);
+  return TRUE;
+}
+
+static void
+download_started_cb (WebKitNetworkSession *session, WebKitDownload *download, EscaleWebView *self)
+{
+  const char *uri = webkit_uri_request_get_uri (webkit_download_get_request (download));
+
+  if (webkit_download_get_web_view (download) != self->web_view)
+    return;
+  if (escale_web_policy_may_download (self->policy, uri) == NULL)
+    {
+      count_refusal (self, uri);
+      webkit_download_cancel (download);
+      return;
+    }
+  g_signal_connect_object (download, "decide-destination", G_CALLBACK (decide_destination_cb),
+                           self, 0);
+}
+
+/* --- zoom follows the window's text size ------------------------------- */
+
+static void
+escale_web_view_css_changed (GtkWidget *widget, GtkCssStyleChange *change)
+{
+  EscaleWebView *self = ESCALE_WEB_VIEW (widget);
+  PangoFontDescription *font;
+  double size;
+
+  GTK_WIDGET_CLASS (escale_web_view_parent_class)->css_changed (widget, change);
+  font = pango_context_get_font_description (gtk_widget_get_pango_context (widget));
+  if (font == NULL || self->web_view == NULL)
+    return;
+  size = (double) pango_font_description_get_size (font) / PANGO_SCALE;
+  if (size > 0)
+    /* 24 px, the smallest text size of the kiosk, shows pages 25 % larger. */
+    webkit_web_view_set_zoom_level (self->web_view, CLAMP (size / 24.0 * 1.25, 1.0, 2.5));
+}
+
+/* --- construction ------------------------------------------------------ */
+
+static WebKitSettings *
+hardened_settings (EscaleWebPolicy *policy)
+{
+  gboolean media = escale_web_policy_may_grant (policy, ESCALE_WEB_PERMISSION_CAMERA, NULL) ||
+                   escale_web_policy_may_grant (policy, ESCALE_WEB_PERMISSION_MICROPHONE, NULL);
+
+  return g_object_new (WEBKIT_TYPE_SETTINGS,
+                       "enable-developer-extras", FALSE,
+                       "enable-write-console-messages-to-stdout", FALSE,
+                       "javascript-can-open-windows-automatically", FALSE,
+                       "javascript-can-access-clipboard", FALSE,
+                       "allow-file-access-from-file-urls", FALSE,
+                       "allow-universal-access-from-file-urls", FALSE,
+                       "allow-top-navigation-to-data-urls", FALSE,
+                       "allow-modal-dialogs", FALSE,
+                       "disable-web-security", FALSE,
+                       "enable-back-forward-navigation-gestures", FALSE,
+                       "enable-caret-browsing", FALSE,
+                       "enable-encrypted-media", FALSE,
+                       "enable-webrtc", FALSE,
+                       "enable-media-stream", media,
+                       "enable-fullscreen", TRUE,
+                       "media-playback-requires-user-gesture", TRUE,
+                       NULL);
+}
+
+static GtkWidget *
+big_button (const char *label, const char *css_class)
+{
+  GtkWidget *button = gtk_button_new_with_label (label);
+
+  gtk_widget_add_css_class (button, "web-big-button");
+  if (css_class != NULL)
+    gtk_widget_add_css_class (button, css_class);
+  gtk_widget_set_size_request (button, 240, 80);
+  return button;
+}
+
+static void
+retry_clicked_cb (EscaleWebView *self)
+{
+  escale_web_view_retry (self);
+}
+
+static GtkWidget *
+crash_page_new (EscaleWebView *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  GtkWidget *title = gtk_label_new (_("La page a rencontré un problème."));
+  GtkWidget *text = gtk_label_new (_("Ce n'est pas de votre faute. Touchez Réessayer pour la "
+                                     "revoir, ou Accueil pour revenir aux grands boutons."));
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 32);
+  GtkWidget *retry = big_button (_("Réessayer"), "suggested-action");
+  GtkWidget *home = big_button (_("Accueil"), NULL);
+
+  gtk_widget_add_css_class (box, "web-crash");
+  gtk_widget_add_css_class (title, "web-crash-title");
+  gtk_widget_add_css_class (text, "web-crash-text");
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_justify (GTK_LABEL (text), GTK_JUSTIFY_CENTER);
+  gtk_label_set_max_width_chars (GTK_LABEL (text), 40);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (home), "win.home");
+  g_signal_connect_swapped (retry, "clicked", G_CALLBACK (retry_clicked_cb), self);
+  gtk_box_append (GTK_BOX (buttons), retry);
+  gtk_box_append (GTK_BOX (buttons), home);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), buttons);
+  return box;
+}
+
+static GtkWidget *
+dialog_card_new (EscaleWebView *self)
+{
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 32);
+  GtkWidget *yes = big_button (_("D'accord"), "suggested-action");
+
+  self->dialog_no = big_button (_("Non"), NULL);
+  self->dialog_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->dialog_label, TRUE);
+  gtk_label_set_max_width_chars (self->dialog_label, 40);
+  gtk_widget_add_css_class (card, "web-dialog");
+  gtk_widget_set_halign (card, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (card, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
+  g_signal_connect_swapped (yes, "clicked", G_CALLBACK (dialog_yes_cb), self);
+  g_signal_connect_swapped (self->dialog_no, "clicked", G_CALLBACK (dialog_no_cb), self);
+  gtk_box_append (GTK_BOX (buttons), yes);
+  gtk_box_append (GTK_BOX (buttons), self->dialog_no);
+  gtk_box_append (GTK_BOX (card), GTK_WIDGET (self->dialog_label));
+  gtk_box_append (GTK_BOX (card), buttons);
+  gtk_widget_set_visible (card, FALSE);
+  return card;
+}
+
+static void
+escale_web_view_constructed (GObject *object)
+{
+  EscaleWebView *self = ESCALE_WEB_VIEW (object);
+  g_autoptr(WebKitSettings) settings = NULL;
+
+  G_OBJECT_CLASS (escale_web_view_parent_class)->constructed (object);
+
+  if (self->policy == NULL)
+    self->policy = escale_web_policy_new ();
+  self->session = g_object_ref (escale_web_profile_get_network_session (self->profile));
+  escale_web_register_app_scheme (webkit_web_context_get_default ());
+  settings = hardened_settings (self->policy);
+
+  self->web_view = g_object_new (WEBKIT_TYPE_WEB_VIEW,
+                                 "network-session", self->session,
+                                 "settings", settings,
+                                 NULL);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->web_view), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->web_view), TRUE);
+
+  self->overlay = gtk_overlay_new ();
+  gtk_overlay_set_child (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->web_view));
+  self->dialog_box = dialog_card_new (self);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->dialog_box);
+  self->crash_box = crash_page_new (self);
+
+  self->stack = gtk_stack_new ();
+  gtk_stack_add_child (GTK_STACK (self->stack), self->overlay);
+  gtk_stack_add_child (GTK_STACK (self->stack), self->crash_box);
+  gtk_widget_set_parent (self->stack, GTK_WIDGET (self));
+
+  g_signal_connect_object (self->web_view, "decide-policy", G_CALLBACK (decide_policy_cb), self, 0);
+  g_signal_connect_object (self->web_view, "create", G_CALLBACK (create_cb), self, 0);
+  g_signal_connect_object (self->web_view, "load-failed", G_CALLBACK (load_failed_cb), self, 0);
+  g_signal_connect_object (self->web_view, "load-failed-with-tls-errors",
+                           G_CALLBACK (tls_errors_cb), self, 0);
+  g_signal_connect_object (self->web_view, "authenticate", G_CALLBACK (authenticate_cb), self, 0);
+  g_signal_connect_object (self->web_view, "run-file-chooser", G_CALLBACK (file_chooser_cb),
+                           self, 0);
+  g_signal_connect_object (self->web_view, "print", G_CALLBACK (print_cb), self, 0);
+  g_signal_connect_object (self->web_view, "context-menu", G_CALLBACK (context_menu_cb), self, 0);
+  g_signal_connect_object (self->web_view, "permission-request", G_CALLBACK (permission_cb),
+                           self, 0);
+  g_signal_connect_object (self->web_view, "script-dialog", G_CALLBACK (script_dialog_cb),
+                           self, 0);
+  g_signal_connect_object (self->web_view, "web-process-terminated",
+                           G_CALLBACK (web_process_terminated_cb), self, 0);
+  g_signal_connect_object (self->web_view, "notify::uri", G_CALLBACK (uri_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->web_view, "notify::is-web-process-responsive",
+                           G_CALLBACK (responsive_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "download-started", G_CALLBACK (download_started_cb),
+                           self, 0);
+}
+
+static void
+escale_web_view_dispose (GObject *object)
+{
+  EscaleWebView *self = ESCALE_WEB_VIEW (object);
+
+  g_clear_handle_id (&self->hang_id, g_source_remove);
+  if (self->dialog != NULL)
+    close_dialog (self, FALSE);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_pointer (&self->stack, gtk_widget_unparent);
+  self->web_view = NULL;
+  g_clear_object (&self->session);
+  g_clear_object (&self->profile);
+  g_clear_object (&self->policy);
+  G_OBJECT_CLASS (escale_web_view_parent_class)->dispose (object);
+}
+
+static void
+escale_web_view_finalize (GObject *object)
+{
+  EscaleWebView *self = ESCALE_WEB_VIEW (object);
+
+  g_free (self->start_uri);
+  g_free (self->last_page);
+  g_free (self->last_refused);
+  G_OBJECT_CLASS (escale_web_view_parent_class)->finalize (object);
+}
+
+static void
+escale_web_view_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  EscaleWebView *self = ESCALE_WEB_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROFILE:
+      g_value_set_object (value, self->profile);
+      break;
+    case PROP_POLICY:
+      g_value_set_object (value, self->policy);
+      break;
+    case PROP_CRASHED:
+      g_value_set_boolean (value, self->crashed);
+      break;
+    case PROP_REFUSALS:
+      g_value_set_uint (value, self->refusals);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+escale_web_view_set_property (GObject *object, guint prop_id, const GValue *value,
+                              GParamSpec *pspec)
+{
+  EscaleWebView *self = ESCALE_WEB_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROFILE:
+      self->profile = g_value_dup_object (value);
+      break;
+    case PROP_POLICY:
+      self->policy = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+escale_web_view_class_init (EscaleWebViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = escale_web_view_constructed;
+  object_class->dispose = escale_web_view_dispose;
+  object_class->finalize = escale_web_view_finalize;
+  object_class->get_property = escale_web_view_get_property;
+  object_class->set_property = escale_web_view_set_property;
+  widget_class->css_changed = escale_web_view_css_changed;
+
+  pspecs[PROP_PROFILE] =
+    g_param_spec_object ("profile", NULL, NULL, ESCALE_TYPE_WEB_PROFILE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  pspecs[PROP_POLICY] =
+    g_param_spec_object ("policy", NULL, NULL, ESCALE_TYPE_WEB_POLICY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  pspecs[PROP_CRASHED] =
+    g_param_spec_boolean ("crashed", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  pspecs[PROP_REFUSALS] =
+    g_param_spec_uint ("refusals", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, pspecs);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "escalewebview");
+}
+
+static void
+escale_web_view_init (EscaleWebView *self)
+{
+}
+
+/* Returns: (transfer floating): a locked web view of @profile's session,
+ * refusing all that @policy does not allow. */
+GtkWidget *
+escale_web_view_new (EscaleWebProfile *profile, EscaleWebPolicy *policy)
+{
+  g_return_val_if_fail (ESCALE_IS_WEB_PROFILE (profile), NULL);
+  return g_object_new (ESCALE_TYPE_WEB_VIEW, "profile", profile, "policy", policy, NULL);
+}
+
+/* Loads @uri, the page "Retour" comes back to when there is no history. */
+void
+escale_web_view_load (EscaleWebView *self, const char *uri)
+{
+  g_return_if_fail (ESCALE_IS_WEB_VIEW (self));
+  g_free (self->start_uri);
+  self->start_uri = g_strdup (uri);
+  if (escale_web_policy_may_navigate (self->policy, uri, ESCALE_WEB_FRAME_MAIN))
+    webkit_web_view_load_uri (self->web_view, uri);
+  else
+    show_refusal (self, uri);
+}
+
+/* "Retour": the page before, skipping Escale's refusal pages; FALSE when
+ * there is none (the caller then leaves the web view). */
+gboolean
+escale_web_view_go_back (EscaleWebView *self)
+{
+  WebKitBackForwardList *list;
+  GList *back;
+  gboolean moved = FALSE;
+
+  g_return_val_if_fail (ESCALE_IS_WEB_VIEW (self), FALSE);
+
+  close_dialog (self, FALSE);
+  list = webkit_web_view_get_back_forward_list (self->web_view);
+  back = webkit_back_forward_list_get_back_list (list);
+  for (GList *l = back; l != NULL; l = l->next)
+    {
+      WebKitBackForwardListItem *item = l->data;
+
+      if (!g_str_has_prefix (webkit_back_forward_list_item_get_uri (item), ESCALE_APP_SCHEME ":"))
+        {
+          webkit_web_view_go_to_back_forward_list_item (self->web_view, item);
+          moved = TRUE;
+          break;
+        }
+    }
+  g_list_free (back);
+  return moved;
+}
+
+/* "Réessayer" after a crash, or after a page that did not answer. */
+void
+escale_web_view_retry (EscaleWebView *self)
+{
+  const char *uri;
+
+  g_return_if_fail (ESCALE_IS_WEB_VIEW (self));
+  set_crashed (self, FALSE);
+  uri = self->last_page != NULL ? self->last_page : self->start_uri;
+  if (uri != NULL)
+    webkit_web_view_load_uri (self->web_view, uri);
+}
+
+WebKitWebView *
+escale_web_view_get_web_view (EscaleWebView *self)
+{
+  g_return_val_if_fail (ESCALE_IS_WEB_VIEW (self), NULL);
+  return self->web_view;
+}
+
+EscaleWebPolicy *
+escale_web_view_get_policy (EscaleWebView *self)
+{
+  g_return_val_if_fail (ESCALE_IS_WEB_VIEW (self), NULL);
+  return self->policy;
+}
+
+gboolean
+escale_web_view_get_crashed (EscaleWebView *self)
+{
+  g_return_val_if_fail (ESCALE_IS_WEB_VIEW (self), FALSE);
+  return self->crashed;
+}
+
+/* How many things the policy refused in this view (pages, windows,
+ * permissions, downloads, dialogs). */
+guint
+escale_web_view_get_refusals (EscaleWebView *self)
+{
+  g_return_val_if_fail (ESCALE_IS_WEB_VIEW (self), 0);
+  return self->refusals;
+}
+
+/* Returns: (nullable): the text of the page's alert or confirm shown now. */
+const char *
+escale_web_view_get_dialog_message (EscaleWebView *self)
+{
+  g_return_val_if_fail (ESCALE_IS_WEB_VIEW (self), NULL);
+  return self->dialog != NULL ? webkit_script_dialog_get_message (self->dialog) : NULL;
+}
+
+/* Answers the page's alert or confirm as the buttons do. */
+gboolean
+escale_web_view_answer_dialog (EscaleWebView *self, gboolean yes)
+{
+  g_return_val_if_fail (ESCALE_IS_WEB_VIEW (self), FALSE);
+  if (self->dialog == NULL)
+    return FALSE;
+  close_dialog (self, yes);
+  return TRUE;
+}
