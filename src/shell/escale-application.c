@@ -151,6 +151,23 @@ escale_application_startup (GApplication *app)
   escale_reset_register (reset, "recent-files", wipe_recent_files, NULL, NULL);
 }
 
+/* ESCALE_BENCH_STARTUP=1 (bench/ only): print the wall-clock time of the
+ * first painted frame, in microseconds, and quit. */
+static void
+first_frame_cb (GdkFrameClock *clock, GtkWindow *window)
+{
+  g_print ("escale-first-frame-us: %" G_GINT64_FORMAT "\n", g_get_real_time ());
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, window);
+  g_application_quit (G_APPLICATION (gtk_window_get_application (window)));
+}
+
+static void
+bench_mapped_cb (GtkWidget *window)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (first_frame_cb), window);
+}
+
 static void
 escale_application_activate (GApplication *app)
 {
@@ -162,6 +179,8 @@ escale_application_activate (GApplication *app)
       window = GTK_WINDOW (escale_window_new (GTK_APPLICATION (app), self->kiosk,
                                               self->web_profile, self->locked));
       escale_kiosk_start (self->kiosk);
+      if (g_getenv ("ESCALE_BENCH_STARTUP") != NULL)
+        g_signal_connect (window, "map", G_CALLBACK (bench_mapped_cb), NULL);
     }
   gtk_window_present (window);
 }
