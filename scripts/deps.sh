@@ -14,6 +14,7 @@ ESCALE_RUN_PACKAGES=(xvfb xauth dbus dbus-x11 imagemagick xdotool
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
   gstreamer1.0-nice gstreamer1.0-libav)
 ESCALE_TEST_PACKAGES=(xvfb xauth dbus xdotool imagemagick libnotify-bin dunst sqlite3
+  python3-pyatspi at-spi2-core
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
   gstreamer1.0-nice gstreamer1.0-libav janus libjs-janus-gateway libjs-webrtc-adapter
   chromium iproute2)
