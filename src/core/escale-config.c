@@ -18,6 +18,7 @@ struct _EscaleConfig
   guint idle_delay;
   guint countdown;
   guint goodbye_delay;
+  gboolean end_questions;
   char *stats_path;
   guint retention_months;
   guint stats_max_size_mb;
@@ -33,6 +34,7 @@ static const EscaleKeySpec main_keys[] = {
   { "Session", "idle-delay", ESCALE_KEY_INT, 30, 3600 },
   { "Session", "countdown", ESCALE_KEY_INT, 10, 600 },
   { "Session", "goodbye-delay", ESCALE_KEY_INT, 2, 30 },
+  { "Session", "end-questions", ESCALE_KEY_BOOL },
   { "Stats", "path", ESCALE_KEY_STRING },
   { "Stats", "retention-months", ESCALE_KEY_INT, 1, 120 },
   { "Stats", "max-size-mb", ESCALE_KEY_INT, 1, 100000 },
@@ -65,6 +67,7 @@ escale_config_init (EscaleConfig *self)
   self->idle_delay = 180;
   self->countdown = 60;
   self->goodbye_delay = 6;
+  self->end_questions = TRUE;
   self->retention_months = 13;
   self->activities = g_ptr_array_new_with_free_func (g_object_unref);
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) escale_config_problem_free);
@@ -113,6 +116,15 @@ load_main (EscaleConfig *self)
   self->idle_delay = get_uint (key_file, "Session", "idle-delay", self->idle_delay);
   self->countdown = get_uint (key_file, "Session", "countdown", self->countdown);
   self->goodbye_delay = get_uint (key_file, "Session", "goodbye-delay", self->goodbye_delay);
+  if (g_key_file_has_key (key_file, "Session", "end-questions", NULL))
+    {
+      g_autoptr(GError) bool_error = NULL;
+      gboolean value = g_key_file_get_boolean (key_file, "Session", "end-questions",
+                                               &bool_error);
+
+      if (bool_error == NULL)
+        self->end_questions = value;
+    }
   self->retention_months = get_uint (key_file, "Stats", "retention-months",
                                      self->retention_months);
   self->stats_max_size_mb = get_uint (key_file, "Stats", "max-size-mb", 0);
@@ -275,6 +287,13 @@ guint
 escale_config_get_goodbye_delay (EscaleConfig *self)
 {
   return self->goodbye_delay;
+}
+
+/* Whether the two optional questions are asked when a person leaves. */
+gboolean
+escale_config_get_end_questions (EscaleConfig *self)
+{
+  return self->end_questions;
 }
 
 /* The configured store path, or NULL for the default one. */

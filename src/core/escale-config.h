@@ -21,6 +21,7 @@ const char *escale_config_get_language (EscaleConfig *self);
 guint escale_config_get_idle_delay (EscaleConfig *self);
 guint escale_config_get_countdown (EscaleConfig *self);
 guint escale_config_get_goodbye_delay (EscaleConfig *self);
+gboolean escale_config_get_end_questions (EscaleConfig *self);
 const char *escale_config_get_stats_path (EscaleConfig *self);
 guint escale_config_get_retention_months (EscaleConfig *self);
 guint escale_config_get_stats_max_size_mb (EscaleConfig *self);

@@ -19,6 +19,7 @@ struct _EscaleKiosk
   EscaleReset *reset;
   EscaleScratch *scratch;
   EscaleStatsStore *store;
+  EscaleStaffLock *staff_lock;
 
   guint tick_id;
   guint goodbye_id;
@@ -191,6 +192,7 @@ escale_kiosk_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->reset);
   g_clear_object (&self->scratch);
+  g_clear_object (&self->staff_lock);
   g_clear_object (&self->store);
   g_clear_object (&self->clock);
   g_clear_object (&self->config);
@@ -247,6 +249,7 @@ escale_kiosk_new (EscaleConfig *config, EscaleClock *clock, EscaleStatsStore *st
   self->store = g_object_ref (store);
   self->scratch = g_object_ref (scratch);
   self->reset = escale_reset_new ();
+  self->staff_lock = escale_staff_lock_new (store, self->clock);
   self->session = escale_session_new (self->clock, escale_config_get_idle_delay (config),
                                       escale_config_get_countdown (config));
   self->goodbye_delay_ms = escale_config_get_goodbye_delay (config) * 1000;
@@ -341,4 +344,41 @@ escale_kiosk_set_feedback (EscaleKiosk *self, EscaleSatisfaction satisfaction,
   g_return_if_fail (ESCALE_IS_KIOSK (self));
   self->satisfaction = satisfaction;
   self->age_bracket = age_bracket;
+}
+
+EscaleClock *
+escale_kiosk_get_clock (EscaleKiosk *self)
+{
+  return self->clock;
+}
+
+/* The staff code and its back-off, kept in the store. */
+EscaleStaffLock *
+escale_kiosk_get_staff_lock (EscaleKiosk *self)
+{
+  return self->staff_lock;
+}
+
+/* Staff: wipe now. A visit in progress ends (recorded as ended by staff)
+ * and goes through the usual goodbye; with nobody there every wiper runs at
+ * once. Returns FALSE if a wiper failed (the kiosk retries, and goes out of
+ * order if it keeps failing). */
+gboolean
+escale_kiosk_reset_now (EscaleKiosk *self)
+{
+  g_return_val_if_fail (ESCALE_IS_KIOSK (self), FALSE);
+
+  switch (escale_session_get_state (self->session))
+    {
+    case ESCALE_SESSION_ACTIVE:
+    case ESCALE_SESSION_WARNING:
+      escale_session_finish (self->session, ESCALE_END_STAFF);
+      return self->reset_attempts == 0;
+    case ESCALE_SESSION_ENDING:
+      return TRUE;
+    case ESCALE_SESSION_IDLE:
+    default:
+      run_reset (self);
+      return self->reset_attempts == 0;
+    }
 }

@@ -8,6 +8,7 @@
 #include "escale-reset.h"
 #include "escale-scratch.h"
 #include "escale-session.h"
+#include "escale-staff-lock.h"
 #include "escale-stats-store.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,9 @@ void escale_kiosk_start (EscaleKiosk *self);
 void escale_kiosk_set_goodbye_delay_ms (EscaleKiosk *self, guint delay_ms);
 gboolean escale_kiosk_get_out_of_order (EscaleKiosk *self);
 gint64 escale_kiosk_get_last_reset_usec (EscaleKiosk *self);
+EscaleClock *escale_kiosk_get_clock (EscaleKiosk *self);
+EscaleStaffLock *escale_kiosk_get_staff_lock (EscaleKiosk *self);
+gboolean escale_kiosk_reset_now (EscaleKiosk *self);
 void escale_kiosk_set_feedback (EscaleKiosk *self, EscaleSatisfaction satisfaction,
                                 EscaleAgeBracket age_bracket);
 

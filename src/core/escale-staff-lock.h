@@ -4,6 +4,7 @@
 #include <glib-object.h>
 
 #include "escale-clock.h"
+#include "escale-pin.h"
 #include "escale-stats-store.h"
 
 G_BEGIN_DECLS

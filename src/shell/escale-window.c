@@ -6,8 +6,10 @@
 #include "config.h"
 #include "escale-activity-page.h"
 #include "escale-countdown.h"
+#include "escale-feedback-page.h"
 #include "escale-home-page.h"
 #include "escale-notifier.h"
+#include "escale-staff-page.h"
 #include "escale-welcome-page.h"
 #include "escale-window.h"
 
@@ -43,6 +45,8 @@ struct _EscaleWindow
 
   /* borrowed */
   GtkWidget *activity_page;   /* child of activity_slot, or NULL */
+  GtkWidget *staff_page;      /* the staff space, a page of the stack */
+  GtkWidget *feedback_page;   /* the optional end-of-visit questions */
 
   gboolean locked;
   gboolean high_contrast;
@@ -265,6 +269,65 @@ finish_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   escale_session_finish (get_session (self), ESCALE_END_FINISHED);
 }
 
+/* "J'ai fini": the two optional questions first, unless the config turned
+ * them off; then the visit ends as with win.finish. */
+static void
+leave_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  EscaleWindow *self = ESCALE_WINDOW (widget);
+
+  if (escale_config_get_end_questions (escale_kiosk_get_config (self->kiosk)))
+    {
+      escale_feedback_page_start (ESCALE_FEEDBACK_PAGE (self->feedback_page));
+      show_page (self, "feedback");
+      return;
+    }
+  escale_session_finish (get_session (self), ESCALE_END_FINISHED);
+}
+
+static void
+feedback_answered_cb (EscaleWindow *self, int satisfaction, int age_bracket)
+{
+  escale_kiosk_set_feedback (self->kiosk, satisfaction, age_bracket);
+  escale_session_finish (get_session (self), ESCALE_END_FINISHED);
+}
+
+/* The staff space: Ctrl+Alt+S, or a long press on the place name. */
+static void
+open_staff_space (EscaleWindow *self)
+{
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "staff"))
+    return;
+  escale_staff_page_open (ESCALE_STAFF_PAGE (self->staff_page));
+  show_page (self, "staff");
+}
+
+/* Leaving the staff space always goes through a full reset. */
+static void
+staff_leave_cb (EscaleWindow *self)
+{
+  escale_kiosk_reset_now (self->kiosk);
+  update_for_state (self);
+}
+
+static void
+staff_reset_now_cb (EscaleWindow *self)
+{
+  escale_kiosk_reset_now (self->kiosk);
+}
+
+static void
+staff_quit_kiosk_cb (EscaleWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  g_message ("Kiosk mode left from the staff space");
+  if (app != NULL)
+    g_application_quit (G_APPLICATION (app));
+  else
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
 static void
 help_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -436,6 +499,12 @@ key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
       return TRUE;
     }
 #endif
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) == (GDK_CONTROL_MASK | GDK_ALT_MASK) &&
+      gdk_keyval_to_lower (keyval) == GDK_KEY_s)
+    {
+      open_staff_space (self);
+      return TRUE;
+    }
   escale_session_input (get_session (self));
   return escale_window_filter_key (self, keyval, state);
 }
@@ -521,6 +590,19 @@ escale_window_constructed (GObject *object)
   g_signal_connect_object (get_session (self), "ended", G_CALLBACK (update_staff_notes), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
+  self->staff_page = escale_staff_page_new (self->kiosk);
+  gtk_stack_add_named (self->stack, self->staff_page, "staff");
+  g_signal_connect_object (self->staff_page, "leave", G_CALLBACK (staff_leave_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->staff_page, "reset-now", G_CALLBACK (staff_reset_now_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->staff_page, "quit-kiosk", G_CALLBACK (staff_quit_kiosk_cb),
+                           self, G_CONNECT_SWAPPED);
+  self->feedback_page = escale_feedback_page_new ();
+  gtk_stack_add_named (self->stack, self->feedback_page, "feedback");
+  g_signal_connect_object (self->feedback_page, "answered", G_CALLBACK (feedback_answered_cb),
+                           self, G_CONNECT_SWAPPED);
+
   /* The window's wipers hold no reference: the window unregisters them. */
   escale_reset_register (reset, "ui-state", wipe_ui_state, self, NULL);
   escale_reset_register (reset, "clipboards", wipe_clipboards, self, NULL);
@@ -562,6 +644,8 @@ escale_window_dispose (GObject *object)
       escale_reset_unregister (escale_kiosk_get_reset (self->kiosk), "clipboards");
     }
   self->activity_page = NULL;
+  self->staff_page = NULL;
+  self->feedback_page = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), ESCALE_TYPE_WINDOW);
   g_clear_object (&self->kiosk);
   g_clear_object (&self->web_profile);
@@ -659,6 +743,7 @@ escale_window_class_init (EscaleWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "win.home", NULL, home_action);
   gtk_widget_class_install_action (widget_class, "win.finish", NULL, finish_action);
+  gtk_widget_class_install_action (widget_class, "win.leave", NULL, leave_action);
   gtk_widget_class_install_action (widget_class, "win.help", NULL, help_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.call-helper", NULL, call_helper_action);
@@ -714,6 +799,13 @@ escale_window_init (EscaleWindow *self)
   g_signal_connect (scroll, "scroll", G_CALLBACK (scroll_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), scroll);
 
+  {
+    GtkGesture *long_press = gtk_gesture_long_press_new ();
+
+    g_signal_connect_swapped (long_press, "pressed", G_CALLBACK (open_staff_space), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->place_label), GTK_EVENT_CONTROLLER (long_press));
+  }
+
   g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
   g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
 }
@@ -763,4 +855,18 @@ escale_window_get_helper_banner_visible (EscaleWindow *self)
 {
   g_return_val_if_fail (ESCALE_IS_WINDOW (self), FALSE);
   return gtk_widget_get_visible (self->helper_banner);
+}
+
+GtkWidget *
+escale_window_get_staff_page (EscaleWindow *self)
+{
+  g_return_val_if_fail (ESCALE_IS_WINDOW (self), NULL);
+  return self->staff_page;
+}
+
+GtkWidget *
+escale_window_get_feedback_page (EscaleWindow *self)
+{
+  g_return_val_if_fail (ESCALE_IS_WINDOW (self), NULL);
+  return self->feedback_page;
 }

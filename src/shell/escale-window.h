@@ -21,5 +21,7 @@ GtkWidget *escale_window_get_home_page (EscaleWindow *self);
 guint escale_window_get_text_scale (EscaleWindow *self);
 gboolean escale_window_filter_key (EscaleWindow *self, guint keyval, GdkModifierType state);
 gboolean escale_window_get_helper_banner_visible (EscaleWindow *self);
+GtkWidget *escale_window_get_staff_page (EscaleWindow *self);
+GtkWidget *escale_window_get_feedback_page (EscaleWindow *self);
 
 G_END_DECLS

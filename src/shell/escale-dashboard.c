@@ -1,0 +1,496 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "escale-dashboard"
+
+#include <glib/gi18n.h>
+
+#include "escale-chart.h"
+#include "escale-dashboard.h"
+#include "escale-stats-export.h"
+
+/* The staff dashboard: a period picker, tiles with the period's figures,
+ * the charts, and the two CSV exports. Reads the store through an
+ * EscaleStatsReport; shows nothing a person typed or looked at, as the
+ * store holds nothing of it. */
+struct _EscaleDashboard
+{
+  GtkWidget parent_instance;
+
+  /* owned */
+  EscaleKiosk *kiosk;
+  EscaleStatsReport *report;
+
+  /* children */
+  GtkWidget *scroller;
+  GtkWidget *period_buttons[5];
+  GtkWidget *custom_box;
+  GtkEditable *from_entry;
+  GtkEditable *to_entry;
+  GtkLabel *period_label;
+  GtkLabel *error_label;
+  GtkGrid *tiles;
+  EscaleChart *per_day;
+  EscaleChart *per_activity;
+  EscaleChart *per_theme;
+  EscaleChart *heat;
+  EscaleChart *ages;
+  EscaleChart *durations;
+  GtkLabel *export_label;
+};
+
+G_DEFINE_FINAL_TYPE (EscaleDashboard, escale_dashboard, GTK_TYPE_WIDGET)
+
+static GtkWidget *
+tile (const char *value, const char *label, const char *detail)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *value_label = gtk_label_new (value);
+  GtkWidget *name_label = gtk_label_new (label);
+
+  gtk_widget_add_css_class (box, "stats-tile");
+  gtk_widget_add_css_class (value_label, "stats-tile-value");
+  gtk_widget_add_css_class (name_label, "stats-tile-label");
+  gtk_label_set_wrap (GTK_LABEL (name_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (value_label), 0);
+  gtk_label_set_xalign (GTK_LABEL (name_label), 0);
+  gtk_box_append (GTK_BOX (box), value_label);
+  gtk_box_append (GTK_BOX (box), name_label);
+  if (detail != NULL)
+    {
+      GtkWidget *detail_label = gtk_label_new (detail);
+
+      gtk_widget_add_css_class (detail_label, "stats-tile-detail");
+      gtk_label_set_wrap (GTK_LABEL (detail_label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (detail_label), 0);
+      gtk_box_append (GTK_BOX (box), detail_label);
+    }
+  gtk_widget_set_hexpand (box, TRUE);
+  return box;
+}
+
+static char *
+percent (guint part, guint whole)
+{
+  if (whole == 0)
+    return g_strdup ("—");
+  return g_strdup_printf ("%u %%", (guint) (100.0 * part / whole + 0.5));
+}
+
+static void
+fill_tiles (EscaleDashboard *self)
+{
+  EscaleStatsReport *r = self->report;
+  guint sessions = escale_stats_report_get_sessions (r);
+  guint minutes = escale_stats_report_get_minutes (r);
+  guint answered = 0;
+  GtkWidget *child;
+  g_autofree char *n_sessions = g_strdup_printf ("%u", sessions);
+  g_autofree char *hours = g_strdup_printf (_("%u h %02u"), minutes / 60, minutes % 60);
+  g_autofree char *median = g_strdup_printf (_("%.0f min"),
+                                             escale_stats_report_get_median_minutes (r));
+  g_autofree char *accompanied = percent (escale_stats_report_get_accompanied (r), sessions);
+  g_autofree char *acc_detail = g_strdup_printf (_("%u accompagnées, %u en autonomie"),
+                                                 escale_stats_report_get_accompanied (r),
+                                                 escale_stats_report_get_autonomous (r));
+  g_autofree char *helpers = g_strdup_printf ("%u", escale_stats_report_get_helper_calls (r));
+  g_autofree char *yes = NULL;
+  g_autofree char *sat_detail = NULL;
+  g_autofree char *folded = NULL;
+  g_autofree char *pins = g_strdup_printf ("%u", escale_stats_report_get_pin_failures (r));
+
+  for (guint i = ESCALE_SATISFACTION_YES; i <= ESCALE_SATISFACTION_NO; i++)
+    answered += escale_stats_report_get_satisfaction (r, i);
+  yes = percent (escale_stats_report_get_satisfaction (r, ESCALE_SATISFACTION_YES), answered);
+  sat_detail = g_strdup_printf (_("Oui %u, en partie %u, non %u (%u réponses)"),
+                                escale_stats_report_get_satisfaction (r, ESCALE_SATISFACTION_YES),
+                                escale_stats_report_get_satisfaction (r,
+                                                                      ESCALE_SATISFACTION_PARTLY),
+                                escale_stats_report_get_satisfaction (r, ESCALE_SATISFACTION_NO),
+                                answered);
+  if (escale_stats_report_get_folded_sessions (r) > 0)
+    folded = g_strdup_printf (_("dont %u d'anciens mois regroupés"),
+                              escale_stats_report_get_folded_sessions (r));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tiles))) != NULL)
+    gtk_grid_remove (self->tiles, child);
+  gtk_grid_attach (self->tiles, tile (n_sessions, _("Visites"), folded), 0, 0, 1, 1);
+  gtk_grid_attach (self->tiles, tile (hours, _("Heures d'utilisation"), NULL), 1, 0, 1, 1);
+  gtk_grid_attach (self->tiles, tile (median, _("Durée médiane d'une visite"), NULL), 2, 0, 1,
+                   1);
+  gtk_grid_attach (self->tiles, tile (accompanied, _("Visites accompagnées"), acc_detail), 0, 1,
+                   1, 1);
+  gtk_grid_attach (self->tiles, tile (yes, _("Ont trouvé ce qu'ils cherchaient"), sat_detail),
+                   1, 1, 1, 1);
+  gtk_grid_attach (self->tiles, tile (helpers, _("Appels à un aidant"), NULL), 2, 1, 1, 1);
+  if (escale_stats_report_get_pin_failures (r) > 0)
+    gtk_grid_attach (self->tiles, tile (pins, _("Codes équipe erronés"), NULL), 0, 2, 1, 1);
+}
+
+static void
+fill_groups (EscaleChart *chart, GPtrArray *groups, gboolean with_theme)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) values = g_array_new (FALSE, TRUE, sizeof (guint));
+
+  for (guint i = 0; i < groups->len && i < 10; i++)
+    {
+      EscaleStatsGroup *group = groups->pdata[i];
+
+      if (with_theme && group->theme != NULL)
+        g_ptr_array_add (labels, g_strdup_printf ("%s (%s)", group->name, group->theme));
+      else
+        g_ptr_array_add (labels, g_strdup (group->name));
+      g_array_append_val (values, group->sessions);
+    }
+  escale_chart_set_bars (chart, (const char *const *) labels->pdata, (guint *) values->data,
+                         values->len);
+}
+
+static void
+fill_charts (EscaleDashboard *self)
+{
+  EscaleStatsReport *r = self->report;
+  GArray *days = escale_stats_report_get_days (r);
+  g_autoptr(GPtrArray) day_labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) day_values = g_array_new (FALSE, TRUE, sizeof (guint));
+  const char *age_labels[ESCALE_N_AGE_BRACKETS];
+  guint age_values[ESCALE_N_AGE_BRACKETS];
+  const char *bucket_labels[ESCALE_N_DURATION_BUCKETS];
+  guint bucket_values[ESCALE_N_DURATION_BUCKETS];
+  guint heat[7 * 24];
+
+  for (guint i = 0; i < days->len; i++)
+    {
+      EscaleStatsDay *day = &g_array_index (days, EscaleStatsDay, i);
+
+      /* "DD/MM": short enough to write under the columns. */
+      g_ptr_array_add (day_labels, g_strdup_printf ("%.2s/%.2s", day->day + 8, day->day + 5));
+      g_array_append_val (day_values, day->sessions);
+    }
+  escale_chart_set_columns (self->per_day, (const char *const *) day_labels->pdata,
+                            (guint *) day_values->data, day_values->len);
+  fill_groups (self->per_activity, escale_stats_report_get_activities (r), TRUE);
+  fill_groups (self->per_theme, escale_stats_report_get_themes (r), FALSE);
+
+  for (int d = 1; d <= 7; d++)
+    for (int h = 0; h < 24; h++)
+      heat[(d - 1) * 24 + h] = escale_stats_report_get_heat (r, d, h);
+  escale_chart_set_heat (self->heat, heat);
+
+  for (guint i = 0; i < ESCALE_N_AGE_BRACKETS; i++)
+    {
+      /* Answers first, then "ne souhaite pas répondre", then no answer. */
+      guint bracket = i + 1 < ESCALE_N_AGE_BRACKETS ? i + 1 : ESCALE_AGE_NONE;
+
+      age_labels[i] = escale_stats_age_label (bracket);
+      age_values[i] = escale_stats_report_get_age (r, bracket);
+    }
+  escale_chart_set_bars (self->ages, age_labels, age_values, ESCALE_N_AGE_BRACKETS);
+
+  for (guint i = 0; i < ESCALE_N_DURATION_BUCKETS; i++)
+    {
+      bucket_labels[i] = escale_stats_duration_bucket_label (i);
+      bucket_values[i] = escale_stats_report_get_duration_bucket (r, i);
+    }
+  escale_chart_set_bars (self->durations, bucket_labels, bucket_values,
+                         ESCALE_N_DURATION_BUCKETS);
+}
+
+static char *
+format_day (const char *day)
+{
+  g_autofree char *iso = g_strconcat (day, "T12:00:00Z", NULL);
+  g_autoptr(GDateTime) date = g_date_time_new_from_iso8601 (iso, NULL);
+
+  return date ? g_date_time_format (date, "%-d/%m/%Y") : g_strdup (day);
+}
+
+/* Shows the days @from_day to @to_day. FALSE (and a message) if the store
+ * cannot be read or the dates are wrong. */
+gboolean
+escale_dashboard_show_range (EscaleDashboard *self, const char *from_day, const char *to_day)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EscaleStatsReport) report = NULL;
+  g_autofree char *from_text = NULL;
+  g_autofree char *to_text = NULL;
+  g_autofree char *title = NULL;
+
+  report = escale_stats_report_new (escale_kiosk_get_store (self->kiosk), from_day, to_day,
+                                    &error);
+  if (report == NULL)
+    {
+      gtk_label_set_text (self->error_label,
+                          error->domain == G_IO_ERROR
+                            ? _("Ces dates ne conviennent pas : écrivez-les comme 2026-03-31, "
+                                "la première avant la dernière.")
+                            : error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return FALSE;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  g_set_object (&self->report, report);
+
+  from_text = format_day (from_day);
+  to_text = format_day (to_day);
+  title = g_strdup_printf (_("Du %s au %s"), from_text, to_text);
+  gtk_label_set_text (self->period_label, title);
+  gtk_label_set_text (self->export_label, "");
+  fill_tiles (self);
+  fill_charts (self);
+  return TRUE;
+}
+
+void
+escale_dashboard_show_period (EscaleDashboard *self, EscaleStatsPeriod period)
+{
+  g_autoptr(GDateTime) now = escale_clock_get_now_local (escale_kiosk_get_clock (self->kiosk));
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  escale_stats_period_range (period, now, &from, &to);
+  gtk_editable_set_text (self->from_entry, from);
+  gtk_editable_set_text (self->to_entry, to);
+  gtk_widget_set_visible (self->custom_box, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (self->period_buttons); i++)
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->period_buttons[i]), i == period);
+  escale_dashboard_show_range (self, from, to);
+}
+
+EscaleStatsReport *
+escale_dashboard_get_report (EscaleDashboard *self)
+{
+  return self->report;
+}
+
+/* Writes the shown period's figures (or its visits) as CSV into @dir (NULL:
+ * a USB stick if one is there, else the staff folder). Returns the path. */
+char *
+escale_dashboard_export (EscaleDashboard *self, gboolean sessions, const char *dir,
+                         GError **error)
+{
+  g_autofree char *target = dir ? g_strdup (dir) : escale_stats_export_target_dir ();
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GString) contents = NULL;
+  const char *from, *to;
+
+  g_return_val_if_fail (self->report != NULL, NULL);
+  from = escale_stats_report_get_from (self->report);
+  to = escale_stats_report_get_to (self->report);
+
+  if (g_mkdir_with_parents (target, 0700) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Le dossier %s ne peut être créé"),
+                   target);
+      return NULL;
+    }
+  name = g_strdup_printf ("escale-%s-%s-au-%s.csv", sessions ? "visites" : "chiffres", from, to);
+  path = g_build_filename (target, name, NULL);
+  contents = sessions ? escale_stats_export_sessions_csv (escale_kiosk_get_store (self->kiosk),
+                                                          from, to, error)
+                      : escale_stats_export_summary_csv (self->report);
+  if (contents == NULL || !escale_stats_export_write (path, contents, error))
+    return NULL;
+  return g_steal_pointer (&path);
+}
+
+static void
+period_clicked_cb (GtkButton *button, EscaleDashboard *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "period"));
+
+  if (index < 4)
+    escale_dashboard_show_period (self, index);
+  else
+    {
+      for (guint i = 0; i < 4; i++)
+        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->period_buttons[i]), FALSE);
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+      gtk_widget_set_visible (self->custom_box, TRUE);
+    }
+}
+
+static void
+custom_show_cb (EscaleDashboard *self)
+{
+  escale_dashboard_show_range (self, gtk_editable_get_text (self->from_entry),
+                               gtk_editable_get_text (self->to_entry));
+}
+
+static void
+export_clicked_cb (GtkButton *button, EscaleDashboard *self)
+{
+  gboolean sessions = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "sessions"));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = escale_dashboard_export (self, sessions, NULL, &error);
+  g_autofree char *text = NULL;
+
+  if (path == NULL)
+    text = g_strdup_printf (_("L'export n'a pas pu être écrit : %s"), error->message);
+  else
+    text = g_strdup_printf (_("Fichier enregistré : %s"), path);
+  gtk_label_set_text (self->export_label, text);
+}
+
+static GtkWidget *
+section (GtkWidget *box, const char *title, GtkWidget *content)
+{
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_widget_add_css_class (label, "stats-section-title");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), content);
+  return content;
+}
+
+static GtkWidget *
+entry (const char *label_text, GtkEditable **out)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *label = gtk_label_new (label_text);
+  GtkWidget *text = gtk_entry_new ();
+
+  gtk_entry_set_max_length (GTK_ENTRY (text), 10);
+  gtk_editable_set_width_chars (GTK_EDITABLE (text), 11);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label_text, -1);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), text);
+  *out = GTK_EDITABLE (text);
+  return box;
+}
+
+static void
+escale_dashboard_dispose (GObject *object)
+{
+  EscaleDashboard *self = ESCALE_DASHBOARD (object);
+
+  g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  g_clear_object (&self->report);
+  g_clear_object (&self->kiosk);
+  G_OBJECT_CLASS (escale_dashboard_parent_class)->dispose (object);
+}
+
+static void
+escale_dashboard_class_init (EscaleDashboardClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = escale_dashboard_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "dashboard");
+}
+
+static void
+escale_dashboard_init (EscaleDashboard *self)
+{
+  static const char *const periods[] = {
+    N_("Cette semaine"), N_("Ce mois"), N_("Ce trimestre"), N_("Cette année"),
+    N_("Autre période"),
+  };
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
+  GtkWidget *show_button = gtk_button_new_with_label (_("Afficher"));
+  GtkWidget *exports = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
+  GtkWidget *charts = gtk_grid_new ();
+
+  gtk_widget_add_css_class (box, "dashboard-content");
+  for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
+    {
+      self->period_buttons[i] = gtk_toggle_button_new_with_label (_(periods[i]));
+      gtk_widget_add_css_class (self->period_buttons[i], "period-button");
+      g_object_set_data (G_OBJECT (self->period_buttons[i]), "period", GUINT_TO_POINTER (i));
+      g_signal_connect (self->period_buttons[i], "clicked", G_CALLBACK (period_clicked_cb), self);
+      gtk_box_append (GTK_BOX (row), self->period_buttons[i]);
+    }
+  gtk_box_append (GTK_BOX (box), row);
+
+  self->custom_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
+  gtk_box_append (GTK_BOX (self->custom_box), entry (_("Du (AAAA-MM-JJ)"), &self->from_entry));
+  gtk_box_append (GTK_BOX (self->custom_box), entry (_("au"), &self->to_entry));
+  gtk_box_append (GTK_BOX (self->custom_box), show_button);
+  g_signal_connect_swapped (show_button, "clicked", G_CALLBACK (custom_show_cb), self);
+  gtk_widget_set_visible (self->custom_box, FALSE);
+  gtk_box_append (GTK_BOX (box), self->custom_box);
+
+  gtk_widget_set_halign (row, GTK_ALIGN_START);
+  self->period_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->period_label), "page-title");
+  gtk_label_set_xalign (self->period_label, 0);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->period_label));
+  self->error_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "stats-error");
+  gtk_label_set_wrap (self->error_label, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error_label));
+
+  self->tiles = GTK_GRID (gtk_grid_new ());
+  gtk_grid_set_column_spacing (self->tiles, 16);
+  gtk_grid_set_row_spacing (self->tiles, 16);
+  gtk_grid_set_column_homogeneous (self->tiles, TRUE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->tiles));
+
+  self->per_day = ESCALE_CHART (escale_chart_new ());
+  section (box, _("Visites par jour"), GTK_WIDGET (self->per_day));
+
+  gtk_grid_set_column_spacing (GTK_GRID (charts), 32);
+  gtk_grid_set_row_spacing (GTK_GRID (charts), 8);
+  gtk_grid_set_column_homogeneous (GTK_GRID (charts), TRUE);
+  self->per_theme = ESCALE_CHART (escale_chart_new ());
+  self->per_activity = ESCALE_CHART (escale_chart_new ());
+  section (box, _("Par thématique (La Coop de la médiation numérique)"),
+           GTK_WIDGET (self->per_theme));
+  section (box, _("Par activité (et sa thématique)"), GTK_WIDGET (self->per_activity));
+  {
+    GtkWidget *left = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+    GtkWidget *right = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+
+    self->durations = ESCALE_CHART (escale_chart_new ());
+    self->ages = ESCALE_CHART (escale_chart_new ());
+    section (left, _("Durée des visites"), GTK_WIDGET (self->durations));
+    section (right, _("Tranches d'âge"), GTK_WIDGET (self->ages));
+    gtk_grid_attach (GTK_GRID (charts), left, 0, 0, 1, 1);
+    gtk_grid_attach (GTK_GRID (charts), right, 1, 0, 1, 1);
+  }
+  gtk_box_append (GTK_BOX (box), charts);
+
+  self->heat = ESCALE_CHART (escale_chart_new ());
+  section (box, _("Heure d'arrivée et jour de la semaine (nombre de visites)"),
+           GTK_WIDGET (self->heat));
+
+  {
+    GtkWidget *summary = gtk_button_new_with_label (_("Exporter les chiffres (CSV)"));
+    GtkWidget *visits = gtk_button_new_with_label (_("Exporter les visites (CSV)"));
+
+    gtk_widget_add_css_class (summary, "big-button");
+    gtk_widget_add_css_class (visits, "big-button");
+    g_object_set_data (G_OBJECT (visits), "sessions", GINT_TO_POINTER (TRUE));
+    g_signal_connect (summary, "clicked", G_CALLBACK (export_clicked_cb), self);
+    g_signal_connect (visits, "clicked", G_CALLBACK (export_clicked_cb), self);
+    gtk_box_append (GTK_BOX (exports), summary);
+    gtk_box_append (GTK_BOX (exports), visits);
+    section (box, _("Exporter la période affichée"), exports);
+  }
+  self->export_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->export_label, TRUE);
+  gtk_label_set_xalign (self->export_label, 0);
+  gtk_label_set_selectable (self->export_label, FALSE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->export_label));
+
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), box);
+  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+}
+
+GtkWidget *
+escale_dashboard_new (EscaleKiosk *kiosk)
+{
+  EscaleDashboard *self = g_object_new (ESCALE_TYPE_DASHBOARD, NULL);
+
+  self->kiosk = g_object_ref (kiosk);
+  return GTK_WIDGET (self);
+}

@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gi18n.h>
+
+#include "escale-feedback-page.h"
+
+/* The optional end-of-visit questions, one tap each: "Avez-vous trouvé ce
+ * que vous cherchiez ?" then the funders' age brackets. "Passer les
+ * questions" skips both. Emits "answered" (satisfaction, age bracket) once;
+ * the window hands the answers to the kiosk and ends the visit. */
+struct _EscaleFeedbackPage
+{
+  GtkWidget parent_instance;
+
+  /* template widgets */
+  GtkStack *stack;
+
+  EscaleSatisfaction satisfaction;
+};
+
+enum {
+  ANSWERED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (EscaleFeedbackPage, escale_feedback_page, GTK_TYPE_WIDGET)
+
+static void
+satisfaction_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  EscaleFeedbackPage *self = ESCALE_FEEDBACK_PAGE (widget);
+  int value = g_variant_get_int32 (parameter);
+
+  if (value < ESCALE_SATISFACTION_YES || value > ESCALE_SATISFACTION_NO)
+    return;
+  self->satisfaction = value;
+  gtk_stack_set_visible_child_name (self->stack, "age");
+}
+
+static void
+age_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  EscaleFeedbackPage *self = ESCALE_FEEDBACK_PAGE (widget);
+  int value = g_variant_get_int32 (parameter);
+
+  if (value < ESCALE_AGE_18_24 || value > ESCALE_AGE_DECLINED)
+    return;
+  g_signal_emit (self, signals[ANSWERED], 0, self->satisfaction, value);
+}
+
+static void
+skip_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  g_signal_emit (widget, signals[ANSWERED], 0, ESCALE_SATISFACTION_NONE, ESCALE_AGE_NONE);
+}
+
+static void
+escale_feedback_page_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), ESCALE_TYPE_FEEDBACK_PAGE);
+  G_OBJECT_CLASS (escale_feedback_page_parent_class)->dispose (object);
+}
+
+static void
+escale_feedback_page_class_init (EscaleFeedbackPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = escale_feedback_page_dispose;
+
+  signals[ANSWERED] = g_signal_new ("answered", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                    NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_INT);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/fr/escale/Escale/ui/escale-feedback-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, EscaleFeedbackPage, stack);
+  gtk_widget_class_install_action (widget_class, "feedback.satisfaction", "i",
+                                   satisfaction_action);
+  gtk_widget_class_install_action (widget_class, "feedback.age", "i", age_action);
+  gtk_widget_class_install_action (widget_class, "feedback.skip", NULL, skip_action);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "feedbackpage");
+}
+
+static void
+escale_feedback_page_init (EscaleFeedbackPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+escale_feedback_page_new (void)
+{
+  return g_object_new (ESCALE_TYPE_FEEDBACK_PAGE, NULL);
+}
+
+/* Back to the first question, nothing answered. */
+void
+escale_feedback_page_start (EscaleFeedbackPage *self)
+{
+  self->satisfaction = ESCALE_SATISFACTION_NONE;
+  gtk_stack_set_visible_child_name (self->stack, "satisfaction");
+}
+
+/* "satisfaction" or "age". */
+const char *
+escale_feedback_page_get_step (EscaleFeedbackPage *self)
+{
+  return gtk_stack_get_visible_child_name (self->stack);
+}

@@ -1,0 +1,545 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "escale-staff"
+
+#include <glib/gi18n.h>
+
+#include "escale-dashboard.h"
+#include "escale-staff-page.h"
+
+/* The staff space: a large PIN pad, then a menu (dashboard and exports,
+ * warnings, reset now, change the code, leave kiosk mode). A fresh install
+ * has no code: the pad then asks to choose one, twice, before anything
+ * opens. It never wipes anything itself: "leave", "reset-now" and
+ * "quit-kiosk" are signals the window acts on. */
+typedef enum
+{
+  PIN_CHECK,
+  PIN_NEW,
+  PIN_CONFIRM,
+} PinMode;
+
+struct _EscaleStaffPage
+{
+  GtkWidget parent_instance;
+
+  /* template widgets */
+  GtkStack *stack;
+  GtkLabel *pin_title;
+  GtkLabel *pin_dots;
+  GtkLabel *pin_message;
+  GtkGrid *keypad;
+  GtkLabel *menu_status;
+  GtkWidget *warnings_button;
+  GtkLabel *warnings_label;
+  GtkBox *dashboard_box;
+
+  /* owned */
+  EscaleKiosk *kiosk;
+  GString *typed;
+  char *first_entry;
+  guint wait_id;
+
+  /* borrowed */
+  GtkWidget *dashboard;
+
+  PinMode mode;
+};
+
+enum {
+  LEAVE,
+  RESET_NOW,
+  QUIT_KIOSK,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (EscaleStaffPage, escale_staff_page, GTK_TYPE_WIDGET)
+
+static void
+forget_typed (EscaleStaffPage *self)
+{
+  memset (self->typed->str, 0, self->typed->len);
+  g_string_truncate (self->typed, 0);
+  gtk_label_set_text (self->pin_dots, "");
+}
+
+static void
+forget_first (EscaleStaffPage *self)
+{
+  if (self->first_entry != NULL)
+    memset (self->first_entry, 0, strlen (self->first_entry));
+  g_clear_pointer (&self->first_entry, g_free);
+}
+
+static void
+update_dots (EscaleStaffPage *self)
+{
+  g_autoptr(GString) dots = g_string_new (NULL);
+
+  for (gsize i = 0; i < self->typed->len; i++)
+    g_string_append (dots, i ? " ●" : "●");
+  gtk_label_set_text (self->pin_dots, dots->str);
+}
+
+static void
+set_mode (EscaleStaffPage *self, PinMode mode)
+{
+  self->mode = mode;
+  forget_typed (self);
+  switch (mode)
+    {
+    case PIN_CHECK:
+      gtk_label_set_text (self->pin_title, _("Code de l'équipe"));
+      break;
+    case PIN_NEW:
+      gtk_label_set_text (self->pin_title,
+                          _("Choisissez le code de l'équipe\n(6 à 12 chiffres)"));
+      break;
+    case PIN_CONFIRM:
+      gtk_label_set_text (self->pin_title, _("Tapez le même code une deuxième fois"));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static char *
+wait_text (guint seconds)
+{
+  if (seconds >= 60)
+    return g_strdup_printf (_("Trop de codes erronés. Réessayez dans %u min %02u s."),
+                            seconds / 60, seconds % 60);
+  return g_strdup_printf (_("Trop de codes erronés. Réessayez dans %u s."), seconds);
+}
+
+static gboolean
+wait_tick_cb (gpointer user_data)
+{
+  EscaleStaffPage *self = user_data;
+  guint wait = escale_staff_lock_get_wait (escale_kiosk_get_staff_lock (self->kiosk));
+
+  if (wait == 0)
+    {
+      gtk_label_set_text (self->pin_message, _("Vous pouvez taper le code."));
+      self->wait_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  {
+    g_autofree char *text = wait_text (wait);
+
+    gtk_label_set_text (self->pin_message, text);
+  }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+show_wait (EscaleStaffPage *self, guint seconds)
+{
+  g_autofree char *text = wait_text (seconds);
+
+  gtk_label_set_text (self->pin_message, text);
+  g_clear_handle_id (&self->wait_id, g_source_remove);
+  self->wait_id = g_timeout_add_seconds (1, wait_tick_cb, self);
+}
+
+static void
+show_menu (EscaleStaffPage *self)
+{
+  EscaleConfig *config = escale_kiosk_get_config (self->kiosk);
+  EscaleStatsStore *store = escale_kiosk_get_store (self->kiosk);
+  guint n = escale_config_get_problems (config)->len + (escale_stats_store_get_last_error (store)
+                                                          ? 1 : 0);
+  g_autofree char *label = n == 0 ? g_strdup (_("Avertissements : aucun"))
+                                  : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                  "Avertissements : %u",
+                                                                  "Avertissements : %u", n),
+                                                     n);
+
+  gtk_button_set_label (GTK_BUTTON (self->warnings_button), label);
+  gtk_stack_set_visible_child_name (self->stack, "menu");
+}
+
+/* Opens on the PIN pad (or on "choose a code" when none is set yet). */
+void
+escale_staff_page_open (EscaleStaffPage *self)
+{
+  EscaleStaffLock *lock = escale_kiosk_get_staff_lock (self->kiosk);
+  g_autoptr(GError) error = NULL;
+  gboolean has_pin = escale_staff_lock_has_pin (lock, &error);
+  guint wait;
+
+  forget_first (self);
+  gtk_label_set_text (self->pin_message, "");
+  gtk_label_set_text (self->menu_status, "");
+  if (error != NULL)
+    {
+      /* The store cannot be read: there is no code to check against, and
+       * none can be stored. Say so; nothing opens. */
+      set_mode (self, PIN_CHECK);
+      gtk_label_set_text (self->pin_message, error->message);
+    }
+  else
+    set_mode (self, has_pin ? PIN_CHECK : PIN_NEW);
+  wait = has_pin ? escale_staff_lock_get_wait (lock) : 0;
+  if (wait > 0)
+    show_wait (self, wait);
+  gtk_stack_set_visible_child_name (self->stack, "pin");
+}
+
+static void
+check_pin (EscaleStaffPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint wait = 0;
+  EscalePinCheck result = escale_staff_lock_check (escale_kiosk_get_staff_lock (self->kiosk),
+                                                   self->typed->str, &wait, &error);
+
+  forget_typed (self);
+  switch (result)
+    {
+    case ESCALE_PIN_CHECK_OK:
+      gtk_label_set_text (self->pin_message, "");
+      show_menu (self);
+      break;
+    case ESCALE_PIN_CHECK_WRONG:
+      if (wait > 0)
+        show_wait (self, wait);
+      else
+        gtk_label_set_text (self->pin_message, _("Ce n'est pas le bon code. Réessayez."));
+      break;
+    case ESCALE_PIN_CHECK_LOCKED:
+      show_wait (self, wait);
+      break;
+    case ESCALE_PIN_CHECK_NO_PIN:
+      set_mode (self, PIN_NEW);
+      break;
+    case ESCALE_PIN_CHECK_ERROR:
+    default:
+      gtk_label_set_text (self->pin_message, error ? error->message : "");
+      break;
+    }
+}
+
+/* Validates what was typed on the pad. */
+void
+escale_staff_page_validate (EscaleStaffPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  switch (self->mode)
+    {
+    case PIN_CHECK:
+      check_pin (self);
+      break;
+    case PIN_NEW:
+      if (!escale_pin_is_acceptable (self->typed->str))
+        {
+          forget_typed (self);
+          gtk_label_set_text (self->pin_message, _("Le code doit avoir de 6 à 12 chiffres."));
+          break;
+        }
+      self->first_entry = g_strdup (self->typed->str);
+      gtk_label_set_text (self->pin_message, "");
+      set_mode (self, PIN_CONFIRM);
+      break;
+    case PIN_CONFIRM:
+      if (g_strcmp0 (self->first_entry, self->typed->str) != 0)
+        {
+          forget_first (self);
+          set_mode (self, PIN_NEW);
+          gtk_label_set_text (self->pin_message,
+                              _("Les deux codes sont différents. Recommencez."));
+          break;
+        }
+      if (!escale_staff_lock_set_pin (escale_kiosk_get_staff_lock (self->kiosk),
+                                      self->first_entry, &error))
+        {
+          forget_first (self);
+          set_mode (self, PIN_NEW);
+          gtk_label_set_text (self->pin_message, error->message);
+          break;
+        }
+      forget_first (self);
+      forget_typed (self);
+      show_menu (self);
+      gtk_label_set_text (self->menu_status, _("Le code de l'équipe est enregistré."));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Types @digits on the pad, as the keys would. */
+void
+escale_staff_page_type (EscaleStaffPage *self, const char *digits)
+{
+  for (const char *p = digits; *p; p++)
+    if (g_ascii_isdigit (*p) && self->typed->len < ESCALE_PIN_MAX_DIGITS)
+      g_string_append_c (self->typed, *p);
+  update_dots (self);
+}
+
+static void
+digit_clicked_cb (GtkButton *button, EscaleStaffPage *self)
+{
+  escale_staff_page_type (self, gtk_button_get_label (button));
+}
+
+static void
+erase_clicked_cb (EscaleStaffPage *self)
+{
+  if (self->typed->len > 0)
+    {
+      self->typed->str[self->typed->len - 1] = '\0';
+      g_string_truncate (self->typed, self->typed->len - 1);
+    }
+  update_dots (self);
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
+                GdkModifierType state, EscaleStaffPage *self)
+{
+  guint32 c = gdk_keyval_to_unicode (keyval);
+
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->stack), "pin"))
+    return FALSE;
+  if (c >= '0' && c <= '9')
+    {
+      char digit[2] = { (char) c, 0 };
+
+      escale_staff_page_type (self, digit);
+      return TRUE;
+    }
+  if (keyval == GDK_KEY_BackSpace)
+    {
+      erase_clicked_cb (self);
+      return TRUE;
+    }
+  if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter)
+    {
+      escale_staff_page_validate (self);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+leave_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  EscaleStaffPage *self = ESCALE_STAFF_PAGE (widget);
+
+  forget_typed (self);
+  forget_first (self);
+  g_clear_handle_id (&self->wait_id, g_source_remove);
+  g_signal_emit (self, signals[LEAVE], 0);
+}
+
+static void
+menu_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  show_menu (ESCALE_STAFF_PAGE (widget));
+}
+
+static void
+dashboard_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  EscaleStaffPage *self = ESCALE_STAFF_PAGE (widget);
+
+  escale_dashboard_show_period (ESCALE_DASHBOARD (self->dashboard), ESCALE_PERIOD_MONTH);
+  gtk_stack_set_visible_child_name (self->stack, "dashboard");
+}
+
+static void
+warnings_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  EscaleStaffPage *self = ESCALE_STAFF_PAGE (widget);
+  EscaleStatsStore *store = escale_kiosk_get_store (self->kiosk);
+  g_auto (GStrv) problems = escale_config_format_problems (escale_kiosk_get_config (self->kiosk));
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_string_append_printf (text, _("Configuration (%s) :\n"),
+                          escale_config_get_dir (escale_kiosk_get_config (self->kiosk)));
+  if (problems[0] == NULL)
+    g_string_append (text, _("• aucun problème\n"));
+  for (guint i = 0; problems[i] != NULL; i++)
+    g_string_append_printf (text, "• %s\n", problems[i]);
+
+  g_string_append_printf (text, _("\nStatistiques (%s) :\n"),
+                          escale_stats_store_get_path (store));
+  if (escale_stats_store_get_last_error (store) == NULL)
+    g_string_append (text, _("• aucune erreur d'écriture\n"));
+  else
+    g_string_append_printf (text,
+                            _("• %u échecs d'écriture ; %u visites attendent d'être "
+                              "enregistrées\n• dernière erreur : %s\n"),
+                            escale_stats_store_get_n_failures (store),
+                            escale_stats_store_get_n_pending (store),
+                            escale_stats_store_get_last_error (store));
+  gtk_label_set_text (self->warnings_label, text->str);
+  gtk_stack_set_visible_child_name (self->stack, "warnings");
+}
+
+static void
+reset_now_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  EscaleStaffPage *self = ESCALE_STAFF_PAGE (widget);
+  g_autoptr(GDateTime) now = escale_clock_get_now_local (escale_kiosk_get_clock (self->kiosk));
+  g_autofree char *time = g_date_time_format (now, "%H:%M");
+  g_autofree char *text = g_strdup_printf (_("Poste réinitialisé à %s."), time);
+
+  gtk_label_set_text (self->menu_status, text);
+  g_signal_emit (self, signals[RESET_NOW], 0);
+}
+
+static void
+change_pin_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  EscaleStaffPage *self = ESCALE_STAFF_PAGE (widget);
+
+  forget_first (self);
+  set_mode (self, PIN_NEW);
+  gtk_label_set_text (self->pin_message, "");
+  gtk_stack_set_visible_child_name (self->stack, "pin");
+}
+
+static void
+quit_kiosk_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  g_signal_emit (widget, signals[QUIT_KIOSK], 0);
+}
+
+static void
+escale_staff_page_dispose (GObject *object)
+{
+  EscaleStaffPage *self = ESCALE_STAFF_PAGE (object);
+
+  g_clear_handle_id (&self->wait_id, g_source_remove);
+  if (self->typed != NULL)
+    forget_typed (self);
+  forget_first (self);
+  gtk_widget_dispose_template (GTK_WIDGET (object), ESCALE_TYPE_STAFF_PAGE);
+  g_clear_object (&self->kiosk);
+  G_OBJECT_CLASS (escale_staff_page_parent_class)->dispose (object);
+}
+
+static void
+escale_staff_page_finalize (GObject *object)
+{
+  EscaleStaffPage *self = ESCALE_STAFF_PAGE (object);
+
+  g_string_free (self->typed, TRUE);
+  G_OBJECT_CLASS (escale_staff_page_parent_class)->finalize (object);
+}
+
+static void
+escale_staff_page_class_init (EscaleStaffPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = escale_staff_page_dispose;
+  object_class->finalize = escale_staff_page_finalize;
+
+  signals[LEAVE] = g_signal_new ("leave", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                 NULL, NULL, G_TYPE_NONE, 0);
+  signals[RESET_NOW] = g_signal_new ("reset-now", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                     NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[QUIT_KIOSK] = g_signal_new ("quit-kiosk", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                      0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/fr/escale/Escale/ui/escale-staff-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, EscaleStaffPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, EscaleStaffPage, pin_title);
+  gtk_widget_class_bind_template_child (widget_class, EscaleStaffPage, pin_dots);
+  gtk_widget_class_bind_template_child (widget_class, EscaleStaffPage, pin_message);
+  gtk_widget_class_bind_template_child (widget_class, EscaleStaffPage, keypad);
+  gtk_widget_class_bind_template_child (widget_class, EscaleStaffPage, menu_status);
+  gtk_widget_class_bind_template_child (widget_class, EscaleStaffPage, warnings_button);
+  gtk_widget_class_bind_template_child (widget_class, EscaleStaffPage, warnings_label);
+  gtk_widget_class_bind_template_child (widget_class, EscaleStaffPage, dashboard_box);
+
+  gtk_widget_class_install_action (widget_class, "staff.leave", NULL, leave_action);
+  gtk_widget_class_install_action (widget_class, "staff.menu", NULL, menu_action);
+  gtk_widget_class_install_action (widget_class, "staff.dashboard", NULL, dashboard_action);
+  gtk_widget_class_install_action (widget_class, "staff.warnings", NULL, warnings_action);
+  gtk_widget_class_install_action (widget_class, "staff.reset-now", NULL, reset_now_action);
+  gtk_widget_class_install_action (widget_class, "staff.change-pin", NULL, change_pin_action);
+  gtk_widget_class_install_action (widget_class, "staff.quit-kiosk", NULL, quit_kiosk_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "staffpage");
+}
+
+static void
+escale_staff_page_init (EscaleStaffPage *self)
+{
+  GtkEventController *key;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->typed = g_string_new (NULL);
+
+  for (guint i = 0; i < 10; i++)
+    {
+      /* 1 2 3 / 4 5 6 / 7 8 9 / Effacer 0 Valider */
+      guint digit = i < 9 ? i + 1 : 0;
+      char label[2] = { (char) ('0' + digit), 0 };
+      GtkWidget *button = gtk_button_new_with_label (label);
+
+      gtk_widget_add_css_class (button, "pin-key");
+      g_signal_connect (button, "clicked", G_CALLBACK (digit_clicked_cb), self);
+      gtk_grid_attach (self->keypad, button, i < 9 ? i % 3 : 1, i < 9 ? i / 3 : 3, 1, 1);
+    }
+  {
+    GtkWidget *erase = gtk_button_new_with_label (_("Effacer"));
+    GtkWidget *ok = gtk_button_new_with_label (_("Valider"));
+
+    gtk_widget_add_css_class (erase, "pin-key");
+    gtk_widget_add_css_class (ok, "pin-key");
+    gtk_widget_add_css_class (ok, "suggested");
+    g_signal_connect_swapped (erase, "clicked", G_CALLBACK (erase_clicked_cb), self);
+    g_signal_connect_swapped (ok, "clicked", G_CALLBACK (escale_staff_page_validate), self);
+    gtk_grid_attach (self->keypad, erase, 0, 3, 1, 1);
+    gtk_grid_attach (self->keypad, ok, 2, 3, 1, 1);
+  }
+
+  /* Capture: Enter validates the code even while a key of the pad has the
+   * focus (instead of pressing that key once more). */
+  key = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
+}
+
+GtkWidget *
+escale_staff_page_new (EscaleKiosk *kiosk)
+{
+  EscaleStaffPage *self = g_object_new (ESCALE_TYPE_STAFF_PAGE, NULL);
+
+  self->kiosk = g_object_ref (kiosk);
+  self->dashboard = escale_dashboard_new (kiosk);
+  gtk_widget_set_vexpand (self->dashboard, TRUE);
+  gtk_box_append (self->dashboard_box, self->dashboard);
+  return GTK_WIDGET (self);
+}
+
+/* "pin", "menu", "warnings" or "dashboard". */
+const char *
+escale_staff_page_get_view (EscaleStaffPage *self)
+{
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+const char *
+escale_staff_page_get_message (EscaleStaffPage *self)
+{
+  return gtk_label_get_text (self->pin_message);
+}
+
+GtkWidget *
+escale_staff_page_get_dashboard (EscaleStaffPage *self)
+{
+  return self->dashboard;
+}

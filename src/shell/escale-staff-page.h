@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "escale-kiosk.h"
+
+G_BEGIN_DECLS
+
+#define ESCALE_TYPE_STAFF_PAGE (escale_staff_page_get_type ())
+G_DECLARE_FINAL_TYPE (EscaleStaffPage, escale_staff_page, ESCALE, STAFF_PAGE, GtkWidget)
+
+GtkWidget *escale_staff_page_new (EscaleKiosk *kiosk);
+void escale_staff_page_open (EscaleStaffPage *self);
+const char *escale_staff_page_get_view (EscaleStaffPage *self);
+void escale_staff_page_type (EscaleStaffPage *self, const char *digits);
+void escale_staff_page_validate (EscaleStaffPage *self);
+const char *escale_staff_page_get_message (EscaleStaffPage *self);
+GtkWidget *escale_staff_page_get_dashboard (EscaleStaffPage *self);
+
+G_END_DECLS

@@ -1,0 +1,277 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <sqlite3.h>
+#include <glib/gstdio.h>
+
+#include "escale-dashboard.h"
+#include "escale-feedback-page.h"
+#include "escale-staff-page.h"
+#include "escale-test-util.h"
+
+/* The staff space in the kiosk window, and the end-of-visit questions. */
+
+typedef struct
+{
+  EscaleTestKiosk k;
+  char *config_dir;
+} Fixture;
+
+static void
+setup (Fixture *f, gconstpointer data)
+{
+  g_autofree char *demo = escale_test_demo_config ();
+
+  escale_test_kiosk_init (&f->k, data ? data : demo, TRUE);
+}
+
+static void
+teardown (Fixture *f, gconstpointer data)
+{
+  escale_test_kiosk_clear (&f->k);
+}
+
+static const char *
+page (Fixture *f)
+{
+  return escale_window_get_page_name (f->k.window);
+}
+
+static EscaleStaffPage *
+staff (Fixture *f)
+{
+  return ESCALE_STAFF_PAGE (escale_window_get_staff_page (f->k.window));
+}
+
+static gint64
+db_count (Fixture *f, const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->k.stats_path, &db, SQLITE_OPEN_READONLY, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+static void
+expect_store_opens (void)
+{
+  g_test_expect_message ("escale-stats", G_LOG_LEVEL_MESSAGE, "*schema 1*");
+  g_test_expect_message ("escale-stats", G_LOG_LEVEL_MESSAGE, "*schema 2*");
+}
+
+static gboolean
+staff_shown (gpointer data)
+{
+  return g_strcmp0 (page (data), "staff") == 0;
+}
+
+/* Ctrl+Alt+S, typed through the X server. */
+static void
+open_staff_with_keys (Fixture *f)
+{
+  escale_test_spin (300);
+  g_assert_true (escale_test_xdotool ("key --clearmodifiers ctrl+alt+s"));
+  escale_test_wait_until (staff_shown, f, 5000);
+}
+
+static void
+test_fresh_install_forces_pin (Fixture *f, gconstpointer data)
+{
+  EscaleStaffLock *lock = escale_kiosk_get_staff_lock (f->k.kiosk);
+
+  expect_store_opens ();
+  open_staff_with_keys (f);
+  g_test_assert_expected_messages ();
+  g_assert_false (escale_staff_lock_has_pin (lock, NULL));
+  g_assert_cmpstr (escale_staff_page_get_view (staff (f)), ==, "pin");
+
+  /* Too short: refused, nothing opens. */
+  escale_staff_page_type (staff (f), "1234");
+  escale_staff_page_validate (staff (f));
+  g_assert_cmpstr (escale_staff_page_get_view (staff (f)), ==, "pin");
+  g_assert_nonnull (strstr (escale_staff_page_get_message (staff (f)), "6 à 12 chiffres"));
+
+  /* Two different codes: start again. */
+  escale_staff_page_type (staff (f), "482913");
+  escale_staff_page_validate (staff (f));
+  escale_staff_page_type (staff (f), "482914");
+  escale_staff_page_validate (staff (f));
+  g_assert_cmpstr (escale_staff_page_get_view (staff (f)), ==, "pin");
+  g_assert_false (escale_staff_lock_has_pin (lock, NULL));
+
+  escale_staff_page_type (staff (f), "482913");
+  escale_staff_page_validate (staff (f));
+  escale_staff_page_type (staff (f), "482913");
+  escale_staff_page_validate (staff (f));
+  g_assert_cmpstr (escale_staff_page_get_view (staff (f)), ==, "menu");
+  g_assert_true (escale_staff_lock_has_pin (lock, NULL));
+
+  /* Leaving goes through a reset to the welcome screen. */
+  gtk_widget_activate_action (GTK_WIDGET (staff (f)), "staff.leave", NULL);
+  g_assert_cmpstr (page (f), ==, "welcome");
+}
+
+static void
+test_wrong_codes_wait (Fixture *f, gconstpointer data)
+{
+  EscaleStaffLock *lock = escale_kiosk_get_staff_lock (f->k.kiosk);
+
+  expect_store_opens ();
+  g_assert_true (escale_staff_lock_set_pin (lock, "482913", NULL));
+  g_test_assert_expected_messages ();
+  open_staff_with_keys (f);
+
+  for (int i = 0; i < 3; i++)
+    {
+      escale_staff_page_type (staff (f), "000000");
+      escale_staff_page_validate (staff (f));
+    }
+  g_assert_nonnull (strstr (escale_staff_page_get_message (staff (f)), "Réessayez dans 30 s"));
+  /* Even the right code waits. */
+  escale_staff_page_type (staff (f), "482913");
+  escale_staff_page_validate (staff (f));
+  g_assert_cmpstr (escale_staff_page_get_view (staff (f)), ==, "pin");
+
+  escale_fake_clock_advance (ESCALE_FAKE_CLOCK (f->k.clock), 30);
+  escale_staff_page_type (staff (f), "482913");
+  escale_staff_page_validate (staff (f));
+  g_assert_cmpstr (escale_staff_page_get_view (staff (f)), ==, "menu");
+  g_assert_cmpint (db_count (f, "SELECT attempts FROM staff_failures"), ==, 3);
+}
+
+static void
+test_leaving_staff_ends_visit (Fixture *f, gconstpointer data)
+{
+  EscaleStaffLock *lock = escale_kiosk_get_staff_lock (f->k.kiosk);
+
+  expect_store_opens ();
+  g_assert_true (escale_staff_lock_set_pin (lock, "482913", NULL));
+  g_test_assert_expected_messages ();
+
+  gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.start", NULL);
+  g_assert_cmpstr (page (f), ==, "home");
+  open_staff_with_keys (f);
+  escale_staff_page_type (staff (f), "482913");
+  escale_staff_page_validate (staff (f));
+  g_assert_cmpstr (escale_staff_page_get_view (staff (f)), ==, "menu");
+
+  gtk_widget_activate_action (GTK_WIDGET (staff (f)), "staff.leave", NULL);
+  g_assert_cmpstr (page (f), ==, "welcome");
+  g_assert_cmpint (escale_session_get_state (escale_kiosk_get_session (f->k.kiosk)), ==,
+                   ESCALE_SESSION_IDLE);
+  g_assert_cmpint (db_count (f, "SELECT count (*) FROM sessions WHERE end_reason = 'staff'"), ==,
+                   1);
+}
+
+static void
+test_end_questions_recorded (Fixture *f, gconstpointer data)
+{
+  GtkWidget *feedback = escale_window_get_feedback_page (f->k.window);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.start", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.leave", NULL);
+  g_assert_cmpstr (page (f), ==, "feedback");
+  g_assert_cmpstr (escale_feedback_page_get_step (ESCALE_FEEDBACK_PAGE (feedback)), ==,
+                   "satisfaction");
+  gtk_widget_activate_action (feedback, "feedback.satisfaction", "i", ESCALE_SATISFACTION_PARTLY);
+  g_assert_cmpstr (escale_feedback_page_get_step (ESCALE_FEEDBACK_PAGE (feedback)), ==, "age");
+  expect_store_opens ();
+  gtk_widget_activate_action (feedback, "feedback.age", "i", ESCALE_AGE_70_PLUS);
+  g_test_assert_expected_messages ();
+  g_assert_cmpstr (page (f), ==, "welcome");
+  g_assert_cmpint (db_count (f, "SELECT count (*) FROM sessions WHERE satisfaction = 'en-partie'"
+                                " AND age_bracket = '70+' AND end_reason = 'finished'"), ==, 1);
+
+  /* The next visit that skips has no answers: nothing carried over. */
+  gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.start", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.leave", NULL);
+  gtk_widget_activate_action (feedback, "feedback.skip", NULL);
+  g_assert_cmpstr (page (f), ==, "welcome");
+  g_assert_cmpint (db_count (f, "SELECT count (*) FROM sessions WHERE satisfaction IS NULL"
+                                " AND age_bracket IS NULL"), ==, 1);
+}
+
+static void
+test_end_questions_switched_off (void)
+{
+  g_autofree char *demo = escale_test_demo_config ();
+  g_autofree char *dir = g_dir_make_tmp ("escale-cfg-XXXXXX", NULL);
+  g_autofree char *ini = g_build_filename (dir, "escale.ini", NULL);
+  g_autofree char *acts = g_build_filename (dir, "activities", NULL);
+  g_autofree char *demo_acts = g_build_filename (demo, "activities", NULL);
+  g_autofree char *activity = NULL;
+  g_autofree char *src = g_build_filename (demo_acts, "50-infos.ini", NULL);
+  g_autofree char *dst = NULL;
+  Fixture f = { 0 };
+
+  g_assert_true (g_file_set_contents (ini, "[Centre]\nname=Test\n[Session]\n"
+                                           "end-questions=false\n", -1, NULL));
+  g_assert_cmpint (g_mkdir (acts, 0700), ==, 0);
+  g_assert_true (g_file_get_contents (src, &activity, NULL, NULL));
+  dst = g_build_filename (acts, "50-infos.ini", NULL);
+  g_assert_true (g_file_set_contents (dst, activity, -1, NULL));
+
+  setup (&f, dir);
+  gtk_widget_activate_action (GTK_WIDGET (f.k.window), "win.start", NULL);
+  expect_store_opens ();
+  gtk_widget_activate_action (GTK_WIDGET (f.k.window), "win.leave", NULL);
+  g_test_assert_expected_messages ();
+  g_assert_cmpstr (page (&f), ==, "welcome");
+  g_assert_cmpint (db_count (&f, "SELECT count (*) FROM sessions"), ==, 1);
+  teardown (&f, NULL);
+  escale_remove_tree (dir, NULL);
+}
+
+static void
+test_dashboard_export (Fixture *f, gconstpointer data)
+{
+  EscaleDashboard *dashboard = ESCALE_DASHBOARD (escale_staff_page_get_dashboard (staff (f)));
+  g_autoptr(GDateTime) now = escale_clock_get_now_local (f->k.clock);
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *out = g_build_filename (f->k.dir, "usb", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_auto (GStrv) lines = NULL;
+
+  for (int i = 0; i < 3; i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.start", NULL);
+      if (i == 0)
+        expect_store_opens ();
+      gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.finish", NULL);
+    }
+  g_test_assert_expected_messages ();
+
+  g_assert_true (escale_dashboard_show_range (dashboard, today, today));
+  g_assert_cmpuint (escale_stats_report_get_sessions (escale_dashboard_get_report (dashboard)),
+                    ==, 3);
+  path = escale_dashboard_export (dashboard, TRUE, out, NULL);
+  g_assert_nonnull (path);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\r\n", -1);
+  /* The header and the three visits the store holds: nothing more. */
+  g_assert_cmpuint (g_strv_length (lines), ==, 5);
+  g_assert_false (escale_dashboard_show_range (dashboard, "2026-02-30", today));
+}
+
+int
+main (int argc, char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
+  ADD ("/escale/staff/fresh-install-forces-pin", test_fresh_install_forces_pin);
+  ADD ("/escale/staff/wrong-codes-wait", test_wrong_codes_wait);
+  ADD ("/escale/staff/leaving-staff-ends-visit", test_leaving_staff_ends_visit);
+  ADD ("/escale/staff/end-questions-recorded", test_end_questions_recorded);
+  g_test_add_func ("/escale/staff/end-questions-switched-off", test_end_questions_switched_off);
+  ADD ("/escale/staff/dashboard-export", test_dashboard_export);
+#undef ADD
+  return g_test_run ();
+}
