@@ -471,7 +471,7 @@ static char *
 send_description (const EscaleCallMedia *media)
 {
   const char *video_source = media->test_pattern
-                               ? "videotestsrc is-live=true pattern=ball"
+                               ? "videotestsrc is-live=true pattern=ball background-color=0xff0b3d91"
                                : "autovideosrc";
   const char *audio_source = media->test_pattern
                                ? "audiotestsrc is-live=true wave=sine freq=440 volume=0.05"

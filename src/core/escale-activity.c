@@ -73,6 +73,16 @@ static const EscaleKeySpec culture_keys[] = {
   { NULL }
 };
 
+static const EscaleKeySpec call_keys[] = {
+  { "Call", "server", ESCALE_KEY_STRING },        /* ws:// or wss:// address of Janus */
+  { "Call", "family-page", ESCALE_KEY_URL },      /* the family's page, for the code's link */
+  { "Call", "stun", ESCALE_KEY_STRING },          /* stun://host:port */
+  { "Call", "turn", ESCALE_KEY_STRING },          /* turn://user:password@host:port */
+  { "Call", "test-pattern", ESCALE_KEY_BOOL },    /* a test picture and tone, for demos */
+  { "Call", "local-address", ESCALE_KEY_STRING }, /* the only address ICE may use (labs) */
+  { NULL }
+};
+
 static const EscaleKeySpec no_keys[] = {
   { "Entry *", "title", ESCALE_KEY_STRING, 0, 0, TRUE },
   { "Entry *", "line-*", ESCALE_KEY_STRING },
@@ -89,6 +99,7 @@ kind_keys (EscaleActivityKind kind)
     case ESCALE_ACTIVITY_CULTURE:
       return culture_keys;
     case ESCALE_ACTIVITY_CALL:
+      return call_keys;
     case ESCALE_ACTIVITY_PHOTOS:
     case ESCALE_ACTIVITY_FORMS:
       return no_keys;

@@ -2,6 +2,7 @@
 #include <glib/gi18n.h>
 
 #include "escale-activity-page.h"
+#include "escale-call-view.h"
 #include "escale-info-view.h"
 #include "escale-ui-util.h"
 
@@ -91,8 +92,9 @@ create_content (EscaleActivityPage *self)
 {
   switch (escale_activity_get_kind (self->activity))
     {
-    case ESCALE_ACTIVITY_INFO:
     case ESCALE_ACTIVITY_CALL:
+      return escale_call_view_new (self->activity, self->kiosk);
+    case ESCALE_ACTIVITY_INFO:
     case ESCALE_ACTIVITY_PHOTOS:
     case ESCALE_ACTIVITY_CULTURE:
     case ESCALE_ACTIVITY_FORMS:

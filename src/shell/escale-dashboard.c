@@ -158,13 +158,32 @@ fill_charts (EscaleDashboard *self)
   guint bucket_values[ESCALE_N_DURATION_BUCKETS];
   guint heat[7 * 24];
 
-  for (guint i = 0; i < days->len; i++)
+  /* Every day from the first of the period to the last with visits, the
+   * days without any as empty columns, so the axis is the calendar. */
+  if (days->len > 0)
     {
-      EscaleStatsDay *day = &g_array_index (days, EscaleStatsDay, i);
+      g_autofree char *iso = g_strconcat (escale_stats_report_get_from (r), "T12:00:00Z", NULL);
+      g_autoptr(GDateTime) day = g_date_time_new_from_iso8601 (iso, NULL);
+      const char *last = g_array_index (days, EscaleStatsDay, days->len - 1).day;
+      guint next = 0;
 
-      /* "DD/MM": short enough to write under the columns. */
-      g_ptr_array_add (day_labels, g_strdup_printf ("%.2s/%.2s", day->day + 8, day->day + 5));
-      g_array_append_val (day_values, day->sessions);
+      for (guint n = 0; day != NULL && n < 400 * 10; n++)
+        {
+          g_autofree char *key = g_date_time_format (day, "%Y-%m-%d");
+          guint sessions = 0;
+          GDateTime *later;
+
+          if (strcmp (key, last) > 0)
+            break;
+          if (next < days->len && g_str_equal (g_array_index (days, EscaleStatsDay, next).day, key))
+            sessions = g_array_index (days, EscaleStatsDay, next++).sessions;
+          /* "DD/MM": short enough to write under the columns. */
+          g_ptr_array_add (day_labels, g_strdup_printf ("%.2s/%.2s", key + 8, key + 5));
+          g_array_append_val (day_values, sessions);
+          later = g_date_time_add_days (day, 1);
+          g_date_time_unref (day);
+          day = later;
+        }
     }
   escale_chart_set_columns (self->per_day, (const char *const *) day_labels->pdata,
                             (guint *) day_values->data, day_values->len);

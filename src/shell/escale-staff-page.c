@@ -38,6 +38,8 @@ struct _EscaleStaffPage
   GString *typed;
   char *first_entry;
   guint wait_id;
+  guint idle_id;
+  gint64 last_input;
 
   /* borrowed */
   GtkWidget *dashboard;
@@ -55,6 +57,8 @@ enum {
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (EscaleStaffPage, escale_staff_page, GTK_TYPE_WIDGET)
+
+static gboolean idle_check_cb (gpointer user_data);
 
 static void
 forget_typed (EscaleStaffPage *self)
@@ -185,6 +189,31 @@ escale_staff_page_open (EscaleStaffPage *self)
   if (wait > 0)
     show_wait (self, wait);
   gtk_stack_set_visible_child_name (self->stack, "pin");
+
+  self->last_input = g_get_monotonic_time ();
+  if (self->idle_id == 0)
+    self->idle_id = g_timeout_add_seconds (10, idle_check_cb, self);
+}
+
+#define STAFF_IDLE_SECONDS (5 * 60)
+
+/* A staff space left open closes by itself (through the usual reset). */
+static gboolean
+idle_check_cb (gpointer user_data)
+{
+  EscaleStaffPage *self = user_data;
+
+  if (g_get_monotonic_time () - self->last_input < STAFF_IDLE_SECONDS * G_USEC_PER_SEC)
+    return G_SOURCE_CONTINUE;
+  self->idle_id = 0;
+  gtk_widget_activate_action (GTK_WIDGET (self), "staff.leave", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+staff_input_cb (EscaleStaffPage *self)
+{
+  self->last_input = g_get_monotonic_time ();
 }
 
 static void
@@ -303,6 +332,7 @@ key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
 {
   guint32 c = gdk_keyval_to_unicode (keyval);
 
+  staff_input_cb (self);
   if (!g_str_equal (gtk_stack_get_visible_child_name (self->stack), "pin"))
     return FALSE;
   if (c >= '0' && c <= '9')
@@ -333,6 +363,7 @@ leave_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   forget_typed (self);
   forget_first (self);
   g_clear_handle_id (&self->wait_id, g_source_remove);
+  g_clear_handle_id (&self->idle_id, g_source_remove);
   g_signal_emit (self, signals[LEAVE], 0);
 }
 
@@ -416,6 +447,7 @@ escale_staff_page_dispose (GObject *object)
   EscaleStaffPage *self = ESCALE_STAFF_PAGE (object);
 
   g_clear_handle_id (&self->wait_id, g_source_remove);
+  g_clear_handle_id (&self->idle_id, g_source_remove);
   if (self->typed != NULL)
     forget_typed (self);
   forget_first (self);
@@ -511,6 +543,13 @@ escale_staff_page_init (EscaleStaffPage *self)
   gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
   g_signal_connect (key, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), key);
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+    g_signal_connect_swapped (click, "pressed", G_CALLBACK (staff_input_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  }
 }
 
 GtkWidget *
