@@ -11,7 +11,9 @@ main (int argc, char *argv[])
   g_autoptr(EscaleApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* ESCALE_LOCALEDIR lets run-demo use the catalogues of an uninstalled build. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ESCALE_LOCALEDIR") ? g_getenv ("ESCALE_LOCALEDIR")
+                                                                 : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

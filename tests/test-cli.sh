@@ -31,10 +31,10 @@ printf '[Activity]\nid=a\ntitle=A\nicon=info\nkind=info\ncolour=red\n' > "$tmp/c
 rc=$?
 check "a bad config exits 1" '[ $rc -eq 1 ]'
 check "each problem names file, line and key" 'grep -q "^escale.ini:4: idle-delay: " "$tmp/err" && grep -q "^activities/a.ini:6: colour: " "$tmp/err"'
-check "a line that is not key=value is named" 'grep -q "^escale.ini:5: “oops” is not a key=value line" "$tmp/err"'
+check "a line that is not key=value is named" 'grep -q "^escale.ini:5: « oops » n.est pas une ligne clé=valeur" "$tmp/err"'
 
 "$escale" --check-config "$tmp/nowhere" >"$tmp/out" 2>"$tmp/err"
 rc=$?
-check "a missing folder exits 1 with a message" '[ $rc -eq 1 ] && grep -q "does not exist" "$tmp/err"'
+check "a missing folder exits 1 with a message" '[ $rc -eq 1 ] && grep -q "n.existe pas" "$tmp/err"'
 
 exit $failed

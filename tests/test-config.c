@@ -124,7 +124,7 @@ test_unknown_key (Fixture *f, gconstpointer data)
 
   write_file (f, "escale.ini", "[Centre]\nname=X\ncolour=blue\n");
   config = escale_config_load (f->dir);
-  assert_problem (config, "escale.ini:3: colour: unknown key in [Centre]");
+  assert_problem (config, "escale.ini:3: colour: clé inconnue dans [Centre]");
   g_assert_cmpstr (escale_config_get_centre_name (config), ==, "X");
 }
 
@@ -136,8 +136,8 @@ test_wrong_type_keeps_default (Fixture *f, gconstpointer data)
   write_file (f, "escale.ini", "[Centre]\nname=X\n[Session]\nidle-delay=trois minutes\n"
                                "countdown=5\n");
   config = escale_config_load (f->dir);
-  assert_problem (config, "escale.ini:4: idle-delay: “trois minutes” is not a whole number");
-  assert_problem (config, "escale.ini:5: countdown: 5 is out of range (10 to 600)");
+  assert_problem (config, "escale.ini:4: idle-delay: « trois minutes » n'est pas un nombre entier");
+  assert_problem (config, "escale.ini:5: countdown: 5 est hors limites (de 10 à 600)");
   g_assert_cmpuint (escale_config_get_idle_delay (config), ==, 180);
   g_assert_cmpuint (escale_config_get_countdown (config), ==, 60);
 }
@@ -150,7 +150,7 @@ test_not_key_value (Fixture *f, gconstpointer data)
   write_file (f, "escale.ini", "[Centre]\nname=X\nthis line is wrong\n[Session]\n"
                                "idle-delay=300\n");
   config = escale_config_load (f->dir);
-  assert_problem (config, "escale.ini:3: “this line is wrong” is not a key=value line");
+  assert_problem (config, "escale.ini:3: « this line is wrong » n'est pas une ligne clé=valeur");
   /* The rest of the file still counts. */
   g_assert_cmpuint (escale_config_get_idle_delay (config), ==, 300);
 }
@@ -162,8 +162,8 @@ test_bad_group_line (Fixture *f, gconstpointer data)
 
   write_file (f, "escale.ini", "[Centre\nname=X\n");
   config = escale_config_load (f->dir);
-  assert_problem (config, "escale.ini:1: “[Centre” is not a valid [Group] line");
-  assert_problem (config, "escale.ini:2: name: this key stands before any [Group]");
+  assert_problem (config, "escale.ini:1: « [Centre » n'est pas une ligne [Groupe] valide");
+  assert_problem (config, "escale.ini:2: name: cette clé est placée avant tout [Groupe]");
 }
 
 static void
@@ -173,7 +173,7 @@ test_duplicate_ids (Fixture *f, gconstpointer data)
 
   write_file (f, "activities/60-copy.ini", good_activity);
   config = escale_config_load (f->dir);
-  assert_problem (config, "activities/60-copy.ini:2: id: “infos” is already used by "
+  assert_problem (config, "activities/60-copy.ini:2: id: « infos » est déjà utilisé par "
                           "activities/50-infos.ini");
   g_assert_cmpuint (escale_config_get_activities (config)->len, ==, 1);
 }
@@ -186,7 +186,7 @@ test_missing_icon (Fixture *f, gconstpointer data)
   write_file (f, "activities/70-musee.ini",
               "[Activity]\nid=musee\ntitle=Musée\nkind=culture\nicon=icons/absent.png\n");
   config = escale_config_load (f->dir);
-  assert_problem (config, "activities/70-musee.ini:5: icon: no icon “icons/absent.png”");
+  assert_problem (config, "activities/70-musee.ini:5: icon: pas d'icône « icons/absent.png »");
   /* Still shown, with a neutral icon. */
   g_assert_cmpstr (escale_activity_get_icon (escale_config_find_activity (config, "musee")), ==,
                    "info");
@@ -201,8 +201,8 @@ test_bad_activity_dropped (Fixture *f, gconstpointer data)
               "[Activity]\nid=Bad Id\ntitle=T\nicon=info\nkind=teleport\n");
   write_file (f, "activities/81-notitle.ini", "[Activity]\nid=notitle\nicon=info\nkind=info\n");
   config = escale_config_load (f->dir);
-  assert_problem (config, "activities/80-bad.ini:5: kind: “teleport” is not a kind of activity");
-  assert_problem (config, "activities/81-notitle.ini:1: title: missing in [Activity]");
+  assert_problem (config, "activities/80-bad.ini:5: kind: « teleport » n'est pas un type d'activité");
+  assert_problem (config, "activities/81-notitle.ini:1: title: manquante dans [Activity]");
   g_assert_cmpuint (escale_config_get_activities (config)->len, ==, 1);
 }
 
@@ -215,9 +215,9 @@ test_bad_url_and_group (Fixture *f, gconstpointer data)
               "[Activity]\nid=culture\ntitle=Culture\nicon=culture\nkind=culture\n"
               "[Site 1]\ntitle=Musée\nurl=ftp://example.org/\n[Sites]\ntitle=x\n");
   config = escale_config_load (f->dir);
-  assert_problem (config, "activities/30-culture.ini:8: url: “ftp://example.org/” is not a web "
-                          "address");
-  assert_problem (config, "activities/30-culture.ini:9: unknown group [Sites]");
+  assert_problem (config, "activities/30-culture.ini:8: url: « ftp://example.org/ » n'est pas une "
+                          "adresse web");
+  assert_problem (config, "activities/30-culture.ini:9: groupe [Sites] inconnu");
 }
 
 static void
@@ -229,7 +229,7 @@ test_no_valid_activity (Fixture *f, gconstpointer data)
   g_unlink (path);
   config = escale_config_load (f->dir);
   g_assert_cmpuint (escale_config_get_activities (config)->len, ==, 0);
-  assert_problem (config, "activities: no valid activity");
+  assert_problem (config, "activities: aucune activité valide");
 }
 
 static void
@@ -261,7 +261,7 @@ test_at_most_six (Fixture *f, gconstpointer data)
   /* Sorted by order then id: infos (order 5) comes after a5 and is cut. */
   g_assert_null (escale_config_find_activity (config, "infos"));
   g_assert_nonnull (escale_config_find_activity (config, "a5"));
-  assert_problem (config, "activities/6.ini: more than 6 activities");
+  assert_problem (config, "activities/6.ini: plus de 6 activités");
 }
 
 int

@@ -4,6 +4,7 @@
 
 #include "escale-activity-page.h"
 #include "escale-home-page.h"
+#include "escale-welcome-page.h"
 #include "escale-test-util.h"
 
 typedef struct
@@ -311,6 +312,51 @@ test_leftovers_wiped_at_start (void)
 }
 
 static void
+test_keyboard_only_visit (Fixture *f, gconstpointer data)
+{
+  EscaleActivityPage *activity_page;
+
+  escale_test_spin (300);
+  /* Enter on the welcome screen, Enter on the first big button. */
+  g_assert_true (escale_test_xdotool ("key Return"));
+  escale_test_spin (500);
+  g_assert_cmpstr (page (f), ==, "home");
+  g_assert_true (escale_test_xdotool ("key Return"));
+  escale_test_spin (800);
+  g_assert_cmpstr (page (f), ==, "activity");
+  activity_page = ESCALE_ACTIVITY_PAGE (escale_window_get_activity_page (f->k.window));
+  g_assert_cmpstr (escale_activity_get_id (escale_activity_page_get_activity (activity_page)), ==,
+                   "visio");
+}
+
+static void
+test_config_problems_shown_to_staff (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("escale-badcfg-XXXXXX", NULL);
+  g_autofree char *ini = g_build_filename (dir, "escale.ini", NULL);
+  g_autofree char *acts = g_build_filename (dir, "activities", NULL);
+  g_autofree char *act = g_build_filename (acts, "a.ini", NULL);
+  EscaleTestKiosk k = { 0 };
+  const char *note;
+
+  g_assert_true (g_file_set_contents (ini, "[Centre]\nname=Test\nthis is not a setting\n", -1,
+                                      NULL));
+  g_mkdir (acts, 0700);
+  g_assert_true (g_file_set_contents (act, "[Activity]\nid=a\ntitle=A\nicon=info\nkind=info\n",
+                                      -1, NULL));
+  escale_test_kiosk_init (&k, dir, FALSE);
+  /* The kiosk still starts with what is valid... */
+  g_assert_cmpstr (escale_window_get_page_name (k.window), ==, "welcome");
+  /* ...and says, for staff, what is wrong and where. */
+  note = escale_welcome_page_get_staff_note (ESCALE_WELCOME_PAGE (
+    escale_window_get_welcome_page (k.window)));
+  g_assert_nonnull (note);
+  g_assert_nonnull (strstr (note, "escale.ini:3"));
+  escale_test_kiosk_clear (&k);
+  escale_remove_tree (dir, NULL);
+}
+
+static void
 test_unavailable_without_activities (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("escale-empty-XXXXXX", NULL);
@@ -345,8 +391,11 @@ main (int argc, char *argv[])
   ADD ("/escale/window/kiosk-key-filter", TRUE, test_kiosk_key_filter);
   ADD ("/escale/window/inspector-blocked", TRUE, test_inspector_blocked);
   ADD ("/escale/window/typed-text-not-stored", FALSE, test_typed_text_not_stored);
+  ADD ("/escale/window/keyboard-only-visit", FALSE, test_keyboard_only_visit);
 #undef ADD
   g_test_add_func ("/escale/window/leftovers-wiped-at-start", test_leftovers_wiped_at_start);
+  g_test_add_func ("/escale/window/config-problems-shown-to-staff",
+                   test_config_problems_shown_to_staff);
   g_test_add_func ("/escale/window/unavailable-without-activities",
                    test_unavailable_without_activities);
 

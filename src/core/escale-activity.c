@@ -221,14 +221,14 @@ escale_activity_new_from_file (EscaleConfigFile *file, const char *config_dir,
   if (kind_name == NULL)
     {
       escale_config_file_problem (file, problems, "Activity", "kind",
-                                  _("missing; use one of call, photos, culture, forms, info"));
+                                  _("manquant ; utilisez call, photos, culture, forms ou info"));
       return NULL;
     }
   if (!escale_activity_kind_from_string (g_strstrip (kind_name), &kind))
     {
       escale_config_file_problem (file, problems, "Activity", "kind",
-                                  _("“%s” is not a kind of activity; use one of call, photos, "
-                                    "culture, forms, info"), kind_name);
+                                  _("« %s » n'est pas un type d'activité ; utilisez call, "
+                                    "photos, culture, forms ou info"), kind_name);
       return NULL;
     }
   spec_lists[1] = kind_keys (kind);
@@ -270,8 +270,8 @@ escale_activity_new_from_file (EscaleConfigFile *file, const char *config_dir,
 
         if (icon != NULL)
           escale_config_file_problem (file, problems, "Activity", "icon",
-                                      _("no icon “%s”: use one of %s, or a picture file in "
-                                        "the configuration folder"), icon, names);
+                                      _("pas d'icône « %s » : utilisez %s, ou une image du "
+                                        "dossier de configuration"), icon, names);
         self->icon = g_strdup ("info");
       }
   }
@@ -283,7 +283,7 @@ escale_activity_new_from_file (EscaleConfigFile *file, const char *config_dir,
     {
       if (problems->len == n_before)
         escale_config_problem_add (problems, self->source, 1, NULL,
-                                   _("an activity needs an id and a title"));
+                                   _("une activité doit avoir un id et un title"));
       return NULL;
     }
 

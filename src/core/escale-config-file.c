@@ -119,7 +119,8 @@ escale_config_file_load (const char *path, const char *display_name, GPtrArray *
   if (!g_utf8_validate (contents, length, NULL))
     {
       escale_config_problem_add (problems, self->name, 0, NULL,
-                                 _("the file is not in UTF-8; save it again as UTF-8"));
+                                 _("le fichier n'est pas en UTF-8 : enregistrez-le à nouveau en "
+                                   "UTF-8"));
       return g_steal_pointer (&self);
     }
 
@@ -143,8 +144,9 @@ escale_config_file_load (const char *path, const char *display_name, GPtrArray *
           if (close == NULL || close[1] != '\0' || close == line + 1)
             {
               escale_config_problem_add (problems, self->name, lineno, NULL,
-                                         _("“%s” is not a valid [Group] line; the lines "
-                                           "after it are ignored until the next group"),
+                                         _("« %s » n'est pas une ligne [Groupe] valide ; les "
+                                           "lignes suivantes sont ignorées jusqu'au groupe "
+                                           "suivant"),
                                          line);
               g_clear_pointer (&group, g_free);
               g_string_append_c (clean, '\n');
@@ -157,8 +159,8 @@ escale_config_file_load (const char *path, const char *display_name, GPtrArray *
 
             if (g_hash_table_contains (self->lines, gk))
               escale_config_problem_add (problems, self->name, lineno, NULL,
-                                         _("the group [%s] appears twice; its keys are "
-                                           "merged"), group);
+                                         _("le groupe [%s] apparaît deux fois ; ses clés sont "
+                                           "fusionnées"), group);
             else
               g_hash_table_insert (self->lines, g_steal_pointer (&gk),
                                    GUINT_TO_POINTER (lineno));
@@ -171,7 +173,8 @@ escale_config_file_load (const char *path, const char *display_name, GPtrArray *
       if (eq == NULL)
         {
           escale_config_problem_add (problems, self->name, lineno, NULL,
-                                     _("“%s” is not a key=value line; it is ignored"), line);
+                                     _("« %s » n'est pas une ligne clé=valeur ; "
+                                       "elle est ignorée"), line);
           g_string_append_c (clean, '\n');
           continue;
         }
@@ -183,7 +186,8 @@ escale_config_file_load (const char *path, const char *display_name, GPtrArray *
         if (!valid_key_name (key))
           {
             escale_config_problem_add (problems, self->name, lineno, NULL,
-                                       _("“%s” is not a valid key name; the line is ignored"),
+                                       _("« %s » n'est pas un nom de clé valide ; la ligne est "
+                                         "ignorée"),
                                        key);
             g_string_append_c (clean, '\n');
             continue;
@@ -191,15 +195,16 @@ escale_config_file_load (const char *path, const char *display_name, GPtrArray *
         if (group == NULL)
           {
             escale_config_problem_add (problems, self->name, lineno, key,
-                                       _("this key stands before any [Group] or in a broken "
-                                         "group; it is ignored"));
+                                       _("cette clé est placée avant tout [Groupe] ou dans un "
+                                         "groupe invalide ; elle est ignorée"));
             g_string_append_c (clean, '\n');
             continue;
           }
         lk = line_key (group, key);
         if (g_hash_table_contains (self->lines, lk))
           escale_config_problem_add (problems, self->name, lineno, key,
-                                     _("set twice in [%s]; the value on line %u is used"),
+                                     _("définie deux fois dans [%s] ; la valeur de la ligne %u est "
+                                       "utilisée"),
                                      group, lineno);
         g_hash_table_insert (self->lines, g_steal_pointer (&lk), GUINT_TO_POINTER (lineno));
         g_string_append_printf (clean, "%s\n", line);
@@ -304,7 +309,7 @@ check_value (EscaleConfigFile *self, const EscaleKeySpec *spec, const char *grou
     case ESCALE_KEY_STRING:
       if (spec->required && (value == NULL || *g_strstrip (value) == '\0'))
         {
-          escale_config_file_problem (self, problems, group, key, _("must not be empty"));
+          escale_config_file_problem (self, problems, group, key, _("ne doit pas être vide"));
           return FALSE;
         }
       return TRUE;
@@ -318,14 +323,16 @@ check_value (EscaleConfigFile *self, const EscaleKeySpec *spec, const char *grou
         if (value == NULL || end == value || *end != '\0')
           {
             escale_config_file_problem (self, problems, group, key,
-                                        _("“%s” is not a whole number"), value ? value : "");
+                                        _("« %s » n'est pas un nombre entier"), value ? value : "");
             return FALSE;
           }
         if (number < spec->min || number > spec->max)
           {
+            g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, number);
+
             escale_config_file_problem (self, problems, group, key,
-                                        _("%" G_GINT64_FORMAT " is out of range (%d to %d)"),
-                                        number, spec->min, spec->max);
+                                        _("%s est hors limites (de %d à %d)"), digits,
+                                        spec->min, spec->max);
             return FALSE;
           }
         return TRUE;
@@ -336,7 +343,7 @@ check_value (EscaleConfigFile *self, const EscaleKeySpec *spec, const char *grou
       if (error != NULL)
         {
           escale_config_file_problem (self, problems, group, key,
-                                      _("“%s” must be true or false"), value ? value : "");
+                                      _("« %s » doit valoir true ou false"), value ? value : "");
           return FALSE;
         }
       return TRUE;
@@ -345,14 +352,14 @@ check_value (EscaleConfigFile *self, const EscaleKeySpec *spec, const char *grou
       if (value == NULL || *value == '\0' || strlen (value) > 40)
         {
           escale_config_file_problem (self, problems, group, key,
-                                      _("must be 1 to 40 characters long"));
+                                      _("doit faire de 1 à 40 caractères"));
           return FALSE;
         }
       for (const char *p = value; *p; p++)
         if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '-'))
           {
             escale_config_file_problem (self, problems, group, key,
-                                        _("“%s” may only use a-z, 0-9 and -"), value);
+                                        _("« %s » ne peut contenir que a-z, 0-9 et -"), value);
             return FALSE;
           }
       return TRUE;
@@ -366,7 +373,8 @@ check_value (EscaleConfigFile *self, const EscaleKeySpec *spec, const char *grou
               g_str_equal (g_uri_get_scheme (uri), "http")))
           {
             escale_config_file_problem (self, problems, group, key,
-                                        _("“%s” is not a web address starting with https://"),
+                                        _("« %s » n'est pas une adresse web commençant "
+                                          "par https://"),
                                         value ? value : "");
             return FALSE;
           }
@@ -381,15 +389,15 @@ check_value (EscaleConfigFile *self, const EscaleKeySpec *spec, const char *grou
             strstr (value, "..") != NULL)
           {
             escale_config_file_problem (self, problems, group, key,
-                                        _("“%s” must be a path inside the configuration "
-                                          "folder"), value ? value : "");
+                                        _("« %s » doit être un chemin dans le dossier de "
+                                          "configuration"), value ? value : "");
             return FALSE;
           }
         full = g_build_filename (base_dir, value, NULL);
         if (!g_file_test (full, G_FILE_TEST_EXISTS))
           {
             escale_config_file_problem (self, problems, group, key,
-                                        _("“%s” does not exist in the configuration folder"),
+                                        _("« %s » n'existe pas dans le dossier de configuration"),
                                         value);
             return FALSE;
           }
@@ -419,7 +427,7 @@ escale_config_file_validate (EscaleConfigFile *self, const EscaleKeySpec *const 
       if (!group_known)
         {
           escale_config_file_problem (self, problems, groups[g], NULL,
-                                      _("unknown group [%s]; it is ignored"), groups[g]);
+                                      _("groupe [%s] inconnu ; il est ignoré"), groups[g]);
           g_key_file_remove_group (self->key_file, groups[g], NULL);
           continue;
         }
@@ -432,7 +440,8 @@ escale_config_file_validate (EscaleConfigFile *self, const EscaleKeySpec *const 
           if (spec == NULL)
             {
               escale_config_file_problem (self, problems, groups[g], keys[k],
-                                          _("unknown key in [%s]; it is ignored"), groups[g]);
+                                          _("clé inconnue dans [%s] ; elle est ignorée"),
+                                          groups[g]);
               g_key_file_remove_key (self->key_file, groups[g], keys[k], NULL);
             }
           else if (!check_value (self, spec, groups[g], keys[k], base_dir, problems))
@@ -451,7 +460,7 @@ escale_config_file_validate (EscaleConfigFile *self, const EscaleKeySpec *const 
             guint line = escale_config_file_get_line (self, spec->group, NULL);
 
             escale_config_problem_add (problems, self->name, line ? line : 1, spec->key,
-                                       _("missing in [%s]"), spec->group);
+                                       _("manquante dans [%s]"), spec->group);
           }
       }
 }

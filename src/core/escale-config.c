@@ -94,7 +94,7 @@ load_main (EscaleConfig *self)
   if (file == NULL)
     {
       escale_config_problem_add (self->problems, "escale.ini", 0, NULL,
-                                 _("cannot be read (%s); default settings are used"),
+                                 _("illisible (%s) ; les réglages par défaut sont utilisés"),
                                  error->message);
       return;
     }
@@ -138,7 +138,8 @@ load_main (EscaleConfig *self)
           self->stats_path = g_steal_pointer (&stats);
         else
           escale_config_file_problem (file, self->problems, "Stats", "path",
-                                      _("“%s” must be an absolute path; the default is used"),
+                                      _("« %s » doit être un chemin absolu ; le chemin par défaut "
+                                        "est utilisé"),
                                       stats);
       }
   }
@@ -173,7 +174,7 @@ load_activities (EscaleConfig *self)
   if (dir == NULL)
     {
       escale_config_problem_add (self->problems, "activities", 0, NULL,
-                                 _("the folder cannot be read (%s)"), error->message);
+                                 _("le dossier est illisible (%s)"), error->message);
       return;
     }
   while ((name = g_dir_read_name (dir)) != NULL)
@@ -194,7 +195,7 @@ load_activities (EscaleConfig *self)
       if (file == NULL)
         {
           escale_config_problem_add (self->problems, display, 0, NULL,
-                                     _("cannot be read (%s)"), load_error->message);
+                                     _("illisible (%s)"), load_error->message);
           continue;
         }
       activity = escale_activity_new_from_file (file, self->dir, self->problems);
@@ -205,8 +206,8 @@ load_activities (EscaleConfig *self)
       if (twin != NULL)
         {
           escale_config_file_problem (file, self->problems, "Activity", "id",
-                                      _("“%s” is already used by %s; this activity is not "
-                                        "shown"),
+                                      _("« %s » est déjà utilisé par %s ; cette activité n'est pas "
+                                        "affichée"),
                                       escale_activity_get_id (activity),
                                       escale_activity_get_source (twin));
           continue;
@@ -221,8 +222,8 @@ load_activities (EscaleConfig *self)
         escale_config_problem_add (self->problems,
                                    escale_activity_get_source (self->activities->pdata[i]), 0,
                                    NULL,
-                                   _("more than %d activities: this one is not shown (lower "
-                                     "its order to show it instead)"),
+                                   _("plus de %d activités : celle-ci n'est pas affichée (baissez "
+                                     "son order pour l'afficher à la place d'une autre)"),
                                    ESCALE_MAX_HOME_ACTIVITIES);
       g_ptr_array_set_size (self->activities, ESCALE_MAX_HOME_ACTIVITIES);
     }
@@ -240,7 +241,7 @@ escale_config_load (const char *dir)
   if (!g_file_test (self->dir, G_FILE_TEST_IS_DIR))
     {
       escale_config_problem_add (self->problems, self->dir, 0, NULL,
-                                 _("the configuration folder does not exist"));
+                                 _("le dossier de configuration n'existe pas"));
       return self;
     }
 
@@ -248,8 +249,8 @@ escale_config_load (const char *dir)
   load_activities (self);
   if (self->activities->len == 0)
     escale_config_problem_add (self->problems, "activities", 0, NULL,
-                               _("no valid activity: the kiosk shows “temporarily "
-                                 "unavailable”"));
+                               _("aucune activité valide : la borne affiche « momentanément "
+                                 "indisponible »"));
   return self;
 }
 

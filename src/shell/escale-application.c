@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "escale-app"
 
 #include <glib/gi18n.h>
+#include <libintl.h>
 
 #include "config.h"
 #include "escale-application.h"
@@ -45,8 +46,8 @@ check_config (const char *dir)
   for (guint i = 0; lines[i] != NULL; i++)
     g_printerr ("%s\n", lines[i]);
   if (lines[0] == NULL)
-    g_print (g_dngettext (GETTEXT_PACKAGE, "%s: configuration OK, %u activity\n",
-                          "%s: configuration OK, %u activities\n", activities->len),
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%s : configuration correcte, %u activité\n",
+                          "%s : configuration correcte, %u activités\n", activities->len),
              escale_config_get_dir (config), activities->len);
   return lines[0] == NULL ? 0 : 1;
 }
@@ -77,6 +78,19 @@ escale_application_handle_local_options (GApplication *app, GVariantDict *option
     }
   self->locked = g_variant_dict_contains (options, "kiosk");
   return -1;
+}
+
+/* The centre's language (escale.ini [Centre] language=fr|en) wins over the
+ * machine's, unless LANGUAGE is set explicitly. French needs no catalogue:
+ * it is the source language. */
+static void
+apply_language (const char *language)
+{
+  if (language == NULL || *language == '\0' || g_getenv ("LANGUAGE") != NULL)
+    return;
+  g_setenv ("LANGUAGE", language, TRUE);
+  /* Setting the domain again drops gettext's cached translations. */
+  textdomain (GETTEXT_PACKAGE);
 }
 
 static gboolean
@@ -127,6 +141,7 @@ escale_application_startup (GApplication *app)
   if (self->config_dir == NULL)
     self->config_dir = default_config_dir ();
   config = escale_config_load (self->config_dir);
+  apply_language (escale_config_get_language (config));
   for (guint i = 0; i < escale_config_get_problems (config)->len; i++)
     {
       g_autofree char *line =
@@ -228,23 +243,26 @@ static void
 escale_application_init (EscaleApplication *self)
 {
   static const GOptionEntry entries[] = {
-    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Afficher la version et quitter"), NULL },
     { "config", 'c', 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("Use the configuration folder DIR"), N_("DIR") },
+      N_("Utiliser le dossier de configuration DOSSIER"), N_("DOSSIER") },
     { "kiosk", 'k', 0, G_OPTION_ARG_NONE, NULL,
-      N_("Fullscreen and locked: the only way out is the staff code"), NULL },
+      N_("Plein écran et verrouillé : seul le code de l'équipe permet d'en "
+         "sortir"), NULL },
     { "check-config", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("Check the configuration folder DIR, print every problem and exit"), N_("DIR") },
+      N_("Vérifier le dossier de configuration DOSSIER, afficher chaque "
+         "problème et quitter"), N_("DOSSIER") },
     { "stats", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("Write the anonymous statistics to FILE instead of the configured store"),
-      N_("FILE") },
+      N_("Écrire les statistiques anonymes dans FICHIER au lieu du fichier "
+         "configuré"),
+      N_("FICHIER") },
     { NULL }
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
-                                            _("Escale: a calm, safe kiosk for public digital "
-                                              "spaces."));
+                                            _("Escale : une borne calme et sûre pour les espaces "
+                                              "publics numériques."));
 }
 
 EscaleApplication *

@@ -29,6 +29,15 @@ escale_home_page_dispose (GObject *object)
   G_OBJECT_CLASS (escale_home_page_parent_class)->dispose (object);
 }
 
+/* Keyboard users land on the first big button. */
+static gboolean
+escale_home_page_grab_focus (GtkWidget *widget)
+{
+  GtkWidget *first = gtk_grid_get_child_at (ESCALE_HOME_PAGE (widget)->grid, 0, 0);
+
+  return first != NULL && gtk_widget_grab_focus (first);
+}
+
 static void
 escale_home_page_class_init (EscaleHomePageClass *klass)
 {
@@ -36,6 +45,7 @@ escale_home_page_class_init (EscaleHomePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = escale_home_page_dispose;
+  widget_class->grab_focus = escale_home_page_grab_focus;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/fr/escale/Escale/ui/escale-home-page.ui");
   gtk_widget_class_bind_template_child (widget_class, EscaleHomePage, box);

@@ -70,3 +70,13 @@ escale_welcome_page_set_staff_note (EscaleWelcomePage *self, const char *note)
   gtk_label_set_text (self->staff_label, note ? note : "");
   gtk_widget_set_visible (GTK_WIDGET (self->staff_label), note != NULL && *note != '\0');
 }
+
+/* The note shown to staff, or NULL when none is shown. */
+const char *
+escale_welcome_page_get_staff_note (EscaleWelcomePage *self)
+{
+  g_return_val_if_fail (ESCALE_IS_WELCOME_PAGE (self), NULL);
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->staff_label)))
+    return NULL;
+  return gtk_label_get_text (self->staff_label);
+}

@@ -100,6 +100,8 @@ show_page (EscaleWindow *self, const char *name)
 
   if (g_str_equal (name, "welcome"))
     gtk_widget_grab_focus (GTK_WIDGET (self->welcome_page));
+  else if (g_str_equal (name, "home"))
+    gtk_widget_grab_focus (GTK_WIDGET (self->home_page));
 }
 
 static void
@@ -834,6 +836,13 @@ escale_window_get_activity_page (EscaleWindow *self)
 {
   g_return_val_if_fail (ESCALE_IS_WINDOW (self), NULL);
   return self->activity_page;
+}
+
+GtkWidget *
+escale_window_get_welcome_page (EscaleWindow *self)
+{
+  g_return_val_if_fail (ESCALE_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->welcome_page);
 }
 
 GtkWidget *

@@ -17,6 +17,7 @@ EscaleWindow *escale_window_new (GtkApplication *application, EscaleKiosk *kiosk
                                  EscaleWebProfile *web_profile, gboolean locked);
 const char *escale_window_get_page_name (EscaleWindow *self);
 GtkWidget *escale_window_get_activity_page (EscaleWindow *self);
+GtkWidget *escale_window_get_welcome_page (EscaleWindow *self);
 GtkWidget *escale_window_get_home_page (EscaleWindow *self);
 guint escale_window_get_text_scale (EscaleWindow *self);
 gboolean escale_window_filter_key (EscaleWindow *self, guint keyval, GdkModifierType state);
