@@ -12,7 +12,7 @@ check () {
   if eval "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1"; failed=1; fi
 }
 
-echo "1..7"
+echo "1..9"
 
 out="$("$escale" --version)"
 check "--version prints the version" '[[ "$out" =~ ^escale\ [0-9]+\.[0-9]+ ]]'
@@ -36,5 +36,23 @@ check "a line that is not key=value is named" 'grep -q "^escale.ini:5: « oops �
 "$escale" --check-config "$tmp/nowhere" >"$tmp/out" 2>"$tmp/err"
 rc=$?
 check "a missing folder exits 1 with a message" '[ $rc -eq 1 ] && grep -q "n.existe pas" "$tmp/err"'
+
+# A crash (here: SIGKILL in the middle of a visit) then a restart, as the
+# systemd unit does: the restarted kiosk wipes what the visit left before
+# its first frame.
+mkdir -p "$tmp/run" "$tmp/data"
+chmod 700 "$tmp/run"
+XDG_RUNTIME_DIR="$tmp/run" XDG_DATA_HOME="$tmp/data" GSK_RENDERER=cairo \
+  "$escale" --config "$ESCALE_SOURCE_DIR/kiosk-config" >/dev/null 2>&1 &
+pid=$!
+sleep 2
+mkdir -p "$tmp/run/escale/session-crashed"
+echo "relevé de compte" > "$tmp/run/escale/session-crashed/releve.pdf"
+kill -9 $pid
+wait $pid 2>/dev/null
+check "the visit's file is there after the crash" '[ -f "$tmp/run/escale/session-crashed/releve.pdf" ]'
+XDG_RUNTIME_DIR="$tmp/run" XDG_DATA_HOME="$tmp/data" GSK_RENDERER=cairo ESCALE_BENCH_STARTUP=1 \
+  timeout 60 "$escale" --config "$ESCALE_SOURCE_DIR/kiosk-config" >"$tmp/out" 2>&1
+check "the restart wipes it before the first frame" '[ ! -e "$tmp/run/escale/session-crashed" ] && grep -q escale-first-frame-us "$tmp/out"'
 
 exit $failed
