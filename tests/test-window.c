@@ -311,6 +311,56 @@ test_leftovers_wiped_at_start (void)
   escale_remove_tree (dir, NULL);
 }
 
+static gboolean
+wipe_fails (gpointer user_data, GError **error)
+{
+  guint *calls = user_data;
+
+  (*calls)++;
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY, "the USB stick is still busy");
+  return FALSE;
+}
+
+static gboolean
+is_unavailable (gpointer data)
+{
+  return g_strcmp0 (page (data), "unavailable") == 0;
+}
+
+/* A wiper that keeps failing: the next person is never greeted over what
+ * may remain; the kiosk goes out of order and says so calmly. */
+static void
+test_failed_wipe_never_shows_welcome (Fixture *f, gconstpointer data)
+{
+  guint calls = 0;
+
+  /* The visit's record is written first (opening the store logs its
+   * migration); then each failed run logs the wiper, its retry, the kiosk. */
+  g_assert_true (escale_stats_store_open (f->k.store, NULL));
+  for (int attempt = 1; attempt <= 3; attempt++)
+    {
+      g_autofree char *kiosk_message = g_strdup_printf ("Reset attempt %d failed*", attempt);
+
+      g_test_expect_message ("escale-reset", G_LOG_LEVEL_WARNING, "*stubborn*trying again*");
+      g_test_expect_message ("escale-reset", G_LOG_LEVEL_WARNING, "*stubborn*failed twice*");
+      g_test_expect_message ("escale-kiosk", G_LOG_LEVEL_WARNING, kiosk_message);
+    }
+  escale_reset_register (escale_kiosk_get_reset (f->k.kiosk), "stubborn", wipe_fails, &calls,
+                         NULL);
+  start_visit (f);
+  gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.finish", NULL);
+  g_assert_cmpstr (page (f), ==, "goodbye");
+  g_assert_cmpint (state (f), ==, ESCALE_SESSION_ENDING);
+  /* Retried every second; after three failed runs: out of order. */
+  escale_test_wait_until (is_unavailable, f, 10000);
+  g_test_assert_expected_messages ();
+  g_assert_cmpuint (calls, ==, 6);
+  g_assert_cmpint (state (f), ==, ESCALE_SESSION_ENDING);
+  gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.start", NULL);
+  g_assert_cmpstr (page (f), ==, "unavailable");
+  escale_reset_unregister (escale_kiosk_get_reset (f->k.kiosk), "stubborn");
+}
+
 static void
 test_keyboard_only_visit (Fixture *f, gconstpointer data)
 {
@@ -392,6 +442,8 @@ main (int argc, char *argv[])
   ADD ("/escale/window/inspector-blocked", TRUE, test_inspector_blocked);
   ADD ("/escale/window/typed-text-not-stored", FALSE, test_typed_text_not_stored);
   ADD ("/escale/window/keyboard-only-visit", FALSE, test_keyboard_only_visit);
+  ADD ("/escale/window/failed-wipe-never-shows-welcome", FALSE,
+       test_failed_wipe_never_shows_welcome);
 #undef ADD
   g_test_add_func ("/escale/window/leftovers-wiped-at-start", test_leftovers_wiped_at_start);
   g_test_add_func ("/escale/window/config-problems-shown-to-staff",
