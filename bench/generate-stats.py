@@ -67,8 +67,8 @@ def main():
         for act_id, theme, _ in acts:
             minutes = left if len(acts) == 1 else max(1, left // 2)
             left -= minutes
-            db.execute("INSERT INTO session_activities VALUES (?, ?, ?, ?)",
-                       (sid, act_id, minutes, theme))
+            db.execute("INSERT INTO session_activities VALUES (?, ?, ?, ?, ?)",
+                       (sid, act_id, minutes, theme, day.isoformat()))
     db.execute("COMMIT")
     db.close()
 

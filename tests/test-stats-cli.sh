@@ -41,7 +41,7 @@ sqlite3 "$db" "INSERT INTO sessions (day, start_hour, weekday, duration_min, end
  ('2026-03-02', 9, 1, 40, 'finished', 1, 'a1', 'k1', 1, 'oui', '70+'),
  ('2026-03-03', 14, 2, 80, 'timeout', 0, 'a2', 'k1', 0, NULL, NULL),
  ('2020-01-06', 10, 1, 20, 'finished', 0, 'a3', 'k1', 0, NULL, NULL);
- INSERT INTO session_activities VALUES (1, 'visio', 35, 'Échanger avec ses proches');"
+ INSERT INTO session_activities VALUES (1, 'visio', 35, 'Échanger avec ses proches', '2026-03-02');"
 
 run --db "$db" summary --from 2026-03-01 --to 2026-03-31
 check "summary counts the period's visits" '[ $rc -eq 0 ] && grep -q "^Visits: 2 " "$tmp/out" && grep -q "Hours of use: 2 h 00" "$tmp/out"'

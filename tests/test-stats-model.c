@@ -133,6 +133,9 @@ test_migrates_v1_keeping_rows (Fixture *f, gconstpointer data)
   g_assert_cmpint (query (f->path, "SELECT accompanied FROM sessions WHERE id = 1"), ==, 0);
   g_assert_cmpint (query (f->path, "SELECT count (*) FROM sessions WHERE satisfaction IS NULL"
                                    " AND age_bracket IS NULL"), ==, 2);
+  /* Activity rows carry their visit's day, for the dashboard's index. */
+  g_assert_cmpint (query (f->path, "SELECT count (*) FROM session_activities a JOIN sessions s"
+                                   " ON s.id = a.session_id WHERE a.day = s.day"), ==, 2);
 
   report = escale_stats_report_new (store, "2026-03-01", "2026-03-31", NULL);
   g_assert_nonnull (report);

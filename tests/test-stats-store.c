@@ -84,7 +84,7 @@ test_schema_holds_only_allowed_columns (Fixture *f, gconstpointer data)
     /* Schema 2 (staff space): random ids that link nothing to a person,
      * the helper flag, the two optional answers, the activity's theme. */
     "sessions.uid", "sessions.kiosk_id", "sessions.accompanied", "sessions.satisfaction",
-    "sessions.age_bracket", "session_activities.theme",
+    "sessions.age_bracket", "session_activities.theme", "session_activities.day",
     NULL
   };
   sqlite3 *db;

@@ -11,12 +11,6 @@
  * retention period only exist as monthly totals; they count in the visits,
  * hours, helper and accompanied figures and per activity, not in the
  * figures that need single visits (median, buckets, days, hours, answers). */
-typedef struct
-{
-  guint seen;
-  guint want_low, want_high;
-  int low, high;
-} MedianScan;
 
 struct _EscaleStatsReport
 {
@@ -38,7 +32,7 @@ struct _EscaleStatsReport
   GArray *days;          /* of EscaleStatsDay, in order */
   GPtrArray *activities; /* of EscaleStatsGroup, most visits first */
   GPtrArray *themes;     /* of EscaleStatsGroup, most visits first */
-  MedianScan scan;       /* while computing */
+  GArray *durations;     /* visits per whole minute, while computing */
 };
 
 G_DEFINE_FINAL_TYPE (EscaleStatsReport, escale_stats_report, G_TYPE_OBJECT)
@@ -63,6 +57,7 @@ escale_stats_report_finalize (GObject *object)
   g_clear_pointer (&self->days, g_array_unref);
   g_clear_pointer (&self->activities, g_ptr_array_unref);
   g_clear_pointer (&self->themes, g_ptr_array_unref);
+  g_clear_pointer (&self->durations, g_array_unref);
   G_OBJECT_CLASS (escale_stats_report_parent_class)->finalize (object);
 }
 
@@ -78,6 +73,7 @@ escale_stats_report_init (EscaleStatsReport *self)
   self->days = g_array_new (FALSE, TRUE, sizeof (EscaleStatsDay));
   self->activities = g_ptr_array_new_with_free_func (group_free);
   self->themes = g_ptr_array_new_with_free_func (group_free);
+  self->durations = g_array_new (FALSE, TRUE, sizeof (guint));
 }
 
 gboolean
@@ -184,15 +180,61 @@ col (sqlite3_stmt *stmt, int i)
 }
 
 static gboolean
-totals_row (EscaleStatsReport *self, sqlite3_stmt *stmt)
+visit_row (EscaleStatsReport *self, sqlite3_stmt *stmt)
 {
-  self->sessions += col (stmt, 0);
-  self->minutes += col (stmt, 1);
-  self->accompanied += col (stmt, 2);
-  self->helper_calls += col (stmt, 3);
-  for (guint i = 0; i < ESCALE_N_DURATION_BUCKETS; i++)
-    self->buckets[i] += col (stmt, 4 + i);
+  const char *day = (const char *) sqlite3_column_text (stmt, 0);
+  int hour = sqlite3_column_int (stmt, 1);
+  int weekday = sqlite3_column_int (stmt, 2);
+  guint minutes = col (stmt, 3);
+  guint bucket = minutes < 30 ? 0 : minutes < 60 ? 1 : minutes < 120 ? 2 : 3;
+  EscaleStatsDay *last;
+
+  self->sessions++;
+  self->minutes += minutes;
+  self->accompanied += col (stmt, 4) ? 1 : 0;
+  self->helper_calls += col (stmt, 5);
+  self->buckets[bucket]++;
+  self->satisfaction[escale_satisfaction_from_code ((const char *) sqlite3_column_text (stmt, 6))]++;
+  self->ages[escale_age_bracket_from_code ((const char *) sqlite3_column_text (stmt, 7))]++;
+  if (weekday >= 1 && weekday <= 7 && hour >= 0 && hour <= 23)
+    self->heat[weekday - 1][hour]++;
+
+  if (minutes >= self->durations->len)
+    g_array_set_size (self->durations, MIN (minutes, 100000) + 1);
+  g_array_index (self->durations, guint, MIN (minutes, 100000))++;
+
+  last = self->days->len ? &g_array_index (self->days, EscaleStatsDay, self->days->len - 1)
+                         : NULL;
+  if (last == NULL || g_strcmp0 (last->day, day) != 0)
+    {
+      EscaleStatsDay entry = { { 0 }, 0 };
+
+      g_strlcpy (entry.day, day ? day : "", sizeof entry.day);
+      g_array_append_val (self->days, entry);
+      last = &g_array_index (self->days, EscaleStatsDay, self->days->len - 1);
+    }
+  last->sessions++;
   return TRUE;
+}
+
+/* The median of @n visits whose durations are counted per minute. */
+static double
+median_of (GArray *durations, guint n)
+{
+  guint want_low = (n - 1) / 2, want_high = n / 2, seen = 0;
+  int low = -1, high = -1;
+
+  for (guint m = 0; m < durations->len && high < 0; m++)
+    {
+      guint count = g_array_index (durations, guint, m);
+
+      if (low < 0 && seen + count > want_low)
+        low = m;
+      if (high < 0 && seen + count > want_high)
+        high = m;
+      seen += count;
+    }
+  return (low + high) / 2.0;
 }
 
 static gboolean
@@ -203,57 +245,6 @@ folded_row (EscaleStatsReport *self, sqlite3_stmt *stmt)
   self->minutes += col (stmt, 1);
   self->accompanied += col (stmt, 2);
   self->helper_calls += col (stmt, 3);
-  return TRUE;
-}
-
-static gboolean
-median_row (EscaleStatsReport *self, sqlite3_stmt *stmt)
-{
-  int minutes = sqlite3_column_int (stmt, 0);
-  guint count = col (stmt, 1);
-
-  if (self->scan.low < 0 && self->scan.seen + count > self->scan.want_low)
-    self->scan.low = minutes;
-  if (self->scan.high < 0 && self->scan.seen + count > self->scan.want_high)
-    self->scan.high = minutes;
-  self->scan.seen += count;
-  return TRUE;
-}
-
-static gboolean
-satisfaction_row (EscaleStatsReport *self, sqlite3_stmt *stmt)
-{
-  self->satisfaction[escale_satisfaction_from_code ((const char *) sqlite3_column_text (stmt, 0))] +=
-    col (stmt, 1);
-  return TRUE;
-}
-
-static gboolean
-age_row (EscaleStatsReport *self, sqlite3_stmt *stmt)
-{
-  self->ages[escale_age_bracket_from_code ((const char *) sqlite3_column_text (stmt, 0))] +=
-    col (stmt, 1);
-  return TRUE;
-}
-
-static gboolean
-day_row (EscaleStatsReport *self, sqlite3_stmt *stmt)
-{
-  EscaleStatsDay day = { { 0 }, col (stmt, 1) };
-
-  g_strlcpy (day.day, (const char *) sqlite3_column_text (stmt, 0), sizeof day.day);
-  g_array_append_val (self->days, day);
-  return TRUE;
-}
-
-static gboolean
-heat_row (EscaleStatsReport *self, sqlite3_stmt *stmt)
-{
-  int weekday = sqlite3_column_int (stmt, 0);
-  int hour = sqlite3_column_int (stmt, 1);
-
-  if (weekday >= 1 && weekday <= 7 && hour >= 0 && hour <= 23)
-    self->heat[weekday - 1][hour] += col (stmt, 2);
   return TRUE;
 }
 
@@ -336,47 +327,23 @@ escale_stats_report_new (EscaleStatsStore *store, const char *from_day, const ch
   self->from = g_strdup (from_day);
   self->to = g_strdup (to_day);
 
+  /* One pass over the period's visits, read from the covering day index. */
   if (!each_row (self, store,
-                 "SELECT count (*), sum (duration_min), sum (accompanied), sum (helper_calls),"
-                 " sum (duration_min < 30), sum (duration_min >= 30 AND duration_min < 60),"
-                 " sum (duration_min >= 60 AND duration_min < 120), sum (duration_min >= 120)"
-                 " FROM sessions" IN_PERIOD,
-                 totals_row, error))
+                 "SELECT day, start_hour, weekday, duration_min, accompanied, helper_calls,"
+                 " satisfaction, age_bracket FROM sessions" IN_PERIOD " ORDER BY day",
+                 visit_row, error))
     return NULL;
   row_sessions = self->sessions;
-
   if (row_sessions > 0)
-    {
-      self->scan = (MedianScan) { 0, (row_sessions - 1) / 2, row_sessions / 2, -1, -1 };
-      if (!each_row (self, store,
-                     "SELECT duration_min, count (*) FROM sessions" IN_PERIOD
-                     " GROUP BY 1 ORDER BY 1",
-                     median_row, error))
-        return NULL;
-      self->median = (self->scan.low + self->scan.high) / 2.0;
-    }
+    self->median = median_of (self->durations, row_sessions);
 
   if (!each_row (self, store,
                  "SELECT sum (sessions), sum (minutes), sum (accompanied), sum (helper_calls)"
                  " FROM monthly_totals WHERE ?1 <= ?2 AND month BETWEEN ?3 AND ?4",
                  folded_row, error) ||
       !each_row (self, store,
-                 "SELECT satisfaction, count (*) FROM sessions" IN_PERIOD " GROUP BY 1",
-                 satisfaction_row, error) ||
-      !each_row (self, store,
-                 "SELECT age_bracket, count (*) FROM sessions" IN_PERIOD " GROUP BY 1", age_row,
-                 error) ||
-      !each_row (self, store,
-                 "SELECT day, count (*) FROM sessions" IN_PERIOD " GROUP BY 1 ORDER BY 1",
-                 day_row, error) ||
-      !each_row (self, store,
-                 "SELECT weekday, start_hour, count (*) FROM sessions" IN_PERIOD
-                 " GROUP BY 1, 2",
-                 heat_row, error) ||
-      !each_row (self, store,
-                 "SELECT a.activity_id, max (a.theme), count (*), sum (a.minutes)"
-                 " FROM session_activities a JOIN sessions s ON s.id = a.session_id"
-                 " WHERE s.day BETWEEN ?1 AND ?2 GROUP BY 1",
+                 "SELECT activity_id, max (theme), count (*), sum (minutes)"
+                 " FROM session_activities" IN_PERIOD " GROUP BY 1",
                  activity_row, error) ||
       !each_row (self, store,
                  "SELECT activity_id, max (theme), sum (sessions), sum (minutes)"

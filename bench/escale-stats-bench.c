@@ -1,0 +1,171 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdio.h>
+#include <sqlite3.h>
+#include <glib/gstdio.h>
+
+#include "escale-fake-clock.h"
+#include "escale-stats-export.h"
+#include "escale-stats-report.h"
+#include "escale-stats-store.h"
+
+/* Times, on a filled store (bench/run-stats-bench.sh makes one): each
+ * dashboard query of each period (through SQLite's own profile trace, so
+ * the very statements EscaleStatsReport runs), the whole report, the full
+ * CSV export of the visits, and the write of one visit as the kiosk does
+ * it at the end of a visit (on the UI thread). Prints Markdown rows. */
+
+typedef struct
+{
+  GPtrArray *names;   /* short statement text */
+  GArray *ms;
+} Profile;
+
+static int
+trace_cb (unsigned type, void *data, void *p, void *x)
+{
+  Profile *profile = data;
+  sqlite3_stmt *stmt = p;
+  double ms = *(sqlite3_int64 *) x / 1e6;
+  const char *sql = sqlite3_sql (stmt);
+  g_autofree char *flat = g_strndup (sql, 70);
+
+  if (type != SQLITE_TRACE_PROFILE || g_str_has_prefix (sql, "PRAGMA"))
+    return 0;
+  g_strdelimit (flat, "\n|", ' ');
+  g_ptr_array_add (profile->names, g_steal_pointer (&flat));
+  g_array_append_val (profile->ms, ms);
+  return 0;
+}
+
+static int
+compare_double (gconstpointer a, gconstpointer b)
+{
+  double da = *(const double *) a, db = *(const double *) b;
+
+  return da < db ? -1 : da > db;
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr(EscaleStatsStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  Profile profile = { g_ptr_array_new_with_free_func (g_free), g_array_new (FALSE, FALSE,
+                                                                            sizeof (double)) };
+  const char *periods[] = { "week", "month", "quarter", "year", "all (5 years)" };
+  gint64 t0;
+
+  if (argc != 3)
+    {
+      g_printerr ("usage: escale-stats-bench STORE.db TODAY(YYYY-MM-DD)\n");
+      return 2;
+    }
+  store = escale_stats_store_new (argv[1]);
+  if (!escale_stats_store_open (store, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  {
+    g_autofree char *iso = g_strconcat (argv[2], "T15:00:00", NULL);
+
+    now = g_date_time_new_from_iso8601 (iso, g_time_zone_new_local ());
+  }
+  printf ("Store: %" G_GINT64_FORMAT " visits\n\n",
+          escale_stats_store_count_sessions (store, NULL));
+
+  sqlite3_trace_v2 (escale_stats_store_get_db (store), SQLITE_TRACE_PROFILE, trace_cb, &profile);
+
+  printf ("| period | statement | ms |\n|---|---|---|\n");
+  for (guint p = 0; p < G_N_ELEMENTS (periods); p++)
+    {
+      g_autofree char *from = NULL;
+      g_autofree char *to = NULL;
+      g_autoptr(EscaleStatsReport) report = NULL;
+      double total;
+
+      if (p < 4)
+        escale_stats_period_range (p, now, &from, &to);
+      else
+        {
+          from = g_strdup ("2000-01-01");
+          to = g_strdup ("9999-12-31");
+        }
+      /* Warm the page cache once, as a dashboard opened twice would. */
+      g_clear_object (&report);
+      report = escale_stats_report_new (store, from, to, NULL);
+      g_ptr_array_set_size (profile.names, 0);
+      g_array_set_size (profile.ms, 0);
+      g_clear_object (&report);
+      t0 = g_get_monotonic_time ();
+      report = escale_stats_report_new (store, from, to, &error);
+      total = (g_get_monotonic_time () - t0) / 1000.0;
+      if (report == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      for (guint i = 0; i < profile.ms->len; i++)
+        printf ("| %s (%u visits) | `%s…` | %.1f |\n", periods[p],
+                escale_stats_report_get_sessions (report), (char *) profile.names->pdata[i],
+                g_array_index (profile.ms, double, i));
+      printf ("| %s | **whole report** | **%.1f** |\n", periods[p], total);
+    }
+  sqlite3_trace_v2 (escale_stats_store_get_db (store), 0, NULL, NULL);
+
+  {
+    g_autoptr(GString) csv = NULL;
+    g_autofree char *path = g_strconcat (argv[1], ".export.csv", NULL);
+    double build, write;
+
+    t0 = g_get_monotonic_time ();
+    csv = escale_stats_export_sessions_csv (store, "2000-01-01", "9999-12-31", &error);
+    build = (g_get_monotonic_time () - t0) / 1e6;
+    t0 = g_get_monotonic_time ();
+    if (csv == NULL || !escale_stats_export_write (path, csv, &error))
+      {
+        g_printerr ("%s\n", error->message);
+        return 1;
+      }
+    write = (g_get_monotonic_time () - t0) / 1e6;
+    printf ("\nFull CSV export of the visits: %.2f s to build + %.2f s to write = %.2f s "
+            "(%.0f MB)\n", build, write, build + write, csv->len / 1e6);
+    g_unlink (path);
+  }
+
+  {
+    g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+    const guint n = 1000;
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(EscaleSessionRecord) record =
+          escale_session_record_new (now, 1800 + i, ESCALE_END_FINISHED, i % 5 == 0);
+        double ms;
+
+        escale_session_record_add_activity (record, "visio", 900);
+        escale_session_record_set_theme (record, "visio", "Échanger avec ses proches");
+        escale_session_record_add_activity (record, "culture", 600);
+        escale_session_record_set_theme (record, "culture", "Culture numérique");
+        record->satisfaction = ESCALE_SATISFACTION_YES;
+        record->age_bracket = ESCALE_AGE_70_PLUS;
+        t0 = g_get_monotonic_time ();
+        if (!escale_stats_store_add_session (store, record, &error))
+          {
+            g_printerr ("%s\n", error->message);
+            return 1;
+          }
+        ms = (g_get_monotonic_time () - t0) / 1000.0;
+        g_array_append_val (times, ms);
+      }
+    g_array_sort (times, compare_double);
+    printf ("\nOne visit written (1 session row + 2 activity rows, one transaction, WAL, "
+            "synchronous=NORMAL), %u writes: p50 %.3f ms, p99 %.3f ms, max %.3f ms\n", n,
+            g_array_index (times, double, n / 2), g_array_index (times, double, n * 99 / 100),
+            g_array_index (times, double, n - 1));
+  }
+  g_ptr_array_unref (profile.names);
+  g_array_unref (profile.ms);
+  return 0;
+}
