@@ -3,6 +3,7 @@
 
 #include "escale-activity-page.h"
 #include "escale-call-view.h"
+#include "escale-culture-view.h"
 #include "escale-info-view.h"
 #include "escale-ui-util.h"
 
@@ -85,6 +86,24 @@ fill_guide (EscaleActivityPage *self)
     }
 }
 
+/* The culture slideshow ("Mode conférencier") takes the whole width. */
+static void
+culture_presenting_cb (EscaleActivityPage *self, GParamSpec *pspec, GObject *view)
+{
+  gtk_widget_set_visible (self->guide_panel,
+                          !escale_culture_view_get_presenting (ESCALE_CULTURE_VIEW (view)));
+}
+
+static GtkWidget *
+culture_content_new (EscaleActivityPage *self)
+{
+  GtkWidget *view = escale_culture_view_new (self->activity, self->web_profile);
+
+  g_signal_connect_object (view, "notify::presenting", G_CALLBACK (culture_presenting_cb), self,
+                           G_CONNECT_SWAPPED);
+  return view;
+}
+
 /* The content of each kind of activity. Kinds whose dedicated screen is not
  * built yet show the centre's own description of it from the config. */
 static GtkWidget *
@@ -94,9 +113,10 @@ create_content (EscaleActivityPage *self)
     {
     case ESCALE_ACTIVITY_CALL:
       return escale_call_view_new (self->activity, self->kiosk);
+    case ESCALE_ACTIVITY_CULTURE:
+      return culture_content_new (self);
     case ESCALE_ACTIVITY_INFO:
     case ESCALE_ACTIVITY_PHOTOS:
-    case ESCALE_ACTIVITY_CULTURE:
     case ESCALE_ACTIVITY_FORMS:
       return escale_info_view_new (self->activity);
     default:

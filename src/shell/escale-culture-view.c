@@ -1,0 +1,842 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "escale-shell"
+
+#include <glib/gi18n.h>
+
+#include "escale-culture-collection.h"
+#include "escale-culture-slideshow.h"
+#include "escale-culture-view.h"
+#include "escale-ui-util.h"
+#include "escale-web-view.h"
+
+/* "Culture et loisirs": the centre's offline collection and a few cultural
+ * websites it chose. Screens, one at a time:
+ *   gallery    big tiles of the works (six at most), "Mode conférencier",
+ *              "Sites de musées"
+ *   detail     one work: large picture with Agrandir/Réduire, its text,
+ *              Écouter when it has a sound, previous/next
+ *   slideshow  the helper's "Mode conférencier" (the guide panel steps
+ *              aside: see the presenting property)
+ *   sites      the allowlisted sites as big tiles
+ *   web        one site in the locked web view, with big Retour buttons
+ * Everything lives for one visit of the activity. */
+struct _EscaleCultureView
+{
+  GtkWidget parent_instance;
+
+  /* children */
+  GtkWidget *stack;
+  GtkWidget *gallery_grid;
+  GtkWidget *gallery_more;
+  GtkScrolledWindow *detail_scroller;
+  GtkPicture *detail_picture;
+  GtkWidget *detail_text;
+  GtkScrolledWindow *text_scroller;
+  GtkWidget *read_more;
+  GtkWidget *detail_previous;
+  GtkWidget *detail_next;
+  GtkWidget *listen_button;
+  GtkWidget *zoom_in;
+  GtkWidget *zoom_out;
+  GtkWidget *slideshow;
+  GtkWidget *web_slot;
+  GtkWidget *web_view;    /* EscaleWebView in web_slot, or NULL */
+
+  /* owned */
+  EscaleActivity *activity;
+  EscaleWebProfile *web_profile;
+  EscaleCultureCollection *collection;
+  EscaleWebPolicy *policy;
+  GHashTable *textures;
+  GStrv site_groups;
+  GtkMediaStream *sound;
+  guint item;
+  guint gallery_page;
+  guint zoom;             /* 0 = fit, then 1.5x, 2x, 3x */
+  gboolean presenting;
+};
+
+enum {
+  PROP_0,
+  PROP_ACTIVITY,
+  PROP_WEB_PROFILE,
+  PROP_PRESENTING,
+  N_PROPS
+};
+
+static GParamSpec *pspecs[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (EscaleCultureView, escale_culture_view, GTK_TYPE_WIDGET)
+
+#define TILES_PER_PAGE 6
+static const double zoom_levels[] = { 1.0, 1.5, 2.0, 3.0 };
+
+static guint
+n_items (EscaleCultureView *self)
+{
+  return self->collection ? escale_culture_collection_get_n_items (self->collection) : 0;
+}
+
+static void
+set_presenting (EscaleCultureView *self, gboolean presenting)
+{
+  if (self->presenting == presenting)
+    return;
+  self->presenting = presenting;
+  g_object_notify_by_pspec (G_OBJECT (self), pspecs[PROP_PRESENTING]);
+}
+
+static void
+stop_sound (EscaleCultureView *self)
+{
+  if (self->sound != NULL)
+    gtk_media_stream_pause (self->sound);
+  g_clear_object (&self->sound);
+  if (self->listen_button != NULL)
+    gtk_button_set_label (GTK_BUTTON (self->listen_button), _("Écouter"));
+}
+
+static void
+show_screen (EscaleCultureView *self, const char *name)
+{
+  stop_sound (self);
+  set_presenting (self, g_str_equal (name, "slideshow"));
+  if (!g_str_equal (name, "web") && self->web_view != NULL)
+    {
+      /* Leaving a site drops its page and web process. */
+      gtk_box_remove (GTK_BOX (self->web_slot), self->web_view);
+      self->web_view = NULL;
+    }
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), name);
+  if (g_str_equal (name, "slideshow"))
+    gtk_widget_grab_focus (self->slideshow);
+}
+
+/* A big button whose words wrap, so that rows of them fit at 1024 px. */
+static GtkWidget *
+wrapping_button_new (const char *text, const char *css_class)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_button_set_child (GTK_BUTTON (button), label);
+  gtk_widget_add_css_class (button, "big-button");
+  if (css_class != NULL)
+    gtk_widget_add_css_class (button, css_class);
+  gtk_widget_set_hexpand (button, TRUE);
+  return button;
+}
+
+/* --- gallery ----------------------------------------------------------- */
+
+static void
+tile_clicked_cb (GtkButton *button, EscaleCultureView *self)
+{
+  escale_culture_view_open_item (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button),
+                                                                            "item")));
+}
+
+static GtkWidget *
+work_tile_new (EscaleCultureView *self, guint index)
+{
+  const EscaleCultureItem *item = escale_culture_collection_get_item (self->collection, index);
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *picture = gtk_picture_new_for_paintable (
+    GDK_PAINTABLE (escale_culture_texture_lookup (self->textures, item->image)));
+  GtkWidget *label = escale_wrapped_label_new (item->title, "culture-tile-title");
+
+  gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
+  gtk_widget_set_size_request (picture, 120, 70);
+  gtk_widget_set_vexpand (picture, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.5);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_label_set_lines (GTK_LABEL (label), 2);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), picture);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "culture-tile");
+  gtk_widget_set_hexpand (button, TRUE);
+  gtk_widget_set_vexpand (button, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  item->title, -1);
+  g_object_set_data (G_OBJECT (button), "item", GUINT_TO_POINTER (index));
+  g_signal_connect (button, "clicked", G_CALLBACK (tile_clicked_cb), self);
+  return button;
+}
+
+static void
+fill_gallery (EscaleCultureView *self)
+{
+  GtkGrid *grid = GTK_GRID (self->gallery_grid);
+  GtkWidget *child;
+  guint first = self->gallery_page * TILES_PER_PAGE;
+
+  while ((child = gtk_widget_get_first_child (self->gallery_grid)) != NULL)
+    gtk_grid_remove (grid, child);
+  for (guint i = first; i < n_items (self) && i < first + TILES_PER_PAGE; i++)
+    gtk_grid_attach (grid, work_tile_new (self, i), (int) ((i - first) % 3),
+                     (int) ((i - first) / 3), 1, 1);
+  gtk_widget_set_visible (self->gallery_more, n_items (self) > TILES_PER_PAGE);
+}
+
+static void
+more_clicked_cb (EscaleCultureView *self)
+{
+  guint pages = (n_items (self) + TILES_PER_PAGE - 1) / TILES_PER_PAGE;
+
+  self->gallery_page = (self->gallery_page + 1) % MAX (pages, 1);
+  fill_gallery (self);
+}
+
+static void
+present_clicked_cb (EscaleCultureView *self)
+{
+  escale_culture_view_present (self, 0);
+}
+
+static void
+sites_clicked_cb (EscaleCultureView *self)
+{
+  escale_culture_view_show_sites (self);
+}
+
+static GtkWidget *
+gallery_new (EscaleCultureView *self)
+{
+  GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
+  GtkWidget *present = wrapping_button_new (_("Mode conférencier"), NULL);
+  GtkWidget *sites = wrapping_button_new (_("Sites de musées"), "suggested");
+
+  if (self->collection != NULL)
+    {
+      GtkWidget *heading = escale_wrapped_label_new (escale_culture_collection_get_title (
+                                                       self->collection), "culture-heading");
+      const char *description = escale_culture_collection_get_description (self->collection);
+
+      /* The description is read out to screen readers; the screen keeps
+       * its height for the pictures. */
+      if (description != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (heading),
+                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+      gtk_box_append (GTK_BOX (box), heading);
+    }
+  else
+    gtk_box_append (GTK_BOX (box),
+                    escale_wrapped_label_new (_("La collection n'est pas disponible pour le "
+                                                "moment. Vous pouvez visiter les sites de "
+                                                "musées."), "culture-intro"));
+
+  self->gallery_grid = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (self->gallery_grid), 16);
+  gtk_grid_set_column_spacing (GTK_GRID (self->gallery_grid), 16);
+  gtk_grid_set_row_homogeneous (GTK_GRID (self->gallery_grid), TRUE);
+  gtk_grid_set_column_homogeneous (GTK_GRID (self->gallery_grid), TRUE);
+  gtk_widget_set_vexpand (self->gallery_grid, TRUE);
+  gtk_box_append (GTK_BOX (box), self->gallery_grid);
+
+  self->gallery_more = wrapping_button_new (_("Autres œuvres"), NULL);
+  g_signal_connect_swapped (self->gallery_more, "clicked", G_CALLBACK (more_clicked_cb), self);
+  gtk_box_append (GTK_BOX (actions), self->gallery_more);
+  gtk_box_append (GTK_BOX (actions), present);
+  gtk_box_append (GTK_BOX (actions), sites);
+  gtk_box_set_homogeneous (GTK_BOX (actions), TRUE);
+  gtk_widget_set_visible (present, n_items (self) > 0);
+  gtk_widget_set_visible (sites, g_strv_length (self->site_groups) > 0);
+  g_signal_connect_swapped (present, "clicked", G_CALLBACK (present_clicked_cb), self);
+  g_signal_connect_swapped (sites, "clicked", G_CALLBACK (sites_clicked_cb), self);
+
+  /* The scroller only keeps the window's minimum size small; at 1024 x 768
+   * everything fits without scrolling, and the actions stay outside it. */
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (outer), scroller);
+  gtk_box_append (GTK_BOX (outer), actions);
+  return outer;
+}
+
+/* --- detail ------------------------------------------------------------ */
+
+static void
+apply_zoom (EscaleCultureView *self)
+{
+  GtkWidget *scroller = GTK_WIDGET (self->detail_scroller);
+  int width = gtk_widget_get_width (scroller);
+  int height = gtk_widget_get_height (scroller);
+  double factor = zoom_levels[self->zoom];
+
+  if (self->zoom == 0 || width <= 0 || height <= 0)
+    gtk_widget_set_size_request (GTK_WIDGET (self->detail_picture), -1, -1);
+  else
+    gtk_widget_set_size_request (GTK_WIDGET (self->detail_picture), (int) (width * factor),
+                                 (int) (height * factor));
+  gtk_widget_set_sensitive (self->zoom_out, self->zoom > 0);
+  gtk_widget_set_sensitive (self->zoom_in, self->zoom + 1 < G_N_ELEMENTS (zoom_levels));
+}
+
+/* Agrandir (@direction > 0) or Réduire (< 0) the picture of the detail view. */
+void
+escale_culture_view_zoom (EscaleCultureView *self, int direction)
+{
+  g_return_if_fail (ESCALE_IS_CULTURE_VIEW (self));
+  if (direction > 0 && self->zoom + 1 < G_N_ELEMENTS (zoom_levels))
+    self->zoom++;
+  else if (direction < 0 && self->zoom > 0)
+    self->zoom--;
+  apply_zoom (self);
+}
+
+static void
+zoom_in_cb (EscaleCultureView *self)
+{
+  escale_culture_view_zoom (self, 1);
+}
+
+static void
+zoom_out_cb (EscaleCultureView *self)
+{
+  escale_culture_view_zoom (self, -1);
+}
+
+static void
+listen_cb (EscaleCultureView *self)
+{
+  const EscaleCultureItem *item = escale_culture_collection_get_item (self->collection,
+                                                                      self->item);
+
+  if (self->sound != NULL)
+    {
+      stop_sound (self);
+      return;
+    }
+  self->sound = gtk_media_file_new_for_filename (item->audio);
+  gtk_media_stream_play (self->sound);
+  gtk_button_set_label (GTK_BUTTON (self->listen_button), _("Arrêter le son"));
+}
+
+static void
+detail_step (EscaleCultureView *self, int delta)
+{
+  int target = (int) self->item + delta;
+
+  if (target >= 0 && target < (int) n_items (self))
+    escale_culture_view_open_item (self, (guint) target);
+}
+
+static void
+previous_cb (EscaleCultureView *self)
+{
+  detail_step (self, -1);
+}
+
+static void
+next_cb (EscaleCultureView *self)
+{
+  detail_step (self, 1);
+}
+
+static void
+gallery_cb (EscaleCultureView *self)
+{
+  show_screen (self, "gallery");
+}
+
+static void
+text_arrows_cb (EscaleCultureView *self)
+{
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->text_scroller);
+  double max = gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj);
+
+  gtk_widget_set_visible (self->read_more, max > 1);
+  gtk_button_set_label (GTK_BUTTON (self->read_more),
+                        gtk_adjustment_get_value (adj) < max - 1 ? _("Lire la suite")
+                                                                 : _("Remonter"));
+}
+
+/* "Lire la suite" scrolls by most of the text's height, then "Remonter". */
+static void
+read_more_cb (EscaleCultureView *self)
+{
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->text_scroller);
+  double max = gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj);
+  double value = gtk_adjustment_get_value (adj);
+
+  if (value >= max - 1)
+    gtk_adjustment_set_value (adj, 0);
+  else
+    gtk_adjustment_set_value (adj, value + gtk_adjustment_get_page_size (adj) * 0.8);
+}
+
+static GtkWidget *
+detail_new (EscaleCultureView *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
+  GtkWidget *main = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 20);
+  GtkWidget *overlay = gtk_overlay_new ();
+  GtkWidget *zoom_column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *text_column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *nav = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
+  GtkWidget *all = wrapping_button_new (_("Toutes les œuvres"), NULL);
+  GtkAdjustment *adj;
+
+  self->detail_picture = GTK_PICTURE (gtk_picture_new ());
+  gtk_picture_set_can_shrink (self->detail_picture, TRUE);
+  self->detail_scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
+  gtk_scrolled_window_set_child (self->detail_scroller, GTK_WIDGET (self->detail_picture));
+  gtk_widget_add_css_class (GTK_WIDGET (self->detail_scroller), "culture-picture-frame");
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), GTK_WIDGET (self->detail_scroller));
+  gtk_widget_set_hexpand (overlay, TRUE);
+  gtk_widget_set_vexpand (overlay, TRUE);
+
+  /* Agrandir / Réduire float over the picture's corner. */
+  self->zoom_in = wrapping_button_new (_("Agrandir"), "culture-zoom");
+  self->zoom_out = wrapping_button_new (_("Réduire"), "culture-zoom");
+  gtk_widget_set_hexpand (self->zoom_in, FALSE);
+  gtk_widget_set_hexpand (self->zoom_out, FALSE);
+  g_signal_connect_swapped (self->zoom_in, "clicked", G_CALLBACK (zoom_in_cb), self);
+  g_signal_connect_swapped (self->zoom_out, "clicked", G_CALLBACK (zoom_out_cb), self);
+  gtk_box_append (GTK_BOX (zoom_column), self->zoom_in);
+  gtk_box_append (GTK_BOX (zoom_column), self->zoom_out);
+  gtk_widget_set_halign (zoom_column, GTK_ALIGN_END);
+  gtk_widget_set_valign (zoom_column, GTK_ALIGN_END);
+  gtk_widget_set_margin_bottom (zoom_column, 12);
+  gtk_widget_set_margin_end (zoom_column, 12);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), zoom_column);
+
+  self->listen_button = gtk_button_new_with_label (_("Écouter"));
+  gtk_widget_add_css_class (self->listen_button, "big-button");
+  g_signal_connect_swapped (self->listen_button, "clicked", G_CALLBACK (listen_cb), self);
+
+  self->detail_text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_add_css_class (self->detail_text, "culture-text");
+  self->text_scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
+  gtk_scrolled_window_set_policy (self->text_scroller, GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (self->text_scroller, self->detail_text);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->text_scroller), TRUE);
+  self->read_more = gtk_button_new_with_label (_("Lire la suite"));
+  gtk_widget_add_css_class (self->read_more, "big-button");
+  g_signal_connect_swapped (self->read_more, "clicked", G_CALLBACK (read_more_cb), self);
+  adj = gtk_scrolled_window_get_vadjustment (self->text_scroller);
+  g_signal_connect_object (adj, "changed", G_CALLBACK (text_arrows_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adj, "value-changed", G_CALLBACK (text_arrows_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_set_hexpand (all, FALSE);
+  gtk_widget_set_halign (all, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (text_column), all);
+  gtk_box_append (GTK_BOX (text_column), self->listen_button);
+  gtk_box_append (GTK_BOX (text_column), GTK_WIDGET (self->text_scroller));
+  gtk_box_append (GTK_BOX (text_column), self->read_more);
+  gtk_widget_set_size_request (text_column, 240, -1);
+  gtk_widget_set_hexpand (text_column, TRUE);
+
+  gtk_box_append (GTK_BOX (main), overlay);
+  gtk_box_append (GTK_BOX (main), text_column);
+  gtk_box_set_homogeneous (GTK_BOX (main), TRUE);
+  gtk_widget_set_vexpand (main, TRUE);
+
+  self->detail_previous = wrapping_button_new (_("Précédente"), NULL);
+  self->detail_next = wrapping_button_new (_("Suivante"), "suggested");
+  g_signal_connect_swapped (all, "clicked", G_CALLBACK (gallery_cb), self);
+  g_signal_connect_swapped (self->detail_previous, "clicked", G_CALLBACK (previous_cb), self);
+  g_signal_connect_swapped (self->detail_next, "clicked", G_CALLBACK (next_cb), self);
+  gtk_box_set_homogeneous (GTK_BOX (nav), TRUE);
+  gtk_box_append (GTK_BOX (nav), self->detail_previous);
+  gtk_box_append (GTK_BOX (nav), self->detail_next);
+
+  gtk_box_append (GTK_BOX (box), main);
+  gtk_box_append (GTK_BOX (box), nav);
+  return box;
+}
+
+/* --- sites and the web view ------------------------------------------- */
+
+static void
+site_clicked_cb (GtkButton *button, EscaleCultureView *self)
+{
+  escale_culture_view_open_site (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button),
+                                                                            "site")));
+}
+
+static GtkWidget *
+sites_new (EscaleCultureView *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *back = wrapping_button_new (_("Retour aux œuvres"), NULL);
+
+  gtk_box_append (GTK_BOX (box), escale_wrapped_label_new (_("Sites de musées choisis pour "
+                                                             "vous"), "culture-heading"));
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 16);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 16);
+  gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
+  gtk_grid_set_row_homogeneous (GTK_GRID (grid), TRUE);
+  gtk_widget_set_vexpand (grid, TRUE);
+  /* Four sites at most: the screen keeps six choices or fewer. */
+  for (guint i = 0; self->site_groups[i] != NULL && i < 4; i++)
+    {
+      g_autofree char *title = escale_activity_get_string (self->activity, self->site_groups[i],
+                                                           "title");
+      g_autofree char *description = escale_activity_get_string (self->activity,
+                                                                 self->site_groups[i],
+                                                                 "description");
+      GtkWidget *button = gtk_button_new ();
+      GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+
+      gtk_box_append (GTK_BOX (inner), escale_wrapped_label_new (title, "culture-site-title"));
+      if (description != NULL)
+        gtk_box_append (GTK_BOX (inner), escale_wrapped_label_new (description,
+                                                                   "culture-site-text"));
+      gtk_widget_set_valign (inner, GTK_ALIGN_CENTER);
+      gtk_button_set_child (GTK_BUTTON (button), inner);
+      gtk_widget_add_css_class (button, "culture-site");
+      gtk_widget_set_hexpand (button, TRUE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      title, -1);
+      g_object_set_data (G_OBJECT (button), "site", GUINT_TO_POINTER (i));
+      g_signal_connect (button, "clicked", G_CALLBACK (site_clicked_cb), self);
+      gtk_grid_attach (GTK_GRID (grid), button, (int) (i % 2), (int) (i / 2), 1, 1);
+    }
+  {
+    GtkWidget *scroller = gtk_scrolled_window_new ();
+
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                    GTK_POLICY_AUTOMATIC);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), grid);
+    gtk_widget_set_vexpand (scroller, TRUE);
+    gtk_box_append (GTK_BOX (box), scroller);
+  }
+  gtk_widget_set_hexpand (back, FALSE);
+  gtk_widget_set_halign (back, GTK_ALIGN_START);
+  g_signal_connect_swapped (back, "clicked", G_CALLBACK (gallery_cb), self);
+  gtk_box_append (GTK_BOX (box), back);
+  return box;
+}
+
+static void
+web_back_cb (EscaleCultureView *self)
+{
+  if (self->web_view == NULL || !escale_web_view_go_back (ESCALE_WEB_VIEW (self->web_view)))
+    escale_culture_view_show_sites (self);
+}
+
+static void
+web_sites_cb (EscaleCultureView *self)
+{
+  escale_culture_view_show_sites (self);
+}
+
+static GtkWidget *
+web_page_new (EscaleCultureView *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
+  GtkWidget *back = escale_big_button_new ("escale-back-symbolic", _("Retour"));
+  GtkWidget *sites = wrapping_button_new (_("Autres sites"), NULL);
+
+  gtk_widget_set_hexpand (sites, FALSE);
+  g_signal_connect_swapped (back, "clicked", G_CALLBACK (web_back_cb), self);
+  g_signal_connect_swapped (sites, "clicked", G_CALLBACK (web_sites_cb), self);
+  gtk_box_append (GTK_BOX (bar), back);
+  gtk_box_append (GTK_BOX (bar), sites);
+  self->web_slot = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_vexpand (self->web_slot, TRUE);
+  gtk_widget_add_css_class (self->web_slot, "culture-web");
+  gtk_box_append (GTK_BOX (box), bar);
+  gtk_box_append (GTK_BOX (box), self->web_slot);
+  return box;
+}
+
+/* --- construction ------------------------------------------------------ */
+
+static void
+load_collection (EscaleCultureView *self)
+{
+  g_autofree char *relative = escale_activity_get_string (self->activity, "Culture",
+                                                          "collection");
+  g_autoptr(GPtrArray) problems =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) escale_config_problem_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+
+  if (relative == NULL || strstr (relative, "..") != NULL || g_path_is_absolute (relative))
+    return;
+  dir = g_build_filename (escale_activity_get_config_dir (self->activity), relative, NULL);
+  self->collection = escale_culture_collection_load (dir, relative, problems, &error);
+  if (self->collection == NULL)
+    g_message ("The culture collection %s cannot be read: %s", relative, error->message);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *text = escale_config_problem_to_string (problems->pdata[i]);
+
+      g_message ("%s", text);
+    }
+  if (self->collection != NULL && n_items (self) == 0)
+    g_clear_object (&self->collection);
+}
+
+static void
+build_policy (EscaleCultureView *self)
+{
+  self->policy = escale_web_policy_new ();
+  for (guint i = 0; self->site_groups[i] != NULL; i++)
+    {
+      g_autofree char *url = escale_activity_get_string (self->activity, self->site_groups[i],
+                                                         "url");
+      g_autoptr(GError) error = NULL;
+
+      if (url != NULL && !escale_web_policy_allow_origin (self->policy, url, &error))
+        g_message ("%s: [%s] url: %s", escale_activity_get_source (self->activity),
+                   self->site_groups[i], error->message);
+    }
+}
+
+static void
+slideshow_done_cb (EscaleCultureView *self)
+{
+  escale_culture_view_open_item (self, escale_culture_slideshow_get_index (
+                                         ESCALE_CULTURE_SLIDESHOW (self->slideshow)));
+}
+
+static void
+escale_culture_view_constructed (GObject *object)
+{
+  EscaleCultureView *self = ESCALE_CULTURE_VIEW (object);
+
+  G_OBJECT_CLASS (escale_culture_view_parent_class)->constructed (object);
+
+  self->textures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->site_groups = escale_activity_get_groups (self->activity, "Site");
+  load_collection (self);
+  build_policy (self);
+
+  self->stack = gtk_stack_new ();
+  /* Each screen needs only its own size: the frame must fit 1024 x 768. */
+  gtk_stack_set_hhomogeneous (GTK_STACK (self->stack), FALSE);
+  gtk_stack_set_vhomogeneous (GTK_STACK (self->stack), FALSE);
+  gtk_widget_set_parent (self->stack, GTK_WIDGET (self));
+  gtk_stack_add_named (GTK_STACK (self->stack), gallery_new (self), "gallery");
+  gtk_stack_add_named (GTK_STACK (self->stack), detail_new (self), "detail");
+  gtk_stack_add_named (GTK_STACK (self->stack), sites_new (self), "sites");
+  gtk_stack_add_named (GTK_STACK (self->stack), web_page_new (self), "web");
+  if (self->collection != NULL)
+    {
+      self->slideshow = escale_culture_slideshow_new (self->collection, self->textures);
+      g_signal_connect_object (self->slideshow, "done", G_CALLBACK (slideshow_done_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_stack_add_named (GTK_STACK (self->stack), self->slideshow, "slideshow");
+      fill_gallery (self);
+    }
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "gallery");
+}
+
+static void
+escale_culture_view_dispose (GObject *object)
+{
+  EscaleCultureView *self = ESCALE_CULTURE_VIEW (object);
+
+  stop_sound (self);
+  self->listen_button = NULL;
+  self->web_view = NULL;
+  g_clear_pointer (&self->stack, gtk_widget_unparent);
+  g_clear_object (&self->activity);
+  g_clear_object (&self->web_profile);
+  g_clear_object (&self->collection);
+  g_clear_object (&self->policy);
+  g_clear_pointer (&self->textures, g_hash_table_unref);
+  g_clear_pointer (&self->site_groups, g_strfreev);
+  G_OBJECT_CLASS (escale_culture_view_parent_class)->dispose (object);
+}
+
+static void
+escale_culture_view_get_property (GObject *object, guint prop_id, GValue *value,
+                                  GParamSpec *pspec)
+{
+  EscaleCultureView *self = ESCALE_CULTURE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACTIVITY:
+      g_value_set_object (value, self->activity);
+      break;
+    case PROP_WEB_PROFILE:
+      g_value_set_object (value, self->web_profile);
+      break;
+    case PROP_PRESENTING:
+      g_value_set_boolean (value, self->presenting);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+escale_culture_view_set_property (GObject *object, guint prop_id, const GValue *value,
+                                  GParamSpec *pspec)
+{
+  EscaleCultureView *self = ESCALE_CULTURE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACTIVITY:
+      self->activity = g_value_dup_object (value);
+      break;
+    case PROP_WEB_PROFILE:
+      self->web_profile = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+escale_culture_view_class_init (EscaleCultureViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = escale_culture_view_constructed;
+  object_class->dispose = escale_culture_view_dispose;
+  object_class->get_property = escale_culture_view_get_property;
+  object_class->set_property = escale_culture_view_set_property;
+
+  pspecs[PROP_ACTIVITY] =
+    g_param_spec_object ("activity", NULL, NULL, ESCALE_TYPE_ACTIVITY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  pspecs[PROP_WEB_PROFILE] =
+    g_param_spec_object ("web-profile", NULL, NULL, ESCALE_TYPE_WEB_PROFILE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* TRUE during the slideshow: the frame then gives it the whole width. */
+  pspecs[PROP_PRESENTING] =
+    g_param_spec_boolean ("presenting", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, pspecs);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "cultureview");
+}
+
+static void
+escale_culture_view_init (EscaleCultureView *self)
+{
+}
+
+GtkWidget *
+escale_culture_view_new (EscaleActivity *activity, EscaleWebProfile *web_profile)
+{
+  return g_object_new (ESCALE_TYPE_CULTURE_VIEW,
+                       "activity", activity,
+                       "web-profile", web_profile,
+                       NULL);
+}
+
+/* "gallery", "detail", "slideshow", "sites" or "web". */
+const char *
+escale_culture_view_get_screen (EscaleCultureView *self)
+{
+  g_return_val_if_fail (ESCALE_IS_CULTURE_VIEW (self), NULL);
+  return gtk_stack_get_visible_child_name (GTK_STACK (self->stack));
+}
+
+gboolean
+escale_culture_view_get_presenting (EscaleCultureView *self)
+{
+  g_return_val_if_fail (ESCALE_IS_CULTURE_VIEW (self), FALSE);
+  return self->presenting;
+}
+
+/* Shows work @index in the detail view, at its normal size. */
+void
+escale_culture_view_open_item (EscaleCultureView *self, guint index)
+{
+  const EscaleCultureItem *item;
+  GtkWidget *child;
+
+  g_return_if_fail (ESCALE_IS_CULTURE_VIEW (self));
+  if (index >= n_items (self))
+    return;
+
+  show_screen (self, "detail");
+  self->item = index;
+  item = escale_culture_collection_get_item (self->collection, index);
+  gtk_picture_set_paintable (self->detail_picture,
+                             GDK_PAINTABLE (escale_culture_texture_lookup (self->textures,
+                                                                           item->image)));
+  gtk_picture_set_alternative_text (self->detail_picture, item->title);
+  self->zoom = 0;
+  apply_zoom (self);
+
+  while ((child = gtk_widget_get_first_child (self->detail_text)) != NULL)
+    gtk_box_remove (GTK_BOX (self->detail_text), child);
+  gtk_box_append (GTK_BOX (self->detail_text),
+                  escale_wrapped_label_new (item->title, "culture-title"));
+  for (guint i = 0; item->paragraphs[i] != NULL; i++)
+    gtk_box_append (GTK_BOX (self->detail_text),
+                    escale_wrapped_label_new (item->paragraphs[i], "culture-paragraph"));
+  if (item->credit != NULL)
+    gtk_box_append (GTK_BOX (self->detail_text),
+                    escale_wrapped_label_new (item->credit, "culture-credit"));
+  if (item->video != NULL)
+    {
+      GtkWidget *video = gtk_video_new_for_filename (item->video);
+
+      gtk_widget_set_size_request (video, -1, 240);
+      gtk_box_append (GTK_BOX (self->detail_text), video);
+    }
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->text_scroller), 0);
+  gtk_widget_set_visible (self->listen_button, item->audio != NULL);
+  gtk_widget_set_sensitive (self->detail_previous, index > 0);
+  gtk_widget_set_sensitive (self->detail_next, index + 1 < n_items (self));
+}
+
+/* "Mode conférencier" from work @index. */
+void
+escale_culture_view_present (EscaleCultureView *self, guint index)
+{
+  g_return_if_fail (ESCALE_IS_CULTURE_VIEW (self));
+  if (self->slideshow == NULL)
+    return;
+  escale_culture_slideshow_show_item (ESCALE_CULTURE_SLIDESHOW (self->slideshow), index);
+  show_screen (self, "slideshow");
+}
+
+void
+escale_culture_view_show_sites (EscaleCultureView *self)
+{
+  g_return_if_fail (ESCALE_IS_CULTURE_VIEW (self));
+  show_screen (self, "sites");
+}
+
+/* Opens site @index of the activity in a new locked web view of the
+ * visit's network session. */
+void
+escale_culture_view_open_site (EscaleCultureView *self, guint index)
+{
+  g_autofree char *url = NULL;
+
+  g_return_if_fail (ESCALE_IS_CULTURE_VIEW (self));
+  if (index >= g_strv_length (self->site_groups) || self->web_profile == NULL)
+    return;
+  url = escale_activity_get_string (self->activity, self->site_groups[index], "url");
+  show_screen (self, "web");
+  self->web_view = escale_web_view_new (self->web_profile, self->policy);
+  gtk_widget_set_vexpand (self->web_view, TRUE);
+  gtk_box_append (GTK_BOX (self->web_slot), self->web_view);
+  escale_web_view_load (ESCALE_WEB_VIEW (self->web_view), url);
+}
+
+/* Returns: (nullable) (transfer none): the EscaleWebView of the open site. */
+GtkWidget *
+escale_culture_view_get_web_view (EscaleCultureView *self)
+{
+  g_return_val_if_fail (ESCALE_IS_CULTURE_VIEW (self), NULL);
+  return self->web_view;
+}

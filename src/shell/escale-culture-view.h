@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "escale-activity.h"
+#include "escale-web-profile.h"
+
+G_BEGIN_DECLS
+
+#define ESCALE_TYPE_CULTURE_VIEW (escale_culture_view_get_type ())
+G_DECLARE_FINAL_TYPE (EscaleCultureView, escale_culture_view, ESCALE, CULTURE_VIEW, GtkWidget)
+
+GtkWidget *escale_culture_view_new (EscaleActivity *activity, EscaleWebProfile *web_profile);
+const char *escale_culture_view_get_screen (EscaleCultureView *self);
+gboolean escale_culture_view_get_presenting (EscaleCultureView *self);
+void escale_culture_view_open_item (EscaleCultureView *self, guint index);
+void escale_culture_view_present (EscaleCultureView *self, guint index);
+void escale_culture_view_open_site (EscaleCultureView *self, guint index);
+void escale_culture_view_show_sites (EscaleCultureView *self);
+void escale_culture_view_zoom (EscaleCultureView *self, int direction);
+GtkWidget *escale_culture_view_get_web_view (EscaleCultureView *self);
+
+G_END_DECLS

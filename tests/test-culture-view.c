@@ -1,0 +1,333 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gstdio.h>
+#include <libsoup/soup.h>
+
+#include "escale-activity-page.h"
+#include "escale-config-file.h"
+#include "escale-culture-view.h"
+#include "escale-web-view.h"
+
+/* The culture corner as a person uses it: touching tiles and buttons of the
+ * real activity page, with the demo collection and a local server standing
+ * in for a museum's website. */
+
+typedef struct
+{
+  char *dir;
+  SoupServer *server;
+  char *base;
+  EscaleActivity *activity;
+  EscaleWebProfile *profile;
+  GtkWindow *window;
+  GtkWidget *page;
+  EscaleCultureView *view;
+} Fixture;
+
+static void
+handler (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable *query,
+         gpointer user_data)
+{
+  static const char body[] = "<!DOCTYPE html><title>Musée du village</title><h1>Salle 1</h1>";
+
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "text/html; charset=utf-8", SOUP_MEMORY_STATIC, body,
+                                    strlen (body));
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_for (gboolean (*cond) (Fixture *), Fixture *f)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (30, timeout_cb, &timed_out);
+
+  while (!cond (f) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  g_assert_false (timed_out);
+}
+
+static void
+settle (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* The text of a button, whatever its child (label, or box with a label). */
+static const char *
+button_text (GtkWidget *button)
+{
+  for (GtkWidget *w = gtk_widget_get_first_child (button); w != NULL;
+       w = gtk_widget_get_first_child (w))
+    {
+      for (GtkWidget *c = w; c != NULL; c = gtk_widget_get_next_sibling (c))
+        if (GTK_IS_LABEL (c))
+          return gtk_label_get_text (GTK_LABEL (c));
+    }
+  return NULL;
+}
+
+/* A button a person can see and touch, found by its words. */
+static GtkWidget *
+find_button (GtkWidget *root, const char *text)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_is_drawable (root) &&
+      g_strcmp0 (button_text (root), text) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+shows_label (GtkWidget *root, const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_is_drawable (root) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    if (shows_label (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+static guint
+count_tiles (GtkWidget *root)
+{
+  guint n = GTK_IS_BUTTON (root) && gtk_widget_has_css_class (root, "culture-tile") &&
+            gtk_widget_is_drawable (root);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    n += count_tiles (c);
+  return n;
+}
+
+static void
+touch (Fixture *f, const char *text)
+{
+  GtkWidget *button = find_button (GTK_WIDGET (f->window), text);
+
+  g_test_message ("touch %s", text);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  settle ();
+}
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GPtrArray) problems =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) escale_config_problem_free);
+  g_autoptr(EscaleConfigFile) file = NULL;
+  g_autofree char *demo = g_build_filename (g_getenv ("ESCALE_SOURCE_DIR"), "kiosk-config",
+                                            "culture", NULL);
+  g_autofree char *link = NULL;
+  g_autofree char *ini = NULL;
+  g_autofree char *ini_path = NULL;
+  GSList *uris;
+
+  f->dir = g_dir_make_tmp ("escale-culture-view-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (f->server, NULL, handler, f, NULL);
+  g_assert_true (soup_server_listen (f->server, address, 0, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (f->server);
+  f->base = g_strdup_printf ("http://127.0.0.1:%d/", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  link = g_build_filename (f->dir, "culture", NULL);
+  g_assert_cmpint (symlink (demo, link), ==, 0);
+  ini = g_strdup_printf ("[Activity]\nid=culture\ntitle=Culture et loisirs\nicon=culture\n"
+                         "kind=culture\n[Guide]\nstep-1=Touchez une image.\n"
+                         "[Culture]\ncollection=culture/perigord\n"
+                         "[Site 1]\ntitle=Musée du village\nurl=%s\n"
+                         "description=Une salle d'essai.\n", f->base);
+  ini_path = g_build_filename (f->dir, "culture.ini", NULL);
+  g_assert_true (g_file_set_contents (ini_path, ini, -1, &error));
+  file = escale_config_file_load (ini_path, "activities/culture.ini", problems, &error);
+  g_assert_no_error (error);
+  f->activity = escale_activity_new_from_file (file, f->dir, problems);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_nonnull (f->activity);
+
+  f->profile = escale_web_profile_new ();
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1280, 800);
+  f->page = escale_activity_page_new (f->activity, NULL, f->profile);
+  gtk_window_set_child (f->window, f->page);
+  gtk_window_present (f->window);
+  settle ();
+  f->view = ESCALE_CULTURE_VIEW (escale_activity_page_get_content (ESCALE_ACTIVITY_PAGE (f->page)));
+  g_assert_true (ESCALE_IS_CULTURE_VIEW (f->view));
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  g_autofree char *link = g_build_filename (f->dir, "culture", NULL);
+  g_autofree char *ini = g_build_filename (f->dir, "culture.ini", NULL);
+
+  g_object_add_weak_pointer (G_OBJECT (f->page), (gpointer *) &f->page);
+  gtk_window_destroy (f->window);
+  g_assert_null (f->page);  /* leaving the activity drops everything it held */
+  g_clear_object (&f->activity);
+  g_clear_object (&f->profile);
+  soup_server_disconnect (f->server);
+  g_clear_object (&f->server);
+  g_assert_cmpint (g_unlink (link), ==, 0);
+  g_assert_cmpint (g_unlink (ini), ==, 0);
+  g_assert_cmpint (g_rmdir (f->dir), ==, 0);
+  g_free (f->dir);
+  g_free (f->base);
+}
+
+static void
+test_gallery_detail (Fixture *f, gconstpointer data)
+{
+  GtkWidget *tile;
+
+  g_assert_cmpstr (escale_culture_view_get_screen (f->view), ==, "gallery");
+  g_assert_true (shows_label (GTK_WIDGET (f->window), "Patrimoine du Périgord"));
+  g_assert_cmpuint (count_tiles (GTK_WIDGET (f->window)), ==, 6);
+  g_assert_true (shows_label (GTK_WIDGET (f->window), "Comment faire"));
+
+  tile = find_button (GTK_WIDGET (f->window), "La grotte de Lascaux");
+  g_assert_nonnull (tile);
+  g_signal_emit_by_name (tile, "clicked");
+  settle ();
+  g_assert_cmpstr (escale_culture_view_get_screen (f->view), ==, "detail");
+  g_assert_true (shows_label (GTK_WIDGET (f->window), "La grotte de Lascaux"));
+  g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (f->window),
+                                                       "Précédente")));
+
+  /* Agrandir, then Réduire comes back. */
+  g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (f->window), "Réduire")));
+  touch (f, "Agrandir");
+  touch (f, "Agrandir");
+  touch (f, "Agrandir");
+  g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (f->window), "Agrandir")));
+  touch (f, "Réduire");
+
+  touch (f, "Suivante");
+  g_assert_true (shows_label (GTK_WIDGET (f->window), "Le château de Beynac"));
+  g_assert_true (gtk_widget_is_sensitive (find_button (GTK_WIDGET (f->window), "Précédente")));
+  /* A new work is shown at its normal size. */
+  g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (f->window), "Réduire")));
+  touch (f, "Toutes les œuvres");
+  g_assert_cmpstr (escale_culture_view_get_screen (f->view), ==, "gallery");
+}
+
+static void
+test_slideshow (Fixture *f, gconstpointer data)
+{
+  touch (f, "Mode conférencier");
+  g_assert_cmpstr (escale_culture_view_get_screen (f->view), ==, "slideshow");
+  g_assert_true (escale_culture_view_get_presenting (f->view));
+  /* The guide steps aside: the pictures get the whole width. */
+  g_assert_false (shows_label (GTK_WIDGET (f->window), "Comment faire"));
+  g_assert_true (shows_label (GTK_WIDGET (f->window), "1 sur 6"));
+  touch (f, "Suivante");
+  g_assert_true (shows_label (GTK_WIDGET (f->window), "2 sur 6"));
+  g_assert_true (shows_label (GTK_WIDGET (f->window),
+                              "Beynac, perché sur sa falaise au-dessus de la Dordogne"));
+  touch (f, "Quitter");
+  /* The helper ends on the work the group was looking at. */
+  g_assert_cmpstr (escale_culture_view_get_screen (f->view), ==, "detail");
+  g_assert_true (shows_label (GTK_WIDGET (f->window), "Le château de Beynac"));
+  g_assert_false (escale_culture_view_get_presenting (f->view));
+  g_assert_true (shows_label (GTK_WIDGET (f->window), "Comment faire"));
+}
+
+static GtkWidget *watched_view;
+
+static gboolean
+site_loaded (Fixture *f)
+{
+  WebKitWebView *web = escale_web_view_get_web_view (ESCALE_WEB_VIEW (watched_view));
+
+  return !webkit_web_view_is_loading (web) &&
+         g_strcmp0 (webkit_web_view_get_title (web), "Musée du village") == 0;
+}
+
+static gboolean
+refused_shown (Fixture *f)
+{
+  WebKitWebView *web = escale_web_view_get_web_view (ESCALE_WEB_VIEW (watched_view));
+
+  return !webkit_web_view_is_loading (web) &&
+         g_strcmp0 (webkit_web_view_get_uri (web), ESCALE_WEB_REFUSED_URI) == 0;
+}
+
+static gboolean
+view_gone (Fixture *f)
+{
+  return watched_view == NULL;
+}
+
+static void
+test_site_in_locked_view (Fixture *f, gconstpointer data)
+{
+  WebKitWebView *web;
+
+  touch (f, "Sites de musées");
+  g_assert_cmpstr (escale_culture_view_get_screen (f->view), ==, "sites");
+  g_assert_true (shows_label (GTK_WIDGET (f->window), "Une salle d'essai."));
+  touch (f, "Musée du village");
+  g_assert_cmpstr (escale_culture_view_get_screen (f->view), ==, "web");
+  watched_view = escale_culture_view_get_web_view (f->view);
+  g_assert_true (ESCALE_IS_WEB_VIEW (watched_view));
+  wait_for (site_loaded, f);
+
+  /* The site's own links are fine; another address is refused calmly. */
+  web = escale_web_view_get_web_view (ESCALE_WEB_VIEW (watched_view));
+  webkit_web_view_evaluate_javascript (web,
+                                       "var a = document.createElement('a');"
+                                       "a.href = 'https://ailleurs.example/'; "
+                                       "document.body.appendChild(a); a.click();",
+                                       -1, NULL, NULL, NULL, NULL, NULL);
+  wait_for (refused_shown, f);
+  /* Retour comes back to the museum. */
+  touch (f, "Retour");
+  wait_for (site_loaded, f);
+
+  /* Leaving the site drops its web view. */
+  g_object_add_weak_pointer (G_OBJECT (watched_view), (gpointer *) &watched_view);
+  touch (f, "Autres sites");
+  g_assert_cmpstr (escale_culture_view_get_screen (f->view), ==, "sites");
+  g_assert_null (escale_culture_view_get_web_view (f->view));
+  wait_for (view_gone, f);
+}
+
+#define ADD(path, func) \
+  g_test_add ("/escale/culture-view/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+int
+main (int argc, char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  ADD ("gallery-detail", test_gallery_detail);
+  ADD ("slideshow", test_slideshow);
+  ADD ("site-in-locked-view", test_site_in_locked_view);
+  return g_test_run ();
+}
