@@ -469,11 +469,18 @@ static GtkWidget *
 sites_new (EscaleCultureView *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
+  GtkWidget *heading = escale_wrapped_label_new (_("Sites de musées choisis pour vous"),
+                                                 "culture-heading");
   GtkWidget *grid = gtk_grid_new ();
   GtkWidget *back = wrapping_button_new (_("Retour aux œuvres"), NULL);
 
-  gtk_box_append (GTK_BOX (box), escale_wrapped_label_new (_("Sites de musées choisis pour "
-                                                             "vous"), "culture-heading"));
+  gtk_widget_set_hexpand (heading, TRUE);
+  gtk_widget_set_hexpand (back, FALSE);
+  g_signal_connect_swapped (back, "clicked", G_CALLBACK (gallery_cb), self);
+  gtk_box_append (GTK_BOX (header), back);
+  gtk_box_append (GTK_BOX (header), heading);
+  gtk_box_append (GTK_BOX (box), header);
   gtk_grid_set_row_spacing (GTK_GRID (grid), 16);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 16);
   gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
@@ -513,10 +520,6 @@ sites_new (EscaleCultureView *self)
     gtk_widget_set_vexpand (scroller, TRUE);
     gtk_box_append (GTK_BOX (box), scroller);
   }
-  gtk_widget_set_hexpand (back, FALSE);
-  gtk_widget_set_halign (back, GTK_ALIGN_START);
-  g_signal_connect_swapped (back, "clicked", G_CALLBACK (gallery_cb), self);
-  gtk_box_append (GTK_BOX (box), back);
   return box;
 }
 
@@ -539,9 +542,9 @@ web_page_new (EscaleCultureView *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
   GtkWidget *back = escale_big_button_new ("escale-back-symbolic", _("Retour"));
-  GtkWidget *sites = wrapping_button_new (_("Autres sites"), NULL);
+  GtkWidget *sites = gtk_button_new_with_label (_("Autres sites"));
 
-  gtk_widget_set_hexpand (sites, FALSE);
+  gtk_widget_add_css_class (sites, "big-button");
   g_signal_connect_swapped (back, "clicked", G_CALLBACK (web_back_cb), self);
   g_signal_connect_swapped (sites, "clicked", G_CALLBACK (web_sites_cb), self);
   gtk_box_append (GTK_BOX (bar), back);
