@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 #include <webkit/webkit.h>
 
+#include "escale-app-scheme.h"
 #include "escale-web-policy.h"
 #include "escale-web-profile.h"
 
@@ -11,9 +12,6 @@ G_BEGIN_DECLS
 
 #define ESCALE_TYPE_WEB_VIEW (escale_web_view_get_type ())
 G_DECLARE_FINAL_TYPE (EscaleWebView, escale_web_view, ESCALE, WEB_VIEW, GtkWidget)
-
-#define ESCALE_WEB_REFUSED_URI ESCALE_APP_SCHEME "://refused"
-#define ESCALE_WEB_UNREACHABLE_URI ESCALE_APP_SCHEME "://unreachable"
 
 GtkWidget *escale_web_view_new (EscaleWebProfile *profile, EscaleWebPolicy *policy);
 void escale_web_view_load (EscaleWebView *self, const char *uri);
@@ -25,7 +23,5 @@ gboolean escale_web_view_get_crashed (EscaleWebView *self);
 guint escale_web_view_get_refusals (EscaleWebView *self);
 const char *escale_web_view_get_dialog_message (EscaleWebView *self);
 gboolean escale_web_view_answer_dialog (EscaleWebView *self, gboolean yes);
-
-void escale_web_register_app_scheme (WebKitWebContext *context);
 
 G_END_DECLS
