@@ -176,6 +176,11 @@ tick_cb (gpointer user_data)
    * about once a minute, while nobody is waiting on it. */
   if (++self->ticks % 60 == 0 && escale_stats_store_get_n_pending (self->store) > 0)
     escale_stats_store_flush (self->store, NULL);
+  /* The store's log is copied into its file while nobody is there, so the
+   * write at the end of a visit never waits for a disk flush. */
+  else if (self->ticks % 60 == 30 &&
+           escale_session_get_state (self->session) == ESCALE_SESSION_IDLE)
+    escale_stats_store_checkpoint (self->store);
   return G_SOURCE_CONTINUE;
 }
 

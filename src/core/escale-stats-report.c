@@ -342,8 +342,7 @@ escale_stats_report_new (EscaleStatsStore *store, const char *from_day, const ch
                  " FROM monthly_totals WHERE ?1 <= ?2 AND month BETWEEN ?3 AND ?4",
                  folded_row, error) ||
       !each_row (self, store,
-                 "SELECT activity_id, max (theme), count (*), sum (minutes)"
-                 " FROM session_activities" IN_PERIOD " GROUP BY 1",
+                 "SELECT activity_id, theme, 1, minutes FROM session_activities" IN_PERIOD,
                  activity_row, error) ||
       !each_row (self, store,
                  "SELECT activity_id, max (theme), sum (sessions), sum (minutes)"

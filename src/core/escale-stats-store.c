@@ -391,6 +391,9 @@ escale_stats_store_open (EscaleStatsStore *self, GError **error)
       !exec (self, "PRAGMA synchronous = NORMAL", error) ||
       !exec (self, "PRAGMA foreign_keys = ON", error) ||
       !exec (self, "PRAGMA secure_delete = ON", error) ||
+      /* Checkpoints (an fsync) run when nobody waits: the kiosk calls
+       * escale_stats_store_checkpoint() while idle; this is only a cap. */
+      !exec (self, "PRAGMA wal_autocheckpoint = 10000", error) ||
       !migrate (self, error) ||
       !load_kiosk_id (self, error) ||
       !prepare (self,
@@ -575,6 +578,17 @@ escale_stats_store_count_sessions (EscaleStatsStore *self, GError **error)
       !query_int (self, "SELECT count(*) FROM sessions", &count, error))
     return -1;
   return count;
+}
+
+/* Copies the write-ahead log into the database file (an fsync). Cheap when
+ * there is nothing to copy; call it when nobody is waiting. */
+void
+escale_stats_store_checkpoint (EscaleStatsStore *self)
+{
+  g_return_if_fail (ESCALE_IS_STATS_STORE (self));
+
+  if (self->db != NULL)
+    sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
 }
 
 /* This store's random id (drawn once, when the store is created). */

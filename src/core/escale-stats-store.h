@@ -40,6 +40,7 @@ guint escale_stats_store_get_n_failures (EscaleStatsStore *self);
 const char *escale_stats_store_get_last_error (EscaleStatsStore *self);
 
 const char *escale_stats_store_get_kiosk_id (EscaleStatsStore *self);
+void escale_stats_store_checkpoint (EscaleStatsStore *self);
 gboolean escale_stats_store_exec_transaction (EscaleStatsStore *self, const char *sql,
                                               GError **error);
 
