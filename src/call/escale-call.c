@@ -952,3 +952,11 @@ escale_call_get_connected_seconds (EscaleCall *self)
     usec += g_get_monotonic_time () - self->connected_since;
   return (guint) (usec / G_USEC_PER_SEC);
 }
+
+/* TRUE when nothing of the call is open: no camera, no peer connection, no
+ * connection to the server. What a reset checks. */
+gboolean
+escale_call_is_closed (EscaleCall *self)
+{
+  return self->sender == NULL && self->receiver == NULL && self->janus == NULL;
+}

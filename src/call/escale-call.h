@@ -51,6 +51,7 @@ guint64 escale_call_get_n_local_frames (EscaleCall *self);
 gboolean escale_call_was_connected (EscaleCall *self);
 guint escale_call_get_connected_seconds (EscaleCall *self);
 
+gboolean escale_call_is_closed (EscaleCall *self);
 gboolean escale_call_code_is_valid (const char *code);
 
 G_END_DECLS

@@ -27,7 +27,7 @@ struct _EscaleCallView
   GtkPicture *qr_picture;
   GtkLabel *link_label;
   GtkPicture *remote_picture;
-  GtkPicture *self_pictures[3];   /* preview, code screen, call */
+  GtkPicture *self_pictures[2];   /* preview, call */
   GtkWidget *microphone_button;
   GtkWidget *camera_button;
   GtkLabel *message_title;
@@ -42,6 +42,7 @@ struct _EscaleCallView
   GString *typed;
   gboolean made_room;
   gboolean holding;
+  gboolean closing;      /* a reset or the end of the page: do not reopen the camera */
 };
 
 enum {
@@ -90,7 +91,7 @@ hold_session (EscaleCallView *self, gboolean hold)
   self->holding = hold;
   if (hold)
     escale_session_hold (session);
-  else
+  else if (escale_session_is_held (session))   /* the end of a visit drops every hold */
     escale_session_release (session);
 }
 
@@ -176,7 +177,7 @@ static void
 show_start (EscaleCallView *self)
 {
   g_string_truncate (self->typed, 0);
-  if (!escale_call_start_preview (self->call))
+  if (self->closing || !escale_call_start_preview (self->call))
     return;   /* the problem is shown by the state change */
   set_guide (self, _("Vous vous voyez ? Parfait. Touchez un des deux grands boutons."));
   gtk_stack_set_visible_child_name (self->stack, "start");
@@ -245,7 +246,7 @@ static void
 on_local_frame (EscaleCallView *self, GBytes *frame, int width, int height, int stride)
 {
   const char *screen = gtk_stack_get_visible_child_name (self->stack);
-  guint index = g_strcmp0 (screen, "code") == 0 ? 1 : g_strcmp0 (screen, "call") == 0 ? 2 : 0;
+  guint index = g_strcmp0 (screen, "call") == 0 ? 1 : 0;
 
   show_frame (self->self_pictures[index], frame, width, height, stride);
 }
@@ -290,8 +291,7 @@ action_pad (GtkWidget *widget, const char *name, GVariant *parameter)
 
   g_string_truncate (self->typed, 0);
   update_pad_display (self);
-  set_guide (self, _("Tapez les 6 chiffres que votre proche vous a donnés, puis touchez "
-                     "Appeler."));
+  set_guide (self, _("Tapez les 6 chiffres du code, puis touchez Appeler."));
   gtk_stack_set_visible_child_name (self->stack, "pad");
 }
 
@@ -419,7 +419,7 @@ build_start (EscaleCallView *self)
 
   self->self_pictures[0] = video_picture ("call-preview");
   gtk_widget_set_hexpand (GTK_WIDGET (self->self_pictures[0]), TRUE);
-  gtk_widget_set_size_request (GTK_WIDGET (self->self_pictures[0]), 320, 180);
+  gtk_widget_set_size_request (GTK_WIDGET (self->self_pictures[0]), 240, 135);
   gtk_widget_set_valign (GTK_WIDGET (self->self_pictures[0]), GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->self_pictures[0]));
   gtk_widget_set_valign (choices, GTK_ALIGN_CENTER);
@@ -447,7 +447,7 @@ build_pad (EscaleCallView *self)
   gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->pad_display));
   gtk_box_append (GTK_BOX (top), back);
   gtk_box_append (GTK_BOX (box), top);
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 10);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 16);
   gtk_widget_set_halign (grid, GTK_ALIGN_CENTER);
   for (guint i = 0; i < 10; i++)
@@ -472,10 +472,11 @@ build_pad (EscaleCallView *self)
 static GtkWidget *
 build_code (EscaleCallView *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 32);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 20);
   GtkWidget *left = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *hang_up = action_button (_("Raccrocher"), "call.hang-up", "call-hang-up");
 
+  gtk_widget_add_css_class (hang_up, "compact");
   gtk_widget_set_hexpand (left, TRUE);
   gtk_box_append (GTK_BOX (left), escale_wrapped_label_new (_("Donnez ce code à votre proche "
                                                               "au téléphone :"),
@@ -484,9 +485,8 @@ build_code (EscaleCallView *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->code_label), "call-code");
   gtk_label_set_selectable (self->code_label, FALSE);
   gtk_box_append (GTK_BOX (left), GTK_WIDGET (self->code_label));
-  gtk_box_append (GTK_BOX (left), escale_wrapped_label_new (_("Il l'écrit sur la page d'appel "
-                                                              "Escale, ou il photographie le "
-                                                              "carré noir et blanc."),
+  gtk_box_append (GTK_BOX (left), escale_wrapped_label_new (_("Il le tape sur la page d'appel, "
+                                                              "ou il photographie le carré."),
                                                             "call-code-help"));
   self->link_label = GTK_LABEL (escale_wrapped_label_new (NULL, "call-link"));
   gtk_box_append (GTK_BOX (left), GTK_WIDGET (self->link_label));
@@ -496,12 +496,9 @@ build_code (EscaleCallView *self)
     GtkWidget *right = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
 
     self->qr_picture = GTK_PICTURE (gtk_picture_new ());
-    gtk_widget_set_size_request (GTK_WIDGET (self->qr_picture), 200, 200);
+    gtk_widget_set_size_request (GTK_WIDGET (self->qr_picture), 160, 160);
     gtk_widget_add_css_class (GTK_WIDGET (self->qr_picture), "call-qr");
     gtk_box_append (GTK_BOX (right), GTK_WIDGET (self->qr_picture));
-    self->self_pictures[1] = video_picture ("call-self");
-    gtk_widget_set_size_request (GTK_WIDGET (self->self_pictures[1]), 200, 112);
-    gtk_box_append (GTK_BOX (right), GTK_WIDGET (self->self_pictures[1]));
     gtk_box_append (GTK_BOX (right), hang_up);
     gtk_box_append (GTK_BOX (box), right);
   }
@@ -536,8 +533,8 @@ build_call (EscaleCallView *self)
   gtk_widget_set_hexpand (GTK_WIDGET (self->remote_picture), TRUE);
   gtk_widget_set_size_request (GTK_WIDGET (self->remote_picture), 320, 180);
   gtk_overlay_set_child (GTK_OVERLAY (overlay), GTK_WIDGET (self->remote_picture));
-  self->self_pictures[2] = video_picture ("call-self");
-  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), GTK_WIDGET (self->self_pictures[2]));
+  self->self_pictures[1] = video_picture ("call-self");
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), GTK_WIDGET (self->self_pictures[1]));
   g_signal_connect (overlay, "get-child-position", G_CALLBACK (place_self_view), NULL);
   gtk_box_append (GTK_BOX (box), overlay);
 
@@ -578,9 +575,10 @@ wipe_call (gpointer user_data, GError **error)
 {
   EscaleCallView *self = user_data;
 
+  self->closing = TRUE;
   escale_call_hang_up (self->call);
   hold_session (self, FALSE);
-  if (escale_call_peer_count_live_pipelines () > 0)
+  if (!escale_call_is_closed (self->call))
     {
       g_set_error_literal (error, ESCALE_CALL_ERROR, ESCALE_CALL_ERROR_MEDIA,
                            "a video call pipeline is still running");
