@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "escale-call"
 
-#include <sys/random.h>
-
 #include "escale-call.h"
 #include "escale-janus.h"
+#include "escale-videoroom.h"
 
 /* One video call through a Janus videoroom: our camera goes up as a
  * publisher, the family's picture comes down through a subscriber. The kiosk
@@ -166,18 +165,8 @@ stop_everything (EscaleCall *self)
       if (escale_janus_is_connected (self->janus) && self->publish_handle != 0 &&
           self->secret != NULL)
         {
-          g_autoptr(JsonBuilder) destroy = json_builder_new ();
-          g_autoptr(JsonNode) destroy_body = NULL;
+          g_autoptr(JsonNode) destroy_body = escale_videoroom_destroy (self->room, self->secret);
 
-          json_builder_begin_object (destroy);
-          json_builder_set_member_name (destroy, "request");
-          json_builder_add_string_value (destroy, "destroy");
-          json_builder_set_member_name (destroy, "room");
-          json_builder_add_int_value (destroy, (gint64) self->room);
-          json_builder_set_member_name (destroy, "secret");
-          json_builder_add_string_value (destroy, self->secret);
-          json_builder_end_object (destroy);
-          destroy_body = json_builder_get_root (destroy);
           escale_janus_message_async (self->janus, self->publish_handle, destroy_body, NULL, NULL,
                                       NULL, on_room_destroyed, NULL);
         }
@@ -347,42 +336,6 @@ escale_call_code_is_valid (const char *code)
   return TRUE;
 }
 
-static JsonArray *
-member_array (JsonObject *object, const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
-static JsonNode *
-build_body (const char *request, guint64 room, ...)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  va_list args;
-  const char *key;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "request");
-  json_builder_add_string_value (builder, request);
-  if (room != 0)
-    {
-      json_builder_set_member_name (builder, "room");
-      json_builder_add_int_value (builder, (gint64) room);
-    }
-  va_start (args, room);
-  while ((key = va_arg (args, const char *)) != NULL)
-    {
-      const char *value = va_arg (args, const char *);
-
-      json_builder_set_member_name (builder, key);
-      json_builder_add_string_value (builder, value);
-    }
-  va_end (args);
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
-}
-
 /* --- Receiving the family ------------------------------------------------ */
 
 static void
@@ -402,7 +355,7 @@ on_receiver_description (EscaleCallPeer *peer, const char *type, const char *sdp
                          gpointer user_data)
 {
   EscaleCall *self = user_data;
-  g_autoptr(JsonNode) body = build_body ("start", self->room, NULL);
+  g_autoptr(JsonNode) body = escale_videoroom_start (self->room);
 
   escale_janus_message_async (self->janus, self->subscribe_handle, body, type, sdp, NULL, NULL,
                               NULL);
@@ -486,31 +439,12 @@ on_subscriber_attached (GObject *source, GAsyncResult *result, gpointer user_dat
   g_autoptr(EscaleCall) self = user_data;
   g_autoptr(GError) error = NULL;
   guint64 handle = escale_janus_attach_finish (ESCALE_JANUS (source), result, &error);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) body = NULL;
 
   if (step_failed (self, error))
     return;
   self->subscribe_handle = handle;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "request");
-  json_builder_add_string_value (builder, "join");
-  json_builder_set_member_name (builder, "ptype");
-  json_builder_add_string_value (builder, "subscriber");
-  json_builder_set_member_name (builder, "room");
-  json_builder_add_int_value (builder, (gint64) self->room);
-  json_builder_set_member_name (builder, "private_id");
-  json_builder_add_int_value (builder, (gint64) self->my_feed);
-  json_builder_set_member_name (builder, "streams");
-  json_builder_begin_array (builder);
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "feed");
-  json_builder_add_int_value (builder, (gint64) self->remote_feed);
-  json_builder_end_object (builder);
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  body = json_builder_get_root (builder);
+  body = escale_videoroom_join_subscriber (self->room, self->my_feed, self->remote_feed);
   escale_janus_message_async (self->janus, handle, body, NULL, NULL, self->cancellable,
                               on_subscribed, g_object_ref (self));
 }
@@ -519,23 +453,14 @@ on_subscriber_attached (GObject *source, GAsyncResult *result, gpointer user_dat
 static void
 maybe_subscribe (EscaleCall *self, JsonObject *data)
 {
-  JsonArray *publishers = member_array (data, "publishers");
+  guint64 feed;
 
-  if (publishers == NULL || self->subscribed)
+  if (self->subscribed || (feed = escale_videoroom_other_publisher (data, self->my_feed)) == 0)
     return;
-  for (guint i = 0; i < json_array_get_length (publishers); i++)
-    {
-      JsonObject *publisher = json_array_get_object_element (publishers, i);
-      guint64 id = (guint64) json_object_get_int_member_with_default (publisher, "id", 0);
-
-      if (id == 0 || id == self->my_feed)
-        continue;
-      self->remote_feed = id;
-      self->subscribed = TRUE;
-      escale_janus_attach_async (self->janus, VIDEOROOM, self->cancellable,
-                                 on_subscriber_attached, g_object_ref (self));
-      return;
-    }
+  self->remote_feed = feed;
+  self->subscribed = TRUE;
+  escale_janus_attach_async (self->janus, VIDEOROOM, self->cancellable, on_subscriber_attached,
+                             g_object_ref (self));
 }
 
 static void
@@ -613,21 +538,11 @@ flush_candidates (EscaleCall *self)
 static void
 maybe_publish (EscaleCall *self)
 {
-  g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(JsonNode) body = NULL;
 
   if (self->offer == NULL || self->offer_sent || self->my_feed == 0 || self->janus == NULL)
     return;
-  builder = json_builder_new ();
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "request");
-  json_builder_add_string_value (builder, "configure");
-  json_builder_set_member_name (builder, "audio");
-  json_builder_add_boolean_value (builder, TRUE);
-  json_builder_set_member_name (builder, "video");
-  json_builder_add_boolean_value (builder, TRUE);
-  json_builder_end_object (builder);
-  body = json_builder_get_root (builder);
+  body = escale_videoroom_configure ();
   self->offer_sent = TRUE;
   escale_janus_message_async (self->janus, self->publish_handle, body, "offer", self->offer,
                               self->cancellable, on_published, g_object_ref (self));
@@ -723,8 +638,7 @@ on_joined (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 join_room (EscaleCall *self)
 {
-  g_autoptr(JsonNode) body = build_body ("join", self->room, "ptype", "publisher",
-                                         "display", "escale", NULL);
+  g_autoptr(JsonNode) body = escale_videoroom_join_publisher (self->room);
 
   escale_janus_message_async (self->janus, self->publish_handle, body, NULL, NULL,
                               self->cancellable, on_joined, g_object_ref (self));
@@ -754,42 +668,12 @@ on_room_created (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 create_room (EscaleCall *self)
 {
-  guint8 bytes[16];
-  guint32 number;
-  g_autoptr(GString) secret = g_string_new (NULL);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) body = NULL;
 
-  if (getrandom (bytes, sizeof bytes, 0) != sizeof bytes)
-    for (guint i = 0; i < sizeof bytes; i++)
-      bytes[i] = (guint8) g_random_int ();
-  for (guint i = 0; i < sizeof bytes; i++)
-    g_string_append_printf (secret, "%02x", bytes[i]);
-  memcpy (&number, bytes, sizeof number);   /* from the same random bytes */
   g_free (self->secret);
-  self->secret = g_string_free (g_steal_pointer (&secret), FALSE);
-  self->room = 100000 + number % 900000;
+  escale_videoroom_new_room (&self->room, &self->secret);
   self->create_attempts++;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "request");
-  json_builder_add_string_value (builder, "create");
-  json_builder_set_member_name (builder, "room");
-  json_builder_add_int_value (builder, (gint64) self->room);
-  json_builder_set_member_name (builder, "secret");
-  json_builder_add_string_value (builder, self->secret);
-  json_builder_set_member_name (builder, "is_private");
-  json_builder_add_boolean_value (builder, TRUE);
-  json_builder_set_member_name (builder, "permanent");
-  json_builder_add_boolean_value (builder, FALSE);
-  json_builder_set_member_name (builder, "publishers");
-  json_builder_add_int_value (builder, 3);
-  json_builder_set_member_name (builder, "audiocodec");
-  json_builder_add_string_value (builder, "opus");
-  json_builder_set_member_name (builder, "videocodec");
-  json_builder_add_string_value (builder, "vp8");
-  json_builder_end_object (builder);
-  body = json_builder_get_root (builder);
+  body = escale_videoroom_create (self->room, self->secret);
   escale_janus_message_async (self->janus, self->publish_handle, body, NULL, NULL,
                               self->cancellable, on_room_created, g_object_ref (self));
 }
