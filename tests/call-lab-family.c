@@ -176,7 +176,7 @@ call_lab_start_chromium (const char *tmp_dir, const char *url)
     "chromium", "--headless=new", "--no-sandbox", "--disable-gpu", profile_arg,
     "--no-first-run", "--no-default-browser-check", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--disable-default-apps",
-    "--disable-extensions", "--mute-audio",
+    "--disable-extensions", "--mute-audio", "--window-size=1024,768",
     "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
     "--allow-loopback-in-peer-connection",
     "--disable-features=WebRtcHideLocalIpsWithMdns,Translate,MediaRouter",
@@ -265,4 +265,27 @@ call_lab_eval (const char *expression)
   if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
     return g_strdup (json_node_get_string (value));
   return json_to_string (value, FALSE);
+}
+
+/* Saves what the family page shows as a PNG (for docs/screenshots). */
+void
+call_lab_page_screenshot (const char *path)
+{
+  g_autofree char *request = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *result;
+  g_autofree guchar *png = NULL;
+  gsize length = 0;
+
+  waited_id = next_id++;
+  request = g_strdup_printf ("{\"id\":%u,\"method\":\"Page.captureScreenshot\","
+                             "\"params\":{\"format\":\"png\"}}", waited_id);
+  soup_websocket_connection_send_text (devtools, request);
+  call_lab_wait_for (has_reply, NULL, "the family page's picture");
+  answer = g_steal_pointer (&reply);
+  result = json_object_get_object_member (json_node_get_object (answer), "result");
+  png = g_base64_decode (json_object_get_string_member (result, "data"), &length);
+  g_file_set_contents (path, (const char *) png, (gssize) length, &error);
+  g_assert_no_error (error);
 }

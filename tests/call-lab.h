@@ -24,4 +24,5 @@ char *call_lab_family_url (const char *code);
 void call_lab_start_chromium (const char *tmp_dir, const char *url);
 void call_lab_stop_chromium (void);
 char *call_lab_eval (const char *expression);
+void call_lab_page_screenshot (const char *path);
 G_END_DECLS

@@ -138,6 +138,15 @@ meet (Fixture *fixture)
   g_assert_cmpstr (width, ==, "640");
   before = remote_time ();
   call_lab_wait_for (family_time_advances, &before, "the family's video playing on");
+
+  /* ESCALE_CALL_SCREENSHOTS=DIR keeps a picture of the family's side. */
+  if (g_getenv ("ESCALE_CALL_SCREENSHOTS") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("ESCALE_CALL_SCREENSHOTS"),
+                                                "call-family-page.png", NULL);
+
+      call_lab_page_screenshot (path);
+    }
 }
 
 static void
