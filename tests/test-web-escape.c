@@ -638,6 +638,101 @@ test_crash_page (Fixture *f, gconstpointer data)
   assert_still_kiosk (f);
 }
 
+static guint menu_items = G_MAXUINT;
+static gboolean menu_has_only_back_reload;
+
+static gboolean
+menu_shown_cb (WebKitWebView *view, WebKitContextMenu *menu, WebKitHitTestResult *hit,
+               gpointer data)
+{
+  menu_items = webkit_context_menu_get_n_items (menu);
+  menu_has_only_back_reload = TRUE;
+  for (guint i = 0; i < menu_items; i++)
+    {
+      WebKitContextMenuAction action =
+        webkit_context_menu_item_get_stock_action (webkit_context_menu_get_item_at_position (menu,
+                                                                                            i));
+
+      if (action != WEBKIT_CONTEXT_MENU_ACTION_GO_BACK &&
+          action != WEBKIT_CONTEXT_MENU_ACTION_RELOAD)
+        menu_has_only_back_reload = FALSE;
+    }
+  return TRUE;  /* the test only looks at what Escale left in the menu */
+}
+
+static gboolean
+menu_seen (Fixture *f)
+{
+  return menu_items != G_MAXUINT;
+}
+
+/* A right click (or a long press) offers only Retour and Recharger: no
+ * "Inspect Element", no "Open Link in New Window", no "Save Image As". */
+static void
+test_context_menu (Fixture *f, gconstpointer data)
+{
+  g_autofree char *target = g_strconcat (f->base, "/salle-2", NULL);
+
+  click_link_to (f, target);
+  wait_for (shows_salle_2, f);
+  escape_target = "/salle-2";
+  load_and_wait (f, "/link");
+  g_signal_connect_after (web (f), "context-menu", G_CALLBACK (menu_shown_cb), NULL);
+  real_click (f, 3);
+  wait_for (menu_seen, f);
+  g_assert_cmpuint (menu_items, ==, 2);
+  g_assert_true (menu_has_only_back_reload);
+  assert_still_kiosk (f);
+}
+
+static gboolean
+tls_handled (Fixture *f)
+{
+  return shows_refusal (f);
+}
+
+/* A site whose certificate cannot be trusted is refused calmly: no
+ * "accept the risk" question. */
+static void
+test_bad_certificate (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = g_build_filename (f->dir, "key.pem", NULL);
+  g_autofree char *cert = g_build_filename (f->dir, "cert.pem", NULL);
+  g_autofree char *cmd = g_strdup_printf ("openssl req -x509 -newkey rsa:2048 -nodes -days 1 "
+                                          "-subj /CN=127.0.0.1 -keyout %s -out %s", key, cert);
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(SoupServer) tls_server = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autofree char *uri = NULL;
+  GSList *uris;
+  int status = 0;
+
+  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  certificate = g_tls_certificate_new_from_files (cert, key, &error);
+  g_assert_no_error (error);
+  tls_server = soup_server_new ("tls-certificate", certificate, NULL);
+  soup_server_add_handler (tls_server, NULL, other_handler, f, NULL);
+  g_assert_true (soup_server_listen (tls_server, address, SOUP_SERVER_LISTEN_HTTPS, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (tls_server);
+  uri = g_strdup_printf ("https://127.0.0.1:%d/", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  /* The address is allowed: only the certificate is wrong. */
+  g_assert_true (escale_web_policy_allow_origin (f->policy, uri, NULL));
+
+  escale_web_view_load (f->view, uri);
+  wait_for (tls_handled, f);
+  assert_still_kiosk (f);
+  g_assert_null (strstr (f->uris_seen->str, "Ailleurs"));
+  soup_server_disconnect (tls_server);
+  g_assert_cmpint (g_unlink (key), ==, 0);
+  g_assert_cmpint (g_unlink (cert), ==, 0);
+}
+
 #define ADD(path, func, data) \
   g_test_add ("/escale/web-escape/" path, Fixture, data, fixture_setup, func, fixture_teardown)
 
@@ -683,5 +778,7 @@ main (int argc, char **argv)
   ADD ("permissions-denied", test_permissions_denied, NULL);
   ADD ("no-developer-tools", test_no_developer_tools, NULL);
   ADD ("crash-page", test_crash_page, NULL);
+  ADD ("context-menu-limited", test_context_menu, NULL);
+  ADD ("bad-certificate", test_bad_certificate, NULL);
   return g_test_run ();
 }
