@@ -4,10 +4,10 @@
 #include <glib/gi18n.h>
 
 #include "escale-culture-collection.h"
+#include "escale-culture-sites.h"
 #include "escale-culture-slideshow.h"
 #include "escale-culture-view.h"
 #include "escale-ui-util.h"
-#include "escale-web-view.h"
 
 /* "Culture et loisirs": the centre's offline collection and a few cultural
  * websites it chose. Screens, one at a time:
@@ -39,16 +39,13 @@ struct _EscaleCultureView
   GtkWidget *zoom_in;
   GtkWidget *zoom_out;
   GtkWidget *slideshow;
-  GtkWidget *web_slot;
-  GtkWidget *web_view;    /* EscaleWebView in web_slot, or NULL */
+  GtkWidget *sites;       /* EscaleCultureSites */
 
   /* owned */
   EscaleActivity *activity;
   EscaleWebProfile *web_profile;
   EscaleCultureCollection *collection;
-  EscaleWebPolicy *policy;
   GHashTable *textures;
-  GStrv site_groups;
   GtkMediaStream *sound;
   guint item;
   guint gallery_page;
@@ -101,12 +98,9 @@ show_screen (EscaleCultureView *self, const char *name)
 {
   stop_sound (self);
   set_presenting (self, g_str_equal (name, "slideshow"));
-  if (!g_str_equal (name, "web") && self->web_view != NULL)
-    {
-      /* Leaving a site drops its page and web process. */
-      gtk_box_remove (GTK_BOX (self->web_slot), self->web_view);
-      self->web_view = NULL;
-    }
+  /* Leaving the sites drops an open page and its web process. */
+  if (!g_str_equal (name, "sites"))
+    escale_culture_sites_show_list (ESCALE_CULTURE_SITES (self->sites));
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), name);
   if (g_str_equal (name, "slideshow"))
     gtk_widget_grab_focus (self->slideshow);
@@ -248,7 +242,8 @@ gallery_new (EscaleCultureView *self)
   gtk_box_append (GTK_BOX (actions), sites);
   gtk_box_set_homogeneous (GTK_BOX (actions), TRUE);
   gtk_widget_set_visible (present, n_items (self) > 0);
-  gtk_widget_set_visible (sites, g_strv_length (self->site_groups) > 0);
+  gtk_widget_set_visible (sites, escale_culture_sites_get_n_sites (ESCALE_CULTURE_SITES (
+                                   self->sites)) > 0);
   g_signal_connect_swapped (present, "clicked", G_CALLBACK (present_clicked_cb), self);
   g_signal_connect_swapped (sites, "clicked", G_CALLBACK (sites_clicked_cb), self);
 
@@ -458,105 +453,6 @@ detail_new (EscaleCultureView *self)
 
 /* --- sites and the web view ------------------------------------------- */
 
-static void
-site_clicked_cb (GtkButton *button, EscaleCultureView *self)
-{
-  escale_culture_view_open_site (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button),
-                                                                            "site")));
-}
-
-static GtkWidget *
-sites_new (EscaleCultureView *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
-  GtkWidget *heading = escale_wrapped_label_new (_("Sites de musées choisis pour vous"),
-                                                 "culture-heading");
-  GtkWidget *grid = gtk_grid_new ();
-  GtkWidget *back = wrapping_button_new (_("Retour aux œuvres"), NULL);
-
-  gtk_widget_set_hexpand (heading, TRUE);
-  gtk_widget_set_hexpand (back, FALSE);
-  g_signal_connect_swapped (back, "clicked", G_CALLBACK (gallery_cb), self);
-  gtk_box_append (GTK_BOX (header), back);
-  gtk_box_append (GTK_BOX (header), heading);
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 16);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 16);
-  gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
-  gtk_grid_set_row_homogeneous (GTK_GRID (grid), TRUE);
-  gtk_widget_set_vexpand (grid, TRUE);
-  /* Four sites at most: the screen keeps six choices or fewer. */
-  for (guint i = 0; self->site_groups[i] != NULL && i < 4; i++)
-    {
-      g_autofree char *title = escale_activity_get_string (self->activity, self->site_groups[i],
-                                                           "title");
-      g_autofree char *description = escale_activity_get_string (self->activity,
-                                                                 self->site_groups[i],
-                                                                 "description");
-      GtkWidget *button = gtk_button_new ();
-      GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-
-      gtk_box_append (GTK_BOX (inner), escale_wrapped_label_new (title, "culture-site-title"));
-      if (description != NULL)
-        gtk_box_append (GTK_BOX (inner), escale_wrapped_label_new (description,
-                                                                   "culture-site-text"));
-      gtk_widget_set_valign (inner, GTK_ALIGN_CENTER);
-      gtk_button_set_child (GTK_BUTTON (button), inner);
-      gtk_widget_add_css_class (button, "culture-site");
-      gtk_widget_set_hexpand (button, TRUE);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      title, -1);
-      g_object_set_data (G_OBJECT (button), "site", GUINT_TO_POINTER (i));
-      g_signal_connect (button, "clicked", G_CALLBACK (site_clicked_cb), self);
-      gtk_grid_attach (GTK_GRID (grid), button, (int) (i % 2), (int) (i / 2), 1, 1);
-    }
-  {
-    GtkWidget *scroller = gtk_scrolled_window_new ();
-
-    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
-                                    GTK_POLICY_AUTOMATIC);
-    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), grid);
-    gtk_widget_set_vexpand (scroller, TRUE);
-    gtk_box_append (GTK_BOX (box), scroller);
-  }
-  return box;
-}
-
-static void
-web_back_cb (EscaleCultureView *self)
-{
-  if (self->web_view == NULL || !escale_web_view_go_back (ESCALE_WEB_VIEW (self->web_view)))
-    escale_culture_view_show_sites (self);
-}
-
-static void
-web_sites_cb (EscaleCultureView *self)
-{
-  escale_culture_view_show_sites (self);
-}
-
-static GtkWidget *
-web_page_new (EscaleCultureView *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
-  GtkWidget *back = escale_big_button_new ("escale-back-symbolic", _("Retour"));
-  GtkWidget *sites = gtk_button_new_with_label (_("Autres sites"));
-
-  gtk_widget_add_css_class (sites, "big-button");
-  g_signal_connect_swapped (back, "clicked", G_CALLBACK (web_back_cb), self);
-  g_signal_connect_swapped (sites, "clicked", G_CALLBACK (web_sites_cb), self);
-  gtk_box_append (GTK_BOX (bar), back);
-  gtk_box_append (GTK_BOX (bar), sites);
-  self->web_slot = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_set_vexpand (self->web_slot, TRUE);
-  gtk_widget_add_css_class (self->web_slot, "culture-web");
-  gtk_box_append (GTK_BOX (box), bar);
-  gtk_box_append (GTK_BOX (box), self->web_slot);
-  return box;
-}
-
 /* --- construction ------------------------------------------------------ */
 
 static void
@@ -586,22 +482,6 @@ load_collection (EscaleCultureView *self)
 }
 
 static void
-build_policy (EscaleCultureView *self)
-{
-  self->policy = escale_web_policy_new ();
-  for (guint i = 0; self->site_groups[i] != NULL; i++)
-    {
-      g_autofree char *url = escale_activity_get_string (self->activity, self->site_groups[i],
-                                                         "url");
-      g_autoptr(GError) error = NULL;
-
-      if (url != NULL && !escale_web_policy_allow_origin (self->policy, url, &error))
-        g_message ("%s: [%s] url: %s", escale_activity_get_source (self->activity),
-                   self->site_groups[i], error->message);
-    }
-}
-
-static void
 slideshow_done_cb (EscaleCultureView *self)
 {
   escale_culture_view_open_item (self, escale_culture_slideshow_get_index (
@@ -616,9 +496,9 @@ escale_culture_view_constructed (GObject *object)
   G_OBJECT_CLASS (escale_culture_view_parent_class)->constructed (object);
 
   self->textures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  self->site_groups = escale_activity_get_groups (self->activity, "Site");
+  self->sites = escale_culture_sites_new (self->activity, self->web_profile);
+  g_signal_connect_object (self->sites, "back", G_CALLBACK (gallery_cb), self, G_CONNECT_SWAPPED);
   load_collection (self);
-  build_policy (self);
 
   self->stack = gtk_stack_new ();
   /* Each screen needs only its own size: the frame must fit 1024 x 768. */
@@ -627,8 +507,7 @@ escale_culture_view_constructed (GObject *object)
   gtk_widget_set_parent (self->stack, GTK_WIDGET (self));
   gtk_stack_add_named (GTK_STACK (self->stack), gallery_new (self), "gallery");
   gtk_stack_add_named (GTK_STACK (self->stack), detail_new (self), "detail");
-  gtk_stack_add_named (GTK_STACK (self->stack), sites_new (self), "sites");
-  gtk_stack_add_named (GTK_STACK (self->stack), web_page_new (self), "web");
+  gtk_stack_add_named (GTK_STACK (self->stack), self->sites, "sites");
   if (self->collection != NULL)
     {
       self->slideshow = escale_culture_slideshow_new (self->collection, self->textures);
@@ -647,14 +526,12 @@ escale_culture_view_dispose (GObject *object)
 
   stop_sound (self);
   self->listen_button = NULL;
-  self->web_view = NULL;
+  self->sites = NULL;
   g_clear_pointer (&self->stack, gtk_widget_unparent);
   g_clear_object (&self->activity);
   g_clear_object (&self->web_profile);
   g_clear_object (&self->collection);
-  g_clear_object (&self->policy);
   g_clear_pointer (&self->textures, g_hash_table_unref);
-  g_clear_pointer (&self->site_groups, g_strfreev);
   G_OBJECT_CLASS (escale_culture_view_parent_class)->dispose (object);
 }
 
@@ -740,11 +617,14 @@ escale_culture_view_new (EscaleActivity *activity, EscaleWebProfile *web_profile
                        NULL);
 }
 
-/* "gallery", "detail", "slideshow", "sites" or "web". */
+/* "gallery", "detail", "slideshow", "sites" or "web" (a site open). */
 const char *
 escale_culture_view_get_screen (EscaleCultureView *self)
 {
   g_return_val_if_fail (ESCALE_IS_CULTURE_VIEW (self), NULL);
+  if (gtk_stack_get_visible_child (GTK_STACK (self->stack)) == self->sites &&
+      escale_culture_sites_get_web_view (ESCALE_CULTURE_SITES (self->sites)) != NULL)
+    return "web";
   return gtk_stack_get_visible_child_name (GTK_STACK (self->stack));
 }
 
@@ -816,24 +696,16 @@ escale_culture_view_show_sites (EscaleCultureView *self)
 {
   g_return_if_fail (ESCALE_IS_CULTURE_VIEW (self));
   show_screen (self, "sites");
+  escale_culture_sites_show_list (ESCALE_CULTURE_SITES (self->sites));
 }
 
-/* Opens site @index of the activity in a new locked web view of the
- * visit's network session. */
+/* Opens site @index of the activity in the locked web view. */
 void
 escale_culture_view_open_site (EscaleCultureView *self, guint index)
 {
-  g_autofree char *url = NULL;
-
   g_return_if_fail (ESCALE_IS_CULTURE_VIEW (self));
-  if (index >= g_strv_length (self->site_groups) || self->web_profile == NULL)
-    return;
-  url = escale_activity_get_string (self->activity, self->site_groups[index], "url");
-  show_screen (self, "web");
-  self->web_view = escale_web_view_new (self->web_profile, self->policy);
-  gtk_widget_set_vexpand (self->web_view, TRUE);
-  gtk_box_append (GTK_BOX (self->web_slot), self->web_view);
-  escale_web_view_load (ESCALE_WEB_VIEW (self->web_view), url);
+  show_screen (self, "sites");
+  escale_culture_sites_open (ESCALE_CULTURE_SITES (self->sites), index);
 }
 
 /* Returns: (nullable) (transfer none): the EscaleWebView of the open site. */
@@ -841,5 +713,5 @@ GtkWidget *
 escale_culture_view_get_web_view (EscaleCultureView *self)
 {
   g_return_val_if_fail (ESCALE_IS_CULTURE_VIEW (self), NULL);
-  return self->web_view;
+  return escale_culture_sites_get_web_view (ESCALE_CULTURE_SITES (self->sites));
 }
