@@ -9,7 +9,13 @@ import sys
 import tempfile
 import time
 
-import pyatspi
+# The kiosk runs with the suite's G_DEBUG=fatal-warnings; this script's own
+# libatspi must not die of warnings about other programs on the shared
+# accessibility bus (web processes of tests running in parallel).
+KIOSK_ENV = dict(os.environ)
+os.environ.pop("G_DEBUG", None)
+
+import pyatspi  # noqa: E402
 
 escale, config = sys.argv[1], sys.argv[2]
 results = []
@@ -19,13 +25,18 @@ def check(name, ok):
     results.append((name, bool(ok)))
 
 
-def find_app(timeout=20):
+def find_app(pid, timeout=20):
+    """Our kiosk's application on the accessibility bus (by process id: other
+    tests may run an Escale at the same time)."""
     end = time.time() + timeout
     while time.time() < end:
         desktop = pyatspi.Registry.getDesktop(0)
         for app in desktop:
-            if app is not None and app.name in ("escale", "Escale"):
-                return app
+            try:
+                if app is not None and app.get_process_id() == pid:
+                    return app
+            except Exception:
+                pass
         time.sleep(0.3)
     return None
 
@@ -73,15 +84,16 @@ def wait_for(app, name, timeout=10):
     return None
 
 
-env = dict(os.environ)
+env = KIOSK_ENV
 env.pop("NO_AT_BRIDGE", None)
 env["GTK_A11Y"] = "atspi"
 with tempfile.TemporaryDirectory() as tmp:
     env["XDG_DATA_HOME"] = tmp
+    log = open(os.path.join(tmp, "escale.log"), "w+")
     proc = subprocess.Popen([escale, "--config", config, "--stats", os.path.join(tmp, "s.db")],
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            env=env, stdout=log, stderr=log)
     try:
-        app = find_app()
+        app = find_app(proc.pid)
         check("the kiosk shows up on the accessibility bus", app is not None)
         if app is not None:
             start = wait_for(app, "Touchez l'écran pour commencer")
@@ -104,7 +116,13 @@ with tempfile.TemporaryDirectory() as tmp:
                 check("activity: no button without a name", not unnamed)
             else:
                 check("activity: opened through AT-SPI", False)
+    except Exception as error:
+        check(f"the kiosk kept answering on the accessibility bus ({error})", False)
     finally:
+        if proc.poll() is not None:
+            check(f"the kiosk is still running (exit status {proc.returncode})", False)
+        log.seek(0)
+        sys.stderr.write(log.read())
         proc.terminate()
         try:
             proc.wait(10)
