@@ -733,6 +733,40 @@ test_bad_certificate (Fixture *f, gconstpointer data)
   g_assert_cmpint (g_unlink (cert), ==, 0);
 }
 
+static gboolean
+shows_unreachable (Fixture *f)
+{
+  return loaded (f) &&
+         g_strcmp0 (webkit_web_view_get_uri (web (f)), ESCALE_WEB_UNREACHABLE_URI) == 0 &&
+         g_strcmp0 (webkit_web_view_get_title (web (f)), "La page ne répond pas") == 0;
+}
+
+/* A site that does not answer (a centre without internet) gives Escale's
+ * calm page, never WebKit's technical error page. */
+static void
+test_unreachable_site (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                                            G_SOCKET_PROTOCOL_TCP, &error);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autofree char *uri = NULL;
+
+  /* A port that was free a moment ago and on which nobody listens. */
+  g_assert_true (g_socket_bind (socket, any, FALSE, &error));
+  bound = g_socket_get_local_address (socket, &error);
+  uri = g_strdup_printf ("http://127.0.0.1:%u/",
+                         g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  g_assert_true (escale_web_policy_allow_origin (f->policy, uri, NULL));
+
+  escale_web_view_load (f->view, uri);
+  wait_for (shows_unreachable, f);
+  g_assert_cmpuint (count_toplevels (), ==, 1);
+  g_assert_false (escale_web_view_get_crashed (f->view));
+}
+
 #define ADD(path, func, data) \
   g_test_add ("/escale/web-escape/" path, Fixture, data, fixture_setup, func, fixture_teardown)
 
@@ -780,5 +814,6 @@ main (int argc, char **argv)
   ADD ("crash-page", test_crash_page, NULL);
   ADD ("context-menu-limited", test_context_menu, NULL);
   ADD ("bad-certificate", test_bad_certificate, NULL);
+  ADD ("unreachable-site-calm", test_unreachable_site, NULL);
   return g_test_run ();
 }
