@@ -1,0 +1,248 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <signal.h>
+#include <stdio.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+#include "call-lab.h"
+#include "escale-activity-page.h"
+#include "escale-call-view.h"
+#include "escale-home-page.h"
+#include "escale-test-util.h"
+
+/* A video call on loopback, measured from the kiosk's side: the whole kiosk
+ * (window, call screen, test picture and tone) joins with the code a family
+ * peer (another process, same engine) made; time from "Appeler" to the
+ * first family frame on screen, then CPU and memory of the kiosk process
+ * during a call. Runs in a private network with its own Janus, like the
+ * tests. Usage: bench-call [ROUNDS] [SECONDS]  (bench/run-call runs it). */
+
+static gboolean
+has_code (gpointer data)
+{
+  return escale_call_get_code (data) != NULL;
+}
+
+static int
+run_family (void)
+{
+  EscaleCallMedia media = { .test_pattern = TRUE, .local_address = (char *) CALL_LAB_ADDRESS };
+  g_autoptr(EscaleCall) call = escale_call_new (CALL_LAB_JANUS_URL, &media);
+
+  escale_call_create_room (call);
+  call_lab_wait_for (has_code, call, "the family's room");
+  printf ("%s\n", escale_call_get_code (call));
+  fflush (stdout);
+  while (TRUE)
+    g_main_context_iteration (NULL, TRUE);
+  return 0;
+}
+
+static void
+die_with_parent (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
+static GSubprocess *
+start_family (const char *self_path, char **code)
+{
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                               G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDataInputStream) lines = NULL;
+  GSubprocess *family;
+
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  family = g_subprocess_launcher_spawn (launcher, &error, self_path, "--family", NULL);
+  g_assert_no_error (error);
+  lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (family));
+  *code = g_data_input_stream_read_line (lines, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (*code);
+  return family;
+}
+
+static void
+write_call_config (const char *config_dir)
+{
+  g_autofree char *path = g_build_filename (config_dir, "activities", "10-visio.ini", NULL);
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+
+  g_assert_true (g_key_file_load_from_file (key_file, path, G_KEY_FILE_KEEP_COMMENTS, NULL));
+  g_key_file_set_string (key_file, "Call", "server", CALL_LAB_JANUS_URL);
+  g_key_file_set_string (key_file, "Call", "test-pattern", "true");
+  g_key_file_set_string (key_file, "Call", "local-address", CALL_LAB_ADDRESS);
+  g_assert_true (g_key_file_save_to_file (key_file, path, NULL));
+}
+
+typedef struct
+{
+  EscaleCall *call;
+  guint64 frames_before;
+} Wait;
+
+static gboolean
+sees_family (gpointer data)
+{
+  Wait *wait = data;
+
+  return escale_call_get_n_remote_frames (wait->call) > wait->frames_before;
+}
+
+static double
+cpu_seconds (void)
+{
+  g_autofree char *stat = NULL;
+  g_auto(GStrv) fields = NULL;
+  const char *after_name;
+
+  g_file_get_contents ("/proc/self/stat", &stat, NULL, NULL);
+  after_name = strrchr (stat, ')') + 2;
+  fields = g_strsplit (after_name, " ", -1);
+  /* utime and stime are fields 14 and 15, i.e. 11 and 12 after the name. */
+  return (g_ascii_strtod (fields[11], NULL) + g_ascii_strtod (fields[12], NULL)) /
+         sysconf (_SC_CLK_TCK);
+}
+
+/* Summed PSS in MiB of this process and its children (web processes, if
+ * any): the kiosk's share of memory. */
+static double
+kiosk_pss_mib (void)
+{
+  g_autoptr(GDir) proc = g_dir_open ("/proc", 0, NULL);
+  const char *name;
+  double kib = 0;
+  int me = getpid ();
+
+  while ((name = g_dir_read_name (proc)) != NULL)
+    {
+      g_autofree char *stat_path = g_build_filename ("/proc", name, "stat", NULL);
+      g_autofree char *rollup_path = g_build_filename ("/proc", name, "smaps_rollup", NULL);
+      g_autofree char *stat = NULL;
+      g_autofree char *rollup = NULL;
+      const char *pss;
+      int pid = atoi (name);
+      int ppid;
+
+      if (pid <= 0 || !g_file_get_contents (stat_path, &stat, NULL, NULL))
+        continue;
+      ppid = atoi (strrchr (stat, ')') + 4);
+      if (pid != me && ppid != me)
+        continue;
+      if (pid != me && strstr (stat, "(bench-call)") != NULL)
+        continue;   /* the family peer is not the kiosk */
+      if (g_file_get_contents (rollup_path, &rollup, NULL, NULL) &&
+          (pss = strstr (rollup, "\nPss:")) != NULL)
+        kib += g_ascii_strtod (pss + 5, NULL);
+    }
+  return kib / 1024;
+}
+
+static int
+compare_doubles (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+int
+main (int argc, char **argv)
+{
+  guint rounds = argc > 1 && argv[1][0] != '-' ? (guint) atoi (argv[1]) : 10;
+  guint seconds = argc > 2 ? (guint) atoi (argv[2]) : 20;
+  g_autofree char *tmp_dir = NULL;
+  g_autofree char *config_dir = NULL;
+  g_autofree char *command = NULL;
+  g_autofree char *self_path = g_file_read_link ("/proc/self/exe", NULL);
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  EscaleTestKiosk k = { 0 };
+  EscaleCallView *view;
+  GSubprocess *family = NULL;
+
+  if (argc > 1 && g_str_equal (argv[1], "--family"))
+    return run_family ();
+
+  call_lab_enter_network ();
+  gtk_init ();
+  g_setenv ("ESCALE_SOURCE_DIR", ESCALE_SOURCE_DIR, FALSE);
+  tmp_dir = g_dir_make_tmp ("escale-bench-call-XXXXXX", NULL);
+  config_dir = g_build_filename (tmp_dir, "config", NULL);
+  command = g_strdup_printf ("cp -r '%s/kiosk-config' '%s'", ESCALE_SOURCE_DIR, config_dir);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  write_call_config (config_dir);
+  call_lab_start_janus (tmp_dir);
+  escale_test_kiosk_init (&k, config_dir, FALSE);
+
+  gtk_widget_activate_action (GTK_WIDGET (k.window), "win.start", NULL);
+  g_signal_emit_by_name (escale_home_page_get_button (
+                           ESCALE_HOME_PAGE (escale_window_get_home_page (k.window)), "visio"),
+                         "clicked");
+  view = ESCALE_CALL_VIEW (escale_activity_page_get_content (
+                             ESCALE_ACTIVITY_PAGE (escale_window_get_activity_page (k.window))));
+  escale_test_spin (1000);   /* the preview runs, as when a person reads the screen */
+
+  for (guint round = 0; round < rounds; round++)
+    {
+      g_autofree char *code = NULL;
+      EscaleCall *call = escale_call_view_get_call (view);
+      Wait wait;
+      gint64 start;
+      double ms;
+
+      family = start_family (self_path, &code);
+      gtk_widget_activate_action (GTK_WIDGET (view), "call.pad", NULL);
+      for (guint i = 0; code[i] != '\0'; i++)
+        {
+          char digit[2] = { code[i], '\0' };
+
+          gtk_widget_activate_action (GTK_WIDGET (view), "call.digit", "s", digit);
+        }
+      wait.call = call;
+      wait.frames_before = escale_call_get_n_remote_frames (call);
+      start = g_get_monotonic_time ();
+      gtk_widget_activate_action (GTK_WIDGET (view), "call.join", NULL);   /* "Appeler" */
+      call_lab_wait_for (sees_family, &wait, "the family's first frame");
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (times, ms);
+
+      if (round + 1 == rounds)
+        {
+          double cpu_before = cpu_seconds ();
+          gint64 wall_before = g_get_monotonic_time ();
+          double pss = 0;
+          double cpu;
+
+          while (g_get_monotonic_time () - wall_before < (gint64) seconds * G_USEC_PER_SEC)
+            {
+              g_main_context_iteration (NULL, FALSE);
+              g_usleep (1000);
+            }
+          pss = kiosk_pss_mib ();
+          cpu = (cpu_seconds () - cpu_before) /
+                ((g_get_monotonic_time () - wall_before) / (double) G_USEC_PER_SEC);
+          printf ("during a %u s call: kiosk CPU %.0f %% of one core, kiosk PSS %.0f MiB, "
+                  "remote frames %" G_GUINT64_FORMAT "\n",
+                  seconds, cpu * 100, pss, escale_call_get_n_remote_frames (call));
+        }
+      gtk_widget_activate_action (GTK_WIDGET (view), "call.hang-up", NULL);
+      g_subprocess_force_exit (family);
+      g_subprocess_wait (family, NULL, NULL);
+      g_clear_object (&family);
+      escale_test_spin (300);
+    }
+
+  g_array_sort (times, compare_doubles);
+  printf ("Appeler to first family frame on screen, %u rounds: median %.0f ms, min %.0f ms, "
+          "max %.0f ms\n", rounds, g_array_index (times, double, rounds / 2),
+          g_array_index (times, double, 0), g_array_index (times, double, rounds - 1));
+
+  escale_test_kiosk_clear (&k);
+  call_lab_stop_janus ();
+  g_free (command);
+  command = g_strdup_printf ("rm -rf '%s'", tmp_dir);
+  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+  return 0;
+}
