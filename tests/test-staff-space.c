@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <sqlite3.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "escale-dashboard.h"
@@ -115,6 +116,29 @@ test_fresh_install_forces_pin (Fixture *f, gconstpointer data)
   /* Leaving goes through a reset to the welcome screen. */
   gtk_widget_activate_action (GTK_WIDGET (staff (f)), "staff.leave", NULL);
   g_assert_cmpstr (page (f), ==, "welcome");
+}
+
+/* The other discreet way in: a long press on the place name in the top bar
+ * (top left; the test has no style sheet, so the bar is small). */
+static void
+test_long_press_opens_staff (Fixture *f, gconstpointer data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.start", NULL);
+  g_assert_cmpstr (page (f), ==, "home");
+  escale_test_spin (300);
+  expect_store_opens ();
+  {
+    /* Asynchronous: the gesture's timer fires only while our main loop runs
+     * during the press. */
+    g_autofree char *command = g_strdup_printf (
+      "xdotool search --onlyvisible --name '^Escale test %d$' windowfocus --sync "
+      "mousemove --sync 60 22 mousedown 1 sleep 1.5 mouseup 1", (int) getpid ());
+
+    g_assert_true (g_spawn_command_line_async (command, NULL));
+  }
+  escale_test_wait_until (staff_shown, f, 8000);
+  g_test_assert_expected_messages ();
+  g_assert_cmpstr (escale_staff_page_get_view (staff (f)), ==, "pin");
 }
 
 static void
@@ -267,6 +291,7 @@ main (int argc, char *argv[])
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
   ADD ("/escale/staff/fresh-install-forces-pin", test_fresh_install_forces_pin);
+  ADD ("/escale/staff/long-press-opens-staff", test_long_press_opens_staff);
   ADD ("/escale/staff/wrong-codes-wait", test_wrong_codes_wait);
   ADD ("/escale/staff/leaving-staff-ends-visit", test_leaving_staff_ends_visit);
   ADD ("/escale/staff/end-questions-recorded", test_end_questions_recorded);

@@ -120,7 +120,7 @@ test_migrates_v1_keeping_rows (Fixture *f, gconstpointer data)
   g_assert_true (escale_stats_store_open (store, NULL));
   g_test_assert_expected_messages ();
 
-  g_assert_cmpint (escale_stats_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (escale_stats_store_get_schema_version (store), ==, 3);
   g_assert_cmpint (query (f->path, "SELECT count (*) FROM sessions"), ==, 2);
   g_assert_cmpint (query (f->path, "SELECT sum (minutes) FROM session_activities"), ==, 100);
   /* Every old visit got its own random id and this kiosk's id. */
@@ -146,6 +146,33 @@ test_migrates_v1_keeping_rows (Fixture *f, gconstpointer data)
   add_visit (store, 2026, 3, 4, 10, 20, 0, ESCALE_SATISFACTION_YES, ESCALE_AGE_70_PLUS, "visio",
              "Échanger avec ses proches");
   g_assert_cmpint (query (f->path, "SELECT count (*) FROM sessions"), ==, 3);
+}
+
+/* A development build's schema 2 already had the activities' day column:
+ * schema 3 must still apply on it, keeping every row. */
+static void
+test_migrates_dev_v2_with_day (Fixture *f, gconstpointer data)
+{
+  g_autoptr(EscaleStatsStore) store = open_new_store (f->path);
+  sqlite3 *db = NULL;
+
+  add_visit (store, 2026, 3, 4, 10, 20, 0, ESCALE_SATISFACTION_YES, ESCALE_AGE_70_PLUS, "visio",
+             "Échanger avec ses proches");
+  g_clear_object (&store);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP INDEX activities_by_day; PRAGMA user_version = 2",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = escale_stats_store_new (f->path);
+  g_test_expect_message ("escale-stats", G_LOG_LEVEL_MESSAGE, "*schema 3*");
+  g_assert_true (escale_stats_store_open (store, NULL));
+  g_test_assert_expected_messages ();
+  g_assert_cmpint (escale_stats_store_get_schema_version (store), ==, 3);
+  g_assert_cmpint (query (f->path, "SELECT count (*) FROM session_activities"
+                                   " WHERE day = '2026-03-04'"), ==, 1);
+  g_assert_cmpint (query (f->path, "SELECT count (*) FROM sqlite_master"
+                                   " WHERE name = 'activities_by_day'"), ==, 1);
 }
 
 static void
@@ -491,6 +518,7 @@ main (int argc, char *argv[])
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
   ADD ("/escale/stats-model/migrates-v1-keeping-rows", test_migrates_v1_keeping_rows);
+  ADD ("/escale/stats-model/migrates-dev-v2-with-day", test_migrates_dev_v2_with_day);
   ADD ("/escale/stats-model/new-visit-fields", test_new_visit_fields);
   ADD ("/escale/stats-model/aggregates-known-dataset", test_aggregates_known_dataset);
   g_test_add_func ("/escale/stats-model/period-ranges", test_period_ranges);

@@ -69,15 +69,6 @@ static const char *const migrations[] = {
   "  accompanied = (helper_calls > 0);"
   "CREATE UNIQUE INDEX sessions_by_uid ON sessions (uid);"
   "ALTER TABLE session_activities ADD COLUMN theme TEXT;"
-  /* The dashboard reads a period from covering indexes only (a year of a
-   * busy centre in tens of milliseconds): each activity row carries its
-   * visit's day, and the day index of schema 1 becomes a covering one. */
-  "ALTER TABLE session_activities ADD COLUMN day TEXT;"
-  "UPDATE session_activities SET day = (SELECT day FROM sessions WHERE id = session_id);"
-  "CREATE INDEX activities_by_day ON session_activities (day, activity_id, theme, minutes);"
-  "DROP INDEX sessions_by_day;"
-  "CREATE INDEX sessions_by_day ON sessions (day, start_hour, weekday, duration_min,"
-  "  accompanied, helper_calls, satisfaction, age_bracket);"
   /* What retention leaves of old visits: totals per kiosk and month. */
   "CREATE TABLE monthly_totals ("
   "  kiosk_id TEXT NOT NULL,"
@@ -109,9 +100,20 @@ static const char *const migrations[] = {
   "  day TEXT PRIMARY KEY,"
   "  attempts INTEGER NOT NULL CHECK (attempts >= 0)"
   ");",
+
+  /* 2 -> 3: the dashboard reads a period from covering indexes only (a
+   * year of a busy centre in tens of milliseconds): each activity row
+   * carries its visit's day (added by add_missing_columns () first), and
+   * the day index of schema 1 becomes a covering one. */
+  "UPDATE session_activities SET day = (SELECT day FROM sessions WHERE id = session_id);"
+  "CREATE INDEX IF NOT EXISTS activities_by_day ON session_activities"
+  "  (day, activity_id, theme, minutes);"
+  "DROP INDEX IF EXISTS sessions_by_day;"
+  "CREATE INDEX sessions_by_day ON sessions (day, start_hour, weekday, duration_min,"
+  "  accompanied, helper_calls, satisfaction, age_bracket);",
 };
 
-#define SCHEMA_VERSION 2
+#define SCHEMA_VERSION 3
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SCHEMA_VERSION);
 
 static int
@@ -262,6 +264,23 @@ escale_stats_store_set_max_size_mb (EscaleStatsStore *self, guint max_mb)
     }
 }
 
+/* Columns a migration needs that SQLite cannot add "if not exists": a
+ * development build of schema 2 already had session_activities.day. */
+static gboolean
+add_missing_columns (EscaleStatsStore *self, gint64 to_version, GError **error)
+{
+  gint64 has_day = 0;
+
+  if (to_version != 3)
+    return TRUE;
+  if (!query_int (self,
+                  "SELECT count (*) FROM pragma_table_info ('session_activities')"
+                  " WHERE name = 'day'",
+                  &has_day, error))
+    return FALSE;
+  return has_day > 0 || exec (self, "ALTER TABLE session_activities ADD COLUMN day TEXT", error);
+}
+
 static gboolean
 migrate (EscaleStatsStore *self, GError **error)
 {
@@ -295,7 +314,8 @@ migrate (EscaleStatsStore *self, GError **error)
       g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT, v + 1);
 
       g_message ("Migrating statistics store to schema %" G_GINT64_FORMAT, v + 1);
-      if (!exec (self, migrations[v], error) || !exec (self, bump, error))
+      if (!add_missing_columns (self, v + 1, error) || !exec (self, migrations[v], error) ||
+          !exec (self, bump, error))
         {
           exec (self, "ROLLBACK", NULL);
           return FALSE;
