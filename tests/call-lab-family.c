@@ -84,8 +84,8 @@ call_lab_start_family_server (void)
 char *
 call_lab_family_url (const char *code)
 {
-  return g_strdup_printf ("http://127.0.0.1:%u/family/index.html?server=%s&code=%s",
-                          server_port, CALL_LAB_JANUS_URL, code);
+  return g_strdup_printf ("http://127.0.0.1:%u/family/index.html?server=%s%s%s", server_port,
+                          CALL_LAB_JANUS_URL, *code != '\0' ? "&code=" : "", code);
 }
 
 static gboolean

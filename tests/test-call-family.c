@@ -105,6 +105,14 @@ family_alone (gpointer data)
 }
 
 static gboolean
+family_told_hang_up_self (gpointer data)
+{
+  g_autofree char *text = call_lab_eval ("document.getElementById('status').textContent");
+
+  return strstr (text, "Appel terminé") != NULL;
+}
+
+static gboolean
 family_told_hang_up (gpointer data)
 {
   g_autofree char *text = call_lab_eval ("document.getElementById('status').textContent");
@@ -170,6 +178,65 @@ test_kiosk_hangs_up (Fixture *fixture, gconstpointer data)
   call_lab_wait_for (family_told_hang_up, NULL, "the family page saying the call ended");
 }
 
+static gboolean
+family_shows_code (gpointer data)
+{
+  g_autofree char *code = call_lab_eval ("document.getElementById('made-code').textContent");
+
+  return strlen (code) == 7;
+}
+
+static gboolean
+family_sees_kiosk_leave (gpointer data)
+{
+  g_autofree char *text = call_lab_eval ("document.getElementById('status').textContent");
+
+  return strstr (text, "quitté") != NULL;
+}
+
+static gboolean
+is_ended (gpointer data)
+{
+  return escale_call_get_state (data) == ESCALE_CALL_STATE_ENDED;
+}
+
+/* The other way to meet: the family makes the call on the page and reads
+ * its code to the person at the kiosk, who types it. */
+static void
+test_family_makes_the_code (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *url = call_lab_family_url ("");
+  g_autofree char *clicked = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *code = NULL;
+  EscaleCallMedia media = { .test_pattern = TRUE, .local_address = (char *) CALL_LAB_ADDRESS };
+  g_autoptr(EscaleCall) late = escale_call_new (CALL_LAB_JANUS_URL, &media);
+
+  call_lab_start_chromium (fixture->tmp_dir, url);
+  call_lab_wait_for (page_ready, NULL, "the family page");
+  clicked = call_lab_eval ("document.getElementById('create').click(); 'clicked'");
+  g_assert_cmpstr (clicked, ==, "clicked");
+  call_lab_wait_for (family_shows_code, NULL, "the family's code");
+  shown = call_lab_eval ("document.getElementById('made-code').textContent");
+  code = g_strdup_printf ("%.3s%.3s", shown, shown + 4);
+  g_assert_true (escale_call_code_is_valid (code));
+
+  escale_call_join_room (fixture->call, code);
+  call_lab_wait_for (escale_sees_family, fixture->call, "the family's picture in Escale");
+  call_lab_wait_for (family_sees_escale, NULL, "Escale's picture on the family page");
+
+  /* The kiosk hangs up: the family is told; the family hangs up: the room
+   * is destroyed and its code leads nowhere. */
+  escale_call_hang_up (fixture->call);
+  call_lab_wait_for (family_sees_kiosk_leave, NULL, "the family told the kiosk left");
+  g_free (clicked);
+  clicked = call_lab_eval ("document.getElementById('hangup').click(); 'clicked'");
+  call_lab_wait_for (family_told_hang_up_self, NULL, "the family page ending the call");
+  escale_call_join_room (late, code);
+  call_lab_wait_for (is_ended, late, "joining the family's ended call");
+  g_assert_cmpint (escale_call_get_problem (late), ==, ESCALE_CALL_PROBLEM_WRONG_CODE);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -181,5 +248,7 @@ main (int argc, char **argv)
               test_family_joins_then_leaves, fixture_tear_down);
   g_test_add ("/escale/call-family/kiosk-hangs-up", Fixture, NULL, fixture_set_up,
               test_kiosk_hangs_up, fixture_tear_down);
+  g_test_add ("/escale/call-family/family-makes-the-code", Fixture, NULL, fixture_set_up,
+              test_family_makes_the_code, fixture_tear_down);
   return g_test_run ();
 }

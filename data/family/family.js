@@ -10,6 +10,9 @@
   const codeInput = document.getElementById("code");
   const joinButton = document.getElementById("join");
   const hangupButton = document.getElementById("hangup");
+  const createButton = document.getElementById("create");
+  const madeBox = document.getElementById("made");
+  const madeCode = document.getElementById("made-code");
   const status = document.getElementById("status");
   const remoteVideo = document.getElementById("remote");
   const localVideo = document.getElementById("local");
@@ -19,6 +22,8 @@
   let myId = null;
   let remoteFeed = null;
   let remoteStream = null;
+  let currentRoom = null;
+  let madeRoom = null;
 
   function say(text) {
     status.textContent = text;
@@ -41,7 +46,9 @@
     remoteVideo.srcObject = null;
     localVideo.srcObject = null;
     showCall(false);
-    joinButton.disabled = false;
+    madeBox.hidden = true;
+    madeRoom = null;
+    joinButton.disabled = createButton.disabled = false;
     say(message);
   }
 
@@ -139,18 +146,14 @@
       publisher.handleRemoteJsep({ jsep: jsep });
   }
 
-  function join() {
-    const code = codeInput.value.replace(/\D/g, "");
-    if (code.length !== 6) {
-      say("Le code a 6 chiffres. Vérifiez-le avec votre proche.");
-      return;
-    }
+  // Connects to the call server and attaches to the videoroom; then() gets
+  // the publisher handle and the room number once known.
+  function connect(room, then) {
     if (!server) {
       say("Cette page n'est pas encore prête. Prévenez le centre qui vous l'a donnée.");
       return;
     }
-    const room = parseInt(code, 10);
-    joinButton.disabled = true;
+    joinButton.disabled = createButton.disabled = true;
     say("Connexion…");
     janus = new Janus({
       server: server,
@@ -160,11 +163,10 @@
           plugin: "janus.plugin.videoroom",
           success: function (handle) {
             publisher = handle;
-            publisher.send({ message: { request: "join", ptype: "publisher", room: room,
-                                        display: "famille" } });
+            then(handle);
           },
           error: function () { stop("L'appel n'a pas pu commencer. Réessayez dans un moment."); },
-          onmessage: function (msg, jsep) { onPublisherMessage(msg, jsep, room); },
+          onmessage: function (msg, jsep) { onPublisherMessage(msg, jsep, currentRoom); },
           onlocaltrack: function (track, on) {
             if (on && track.kind === "video")
               localVideo.srcObject = new MediaStream([track]);
@@ -177,14 +179,77 @@
     });
   }
 
+  function joinRoom(handle, room) {
+    currentRoom = room;
+    handle.send({ message: { request: "join", ptype: "publisher", room: room,
+                             display: "famille" } });
+  }
+
+  function join() {
+    const code = codeInput.value.replace(/\D/g, "");
+    if (code.length !== 6) {
+      say("Le code a 6 chiffres. Vérifiez-le avec votre proche.");
+      return;
+    }
+    madeRoom = null;
+    connect(parseInt(code, 10), function (handle) { joinRoom(handle, parseInt(code, 10)); });
+  }
+
+  // A fresh room with a random 6-digit code and a random secret, destroyed
+  // when this page hangs up. The code is shown to read out to the kiosk.
+  function makeRoom(handle, tries) {
+    const random = new Uint32Array(5);
+    crypto.getRandomValues(random);
+    const room = 100000 + random[0] % 900000;
+    const secret = Array.from(random.slice(1), function (n) {
+      return n.toString(16).padStart(8, "0");
+    }).join("");
+    handle.send({
+      message: { request: "create", room: room, secret: secret, is_private: true,
+                 permanent: false, publishers: 3, audiocodec: "opus", videocodec: "vp8" },
+      success: function (result) {
+        if (result && result.videoroom === "created") {
+          madeRoom = { room: room, secret: secret };
+          const code = String(room);
+          madeCode.textContent = code.slice(0, 3) + " " + code.slice(3);
+          madeBox.hidden = false;
+          joinRoom(handle, room);
+        } else if (result && result.error_code === 427 && tries < 8) {
+          makeRoom(handle, tries + 1);
+        } else {
+          stop("L'appel n'a pas pu commencer. Réessayez dans un moment.");
+        }
+      },
+      error: function () { stop("L'appel n'a pas pu commencer. Réessayez dans un moment."); }
+    });
+  }
+
+  function create() {
+    connect(0, function (handle) { makeRoom(handle, 0); });
+  }
+
+  function hangUp() {
+    if (madeRoom && publisher) {
+      const handle = publisher;
+      const room = madeRoom;
+      madeRoom = null;
+      handle.send({
+        message: { request: "destroy", room: room.room, secret: room.secret },
+        success: function () { stop("Appel terminé. À bientôt !"); },
+        error: function () { stop("Appel terminé. À bientôt !"); }
+      });
+      return;
+    }
+    stop("Appel terminé. À bientôt !");
+  }
+
   Janus.init({
     debug: false,
     dependencies: Janus.useDefaultDependencies(),
     callback: function () {
       joinButton.addEventListener("click", join);
-      hangupButton.addEventListener("click", function () {
-        stop("Appel terminé. À bientôt !");
-      });
+      createButton.addEventListener("click", create);
+      hangupButton.addEventListener("click", hangUp);
       const code = params.get("code");
       if (code)
         codeInput.value = code.replace(/\D/g, "").slice(0, 6);
