@@ -132,13 +132,20 @@ test_long_press_opens_staff (Fixture *f, gconstpointer data)
      * during the press. */
     g_autofree char *command = g_strdup_printf (
       "xdotool search --onlyvisible --name '^Escale test %d$' windowfocus --sync "
-      "mousemove --sync 60 22 mousedown 1 sleep 1.5 mouseup 1", (int) getpid ());
+      "mousemove --sync 60 22 mousedown 1 sleep 3.5 mouseup 1", (int) getpid ());
 
     g_assert_true (g_spawn_command_line_async (command, NULL));
   }
   escale_test_wait_until (staff_shown, f, 8000);
   g_test_assert_expected_messages ();
   g_assert_cmpstr (escale_staff_page_get_view (staff (f)), ==, "pin");
+
+  /* Leaving the pad without the code goes back to the visit, unwiped. */
+  gtk_widget_activate_action (GTK_WIDGET (staff (f)), "staff.leave", NULL);
+  g_assert_cmpstr (page (f), ==, "home");
+  g_assert_cmpint (escale_session_get_state (escale_kiosk_get_session (f->k.kiosk)), ==,
+                   ESCALE_SESSION_ACTIVE);
+  g_assert_cmpint (db_count (f, "SELECT count (*) FROM sessions"), ==, 0);
 }
 
 static void

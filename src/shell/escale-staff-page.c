@@ -45,10 +45,12 @@ struct _EscaleStaffPage
   GtkWidget *dashboard;
 
   PinMode mode;
+  gboolean unlocked;   /* the right code was typed since the pad opened */
 };
 
 enum {
   LEAVE,
+  CANCEL,
   RESET_NOW,
   QUIT_KIOSK,
   N_SIGNALS
@@ -161,6 +163,7 @@ show_menu (EscaleStaffPage *self)
                                                      n);
 
   gtk_button_set_label (GTK_BUTTON (self->warnings_button), label);
+  self->unlocked = TRUE;
   gtk_stack_set_visible_child_name (self->stack, "menu");
 }
 
@@ -174,6 +177,7 @@ escale_staff_page_open (EscaleStaffPage *self)
   guint wait;
 
   forget_first (self);
+  self->unlocked = FALSE;
   gtk_label_set_text (self->pin_message, "");
   gtk_label_set_text (self->menu_status, "");
   if (error != NULL)
@@ -364,7 +368,10 @@ leave_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   forget_first (self);
   g_clear_handle_id (&self->wait_id, g_source_remove);
   g_clear_handle_id (&self->idle_id, g_source_remove);
-  g_signal_emit (self, signals[LEAVE], 0);
+  /* Nobody got in (a visitor pressed long by chance): back to the visit,
+   * nothing wiped. Staff who got in leave through a full reset. */
+  g_signal_emit (self, signals[self->unlocked ? LEAVE : CANCEL], 0);
+  self->unlocked = FALSE;
 }
 
 static void
@@ -476,6 +483,8 @@ escale_staff_page_class_init (EscaleStaffPageClass *klass)
 
   signals[LEAVE] = g_signal_new ("leave", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                  NULL, NULL, G_TYPE_NONE, 0);
+  signals[CANCEL] = g_signal_new ("cancel", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                  NULL, NULL, G_TYPE_NONE, 0);
   signals[RESET_NOW] = g_signal_new ("reset-now", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                      NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[QUIT_KIOSK] = g_signal_new ("quit-kiosk", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

@@ -47,6 +47,7 @@ struct _EscaleWindow
   GtkWidget *activity_page;   /* child of activity_slot, or NULL */
   GtkWidget *staff_page;      /* the staff space, a page of the stack */
   GtkWidget *feedback_page;   /* the optional end-of-visit questions */
+  char *before_staff;         /* the page the staff space was opened from */
 
   gboolean locked;
   gboolean high_contrast;
@@ -298,10 +299,26 @@ feedback_answered_cb (EscaleWindow *self, int satisfaction, int age_bracket)
 static void
 open_staff_space (EscaleWindow *self)
 {
-  if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "staff"))
+  const char *current = gtk_stack_get_visible_child_name (self->stack);
+
+  if (g_str_equal (current, "staff"))
     return;
+  g_free (self->before_staff);
+  self->before_staff = g_strdup (current);
   escale_staff_page_open (ESCALE_STAFF_PAGE (self->staff_page));
   show_page (self, "staff");
+}
+
+/* The pad was left without the code: back where the visit was. */
+static void
+staff_cancel_cb (EscaleWindow *self)
+{
+  const char *target = self->before_staff ? self->before_staff : "welcome";
+
+  if (g_str_equal (target, "activity") && self->activity_page == NULL)
+    target = "home";
+  show_page (self, target);
+  update_for_state (self);
 }
 
 /* Leaving the staff space always goes through a full reset. */
@@ -598,6 +615,8 @@ escale_window_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->staff_page, "reset-now", G_CALLBACK (staff_reset_now_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->staff_page, "cancel", G_CALLBACK (staff_cancel_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->staff_page, "quit-kiosk", G_CALLBACK (staff_quit_kiosk_cb),
                            self, G_CONNECT_SWAPPED);
   self->feedback_page = escale_feedback_page_new ();
@@ -653,6 +672,7 @@ escale_window_dispose (GObject *object)
   g_clear_object (&self->web_profile);
   g_clear_object (&self->notifier);
   g_clear_pointer (&self->before_help, g_free);
+  g_clear_pointer (&self->before_staff, g_free);
   G_OBJECT_CLASS (escale_window_parent_class)->dispose (object);
 }
 
@@ -804,6 +824,9 @@ escale_window_init (EscaleWindow *self)
   {
     GtkGesture *long_press = gtk_gesture_long_press_new ();
 
+    /* The longest GTK allows (about 1 s); and if a finger resting on the
+     * title opens the pad by chance, "Retour" goes back unwiped. */
+    gtk_gesture_long_press_set_delay_factor (GTK_GESTURE_LONG_PRESS (long_press), 2.0);
     g_signal_connect_swapped (long_press, "pressed", G_CALLBACK (open_staff_space), self);
     gtk_widget_add_controller (GTK_WIDGET (self->place_label), GTK_EVENT_CONTROLLER (long_press));
   }
