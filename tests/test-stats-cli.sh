@@ -26,16 +26,16 @@ check "no command: exit 2 and a hint" '[ $rc -eq 2 ] && grep -q -- "--help" "$tm
 run --db "$db" frobnicate
 check "unknown command: exit 2, named" '[ $rc -eq 2 ] && grep -q "frobnicate" "$tmp/err"'
 run --db "$db" summary
-check "summary of a missing file: exit 1, says so" '[ $rc -eq 1 ] && grep -q "does not exist" "$tmp/err"'
+check "summary of a missing file: exit 1, says so" '[ $rc -eq 1 ] && grep -q "n.existe pas" "$tmp/err"'
 check "... and creates nothing" '[ ! -e "$db" ]'
 
 echo 12 | "$tool" --db "$db" set-pin >"$tmp/out" 2>"$tmp/err"; rc=$?
-check "set-pin refuses a short code, creates nothing" '[ $rc -eq 1 ] && grep -q "6 to 12 digits" "$tmp/err" && [ ! -e "$db" ]'
+check "set-pin refuses a short code, creates nothing" '[ $rc -eq 1 ] && grep -q "de 6 à 12 chiffres" "$tmp/err" && [ ! -e "$db" ]'
 echo 482913 | "$tool" --db "$db" set-pin >"$tmp/out" 2>"$tmp/err"; rc=$?
 check "set-pin stores a hash, never the code" '[ $rc -eq 0 ] && [ "$(sqlite3 "$db" "SELECT pin_hash LIKE '"'"'\$argon2id\$%'"'"' FROM staff_access")" = 1 ] && ! grep -q 482913 "$db"'
 
 run --db "$db" check
-check "check of a fresh store: exit 0, schema 3, integrity ok" '[ $rc -eq 0 ] && grep -q "Schema version: 3" "$tmp/out" && grep -q "Integrity: ok" "$tmp/out"'
+check "check of a fresh store: exit 0, schema 3, integrity ok" '[ $rc -eq 0 ] && grep -q "Version du schéma : 3" "$tmp/out" && grep -q "Intégrité : ok" "$tmp/out"'
 
 sqlite3 "$db" "INSERT INTO sessions (day, start_hour, weekday, duration_min, end_reason, helper_calls, uid, kiosk_id, accompanied, satisfaction, age_bracket) VALUES
  ('2026-03-02', 9, 1, 40, 'finished', 1, 'a1', 'k1', 1, 'oui', '70+'),
@@ -44,11 +44,11 @@ sqlite3 "$db" "INSERT INTO sessions (day, start_hour, weekday, duration_min, end
  INSERT INTO session_activities VALUES (1, 'visio', 35, 'Échanger avec ses proches', '2026-03-02');"
 
 run --db "$db" summary --from 2026-03-01 --to 2026-03-31
-check "summary counts the period's visits" '[ $rc -eq 0 ] && grep -q "^Visits: 2 " "$tmp/out" && grep -q "Hours of use: 2 h 00" "$tmp/out"'
+check "summary counts the period's visits" '[ $rc -eq 0 ] && grep -q "^Visites : 2 " "$tmp/out" && grep -q "Heures d.utilisation : 2 h 00" "$tmp/out"'
 run --db "$db" summary --from 2026-31-03
-check "summary with a bad date: exit 2, shows the format" '[ $rc -eq 2 ] && grep -q "YYYY-MM-DD" "$tmp/err"'
+check "summary with a bad date: exit 2, shows the format" '[ $rc -eq 2 ] && grep -q "AAAA-MM-JJ" "$tmp/err"'
 run --db "$db" summary --from 2026-04-01 --to 2026-03-01
-check "summary with from after to: exit 2" '[ $rc -eq 2 ] && grep -q "after" "$tmp/err"'
+check "summary with from after to: exit 2" '[ $rc -eq 2 ] && grep -q "après" "$tmp/err"'
 
 run --db "$db" export
 check "export without --format: exit 2" '[ $rc -eq 2 ] && grep -q -- "--format" "$tmp/err"'
@@ -75,7 +75,7 @@ run --db "$tmp/junk.db" check
 check "check of a non-database: exit 1, untouched" '[ $rc -eq 1 ] && cmp -s "$tmp/junk.db" "$tmp/junk.orig"'
 sqlite3 "$tmp/other-app.db" "CREATE TABLE t (x); PRAGMA application_id = 42;"
 run --db "$tmp/other-app.db" check
-check "check of another program's SQLite file: exit 1" '[ $rc -eq 1 ] && grep -q "not Escale" "$tmp/err"'
+check "check of another program's SQLite file: exit 1" '[ $rc -eq 1 ] && grep -q "pas des statistiques Escale" "$tmp/err"'
 
 sqlite3 "$db" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
 cp "$db" "$tmp/before.db"

@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "escale-stats"
 
 #include <string.h>
+#include <glib/gi18n-lib.h>
 #include <sqlite3.h>
 
 #include "escale-stats-store.h"
@@ -179,7 +180,7 @@ escale_stats_store_merge (EscaleStatsStore *self, const char *other_path, guint 
   if (!g_file_test (other_path, G_FILE_TEST_IS_REGULAR))
     {
       g_set_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_OPEN,
-                   "%s does not exist or is not a file", other_path);
+                   _("%s n'existe pas ou n'est pas un fichier"), other_path);
       return FALSE;
     }
 
@@ -200,15 +201,17 @@ escale_stats_store_merge (EscaleStatsStore *self, const char *other_path, guint 
   if (ok && app_id != ESCALE_STATS_APPLICATION_ID)
     {
       g_set_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_CORRUPT,
-                   "%s is not an Escale statistics file", other_path);
+                   _("%s n'est pas un fichier de statistiques Escale"), other_path);
       ok = FALSE;
     }
   else if (ok && version != escale_stats_store_get_schema_version (self))
     {
       g_set_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_TOO_NEW,
-                   "%s has schema %" G_GINT64_FORMAT " and this store %d: open it once with "
-                   "this version of Escale (escale-stats check) before merging",
-                   other_path, version, escale_stats_store_get_schema_version (self));
+                   _("%s a le schéma %" G_GINT64_FORMAT " et ce fichier le schéma %d : s'il "
+                     "est plus ancien, ouvrez-le une fois avec cette version (escale-stats "
+                     "--db %s summary), sinon mettez Escale à jour, puis fusionnez"),
+                   other_path, version, escale_stats_store_get_schema_version (self),
+                   other_path);
       ok = FALSE;
     }
 

@@ -31,17 +31,17 @@ static int opt_older_than = -1;
 
 static const GOptionEntry global_entries[] = {
   { "db", 0, 0, G_OPTION_ARG_FILENAME, &opt_db,
-    N_("The statistics file (default: ~/.local/share/escale/stats.db)"), N_("FILE") },
-  { "from", 0, 0, G_OPTION_ARG_STRING, &opt_from, N_("First day, YYYY-MM-DD"), N_("DATE") },
-  { "to", 0, 0, G_OPTION_ARG_STRING, &opt_to, N_("Last day, YYYY-MM-DD"), N_("DATE") },
-  { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format, N_("export: csv or json"), N_("FORMAT") },
+    N_("Le fichier des statistiques (par défaut : ~/.local/share/escale/stats.db)"), N_("FICHIER") },
+  { "from", 0, 0, G_OPTION_ARG_STRING, &opt_from, N_("Premier jour, AAAA-MM-JJ"), N_("DATE") },
+  { "to", 0, 0, G_OPTION_ARG_STRING, &opt_to, N_("Dernier jour, AAAA-MM-JJ"), N_("DATE") },
+  { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format, N_("export : csv ou json"), N_("FORMAT") },
   { "sessions", 0, 0, G_OPTION_ARG_NONE, &opt_sessions,
-    N_("export: one CSV line per visit instead of the period's figures"), NULL },
+    N_("export : une ligne CSV par visite au lieu des chiffres de la période"), NULL },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
-    N_("export: write to FILE instead of the standard output"), N_("FILE") },
+    N_("export : écrire dans FICHIER au lieu de la sortie standard"), N_("FICHIER") },
   { "older-than", 0, 0, G_OPTION_ARG_INT, &opt_older_than,
-    N_("purge: fold visits older than MONTHS whole months into monthly totals"),
-    N_("MONTHS") },
+    N_("purge : regrouper en totaux mensuels les visites de plus de MOIS mois entiers"),
+    N_("MOIS") },
   { NULL }
 };
 
@@ -73,7 +73,7 @@ usage_error (const char *format, ...)
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  g_printerr ("escale-stats: %s\n%s\n", message, _("Try “escale-stats --help”."));
+  g_printerr ("escale-stats: %s\n%s\n", message, _("Essayez « escale-stats --help »."));
   return EXIT_USAGE;
 }
 
@@ -98,7 +98,7 @@ open_existing (GError **error)
   if (!g_file_test (db_path (), G_FILE_TEST_IS_REGULAR))
     {
       g_set_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_OPEN,
-                   _("%s does not exist (give the file with --db FILE)"), db_path ());
+                   _("%s n'existe pas (donnez le fichier avec --db FICHIER)"), db_path ());
       return NULL;
     }
   store = escale_stats_store_new (db_path ());
@@ -117,14 +117,14 @@ resolve_period (GError **error)
   if (!escale_stats_day_is_valid (opt_from) || !escale_stats_day_is_valid (opt_to))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("“%s” or “%s” is not a date: write it as YYYY-MM-DD, e.g. 2026-03-31"),
+                   _("« %s » ou « %s » n'est pas une date : écrivez-la AAAA-MM-JJ, par exemple 2026-03-31"),
                    opt_from, opt_to);
       return FALSE;
     }
   if (strcmp (opt_from, opt_to) > 0)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("--from %s is after --to %s"), opt_from, opt_to);
+                   _("--from %s est après --to %s"), opt_from, opt_to);
       return FALSE;
     }
   return TRUE;
@@ -145,20 +145,20 @@ cmd_summary (void)
     return fail ("%s", error->message);
 
   minutes = escale_stats_report_get_minutes (report);
-  g_print (_("Period: %s to %s\n"), opt_from, opt_to);
-  g_print (_("Visits: %u (of which %u from monthly totals)\n"),
+  g_print (_("Période : du %s au %s\n"), opt_from, opt_to);
+  g_print (_("Visites : %u (dont %u venant des totaux mensuels)\n"),
            escale_stats_report_get_sessions (report),
            escale_stats_report_get_folded_sessions (report));
-  g_print (_("Hours of use: %u h %02u\n"), minutes / 60, minutes % 60);
-  g_print (_("Median visit: %.1f min\n"), escale_stats_report_get_median_minutes (report));
+  g_print (_("Heures d'utilisation : %u h %02u\n"), minutes / 60, minutes % 60);
+  g_print (_("Durée médiane d'une visite : %.1f min\n"), escale_stats_report_get_median_minutes (report));
   for (guint i = 0; i < ESCALE_N_DURATION_BUCKETS; i++)
     g_print ("  %s: %u\n", escale_stats_duration_bucket_label (i),
              escale_stats_report_get_duration_bucket (report, i));
-  g_print (_("Accompanied: %u, autonomous: %u, helper calls: %u\n"),
+  g_print (_("Accompagnées : %u, en autonomie : %u, appels à un aidant : %u\n"),
            escale_stats_report_get_accompanied (report),
            escale_stats_report_get_autonomous (report),
            escale_stats_report_get_helper_calls (report));
-  g_print (_("Found what they were looking for: yes %u, partly %u, no %u, no answer %u\n"),
+  g_print (_("Ont trouvé ce qu'ils cherchaient : oui %u, en partie %u, non %u, sans réponse %u\n"),
            escale_stats_report_get_satisfaction (report, ESCALE_SATISFACTION_YES),
            escale_stats_report_get_satisfaction (report, ESCALE_SATISFACTION_PARTLY),
            escale_stats_report_get_satisfaction (report, ESCALE_SATISFACTION_NO),
@@ -167,10 +167,10 @@ cmd_summary (void)
     {
       EscaleStatsGroup *group = escale_stats_report_get_themes (report)->pdata[i];
 
-      g_print (_("  Theme “%s”: %u visits, %u min\n"), group->name, group->sessions,
+      g_print (_("  Thématique « %s » : %u visites, %u min\n"), group->name, group->sessions,
                group->minutes);
     }
-  g_print (_("Wrong staff codes: %u\n"), escale_stats_report_get_pin_failures (report));
+  g_print (_("Codes équipe erronés : %u\n"), escale_stats_report_get_pin_failures (report));
   return EXIT_SUCCESS;
 }
 
@@ -184,12 +184,12 @@ cmd_export (void)
   gboolean json;
 
   if (opt_format == NULL)
-    return usage_error ("%s", _("export needs --format csv or --format json"));
+    return usage_error ("%s", _("export demande --format csv ou --format json"));
   if (!g_str_equal (opt_format, "csv") && !g_str_equal (opt_format, "json"))
-    return usage_error (_("unknown format “%s”: use csv or json"), opt_format);
+    return usage_error (_("format « %s » inconnu : utilisez csv ou json"), opt_format);
   json = g_str_equal (opt_format, "json");
   if (json && opt_sessions)
-    return usage_error ("%s", _("--sessions exists only for --format csv"));
+    return usage_error ("%s", _("--sessions n'existe que pour --format csv"));
   if (!resolve_period (&error))
     return usage_error ("%s", error->message);
   if ((store = open_existing (&error)) == NULL)
@@ -215,7 +215,7 @@ cmd_export (void)
   if (opt_output == NULL)
     {
       if (fwrite (out->str, 1, out->len, stdout) != out->len || fflush (stdout) != 0)
-        return fail ("%s", _("cannot write to the standard output"));
+        return fail ("%s", _("impossible d'écrire sur la sortie standard"));
       return EXIT_SUCCESS;
     }
   if (!escale_stats_export_write (opt_output, out, &error))
@@ -233,15 +233,15 @@ cmd_purge (void)
   guint folded = 0;
 
   if (opt_older_than < 0)
-    return usage_error ("%s", _("purge needs --older-than MONTHS"));
+    return usage_error ("%s", _("purge demande --older-than MOIS"));
   if (opt_older_than > 1200)
-    return usage_error (_("--older-than %d: at most 1200 months"), opt_older_than);
+    return usage_error (_("--older-than %d : 1200 mois au plus"), opt_older_than);
   if ((store = open_existing (&error)) == NULL)
     return fail ("%s", error->message);
   cutoff = escale_stats_retention_cutoff (now, (guint) opt_older_than);
   if (!escale_stats_store_fold_before (store, cutoff, &folded, &error))
     return fail ("%s", error->message);
-  g_print (_("%u visits before %s folded into monthly totals and deleted.\n"), folded, cutoff);
+  g_print (_("%u visites d'avant le %s regroupées en totaux mensuels et effacées.\n"), folded, cutoff);
   return EXIT_SUCCESS;
 }
 
@@ -252,10 +252,10 @@ cmd_merge (char **others)
   g_autoptr(EscaleStatsStore) store = NULL;
 
   if (others == NULL || others[0] == NULL)
-    return usage_error ("%s", _("merge needs at least one other statistics file"));
+    return usage_error ("%s", _("merge demande au moins un autre fichier de statistiques"));
   for (guint i = 0; others[i] != NULL; i++)
     if (!g_file_test (others[i], G_FILE_TEST_IS_REGULAR))
-      return fail (_("%s does not exist or is not a file: nothing was merged"), others[i]);
+      return fail (_("%s n'existe pas ou n'est pas un fichier : rien n'a été fusionné"), others[i]);
 
   /* Merging into a new file is how several kiosks are consolidated. */
   store = escale_stats_store_new (db_path ());
@@ -266,9 +266,9 @@ cmd_merge (char **others)
       guint added = 0;
 
       if (!escale_stats_store_merge (store, others[i], &added, &error))
-        return fail (_("%s (files before it were merged; merging again never counts twice)"),
+        return fail (_("%s (les fichiers précédents ont été fusionnés ; refusionner ne compte jamais deux fois)"),
                      error->message);
-      g_print (_("%s: %u new visits\n"), others[i], added);
+      g_print (_("%s : %u nouvelles visites\n"), others[i], added);
     }
   return EXIT_SUCCESS;
 }
@@ -284,7 +284,7 @@ check_query (sqlite3 *db, const char *sql, char **text, GError **error)
   if (rc != SQLITE_ROW)
     {
       g_set_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_CORRUPT,
-                   _("%s is not a readable Escale statistics file: %s"), db_path (),
+                   _("%s n'est pas un fichier de statistiques Escale lisible : %s"), db_path (),
                    sqlite3_errmsg (db));
       sqlite3_finalize (stmt);
       return FALSE;
@@ -308,11 +308,11 @@ cmd_check (void)
   int status = EXIT_SUCCESS;
 
   if (!g_file_test (db_path (), G_FILE_TEST_IS_REGULAR))
-    return fail (_("%s does not exist (give the file with --db FILE)"), db_path ());
+    return fail (_("%s n'existe pas (donnez le fichier avec --db FICHIER)"), db_path ());
   if (sqlite3_open_v2 (db_path (), &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
     {
       sqlite3_close (db);
-      return fail (_("cannot open %s"), db_path ());
+      return fail (_("impossible d'ouvrir %s"), db_path ());
     }
   if (!check_query (db, "PRAGMA application_id", &app_id, &error) ||
       !check_query (db, "PRAGMA user_version", &version, &error))
@@ -323,14 +323,14 @@ cmd_check (void)
   if (atoi (app_id) != ESCALE_STATS_APPLICATION_ID)
     {
       sqlite3_close (db);
-      return fail (_("%s is an SQLite file but not Escale statistics"), db_path ());
+      return fail (_("%s est un fichier SQLite mais pas des statistiques Escale"), db_path ());
     }
   if (!check_query (db, "PRAGMA integrity_check", &integrity, &error))
     {
       sqlite3_close (db);
       return fail ("%s", error->message);
     }
-  g_print (_("File: %s\nSchema version: %s\nIntegrity: %s\n"), db_path (), version, integrity);
+  g_print (_("Fichier : %s\nVersion du schéma : %s\nIntégrité : %s\n"), db_path (), version, integrity);
   if (!g_str_equal (integrity, "ok"))
     status = EXIT_FAILURE;
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
@@ -339,11 +339,11 @@ cmd_check (void)
       g_autofree char *count = NULL;
 
       if (check_query (db, sql, &count, NULL))
-        g_print (_("Rows in %s: %s\n"), tables[i], count);
+        g_print (_("Lignes dans %s : %s\n"), tables[i], count);
     }
   sqlite3_close (db);
   if (status != EXIT_SUCCESS)
-    g_printerr (_("escale-stats: %s is damaged; keep a copy and export what can be read\n"),
+    g_printerr (_("escale-stats : %s est endommagé ; gardez-en une copie et exportez ce qui peut être lu\n"),
                 db_path ());
   return status;
 }
@@ -358,7 +358,7 @@ read_pin_line (void)
 
   if (tty)
     {
-      g_printerr ("%s", _("New staff code (6 to 12 digits): "));
+      g_printerr ("%s", _("Nouveau code de l'équipe (6 à 12 chiffres) : "));
       tcgetattr (STDIN_FILENO, &saved);
       quiet = saved;
       quiet.c_lflag &= ~ECHO;
@@ -383,15 +383,15 @@ cmd_set_pin (void)
   g_autofree char *pin = read_pin_line ();
 
   if (pin == NULL || !escale_pin_is_acceptable (pin))
-    return fail (_("the staff code must be %d to %d digits, read from the standard input; "
-                   "nothing was changed"),
+    return fail (_("le code de l'équipe doit avoir de %d à %d chiffres, lus sur l'entrée standard ; "
+                   "rien n'a été changé"),
                  ESCALE_PIN_MIN_DIGITS, ESCALE_PIN_MAX_DIGITS);
   store = escale_stats_store_new (db_path ());
   lock = escale_staff_lock_new (store, NULL);
   if (!escale_staff_lock_set_pin (lock, pin, &error))
     return fail ("%s", error->message);
   memset (pin, 0, strlen (pin));
-  g_print (_("Staff code set in %s.\n"), db_path ());
+  g_print (_("Code de l'équipe enregistré dans %s.\n"), db_path ());
   return EXIT_SUCCESS;
 }
 
@@ -412,29 +412,31 @@ main (int argc, char *argv[])
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  context = g_option_context_new (_("COMMAND — the anonymous usage statistics of Escale"));
+  context =
+    g_option_context_new (_("COMMANDE — les statistiques anonymes d'utilisation d'Escale"));
   g_option_context_set_description (
-    context, _("Commands:\n"
-               "  summary [--from DATE] [--to DATE]          the figures of a period\n"
-               "  export --format csv|json [--sessions] [--from DATE] [--to DATE] [-o FILE]\n"
-               "  purge --older-than MONTHS                  fold old visits into monthly "
-               "totals\n"
-               "  merge OTHER.db...                          add other kiosks' visits, once\n"
-               "  check                                      integrity, schema, row counts\n"
-               "  set-pin                                    set the staff code (read from "
-               "standard input)\n"));
+    context, _("Commandes :\n"
+               "  summary [--from DATE] [--to DATE]          les chiffres d'une période\n"
+               "  export --format csv|json [--sessions] [--from DATE] [--to DATE] [-o FICHIER]\n"
+               "  purge --older-than MOIS                    regrouper les anciennes visites "
+               "en totaux mensuels\n"
+               "  merge AUTRE.db...                          ajouter, une seule fois, les "
+               "visites d'autres postes\n"
+               "  check                                      intégrité, schéma, nombre de lignes\n"
+               "  set-pin                                    choisir le code de l'équipe (lu sur "
+               "l'entrée standard)\n"));
   g_option_context_add_main_entries (context, global_entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error ("%s", error->message);
   if (argc < 2)
-    return usage_error ("%s", _("no command given"));
+    return usage_error ("%s", _("aucune commande donnée"));
 
   /* Migration notes are for the kiosk's log, not for this output. */
   g_log_set_handler ("escale-stats", G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO, quiet_log, NULL);
 
   command = argv[1];
   if (!g_str_equal (command, "merge") && argc > 2)
-    return usage_error (_("unexpected argument “%s”"), argv[2]);
+    return usage_error (_("argument inattendu « %s »"), argv[2]);
   if (g_str_equal (command, "summary"))
     return cmd_summary ();
   if (g_str_equal (command, "export"))
@@ -447,5 +449,5 @@ main (int argc, char *argv[])
     return cmd_check ();
   if (g_str_equal (command, "set-pin"))
     return cmd_set_pin ();
-  return usage_error (_("unknown command “%s”"), command);
+  return usage_error (_("commande « %s » inconnue"), command);
 }
