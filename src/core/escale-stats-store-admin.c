@@ -207,10 +207,10 @@ escale_stats_store_merge (EscaleStatsStore *self, const char *other_path, guint 
   else if (ok && version != escale_stats_store_get_schema_version (self))
     {
       g_set_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_TOO_NEW,
-                   _("%s a le schéma %" G_GINT64_FORMAT " et ce fichier le schéma %d : s'il "
-                     "est plus ancien, ouvrez-le une fois avec cette version (escale-stats "
-                     "--db %s summary), sinon mettez Escale à jour, puis fusionnez"),
-                   other_path, version, escale_stats_store_get_schema_version (self),
+                   _("%s a le schéma %d et ce fichier le schéma %d : s'il est plus ancien, "
+                     "ouvrez-le une fois avec cette version (escale-stats --db %s summary), "
+                     "sinon mettez Escale à jour, puis fusionnez"),
+                   other_path, (int) version, escale_stats_store_get_schema_version (self),
                    other_path);
       ok = FALSE;
     }
