@@ -259,6 +259,30 @@ test_end_questions_switched_off (void)
   escale_remove_tree (dir, NULL);
 }
 
+/* After a visit is written, visits older than the retention period (13
+ * months in the demo config) become monthly totals. */
+static void
+test_visit_end_applies_retention (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GDateTime) old_start = g_date_time_new_local (2020, 3, 2, 10, 0, 0);
+  g_autoptr(EscaleSessionRecord) old = escale_session_record_new (old_start, 1200,
+                                                                  ESCALE_END_FINISHED, 0);
+
+  expect_store_opens ();
+  g_assert_true (escale_stats_store_add_session (f->k.store, old, NULL));
+  g_test_assert_expected_messages ();
+  g_assert_cmpint (db_count (f, "SELECT count (*) FROM sessions WHERE day < '2021-01-01'"), ==,
+                   1);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.start", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.finish", NULL);
+  g_assert_cmpint (db_count (f, "SELECT count (*) FROM sessions WHERE day < '2021-01-01'"), ==,
+                   0);
+  g_assert_cmpint (db_count (f, "SELECT sessions FROM monthly_totals WHERE month = '2020-03'"),
+                   ==, 1);
+  g_assert_cmpint (db_count (f, "SELECT count (*) FROM sessions"), ==, 1);
+}
+
 static void
 test_dashboard_export (Fixture *f, gconstpointer data)
 {
@@ -303,6 +327,7 @@ main (int argc, char *argv[])
   ADD ("/escale/staff/leaving-staff-ends-visit", test_leaving_staff_ends_visit);
   ADD ("/escale/staff/end-questions-recorded", test_end_questions_recorded);
   g_test_add_func ("/escale/staff/end-questions-switched-off", test_end_questions_switched_off);
+  ADD ("/escale/staff/visit-end-applies-retention", test_visit_end_applies_retention);
   ADD ("/escale/staff/dashboard-export", test_dashboard_export);
 #undef ADD
   return g_test_run ();
