@@ -37,6 +37,7 @@ struct _EscaleWebView
   guint refusals;
   gboolean crashed;
   guint hang_id;
+  guint refusal_id;
 };
 
 enum {
@@ -65,11 +66,25 @@ count_refusal (EscaleWebView *self, const char *uri)
   g_object_notify_by_pspec (G_OBJECT (self), pspecs[PROP_REFUSALS]);
 }
 
+static gboolean
+load_refusal_page_cb (gpointer user_data)
+{
+  EscaleWebView *self = user_data;
+
+  self->refusal_id = 0;
+  webkit_web_view_load_uri (self->web_view, ESCALE_WEB_REFUSED_URI);
+  return G_SOURCE_REMOVE;
+}
+
+/* The calm page is loaded once the current decision is over: a load
+ * started from inside WebKit's own handling of a page (a PDF's viewer
+ * frame) would be lost. */
 static void
 show_refusal (EscaleWebView *self, const char *uri)
 {
   count_refusal (self, uri);
-  webkit_web_view_load_uri (self->web_view, ESCALE_WEB_REFUSED_URI);
+  if (self->refusal_id == 0)
+    self->refusal_id = g_idle_add (load_refusal_page_cb, self);
 }
 
 /* --- policy decisions --------------------------------------------------- */
@@ -89,6 +104,15 @@ is_person_initiated (WebKitNavigationAction *action)
     default:
       return webkit_navigation_action_is_user_gesture (action);
     }
+}
+
+/* A PDF opens WebKit's PDF.js viewer in a frame of its own scheme; its
+ * Download and Print buttons would be ways out, so a PDF is refused with
+ * the calm page rather than left as a blank frame. */
+static gboolean
+is_pdf_viewer (const char *uri)
+{
+  return uri != NULL && g_str_has_prefix (uri, "webkit-pdfjs-viewer:");
 }
 
 static gboolean
@@ -130,7 +154,7 @@ decide_navigation (EscaleWebView *self, WebKitPolicyDecision *decision, gboolean
         }
     }
   webkit_policy_decision_ignore (decision);
-  if (is_person_initiated (action))
+  if (is_person_initiated (action) || is_pdf_viewer (uri))
     show_refusal (self, uri);
   else
     count_refusal (self, uri);
@@ -150,7 +174,7 @@ decide_response (EscaleWebView *self, WebKitPolicyDecision *decision)
                                        main ? ESCALE_WEB_FRAME_MAIN : ESCALE_WEB_FRAME_SUB))
     {
       webkit_policy_decision_ignore (decision);
-      if (main)
+      if (main || is_pdf_viewer (uri))
         show_refusal (self, uri);
       else
         count_refusal (self, uri);
@@ -159,12 +183,17 @@ decide_response (EscaleWebView *self, WebKitPolicyDecision *decision)
 
   if (!webkit_response_policy_decision_is_mime_type_supported (response_decision))
     {
+      /* A file the view cannot show is downloaded only where the activity
+       * allows it; otherwise the calm page says so. */
       if (escale_web_policy_may_download (self->policy, uri) != NULL)
         webkit_policy_decision_download (decision);
       else
         {
           webkit_policy_decision_ignore (decision);
-          count_refusal (self, uri);
+          if (main)
+            show_refusal (self, uri);
+          else
+            count_refusal (self, uri);
         }
       return TRUE;
     }
@@ -666,6 +695,7 @@ escale_web_view_dispose (GObject *object)
   EscaleWebView *self = ESCALE_WEB_VIEW (object);
 
   g_clear_handle_id (&self->hang_id, g_source_remove);
+  g_clear_handle_id (&self->refusal_id, g_source_remove);
   if (self->dialog != NULL)
     close_dialog (self, FALSE);
   if (self->session != NULL)
