@@ -33,6 +33,8 @@ struct _EscaleCall
   guint create_attempts;
   guint64 publish_handle;
   guint64 subscribe_handle;
+  guint64 spare_handle;  /* attached early, so that subscribing is one step */
+  gboolean spare_coming;
   guint64 my_feed;
   guint64 remote_feed;
 
@@ -192,7 +194,8 @@ stop_everything (EscaleCall *self)
   g_clear_pointer (&self->offer, g_free);
   g_ptr_array_set_size (self->candidates, 0);
   self->room = 0;
-  self->publish_handle = self->subscribe_handle = 0;
+  self->publish_handle = self->subscribe_handle = self->spare_handle = 0;
+  self->spare_coming = FALSE;
   self->my_feed = self->remote_feed = 0;
   self->offer_sent = self->subscribed = FALSE;
   if (self->code != NULL)
@@ -434,19 +437,32 @@ on_subscribed (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
+join_as_subscriber (EscaleCall *self, guint64 handle)
+{
+  g_autoptr(JsonNode) body =
+    escale_videoroom_join_subscriber (self->room, self->my_feed, self->remote_feed);
+
+  self->subscribe_handle = handle;
+  escale_janus_message_async (self->janus, handle, body, NULL, NULL, self->cancellable,
+                              on_subscribed, g_object_ref (self));
+}
+
+/* A handle for the family's streams: used at once if they are already
+ * there, kept for when they come otherwise. */
+static void
 on_subscriber_attached (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr(EscaleCall) self = user_data;
   g_autoptr(GError) error = NULL;
   guint64 handle = escale_janus_attach_finish (ESCALE_JANUS (source), result, &error);
-  g_autoptr(JsonNode) body = NULL;
 
   if (step_failed (self, error))
     return;
-  self->subscribe_handle = handle;
-  body = escale_videoroom_join_subscriber (self->room, self->my_feed, self->remote_feed);
-  escale_janus_message_async (self->janus, handle, body, NULL, NULL, self->cancellable,
-                              on_subscribed, g_object_ref (self));
+  self->spare_coming = FALSE;
+  if (self->subscribed && self->subscribe_handle == 0)
+    join_as_subscriber (self, handle);
+  else
+    self->spare_handle = handle;
 }
 
 /* Looks for another publisher in a "publishers" list and subscribes to it. */
@@ -459,8 +475,19 @@ maybe_subscribe (EscaleCall *self, JsonObject *data)
     return;
   self->remote_feed = feed;
   self->subscribed = TRUE;
-  escale_janus_attach_async (self->janus, VIDEOROOM, self->cancellable, on_subscriber_attached,
-                             g_object_ref (self));
+  if (self->spare_handle != 0)
+    {
+      guint64 handle = self->spare_handle;
+
+      self->spare_handle = 0;
+      join_as_subscriber (self, handle);
+    }
+  else if (!self->spare_coming)
+    {
+      self->spare_coming = TRUE;
+      escale_janus_attach_async (self->janus, VIDEOROOM, self->cancellable,
+                                 on_subscriber_attached, g_object_ref (self));
+    }
 }
 
 static void
@@ -704,6 +731,9 @@ on_connected (GObject *source, GAsyncResult *result, gpointer user_data)
   if (step_failed (self, error))
     return;
   escale_janus_attach_async (self->janus, VIDEOROOM, self->cancellable, on_publisher_attached,
+                             g_object_ref (self));
+  self->spare_coming = TRUE;
+  escale_janus_attach_async (self->janus, VIDEOROOM, self->cancellable, on_subscriber_attached,
                              g_object_ref (self));
 }
 
