@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "escale-call"
 
-#include "escale-call.h"
-#include "escale-janus.h"
+#include "escale-call-private.h"
 #include "escale-videoroom.h"
 
 /* One video call through a Janus videoroom: our camera goes up as a
@@ -10,44 +9,6 @@
  * either makes a fresh room (a 6-digit code and a random secret, destroyed at
  * hang-up) or joins the room whose code the family gave. Nothing is kept:
  * the code lives in this object only, and media never touch the disk. */
-struct _EscaleCall
-{
-  GObject parent_instance;
-
-  char *server_url;
-  EscaleCallMedia media;
-
-  EscaleCallState state;
-  EscaleCallProblem problem;
-  gboolean microphone;
-  gboolean camera;
-
-  EscaleJanus *janus;
-  GCancellable *cancellable;
-  EscaleCallPeer *sender;
-  EscaleCallPeer *receiver;
-
-  char *code;
-  guint64 room;
-  char *secret;          /* set only when we made the room */
-  guint create_attempts;
-  guint64 publish_handle;
-  guint64 subscribe_handle;
-  guint64 spare_handle;  /* attached early, so that subscribing is one step */
-  gboolean spare_coming;
-  guint64 my_feed;
-  guint64 remote_feed;
-
-  char *offer;           /* our offer, kept until the room is joined */
-  GPtrArray *candidates; /* "index\ncandidate" kept until the offer is sent */
-  gboolean offer_sent;
-  gboolean subscribed;
-
-  guint64 n_remote_frames;
-  gint64 connected_since;
-  gint64 connected_usec;
-  gboolean was_connected;
-};
 
 enum {
   PROP_0,
@@ -70,12 +31,10 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (EscaleCall, escale_call, G_TYPE_OBJECT)
 
-#define VIDEOROOM "janus.plugin.videoroom"
-
 static void stop_everything (EscaleCall *self);
 
-static void
-set_state (EscaleCall *self, EscaleCallState state, EscaleCallProblem problem)
+void
+escale_call_set_state (EscaleCall *self, EscaleCallState state, EscaleCallProblem problem)
 {
   gint64 now = g_get_monotonic_time ();
 
@@ -102,13 +61,13 @@ set_state (EscaleCall *self, EscaleCallState state, EscaleCallProblem problem)
 }
 
 /* Ends the call calmly: everything closed, the reason kept for the screen. */
-static void
-end_with (EscaleCall *self, EscaleCallProblem problem)
+void
+escale_call_end_with (EscaleCall *self, EscaleCallProblem problem)
 {
   if (self->state == ESCALE_CALL_STATE_ENDED)
     return;
   stop_everything (self);
-  set_state (self, ESCALE_CALL_STATE_ENDED, problem);
+  escale_call_set_state (self, ESCALE_CALL_STATE_ENDED, problem);
 }
 
 static EscaleCallProblem
@@ -128,15 +87,15 @@ problem_from_error (const GError *error)
 }
 
 /* TRUE when the step failed and the call is over; quiet when cancelled. */
-static gboolean
-step_failed (EscaleCall *self, GError *error)
+gboolean
+escale_call_step_failed (EscaleCall *self, GError *error)
 {
   if (error == NULL)
     return FALSE;
   if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_message ("call: %s", error->message);
-      end_with (self, self->state == ESCALE_CALL_STATE_CONNECTING
+      escale_call_end_with (self, self->state == ESCALE_CALL_STATE_CONNECTING
                         ? problem_from_error (error)
                         : ESCALE_CALL_PROBLEM_CONNECTION_LOST);
     }
@@ -339,155 +298,10 @@ escale_call_code_is_valid (const char *code)
   return TRUE;
 }
 
-/* --- Receiving the family ------------------------------------------------ */
-
-static void
-on_receiver_frame (EscaleCallPeer *peer, GBytes *frame, int width, int height, int stride,
-                   gpointer user_data)
+void
+escale_call_emit_remote_frame (EscaleCall *self, GBytes *frame, int width, int height, int stride)
 {
-  EscaleCall *self = user_data;
-
-  self->n_remote_frames++;
-  if (self->state == ESCALE_CALL_STATE_WAITING)
-    set_state (self, ESCALE_CALL_STATE_IN_CALL, ESCALE_CALL_PROBLEM_NONE);
   g_signal_emit (self, signals[SIGNAL_REMOTE_FRAME], 0, frame, width, height, stride);
-}
-
-static void
-on_receiver_description (EscaleCallPeer *peer, const char *type, const char *sdp,
-                         gpointer user_data)
-{
-  EscaleCall *self = user_data;
-  g_autoptr(JsonNode) body = escale_videoroom_start (self->room);
-
-  escale_janus_message_async (self->janus, self->subscribe_handle, body, type, sdp, NULL, NULL,
-                              NULL);
-}
-
-static void
-on_receiver_candidate (EscaleCallPeer *peer, guint mline, const char *candidate,
-                       gpointer user_data)
-{
-  EscaleCall *self = user_data;
-
-  if (self->janus != NULL && self->subscribe_handle != 0)
-    escale_janus_trickle (self->janus, self->subscribe_handle, mline, candidate);
-}
-
-static void
-on_peer_failed (EscaleCallPeer *peer, const char *reason, gpointer user_data)
-{
-  EscaleCall *self = user_data;
-
-  g_message ("call: media stopped: %s", reason);
-  end_with (self, self->state == ESCALE_CALL_STATE_CONNECTING ? ESCALE_CALL_PROBLEM_MEDIA
-                                                              : ESCALE_CALL_PROBLEM_CONNECTION_LOST);
-}
-
-static void
-drop_receiver (EscaleCall *self)
-{
-  if (self->receiver != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->receiver, self);
-      escale_call_peer_stop (self->receiver);
-      g_clear_object (&self->receiver);
-    }
-  if (self->janus != NULL && self->subscribe_handle != 0)
-    escale_janus_detach (self->janus, self->subscribe_handle);
-  self->subscribe_handle = 0;
-  self->remote_feed = 0;
-  self->subscribed = FALSE;
-}
-
-static void
-on_subscribed (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr(EscaleCall) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *sdp = NULL;
-  g_autoptr(JsonObject) data = escale_janus_message_finish (ESCALE_JANUS (source), result, &sdp,
-                                                            &error);
-
-  if (step_failed (self, error))
-    return;
-  if (sdp == NULL)
-    {
-      g_message ("call: the server offered no media for the family");
-      drop_receiver (self);
-      return;
-    }
-  self->receiver = escale_call_peer_new (ESCALE_CALL_PEER_RECEIVE, &self->media, &error);
-  if (self->receiver == NULL)
-    {
-      step_failed (self, error);
-      return;
-    }
-  g_signal_connect (self->receiver, "frame", G_CALLBACK (on_receiver_frame), self);
-  g_signal_connect (self->receiver, "local-description", G_CALLBACK (on_receiver_description),
-                    self);
-  g_signal_connect (self->receiver, "ice-candidate", G_CALLBACK (on_receiver_candidate), self);
-  g_signal_connect (self->receiver, "failed", G_CALLBACK (on_peer_failed), self);
-  if (!escale_call_peer_start (self->receiver, &error))
-    {
-      step_failed (self, error);
-      return;
-    }
-  escale_call_peer_set_remote (self->receiver, "offer", sdp);
-}
-
-static void
-join_as_subscriber (EscaleCall *self, guint64 handle)
-{
-  g_autoptr(JsonNode) body =
-    escale_videoroom_join_subscriber (self->room, self->my_feed, self->remote_feed);
-
-  self->subscribe_handle = handle;
-  escale_janus_message_async (self->janus, handle, body, NULL, NULL, self->cancellable,
-                              on_subscribed, g_object_ref (self));
-}
-
-/* A handle for the family's streams: used at once if they are already
- * there, kept for when they come otherwise. */
-static void
-on_subscriber_attached (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr(EscaleCall) self = user_data;
-  g_autoptr(GError) error = NULL;
-  guint64 handle = escale_janus_attach_finish (ESCALE_JANUS (source), result, &error);
-
-  if (step_failed (self, error))
-    return;
-  self->spare_coming = FALSE;
-  if (self->subscribed && self->subscribe_handle == 0)
-    join_as_subscriber (self, handle);
-  else
-    self->spare_handle = handle;
-}
-
-/* Looks for another publisher in a "publishers" list and subscribes to it. */
-static void
-maybe_subscribe (EscaleCall *self, JsonObject *data)
-{
-  guint64 feed;
-
-  if (self->subscribed || (feed = escale_videoroom_other_publisher (data, self->my_feed)) == 0)
-    return;
-  self->remote_feed = feed;
-  self->subscribed = TRUE;
-  if (self->spare_handle != 0)
-    {
-      guint64 handle = self->spare_handle;
-
-      self->spare_handle = 0;
-      join_as_subscriber (self, handle);
-    }
-  else if (!self->spare_coming)
-    {
-      self->spare_coming = TRUE;
-      escale_janus_attach_async (self->janus, VIDEOROOM, self->cancellable,
-                                 on_subscriber_attached, g_object_ref (self));
-    }
 }
 
 static void
@@ -499,7 +313,7 @@ on_janus_event (EscaleJanus *janus, guint64 handle, JsonObject *data, const char
 
   if (handle != self->publish_handle)
     return;
-  maybe_subscribe (self, data);
+  escale_call_subscribe (self, data);
   if (json_object_has_member (data, "unpublished"))
     gone = json_object_get_int_member_with_default (data, "unpublished", 0);
   if (json_object_has_member (data, "leaving"))
@@ -508,13 +322,13 @@ on_janus_event (EscaleJanus *janus, guint64 handle, JsonObject *data, const char
   if (g_strcmp0 (json_object_get_string_member_with_default (data, "videoroom", ""),
                  "destroyed") == 0)
     {
-      end_with (self, ESCALE_CALL_PROBLEM_PEER_LEFT);
+      escale_call_end_with (self, ESCALE_CALL_PROBLEM_PEER_LEFT);
       return;
     }
   if (gone != 0 && (guint64) gone == self->remote_feed)
     {
-      drop_receiver (self);
-      set_state (self, ESCALE_CALL_STATE_WAITING, ESCALE_CALL_PROBLEM_PEER_LEFT);
+      escale_call_drop_receiver (self);
+      escale_call_set_state (self, ESCALE_CALL_STATE_WAITING, ESCALE_CALL_PROBLEM_PEER_LEFT);
     }
 }
 
@@ -524,7 +338,7 @@ on_janus_lost (EscaleJanus *janus, gpointer user_data)
   EscaleCall *self = user_data;
 
   g_message ("call: the call server went away");
-  end_with (self, self->state == ESCALE_CALL_STATE_CONNECTING
+  escale_call_end_with (self, self->state == ESCALE_CALL_STATE_CONNECTING
                     ? ESCALE_CALL_PROBLEM_SERVER_UNREACHABLE
                     : ESCALE_CALL_PROBLEM_CONNECTION_LOST);
 }
@@ -540,7 +354,7 @@ on_published (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr(JsonObject) data = escale_janus_message_finish (ESCALE_JANUS (source), result, &sdp,
                                                             &error);
 
-  if (step_failed (self, error))
+  if (escale_call_step_failed (self, error))
     return;
   if (sdp != NULL && self->sender != NULL)
     escale_call_peer_set_remote (self->sender, "answer", sdp);
@@ -619,24 +433,24 @@ escale_call_start_preview (EscaleCall *self)
   if (self->sender != NULL)
     return TRUE;
   if (self->state == ESCALE_CALL_STATE_ENDED)
-    set_state (self, ESCALE_CALL_STATE_IDLE, ESCALE_CALL_PROBLEM_NONE);
+    escale_call_set_state (self, ESCALE_CALL_STATE_IDLE, ESCALE_CALL_PROBLEM_NONE);
   self->sender = escale_call_peer_new (ESCALE_CALL_PEER_SEND, &self->media, &error);
   if (self->sender == NULL)
     {
       g_message ("call: %s", error->message);
-      end_with (self, problem_from_error (error));
+      escale_call_end_with (self, problem_from_error (error));
       return FALSE;
     }
   g_signal_connect (self->sender, "frame", G_CALLBACK (on_sender_frame), self);
   g_signal_connect (self->sender, "local-description", G_CALLBACK (on_sender_description), self);
   g_signal_connect (self->sender, "ice-candidate", G_CALLBACK (on_sender_candidate), self);
-  g_signal_connect (self->sender, "failed", G_CALLBACK (on_peer_failed), self);
+  g_signal_connect (self->sender, "failed", G_CALLBACK (escale_call_peer_failed), self);
   escale_call_peer_set_microphone (self->sender, self->microphone);
   escale_call_peer_set_camera (self->sender, self->camera);
   if (!escale_call_peer_start (self->sender, &error))
     {
       g_message ("call: %s", error->message);
-      end_with (self, problem_from_error (error));
+      escale_call_end_with (self, problem_from_error (error));
       return FALSE;
     }
   return TRUE;
@@ -652,13 +466,13 @@ on_joined (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr(JsonObject) data = escale_janus_message_finish (ESCALE_JANUS (source), result, NULL,
                                                             &error);
 
-  if (step_failed (self, error))
+  if (escale_call_step_failed (self, error))
     return;
   self->my_feed = (guint64) json_object_get_int_member_with_default (data, "id", 0);
   self->code = g_strdup_printf ("%" G_GUINT64_FORMAT, self->room);
   g_object_notify_by_pspec (G_OBJECT (self), pspecs[PROP_CODE]);
-  set_state (self, ESCALE_CALL_STATE_WAITING, ESCALE_CALL_PROBLEM_NONE);
-  maybe_subscribe (self, data);
+  escale_call_set_state (self, ESCALE_CALL_STATE_WAITING, ESCALE_CALL_PROBLEM_NONE);
+  escale_call_subscribe (self, data);
   maybe_publish (self);
 }
 
@@ -687,7 +501,7 @@ on_room_created (GObject *source, GAsyncResult *result, gpointer user_data)
       create_room (self);
       return;
     }
-  if (step_failed (self, error))
+  if (escale_call_step_failed (self, error))
     return;
   join_room (self);
 }
@@ -712,7 +526,7 @@ on_publisher_attached (GObject *source, GAsyncResult *result, gpointer user_data
   g_autoptr(GError) error = NULL;
   guint64 handle = escale_janus_attach_finish (ESCALE_JANUS (source), result, &error);
 
-  if (step_failed (self, error))
+  if (escale_call_step_failed (self, error))
     return;
   self->publish_handle = handle;
   if (self->room == 0)
@@ -728,13 +542,11 @@ on_connected (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr(GError) error = NULL;
 
   escale_janus_connect_finish (ESCALE_JANUS (source), result, &error);
-  if (step_failed (self, error))
+  if (escale_call_step_failed (self, error))
     return;
   escale_janus_attach_async (self->janus, VIDEOROOM, self->cancellable, on_publisher_attached,
                              g_object_ref (self));
-  self->spare_coming = TRUE;
-  escale_janus_attach_async (self->janus, VIDEOROOM, self->cancellable, on_subscriber_attached,
-                             g_object_ref (self));
+  escale_call_attach_spare (self);
 }
 
 static void
@@ -743,7 +555,7 @@ connect_to_server (EscaleCall *self, guint64 room)
   if (self->state == ESCALE_CALL_STATE_CONNECTING || self->state == ESCALE_CALL_STATE_WAITING ||
       self->state == ESCALE_CALL_STATE_IN_CALL)
     return;
-  set_state (self, ESCALE_CALL_STATE_CONNECTING, ESCALE_CALL_PROBLEM_NONE);
+  escale_call_set_state (self, ESCALE_CALL_STATE_CONNECTING, ESCALE_CALL_PROBLEM_NONE);
   if (!escale_call_start_preview (self))
     return;
   self->room = room;
@@ -768,7 +580,7 @@ escale_call_join_room (EscaleCall *self, const char *code)
 {
   if (!escale_call_code_is_valid (code))
     {
-      set_state (self, ESCALE_CALL_STATE_ENDED, ESCALE_CALL_PROBLEM_WRONG_CODE);
+      escale_call_set_state (self, ESCALE_CALL_STATE_ENDED, ESCALE_CALL_PROBLEM_WRONG_CODE);
       return;
     }
   connect_to_server (self, g_ascii_strtoull (code, NULL, 10));
@@ -780,7 +592,7 @@ void
 escale_call_hang_up (EscaleCall *self)
 {
   stop_everything (self);
-  set_state (self, ESCALE_CALL_STATE_ENDED, ESCALE_CALL_PROBLEM_NONE);
+  escale_call_set_state (self, ESCALE_CALL_STATE_ENDED, ESCALE_CALL_PROBLEM_NONE);
 }
 
 EscaleCallState
