@@ -4,7 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "escale-app-scheme.h"
-#include "escale-web-view.h"
+#include "escale-web-view-private.h"
 
 /* A WebKitWebView that can only do what its EscaleWebPolicy allows: every
  * navigation, new window, permission, download, file chooser, print,
@@ -12,33 +12,10 @@
  * to anything refused is Escale's own calm page, served under escale-app:,
  * never a window, an application or a technical message. When the web
  * process dies or hangs, a calm page offers "Réessayer" and "Accueil". The
- * page zoom follows the window's text size, so it resets with the visit. */
-struct _EscaleWebView
-{
-  GtkWidget parent_instance;
-
-  /* children */
-  GtkWidget *stack;
-  GtkWidget *overlay;
-  WebKitWebView *web_view;
-  GtkWidget *crash_box;
-  GtkWidget *dialog_box;
-  GtkLabel *dialog_label;
-  GtkWidget *dialog_no;
-
-  /* owned */
-  EscaleWebProfile *profile;
-  EscaleWebPolicy *policy;
-  WebKitNetworkSession *session;
-  WebKitScriptDialog *dialog;
-  char *start_uri;
-  char *last_page;       /* the last page of a site shown, for "Réessayer" */
-  char *last_refused;
-  guint refusals;
-  gboolean crashed;
-  guint hang_id;
-  guint refusal_id;
-};
+ * page zoom follows the window's text size, so it resets with the visit.
+ * What a page may ask besides navigating (permissions, downloads, files,
+ * printing, passwords, certificates, the context menu) is answered in
+ * escale-web-view-requests.c. */
 
 enum {
   PROP_0,
@@ -57,8 +34,8 @@ G_DEFINE_FINAL_TYPE (EscaleWebView, escale_web_view, GTK_TYPE_WIDGET)
 
 /* --- refusals ---------------------------------------------------------- */
 
-static void
-count_refusal (EscaleWebView *self, const char *uri)
+void
+escale_web_view_count_refusal (EscaleWebView *self, const char *uri)
 {
   g_free (self->last_refused);
   self->last_refused = g_strdup (uri);
@@ -79,10 +56,10 @@ load_refusal_page_cb (gpointer user_data)
 /* The calm page is loaded once the current decision is over: a load
  * started from inside WebKit's own handling of a page (a PDF's viewer
  * frame) would be lost. */
-static void
-show_refusal (EscaleWebView *self, const char *uri)
+void
+escale_web_view_show_refusal (EscaleWebView *self, const char *uri)
 {
-  count_refusal (self, uri);
+  escale_web_view_count_refusal (self, uri);
   if (self->refusal_id == 0)
     self->refusal_id = g_idle_add (load_refusal_page_cb, self);
 }
@@ -136,7 +113,7 @@ decide_navigation (EscaleWebView *self, WebKitPolicyDecision *decision, gboolean
       if (escale_web_policy_may_open_window (self->policy, uri))
         webkit_web_view_load_uri (self->web_view, uri);
       else
-        show_refusal (self, uri);
+        escale_web_view_show_refusal (self, uri);
       return TRUE;
     }
 
@@ -155,9 +132,9 @@ decide_navigation (EscaleWebView *self, WebKitPolicyDecision *decision, gboolean
     }
   webkit_policy_decision_ignore (decision);
   if (is_person_initiated (action) || is_pdf_viewer (uri))
-    show_refusal (self, uri);
+    escale_web_view_show_refusal (self, uri);
   else
-    count_refusal (self, uri);
+    escale_web_view_count_refusal (self, uri);
   return TRUE;
 }
 
@@ -175,9 +152,9 @@ decide_response (EscaleWebView *self, WebKitPolicyDecision *decision)
     {
       webkit_policy_decision_ignore (decision);
       if (main || is_pdf_viewer (uri))
-        show_refusal (self, uri);
+        escale_web_view_show_refusal (self, uri);
       else
-        count_refusal (self, uri);
+        escale_web_view_count_refusal (self, uri);
       return TRUE;
     }
 
@@ -191,9 +168,9 @@ decide_response (EscaleWebView *self, WebKitPolicyDecision *decision)
         {
           webkit_policy_decision_ignore (decision);
           if (main)
-            show_refusal (self, uri);
+            escale_web_view_show_refusal (self, uri);
           else
-            count_refusal (self, uri);
+            escale_web_view_count_refusal (self, uri);
         }
       return TRUE;
     }
@@ -229,7 +206,7 @@ create_cb (WebKitWebView *web_view, WebKitNavigationAction *action, EscaleWebVie
   if (escale_web_policy_may_open_window (self->policy, uri))
     webkit_web_view_load_uri (self->web_view, uri);
   else
-    show_refusal (self, uri);
+    escale_web_view_show_refusal (self, uri);
   return NULL;
 }
 
@@ -252,112 +229,6 @@ load_failed_cb (WebKitWebView *web_view, WebKitLoadEvent event, const char *uri,
     webkit_web_view_load_uri (self->web_view, ESCALE_WEB_REFUSED_URI);
   else
     webkit_web_view_load_uri (self->web_view, ESCALE_WEB_UNREACHABLE_URI);
-}
-
-/* No certificate exception: the calm refusal page instead. */
-static gboolean
-tls_errors_cb (WebKitWebView *web_view, const char *uri, GTlsCertificate *certificate,
-               GTlsCertificateFlags errors, EscaleWebView *self)
-{
-  if (!escale_web_policy_may_accept_bad_certificate (self->policy))
-    show_refusal (self, uri);
-  return TRUE;
-}
-
-static gboolean
-authenticate_cb (WebKitWebView *web_view, WebKitAuthenticationRequest *request,
-                 EscaleWebView *self)
-{
-  if (!escale_web_policy_may_authenticate (self->policy))
-    {
-      count_refusal (self, webkit_web_view_get_uri (web_view));
-      webkit_authentication_request_cancel (request);
-    }
-  return TRUE;
-}
-
-static gboolean
-file_chooser_cb (WebKitWebView *web_view, WebKitFileChooserRequest *request, EscaleWebView *self)
-{
-  if (!escale_web_policy_may_choose_files (self->policy))
-    {
-      count_refusal (self, webkit_web_view_get_uri (web_view));
-      webkit_file_chooser_request_cancel (request);
-    }
-  return TRUE;
-}
-
-/* The print dialog is never shown; where printing is refused, nothing happens. */
-static gboolean
-print_cb (WebKitWebView *web_view, WebKitPrintOperation *operation, EscaleWebView *self)
-{
-  count_refusal (self, webkit_web_view_get_uri (web_view));
-  return TRUE;
-}
-
-/* Only "Retour" and "Recharger". */
-static gboolean
-context_menu_cb (WebKitWebView *web_view, WebKitContextMenu *menu, WebKitHitTestResult *hit,
-                 EscaleWebView *self)
-{
-  webkit_context_menu_remove_all (menu);
-  if (webkit_web_view_can_go_back (web_view))
-    webkit_context_menu_append (menu, webkit_context_menu_item_new_from_stock_action_with_label (
-                                        WEBKIT_CONTEXT_MENU_ACTION_GO_BACK, _("Retour")));
-  webkit_context_menu_append (menu, webkit_context_menu_item_new_from_stock_action_with_label (
-                                      WEBKIT_CONTEXT_MENU_ACTION_RELOAD, _("Recharger")));
-  return FALSE;
-}
-
-static EscaleWebPermission
-permission_kind (WebKitPermissionRequest *request)
-{
-  if (WEBKIT_IS_GEOLOCATION_PERMISSION_REQUEST (request))
-    return ESCALE_WEB_PERMISSION_GEOLOCATION;
-  if (WEBKIT_IS_NOTIFICATION_PERMISSION_REQUEST (request))
-    return ESCALE_WEB_PERMISSION_NOTIFICATIONS;
-  if (WEBKIT_IS_POINTER_LOCK_PERMISSION_REQUEST (request))
-    return ESCALE_WEB_PERMISSION_POINTER_LOCK;
-  if (WEBKIT_IS_CLIPBOARD_PERMISSION_REQUEST (request))
-    return ESCALE_WEB_PERMISSION_CLIPBOARD;
-  if (WEBKIT_IS_MEDIA_KEY_SYSTEM_PERMISSION_REQUEST (request))
-    return ESCALE_WEB_PERMISSION_MEDIA_KEYS;
-  if (WEBKIT_IS_DEVICE_INFO_PERMISSION_REQUEST (request))
-    return ESCALE_WEB_PERMISSION_DEVICE_INFO;
-  if (WEBKIT_IS_WEBSITE_DATA_ACCESS_PERMISSION_REQUEST (request))
-    return ESCALE_WEB_PERMISSION_WEBSITE_DATA;
-  return ESCALE_WEB_PERMISSION_OTHER;
-}
-
-static gboolean
-permission_cb (WebKitWebView *web_view, WebKitPermissionRequest *request, EscaleWebView *self)
-{
-  const char *origin = webkit_web_view_get_uri (web_view);
-  gboolean grant;
-
-  if (WEBKIT_IS_USER_MEDIA_PERMISSION_REQUEST (request))
-    {
-      WebKitUserMediaPermissionRequest *media = WEBKIT_USER_MEDIA_PERMISSION_REQUEST (request);
-
-      grant = (webkit_user_media_permission_is_for_video_device (media) ||
-               webkit_user_media_permission_is_for_audio_device (media)) &&
-              (!webkit_user_media_permission_is_for_video_device (media) ||
-               escale_web_policy_may_grant (self->policy, ESCALE_WEB_PERMISSION_CAMERA, origin)) &&
-              (!webkit_user_media_permission_is_for_audio_device (media) ||
-               escale_web_policy_may_grant (self->policy, ESCALE_WEB_PERMISSION_MICROPHONE,
-                                            origin));
-    }
-  else
-    grant = escale_web_policy_may_grant (self->policy, permission_kind (request), origin);
-
-  if (grant)
-    webkit_permission_request_allow (request);
-  else
-    {
-      count_refusal (self, origin);
-      webkit_permission_request_deny (request);
-    }
-  return TRUE;
 }
 
 /* --- script dialogs ---------------------------------------------------- */
@@ -471,46 +342,6 @@ responsive_cb (EscaleWebView *self)
     g_clear_handle_id (&self->hang_id, g_source_remove);
   else if (self->hang_id == 0)
     self->hang_id = g_timeout_add_seconds (HANG_GRACE_SECONDS, hang_timeout_cb, self);
-}
-
-/* --- downloads --------------------------------------------------------- */
-
-static gboolean
-decide_destination_cb (WebKitDownload *download, const char *suggested, EscaleWebView *self)
-{
-  const char *uri = webkit_uri_request_get_uri (webkit_download_get_request (download));
-  const char *dir = escale_web_policy_may_download (self->policy, uri);
-  g_autofree char *base = NULL;
-  g_autofree char *path = NULL;
-
-  if (dir == NULL)
-    {
-      webkit_download_cancel (download);
-      return TRUE;
-    }
-  base = g_path_get_basename (suggested != NULL && *suggested ? suggested : "document");
-  if (base[0] == '.' || strchr (base, G_DIR_SEPARATOR) != NULL)
-    base[0] = '_';
-  path = g_build_filename (dir, base, NULL);
-  webkit_download_set_destination (download, path);
-  return TRUE;
-}
-
-static void
-download_started_cb (WebKitNetworkSession *session, WebKitDownload *download, EscaleWebView *self)
-{
-  const char *uri = webkit_uri_request_get_uri (webkit_download_get_request (download));
-
-  if (webkit_download_get_web_view (download) != self->web_view)
-    return;
-  if (escale_web_policy_may_download (self->policy, uri) == NULL)
-    {
-      count_refusal (self, uri);
-      webkit_download_cancel (download);
-      return;
-    }
-  g_signal_connect_object (download, "decide-destination", G_CALLBACK (decide_destination_cb),
-                           self, 0);
 }
 
 /* --- zoom follows the window's text size ------------------------------- */
@@ -668,15 +499,7 @@ escale_web_view_constructed (GObject *object)
   g_signal_connect_object (self->web_view, "decide-policy", G_CALLBACK (decide_policy_cb), self, 0);
   g_signal_connect_object (self->web_view, "create", G_CALLBACK (create_cb), self, 0);
   g_signal_connect_object (self->web_view, "load-failed", G_CALLBACK (load_failed_cb), self, 0);
-  g_signal_connect_object (self->web_view, "load-failed-with-tls-errors",
-                           G_CALLBACK (tls_errors_cb), self, 0);
-  g_signal_connect_object (self->web_view, "authenticate", G_CALLBACK (authenticate_cb), self, 0);
-  g_signal_connect_object (self->web_view, "run-file-chooser", G_CALLBACK (file_chooser_cb),
-                           self, 0);
-  g_signal_connect_object (self->web_view, "print", G_CALLBACK (print_cb), self, 0);
-  g_signal_connect_object (self->web_view, "context-menu", G_CALLBACK (context_menu_cb), self, 0);
-  g_signal_connect_object (self->web_view, "permission-request", G_CALLBACK (permission_cb),
-                           self, 0);
+  escale_web_view_connect_requests (self);
   g_signal_connect_object (self->web_view, "script-dialog", G_CALLBACK (script_dialog_cb),
                            self, 0);
   g_signal_connect_object (self->web_view, "web-process-terminated",
@@ -685,8 +508,6 @@ escale_web_view_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->web_view, "notify::is-web-process-responsive",
                            G_CALLBACK (responsive_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "download-started", G_CALLBACK (download_started_cb),
-                           self, 0);
 }
 
 static void
@@ -817,7 +638,7 @@ escale_web_view_load (EscaleWebView *self, const char *uri)
   if (escale_web_policy_may_navigate (self->policy, uri, ESCALE_WEB_FRAME_MAIN))
     webkit_web_view_load_uri (self->web_view, uri);
   else
-    show_refusal (self, uri);
+    escale_web_view_show_refusal (self, uri);
 }
 
 /* "Retour": the page before, skipping Escale's refusal pages; FALSE when

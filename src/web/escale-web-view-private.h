@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "escale-web-view.h"
+
+G_BEGIN_DECLS
+
+/* Shared by escale-web-view.c (navigation, dialogs, crash) and
+ * escale-web-view-requests.c (what a page may ask). */
+struct _EscaleWebView
+{
+  GtkWidget parent_instance;
+
+  /* children */
+  GtkWidget *stack;
+  GtkWidget *overlay;
+  WebKitWebView *web_view;
+  GtkWidget *crash_box;
+  GtkWidget *dialog_box;
+  GtkLabel *dialog_label;
+  GtkWidget *dialog_no;
+
+  /* owned */
+  EscaleWebProfile *profile;
+  EscaleWebPolicy *policy;
+  WebKitNetworkSession *session;
+  WebKitScriptDialog *dialog;
+  char *start_uri;
+  char *last_page;       /* the last page of a site shown, for "Réessayer" */
+  char *last_refused;
+  guint refusals;
+  gboolean crashed;
+  guint hang_id;
+  guint refusal_id;
+};
+
+void escale_web_view_count_refusal (EscaleWebView *self, const char *uri);
+void escale_web_view_show_refusal (EscaleWebView *self, const char *uri);
+void escale_web_view_connect_requests (EscaleWebView *self);
+
+G_END_DECLS
