@@ -12,47 +12,7 @@
 #include "escale-staff-page.h"
 #include "escale-welcome-page.h"
 #include "escale-window.h"
-
-/* The one window. It shows what the session's state says (welcome, home,
- * an activity, the countdown, "Tout est effacé"), feeds every touch and key
- * to the session, and in kiosk mode swallows every way out. It registers
- * the wipers for what it holds: the pages, the text size, the clipboards. */
-struct _EscaleWindow
-{
-  GtkApplicationWindow parent_instance;
-
-  /* template widgets */
-  GtkStack *stack;
-  GtkWidget *top_bar;
-  GtkWidget *bottom_bar;
-  GtkLabel *place_label;
-  GtkWidget *home_button;
-  GtkWidget *finish_button;
-  GtkLabel *help_label;
-  GtkLabel *unavailable_staff_label;
-  GtkWidget *helper_banner;
-  GtkWidget *contrast_button;
-  EscaleWelcomePage *welcome_page;
-  EscaleHomePage *home_page;
-  GtkBox *activity_slot;
-  EscaleCountdown *countdown;
-
-  /* owned */
-  EscaleKiosk *kiosk;
-  EscaleWebProfile *web_profile;
-  EscaleNotifier *notifier;
-  char *before_help;
-
-  /* borrowed */
-  GtkWidget *activity_page;   /* child of activity_slot, or NULL */
-  GtkWidget *staff_page;      /* the staff space, a page of the stack */
-  GtkWidget *feedback_page;   /* the optional end-of-visit questions */
-  char *before_staff;         /* the page the staff space was opened from */
-
-  gboolean locked;
-  gboolean high_contrast;
-  guint text_scale;
-};
+#include "escale-window-private.h"
 
 enum {
   PROP_0,
@@ -66,8 +26,8 @@ static GParamSpec *pspecs[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (EscaleWindow, escale_window, GTK_TYPE_APPLICATION_WINDOW)
 
-static EscaleSession *
-get_session (EscaleWindow *self)
+EscaleSession *
+_escale_window_get_session (EscaleWindow *self)
 {
   return escale_kiosk_get_session (self->kiosk);
 }
@@ -78,8 +38,8 @@ has_activities (EscaleWindow *self)
   return escale_config_get_activities (escale_kiosk_get_config (self->kiosk))->len > 0;
 }
 
-static void
-show_page (EscaleWindow *self, const char *name)
+void
+_escale_window_show_page (EscaleWindow *self, const char *name)
 {
   gboolean bars = g_str_equal (name, "home") || g_str_equal (name, "activity") ||
                   g_str_equal (name, "help");
@@ -105,18 +65,18 @@ show_page (EscaleWindow *self, const char *name)
     gtk_widget_grab_focus (GTK_WIDGET (self->home_page));
 }
 
-static void
-drop_activity_page (EscaleWindow *self)
+void
+_escale_window_drop_activity_page (EscaleWindow *self)
 {
   if (self->activity_page == NULL)
     return;
-  escale_session_leave_activity (get_session (self));
+  escale_session_leave_activity (_escale_window_get_session (self));
   gtk_box_remove (self->activity_slot, self->activity_page);
   self->activity_page = NULL;
 }
 
-static void
-apply_text_scale (EscaleWindow *self)
+void
+_escale_window_apply_text_scale (EscaleWindow *self)
 {
   for (guint i = 0; i < ESCALE_TEXT_SCALE_LEVELS; i++)
     {
@@ -132,8 +92,8 @@ apply_text_scale (EscaleWindow *self)
                                  self->text_scale + 1 < ESCALE_TEXT_SCALE_LEVELS);
 }
 
-static void
-apply_contrast (EscaleWindow *self)
+void
+_escale_window_apply_contrast (EscaleWindow *self)
 {
   if (self->high_contrast)
     gtk_widget_add_css_class (GTK_WIDGET (self), "high-contrast");
@@ -159,15 +119,15 @@ default_text_scale (void)
   return 0;
 }
 
-static void
-update_for_state (EscaleWindow *self)
+void
+_escale_window_update_for_state (EscaleWindow *self)
 {
-  EscaleSession *session = get_session (self);
+  EscaleSession *session = _escale_window_get_session (self);
 
   if (escale_kiosk_get_out_of_order (self->kiosk) || !has_activities (self))
     {
       gtk_widget_set_visible (GTK_WIDGET (self->countdown), FALSE);
-      show_page (self, "unavailable");
+      _escale_window_show_page (self, "unavailable");
       return;
     }
 
@@ -178,7 +138,7 @@ update_for_state (EscaleWindow *self)
       gtk_widget_set_visible (self->helper_banner, FALSE);
       escale_notifier_withdraw (self->notifier, "countdown");
       escale_notifier_withdraw (self->notifier, "helper");
-      show_page (self, "welcome");
+      _escale_window_show_page (self, "welcome");
       break;
     case ESCALE_SESSION_ACTIVE:
       gtk_widget_set_visible (GTK_WIDGET (self->countdown), FALSE);
@@ -188,7 +148,7 @@ update_for_state (EscaleWindow *self)
 
         if (g_str_equal (page, "welcome") || g_str_equal (page, "goodbye") ||
             g_str_equal (page, "unavailable"))
-          show_page (self, "home");
+          _escale_window_show_page (self, "home");
       }
       break;
     case ESCALE_SESSION_WARNING:
@@ -201,7 +161,7 @@ update_for_state (EscaleWindow *self)
     case ESCALE_SESSION_ENDING:
       gtk_widget_set_visible (GTK_WIDGET (self->countdown), FALSE);
       gtk_widget_set_visible (self->helper_banner, FALSE);
-      show_page (self, "goodbye");
+      _escale_window_show_page (self, "goodbye");
       break;
     default:
       g_assert_not_reached ();
@@ -212,7 +172,7 @@ static void
 remaining_changed_cb (EscaleWindow *self)
 {
   escale_countdown_set_remaining (self->countdown,
-                                  escale_session_get_remaining (get_session (self)));
+                                  escale_session_get_remaining (_escale_window_get_session (self)));
 }
 
 static void
@@ -243,216 +203,6 @@ update_staff_notes (EscaleWindow *self)
   escale_welcome_page_set_staff_note (self->welcome_page, note->str);
   gtk_label_set_text (self->unavailable_staff_label, note->str);
 }
-
-/* Actions */
-
-static void
-start_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  EscaleWindow *self = ESCALE_WINDOW (widget);
-
-  escale_session_input (get_session (self));
-  update_for_state (self);
-}
-
-static void
-home_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  EscaleWindow *self = ESCALE_WINDOW (widget);
-
-  drop_activity_page (self);
-  show_page (self, "home");
-}
-
-static void
-finish_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  EscaleWindow *self = ESCALE_WINDOW (widget);
-
-  escale_session_finish (get_session (self), ESCALE_END_FINISHED);
-}
-
-/* "J'ai fini": the two optional questions first, unless the config turned
- * them off; then the visit ends as with win.finish. */
-static void
-leave_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  EscaleWindow *self = ESCALE_WINDOW (widget);
-
-  if (escale_config_get_end_questions (escale_kiosk_get_config (self->kiosk)))
-    {
-      escale_feedback_page_start (ESCALE_FEEDBACK_PAGE (self->feedback_page));
-      show_page (self, "feedback");
-      return;
-    }
-  escale_session_finish (get_session (self), ESCALE_END_FINISHED);
-}
-
-static void
-feedback_answered_cb (EscaleWindow *self, int satisfaction, int age_bracket)
-{
-  escale_kiosk_set_feedback (self->kiosk, satisfaction, age_bracket);
-  escale_session_finish (get_session (self), ESCALE_END_FINISHED);
-}
-
-/* The staff space: Ctrl+Alt+S, or a long press on the place name. */
-static void
-open_staff_space (EscaleWindow *self)
-{
-  const char *current = gtk_stack_get_visible_child_name (self->stack);
-
-  if (g_str_equal (current, "staff"))
-    return;
-  g_free (self->before_staff);
-  self->before_staff = g_strdup (current);
-  escale_staff_page_open (ESCALE_STAFF_PAGE (self->staff_page));
-  show_page (self, "staff");
-}
-
-/* The pad was left without the code: back where the visit was. */
-static void
-staff_cancel_cb (EscaleWindow *self)
-{
-  const char *target = self->before_staff ? self->before_staff : "welcome";
-
-  if (g_str_equal (target, "activity") && self->activity_page == NULL)
-    target = "home";
-  show_page (self, target);
-  update_for_state (self);
-}
-
-/* Leaving the staff space always goes through a full reset. */
-static void
-staff_leave_cb (EscaleWindow *self)
-{
-  escale_kiosk_reset_now (self->kiosk);
-  update_for_state (self);
-}
-
-static void
-staff_reset_now_cb (EscaleWindow *self)
-{
-  escale_kiosk_reset_now (self->kiosk);
-}
-
-static void
-staff_quit_kiosk_cb (EscaleWindow *self)
-{
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  g_message ("Kiosk mode left from the staff space");
-  if (app != NULL)
-    g_application_quit (G_APPLICATION (app));
-  else
-    gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static void
-help_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  EscaleWindow *self = ESCALE_WINDOW (widget);
-  const char *current = gtk_stack_get_visible_child_name (self->stack);
-
-  if (!g_str_equal (current, "help"))
-    {
-      g_free (self->before_help);
-      self->before_help = g_strdup (current);
-    }
-  show_page (self, "help");
-}
-
-static void
-back_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  EscaleWindow *self = ESCALE_WINDOW (widget);
-  const char *target = self->before_help ? self->before_help : "home";
-
-  if (g_str_equal (target, "activity") && self->activity_page == NULL)
-    target = "home";
-  show_page (self, target);
-}
-
-static void
-call_helper_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  EscaleWindow *self = ESCALE_WINDOW (widget);
-  EscaleConfig *config = escale_kiosk_get_config (self->kiosk);
-
-  escale_session_call_helper (get_session (self));
-  gtk_widget_set_visible (self->helper_banner, TRUE);
-  escale_notifier_send (self->notifier, "helper", _("Un aidant est demandé"),
-                        escale_config_get_centre_name (config), TRUE);
-}
-
-static void
-dismiss_helper_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  EscaleWindow *self = ESCALE_WINDOW (widget);
-
-  gtk_widget_set_visible (self->helper_banner, FALSE);
-}
-
-static void
-text_larger_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  EscaleWindow *self = ESCALE_WINDOW (widget);
-
-  if (self->text_scale + 1 < ESCALE_TEXT_SCALE_LEVELS)
-    self->text_scale++;
-  apply_text_scale (self);
-}
-
-static void
-text_smaller_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  EscaleWindow *self = ESCALE_WINDOW (widget);
-
-  if (self->text_scale > 0)
-    self->text_scale--;
-  apply_text_scale (self);
-}
-
-static void
-contrast_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  EscaleWindow *self = ESCALE_WINDOW (widget);
-
-  self->high_contrast = !self->high_contrast;
-  apply_contrast (self);
-}
-
-static void
-still_here_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  escale_session_input (get_session (ESCALE_WINDOW (widget)));
-}
-
-static void
-open_activity_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  EscaleWindow *self = ESCALE_WINDOW (widget);
-  const char *id = g_variant_get_string (parameter, NULL);
-  EscaleActivity *activity = escale_config_find_activity (escale_kiosk_get_config (self->kiosk),
-                                                          id);
-
-  if (activity == NULL)
-    return;
-
-  drop_activity_page (self);
-  escale_session_enter_activity (get_session (self), id);
-  self->activity_page = escale_activity_page_new (activity, self->kiosk, self->web_profile);
-  gtk_widget_set_vexpand (self->activity_page, TRUE);
-  gtk_box_append (self->activity_slot, self->activity_page);
-  show_page (self, "activity");
-}
-
-#if ESCALE_DEVELOPMENT
-static void
-quit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  gtk_window_destroy (GTK_WINDOW (widget));
-}
-#endif
 
 /* Input and the kiosk key filter */
 
@@ -521,23 +271,23 @@ key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
   if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) == (GDK_CONTROL_MASK | GDK_ALT_MASK) &&
       gdk_keyval_to_lower (keyval) == GDK_KEY_s)
     {
-      open_staff_space (self);
+      _escale_window_open_staff_space (self);
       return TRUE;
     }
-  escale_session_input (get_session (self));
+  escale_session_input (_escale_window_get_session (self));
   return escale_window_filter_key (self, keyval, state);
 }
 
 static void
 pointer_input_cb (EscaleWindow *self)
 {
-  escale_session_input (get_session (self));
+  escale_session_input (_escale_window_get_session (self));
 }
 
 static gboolean
 scroll_cb (GtkEventControllerScroll *controller, double dx, double dy, EscaleWindow *self)
 {
-  escale_session_input (get_session (self));
+  escale_session_input (_escale_window_get_session (self));
   return FALSE;
 }
 
@@ -565,12 +315,12 @@ wipe_ui_state (gpointer user_data, GError **error)
 {
   EscaleWindow *self = user_data;
 
-  drop_activity_page (self);
+  _escale_window_drop_activity_page (self);
   g_clear_pointer (&self->before_help, g_free);
   self->text_scale = default_text_scale ();
   self->high_contrast = FALSE;
-  apply_text_scale (self);
-  apply_contrast (self);
+  _escale_window_apply_text_scale (self);
+  _escale_window_apply_contrast (self);
   gtk_widget_set_visible (self->helper_banner, FALSE);
   return self->activity_page == NULL;
 }
@@ -600,29 +350,16 @@ escale_window_constructed (GObject *object)
   escale_home_page_set_activities (self->home_page, escale_config_get_activities (config));
   update_staff_notes (self);
 
-  g_signal_connect_object (get_session (self), "notify::state", G_CALLBACK (update_for_state),
+  g_signal_connect_object (_escale_window_get_session (self), "notify::state", G_CALLBACK (_escale_window_update_for_state),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (get_session (self), "notify::remaining",
+  g_signal_connect_object (_escale_window_get_session (self), "notify::remaining",
                            G_CALLBACK (remaining_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->kiosk, "notify::out-of-order", G_CALLBACK (update_for_state),
+  g_signal_connect_object (self->kiosk, "notify::out-of-order", G_CALLBACK (_escale_window_update_for_state),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (get_session (self), "ended", G_CALLBACK (update_staff_notes), self,
+  g_signal_connect_object (_escale_window_get_session (self), "ended", G_CALLBACK (update_staff_notes), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
-  self->staff_page = escale_staff_page_new (self->kiosk);
-  gtk_stack_add_named (self->stack, self->staff_page, "staff");
-  g_signal_connect_object (self->staff_page, "leave", G_CALLBACK (staff_leave_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->staff_page, "reset-now", G_CALLBACK (staff_reset_now_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->staff_page, "cancel", G_CALLBACK (staff_cancel_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->staff_page, "quit-kiosk", G_CALLBACK (staff_quit_kiosk_cb),
-                           self, G_CONNECT_SWAPPED);
-  self->feedback_page = escale_feedback_page_new ();
-  gtk_stack_add_named (self->stack, self->feedback_page, "feedback");
-  g_signal_connect_object (self->feedback_page, "answered", G_CALLBACK (feedback_answered_cb),
-                           self, G_CONNECT_SWAPPED);
+  _escale_window_setup_staff (self);
 
   /* The window's wipers hold no reference: the window unregisters them. */
   escale_reset_register (reset, "ui-state", wipe_ui_state, self, NULL);
@@ -649,9 +386,9 @@ escale_window_constructed (GObject *object)
     }
 
   self->text_scale = default_text_scale ();
-  apply_text_scale (self);
-  apply_contrast (self);
-  update_for_state (self);
+  _escale_window_apply_text_scale (self);
+  _escale_window_apply_contrast (self);
+  _escale_window_update_for_state (self);
 }
 
 static void
@@ -762,25 +499,7 @@ escale_window_class_init (EscaleWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, activity_slot);
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, countdown);
 
-  gtk_widget_class_install_action (widget_class, "win.start", NULL, start_action);
-  gtk_widget_class_install_action (widget_class, "win.home", NULL, home_action);
-  gtk_widget_class_install_action (widget_class, "win.finish", NULL, finish_action);
-  gtk_widget_class_install_action (widget_class, "win.leave", NULL, leave_action);
-  gtk_widget_class_install_action (widget_class, "win.help", NULL, help_action);
-  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
-  gtk_widget_class_install_action (widget_class, "win.call-helper", NULL, call_helper_action);
-  gtk_widget_class_install_action (widget_class, "win.dismiss-helper", NULL,
-                                   dismiss_helper_action);
-  gtk_widget_class_install_action (widget_class, "win.text-larger", NULL, text_larger_action);
-  gtk_widget_class_install_action (widget_class, "win.text-smaller", NULL,
-                                   text_smaller_action);
-  gtk_widget_class_install_action (widget_class, "win.contrast", NULL, contrast_action);
-  gtk_widget_class_install_action (widget_class, "win.still-here", NULL, still_here_action);
-  gtk_widget_class_install_action (widget_class, "win.open-activity", "s",
-                                   open_activity_action);
-#if ESCALE_DEVELOPMENT
-  gtk_widget_class_install_action (widget_class, "win.dev-quit", NULL, quit_action);
-#endif
+  _escale_window_class_actions_init (widget_class);
 }
 
 static void
@@ -827,7 +546,7 @@ escale_window_init (EscaleWindow *self)
     /* The longest GTK allows (about 1 s); and if a finger resting on the
      * title opens the pad by chance, "Retour" goes back unwiped. */
     gtk_gesture_long_press_set_delay_factor (GTK_GESTURE_LONG_PRESS (long_press), 2.0);
-    g_signal_connect_swapped (long_press, "pressed", G_CALLBACK (open_staff_space), self);
+    g_signal_connect_swapped (long_press, "pressed", G_CALLBACK (_escale_window_open_staff_space), self);
     gtk_widget_add_controller (GTK_WIDGET (self->place_label), GTK_EVENT_CONTROLLER (long_press));
   }
 
