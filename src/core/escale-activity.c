@@ -175,16 +175,6 @@ escale_activity_init (EscaleActivity *self)
   self->sections = g_ptr_array_new_with_free_func (section_free);
 }
 
-static char *
-get_text (GKeyFile *key_file, const char *group, const char *key)
-{
-  char *value = g_key_file_get_locale_string (key_file, group, key, NULL, NULL);
-
-  if (value != NULL && *g_strstrip (value) == '\0')
-    g_clear_pointer (&value, g_free);
-  return value;
-}
-
 static void
 load_sections (EscaleActivity *self, EscaleConfigFile *file)
 {
@@ -194,7 +184,7 @@ load_sections (EscaleActivity *self, EscaleConfigFile *file)
     {
       EscaleActivitySection *section = g_new0 (EscaleActivitySection, 1);
 
-      section->title = get_text (self->key_file, groups[i], "title");
+      section->title = escale_key_file_get_text (self->key_file, groups[i], "title");
       section->lines = escale_config_file_get_numbered (file, groups[i], "line");
       if (section->title == NULL)
         {
@@ -240,10 +230,10 @@ escale_activity_new_from_file (EscaleConfigFile *file, const char *config_dir,
   self->key_file = g_key_file_ref (key_file);
   self->kind = kind;
   self->id = g_key_file_get_string (key_file, "Activity", "id", NULL);
-  self->title = get_text (key_file, "Activity", "title");
-  self->subtitle = get_text (key_file, "Activity", "subtitle");
-  self->theme = get_text (key_file, "Activity", "theme");
-  self->intro = get_text (key_file, "Activity", "intro");
+  self->title = escale_key_file_get_text (key_file, "Activity", "title");
+  self->subtitle = escale_key_file_get_text (key_file, "Activity", "subtitle");
+  self->theme = escale_key_file_get_text (key_file, "Activity", "theme");
+  self->intro = escale_key_file_get_text (key_file, "Activity", "intro");
   self->order = g_key_file_has_key (key_file, "Activity", "order", NULL)
                   ? g_key_file_get_integer (key_file, "Activity", "order", NULL)
                   : 500;
@@ -374,7 +364,7 @@ escale_activity_get_source (EscaleActivity *self)
 char *
 escale_activity_get_string (EscaleActivity *self, const char *group, const char *key)
 {
-  return get_text (self->key_file, group, key);
+  return escale_key_file_get_text (self->key_file, group, key);
 }
 
 static int

@@ -465,6 +465,18 @@ escale_config_file_validate (EscaleConfigFile *self, const EscaleKeySpec *const 
       }
 }
 
+/* A text value in the person's language when the file has a translation
+ * (key[en]=...), stripped; NULL when unset or blank. */
+char *
+escale_key_file_get_text (GKeyFile *key_file, const char *group, const char *key)
+{
+  char *value = g_key_file_get_locale_string (key_file, group, key, NULL, NULL);
+
+  if (value != NULL && *g_strstrip (value) == '\0')
+    g_clear_pointer (&value, g_free);
+  return value;
+}
+
 static int
 compare_numbered (gconstpointer a, gconstpointer b)
 {

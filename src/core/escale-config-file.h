@@ -54,6 +54,7 @@ void escale_config_file_validate (EscaleConfigFile *self, const EscaleKeySpec *c
                                   const char *base_dir, GPtrArray *problems);
 void escale_config_file_problem (EscaleConfigFile *self, GPtrArray *problems, const char *group,
                                  const char *key, const char *format, ...) G_GNUC_PRINTF (5, 6);
+char *escale_key_file_get_text (GKeyFile *key_file, const char *group, const char *key);
 char **escale_config_file_get_numbered (EscaleConfigFile *self, const char *group,
                                         const char *key_prefix);
 

@@ -79,21 +79,11 @@ escale_culture_collection_init (EscaleCultureCollection *self)
   self->items = g_ptr_array_new_with_free_func (item_free);
 }
 
-static char *
-get_text (GKeyFile *key_file, const char *group, const char *key)
-{
-  char *value = g_key_file_get_locale_string (key_file, group, key, NULL, NULL);
-
-  if (value != NULL && *g_strstrip (value) == '\0')
-    g_clear_pointer (&value, g_free);
-  return value;
-}
-
 /* A path the validation accepted (inside the folder, existing), made absolute. */
 static char *
 get_path (GKeyFile *key_file, const char *dir, const char *group, const char *key)
 {
-  g_autofree char *value = get_text (key_file, group, key);
+  g_autofree char *value = escale_key_file_get_text (key_file, group, key);
   g_autofree char *full = NULL;
 
   if (value == NULL || g_path_is_absolute (value) || strstr (value, "..") != NULL)
@@ -137,8 +127,8 @@ escale_culture_collection_load (const char *dir, const char *display_dir, GPtrAr
   key_file = escale_config_file_get_key_file (file);
 
   self = g_object_new (ESCALE_TYPE_CULTURE_COLLECTION, NULL);
-  self->title = get_text (key_file, "Collection", "title");
-  self->description = get_text (key_file, "Collection", "description");
+  self->title = escale_key_file_get_text (key_file, "Collection", "title");
+  self->description = escale_key_file_get_text (key_file, "Collection", "description");
   if (self->title == NULL)
     self->title = g_path_get_basename (dir);
 
@@ -153,7 +143,7 @@ escale_culture_collection_load (const char *dir, const char *display_dir, GPtrAr
       const char *group = groups->pdata[i];
       EscaleCultureItem *item = g_new0 (EscaleCultureItem, 1);
 
-      item->title = get_text (key_file, group, "title");
+      item->title = escale_key_file_get_text (key_file, group, "title");
       item->image = get_path (key_file, dir, group, "image");
       if (item->title == NULL || item->image == NULL)
         {
@@ -161,11 +151,11 @@ escale_culture_collection_load (const char *dir, const char *display_dir, GPtrAr
           item_free (item);
           continue;
         }
-      item->caption = get_text (key_file, group, "caption");
+      item->caption = escale_key_file_get_text (key_file, group, "caption");
       if (item->caption == NULL)
         item->caption = g_strdup (item->title);
       item->paragraphs = escale_config_file_get_numbered (file, group, "text");
-      item->credit = get_text (key_file, group, "credit");
+      item->credit = escale_key_file_get_text (key_file, group, "credit");
       item->audio = get_path (key_file, dir, group, "audio");
       item->video = get_path (key_file, dir, group, "video");
       g_ptr_array_add (self->items, item);
