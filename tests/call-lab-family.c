@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <signal.h>
+
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
@@ -214,9 +216,14 @@ call_lab_stop_chromium (void)
     }
   if (chromium != NULL)
     {
-      g_subprocess_force_exit (chromium);
-      g_subprocess_wait (chromium, NULL, NULL);
+      g_autofree char *group = g_strdup_printf ("%s", g_subprocess_get_identifier (chromium));
+
+      call_lab_kill_group (chromium);
       g_clear_object (&chromium);
+      /* The group's last processes may still be going away: wait until no
+       * process of the group is left, so that the profile can be removed. */
+      for (guint i = 0; i < 200 && kill (-(pid_t) g_ascii_strtoll (group, NULL, 10), 0) == 0; i++)
+        g_usleep (10 * 1000);
     }
 }
 

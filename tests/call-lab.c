@@ -37,10 +37,23 @@ call_lab_enter_network (void)
   run_ip ("link set esc1 up");
 }
 
+/* Each helper gets its own process group, so that stopping it stops the
+ * processes it started too (Chromium's zygote and renderers). */
 static void
 die_with_parent (gpointer data)
 {
+  setpgid (0, 0);
   prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
+void
+call_lab_kill_group (GSubprocess *process)
+{
+  const char *id = g_subprocess_get_identifier (process);
+
+  if (id != NULL)
+    kill (-(pid_t) g_ascii_strtoll (id, NULL, 10), SIGKILL);
+  g_subprocess_wait (process, NULL, NULL);
 }
 
 GSubprocess *
@@ -159,8 +172,7 @@ call_lab_stop_janus (void)
 {
   if (janus == NULL)
     return;
-  g_subprocess_force_exit (janus);
-  g_subprocess_wait (janus, NULL, NULL);
+  call_lab_kill_group (janus);
   g_clear_object (&janus);
 }
 

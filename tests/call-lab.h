@@ -18,6 +18,7 @@ void call_lab_start_janus (const char *tmp_dir);
 void call_lab_stop_janus (void);
 void call_lab_wait_for (gboolean (*condition) (gpointer), gpointer data, const char *what);
 GSubprocess *call_lab_spawn (GError **error, const char *const *argv);
+void call_lab_kill_group (GSubprocess *process);
 
 void call_lab_start_family_server (void);
 char *call_lab_family_url (const char *code);
