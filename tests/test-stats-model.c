@@ -59,6 +59,50 @@ open_new_store (const char *path)
   return store;
 }
 
+/* The per-day totals of schema 4 hold exactly what the visit rows give:
+ * each table, recomputed from the rows, differs from it by no row either
+ * way. */
+static void
+assert_totals_match_rows (const char *path)
+{
+  static const char *const pairs[][2] = {
+    { "SELECT day, count (*), sum (duration_min), sum (accompanied), sum (helper_calls),"
+      " sum (duration_min < 30), sum (duration_min >= 30 AND duration_min < 60),"
+      " sum (duration_min >= 60 AND duration_min < 120), sum (duration_min >= 120),"
+      " sum (satisfaction IS 'oui'), sum (satisfaction IS 'en-partie'),"
+      " sum (satisfaction IS 'non'), sum (age_bracket IS '18-24'),"
+      " sum (age_bracket IS '25-39'), sum (age_bracket IS '40-59'),"
+      " sum (age_bracket IS '60-69'), sum (age_bracket IS '70+'),"
+      " sum (age_bracket IS 'refus') FROM sessions GROUP BY day",
+      "SELECT * FROM day_totals" },
+    { "SELECT day, weekday, start_hour, count (*) FROM sessions GROUP BY 1, 2, 3",
+      "SELECT * FROM day_hour_totals" },
+    { "SELECT day, duration_min, count (*) FROM sessions GROUP BY 1, 2",
+      "SELECT * FROM day_duration_totals" },
+    { "SELECT day, activity_id, ifnull (theme, ''), count (*), sum (minutes)"
+      " FROM session_activities GROUP BY 1, 2, 3",
+      "SELECT * FROM day_activity_totals" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    {
+      g_autofree char *one = g_strdup_printf ("SELECT count (*) FROM (%s EXCEPT %s)",
+                                              pairs[i][0], pairs[i][1]);
+      g_autofree char *other = g_strdup_printf ("SELECT count (*) FROM (%s EXCEPT %s)",
+                                                pairs[i][1], pairs[i][0]);
+
+      g_assert_cmpint (query (path, one), ==, 0);
+      g_assert_cmpint (query (path, other), ==, 0);
+    }
+}
+
+/* What migration 4 added: dropping it gives back exactly schema 3. */
+static const char undo_schema_4[] =
+  "DROP TRIGGER day_totals_add; DROP TRIGGER day_totals_remove;"
+  "DROP TRIGGER day_activity_totals_add; DROP TRIGGER day_activity_totals_remove;"
+  "DROP TABLE day_totals; DROP TABLE day_hour_totals;"
+  "DROP TABLE day_duration_totals; DROP TABLE day_activity_totals;";
+
 /* A visit on @day at @hour, lasting @minutes, with optional answers. */
 static void
 add_visit (EscaleStatsStore *store, int year, int month, int day, int hour, int minutes,
@@ -120,7 +164,7 @@ test_migrates_v1_keeping_rows (Fixture *f, gconstpointer data)
   g_assert_true (escale_stats_store_open (store, NULL));
   g_test_assert_expected_messages ();
 
-  g_assert_cmpint (escale_stats_store_get_schema_version (store), ==, 3);
+  g_assert_cmpint (escale_stats_store_get_schema_version (store), ==, 4);
   g_assert_cmpint (query (f->path, "SELECT count (*) FROM sessions"), ==, 2);
   g_assert_cmpint (query (f->path, "SELECT sum (minutes) FROM session_activities"), ==, 100);
   /* Every old visit got its own random id and this kiosk's id. */
@@ -160,6 +204,7 @@ test_migrates_dev_v2_with_day (Fixture *f, gconstpointer data)
              "Échanger avec ses proches");
   g_clear_object (&store);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, undo_schema_4, NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "DROP INDEX activities_by_day; PRAGMA user_version = 2",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -168,7 +213,7 @@ test_migrates_dev_v2_with_day (Fixture *f, gconstpointer data)
   g_test_expect_message ("escale-stats", G_LOG_LEVEL_MESSAGE, "*schema 3*");
   g_assert_true (escale_stats_store_open (store, NULL));
   g_test_assert_expected_messages ();
-  g_assert_cmpint (escale_stats_store_get_schema_version (store), ==, 3);
+  g_assert_cmpint (escale_stats_store_get_schema_version (store), ==, 4);
   g_assert_cmpint (query (f->path, "SELECT count (*) FROM session_activities"
                                    " WHERE day = '2026-03-04'"), ==, 1);
   g_assert_cmpint (query (f->path, "SELECT count (*) FROM sqlite_master"
@@ -291,6 +336,240 @@ test_aggregates_known_dataset (Fixture *f, gconstpointer data)
   /* Most visited first. */
   g_assert_cmpuint (((EscaleStatsGroup *) escale_stats_report_get_themes (report)->pdata[0])
                       ->sessions, ==, 3);
+}
+
+/* A visit of up to two activities drawn from @rand (one of them without a
+ * theme), for the comparison with the visit rows. */
+static void
+add_random_visit (EscaleStatsStore *store, GRand *rand)
+{
+  static const char *const activities[][2] = {
+    { "visio", "Échanger avec ses proches" }, { "culture", "Culture numérique" },
+    { "demarches", "Aide aux démarches administratives" }, { "sans-theme", NULL },
+  };
+  g_autoptr(GDateTime) start =
+    g_date_time_new_local (2026, g_rand_int_range (rand, 1, 7), g_rand_int_range (rand, 1, 29),
+                           g_rand_int_range (rand, 8, 20), 5, 0);
+  int minutes = g_rand_int_range (rand, 0, 4) == 0 ? g_rand_int_range (rand, 0, 300)
+                                                  : g_rand_int_range (rand, 1, 70);
+  g_autoptr(EscaleSessionRecord) record =
+    escale_session_record_new (start, minutes * 60 + 30, g_rand_int_range (rand, 0, 3),
+                               g_rand_int_range (rand, 0, 5) == 0 ? g_rand_int_range (rand, 1, 3)
+                                                                  : 0);
+  guint first = g_rand_int_range (rand, 0, G_N_ELEMENTS (activities));
+
+  record->satisfaction = g_rand_int_range (rand, 0, ESCALE_N_SATISFACTION);
+  record->age_bracket = g_rand_int_range (rand, 0, ESCALE_N_AGE_BRACKETS);
+  for (guint i = 0; i < (guint) g_rand_int_range (rand, 0, 3); i++)
+    {
+      guint a = (first + i) % G_N_ELEMENTS (activities);
+
+      escale_session_record_add_activity (record, activities[a][0], minutes * 30);
+      if (activities[a][1] != NULL)
+        escale_session_record_set_theme (record, activities[a][0], activities[a][1]);
+    }
+  g_assert_true (escale_stats_store_add_session (store, record, NULL));
+}
+
+static gint64
+query_period (const char *path, const char *from, const char *to, const char *format, ...)
+  G_GNUC_PRINTF (4, 5);
+
+/* Runs @format with each @ replaced by the period's condition on day. */
+static gint64
+query_period (const char *path, const char *from, const char *to, const char *format, ...)
+{
+  g_autofree char *where = g_strdup_printf (" day BETWEEN '%s' AND '%s' ", from, to);
+  g_autofree char *sql = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *filled = NULL;
+  va_list args;
+
+  va_start (args, format);
+  sql = g_strdup_vprintf (format, args);
+  va_end (args);
+  parts = g_strsplit (sql, "@", -1);
+  filled = g_strjoinv (where, parts);
+  return query (path, filled);
+}
+
+/* The report of @from..@to gives what the visit rows give when read one
+ * by one (as the report did before the per-day totals). */
+static void
+assert_report_matches_rows (EscaleStatsStore *store, const char *path, const char *from,
+                            const char *to)
+{
+  g_autoptr(EscaleStatsReport) report = escale_stats_report_new (store, from, to, NULL);
+  gint64 n = query_period (path, from, to, "SELECT count (*) FROM sessions WHERE @");
+  static const char *const satisfaction[] = { "IS NULL", "= 'oui'", "= 'en-partie'", "= 'non'" };
+  static const char *const ages[] = { "IS NULL", "= '18-24'", "= '25-39'", "= '40-59'",
+                                      "= '60-69'", "= '70+'", "= 'refus'" };
+  static const char *const buckets[] = { "< 30", "BETWEEN 30 AND 59", "BETWEEN 60 AND 119",
+                                         ">= 120" };
+  GArray *days;
+  GPtrArray *groups;
+
+  g_assert_nonnull (report);
+  g_assert_cmpint (escale_stats_report_get_sessions (report), ==, n);
+  g_assert_cmpint (escale_stats_report_get_minutes (report), ==,
+                   query_period (path, from, to,
+                                 "SELECT total (duration_min) FROM sessions WHERE @"));
+  g_assert_cmpint (escale_stats_report_get_accompanied (report), ==,
+                   query_period (path, from, to,
+                                 "SELECT total (accompanied) FROM sessions WHERE @"));
+  g_assert_cmpint (escale_stats_report_get_helper_calls (report), ==,
+                   query_period (path, from, to,
+                                 "SELECT total (helper_calls) FROM sessions WHERE @"));
+  if (n > 0)
+    {
+      gint64 low = query_period (path, from, to,
+                                 "SELECT duration_min FROM sessions WHERE @ ORDER BY 1"
+                                 " LIMIT 1 OFFSET %" G_GINT64_FORMAT, (n - 1) / 2);
+      gint64 high = query_period (path, from, to,
+                                  "SELECT duration_min FROM sessions WHERE @ ORDER BY 1"
+                                  " LIMIT 1 OFFSET %" G_GINT64_FORMAT, n / 2);
+
+      g_assert_cmpfloat (escale_stats_report_get_median_minutes (report), ==,
+                         (low + high) / 2.0);
+    }
+  for (guint b = 0; b < ESCALE_N_DURATION_BUCKETS; b++)
+    g_assert_cmpint (escale_stats_report_get_duration_bucket (report, b), ==,
+                     query_period (path, from, to,
+                                   "SELECT count (*) FROM sessions WHERE @ AND duration_min %s",
+                                   buckets[b]));
+  for (guint v = 0; v < ESCALE_N_SATISFACTION; v++)
+    g_assert_cmpint (escale_stats_report_get_satisfaction (report, v), ==,
+                     query_period (path, from, to,
+                                   "SELECT count (*) FROM sessions WHERE @ AND satisfaction %s",
+                                   satisfaction[v]));
+  for (guint v = 0; v < ESCALE_N_AGE_BRACKETS; v++)
+    g_assert_cmpint (escale_stats_report_get_age (report, v), ==,
+                     query_period (path, from, to,
+                                   "SELECT count (*) FROM sessions WHERE @ AND age_bracket %s",
+                                   ages[v]));
+  for (int w = 1; w <= 7; w++)
+    g_assert_cmpint (escale_stats_report_get_heat (report, w, 14) +
+                       escale_stats_report_get_heat (report, w, 9), ==,
+                     query_period (path, from, to,
+                                   "SELECT count (*) FROM sessions WHERE @ AND weekday = %d"
+                                   " AND start_hour IN (9, 14)", w));
+
+  days = escale_stats_report_get_days (report);
+  g_assert_cmpint (days->len, ==,
+                   query_period (path, from, to,
+                                 "SELECT count (DISTINCT day) FROM sessions WHERE @"));
+  for (guint i = 0; i < days->len; i++)
+    {
+      EscaleStatsDay *day = &g_array_index (days, EscaleStatsDay, i);
+
+      g_assert_cmpint (day->sessions, ==,
+                       query_period (path, day->day, day->day,
+                                     "SELECT count (*) FROM sessions WHERE @"));
+      if (i > 0)
+        g_assert_cmpstr (g_array_index (days, EscaleStatsDay, i - 1).day, <, day->day);
+    }
+
+  groups = escale_stats_report_get_activities (report);
+  g_assert_cmpint (groups->len, ==,
+                   query_period (path, from, to,
+                                 "SELECT count (DISTINCT activity_id) FROM session_activities"
+                                 " WHERE @"));
+  for (guint i = 0; i < groups->len; i++)
+    {
+      EscaleStatsGroup *group = groups->pdata[i];
+
+      g_assert_cmpint (group->sessions, ==,
+                       query_period (path, from, to,
+                                     "SELECT count (*) FROM session_activities WHERE @"
+                                     " AND activity_id = '%s'", group->name));
+      g_assert_cmpint (group->minutes, ==,
+                       query_period (path, from, to,
+                                     "SELECT total (minutes) FROM session_activities WHERE @"
+                                     " AND activity_id = '%s'", group->name));
+      g_assert_true ((group->theme == NULL) == (strcmp (group->name, "sans-theme") == 0));
+    }
+  groups = escale_stats_report_get_themes (report);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      EscaleStatsGroup *group = groups->pdata[i];
+
+      if (strcmp (group->name, "Sans thématique") == 0)
+        g_assert_cmpint (group->sessions, ==,
+                         query_period (path, from, to,
+                                       "SELECT count (*) FROM session_activities WHERE @"
+                                       " AND theme IS NULL"));
+      else
+        g_assert_cmpint (group->sessions, ==,
+                         query_period (path, from, to,
+                                       "SELECT count (*) FROM session_activities WHERE @"
+                                       " AND theme = '%s'", group->name));
+    }
+}
+
+/* Two thousand varied visits: the report from the per-day totals gives
+ * the very figures of the visit rows, for the whole half-year, a month, a
+ * single day and an empty period; and the totals follow deletions. */
+static void
+test_day_totals_match_rows (Fixture *f, gconstpointer data)
+{
+  g_autoptr(EscaleStatsStore) store = open_new_store (f->path);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261128);
+  guint folded = 0;
+
+  for (guint i = 0; i < 2000; i++)
+    add_random_visit (store, rand);
+  assert_totals_match_rows (f->path);
+  assert_report_matches_rows (store, f->path, "2026-01-01", "2026-06-30");
+  assert_report_matches_rows (store, f->path, "2026-03-01", "2026-03-31");
+  assert_report_matches_rows (store, f->path, "2026-02-10", "2026-02-10");
+  assert_report_matches_rows (store, f->path, "2025-01-01", "2025-12-31");
+
+  /* Retention deletes rows: their days leave the totals, nothing else. */
+  g_assert_true (escale_stats_store_fold_before (store, "2026-03-15", &folded, NULL));
+  g_assert_cmpuint (folded, >, 0);
+  assert_totals_match_rows (f->path);
+  g_assert_cmpint (query (f->path, "SELECT count (*) FROM day_totals WHERE day < '2026-03-15'"),
+                   ==, 0);
+  g_assert_cmpint (query (f->path, "SELECT count (*) FROM day_duration_totals"
+                                   " WHERE day < '2026-03-15'"), ==, 0);
+  assert_report_matches_rows (store, f->path, "2026-04-01", "2026-06-30");
+}
+
+/* A store of schema 3 (before the per-day totals) with visits: the
+ * migration builds the totals from its rows, and writes go on. */
+static void
+test_migrates_v3_building_day_totals (Fixture *f, gconstpointer data)
+{
+  g_autoptr(EscaleStatsStore) store = open_new_store (f->path);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (3);
+  sqlite3 *db = NULL;
+
+  for (guint i = 0; i < 300; i++)
+    add_random_visit (store, rand);
+  g_clear_object (&store);
+  /* Back to exactly schema 3: migration 4 only added these. */
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, undo_schema_4, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 3", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (query (f->path, "SELECT count (*) FROM sqlite_master"
+                                   " WHERE name LIKE 'day%totals'"), ==, 0);
+
+  store = escale_stats_store_new (f->path);
+  g_test_expect_message ("escale-stats", G_LOG_LEVEL_MESSAGE, "*schema 4*");
+  g_assert_true (escale_stats_store_open (store, NULL));
+  g_test_assert_expected_messages ();
+  g_assert_cmpint (escale_stats_store_get_schema_version (store), ==, 4);
+  g_assert_cmpint (query (f->path, "SELECT count (*) FROM sessions"), ==, 300);
+  g_assert_cmpint (query (f->path, "SELECT sum (sessions) FROM day_totals"), ==, 300);
+  assert_totals_match_rows (f->path);
+  assert_report_matches_rows (store, f->path, "2026-01-01", "2026-06-30");
+
+  for (guint i = 0; i < 20; i++)
+    add_random_visit (store, rand);
+  g_assert_cmpint (query (f->path, "SELECT sum (sessions) FROM day_totals"), ==, 320);
+  assert_totals_match_rows (f->path);
 }
 
 static void
@@ -440,6 +719,8 @@ test_retention_folds_then_vacuums (Fixture *f, gconstpointer data)
   }
   g_assert_cmpint (query (f->path, "SELECT count (*) FROM sessions"), ==, 0);
   g_assert_cmpint (query (f->path, "SELECT count (*) FROM session_activities"), ==, 0);
+  g_assert_cmpint (query (f->path, "SELECT count (*) FROM day_activity_totals"), ==, 0);
+  assert_totals_match_rows (f->path);
 }
 
 static void
@@ -472,6 +753,7 @@ test_merge_counts_once (Fixture *f, gconstpointer data)
   g_assert_true (escale_stats_store_merge (store, other_path, &added, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (added, ==, 2);
+  assert_totals_match_rows (f->path);
   /* Merging the same store again adds nothing. */
   g_assert_true (escale_stats_store_merge (store, other_path, &added, &error));
   g_assert_cmpuint (added, ==, 0);
@@ -521,6 +803,9 @@ main (int argc, char *argv[])
   ADD ("/escale/stats-model/migrates-dev-v2-with-day", test_migrates_dev_v2_with_day);
   ADD ("/escale/stats-model/new-visit-fields", test_new_visit_fields);
   ADD ("/escale/stats-model/aggregates-known-dataset", test_aggregates_known_dataset);
+  ADD ("/escale/stats-model/day-totals-match-rows", test_day_totals_match_rows);
+  ADD ("/escale/stats-model/migrates-v3-building-day-totals",
+       test_migrates_v3_building_day_totals);
   g_test_add_func ("/escale/stats-model/period-ranges", test_period_ranges);
   g_test_add_func ("/escale/stats-model/csv-escaping", test_csv_escaping);
   ADD ("/escale/stats-model/csv-exports", test_csv_exports);

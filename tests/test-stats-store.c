@@ -85,6 +85,21 @@ test_schema_holds_only_allowed_columns (Fixture *f, gconstpointer data)
      * the helper flag, the two optional answers, the activity's theme. */
     "sessions.uid", "sessions.kiosk_id", "sessions.accompanied", "sessions.satisfaction",
     "sessions.age_bracket", "session_activities.theme", "session_activities.day",
+    /* Schema 4: per-day totals for the dashboard. Only counts and sums per
+     * day of what the visit rows above already hold (no time finer than
+     * the hour of start, no id, nothing linking two visits). */
+    "day_totals.day", "day_totals.sessions", "day_totals.minutes", "day_totals.accompanied",
+    "day_totals.helper_calls", "day_totals.under_30_min", "day_totals.under_1_h",
+    "day_totals.under_2_h", "day_totals.over_2_h", "day_totals.satisfaction_yes",
+    "day_totals.satisfaction_partly", "day_totals.satisfaction_no", "day_totals.age_18_24",
+    "day_totals.age_25_39", "day_totals.age_40_59", "day_totals.age_60_69",
+    "day_totals.age_70_plus", "day_totals.age_declined",
+    "day_hour_totals.day", "day_hour_totals.weekday", "day_hour_totals.start_hour",
+    "day_hour_totals.sessions",
+    "day_duration_totals.day", "day_duration_totals.duration_min",
+    "day_duration_totals.sessions",
+    "day_activity_totals.day", "day_activity_totals.activity_id", "day_activity_totals.theme",
+    "day_activity_totals.sessions", "day_activity_totals.minutes",
     NULL
   };
   sqlite3 *db;
@@ -98,7 +113,9 @@ test_schema_holds_only_allowed_columns (Fixture *f, gconstpointer data)
   g_assert_cmpint (sqlite3_prepare_v2 (db,
                                        "SELECT m.name, p.name FROM sqlite_master m,"
                                        " pragma_table_info(m.name) p WHERE m.type = 'table'"
-                                       " AND m.name IN ('sessions', 'session_activities')",
+                                       " AND m.name IN ('sessions', 'session_activities',"
+                                       " 'day_totals', 'day_hour_totals',"
+                                       " 'day_duration_totals', 'day_activity_totals')",
                                        -1, &stmt, NULL), ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {

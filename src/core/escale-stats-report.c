@@ -179,41 +179,68 @@ col (sqlite3_stmt *stmt, int i)
   return (guint) MAX (sqlite3_column_int64 (stmt, i), 0);
 }
 
+/* One day of day_totals: visits, minutes, helper figures, the four
+ * duration buckets, three answers and six age brackets (what is left is
+ * "no answer"). */
 static gboolean
-visit_row (EscaleStatsReport *self, sqlite3_stmt *stmt)
+day_row (EscaleStatsReport *self, sqlite3_stmt *stmt)
 {
-  const char *day = (const char *) sqlite3_column_text (stmt, 0);
-  int hour = sqlite3_column_int (stmt, 1);
-  int weekday = sqlite3_column_int (stmt, 2);
-  guint minutes = col (stmt, 3);
-  guint bucket = minutes < 30 ? 0 : minutes < 60 ? 1 : minutes < 120 ? 2 : 3;
-  EscaleStatsDay *last;
+  EscaleStatsDay entry = { { 0 }, 0 };
+  guint sessions = col (stmt, 1);
+  guint answered = 0;
 
-  self->sessions++;
-  self->minutes += minutes;
-  self->accompanied += col (stmt, 4) ? 1 : 0;
-  self->helper_calls += col (stmt, 5);
-  self->buckets[bucket]++;
-  self->satisfaction[escale_satisfaction_from_code ((const char *) sqlite3_column_text (stmt, 6))]++;
-  self->ages[escale_age_bracket_from_code ((const char *) sqlite3_column_text (stmt, 7))]++;
+  if (sessions == 0)
+    return TRUE;
+  self->sessions += sessions;
+  self->minutes += col (stmt, 2);
+  self->accompanied += col (stmt, 3);
+  self->helper_calls += col (stmt, 4);
+  for (guint b = 0; b < ESCALE_N_DURATION_BUCKETS; b++)
+    self->buckets[b] += col (stmt, 5 + b);
+  for (guint v = ESCALE_SATISFACTION_YES; v < ESCALE_N_SATISFACTION; v++)
+    {
+      guint n = col (stmt, 9 + v - ESCALE_SATISFACTION_YES);
+
+      self->satisfaction[v] += n;
+      answered += n;
+    }
+  self->satisfaction[ESCALE_SATISFACTION_NONE] += sessions - MIN (answered, sessions);
+  answered = 0;
+  for (guint v = ESCALE_AGE_18_24; v < ESCALE_N_AGE_BRACKETS; v++)
+    {
+      guint n = col (stmt, 12 + v - ESCALE_AGE_18_24);
+
+      self->ages[v] += n;
+      answered += n;
+    }
+  self->ages[ESCALE_AGE_NONE] += sessions - MIN (answered, sessions);
+
+  g_strlcpy (entry.day, (const char *) sqlite3_column_text (stmt, 0), sizeof entry.day);
+  entry.sessions = sessions;
+  g_array_append_val (self->days, entry);
+  return TRUE;
+}
+
+static gboolean
+hour_row (EscaleStatsReport *self, sqlite3_stmt *stmt)
+{
+  int weekday = sqlite3_column_int (stmt, 0);
+  int hour = sqlite3_column_int (stmt, 1);
+
   if (weekday >= 1 && weekday <= 7 && hour >= 0 && hour <= 23)
-    self->heat[weekday - 1][hour]++;
+    self->heat[weekday - 1][hour] += col (stmt, 2);
+  return TRUE;
+}
+
+/* Visits per whole minute of duration, for the exact median. */
+static gboolean
+duration_row (EscaleStatsReport *self, sqlite3_stmt *stmt)
+{
+  guint minutes = MIN (col (stmt, 0), 100000);
 
   if (minutes >= self->durations->len)
-    g_array_set_size (self->durations, MIN (minutes, 100000) + 1);
-  g_array_index (self->durations, guint, MIN (minutes, 100000))++;
-
-  last = self->days->len ? &g_array_index (self->days, EscaleStatsDay, self->days->len - 1)
-                         : NULL;
-  if (last == NULL || g_strcmp0 (last->day, day) != 0)
-    {
-      EscaleStatsDay entry = { { 0 }, 0 };
-
-      g_strlcpy (entry.day, day ? day : "", sizeof entry.day);
-      g_array_append_val (self->days, entry);
-      last = &g_array_index (self->days, EscaleStatsDay, self->days->len - 1);
-    }
-  last->sessions++;
+    g_array_set_size (self->durations, minutes + 1);
+  g_array_index (self->durations, guint, minutes) += col (stmt, 1);
   return TRUE;
 }
 
@@ -274,6 +301,9 @@ activity_row (EscaleStatsReport *self, sqlite3_stmt *stmt)
 {
   const char *theme = (const char *) sqlite3_column_text (stmt, 1);
 
+  /* day_activity_totals writes "no theme" as ''. */
+  if (theme != NULL && *theme == '\0')
+    theme = NULL;
   add_group (self->activities, (const char *) sqlite3_column_text (stmt, 0), theme,
              col (stmt, 2), col (stmt, 3));
   add_group (self->themes, theme && *theme ? theme : _("Sans thématique"), NULL, col (stmt, 2),
@@ -327,11 +357,21 @@ escale_stats_report_new (EscaleStatsStore *store, const char *from_day, const ch
   self->from = g_strdup (from_day);
   self->to = g_strdup (to_day);
 
-  /* One pass over the period's visits, read from the covering day index. */
+  /* The period's visits from the per-day totals (schema 4): at most a few
+   * hundred thousand small rows for five years, whatever the number of
+   * visits. */
   if (!each_row (self, store,
-                 "SELECT day, start_hour, weekday, duration_min, accompanied, helper_calls,"
-                 " satisfaction, age_bracket FROM sessions" IN_PERIOD " ORDER BY day",
-                 visit_row, error))
+                 "SELECT day, sessions, minutes, accompanied, helper_calls, under_30_min,"
+                 " under_1_h, under_2_h, over_2_h, satisfaction_yes, satisfaction_partly,"
+                 " satisfaction_no, age_18_24, age_25_39, age_40_59, age_60_69, age_70_plus,"
+                 " age_declined FROM day_totals" IN_PERIOD " ORDER BY day",
+                 day_row, error) ||
+      !each_row (self, store,
+                 "SELECT weekday, start_hour, sessions FROM day_hour_totals" IN_PERIOD,
+                 hour_row, error) ||
+      !each_row (self, store,
+                 "SELECT duration_min, sessions FROM day_duration_totals" IN_PERIOD,
+                 duration_row, error))
     return NULL;
   row_sessions = self->sessions;
   if (row_sessions > 0)
@@ -342,7 +382,8 @@ escale_stats_report_new (EscaleStatsStore *store, const char *from_day, const ch
                  " FROM monthly_totals WHERE ?1 <= ?2 AND month BETWEEN ?3 AND ?4",
                  folded_row, error) ||
       !each_row (self, store,
-                 "SELECT activity_id, theme, 1, minutes FROM session_activities" IN_PERIOD,
+                 "SELECT activity_id, theme, sessions, minutes FROM day_activity_totals"
+                 IN_PERIOD,
                  activity_row, error) ||
       !each_row (self, store,
                  "SELECT activity_id, max (theme), sum (sessions), sum (minutes)"
