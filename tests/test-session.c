@@ -189,6 +189,47 @@ test_next_visit_starts_clean (Fixture *f, gconstpointer data)
   g_assert_cmpint (f->record->duration_min, ==, 1);   /* 30 s rounds to 1 */
 }
 
+static void
+test_calls_counted (Fixture *f, gconstpointer data)
+{
+  escale_session_input (f->session);
+  escale_session_enter_activity (f->session, "visio");
+
+  /* A wrong code: started, never connected. */
+  escale_session_call_started (f->session);
+  advance (f, 20);
+  escale_session_call_ended (f->session);
+
+  /* A real call: 12 minutes with the family, who leave and come back. */
+  escale_session_hold (f->session);
+  escale_session_call_started (f->session);
+  advance (f, 30);
+  escale_session_call_connected (f->session);
+  advance (f, 6 * 60);
+  escale_session_call_connected (f->session);   /* back after a drop */
+  advance (f, 6 * 60);
+  escale_session_call_ended (f->session);
+  escale_session_release (f->session);
+  escale_session_input (f->session);
+
+  /* A call still connected when the visit ends counts up to the end. */
+  escale_session_call_started (f->session);
+  escale_session_call_connected (f->session);
+  advance (f, 60);
+  escale_session_finish (f->session, ESCALE_END_FINISHED);
+
+  g_assert_cmpint (f->record->calls_started, ==, 3);
+  g_assert_cmpint (f->record->calls_connected, ==, 2);
+  g_assert_cmpint (f->record->call_minutes, ==, 13);
+
+  /* The next visit starts from zero. */
+  escale_session_wiped (f->session);
+  escale_session_input (f->session);
+  escale_session_finish (f->session, ESCALE_END_FINISHED);
+  g_assert_cmpint (f->record->calls_started, ==, 0);
+  g_assert_cmpint (f->record->call_minutes, ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -202,6 +243,7 @@ main (int argc, char *argv[])
   ADD ("/escale/session/hold-blocks-countdown", test_hold_blocks_countdown);
   ADD ("/escale/session/finish-records-visit", test_finish_records_visit);
   ADD ("/escale/session/next-visit-starts-clean", test_next_visit_starts_clean);
+  ADD ("/escale/session/calls-counted", test_calls_counted);
 #undef ADD
 
   return g_test_run ();

@@ -55,6 +55,9 @@ typedef struct
   int duration_min;         /* whole minutes, rounded to nearest */
   EscaleEndReason end_reason;
   int helper_calls;
+  int calls_started;        /* video calls started (room made or code typed) */
+  int calls_connected;      /* ...of which the family's picture arrived */
+  int call_minutes;         /* whole minutes connected, all calls together */
   GArray *activities;       /* of EscaleActivityUse */
   /* Filled in by the kiosk before the record is written. */
   gboolean accompanied;     /* a helper came (helper called, or workshop) */

@@ -28,6 +28,14 @@ struct _EscaleSession
   gint64 warning_since_mono;
   char *current_activity;
   gint64 activity_since_mono;
+
+  /* video calls of this visit: counts and minutes, nothing about who */
+  int calls_started;
+  int calls_connected;
+  gint64 call_usec;
+  gint64 call_connected_since;   /* 0 while no call is connected */
+  gboolean call_open;
+  gboolean call_counted;         /* the open call was counted as connected */
 };
 
 typedef struct
@@ -124,6 +132,12 @@ forget_visit (EscaleSession *self)
   g_array_set_size (self->activity_seconds, 0);
   self->helper_calls = 0;
   self->holds = 0;
+  self->calls_started = 0;
+  self->calls_connected = 0;
+  self->call_usec = 0;
+  self->call_connected_since = 0;
+  self->call_open = FALSE;
+  self->call_counted = FALSE;
 }
 
 static void
@@ -391,6 +405,49 @@ escale_session_call_helper (EscaleSession *self)
   self->helper_calls++;
 }
 
+/* A video call was started (a room made, or a code typed). */
+void
+escale_session_call_started (EscaleSession *self)
+{
+  g_return_if_fail (ESCALE_IS_SESSION (self));
+
+  escale_session_call_ended (self);
+  self->calls_started++;
+  self->call_open = TRUE;
+  self->call_counted = FALSE;
+}
+
+/* The family's picture arrives. A call that connects again after the
+ * family left and came back still counts once; its minutes run from the
+ * first connection to the hang-up. */
+void
+escale_session_call_connected (EscaleSession *self)
+{
+  g_return_if_fail (ESCALE_IS_SESSION (self));
+
+  if (!self->call_open)
+    escale_session_call_started (self);
+  if (!self->call_counted)
+    {
+      self->calls_connected++;
+      self->call_counted = TRUE;
+    }
+  if (self->call_connected_since == 0)
+    self->call_connected_since = now_mono (self);
+}
+
+/* Hung up, or stopped by a problem. Safe to call when no call is open. */
+void
+escale_session_call_ended (EscaleSession *self)
+{
+  g_return_if_fail (ESCALE_IS_SESSION (self));
+
+  if (self->call_connected_since != 0)
+    self->call_usec += now_mono (self) - self->call_connected_since;
+  self->call_connected_since = 0;
+  self->call_open = FALSE;
+}
+
 /* While held (a video call, a film playing), the countdown never starts. */
 void
 escale_session_hold (EscaleSession *self)
@@ -433,9 +490,13 @@ escale_session_finish (EscaleSession *self, EscaleEndReason reason)
     return;
 
   close_current_activity (self);
+  escale_session_call_ended (self);
   record = escale_session_record_new (self->started_at,
                                       (now_mono (self) - self->started_mono) / G_USEC_PER_SEC,
                                       reason, self->helper_calls);
+  record->calls_started = self->calls_started;
+  record->calls_connected = self->calls_connected;
+  record->call_minutes = escale_seconds_to_minutes (self->call_usec / G_USEC_PER_SEC);
   for (guint i = 0; i < self->activity_seconds->len; i++)
     {
       ActivityTime *entry = &g_array_index (self->activity_seconds, ActivityTime, i);

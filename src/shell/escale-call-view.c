@@ -89,9 +89,16 @@ hold_session (EscaleCallView *self, gboolean hold)
   if (hold == self->holding)
     return;
   self->holding = hold;
+  /* A call holds the countdown from its start to its end; the session also
+   * counts it for the anonymous statistics (how many, how long). */
   if (hold)
-    escale_session_hold (session);
-  else if (escale_session_is_held (session))   /* the end of a visit drops every hold */
+    {
+      escale_session_hold (session);
+      escale_session_call_started (session);
+      return;
+    }
+  escale_session_call_ended (session);
+  if (escale_session_is_held (session))   /* the end of a visit drops every hold */
     escale_session_release (session);
 }
 
@@ -215,6 +222,7 @@ on_state_changed (EscaleCallView *self)
       gtk_picture_set_paintable (self->remote_picture, NULL);
       break;
     case ESCALE_CALL_STATE_IN_CALL:
+      escale_session_call_connected (escale_kiosk_get_session (self->kiosk));
       set_guide (self, _("Vous êtes en communication. Pour finir, touchez Raccrocher."));
       gtk_stack_set_visible_child_name (self->stack, "call");
       break;
