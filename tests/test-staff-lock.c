@@ -222,6 +222,50 @@ test_backoff_survives_kill (Fixture *f, gconstpointer data)
   g_assert_cmpuint (wait, ==, 30);
 }
 
+static void
+async_checked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* Checks @pin the way the pad does (the hash in a worker thread). */
+static EscalePinCheck
+check_async (Fixture *f, const char *pin, guint *wait)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  EscalePinCheck check;
+
+  escale_staff_lock_check_async (f->lock, pin, NULL, async_checked_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  check = escale_staff_lock_check_finish (f->lock, result, wait, &error);
+  g_assert_no_error (error);
+  return check;
+}
+
+/* Off the main thread, a check counts and waits exactly like the direct
+ * one: three wrong codes, then even the right one waits 30 s. */
+static void
+test_async_check_counts (Fixture *f, gconstpointer data)
+{
+  guint wait = 0;
+
+  g_assert_cmpint (check_async (f, "482913", &wait), ==, ESCALE_PIN_CHECK_NO_PIN);
+  g_assert_true (escale_staff_lock_set_pin (f->lock, "482913", NULL));
+  g_assert_cmpint (check_async (f, "482913", &wait), ==, ESCALE_PIN_CHECK_OK);
+  for (int i = 0; i < 3; i++)
+    g_assert_cmpint (check_async (f, "000000", &wait), ==, ESCALE_PIN_CHECK_WRONG);
+  g_assert_cmpuint (wait, ==, 30);
+  g_assert_cmpuint (escale_staff_lock_get_failures (f->lock), ==, 3);
+  g_assert_cmpint (check_async (f, "482913", &wait), ==, ESCALE_PIN_CHECK_LOCKED);
+  escale_fake_clock_advance (ESCALE_FAKE_CLOCK (f->clock), 30);
+  g_assert_cmpint (check_async (f, "482913", &wait), ==, ESCALE_PIN_CHECK_OK);
+  g_assert_cmpuint (escale_staff_lock_get_failures (f->lock), ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -233,6 +277,7 @@ main (int argc, char *argv[])
   ADD ("/escale/staff-lock/fresh-store-has-no-pin", test_fresh_store_has_no_pin);
   ADD ("/escale/staff-lock/backoff-with-fake-clock", test_backoff_with_fake_clock);
   ADD ("/escale/staff-lock/backoff-survives-kill", test_backoff_survives_kill);
+  ADD ("/escale/staff-lock/async-check-counts", test_async_check_counts);
 #undef ADD
   return g_test_run ();
 }

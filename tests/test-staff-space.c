@@ -81,6 +81,23 @@ open_staff_with_keys (Fixture *f)
   escale_test_wait_until (staff_shown, f, 5000);
 }
 
+static gboolean
+check_done (gpointer data)
+{
+  return !escale_staff_page_is_busy (staff (data));
+}
+
+/* Validates a typed code: it is checked in a worker thread while the pad
+ * says "Un instant…" with its keys off; then waits for the answer. */
+static void
+validate_code (Fixture *f)
+{
+  escale_staff_page_validate (staff (f));
+  g_assert_true (escale_staff_page_is_busy (staff (f)));
+  g_assert_cmpstr (escale_staff_page_get_message (staff (f)), ==, "Un instant…");
+  escale_test_wait_until (check_done, f, 20000);
+}
+
 static void
 test_fresh_install_forces_pin (Fixture *f, gconstpointer data)
 {
@@ -161,17 +178,17 @@ test_wrong_codes_wait (Fixture *f, gconstpointer data)
   for (int i = 0; i < 3; i++)
     {
       escale_staff_page_type (staff (f), "000000");
-      escale_staff_page_validate (staff (f));
+      validate_code (f);
     }
   g_assert_nonnull (strstr (escale_staff_page_get_message (staff (f)), "Réessayez dans 30 s"));
   /* Even the right code waits. */
   escale_staff_page_type (staff (f), "482913");
-  escale_staff_page_validate (staff (f));
+  validate_code (f);
   g_assert_cmpstr (escale_staff_page_get_view (staff (f)), ==, "pin");
 
   escale_fake_clock_advance (ESCALE_FAKE_CLOCK (f->k.clock), 30);
   escale_staff_page_type (staff (f), "482913");
-  escale_staff_page_validate (staff (f));
+  validate_code (f);
   g_assert_cmpstr (escale_staff_page_get_view (staff (f)), ==, "menu");
   g_assert_cmpint (db_count (f, "SELECT attempts FROM staff_failures"), ==, 3);
 }
@@ -189,7 +206,7 @@ test_leaving_staff_ends_visit (Fixture *f, gconstpointer data)
   g_assert_cmpstr (page (f), ==, "home");
   open_staff_with_keys (f);
   escale_staff_page_type (staff (f), "482913");
-  escale_staff_page_validate (staff (f));
+  validate_code (f);
   g_assert_cmpstr (escale_staff_page_get_view (staff (f)), ==, "menu");
 
   gtk_widget_activate_action (GTK_WIDGET (staff (f)), "staff.leave", NULL);
@@ -283,6 +300,12 @@ test_visit_end_applies_retention (Fixture *f, gconstpointer data)
   g_assert_cmpint (db_count (f, "SELECT count (*) FROM sessions"), ==, 1);
 }
 
+static gboolean
+dashboard_loaded (gpointer data)
+{
+  return !escale_dashboard_is_loading (data);
+}
+
 static void
 test_dashboard_export (Fixture *f, gconstpointer data)
 {
@@ -304,6 +327,9 @@ test_dashboard_export (Fixture *f, gconstpointer data)
   g_test_assert_expected_messages ();
 
   g_assert_true (escale_dashboard_show_range (dashboard, today, today));
+  /* The figures are read in a worker thread; then they show. */
+  g_assert_true (escale_dashboard_is_loading (dashboard));
+  escale_test_wait_until (dashboard_loaded, dashboard, 20000);
   g_assert_cmpuint (escale_stats_report_get_sessions (escale_dashboard_get_report (dashboard)),
                     ==, 3);
   path = escale_dashboard_export (dashboard, TRUE, out, NULL);

@@ -573,6 +573,45 @@ test_migrates_v3_building_day_totals (Fixture *f, gconstpointer data)
 }
 
 static void
+report_ready_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* The dashboard's way: the same figures, read in a worker thread through
+ * its own connection; a wrong period is refused. */
+static void
+test_report_in_worker_thread (Fixture *f, gconstpointer data)
+{
+  g_autoptr(EscaleStatsStore) store = open_new_store (f->path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) refused = NULL;
+  g_autoptr(EscaleStatsReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fill_known_dataset (store);
+  escale_stats_report_new_async (store, "2026-03-01", "2026-03-31", NULL, report_ready_cb,
+                                 &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  report = escale_stats_report_new_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (escale_stats_report_get_sessions (report), ==, 10);
+  g_assert_cmpfloat (escale_stats_report_get_median_minutes (report), ==, 52.0);
+  g_assert_cmpuint (escale_stats_report_get_helper_calls (report), ==, 7);
+  g_assert_cmpuint (escale_stats_report_get_days (report)->len, ==, 5);
+
+  escale_stats_report_new_async (store, "2026-03-31", "2026-03-01", NULL, report_ready_cb,
+                                 &refused);
+  while (refused == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (escale_stats_report_new_finish (refused, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+}
+
+static void
 test_period_ranges (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_local (2026, 11, 27, 15, 0, 0); /* a Friday */
@@ -804,6 +843,7 @@ main (int argc, char *argv[])
   ADD ("/escale/stats-model/new-visit-fields", test_new_visit_fields);
   ADD ("/escale/stats-model/aggregates-known-dataset", test_aggregates_known_dataset);
   ADD ("/escale/stats-model/day-totals-match-rows", test_day_totals_match_rows);
+  ADD ("/escale/stats-model/report-in-worker-thread", test_report_in_worker_thread);
   ADD ("/escale/stats-model/migrates-v3-building-day-totals",
        test_migrates_v3_building_day_totals);
   g_test_add_func ("/escale/stats-model/period-ranges", test_period_ranges);

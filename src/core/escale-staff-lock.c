@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "escale-pin"
 
 #include <sqlite3.h>
+#include <string.h>
 
 #include "escale-pin.h"
 #include "escale-staff-lock.h"
@@ -208,23 +209,19 @@ record_result (EscaleStaffLock *self, gboolean success, guint failures, gint64 l
   return escale_stats_store_exec_transaction (self->store, sql, error);
 }
 
-/* Checks @pin. While locked out, returns LOCKED without looking at it.
- * *@wait_seconds is the wait before the next try is allowed. */
-EscalePinCheck
-escale_staff_lock_check (EscaleStaffLock *self, const char *pin, guint *wait_seconds,
-                         GError **error)
+/* The part of a check before the hash: LOCKED (with the wait), NO_PIN or
+ * ERROR end it; -1 means the code must be verified against *@hash. */
+static int
+check_begin (EscaleStaffLock *self, char **hash, guint *wait_seconds, GError **error)
 {
   AccessRow row = { 0 };
-  g_autofree char *hash = NULL;
-  gboolean matches = FALSE;
   gint64 now = now_unix (self);
-  guint wait;
 
   if (wait_seconds)
     *wait_seconds = 0;
   if (!read_row (self, &row, error))
     return ESCALE_PIN_CHECK_ERROR;
-  hash = row.hash;
+  *hash = row.hash;
 
   /* A clock set back must not stretch the wait beyond the longest one. */
   if (row.locked_until > now + MAX_WAIT)
@@ -235,21 +232,158 @@ escale_staff_lock_check (EscaleStaffLock *self, const char *pin, guint *wait_sec
         *wait_seconds = (guint) (row.locked_until - now);
       return ESCALE_PIN_CHECK_LOCKED;
     }
-  if (hash == NULL || *hash == '\0')
+  if (row.hash == NULL || *row.hash == '\0')
     return ESCALE_PIN_CHECK_NO_PIN;
+  return -1;
+}
 
-  if (!escale_pin_verify (pin ? pin : "", hash, &matches, error))
-    return ESCALE_PIN_CHECK_ERROR;
+/* Records a verified code: a success clears the counter, a failure counts
+ * (reading the counter again, in case it moved while the hash was made). */
+static EscalePinCheck
+check_end (EscaleStaffLock *self, gboolean matches, guint *wait_seconds, GError **error)
+{
+  AccessRow row = { 0 };
+  gint64 now = now_unix (self);
+  guint wait;
+
   if (matches)
     return record_result (self, TRUE, 0, 0, error) ? ESCALE_PIN_CHECK_OK
                                                    : ESCALE_PIN_CHECK_ERROR;
-
+  if (!read_row (self, &row, error))
+    return ESCALE_PIN_CHECK_ERROR;
+  g_free (row.hash);
   wait = escale_staff_lock_backoff_for (row.failures + 1);
   if (!record_result (self, FALSE, row.failures + 1, wait ? now + wait : 0, error))
     return ESCALE_PIN_CHECK_ERROR;
   if (wait_seconds)
     *wait_seconds = wait;
   return ESCALE_PIN_CHECK_WRONG;
+}
+
+/* Checks @pin. While locked out, returns LOCKED without looking at it.
+ * *@wait_seconds is the wait before the next try is allowed. */
+EscalePinCheck
+escale_staff_lock_check (EscaleStaffLock *self, const char *pin, guint *wait_seconds,
+                         GError **error)
+{
+  g_autofree char *hash = NULL;
+  gboolean matches = FALSE;
+  int early;
+
+  g_return_val_if_fail (ESCALE_IS_STAFF_LOCK (self), ESCALE_PIN_CHECK_ERROR);
+
+  early = check_begin (self, &hash, wait_seconds, error);
+  if (early >= 0)
+    return early;
+  if (!escale_pin_verify (pin ? pin : "", hash, &matches, error))
+    return ESCALE_PIN_CHECK_ERROR;
+  return check_end (self, matches, wait_seconds, error);
+}
+
+typedef struct
+{
+  char *pin;
+  char *hash;
+  gboolean matches;
+  EscalePinCheck result;
+  guint wait;
+} CheckData;
+
+static void
+check_data_free (gpointer data)
+{
+  CheckData *check = data;
+
+  if (check->pin != NULL)
+    memset (check->pin, 0, strlen (check->pin));
+  g_free (check->pin);
+  g_free (check->hash);
+  g_free (check);
+}
+
+/* In a worker thread: only the memory-hard hash, no store access. */
+static void
+verify_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  CheckData *check = task_data;
+  GError *error = NULL;
+
+  if (!escale_pin_verify (check->pin, check->hash, &check->matches, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+verified_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  EscaleStaffLock *self = ESCALE_STAFF_LOCK (source);
+  CheckData *check = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  check->result = check_end (self, check->matches, &check->wait, &error);
+  if (check->result == ESCALE_PIN_CHECK_ERROR)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* Like escale_staff_lock_check (), but the hash (a fraction of a second of
+ * work) runs in a worker thread, so the screen never freezes. The store is
+ * only touched from the calling thread, before and after. */
+void
+escale_staff_lock_check_async (EscaleStaffLock *self, const char *pin,
+                               GCancellable *cancellable, GAsyncReadyCallback callback,
+                               gpointer user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) verify = NULL;
+  CheckData *check = g_new0 (CheckData, 1);
+  GError *error = NULL;
+  int early;
+
+  g_return_if_fail (ESCALE_IS_STAFF_LOCK (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, escale_staff_lock_check_async);
+  g_task_set_task_data (task, check, check_data_free);
+  check->pin = g_strdup (pin ? pin : "");
+
+  early = check_begin (self, &check->hash, &check->wait, &error);
+  if (early >= 0)
+    {
+      check->result = early;
+      if (early == ESCALE_PIN_CHECK_ERROR)
+        g_task_return_error (task, error);
+      else
+        g_task_return_boolean (task, TRUE);
+      return;
+    }
+  verify = g_task_new (self, cancellable, verified_cb, g_steal_pointer (&task));
+  g_task_set_task_data (verify, check, NULL);
+  g_task_run_in_thread (verify, verify_thread);
+}
+
+EscalePinCheck
+escale_staff_lock_check_finish (EscaleStaffLock *self, GAsyncResult *result,
+                                guint *wait_seconds, GError **error)
+{
+  CheckData *check;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), ESCALE_PIN_CHECK_ERROR);
+
+  check = g_task_get_task_data (G_TASK (result));
+  if (wait_seconds)
+    *wait_seconds = check->wait;
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return ESCALE_PIN_CHECK_ERROR;
+  return check->result;
 }
 
 /* Seconds left before a code may be tried again (0: now). */

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "escale-clock.h"
 #include "escale-pin.h"
@@ -29,6 +29,11 @@ gboolean escale_staff_lock_has_pin (EscaleStaffLock *self, GError **error);
 gboolean escale_staff_lock_set_pin (EscaleStaffLock *self, const char *pin, GError **error);
 EscalePinCheck escale_staff_lock_check (EscaleStaffLock *self, const char *pin,
                                         guint *wait_seconds, GError **error);
+void escale_staff_lock_check_async (EscaleStaffLock *self, const char *pin,
+                                    GCancellable *cancellable, GAsyncReadyCallback callback,
+                                    gpointer user_data);
+EscalePinCheck escale_staff_lock_check_finish (EscaleStaffLock *self, GAsyncResult *result,
+                                               guint *wait_seconds, GError **error);
 guint escale_staff_lock_get_wait (EscaleStaffLock *self);
 guint escale_staff_lock_get_failures (EscaleStaffLock *self);
 

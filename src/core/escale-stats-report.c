@@ -137,10 +137,8 @@ escale_stats_period_range (EscaleStatsPeriod period, GDateTime *now, char **from
 typedef gboolean (*RowFunc) (EscaleStatsReport *self, sqlite3_stmt *stmt);
 
 static gboolean
-each_row (EscaleStatsReport *self, EscaleStatsStore *store, const char *sql, RowFunc func,
-          GError **error)
+each_row (EscaleStatsReport *self, sqlite3 *db, const char *sql, RowFunc func, GError **error)
 {
-  sqlite3 *db = escale_stats_store_get_db (store);
   sqlite3_stmt *stmt = NULL;
   g_autofree char *from_month = g_strndup (self->from, 7);
   g_autofree char *to_month = g_strndup (self->to, 7);
@@ -164,7 +162,7 @@ each_row (EscaleStatsReport *self, EscaleStatsStore *store, const char *sql, Row
                    (rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT
                      ? ESCALE_STATS_ERROR_CORRUPT
                      : ESCALE_STATS_ERROR_WRITE,
-                   "Cannot read the statistics (%s): %s", escale_stats_store_get_path (store),
+                   "Cannot read the statistics (%s): %s", sqlite3_db_filename (db, "main"),
                    sqlite3_errmsg (db));
       sqlite3_finalize (stmt);
       return FALSE;
@@ -331,27 +329,27 @@ compare_groups (gconstpointer a, gconstpointer b)
 
 #define IN_PERIOD " WHERE day BETWEEN ?1 AND ?2"
 
-/* Computes the figures of the days @from_day to @to_day (YYYY-MM-DD,
- * inclusive). */
-EscaleStatsReport *
-escale_stats_report_new (EscaleStatsStore *store, const char *from_day, const char *to_day,
-                         GError **error)
+static gboolean
+check_period (const char *from_day, const char *to_day, GError **error)
 {
-  g_autoptr(EscaleStatsReport) self = NULL;
-  guint row_sessions;
-
-  g_return_val_if_fail (ESCALE_IS_STATS_STORE (store), NULL);
-
   if (!escale_stats_day_is_valid (from_day) || !escale_stats_day_is_valid (to_day) ||
       strcmp (from_day, to_day) > 0)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                    "Invalid period %s to %s: use YYYY-MM-DD, the first day before the last",
                    from_day ? from_day : "?", to_day ? to_day : "?");
-      return NULL;
+      return FALSE;
     }
-  if (!escale_stats_store_open (store, error))
-    return NULL;
+  return TRUE;
+}
+
+/* Reads the figures through @db, any connection to a store of the current
+ * schema. */
+static EscaleStatsReport *
+compute (sqlite3 *db, const char *from_day, const char *to_day, GError **error)
+{
+  g_autoptr(EscaleStatsReport) self = NULL;
+  guint row_sessions;
 
   self = g_object_new (ESCALE_TYPE_STATS_REPORT, NULL);
   self->from = g_strdup (from_day);
@@ -360,16 +358,16 @@ escale_stats_report_new (EscaleStatsStore *store, const char *from_day, const ch
   /* The period's visits from the per-day totals (schema 4): at most a few
    * hundred thousand small rows for five years, whatever the number of
    * visits. */
-  if (!each_row (self, store,
+  if (!each_row (self, db,
                  "SELECT day, sessions, minutes, accompanied, helper_calls, under_30_min,"
                  " under_1_h, under_2_h, over_2_h, satisfaction_yes, satisfaction_partly,"
                  " satisfaction_no, age_18_24, age_25_39, age_40_59, age_60_69, age_70_plus,"
                  " age_declined FROM day_totals" IN_PERIOD " ORDER BY day",
                  day_row, error) ||
-      !each_row (self, store,
+      !each_row (self, db,
                  "SELECT weekday, start_hour, sessions FROM day_hour_totals" IN_PERIOD,
                  hour_row, error) ||
-      !each_row (self, store,
+      !each_row (self, db,
                  "SELECT duration_min, sessions FROM day_duration_totals" IN_PERIOD,
                  duration_row, error))
     return NULL;
@@ -377,26 +375,119 @@ escale_stats_report_new (EscaleStatsStore *store, const char *from_day, const ch
   if (row_sessions > 0)
     self->median = median_of (self->durations, row_sessions);
 
-  if (!each_row (self, store,
+  if (!each_row (self, db,
                  "SELECT sum (sessions), sum (minutes), sum (accompanied), sum (helper_calls)"
                  " FROM monthly_totals WHERE ?1 <= ?2 AND month BETWEEN ?3 AND ?4",
                  folded_row, error) ||
-      !each_row (self, store,
+      !each_row (self, db,
                  "SELECT activity_id, theme, sessions, minutes FROM day_activity_totals"
                  IN_PERIOD,
                  activity_row, error) ||
-      !each_row (self, store,
+      !each_row (self, db,
                  "SELECT activity_id, max (theme), sum (sessions), sum (minutes)"
                  " FROM monthly_activity_totals WHERE ?1 <= ?2 AND month BETWEEN ?3 AND ?4"
                  " GROUP BY 1",
                  activity_row, error) ||
-      !each_row (self, store, "SELECT sum (attempts) FROM staff_failures" IN_PERIOD, pin_row,
+      !each_row (self, db, "SELECT sum (attempts) FROM staff_failures" IN_PERIOD, pin_row,
                  error))
     return NULL;
 
   g_ptr_array_sort (self->activities, compare_groups);
   g_ptr_array_sort (self->themes, compare_groups);
   return g_steal_pointer (&self);
+}
+
+/* Computes the figures of the days @from_day to @to_day (YYYY-MM-DD,
+ * inclusive). */
+EscaleStatsReport *
+escale_stats_report_new (EscaleStatsStore *store, const char *from_day, const char *to_day,
+                         GError **error)
+{
+  g_return_val_if_fail (ESCALE_IS_STATS_STORE (store), NULL);
+
+  if (!check_period (from_day, to_day, error) || !escale_stats_store_open (store, error))
+    return NULL;
+  return compute (escale_stats_store_get_db (store), from_day, to_day, error);
+}
+
+typedef struct
+{
+  char *path;
+  char *from;
+  char *to;
+} ReportData;
+
+static void
+report_data_free (gpointer data)
+{
+  ReportData *job = data;
+
+  g_free (job->path);
+  g_free (job->from);
+  g_free (job->to);
+  g_free (job);
+}
+
+/* In a worker thread, with its own read-only connection (WAL lets it read
+ * while the kiosk writes visits on its own). */
+static void
+report_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  ReportData *job = task_data;
+  sqlite3 *db = NULL;
+  GError *error = NULL;
+  EscaleStatsReport *report = NULL;
+  int rc = sqlite3_open_v2 (job->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_busy_timeout (db, 2000);
+  if (rc != SQLITE_OK)
+    g_set_error (&error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_OPEN,
+                 "Cannot read the statistics (%s): %s", job->path,
+                 db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  else
+    report = compute (db, job->from, job->to, &error);
+  sqlite3_close (db);
+  if (report == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, report, g_object_unref);
+}
+
+/* Like escale_stats_report_new (), the reading in a worker thread: the
+ * staff screen stays alive whatever the period. The store is opened (and
+ * migrated) first, in the calling thread. */
+void
+escale_stats_report_new_async (EscaleStatsStore *store, const char *from_day,
+                               const char *to_day, GCancellable *cancellable,
+                               GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+  ReportData *job;
+
+  g_return_if_fail (ESCALE_IS_STATS_STORE (store));
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, escale_stats_report_new_async);
+  if (!check_period (from_day, to_day, &error) || !escale_stats_store_open (store, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  job = g_new0 (ReportData, 1);
+  job->path = g_strdup (escale_stats_store_get_path (store));
+  job->from = g_strdup (from_day);
+  job->to = g_strdup (to_day);
+  g_task_set_task_data (task, job, report_data_free);
+  g_task_run_in_thread (task, report_thread);
+}
+
+EscaleStatsReport *
+escale_stats_report_new_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 const char *

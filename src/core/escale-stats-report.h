@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "escale-session-record.h"
 #include "escale-stats-store.h"
@@ -43,6 +43,10 @@ gboolean escale_stats_day_is_valid (const char *day);
 
 EscaleStatsReport *escale_stats_report_new (EscaleStatsStore *store, const char *from_day,
                                             const char *to_day, GError **error);
+void escale_stats_report_new_async (EscaleStatsStore *store, const char *from_day,
+                                    const char *to_day, GCancellable *cancellable,
+                                    GAsyncReadyCallback callback, gpointer user_data);
+EscaleStatsReport *escale_stats_report_new_finish (GAsyncResult *result, GError **error);
 
 const char *escale_stats_report_get_from (EscaleStatsReport *self);
 const char *escale_stats_report_get_to (EscaleStatsReport *self);

@@ -18,6 +18,7 @@ struct _EscaleDashboard
   /* owned */
   EscaleKiosk *kiosk;
   EscaleStatsReport *report;
+  GCancellable *loading;   /* while a period's figures are being read */
 
   /* children */
   GtkWidget *scroller;
@@ -223,40 +224,81 @@ format_day (const char *day)
   return date ? g_date_time_format (date, "%-d/%m/%Y") : g_strdup (day);
 }
 
-/* Shows the days @from_day to @to_day. FALSE (and a message) if the store
- * cannot be read or the dates are wrong. */
-gboolean
-escale_dashboard_show_range (EscaleDashboard *self, const char *from_day, const char *to_day)
+static void
+show_error (EscaleDashboard *self, const GError *error)
 {
+  gtk_label_set_text (self->error_label,
+                      error->domain == G_IO_ERROR
+                        ? _("Ces dates ne conviennent pas : écrivez-les comme 2026-03-31, "
+                            "la première avant la dernière.")
+                        : error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+}
+
+static void
+report_ready_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(EscaleDashboard) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(EscaleStatsReport) report = NULL;
+  g_autoptr(EscaleStatsReport) report = escale_stats_report_new_finish (result, &error);
   g_autofree char *from_text = NULL;
   g_autofree char *to_text = NULL;
   g_autofree char *title = NULL;
 
-  report = escale_stats_report_new (escale_kiosk_get_store (self->kiosk), from_day, to_day,
-                                    &error);
+  /* Another period was asked for meanwhile, or the dashboard is gone. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->loading);
   if (report == NULL)
     {
-      gtk_label_set_text (self->error_label,
-                          error->domain == G_IO_ERROR
-                            ? _("Ces dates ne conviennent pas : écrivez-les comme 2026-03-31, "
-                                "la première avant la dernière.")
-                            : error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      gtk_label_set_text (self->period_label, "");
+      show_error (self, error);
+      return;
+    }
+  g_set_object (&self->report, report);
+
+  from_text = format_day (escale_stats_report_get_from (report));
+  to_text = format_day (escale_stats_report_get_to (report));
+  title = g_strdup_printf (_("Du %s au %s"), from_text, to_text);
+  gtk_label_set_text (self->period_label, title);
+  fill_tiles (self);
+  fill_charts (self);
+}
+
+/* Shows the days @from_day to @to_day. The figures are read in a worker
+ * thread; meanwhile the dashboard says "Un instant…" and stays alive.
+ * FALSE (and a message) at once if the dates are wrong; a store that
+ * cannot be read says so when the reading ends. */
+gboolean
+escale_dashboard_show_range (EscaleDashboard *self, const char *from_day, const char *to_day)
+{
+  if (!escale_stats_day_is_valid (from_day) || !escale_stats_day_is_valid (to_day) ||
+      strcmp (from_day, to_day) > 0)
+    {
+      g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                                                     "invalid period");
+
+      show_error (self, error);
       return FALSE;
     }
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  g_set_object (&self->report, report);
-
-  from_text = format_day (from_day);
-  to_text = format_day (to_day);
-  title = g_strdup_printf (_("Du %s au %s"), from_text, to_text);
-  gtk_label_set_text (self->period_label, title);
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  self->loading = g_cancellable_new ();
+  gtk_label_set_text (self->period_label, _("Un instant…"));
   gtk_label_set_text (self->export_label, "");
-  fill_tiles (self);
-  fill_charts (self);
+  escale_stats_report_new_async (escale_kiosk_get_store (self->kiosk), from_day, to_day,
+                                 self->loading, report_ready_cb, g_object_ref (self));
   return TRUE;
+}
+
+/* TRUE while a period's figures are being read. */
+gboolean
+escale_dashboard_is_loading (EscaleDashboard *self)
+{
+  g_return_val_if_fail (ESCALE_IS_DASHBOARD (self), FALSE);
+  return self->loading != NULL;
 }
 
 void
@@ -386,6 +428,9 @@ escale_dashboard_dispose (GObject *object)
 {
   EscaleDashboard *self = ESCALE_DASHBOARD (object);
 
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
   g_clear_object (&self->report);
   g_clear_object (&self->kiosk);

@@ -15,6 +15,7 @@ GtkWidget *escale_dashboard_new (EscaleKiosk *kiosk);
 void escale_dashboard_show_period (EscaleDashboard *self, EscaleStatsPeriod period);
 gboolean escale_dashboard_show_range (EscaleDashboard *self, const char *from_day,
                                       const char *to_day);
+gboolean escale_dashboard_is_loading (EscaleDashboard *self);
 EscaleStatsReport *escale_dashboard_get_report (EscaleDashboard *self);
 char *escale_dashboard_export (EscaleDashboard *self, gboolean sessions, const char *dir,
                                GError **error);

@@ -40,6 +40,7 @@ struct _EscaleStaffPage
   guint wait_id;
   guint idle_id;
   gint64 last_input;
+  GCancellable *checking;  /* while a code is being checked */
 
   /* borrowed */
   GtkWidget *dashboard;
@@ -61,6 +62,7 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE (EscaleStaffPage, escale_staff_page, GTK_TYPE_WIDGET)
 
 static gboolean idle_check_cb (gpointer user_data);
+static void cancel_check (EscaleStaffPage *self);
 
 static void
 forget_typed (EscaleStaffPage *self)
@@ -176,6 +178,7 @@ escale_staff_page_open (EscaleStaffPage *self)
   gboolean has_pin = escale_staff_lock_has_pin (lock, &error);
   guint wait;
 
+  cancel_check (self);
   forget_first (self);
   self->unlocked = FALSE;
   gtk_label_set_text (self->pin_message, "");
@@ -221,15 +224,26 @@ staff_input_cb (EscaleStaffPage *self)
 }
 
 static void
-check_pin (EscaleStaffPage *self)
+end_check (EscaleStaffPage *self)
 {
+  g_clear_object (&self->checking);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->keypad), TRUE);
+}
+
+static void
+checked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(EscaleStaffPage) self = user_data;
   g_autoptr(GError) error = NULL;
   guint wait = 0;
-  EscalePinCheck result = escale_staff_lock_check (escale_kiosk_get_staff_lock (self->kiosk),
-                                                   self->typed->str, &wait, &error);
+  EscalePinCheck check = escale_staff_lock_check_finish (ESCALE_STAFF_LOCK (source), result,
+                                                         &wait, &error);
 
-  forget_typed (self);
-  switch (result)
+  /* The pad was closed or opened again meanwhile: this answer is old. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  end_check (self);
+  switch (check)
     {
     case ESCALE_PIN_CHECK_OK:
       gtk_label_set_text (self->pin_message, "");
@@ -246,12 +260,44 @@ check_pin (EscaleStaffPage *self)
       break;
     case ESCALE_PIN_CHECK_NO_PIN:
       set_mode (self, PIN_NEW);
+      gtk_label_set_text (self->pin_message, "");
       break;
     case ESCALE_PIN_CHECK_ERROR:
     default:
       gtk_label_set_text (self->pin_message, error ? error->message : "");
       break;
     }
+}
+
+/* The code is checked in a worker thread (a memory-hard hash takes a
+ * fraction of a second): the pad says "Un instant…" and stays alive. */
+static void
+check_pin (EscaleStaffPage *self)
+{
+  if (self->checking != NULL)
+    return;
+  self->checking = g_cancellable_new ();
+  gtk_widget_set_sensitive (GTK_WIDGET (self->keypad), FALSE);
+  gtk_label_set_text (self->pin_message, _("Un instant…"));
+  escale_staff_lock_check_async (escale_kiosk_get_staff_lock (self->kiosk), self->typed->str,
+                                 self->checking, checked_cb, g_object_ref (self));
+  forget_typed (self);
+}
+
+static void
+cancel_check (EscaleStaffPage *self)
+{
+  if (self->checking != NULL)
+    g_cancellable_cancel (self->checking);
+  end_check (self);
+}
+
+/* TRUE while a typed code is being checked. */
+gboolean
+escale_staff_page_is_busy (EscaleStaffPage *self)
+{
+  g_return_val_if_fail (ESCALE_IS_STAFF_PAGE (self), FALSE);
+  return self->checking != NULL;
 }
 
 /* Validates what was typed on the pad. */
@@ -364,6 +410,7 @@ leave_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   EscaleStaffPage *self = ESCALE_STAFF_PAGE (widget);
 
+  cancel_check (self);
   forget_typed (self);
   forget_first (self);
   g_clear_handle_id (&self->wait_id, g_source_remove);
@@ -453,6 +500,9 @@ escale_staff_page_dispose (GObject *object)
 {
   EscaleStaffPage *self = ESCALE_STAFF_PAGE (object);
 
+  if (self->checking != NULL)
+    g_cancellable_cancel (self->checking);
+  g_clear_object (&self->checking);
   g_clear_handle_id (&self->wait_id, g_source_remove);
   g_clear_handle_id (&self->idle_id, g_source_remove);
   if (self->typed != NULL)

@@ -15,6 +15,7 @@ void escale_staff_page_open (EscaleStaffPage *self);
 const char *escale_staff_page_get_view (EscaleStaffPage *self);
 void escale_staff_page_type (EscaleStaffPage *self, const char *digits);
 void escale_staff_page_validate (EscaleStaffPage *self);
+gboolean escale_staff_page_is_busy (EscaleStaffPage *self);
 const char *escale_staff_page_get_message (EscaleStaffPage *self);
 GtkWidget *escale_staff_page_get_dashboard (EscaleStaffPage *self);
 
