@@ -701,6 +701,42 @@ test_csv_exports (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (json, "\"70+\" : 4"));
 }
 
+/* The visits export streamed into a file (by 1 MiB blocks, the way the
+ * dashboard writes it) is byte for byte the one built in memory, also
+ * past its first block; a folder that does not exist leaves no file. */
+static void
+test_csv_export_streamed (Fixture *f, gconstpointer data)
+{
+  g_autoptr(EscaleStatsStore) store = open_new_store (f->path);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (77);
+  g_autoptr(GString) in_memory = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out_path = g_build_filename (f->dir, "visites.csv", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "absent", "visites.csv", NULL);
+  g_autofree char *streamed = NULL;
+  gsize length = 0;
+
+  for (guint i = 0; i < 9000; i++)
+    add_random_visit (store, rand);
+  in_memory = escale_stats_export_sessions_csv (store, "2026-01-01", "2026-12-31", NULL);
+  g_assert_nonnull (in_memory);
+  g_assert_cmpuint (in_memory->len, >, 1024 * 1024);
+  g_assert_true (escale_stats_export_sessions_csv_file (store, "2026-01-01", "2026-12-31",
+                                                        out_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (out_path, &streamed, &length, NULL));
+  g_assert_cmpuint (length, ==, in_memory->len);
+  g_assert_true (memcmp (streamed, in_memory->str, length) == 0);
+  /* A visit with two activities lists both, in order, on its one line. */
+  g_assert_nonnull (strstr (streamed, "culture ("));
+  g_assert_nonnull (strstr (streamed, "), demarches ("));
+
+  g_assert_false (escale_stats_export_sessions_csv_file (store, "2026-01-01", "2026-12-31",
+                                                         missing, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_retention_folds_then_vacuums (Fixture *f, gconstpointer data)
 {
@@ -849,6 +885,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/escale/stats-model/period-ranges", test_period_ranges);
   g_test_add_func ("/escale/stats-model/csv-escaping", test_csv_escaping);
   ADD ("/escale/stats-model/csv-exports", test_csv_exports);
+  ADD ("/escale/stats-model/csv-export-streamed", test_csv_export_streamed);
   ADD ("/escale/stats-model/retention-folds-then-vacuums", test_retention_folds_then_vacuums);
   ADD ("/escale/stats-model/merge-counts-once", test_merge_counts_once);
   ADD ("/escale/stats-model/merge-refuses-foreign-file", test_merge_refuses_foreign_file);

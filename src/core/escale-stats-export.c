@@ -5,6 +5,8 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 #include "escale-stats-export.h"
@@ -139,16 +141,64 @@ end_reason_label (const char *code)
   return _("Équipe");
 }
 
-/* One line per visit of the period, as the store holds it, nothing more. */
-GString *
-escale_stats_export_sessions_csv (EscaleStatsStore *store, const char *from_day,
-                                  const char *to_day, GError **error)
+#define FLUSH_AT (1024 * 1024)
+
+/* Writes @out to @fd (if any) once it holds FLUSH_AT bytes or on @last. */
+static gboolean
+flush_to (GString *out, int fd, gboolean last, GError **error)
+{
+  gsize done = 0;
+
+  if (fd < 0 || (!last && out->len < FLUSH_AT))
+    return TRUE;
+  while (done < out->len)
+    {
+      gssize n = write (fd, out->str + done, out->len - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                       "Cannot write the export: %s", g_strerror (saved));
+          return FALSE;
+        }
+      done += n;
+    }
+  g_string_truncate (out, 0);
+  return TRUE;
+}
+
+static void
+append_uint (GString *out, sqlite3_int64 value)
+{
+  char buf[24];
+  int i = sizeof buf;
+  guint64 v = value < 0 ? 0 : (guint64) value;
+
+  do
+    {
+      buf[--i] = '0' + v % 10;
+      v /= 10;
+    }
+  while (v > 0);
+  g_string_append_len (out, buf + i, sizeof buf - i);
+}
+
+/* One line per visit of the period, as the store holds it, nothing more,
+ * appended to @out; with @fd >= 0, written there by blocks of 1 MiB as it
+ * goes (a million visits never sit in memory). One statement reads the
+ * visits in id order with their activities. */
+static gboolean
+write_sessions (EscaleStatsStore *store, const char *from_day, const char *to_day,
+                GString *out, int fd, GError **error)
 {
   static const char *const weekdays[] = {
     N_("lundi"), N_("mardi"), N_("mercredi"), N_("jeudi"), N_("vendredi"), N_("samedi"),
     N_("dimanche"),
   };
-  g_autoptr(GString) out = g_string_new (BOM);
   const char *headers[] = {
     _("Identifiant de visite"), _("Jour"), _("Heure de début"), _("Jour de la semaine"),
     _("Durée (minutes)"), _("Fin de la visite"), _("Appels à un aidant"), _("Accompagnée"),
@@ -157,8 +207,11 @@ escale_stats_export_sessions_csv (EscaleStatsStore *store, const char *from_day,
   };
   const char *weekday_names[7];
   const char *yes = _("oui"), *no = _("non");
+  g_autoptr(GString) activities = g_string_new (NULL);
+  g_autoptr(GString) themes = g_string_new (NULL);
+  g_autoptr(GString) line = g_string_new (NULL);
   sqlite3_stmt *stmt = NULL;
-  sqlite3_stmt *uses = NULL;
+  sqlite3_int64 current = -1;
   sqlite3 *db;
   int rc;
 
@@ -168,10 +221,10 @@ escale_stats_export_sessions_csv (EscaleStatsStore *store, const char *from_day,
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                    "Invalid period %s to %s: use YYYY-MM-DD", from_day, to_day);
-      return NULL;
+      return FALSE;
     }
   if (!escale_stats_store_open (store, error))
-    return NULL;
+    return FALSE;
   db = escale_stats_store_get_db (store);
 
   for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
@@ -182,90 +235,170 @@ escale_stats_export_sessions_csv (EscaleStatsStore *store, const char *from_day,
     }
   g_string_append (out, "\r\n");
 
-  /* Two ordered scans merged here (visits and their activities, both by
-   * visit id) rather than a lookup per visit: a million visits in seconds. */
+  /* "+s.day": the visits in id order (a plain table scan, the day checked
+   * on the way) rather than through the day index and a sort of a million
+   * rows; each visit's activities come from their primary key, in order. */
   rc = sqlite3_prepare_v2 (db,
-                           "SELECT s.uid, s.day, s.start_hour, s.weekday, s.duration_min,"
+                           "SELECT s.id, s.uid, s.day, s.start_hour, s.weekday, s.duration_min,"
                            " s.end_reason, s.helper_calls, s.accompanied, s.satisfaction,"
-                           " s.age_bracket, s.id FROM sessions s WHERE s.day BETWEEN ?1 AND ?2"
-                           " ORDER BY s.id",
+                           " s.age_bracket, a.activity_id, a.minutes, a.theme"
+                           " FROM sessions s LEFT JOIN session_activities a"
+                           " ON a.session_id = s.id WHERE +s.day BETWEEN ?1 AND ?2"
+                           " ORDER BY s.id, a.activity_id",
                            -1, &stmt, NULL);
   if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (db,
-                             "SELECT session_id, activity_id, minutes, theme"
-                             " FROM session_activities WHERE day BETWEEN ?1 AND ?2"
-                             " ORDER BY session_id, activity_id",
-                             -1, &uses, NULL);
-  if (rc == SQLITE_OK)
     {
-      g_autoptr(GString) activities = g_string_new (NULL);
-      g_autoptr(GString) themes = g_string_new (NULL);
-      int use_rc;
-
       sqlite3_bind_text (stmt, 1, from_day, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, to_day, -1, SQLITE_STATIC);
-      sqlite3_bind_text (uses, 1, from_day, -1, SQLITE_STATIC);
-      sqlite3_bind_text (uses, 2, to_day, -1, SQLITE_STATIC);
-      use_rc = sqlite3_step (uses);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      for (;;)
         {
-          int weekday = CLAMP (sqlite3_column_int (stmt, 3), 1, 7);
-          sqlite3_int64 id = sqlite3_column_int64 (stmt, 10);
+          sqlite3_int64 id = -1;
 
-          g_string_truncate (activities, 0);
-          g_string_truncate (themes, 0);
-          while (use_rc == SQLITE_ROW && sqlite3_column_int64 (uses, 0) < id)
-            use_rc = sqlite3_step (uses);
-          while (use_rc == SQLITE_ROW && sqlite3_column_int64 (uses, 0) == id)
+          rc = sqlite3_step (stmt);
+          if (rc == SQLITE_ROW)
+            id = sqlite3_column_int64 (stmt, 0);
+          if (current >= 0 && id != current)
             {
-              const char *theme = (const char *) sqlite3_column_text (uses, 3);
+              /* The previous visit is complete. */
+              g_string_append_len (out, line->str, line->len);
+              escale_csv_append_field (out, activities->str);
+              g_string_append_c (out, ';');
+              escale_csv_append_field (out, themes->str);
+              g_string_append (out, "\r\n");
+              if (!flush_to (out, fd, FALSE, error))
+                {
+                  sqlite3_finalize (stmt);
+                  return FALSE;
+                }
+            }
+          if (rc != SQLITE_ROW)
+            break;
+          if (id != current)
+            {
+              int weekday = CLAMP (sqlite3_column_int (stmt, 4), 1, 7);
 
-              g_string_append_printf (activities, "%s%s (%d)", activities->len ? ", " : "",
-                                      (const char *) sqlite3_column_text (uses, 1),
-                                      sqlite3_column_int (uses, 2));
+              current = id;
+              g_string_truncate (activities, 0);
+              g_string_truncate (themes, 0);
+              g_string_truncate (line, 0);
+              escale_csv_append_field (line, (const char *) sqlite3_column_text (stmt, 1));
+              g_string_append_c (line, ';');
+              escale_csv_append_field (line, (const char *) sqlite3_column_text (stmt, 2));
+              g_string_append_c (line, ';');
+              append_uint (line, sqlite3_column_int64 (stmt, 3));
+              g_string_append (line, " h;");
+              g_string_append (line, weekday_names[weekday - 1]);
+              g_string_append_c (line, ';');
+              append_uint (line, sqlite3_column_int64 (stmt, 5));
+              g_string_append_c (line, ';');
+              escale_csv_append_field (line, end_reason_label (
+                                               (const char *) sqlite3_column_text (stmt, 6)));
+              g_string_append_c (line, ';');
+              append_uint (line, sqlite3_column_int64 (stmt, 7));
+              g_string_append_c (line, ';');
+              g_string_append (line, sqlite3_column_int (stmt, 8) ? yes : no);
+              g_string_append_c (line, ';');
+              escale_csv_append_field (line, escale_stats_satisfaction_label (
+                                               escale_satisfaction_from_code (
+                                                 (const char *) sqlite3_column_text (stmt, 9))));
+              g_string_append_c (line, ';');
+              escale_csv_append_field (line, escale_stats_age_label (
+                                               escale_age_bracket_from_code (
+                                                 (const char *) sqlite3_column_text (stmt, 10))));
+              g_string_append_c (line, ';');
+            }
+          if (sqlite3_column_type (stmt, 11) != SQLITE_NULL)
+            {
+              const char *theme = (const char *) sqlite3_column_text (stmt, 13);
+
+              if (activities->len > 0)
+                g_string_append (activities, ", ");
+              g_string_append (activities, (const char *) sqlite3_column_text (stmt, 11));
+              g_string_append (activities, " (");
+              append_uint (activities, sqlite3_column_int64 (stmt, 12));
+              g_string_append_c (activities, ')');
               if (theme != NULL && strstr (themes->str, theme) == NULL)
-                g_string_append_printf (themes, "%s%s", themes->len ? ", " : "", theme);
-              use_rc = sqlite3_step (uses);
+                {
+                  if (themes->len > 0)
+                    g_string_append (themes, ", ");
+                  g_string_append (themes, theme);
+                }
             }
-          if (use_rc != SQLITE_ROW && use_rc != SQLITE_DONE)
-            {
-              rc = use_rc;
-              break;
-            }
-
-          escale_csv_append_field (out, (const char *) sqlite3_column_text (stmt, 0));
-          g_string_append_c (out, ';');
-          escale_csv_append_field (out, (const char *) sqlite3_column_text (stmt, 1));
-          g_string_append_printf (out, ";%d h;%s;%d;", sqlite3_column_int (stmt, 2),
-                                  weekday_names[weekday - 1], sqlite3_column_int (stmt, 4));
-          escale_csv_append_field (out,
-                                   end_reason_label ((const char *) sqlite3_column_text (stmt, 5)));
-          g_string_append_printf (out, ";%d;%s;", sqlite3_column_int (stmt, 6),
-                                  sqlite3_column_int (stmt, 7) ? yes : no);
-          escale_csv_append_field (out, escale_stats_satisfaction_label (
-                                          escale_satisfaction_from_code (
-                                            (const char *) sqlite3_column_text (stmt, 8))));
-          g_string_append_c (out, ';');
-          escale_csv_append_field (out, escale_stats_age_label (escale_age_bracket_from_code (
-                                          (const char *) sqlite3_column_text (stmt, 9))));
-          g_string_append_c (out, ';');
-          escale_csv_append_field (out, activities->str);
-          g_string_append_c (out, ';');
-          escale_csv_append_field (out, themes->str);
-          g_string_append (out, "\r\n");
         }
     }
-  sqlite3_finalize (uses);
   if (rc != SQLITE_DONE)
     {
       g_set_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_CORRUPT,
                    "Cannot read the visits (%s): %s", escale_stats_store_get_path (store),
                    sqlite3_errmsg (db));
       sqlite3_finalize (stmt);
-      return NULL;
+      return FALSE;
     }
   sqlite3_finalize (stmt);
+  return flush_to (out, fd, TRUE, error);
+}
+
+/* One line per visit of the period, as the store holds it, nothing more. */
+GString *
+escale_stats_export_sessions_csv (EscaleStatsStore *store, const char *from_day,
+                                  const char *to_day, GError **error)
+{
+  g_autoptr(GString) out = g_string_new (BOM);
+
+  if (!write_sessions (store, from_day, to_day, out, -1, error))
+    return NULL;
   return g_steal_pointer (&out);
+}
+
+/* Like escale_stats_export_sessions_csv (), streamed into @path by large
+ * blocks: a temporary file next to it, synced, then renamed, so a failed
+ * export never leaves half a file. */
+gboolean
+escale_stats_export_sessions_csv_file (EscaleStatsStore *store, const char *from_day,
+                                       const char *to_day, const char *path, GError **error)
+{
+  g_autofree char *tmp = g_strconcat (path, ".XXXXXX", NULL);
+  g_autoptr(GString) out = g_string_sized_new (FLUSH_AT + 4096);
+  int fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0644);
+  gboolean ok;
+
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   "Cannot create %s: %s", tmp, g_strerror (saved));
+      return FALSE;
+    }
+  g_string_append (out, BOM);
+  ok = write_sessions (store, from_day, to_day, out, fd, error);
+  if (ok && fsync (fd) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   "Cannot write %s: %s", tmp, g_strerror (saved));
+      ok = FALSE;
+    }
+  if (close (fd) != 0 && ok)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   "Cannot write %s: %s", tmp, g_strerror (saved));
+      ok = FALSE;
+    }
+  if (ok && g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   "Cannot write %s: %s", path, g_strerror (saved));
+      ok = FALSE;
+    }
+  if (!ok)
+    g_unlink (tmp);
+  return ok;
 }
 
 static void

@@ -15,6 +15,9 @@ void escale_csv_append_field (GString *out, const char *value);
 GString *escale_stats_export_summary_csv (EscaleStatsReport *report);
 GString *escale_stats_export_sessions_csv (EscaleStatsStore *store, const char *from_day,
                                            const char *to_day, GError **error);
+gboolean escale_stats_export_sessions_csv_file (EscaleStatsStore *store, const char *from_day,
+                                                const char *to_day, const char *path,
+                                                GError **error);
 char *escale_stats_export_json (EscaleStatsReport *report);
 gboolean escale_stats_export_write (const char *path, GString *contents, GError **error);
 char *escale_stats_export_target_dir (void);

@@ -347,10 +347,16 @@ escale_dashboard_export (EscaleDashboard *self, gboolean sessions, const char *d
     }
   name = g_strdup_printf ("escale-%s-%s-au-%s.csv", sessions ? "visites" : "chiffres", from, to);
   path = g_build_filename (target, name, NULL);
-  contents = sessions ? escale_stats_export_sessions_csv (escale_kiosk_get_store (self->kiosk),
-                                                          from, to, error)
-                      : escale_stats_export_summary_csv (self->report);
-  if (contents == NULL || !escale_stats_export_write (path, contents, error))
+  if (sessions)
+    {
+      /* Streamed to the file: a million visits never sit in memory. */
+      if (!escale_stats_export_sessions_csv_file (escale_kiosk_get_store (self->kiosk), from,
+                                                  to, path, error))
+        return NULL;
+      return g_steal_pointer (&path);
+    }
+  contents = escale_stats_export_summary_csv (self->report);
+  if (!escale_stats_export_write (path, contents, error))
     return NULL;
   return g_steal_pointer (&path);
 }

@@ -195,6 +195,13 @@ cmd_export (void)
   if ((store = open_existing (&error)) == NULL)
     return fail ("%s", error->message);
 
+  if (opt_sessions && opt_output != NULL)
+    {
+      /* Streamed into the file, by large blocks. */
+      if (!escale_stats_export_sessions_csv_file (store, opt_from, opt_to, opt_output, &error))
+        return fail ("%s", error->message);
+      return EXIT_SUCCESS;
+    }
   if (opt_sessions)
     out = escale_stats_export_sessions_csv (store, opt_from, opt_to, &error);
   else if ((report = escale_stats_report_new (store, opt_from, opt_to, &error)) != NULL)
