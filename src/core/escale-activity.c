@@ -26,6 +26,7 @@ struct _EscaleActivity
   char **helper_tips;
   GPtrArray *sections;   /* of EscaleActivitySection */
   GKeyFile *key_file;
+  guint web_url_line;    /* of [Call] web-url, when this is a web call; else 0 */
 };
 
 G_DEFINE_FINAL_TYPE (EscaleActivity, escale_activity, G_TYPE_OBJECT)
@@ -80,6 +81,7 @@ static const EscaleKeySpec call_keys[] = {
   { "Call", "turn", ESCALE_KEY_STRING },          /* turn://user:password@host:port */
   { "Call", "test-pattern", ESCALE_KEY_BOOL },    /* a test picture and tone, for demos */
   { "Call", "local-address", ESCALE_KEY_STRING }, /* the only address ICE may use (labs) */
+  { "Call", "web-url", ESCALE_KEY_URL },          /* a visio site instead, where WebKit has WebRTC */
   { NULL }
 };
 
@@ -195,6 +197,32 @@ load_sections (EscaleActivity *self, EscaleConfigFile *file)
     }
 }
 
+/* A call activity is either Escale's own call screen (server=) or a visio
+ * site in the locked web view (web-url=), never both. */
+static void
+check_web_call (EscaleActivity *self, EscaleConfigFile *file, GPtrArray *problems)
+{
+  g_autofree char *server = escale_key_file_get_text (self->key_file, "Call", "server");
+  g_autofree char *web_url = escale_key_file_get_text (self->key_file, "Call", "web-url");
+  g_autoptr(GUri) uri = web_url != NULL ? g_uri_parse (web_url, G_URI_FLAGS_NONE, NULL) : NULL;
+
+  /* An address that is not a web address was reported by the validation. */
+  if (uri == NULL || g_uri_get_host (uri) == NULL ||
+      (g_strcmp0 (g_uri_get_scheme (uri), "https") != 0 &&
+       g_strcmp0 (g_uri_get_scheme (uri), "http") != 0))
+    return;
+  if (server != NULL)
+    {
+      escale_config_file_problem (file, problems, "Call", "web-url",
+                                  _("server= et web-url= ne vont pas ensemble : gardez "
+                                    "server= (l'écran d'appel d'Escale) ou web-url= (un site "
+                                    "d'appel), pas les deux ; l'écran d'appel d'Escale est "
+                                    "utilisé"));
+      return;
+    }
+  self->web_url_line = MAX (escale_config_file_get_line (file, "Call", "web-url"), 1);
+}
+
 /* Builds an activity from a loaded file; returns NULL (with problems) when
  * it cannot be shown safely. */
 EscaleActivity *
@@ -267,6 +295,8 @@ escale_activity_new_from_file (EscaleConfigFile *file, const char *config_dir,
   }
 
   load_sections (self, file);
+  if (kind == ESCALE_ACTIVITY_CALL)
+    check_web_call (self, file, problems);
 
   /* Without an id or a title there is nothing safe to show. */
   if (self->id == NULL || self->title == NULL)
@@ -357,6 +387,24 @@ const char *
 escale_activity_get_source (EscaleActivity *self)
 {
   return self->source;
+}
+
+/* A call activity configured as a visio site ([Call] web-url=, without
+ * server=), shown in the locked web view where WebKit has WebRTC. */
+gboolean
+escale_activity_is_web_call (EscaleActivity *self)
+{
+  g_return_val_if_fail (ESCALE_IS_ACTIVITY (self), FALSE);
+  return self->web_url_line > 0;
+}
+
+/* The line of [Call] web-url in the activity's file, for staff messages;
+ * 0 unless this is a web call. */
+guint
+escale_activity_get_web_url_line (EscaleActivity *self)
+{
+  g_return_val_if_fail (ESCALE_IS_ACTIVITY (self), 0);
+  return self->web_url_line;
 }
 
 /* A validated kind-specific value, translated when the file has a

@@ -48,6 +48,8 @@ const char *escale_activity_get_config_dir (EscaleActivity *self);
 char *escale_activity_get_string (EscaleActivity *self, const char *group, const char *key);
 char **escale_activity_get_groups (EscaleActivity *self, const char *prefix);
 const char *escale_activity_get_source (EscaleActivity *self);
+gboolean escale_activity_is_web_call (EscaleActivity *self);
+guint escale_activity_get_web_url_line (EscaleActivity *self);
 
 gboolean escale_icon_is_builtin (const char *name);
 

@@ -28,6 +28,13 @@ struct _EscaleConfig
 
 G_DEFINE_FINAL_TYPE (EscaleConfig, escale_config, G_TYPE_OBJECT)
 
+enum {
+  SIGNAL_PROBLEMS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static const EscaleKeySpec main_keys[] = {
   { "Centre", "name", ESCALE_KEY_STRING, 0, 0, TRUE },
   { "Centre", "language", ESCALE_KEY_STRING },
@@ -59,6 +66,12 @@ static void
 escale_config_class_init (EscaleConfigClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = escale_config_finalize;
+
+  /* A problem found after loading, by a check that needs the running
+   * machine (e.g. whether WebKit has WebRTC for a web call). */
+  signals[SIGNAL_PROBLEMS_CHANGED] =
+    g_signal_new ("problems-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                  NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -337,6 +350,18 @@ GPtrArray *
 escale_config_get_problems (EscaleConfig *self)
 {
   return self->problems;
+}
+
+/* Adds a problem found after loading, and emits "problems-changed". */
+void
+escale_config_add_problem (EscaleConfig *self, const char *file, guint line, const char *key,
+                           const char *message)
+{
+  g_return_if_fail (ESCALE_IS_CONFIG (self));
+  g_return_if_fail (file != NULL && message != NULL);
+
+  escale_config_problem_add (self->problems, file, line, key, "%s", message);
+  g_signal_emit (self, signals[SIGNAL_PROBLEMS_CHANGED], 0);
 }
 
 /* Every problem as "FILE:LINE: key: message". */

@@ -29,5 +29,7 @@ GPtrArray *escale_config_get_activities (EscaleConfig *self);
 EscaleActivity *escale_config_find_activity (EscaleConfig *self, const char *id);
 GPtrArray *escale_config_get_problems (EscaleConfig *self);
 char **escale_config_format_problems (EscaleConfig *self);
+void escale_config_add_problem (EscaleConfig *self, const char *file, guint line,
+                                const char *key, const char *message);
 
 G_END_DECLS

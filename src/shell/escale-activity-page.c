@@ -6,6 +6,7 @@
 #include "escale-culture-view.h"
 #include "escale-info-view.h"
 #include "escale-ui-util.h"
+#include "escale-web-call-view.h"
 
 /* The frame around any activity: its content on the left, the guide panel
  * on the right with numbered steps in plain French (and tips for the peer
@@ -112,6 +113,8 @@ create_content (EscaleActivityPage *self)
   switch (escale_activity_get_kind (self->activity))
     {
     case ESCALE_ACTIVITY_CALL:
+      if (escale_activity_is_web_call (self->activity))
+        return escale_web_call_view_new (self->activity, self->kiosk, self->web_profile);
       return escale_call_view_new (self->activity, self->kiosk);
     case ESCALE_ACTIVITY_CULTURE:
       return culture_content_new (self);

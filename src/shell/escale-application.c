@@ -6,6 +6,7 @@
 
 #include "config.h"
 #include "escale-application.h"
+#include "escale-web-capabilities.h"
 #include "escale-web-profile.h"
 #include "escale-window.h"
 
@@ -36,13 +37,63 @@ default_config_dir (void)
   return g_build_filename (PKGDATADIR, "kiosk-config", NULL);
 }
 
+typedef struct
+{
+  gboolean done;
+  GError *error;
+} WebCheck;
+
+static void
+web_check_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  WebCheck *check = user_data;
+
+  escale_web_capabilities_check_config_finish (result, &check->error);
+  check->done = TRUE;
+}
+
+/* A web call needs WebRTC in WebKitGTK, which only WebKit itself can tell,
+ * and only with a display. Without one, or when WebKit does not answer,
+ * a warning says it could not be checked; it does not fail the check. */
+static void
+check_web_calls (EscaleConfig *config)
+{
+  GPtrArray *activities = escale_config_get_activities (config);
+  WebCheck check = { FALSE, NULL };
+
+  if (!escale_web_capabilities_config_has_web_call (config))
+    return;
+  if (gtk_init_check ())
+    {
+      escale_web_capabilities_check_config (config, NULL, web_check_cb, &check);
+      while (!check.done)
+        g_main_context_iteration (NULL, TRUE);
+      if (check.error == NULL)
+        return;
+    }
+  for (guint i = 0; i < activities->len; i++)
+    {
+      EscaleActivity *activity = activities->pdata[i];
+
+      if (escale_activity_is_web_call (activity))
+        g_printerr (_("%s:%u: web-url: avertissement : WebRTC n'a pas pu être vérifié (%s) ; "
+                      "relancez escale --check-config depuis la session de la borne\n"),
+                    escale_activity_get_source (activity),
+                    escale_activity_get_web_url_line (activity),
+                    check.error != NULL ? check.error->message : _("pas d'écran"));
+    }
+  g_clear_error (&check.error);
+}
+
 static int
 check_config (const char *dir)
 {
   g_autoptr(EscaleConfig) config = escale_config_load (dir);
-  g_auto(GStrv) lines = escale_config_format_problems (config);
+  g_auto(GStrv) lines = NULL;
   GPtrArray *activities = escale_config_get_activities (config);
 
+  check_web_calls (config);
+  lines = escale_config_format_problems (config);
   for (guint i = 0; lines[i] != NULL; i++)
     g_printerr ("%s\n", lines[i]);
   if (lines[0] == NULL)
@@ -112,6 +163,17 @@ wipe_recent_files (gpointer user_data, GError **error)
 }
 
 static void
+web_call_checked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!escale_web_capabilities_check_config_finish (result, &error))
+    g_message ("Web calls: WebRTC could not be checked: %s", error->message);
+  else if (escale_web_capabilities_get_webrtc () == ESCALE_WEB_CAPABILITY_NO)
+    g_warning ("Configuration: this WebKitGTK has no WebRTC, web calls show a calm page");
+}
+
+static void
 escale_application_startup (GApplication *app)
 {
   EscaleApplication *self = ESCALE_APPLICATION (app);
@@ -164,6 +226,9 @@ escale_application_startup (GApplication *app)
   escale_reset_register (reset, "web-data", renew_web_profile,
                          g_object_ref (self->web_profile), g_object_unref);
   escale_reset_register (reset, "recent-files", wipe_recent_files, NULL, NULL);
+
+  /* Asks WebKit about WebRTC only when an activity is a web call. */
+  escale_web_capabilities_check_config (config, NULL, web_call_checked_cb, NULL);
 }
 
 /* ESCALE_BENCH_STARTUP=1 (bench/ only): print the wall-clock time of the

@@ -356,6 +356,8 @@ escale_window_constructed (GObject *object)
                            G_CALLBACK (remaining_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->kiosk, "notify::out-of-order", G_CALLBACK (_escale_window_update_for_state),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (escale_kiosk_get_config (self->kiosk), "problems-changed",
+                           G_CALLBACK (update_staff_notes), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (_escale_window_get_session (self), "ended", G_CALLBACK (update_staff_notes), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 

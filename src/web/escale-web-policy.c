@@ -117,6 +117,16 @@ escale_web_policy_allow_permission (EscaleWebPolicy *self, EscaleWebPermission p
   self->permissions[permission] = TRUE;
 }
 
+/* Whether @permission was allowed at all (for the allowed origins only):
+ * the web view turns the matching WebKit features on only then. */
+gboolean
+escale_web_policy_has_permission (EscaleWebPolicy *self, EscaleWebPermission permission)
+{
+  g_return_val_if_fail (ESCALE_IS_WEB_POLICY (self), FALSE);
+  g_return_val_if_fail ((guint) permission < ESCALE_WEB_N_PERMISSIONS, FALSE);
+  return self->permissions[permission];
+}
+
 /* Downloads go only into @dir (the session's scratch folder); NULL refuses
  * them all, which is the default. */
 void

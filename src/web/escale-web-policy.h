@@ -43,6 +43,7 @@ G_DECLARE_FINAL_TYPE (EscaleWebPolicy, escale_web_policy, ESCALE, WEB_POLICY, GO
 EscaleWebPolicy *escale_web_policy_new (void);
 gboolean escale_web_policy_allow_origin (EscaleWebPolicy *self, const char *url, GError **error);
 void escale_web_policy_allow_permission (EscaleWebPolicy *self, EscaleWebPermission permission);
+gboolean escale_web_policy_has_permission (EscaleWebPolicy *self, EscaleWebPermission permission);
 void escale_web_policy_set_download_dir (EscaleWebPolicy *self, const char *dir);
 
 char *escale_web_policy_origin_of (const char *uri);

@@ -368,8 +368,8 @@ escale_web_view_css_changed (GtkWidget *widget, GtkCssStyleChange *change)
 static WebKitSettings *
 hardened_settings (EscaleWebPolicy *policy)
 {
-  gboolean media = escale_web_policy_may_grant (policy, ESCALE_WEB_PERMISSION_CAMERA, NULL) ||
-                   escale_web_policy_may_grant (policy, ESCALE_WEB_PERMISSION_MICROPHONE, NULL);
+  gboolean media = escale_web_policy_has_permission (policy, ESCALE_WEB_PERMISSION_CAMERA) ||
+                   escale_web_policy_has_permission (policy, ESCALE_WEB_PERMISSION_MICROPHONE);
 
   return g_object_new (WEBKIT_TYPE_SETTINGS,
                        "enable-developer-extras", FALSE,
@@ -384,7 +384,8 @@ hardened_settings (EscaleWebPolicy *policy)
                        "enable-back-forward-navigation-gestures", FALSE,
                        "enable-caret-browsing", FALSE,
                        "enable-encrypted-media", FALSE,
-                       "enable-webrtc", FALSE,
+                       /* Only a web call's policy grants camera or microphone. */
+                       "enable-webrtc", media,
                        "enable-media-stream", media,
                        "enable-fullscreen", TRUE,
                        "media-playback-requires-user-gesture", TRUE,
