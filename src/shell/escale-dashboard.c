@@ -389,8 +389,13 @@ export_clicked_cb (GtkButton *button, EscaleDashboard *self)
 {
   gboolean sessions = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "sessions"));
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = escale_dashboard_export (self, sessions, NULL, &error);
+  g_autofree char *path = NULL;
   g_autofree char *text = NULL;
+
+  /* While a period is being read, the figures shown are not yet its own. */
+  if (self->loading != NULL || self->report == NULL)
+    return;
+  path = escale_dashboard_export (self, sessions, NULL, &error);
 
   if (path == NULL)
     text = g_strdup_printf (_("L'export n'a pas pu être écrit : %s"), error->message);
