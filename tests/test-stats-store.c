@@ -100,6 +100,21 @@ test_schema_holds_only_allowed_columns (Fixture *f, gconstpointer data)
     "day_duration_totals.sessions",
     "day_activity_totals.day", "day_activity_totals.activity_id", "day_activity_totals.theme",
     "day_activity_totals.sessions", "day_activity_totals.minutes",
+    /* Schema 2: the store's own settings (its random kiosk id), months
+     * folded by retention (counts per kiosk and month), the staff code's
+     * hash and its back-off (a day and a count of wrong codes). */
+    "meta.key", "meta.value",
+    "monthly_totals.kiosk_id", "monthly_totals.month", "monthly_totals.sessions",
+    "monthly_totals.minutes", "monthly_totals.accompanied", "monthly_totals.helper_calls",
+    "monthly_activity_totals.kiosk_id", "monthly_activity_totals.month",
+    "monthly_activity_totals.activity_id", "monthly_activity_totals.theme",
+    "monthly_activity_totals.sessions", "monthly_activity_totals.minutes",
+    "staff_access.id", "staff_access.pin_hash", "staff_access.failures",
+    "staff_access.locked_until", "staff_failures.day", "staff_failures.attempts",
+    /* Schema 5: video calls per visit: counts and whole minutes, nobody's
+     * name or number. */
+    "session_calls.session_id", "session_calls.day", "session_calls.calls_started",
+    "session_calls.calls_connected", "session_calls.call_minutes",
     NULL
   };
   sqlite3 *db;
@@ -111,11 +126,10 @@ test_schema_holds_only_allowed_columns (Fixture *f, gconstpointer data)
   g_test_assert_expected_messages ();
   db = escale_stats_store_get_db (store);
   g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       /* Every table: a new one must be reviewed too. */
                                        "SELECT m.name, p.name FROM sqlite_master m,"
                                        " pragma_table_info(m.name) p WHERE m.type = 'table'"
-                                       " AND m.name IN ('sessions', 'session_activities',"
-                                       " 'day_totals', 'day_hour_totals',"
-                                       " 'day_duration_totals', 'day_activity_totals')",
+                                       " AND m.name NOT LIKE 'sqlite_%'",
                                        -1, &stmt, NULL), ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -128,6 +142,34 @@ test_schema_holds_only_allowed_columns (Fixture *f, gconstpointer data)
     }
   sqlite3_finalize (stmt);
   g_assert_cmpuint (n_columns, ==, g_strv_length ((char **) allowed));
+}
+
+static void
+test_calls_recorded (Fixture *f, gconstpointer data)
+{
+  g_autoptr(EscaleStatsStore) store = escale_stats_store_new (f->path);
+  g_autoptr(EscaleSessionRecord) with_calls = make_record (15, 10, 0, 40 * 60);
+  g_autoptr(EscaleSessionRecord) without = make_record (16, 0, 0, 10 * 60);
+  gint64 started = -1, connected = -1, minutes = -1;
+
+  with_calls->calls_started = 2;
+  with_calls->calls_connected = 1;
+  with_calls->call_minutes = 25;
+  g_test_expect_message ("escale-stats", G_LOG_LEVEL_MESSAGE, "*schema*");
+  g_assert_true (escale_stats_store_add_session (store, with_calls, NULL));
+  g_test_assert_expected_messages ();
+  g_assert_true (escale_stats_store_add_session (store, without, NULL));
+
+  /* Only the visit with a call has a row; counts and minutes, no one called. */
+  g_assert_cmpint (count (f->path, "SELECT count(*) FROM session_calls"), ==, 1);
+  g_assert_true (escale_stats_store_count_calls (store, "2026-11-01", "2026-11-30", &started,
+                                                 &connected, &minutes, NULL));
+  g_assert_cmpint (started, ==, 2);
+  g_assert_cmpint (connected, ==, 1);
+  g_assert_cmpint (minutes, ==, 25);
+  g_assert_true (escale_stats_store_count_calls (store, "2026-12-01", "2026-12-31", &started,
+                                                 &connected, &minutes, NULL));
+  g_assert_cmpint (started, ==, 0);
 }
 
 static void
@@ -284,6 +326,7 @@ main (int argc, char *argv[])
   ADD ("/escale/stats-store/schema-holds-only-allowed-columns",
        test_schema_holds_only_allowed_columns);
   ADD ("/escale/stats-store/hour-rounded-down", test_hour_rounded_down);
+  ADD ("/escale/stats-store/calls-recorded", test_calls_recorded);
   ADD ("/escale/stats-store/locked-db-keeps-records", test_locked_db_keeps_records);
   ADD ("/escale/stats-store/full-disk-keeps-records", test_full_disk_keeps_records);
   ADD ("/escale/stats-store/unopenable-keeps-records", test_unopenable_keeps_records);

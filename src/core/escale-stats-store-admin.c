@@ -150,6 +150,11 @@ static const char merge_sql[] =
   " JOIN other.sessions o ON o.id = a.session_id JOIN main.sessions m ON m.uid = o.uid"
   " WHERE NOT EXISTS (SELECT 1 FROM main.session_activities x"
   "  WHERE x.session_id = m.id AND x.activity_id = a.activity_id);"
+  "INSERT INTO main.session_calls (session_id, day, calls_started, calls_connected, call_minutes)"
+  " SELECT m.id, m.day, c.calls_started, c.calls_connected, c.call_minutes"
+  " FROM other.session_calls c JOIN other.sessions o ON o.id = c.session_id"
+  " JOIN main.sessions m ON m.uid = o.uid"
+  " WHERE NOT EXISTS (SELECT 1 FROM main.session_calls x WHERE x.session_id = m.id);"
   /* A month another kiosk already folded is taken whole, once, and only if
    * none of that kiosk's visits of that month are here as rows. */
   "INSERT OR IGNORE INTO main.monthly_totals"

@@ -19,6 +19,7 @@ struct _EscaleStatsStore
   sqlite3 *db;
   sqlite3_stmt *insert_session;
   sqlite3_stmt *insert_activity;
+  sqlite3_stmt *insert_calls;
   guint max_size_mb;
   char *kiosk_id;
 
@@ -227,9 +228,23 @@ static const char *const migrations[] = {
   "  DELETE FROM day_activity_totals WHERE day = OLD.day AND activity_id = OLD.activity_id"
   "    AND theme = ifnull (OLD.theme, '') AND sessions <= 0;"
   "END;",
+
+  /* 4 -> 5: video calls. Only visits with a call have a row: how many calls
+   * were started, how many connected (the family's picture arrived), whole
+   * minutes connected. Nothing about who was called. Few visits have one,
+   * so a period's figures read this small table through its day index. */
+  "CREATE TABLE session_calls ("
+  "  session_id INTEGER PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,"
+  "  day TEXT NOT NULL,"
+  "  calls_started INTEGER NOT NULL CHECK (calls_started > 0),"
+  "  calls_connected INTEGER NOT NULL"
+  "    CHECK (calls_connected >= 0 AND calls_connected <= calls_started),"
+  "  call_minutes INTEGER NOT NULL CHECK (call_minutes >= 0)"
+  ");"
+  "CREATE INDEX session_calls_by_day ON session_calls (day);",
 };
 
-#define SCHEMA_VERSION 4
+#define SCHEMA_VERSION 5
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SCHEMA_VERSION);
 
 static int
@@ -306,6 +321,7 @@ close_db (EscaleStatsStore *self)
 {
   g_clear_pointer (&self->insert_session, sqlite3_finalize);
   g_clear_pointer (&self->insert_activity, sqlite3_finalize);
+  g_clear_pointer (&self->insert_calls, sqlite3_finalize);
   g_clear_pointer (&self->db, sqlite3_close);
 }
 
@@ -541,7 +557,11 @@ escale_stats_store_open (EscaleStatsStore *self, GError **error)
       !prepare (self,
                 "INSERT INTO session_activities (session_id, activity_id, minutes, theme, day)"
                 " VALUES (?, ?, ?, ?, ?)",
-                &self->insert_activity, error))
+                &self->insert_activity, error) ||
+      !prepare (self,
+                "INSERT INTO session_calls (session_id, day, calls_started, calls_connected,"
+                " call_minutes) VALUES (?, ?, ?, ?, ?)",
+                &self->insert_calls, error))
     {
       if (rc != SQLITE_OK)
         set_sqlite_error (self, rc, "Cannot configure the statistics store", error);
@@ -613,6 +633,55 @@ write_record (EscaleStatsStore *self, const EscaleSessionRecord *record, GError 
       if (!step_done (self, self->insert_activity, error))
         return FALSE;
     }
+
+  if (record->calls_started > 0)
+    {
+      sqlite3_bind_int64 (self->insert_calls, 1, session_id);
+      sqlite3_bind_text (self->insert_calls, 2, record->day, -1, SQLITE_STATIC);
+      sqlite3_bind_int (self->insert_calls, 3, record->calls_started);
+      sqlite3_bind_int (self->insert_calls, 4, MIN (record->calls_connected,
+                                                    record->calls_started));
+      sqlite3_bind_int (self->insert_calls, 5, record->call_minutes);
+      if (!step_done (self, self->insert_calls, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Video calls of the visits from @from to @to (YYYY-MM-DD, inclusive):
+ * calls started, connected, and minutes connected. */
+gboolean
+escale_stats_store_count_calls (EscaleStatsStore *self, const char *from, const char *to,
+                                gint64 *started, gint64 *connected, gint64 *minutes,
+                                GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (ESCALE_IS_STATS_STORE (self), FALSE);
+
+  if (!escale_stats_store_open (self, error))
+    return FALSE;
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT total (calls_started), total (calls_connected),"
+                           " total (call_minutes) FROM session_calls WHERE day BETWEEN ? AND ?",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+    }
+  if (rc != SQLITE_ROW)
+    {
+      set_sqlite_error (self, rc, "Statistics store", error);
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  *started = sqlite3_column_int64 (stmt, 0);
+  *connected = sqlite3_column_int64 (stmt, 1);
+  *minutes = sqlite3_column_int64 (stmt, 2);
+  sqlite3_finalize (stmt);
   return TRUE;
 }
 

@@ -45,6 +45,9 @@ gboolean escale_stats_store_exec_transaction (EscaleStatsStore *self, const char
                                               GError **error);
 
 gint64 escale_stats_store_count_sessions (EscaleStatsStore *self, GError **error);
+gboolean escale_stats_store_count_calls (EscaleStatsStore *self, const char *from,
+                                         const char *to, gint64 *started, gint64 *connected,
+                                         gint64 *minutes, GError **error);
 
 /* Retention and merging (escale-stats-store-admin.c). */
 char *escale_stats_retention_cutoff (GDateTime *now, guint months);
