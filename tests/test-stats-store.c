@@ -3,6 +3,7 @@
 #include <glib/gstdio.h>
 
 #include "escale-scratch.h"
+#include "escale-stats-report.h"
 #include "escale-stats-store.h"
 
 typedef struct
@@ -170,6 +171,17 @@ test_calls_recorded (Fixture *f, gconstpointer data)
   g_assert_true (escale_stats_store_count_calls (store, "2026-12-01", "2026-12-31", &started,
                                                  &connected, &minutes, NULL));
   g_assert_cmpint (started, ==, 0);
+
+  /* The dashboard's report shows the same figures. */
+  {
+    g_autoptr(EscaleStatsReport) report = escale_stats_report_new (store, "2026-11-01",
+                                                                   "2026-11-30", NULL);
+
+    g_assert_nonnull (report);
+    g_assert_cmpuint (escale_stats_report_get_calls_started (report), ==, 2);
+    g_assert_cmpuint (escale_stats_report_get_calls_connected (report), ==, 1);
+    g_assert_cmpuint (escale_stats_report_get_call_minutes (report), ==, 25);
+  }
 }
 
 static void

@@ -29,6 +29,9 @@ struct _EscaleStatsReport
   guint ages[ESCALE_N_AGE_BRACKETS];
   guint heat[7][24];
   guint pin_failures;
+  guint calls_started;
+  guint calls_connected;
+  guint call_minutes;
   GArray *days;          /* of EscaleStatsDay, in order */
   GPtrArray *activities; /* of EscaleStatsGroup, most visits first */
   GPtrArray *themes;     /* of EscaleStatsGroup, most visits first */
@@ -316,6 +319,15 @@ pin_row (EscaleStatsReport *self, sqlite3_stmt *stmt)
   return TRUE;
 }
 
+static gboolean
+calls_row (EscaleStatsReport *self, sqlite3_stmt *stmt)
+{
+  self->calls_started += col (stmt, 0);
+  self->calls_connected += col (stmt, 1);
+  self->call_minutes += col (stmt, 2);
+  return TRUE;
+}
+
 static int
 compare_groups (gconstpointer a, gconstpointer b)
 {
@@ -389,7 +401,11 @@ compute (sqlite3 *db, const char *from_day, const char *to_day, GError **error)
                  " GROUP BY 1",
                  activity_row, error) ||
       !each_row (self, db, "SELECT sum (attempts) FROM staff_failures" IN_PERIOD, pin_row,
-                 error))
+                 error) ||
+      !each_row (self, db,
+                 "SELECT sum (calls_started), sum (calls_connected), sum (call_minutes)"
+                 " FROM session_calls" IN_PERIOD,
+                 calls_row, error))
     return NULL;
 
   g_ptr_array_sort (self->activities, compare_groups);
@@ -656,4 +672,23 @@ GPtrArray *
 escale_stats_report_get_themes (EscaleStatsReport *self)
 {
   return self->themes;
+}
+
+/* Video calls of the period: started, connected, minutes connected. */
+guint
+escale_stats_report_get_calls_started (EscaleStatsReport *self)
+{
+  return self->calls_started;
+}
+
+guint
+escale_stats_report_get_calls_connected (EscaleStatsReport *self)
+{
+  return self->calls_connected;
+}
+
+guint
+escale_stats_report_get_call_minutes (EscaleStatsReport *self)
+{
+  return self->call_minutes;
 }

@@ -65,6 +65,9 @@ guint escale_stats_report_get_age (EscaleStatsReport *self, EscaleAgeBracket val
 const char *escale_stats_age_label (EscaleAgeBracket value);
 guint escale_stats_report_get_heat (EscaleStatsReport *self, int weekday, int hour);
 guint escale_stats_report_get_pin_failures (EscaleStatsReport *self);
+guint escale_stats_report_get_calls_started (EscaleStatsReport *self);
+guint escale_stats_report_get_calls_connected (EscaleStatsReport *self);
+guint escale_stats_report_get_call_minutes (EscaleStatsReport *self);
 GArray *escale_stats_report_get_days (EscaleStatsReport *self);
 GPtrArray *escale_stats_report_get_activities (EscaleStatsReport *self);
 GPtrArray *escale_stats_report_get_themes (EscaleStatsReport *self);

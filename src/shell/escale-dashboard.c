@@ -122,8 +122,18 @@ fill_tiles (EscaleDashboard *self)
   gtk_grid_attach (self->tiles, tile (yes, _("Ont trouvé ce qu'ils cherchaient"), sat_detail),
                    1, 1, 1, 1);
   gtk_grid_attach (self->tiles, tile (helpers, _("Appels à un aidant"), NULL), 2, 1, 1, 1);
+  {
+    g_autofree char *calls = g_strdup_printf ("%u", escale_stats_report_get_calls_connected (r));
+    g_autofree char *calls_detail =
+      g_strdup_printf (_("%u lancés, %u min en communication"),
+                       escale_stats_report_get_calls_started (r),
+                       escale_stats_report_get_call_minutes (r));
+
+    gtk_grid_attach (self->tiles, tile (calls, _("Appels vidéo aboutis"), calls_detail), 0, 2,
+                     1, 1);
+  }
   if (escale_stats_report_get_pin_failures (r) > 0)
-    gtk_grid_attach (self->tiles, tile (pins, _("Codes équipe erronés"), NULL), 0, 2, 1, 1);
+    gtk_grid_attach (self->tiles, tile (pins, _("Codes équipe erronés"), NULL), 1, 2, 1, 1);
 }
 
 static void
