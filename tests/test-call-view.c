@@ -153,6 +153,18 @@ test_code_call_and_reset (Fixture *f, gconstpointer data)
   call_lab_wait_for (family_told, f->family, "the family told of the end");
   g_assert_cmpint (escale_call_get_problem (f->family), ==, ESCALE_CALL_PROBLEM_PEER_LEFT);
   g_assert_cmpuint (escale_call_peer_count_live_pipelines (), ==, 0);
+
+  /* The visit's anonymous record counts the call: one started, one
+   * connected, twenty minutes (the fake clock's day). */
+  {
+    gint64 started = 0, connected = 0, minutes = 0;
+
+    g_assert_true (escale_stats_store_count_calls (f->k.store, "2026-03-10", "2026-03-10",
+                                                   &started, &connected, &minutes, NULL));
+    g_assert_cmpint (started, ==, 1);
+    g_assert_cmpint (connected, ==, 1);
+    g_assert_cmpint (minutes, ==, 20);
+  }
 }
 
 static void
