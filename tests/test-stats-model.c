@@ -574,7 +574,7 @@ test_migrates_v3_building_day_totals (Fixture *f, gconstpointer data)
 }
 
 static void
-report_ready_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+keep_result_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   GAsyncResult **out = user_data;
 
@@ -593,7 +593,7 @@ test_report_in_worker_thread (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
 
   fill_known_dataset (store);
-  escale_stats_report_new_async (store, "2026-03-01", "2026-03-31", NULL, report_ready_cb,
+  escale_stats_report_new_async (store, "2026-03-01", "2026-03-31", NULL, keep_result_cb,
                                  &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
@@ -604,7 +604,7 @@ test_report_in_worker_thread (Fixture *f, gconstpointer data)
   g_assert_cmpuint (escale_stats_report_get_helper_calls (report), ==, 7);
   g_assert_cmpuint (escale_stats_report_get_days (report)->len, ==, 5);
 
-  escale_stats_report_new_async (store, "2026-03-31", "2026-03-01", NULL, report_ready_cb,
+  escale_stats_report_new_async (store, "2026-03-31", "2026-03-01", NULL, keep_result_cb,
                                  &refused);
   while (refused == NULL)
     g_main_context_iteration (NULL, TRUE);
@@ -736,6 +736,22 @@ test_csv_export_streamed (Fixture *f, gconstpointer data)
                                                          missing, &error));
   g_assert_nonnull (error);
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  /* The dashboard's way, in a worker thread: the same bytes. */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autofree char *async_path = g_build_filename (f->dir, "visites-bis.csv", NULL);
+    g_autofree char *async_contents = NULL;
+
+    escale_stats_export_sessions_csv_file_async (store, "2026-01-01", "2026-12-31", async_path,
+                                                 NULL, keep_result_cb, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (escale_stats_export_sessions_csv_file_finish (result, NULL));
+    g_assert_true (g_file_get_contents (async_path, &async_contents, &length, NULL));
+    g_assert_cmpuint (length, ==, in_memory->len);
+    g_assert_true (memcmp (async_contents, in_memory->str, length) == 0);
+  }
 }
 
 static void

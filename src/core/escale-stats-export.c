@@ -192,8 +192,8 @@ append_uint (GString *out, sqlite3_int64 value)
  * goes (a million visits never sit in memory). One statement reads the
  * visits in id order with their activities. */
 static gboolean
-write_sessions (EscaleStatsStore *store, const char *from_day, const char *to_day,
-                GString *out, int fd, GError **error)
+write_sessions (sqlite3 *db, const char *from_day, const char *to_day, GString *out, int fd,
+                GError **error)
 {
   static const char *const weekdays[] = {
     N_("lundi"), N_("mardi"), N_("mercredi"), N_("jeudi"), N_("vendredi"), N_("samedi"),
@@ -212,20 +212,10 @@ write_sessions (EscaleStatsStore *store, const char *from_day, const char *to_da
   g_autoptr(GString) line = g_string_new (NULL);
   sqlite3_stmt *stmt = NULL;
   sqlite3_int64 current = -1;
-  sqlite3 *db;
   int rc;
 
   for (guint i = 0; i < 7; i++)
     weekday_names[i] = _(weekdays[i]);
-  if (!escale_stats_day_is_valid (from_day) || !escale_stats_day_is_valid (to_day))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   "Invalid period %s to %s: use YYYY-MM-DD", from_day, to_day);
-      return FALSE;
-    }
-  if (!escale_stats_store_open (store, error))
-    return FALSE;
-  db = escale_stats_store_get_db (store);
 
   for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
     {
@@ -329,13 +319,25 @@ write_sessions (EscaleStatsStore *store, const char *from_day, const char *to_da
   if (rc != SQLITE_DONE)
     {
       g_set_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_CORRUPT,
-                   "Cannot read the visits (%s): %s", escale_stats_store_get_path (store),
+                   "Cannot read the visits (%s): %s", sqlite3_db_filename (db, "main"),
                    sqlite3_errmsg (db));
       sqlite3_finalize (stmt);
       return FALSE;
     }
   sqlite3_finalize (stmt);
   return flush_to (out, fd, TRUE, error);
+}
+
+static gboolean
+check_days (const char *from_day, const char *to_day, GError **error)
+{
+  if (!escale_stats_day_is_valid (from_day) || !escale_stats_day_is_valid (to_day))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   "Invalid period %s to %s: use YYYY-MM-DD", from_day, to_day);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* One line per visit of the period, as the store holds it, nothing more. */
@@ -345,17 +347,15 @@ escale_stats_export_sessions_csv (EscaleStatsStore *store, const char *from_day,
 {
   g_autoptr(GString) out = g_string_new (BOM);
 
-  if (!write_sessions (store, from_day, to_day, out, -1, error))
+  if (!check_days (from_day, to_day, error) || !escale_stats_store_open (store, error) ||
+      !write_sessions (escale_stats_store_get_db (store), from_day, to_day, out, -1, error))
     return NULL;
   return g_steal_pointer (&out);
 }
 
-/* Like escale_stats_export_sessions_csv (), streamed into @path by large
- * blocks: a temporary file next to it, synced, then renamed, so a failed
- * export never leaves half a file. */
-gboolean
-escale_stats_export_sessions_csv_file (EscaleStatsStore *store, const char *from_day,
-                                       const char *to_day, const char *path, GError **error)
+static gboolean
+write_file (sqlite3 *db, const char *from_day, const char *to_day, const char *path,
+            GError **error)
 {
   g_autofree char *tmp = g_strconcat (path, ".XXXXXX", NULL);
   g_autoptr(GString) out = g_string_sized_new (FLUSH_AT + 4096);
@@ -371,7 +371,7 @@ escale_stats_export_sessions_csv_file (EscaleStatsStore *store, const char *from
       return FALSE;
     }
   g_string_append (out, BOM);
-  ok = write_sessions (store, from_day, to_day, out, fd, error);
+  ok = write_sessions (db, from_day, to_day, out, fd, error);
   if (ok && fsync (fd) != 0)
     {
       int saved = errno;
@@ -399,6 +399,100 @@ escale_stats_export_sessions_csv_file (EscaleStatsStore *store, const char *from
   if (!ok)
     g_unlink (tmp);
   return ok;
+}
+
+/* Like escale_stats_export_sessions_csv (), streamed into @path by large
+ * blocks: a temporary file next to it, synced, then renamed, so a failed
+ * export never leaves half a file. */
+gboolean
+escale_stats_export_sessions_csv_file (EscaleStatsStore *store, const char *from_day,
+                                       const char *to_day, const char *path, GError **error)
+{
+  return check_days (from_day, to_day, error) && escale_stats_store_open (store, error) &&
+         write_file (escale_stats_store_get_db (store), from_day, to_day, path, error);
+}
+
+typedef struct
+{
+  char *store_path;
+  char *from;
+  char *to;
+  char *path;
+} ExportData;
+
+static void
+export_data_free (gpointer data)
+{
+  ExportData *job = data;
+
+  g_free (job->store_path);
+  g_free (job->from);
+  g_free (job->to);
+  g_free (job->path);
+  g_free (job);
+}
+
+/* In a worker thread, with its own read-only connection to the store. */
+static void
+export_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  ExportData *job = task_data;
+  sqlite3 *db = NULL;
+  GError *error = NULL;
+  gboolean ok = FALSE;
+  int rc = sqlite3_open_v2 (job->store_path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+                            NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_busy_timeout (db, 2000);
+  if (rc != SQLITE_OK)
+    g_set_error (&error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_OPEN,
+                 "Cannot read the visits (%s): %s", job->store_path,
+                 db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  else
+    ok = write_file (db, job->from, job->to, job->path, &error);
+  sqlite3_close (db);
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* Like escale_stats_export_sessions_csv_file (), in a worker thread: the
+ * staff screen stays alive during a long export. */
+void
+escale_stats_export_sessions_csv_file_async (EscaleStatsStore *store, const char *from_day,
+                                             const char *to_day, const char *path,
+                                             GCancellable *cancellable,
+                                             GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+  ExportData *job;
+
+  g_return_if_fail (ESCALE_IS_STATS_STORE (store));
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, escale_stats_export_sessions_csv_file_async);
+  if (!check_days (from_day, to_day, &error) || !escale_stats_store_open (store, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  job = g_new0 (ExportData, 1);
+  job->store_path = g_strdup (escale_stats_store_get_path (store));
+  job->from = g_strdup (from_day);
+  job->to = g_strdup (to_day);
+  job->path = g_strdup (path);
+  g_task_set_task_data (task, job, export_data_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+escale_stats_export_sessions_csv_file_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 static void

@@ -18,6 +18,12 @@ GString *escale_stats_export_sessions_csv (EscaleStatsStore *store, const char *
 gboolean escale_stats_export_sessions_csv_file (EscaleStatsStore *store, const char *from_day,
                                                 const char *to_day, const char *path,
                                                 GError **error);
+void escale_stats_export_sessions_csv_file_async (EscaleStatsStore *store,
+                                                  const char *from_day, const char *to_day,
+                                                  const char *path, GCancellable *cancellable,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer user_data);
+gboolean escale_stats_export_sessions_csv_file_finish (GAsyncResult *result, GError **error);
 char *escale_stats_export_json (EscaleStatsReport *report);
 gboolean escale_stats_export_write (const char *path, GString *contents, GError **error);
 char *escale_stats_export_target_dir (void);

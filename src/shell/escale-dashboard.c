@@ -19,6 +19,7 @@ struct _EscaleDashboard
   EscaleKiosk *kiosk;
   EscaleStatsReport *report;
   GCancellable *loading;   /* while a period's figures are being read */
+  char *exporting_path;    /* while the visits are being exported there */
 
   /* children */
   GtkWidget *scroller;
@@ -333,21 +334,13 @@ escale_dashboard_get_report (EscaleDashboard *self)
   return self->report;
 }
 
-/* Writes the shown period's figures (or its visits) as CSV into @dir (NULL:
- * a USB stick if one is there, else the staff folder). Returns the path. */
-char *
-escale_dashboard_export (EscaleDashboard *self, gboolean sessions, const char *dir,
-                         GError **error)
+/* Where the shown period's figures (or its visits) go: @dir, or a USB
+ * stick if one is there, else the staff folder. */
+static char *
+export_path (EscaleDashboard *self, gboolean sessions, const char *dir, GError **error)
 {
   g_autofree char *target = dir ? g_strdup (dir) : escale_stats_export_target_dir ();
   g_autofree char *name = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GString) contents = NULL;
-  const char *from, *to;
-
-  g_return_val_if_fail (self->report != NULL, NULL);
-  from = escale_stats_report_get_from (self->report);
-  to = escale_stats_report_get_to (self->report);
 
   if (g_mkdir_with_parents (target, 0700) != 0)
     {
@@ -355,13 +348,31 @@ escale_dashboard_export (EscaleDashboard *self, gboolean sessions, const char *d
                    target);
       return NULL;
     }
-  name = g_strdup_printf ("escale-%s-%s-au-%s.csv", sessions ? "visites" : "chiffres", from, to);
-  path = g_build_filename (target, name, NULL);
+  name = g_strdup_printf ("escale-%s-%s-au-%s.csv", sessions ? "visites" : "chiffres",
+                          escale_stats_report_get_from (self->report),
+                          escale_stats_report_get_to (self->report));
+  return g_build_filename (target, name, NULL);
+}
+
+/* Writes the shown period's figures (or its visits) as CSV into @dir (NULL:
+ * a USB stick if one is there, else the staff folder). Returns the path. */
+char *
+escale_dashboard_export (EscaleDashboard *self, gboolean sessions, const char *dir,
+                         GError **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GString) contents = NULL;
+
+  g_return_val_if_fail (self->report != NULL, NULL);
+  if ((path = export_path (self, sessions, dir, error)) == NULL)
+    return NULL;
   if (sessions)
     {
       /* Streamed to the file: a million visits never sit in memory. */
-      if (!escale_stats_export_sessions_csv_file (escale_kiosk_get_store (self->kiosk), from,
-                                                  to, path, error))
+      if (!escale_stats_export_sessions_csv_file (escale_kiosk_get_store (self->kiosk),
+                                                  escale_stats_report_get_from (self->report),
+                                                  escale_stats_report_get_to (self->report),
+                                                  path, error))
         return NULL;
       return g_steal_pointer (&path);
     }
@@ -395,23 +406,59 @@ custom_show_cb (EscaleDashboard *self)
 }
 
 static void
-export_clicked_cb (GtkButton *button, EscaleDashboard *self)
+show_export_result (EscaleDashboard *self, const char *path, const GError *error)
 {
-  gboolean sessions = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "sessions"));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *text = NULL;
-
-  /* While a period is being read, the figures shown are not yet its own. */
-  if (self->loading != NULL || self->report == NULL)
-    return;
-  path = escale_dashboard_export (self, sessions, NULL, &error);
 
   if (path == NULL)
     text = g_strdup_printf (_("L'export n'a pas pu être écrit : %s"), error->message);
   else
     text = g_strdup_printf (_("Fichier enregistré : %s"), path);
   gtk_label_set_text (self->export_label, text);
+}
+
+static void
+visits_exported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(EscaleDashboard) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_steal_pointer (&self->exporting_path);
+
+  escale_stats_export_sessions_csv_file_finish (result, &error);
+  if (self->export_label != NULL)
+    show_export_result (self, error == NULL ? path : NULL, error);
+}
+
+static void
+export_clicked_cb (GtkButton *button, EscaleDashboard *self)
+{
+  gboolean sessions = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "sessions"));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  /* While a period is being read, the figures shown are not yet its own;
+   * one export at a time. */
+  if (self->loading != NULL || self->report == NULL || self->exporting_path != NULL)
+    return;
+  if (!sessions)
+    {
+      path = escale_dashboard_export (self, FALSE, NULL, &error);
+      show_export_result (self, path, error);
+      return;
+    }
+  /* Every visit of five years takes a second or two: written by a worker
+   * thread while the dashboard says so and stays alive. */
+  if ((self->exporting_path = export_path (self, TRUE, NULL, &error)) == NULL)
+    {
+      show_export_result (self, NULL, error);
+      return;
+    }
+  gtk_label_set_text (self->export_label, _("Un instant…"));
+  escale_stats_export_sessions_csv_file_async (escale_kiosk_get_store (self->kiosk),
+                                               escale_stats_report_get_from (self->report),
+                                               escale_stats_report_get_to (self->report),
+                                               self->exporting_path, NULL,
+                                               visits_exported_cb, g_object_ref (self));
 }
 
 static GtkWidget *
@@ -453,6 +500,8 @@ escale_dashboard_dispose (GObject *object)
     g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  self->export_label = NULL;
+  g_clear_pointer (&self->exporting_path, g_free);
   g_clear_object (&self->report);
   g_clear_object (&self->kiosk);
   G_OBJECT_CLASS (escale_dashboard_parent_class)->dispose (object);
