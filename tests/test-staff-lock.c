@@ -266,6 +266,33 @@ test_async_check_counts (Fixture *f, gconstpointer data)
   g_assert_cmpuint (escale_staff_lock_get_failures (f->lock), ==, 0);
 }
 
+/* A new code hashed in a worker thread is the code from then on; a code
+ * of the wrong length is refused without any hashing. */
+static void
+test_async_set_pin (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) refused = NULL;
+  g_autoptr(GError) error = NULL;
+
+  escale_staff_lock_set_pin_async (f->lock, "135792", NULL, async_checked_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (escale_staff_lock_set_pin_finish (f->lock, result, &error));
+  g_assert_no_error (error);
+  g_assert_true (escale_staff_lock_has_pin (f->lock, NULL));
+  g_assert_cmpint (escale_staff_lock_check (f->lock, "135792", NULL, NULL), ==,
+                   ESCALE_PIN_CHECK_OK);
+
+  escale_staff_lock_set_pin_async (f->lock, "12", NULL, async_checked_cb, &refused);
+  while (refused == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (escale_staff_lock_set_pin_finish (f->lock, refused, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_cmpint (escale_staff_lock_check (f->lock, "135792", NULL, NULL), ==,
+                   ESCALE_PIN_CHECK_OK);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -278,6 +305,7 @@ main (int argc, char *argv[])
   ADD ("/escale/staff-lock/backoff-with-fake-clock", test_backoff_with_fake_clock);
   ADD ("/escale/staff-lock/backoff-survives-kill", test_backoff_survives_kill);
   ADD ("/escale/staff-lock/async-check-counts", test_async_check_counts);
+  ADD ("/escale/staff-lock/async-set-pin", test_async_set_pin);
 #undef ADD
   return g_test_run ();
 }

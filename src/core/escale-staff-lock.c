@@ -152,15 +152,9 @@ escale_staff_lock_has_pin (EscaleStaffLock *self, GError **error)
   return has;
 }
 
-/* Sets the staff code (6 to 12 digits) and clears the back-off. */
-gboolean
-escale_staff_lock_set_pin (EscaleStaffLock *self, const char *pin, GError **error)
+static gboolean
+set_pin_begin (EscaleStaffLock *self, const char *pin, GError **error)
 {
-  g_autofree char *hash = NULL;
-  sqlite3_stmt *stmt = NULL;
-  sqlite3 *db;
-  int rc;
-
   if (!escale_pin_is_acceptable (pin))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
@@ -168,17 +162,19 @@ escale_staff_lock_set_pin (EscaleStaffLock *self, const char *pin, GError **erro
                    ESCALE_PIN_MAX_DIGITS);
       return FALSE;
     }
-  if (!escale_stats_store_open (self->store, error))
-    return FALSE;
-  hash = escale_pin_hash (pin, self->memory_kib, self->passes, error);
-  if (hash == NULL)
-    return FALSE;
+  return escale_stats_store_open (self->store, error);
+}
 
-  db = escale_stats_store_get_db (self->store);
-  rc = sqlite3_prepare_v2 (db,
-                           "UPDATE staff_access SET pin_hash = ?, failures = 0, locked_until = 0"
-                           " WHERE id = 1",
-                           -1, &stmt, NULL);
+static gboolean
+store_hash (EscaleStaffLock *self, const char *hash, GError **error)
+{
+  sqlite3 *db = escale_stats_store_get_db (self->store);
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db,
+                               "UPDATE staff_access SET pin_hash = ?, failures = 0,"
+                               " locked_until = 0 WHERE id = 1",
+                               -1, &stmt, NULL);
+
   if (rc == SQLITE_OK)
     {
       sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_STATIC);
@@ -188,6 +184,90 @@ escale_staff_lock_set_pin (EscaleStaffLock *self, const char *pin, GError **erro
   if (rc != SQLITE_DONE)
     return db_fail (self, error);
   return TRUE;
+}
+
+/* Sets the staff code (6 to 12 digits) and clears the back-off. */
+gboolean
+escale_staff_lock_set_pin (EscaleStaffLock *self, const char *pin, GError **error)
+{
+  g_autofree char *hash = NULL;
+
+  if (!set_pin_begin (self, pin, error))
+    return FALSE;
+  hash = escale_pin_hash (pin, self->memory_kib, self->passes, error);
+  return hash != NULL && store_hash (self, hash, error);
+}
+
+typedef struct
+{
+  char *pin;
+  guint memory_kib;
+  guint passes;
+} HashData;
+
+static void
+hash_data_free (gpointer data)
+{
+  HashData *job = data;
+
+  memset (job->pin, 0, strlen (job->pin));
+  g_free (job->pin);
+  g_free (job);
+}
+
+/* In a worker thread: only the memory-hard hash. */
+static void
+hash_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  HashData *job = task_data;
+  GError *error = NULL;
+  char *hash = escale_pin_hash (job->pin, job->memory_kib, job->passes, &error);
+
+  if (hash == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, hash, g_free);
+}
+
+/* Like escale_staff_lock_set_pin (), the hash in a worker thread; the
+ * store is written in the calling thread when _finish () is called. */
+void
+escale_staff_lock_set_pin_async (EscaleStaffLock *self, const char *pin,
+                                 GCancellable *cancellable, GAsyncReadyCallback callback,
+                                 gpointer user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+  HashData *job;
+
+  g_return_if_fail (ESCALE_IS_STAFF_LOCK (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, escale_staff_lock_set_pin_async);
+  if (!set_pin_begin (self, pin, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  job = g_new0 (HashData, 1);
+  job->pin = g_strdup (pin);
+  job->memory_kib = self->memory_kib;
+  job->passes = self->passes;
+  g_task_set_task_data (task, job, hash_data_free);
+  g_task_run_in_thread (task, hash_thread);
+}
+
+/* Stores the new code's hash: TRUE once it is the staff code. */
+gboolean
+escale_staff_lock_set_pin_finish (EscaleStaffLock *self, GAsyncResult *result,
+                                  GError **error)
+{
+  g_autofree char *hash = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  hash = g_task_propagate_pointer (G_TASK (result), error);
+  return hash != NULL && store_hash (self, hash, error);
 }
 
 static gboolean

@@ -27,6 +27,11 @@ guint escale_staff_lock_backoff_for (guint failures);
 
 gboolean escale_staff_lock_has_pin (EscaleStaffLock *self, GError **error);
 gboolean escale_staff_lock_set_pin (EscaleStaffLock *self, const char *pin, GError **error);
+void escale_staff_lock_set_pin_async (EscaleStaffLock *self, const char *pin,
+                                      GCancellable *cancellable, GAsyncReadyCallback callback,
+                                      gpointer user_data);
+gboolean escale_staff_lock_set_pin_finish (EscaleStaffLock *self, GAsyncResult *result,
+                                           GError **error);
 EscalePinCheck escale_staff_lock_check (EscaleStaffLock *self, const char *pin,
                                         guint *wait_seconds, GError **error);
 void escale_staff_lock_check_async (EscaleStaffLock *self, const char *pin,

@@ -292,7 +292,7 @@ cancel_check (EscaleStaffPage *self)
   end_check (self);
 }
 
-/* TRUE while a typed code is being checked. */
+/* TRUE while a typed code is being checked or stored. */
 gboolean
 escale_staff_page_is_busy (EscaleStaffPage *self)
 {
@@ -300,12 +300,49 @@ escale_staff_page_is_busy (EscaleStaffPage *self)
   return self->checking != NULL;
 }
 
+static void
+pin_set_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(EscaleStaffPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean stored = escale_staff_lock_set_pin_finish (ESCALE_STAFF_LOCK (source), result,
+                                                      &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  end_check (self);
+  forget_first (self);
+  if (!stored)
+    {
+      set_mode (self, PIN_NEW);
+      gtk_label_set_text (self->pin_message, error->message);
+      return;
+    }
+  forget_typed (self);
+  gtk_label_set_text (self->pin_message, "");
+  show_menu (self);
+  gtk_label_set_text (self->menu_status, _("Le code de l'équipe est enregistré."));
+}
+
+/* The new code's hash is made in a worker thread too. */
+static void
+set_pin (EscaleStaffPage *self)
+{
+  if (self->checking != NULL)
+    return;
+  self->checking = g_cancellable_new ();
+  gtk_widget_set_sensitive (GTK_WIDGET (self->keypad), FALSE);
+  gtk_label_set_text (self->pin_message, _("Un instant…"));
+  escale_staff_lock_set_pin_async (escale_kiosk_get_staff_lock (self->kiosk),
+                                   self->first_entry, self->checking, pin_set_cb,
+                                   g_object_ref (self));
+  forget_typed (self);
+}
+
 /* Validates what was typed on the pad. */
 void
 escale_staff_page_validate (EscaleStaffPage *self)
 {
-  g_autoptr(GError) error = NULL;
-
   switch (self->mode)
     {
     case PIN_CHECK:
@@ -331,18 +368,7 @@ escale_staff_page_validate (EscaleStaffPage *self)
                               _("Les deux codes sont différents. Recommencez."));
           break;
         }
-      if (!escale_staff_lock_set_pin (escale_kiosk_get_staff_lock (self->kiosk),
-                                      self->first_entry, &error))
-        {
-          forget_first (self);
-          set_mode (self, PIN_NEW);
-          gtk_label_set_text (self->pin_message, error->message);
-          break;
-        }
-      forget_first (self);
-      forget_typed (self);
-      show_menu (self);
-      gtk_label_set_text (self->menu_status, _("Le code de l'équipe est enregistré."));
+      set_pin (self);
       break;
     default:
       g_assert_not_reached ();
