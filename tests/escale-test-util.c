@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <unistd.h>
+#include <sqlite3.h>
 
 #include "escale-test-util.h"
 
@@ -114,4 +115,23 @@ escale_test_xdotool (const char *actions)
   if (!g_spawn_command_line_sync (command, NULL, NULL, &status, NULL))
     return FALSE;
   return g_spawn_check_wait_status (status, NULL);
+}
+
+/* The first column of the first row of @sql, read from the kiosk's stats
+ * file with a connection of its own (as staff tools would). */
+gint64
+escale_test_kiosk_db_count (EscaleTestKiosk *k, const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (k->stats_path, &db, SQLITE_OPEN_READONLY, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
 }

@@ -31,5 +31,6 @@ void escale_test_wait_until (gboolean (*condition) (gpointer), gpointer data, gu
 void escale_test_spin (guint ms);
 char *escale_test_demo_config (void);
 gboolean escale_test_xdotool (const char *actions);
+gint64 escale_test_kiosk_db_count (EscaleTestKiosk *k, const char *sql);
 
 G_END_DECLS

@@ -60,16 +60,16 @@ test_failure_is_reported (void)
   g_autoptr(GError) error = NULL;
   Log log = { g_string_new (NULL), 5 };
 
-  escale_reset_register (reset, "stubborn", wipe_flaky, &log, NULL);
+  escale_reset_register (reset, "always-failing", wipe_flaky, &log, NULL);
   escale_reset_register (reset, "after", wipe_ok, &log, NULL);
 
-  g_test_expect_message ("escale-reset", G_LOG_LEVEL_WARNING, "*stubborn*trying again*");
-  g_test_expect_message ("escale-reset", G_LOG_LEVEL_WARNING, "*stubborn*failed twice*");
+  g_test_expect_message ("escale-reset", G_LOG_LEVEL_WARNING, "*always-failing*trying again*");
+  g_test_expect_message ("escale-reset", G_LOG_LEVEL_WARNING, "*always-failing*failed twice*");
   g_assert_false (escale_reset_run (reset, &error));
   g_test_assert_expected_messages ();
   g_assert_error (error, ESCALE_RESET_ERROR, ESCALE_RESET_ERROR_WIPER_FAILED);
-  g_assert_nonnull (strstr (error->message, "stubborn"));
-  g_assert_nonnull (strstr (escale_reset_get_last_failure (reset), "stubborn"));
+  g_assert_nonnull (strstr (error->message, "always-failing"));
+  g_assert_nonnull (strstr (escale_reset_get_last_failure (reset), "always-failing"));
   /* A failed wiper never stops the others. */
   g_assert_true (g_str_has_suffix (log.calls->str, "ok;"));
   g_string_free (log.calls, TRUE);

@@ -1,5 +1,4 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include <sqlite3.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
 
@@ -40,23 +39,6 @@ static EscaleStaffPage *
 staff (Fixture *f)
 {
   return ESCALE_STAFF_PAGE (escale_window_get_staff_page (f->k.window));
-}
-
-static gint64
-db_count (Fixture *f, const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 n = -1;
-
-  g_assert_cmpint (sqlite3_open_v2 (f->k.stats_path, &db, SQLITE_OPEN_READONLY, NULL), ==,
-                   SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return n;
 }
 
 static void
@@ -163,7 +145,7 @@ test_long_press_opens_staff (Fixture *f, gconstpointer data)
   g_assert_cmpstr (page (f), ==, "home");
   g_assert_cmpint (escale_session_get_state (escale_kiosk_get_session (f->k.kiosk)), ==,
                    ESCALE_SESSION_ACTIVE);
-  g_assert_cmpint (db_count (f, "SELECT count (*) FROM sessions"), ==, 0);
+  g_assert_cmpint (escale_test_kiosk_db_count (&f->k, "SELECT count (*) FROM sessions"), ==, 0);
 }
 
 static void
@@ -191,7 +173,7 @@ test_wrong_codes_wait (Fixture *f, gconstpointer data)
   escale_staff_page_type (staff (f), "482913");
   validate_code (f);
   g_assert_cmpstr (escale_staff_page_get_view (staff (f)), ==, "menu");
-  g_assert_cmpint (db_count (f, "SELECT attempts FROM staff_failures"), ==, 3);
+  g_assert_cmpint (escale_test_kiosk_db_count (&f->k, "SELECT attempts FROM staff_failures"), ==, 3);
 }
 
 static void
@@ -214,7 +196,7 @@ test_leaving_staff_ends_visit (Fixture *f, gconstpointer data)
   g_assert_cmpstr (page (f), ==, "welcome");
   g_assert_cmpint (escale_session_get_state (escale_kiosk_get_session (f->k.kiosk)), ==,
                    ESCALE_SESSION_IDLE);
-  g_assert_cmpint (db_count (f, "SELECT count (*) FROM sessions WHERE end_reason = 'staff'"), ==,
+  g_assert_cmpint (escale_test_kiosk_db_count (&f->k, "SELECT count (*) FROM sessions WHERE end_reason = 'staff'"), ==,
                    1);
 }
 
@@ -234,7 +216,7 @@ test_end_questions_recorded (Fixture *f, gconstpointer data)
   gtk_widget_activate_action (feedback, "feedback.age", "i", ESCALE_AGE_70_PLUS);
   g_test_assert_expected_messages ();
   g_assert_cmpstr (page (f), ==, "welcome");
-  g_assert_cmpint (db_count (f, "SELECT count (*) FROM sessions WHERE satisfaction = 'en-partie'"
+  g_assert_cmpint (escale_test_kiosk_db_count (&f->k, "SELECT count (*) FROM sessions WHERE satisfaction = 'en-partie'"
                                 " AND age_bracket = '70+' AND end_reason = 'finished'"), ==, 1);
 
   /* The next visit that skips has no answers: nothing carried over. */
@@ -242,7 +224,7 @@ test_end_questions_recorded (Fixture *f, gconstpointer data)
   gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.leave", NULL);
   gtk_widget_activate_action (feedback, "feedback.skip", NULL);
   g_assert_cmpstr (page (f), ==, "welcome");
-  g_assert_cmpint (db_count (f, "SELECT count (*) FROM sessions WHERE satisfaction IS NULL"
+  g_assert_cmpint (escale_test_kiosk_db_count (&f->k, "SELECT count (*) FROM sessions WHERE satisfaction IS NULL"
                                 " AND age_bracket IS NULL"), ==, 1);
 }
 
@@ -272,7 +254,7 @@ test_end_questions_switched_off (void)
   gtk_widget_activate_action (GTK_WIDGET (f.k.window), "win.leave", NULL);
   g_test_assert_expected_messages ();
   g_assert_cmpstr (page (&f), ==, "welcome");
-  g_assert_cmpint (db_count (&f, "SELECT count (*) FROM sessions"), ==, 1);
+  g_assert_cmpint (escale_test_kiosk_db_count (&f.k, "SELECT count (*) FROM sessions"), ==, 1);
   teardown (&f, NULL);
   escale_remove_tree (dir, NULL);
 }
@@ -289,16 +271,16 @@ test_visit_end_applies_retention (Fixture *f, gconstpointer data)
   expect_store_opens ();
   g_assert_true (escale_stats_store_add_session (f->k.store, old, NULL));
   g_test_assert_expected_messages ();
-  g_assert_cmpint (db_count (f, "SELECT count (*) FROM sessions WHERE day < '2021-01-01'"), ==,
+  g_assert_cmpint (escale_test_kiosk_db_count (&f->k, "SELECT count (*) FROM sessions WHERE day < '2021-01-01'"), ==,
                    1);
 
   gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.start", NULL);
   gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.finish", NULL);
-  g_assert_cmpint (db_count (f, "SELECT count (*) FROM sessions WHERE day < '2021-01-01'"), ==,
+  g_assert_cmpint (escale_test_kiosk_db_count (&f->k, "SELECT count (*) FROM sessions WHERE day < '2021-01-01'"), ==,
                    0);
-  g_assert_cmpint (db_count (f, "SELECT sessions FROM monthly_totals WHERE month = '2020-03'"),
+  g_assert_cmpint (escale_test_kiosk_db_count (&f->k, "SELECT sessions FROM monthly_totals WHERE month = '2020-03'"),
                    ==, 1);
-  g_assert_cmpint (db_count (f, "SELECT count (*) FROM sessions"), ==, 1);
+  g_assert_cmpint (escale_test_kiosk_db_count (&f->k, "SELECT count (*) FROM sessions"), ==, 1);
 }
 
 static gboolean

@@ -1,5 +1,4 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include <sqlite3.h>
 #include <glib/gstdio.h>
 
 #include "escale-activity-page.h"
@@ -36,23 +35,6 @@ static EscaleSessionState
 state (Fixture *f)
 {
   return escale_session_get_state (escale_kiosk_get_session (f->k.kiosk));
-}
-
-static gint64
-db_count (Fixture *f, const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 n = -1;
-
-  g_assert_cmpint (sqlite3_open_v2 (f->k.stats_path, &db, SQLITE_OPEN_READONLY, NULL), ==,
-                   SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return n;
 }
 
 static void
@@ -127,9 +109,9 @@ test_finish_returns_to_welcome (Fixture *f, gconstpointer data)
   g_assert_cmpint (state (f), ==, ESCALE_SESSION_IDLE);
   g_assert_null (escale_window_get_activity_page (f->k.window));
   g_assert_cmpuint (escale_window_get_text_scale (f->k.window), ==, 0);
-  g_assert_cmpint (db_count (f, "SELECT count(*) FROM sessions WHERE end_reason = 'finished'"),
+  g_assert_cmpint (escale_test_kiosk_db_count (&f->k, "SELECT count(*) FROM sessions WHERE end_reason = 'finished'"),
                    ==, 1);
-  g_assert_cmpint (db_count (f, "SELECT minutes FROM session_activities "
+  g_assert_cmpint (escale_test_kiosk_db_count (&f->k, "SELECT minutes FROM session_activities "
                                 "WHERE activity_id = 'culture'"), ==, 2);
 }
 
@@ -185,7 +167,7 @@ test_countdown_then_timeout (Fixture *f, gconstpointer data)
   escale_test_kiosk_advance (&f->k, 1);
   g_assert_false (countdown_visible (f));
   g_assert_cmpstr (page (f), ==, "welcome");
-  g_assert_cmpint (db_count (f, "SELECT count(*) FROM sessions WHERE end_reason = 'timeout'"),
+  g_assert_cmpint (escale_test_kiosk_db_count (&f->k, "SELECT count(*) FROM sessions WHERE end_reason = 'timeout'"),
                    ==, 1);
 }
 
@@ -198,7 +180,7 @@ test_helper_call (Fixture *f, gconstpointer data)
   g_assert_true (escale_window_get_helper_banner_visible (f->k.window));
   gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.finish", NULL);
   g_assert_false (escale_window_get_helper_banner_visible (f->k.window));
-  g_assert_cmpint (db_count (f, "SELECT helper_calls FROM sessions"), ==, 1);
+  g_assert_cmpint (escale_test_kiosk_db_count (&f->k, "SELECT helper_calls FROM sessions"), ==, 1);
 }
 
 static void
@@ -275,7 +257,7 @@ test_typed_text_not_stored (Fixture *f, gconstpointer data)
   g_assert_true (escale_test_xdotool ("type Dupont1942"));
   escale_test_spin (300);
   gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.finish", NULL);
-  g_assert_cmpint (db_count (f, "SELECT count(*) FROM sessions"), ==, 1);
+  g_assert_cmpint (escale_test_kiosk_db_count (&f->k, "SELECT count(*) FROM sessions"), ==, 1);
 
   g_assert_true (g_file_get_contents (f->k.stats_path, &db, &len, NULL));
   g_file_get_contents (wal_path, &wal, &wal_len, NULL);
@@ -341,11 +323,11 @@ test_failed_wipe_never_shows_welcome (Fixture *f, gconstpointer data)
     {
       g_autofree char *kiosk_message = g_strdup_printf ("Reset attempt %d failed*", attempt);
 
-      g_test_expect_message ("escale-reset", G_LOG_LEVEL_WARNING, "*stubborn*trying again*");
-      g_test_expect_message ("escale-reset", G_LOG_LEVEL_WARNING, "*stubborn*failed twice*");
+      g_test_expect_message ("escale-reset", G_LOG_LEVEL_WARNING, "*always-failing*trying again*");
+      g_test_expect_message ("escale-reset", G_LOG_LEVEL_WARNING, "*always-failing*failed twice*");
       g_test_expect_message ("escale-kiosk", G_LOG_LEVEL_WARNING, kiosk_message);
     }
-  escale_reset_register (escale_kiosk_get_reset (f->k.kiosk), "stubborn", wipe_fails, &calls,
+  escale_reset_register (escale_kiosk_get_reset (f->k.kiosk), "always-failing", wipe_fails, &calls,
                          NULL);
   start_visit (f);
   gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.finish", NULL);
@@ -358,7 +340,7 @@ test_failed_wipe_never_shows_welcome (Fixture *f, gconstpointer data)
   g_assert_cmpint (state (f), ==, ESCALE_SESSION_ENDING);
   gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.start", NULL);
   g_assert_cmpstr (page (f), ==, "unavailable");
-  escale_reset_unregister (escale_kiosk_get_reset (f->k.kiosk), "stubborn");
+  escale_reset_unregister (escale_kiosk_get_reset (f->k.kiosk), "always-failing");
 }
 
 static void
