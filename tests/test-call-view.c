@@ -3,6 +3,8 @@
 #include "escale-activity-page.h"
 #include "escale-call-view.h"
 #include "escale-home-page.h"
+#include "escale-welcome-page.h"
+#include "escale-welcome-page.h"
 #include "escale-test-util.h"
 
 /* The call screen in a whole kiosk, against a real Janus in the test's
@@ -200,6 +202,55 @@ test_server_stops_is_calm (Fixture *f, gconstpointer data)
   g_assert_cmpuint (escale_call_peer_count_live_pipelines (), ==, 0);
 }
 
+/* No camera (as on this machine and CI, which have none): a calm message
+ * for the person, a note for staff. Needs no call server. */
+static void
+test_no_camera_is_calm (void)
+{
+  g_autofree char *demo = escale_test_demo_config ();
+  g_autofree char *dir = g_dir_make_tmp ("escale-no-camera-XXXXXX", NULL);
+  g_autofree char *config_dir = g_build_filename (dir, "config", NULL);
+  g_autofree char *command = g_strdup_printf ("cp -r '%s' '%s'", demo, config_dir);
+  g_autofree char *ini = g_build_filename (config_dir, "activities", "10-visio.ini", NULL);
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  EscaleTestKiosk k = { 0 };
+  EscaleCallView *view;
+  const char *note;
+
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  g_assert_true (g_key_file_load_from_file (key_file, ini, G_KEY_FILE_KEEP_COMMENTS, NULL));
+  g_key_file_set_string (key_file, "Call", "test-pattern", "false");
+  g_assert_true (g_key_file_save_to_file (key_file, ini, NULL));
+  escale_test_kiosk_init (&k, config_dir, FALSE);
+
+  for (int visit = 0; visit < 2; visit++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (k.window), "win.start", NULL);
+      g_signal_emit_by_name (escale_home_page_get_button (ESCALE_HOME_PAGE (
+                               escale_window_get_home_page (k.window)), "visio"), "clicked");
+      view = ESCALE_CALL_VIEW (escale_activity_page_get_content (
+        ESCALE_ACTIVITY_PAGE (escale_window_get_activity_page (k.window))));
+      if (g_file_test ("/dev/video0", G_FILE_TEST_EXISTS))
+        {
+          /* A machine with a camera shows the person instead. */
+          g_assert_cmpstr (escale_call_view_get_screen (view), ==, "start");
+          break;
+        }
+      call_lab_wait_for (view_shows_message, view, "the no-camera message");
+      g_assert_nonnull (strstr (escale_call_view_get_guide (view), "pas de votre faute"));
+      gtk_widget_activate_action (GTK_WIDGET (k.window), "win.finish", NULL);
+      note = escale_welcome_page_get_staff_note (ESCALE_WELCOME_PAGE (
+        escale_window_get_welcome_page (k.window)));
+      g_assert_nonnull (note);
+      g_assert_nonnull (strstr (note, "caméra"));
+      /* Seen again at the next visit: still one note, not two. */
+      g_assert_cmpuint (escale_config_get_problems (escale_kiosk_get_config (k.kiosk))->len,
+                        ==, 1);
+    }
+  escale_test_kiosk_clear (&k);
+  escale_remove_tree (dir, NULL);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -212,5 +263,6 @@ main (int argc, char **argv)
               test_wrong_code_is_calm, fixture_tear_down);
   g_test_add ("/escale/call-view/server-stops-is-calm", Fixture, NULL, fixture_set_up,
               test_server_stops_is_calm, fixture_tear_down);
+  g_test_add_func ("/escale/call-view/no-camera-is-calm", test_no_camera_is_calm);
   return g_test_run ();
 }

@@ -360,6 +360,15 @@ escale_config_add_problem (EscaleConfig *self, const char *file, guint line, con
   g_return_if_fail (ESCALE_IS_CONFIG (self));
   g_return_if_fail (file != NULL && message != NULL);
 
+  /* The same problem seen again (at every visit, say) is said once. */
+  for (guint i = 0; i < self->problems->len; i++)
+    {
+      EscaleConfigProblem *known = self->problems->pdata[i];
+
+      if (g_str_equal (known->file, file) && known->line == line &&
+          g_strcmp0 (known->key, key) == 0 && g_str_equal (known->message, message))
+        return;
+    }
   escale_config_problem_add (self->problems, file, line, key, "%s", message);
   g_signal_emit (self, signals[SIGNAL_PROBLEMS_CHANGED], 0);
 }

@@ -165,7 +165,12 @@ show_problem (EscaleCallView *self, EscaleCallProblem problem)
     case ESCALE_CALL_PROBLEM_NO_CAMERA:
     case ESCALE_CALL_PROBLEM_NO_MICROPHONE:
     case ESCALE_CALL_PROBLEM_MEDIA:
-      g_message ("staff: the video call cannot use this computer's camera or microphone");
+      /* For staff: on the welcome screen and in the staff space. */
+      escale_config_add_problem (escale_kiosk_get_config (self->kiosk),
+                                 escale_activity_get_source (self->activity), 0, NULL,
+                                 _("la caméra ou le micro de ce poste ne répond pas : vérifiez "
+                                   "qu'ils sont branchés (test-pattern=true montre une image "
+                                   "de test pour une démonstration)"));
       set_guide (self, _("Ce n'est pas de votre faute."));
       show_message (self,
                     problem == ESCALE_CALL_PROBLEM_NO_MICROPHONE
