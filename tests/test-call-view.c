@@ -135,12 +135,15 @@ test_code_call_and_reset (Fixture *f, gconstpointer data)
   code = escale_call_get_code (escale_call_view_get_call (view));
   g_assert_true (escale_call_code_is_valid (code));
   g_assert_nonnull (strstr (escale_call_view_get_guide (view), "pas encore rejoint"));
-  g_assert_true (session_held (f));
+  /* Waiting for the family does not hold the countdown: a person who walks
+   * away while waiting is wiped like anyone else. */
+  g_assert_false (session_held (f));
 
   /* The family joins with the code: the call screen shows them. */
   escale_call_join_room (f->family, code);
   call_lab_wait_for (view_shows_call, view, "the family on the call screen");
   g_assert_nonnull (strstr (escale_call_view_get_guide (view), "en communication"));
+  g_assert_true (session_held (f));
 
   /* Twenty minutes of talk: the countdown never starts. */
   escale_test_kiosk_advance (&f->k, 20 * 60);
@@ -199,6 +202,21 @@ test_server_stops_is_calm (Fixture *f, gconstpointer data)
   call_lab_wait_for (view_shows_message, view, "the message about the lost call");
   g_assert_nonnull (strstr (escale_call_view_get_guide (view), "pas de votre faute"));
   g_assert_false (session_held (f));
+  g_assert_cmpuint (escale_call_peer_count_live_pipelines (), ==, 0);
+}
+
+/* Someone makes a code and walks away before the family joins: the
+ * countdown runs as usual, the visit is wiped, the camera stops. */
+static void
+test_walk_away_while_waiting (Fixture *f, gconstpointer data)
+{
+  EscaleCallView *view = open_call (f);
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "call.create", NULL);
+  call_lab_wait_for (view_shows_code, view, "the code screen");
+  escale_test_kiosk_advance (&f->k, 180 + 60);
+  g_assert_cmpstr (escale_window_get_page_name (f->k.window), ==, "welcome");
+  g_assert_null (escale_window_get_activity_page (f->k.window));
   g_assert_cmpuint (escale_call_peer_count_live_pipelines (), ==, 0);
 }
 
@@ -263,6 +281,8 @@ main (int argc, char **argv)
               test_wrong_code_is_calm, fixture_tear_down);
   g_test_add ("/escale/call-view/server-stops-is-calm", Fixture, NULL, fixture_set_up,
               test_server_stops_is_calm, fixture_tear_down);
+  g_test_add ("/escale/call-view/walk-away-while-waiting", Fixture, NULL, fixture_set_up,
+              test_walk_away_while_waiting, fixture_tear_down);
   g_test_add_func ("/escale/call-view/no-camera-is-calm", test_no_camera_is_calm);
   return g_test_run ();
 }

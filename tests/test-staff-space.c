@@ -200,6 +200,28 @@ test_leaving_staff_ends_visit (Fixture *f, gconstpointer data)
                    1);
 }
 
+/* Staff walk away from the open space; the visit times out. Nothing of the
+ * staff space (its code, its 5-minute timer) may act on the next visit. */
+static void
+test_staff_space_closed_by_timeout (Fixture *f, gconstpointer data)
+{
+  EscaleStaffLock *lock = escale_kiosk_get_staff_lock (f->k.kiosk);
+
+  expect_store_opens ();
+  g_assert_true (escale_staff_lock_set_pin (lock, "482913", NULL));
+  g_test_assert_expected_messages ();
+
+  gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.start", NULL);
+  open_staff_with_keys (f);
+  escale_staff_page_type (staff (f), "482913");
+  validate_code (f);
+  g_assert_true (escale_staff_page_is_unlocked (staff (f)));
+
+  escale_test_kiosk_advance (&f->k, 180 + 60);
+  g_assert_cmpstr (page (f), ==, "welcome");
+  g_assert_false (escale_staff_page_is_unlocked (staff (f)));
+}
+
 static void
 test_end_questions_recorded (Fixture *f, gconstpointer data)
 {
@@ -334,6 +356,7 @@ main (int argc, char *argv[])
   ADD ("/escale/staff/long-press-opens-staff", test_long_press_opens_staff);
   ADD ("/escale/staff/wrong-codes-wait", test_wrong_codes_wait);
   ADD ("/escale/staff/leaving-staff-ends-visit", test_leaving_staff_ends_visit);
+  ADD ("/escale/staff/staff-space-closed-by-timeout", test_staff_space_closed_by_timeout);
   ADD ("/escale/staff/end-questions-recorded", test_end_questions_recorded);
   g_test_add_func ("/escale/staff/end-questions-switched-off", test_end_questions_switched_off);
   ADD ("/escale/staff/visit-end-applies-retention", test_visit_end_applies_retention);

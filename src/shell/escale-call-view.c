@@ -42,6 +42,7 @@ struct _EscaleCallView
   GString *typed;
   gboolean made_room;
   gboolean holding;
+  gboolean call_open;    /* counted as started, not yet as ended */
   gboolean closing;      /* a reset or the end of the page: do not reopen the camera */
 };
 
@@ -89,17 +90,28 @@ hold_session (EscaleCallView *self, gboolean hold)
   if (hold == self->holding)
     return;
   self->holding = hold;
-  /* A call holds the countdown from its start to its end; the session also
-   * counts it for the anonymous statistics (how many, how long). */
   if (hold)
-    {
-      escale_session_hold (session);
-      escale_session_call_started (session);
-      return;
-    }
-  escale_session_call_ended (session);
-  if (escale_session_is_held (session))   /* the end of a visit drops every hold */
+    escale_session_hold (session);
+  else if (escale_session_is_held (session))   /* the end of a visit drops every hold */
     escale_session_release (session);
+}
+
+/* The anonymous statistics: a call starts when a room is made or a code
+ * typed, and ends at the hang-up or a problem, whatever happens between. */
+static void
+count_call (EscaleCallView *self, EscaleCallState state)
+{
+  EscaleSession *session = escale_kiosk_get_session (self->kiosk);
+  gboolean open = state == ESCALE_CALL_STATE_CONNECTING || state == ESCALE_CALL_STATE_WAITING ||
+                  state == ESCALE_CALL_STATE_IN_CALL;
+
+  if (open && !self->call_open)
+    escale_session_call_started (session);
+  else if (!open && self->call_open)
+    escale_session_call_ended (session);
+  self->call_open = open;
+  if (state == ESCALE_CALL_STATE_IN_CALL)
+    escale_session_call_connected (session);
 }
 
 static void
@@ -201,9 +213,12 @@ on_state_changed (EscaleCallView *self)
   EscaleCallState state = escale_call_get_state (self->call);
   EscaleCallProblem problem = escale_call_get_problem (self->call);
 
+  /* The countdown never interrupts a call being set up or under way; while
+   * waiting for the family it runs as usual (one touch keeps the visit), so
+   * a person who walks away is wiped and the camera stops. */
   hold_session (self, state == ESCALE_CALL_STATE_CONNECTING ||
-                        state == ESCALE_CALL_STATE_WAITING ||
                         state == ESCALE_CALL_STATE_IN_CALL);
+  count_call (self, state);
   switch (state)
     {
     case ESCALE_CALL_STATE_IDLE:
@@ -227,7 +242,6 @@ on_state_changed (EscaleCallView *self)
       gtk_picture_set_paintable (self->remote_picture, NULL);
       break;
     case ESCALE_CALL_STATE_IN_CALL:
-      escale_session_call_connected (escale_kiosk_get_session (self->kiosk));
       set_guide (self, _("Vous êtes en communication. Pour finir, touchez Raccrocher."));
       gtk_stack_set_visible_child_name (self->stack, "call");
       break;
@@ -663,6 +677,9 @@ escale_call_view_dispose (GObject *object)
   if (self->kiosk != NULL)
     {
       hold_session (self, FALSE);
+      if (self->call_open)   /* left with Accueil during a call */
+        escale_session_call_ended (escale_kiosk_get_session (self->kiosk));
+      self->call_open = FALSE;
       escale_reset_unregister (escale_kiosk_get_reset (self->kiosk), WIPER_NAME);
     }
   g_clear_pointer (&self->box, gtk_widget_unparent);

@@ -63,6 +63,7 @@ G_DEFINE_FINAL_TYPE (EscaleStaffPage, escale_staff_page, GTK_TYPE_WIDGET)
 
 static gboolean idle_check_cb (gpointer user_data);
 static void cancel_check (EscaleStaffPage *self);
+static void cancel_check (EscaleStaffPage *self);
 
 static void
 forget_typed (EscaleStaffPage *self)
@@ -215,6 +216,30 @@ idle_check_cb (gpointer user_data)
   self->idle_id = 0;
   gtk_widget_activate_action (GTK_WIDGET (self), "staff.leave", NULL);
   return G_SOURCE_REMOVE;
+}
+
+/* The staff space is left without its buttons (the visit around it timed
+ * out, the kiosk was reset): forget the code and stop every timer, so that
+ * nothing of it can act on the next visit. */
+void
+escale_staff_page_close (EscaleStaffPage *self)
+{
+  g_return_if_fail (ESCALE_IS_STAFF_PAGE (self));
+
+  cancel_check (self);
+  forget_typed (self);
+  forget_first (self);
+  g_clear_handle_id (&self->wait_id, g_source_remove);
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  self->unlocked = FALSE;
+}
+
+/* Whether the right code was typed and the space is still open. */
+gboolean
+escale_staff_page_is_unlocked (EscaleStaffPage *self)
+{
+  g_return_val_if_fail (ESCALE_IS_STAFF_PAGE (self), FALSE);
+  return self->unlocked || self->idle_id != 0;
 }
 
 static void

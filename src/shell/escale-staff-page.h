@@ -12,6 +12,8 @@ G_DECLARE_FINAL_TYPE (EscaleStaffPage, escale_staff_page, ESCALE, STAFF_PAGE, Gt
 
 GtkWidget *escale_staff_page_new (EscaleKiosk *kiosk);
 void escale_staff_page_open (EscaleStaffPage *self);
+void escale_staff_page_close (EscaleStaffPage *self);
+gboolean escale_staff_page_is_unlocked (EscaleStaffPage *self);
 const char *escale_staff_page_get_view (EscaleStaffPage *self);
 void escale_staff_page_type (EscaleStaffPage *self, const char *digits);
 void escale_staff_page_validate (EscaleStaffPage *self);

@@ -71,6 +71,16 @@ hold_session (EscaleWebCallView *self, gboolean hold)
 }
 
 static void
+capture_changed_cb (EscaleWebCallView *self, GParamSpec *pspec, WebKitWebView *web)
+{
+  web = escale_web_view_get_web_view (ESCALE_WEB_VIEW (self->web_view));
+  hold_session (self,
+                webkit_web_view_get_camera_capture_state (web) == WEBKIT_MEDIA_CAPTURE_STATE_ACTIVE ||
+                  webkit_web_view_get_microphone_capture_state (web) ==
+                    WEBKIT_MEDIA_CAPTURE_STATE_ACTIVE);
+}
+
+static void
 show (EscaleWebCallView *self, const char *screen)
 {
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), screen) == 0)
@@ -100,7 +110,17 @@ open_site (EscaleWebCallView *self)
   gtk_widget_set_hexpand (self->web_view, TRUE);
   gtk_stack_add_named (self->stack, self->web_view, "web");
   escale_web_view_load (ESCALE_WEB_VIEW (self->web_view), url);
-  hold_session (self, TRUE);
+  /* The countdown is held only while the camera or the microphone is in
+   * use (a call): a site left open by someone who walked away is wiped
+   * like any other page. */
+  {
+    WebKitWebView *web = escale_web_view_get_web_view (ESCALE_WEB_VIEW (self->web_view));
+
+    g_signal_connect_object (web, "notify::camera-capture-state",
+                             G_CALLBACK (capture_changed_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (web, "notify::microphone-capture-state",
+                             G_CALLBACK (capture_changed_cb), self, G_CONNECT_SWAPPED);
+  }
   show (self, "web");
 }
 

@@ -45,6 +45,9 @@ _escale_window_show_page (EscaleWindow *self, const char *name)
                   g_str_equal (name, "help");
   EscaleConfig *config = escale_kiosk_get_config (self->kiosk);
 
+  /* Leaving the staff space by any way but its buttons closes it. */
+  if (self->staff_page != NULL && !g_str_equal (name, "staff"))
+    escale_staff_page_close (ESCALE_STAFF_PAGE (self->staff_page));
   gtk_stack_set_visible_child_name (self->stack, name);
   gtk_widget_set_visible (self->top_bar, bars);
   gtk_widget_set_visible (self->bottom_bar, bars);

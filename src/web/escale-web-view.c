@@ -387,7 +387,9 @@ hardened_settings (EscaleWebPolicy *policy)
                        /* Only a web call's policy grants camera or microphone. */
                        "enable-webrtc", media,
                        "enable-media-stream", media,
-                       "enable-fullscreen", TRUE,
+                       /* A page leaving fullscreen would take the kiosk window
+                        * out of fullscreen with it. */
+                       "enable-fullscreen", FALSE,
                        "media-playback-requires-user-gesture", TRUE,
                        NULL);
 }
