@@ -31,10 +31,11 @@ escale_test_kiosk_init (EscaleTestKiosk *k, const char *config_dir, gboolean loc
   k->kiosk = escale_kiosk_new (config, k->clock, k->store, k->scratch);
   escale_kiosk_set_goodbye_delay_ms (k->kiosk, 0);
   k->profile = escale_web_profile_new ();
-  escale_reset_register (escale_kiosk_get_reset (k->kiosk), "web-data", renew_profile,
-                         g_object_ref (k->profile), g_object_unref);
   k->window = escale_window_new (NULL, k->kiosk, k->profile, locked);
   g_object_ref_sink (k->window);
+  /* Registered after the window's wipers, as the application does. */
+  escale_reset_register (escale_kiosk_get_reset (k->kiosk), "web-data", renew_profile,
+                         g_object_ref (k->profile), g_object_unref);
   {
     /* Tests share one X display: a unique title lets xdotool find ours. */
     g_autofree char *title = g_strdup_printf ("Escale test %d", (int) getpid ());

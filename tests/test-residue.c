@@ -202,9 +202,23 @@ test_nothing_remains (Fixture *f, gconstpointer data)
   g_assert_cmpstr (f->cookie_headers->pdata[f->cookie_headers->len - 1], ==, "");
 }
 
+static guint
+wiper_index (EscaleReset *reset, const char *name)
+{
+  for (guint i = 0; i < escale_reset_get_n_wipers (reset); i++)
+    if (g_str_equal (escale_reset_get_wiper_name (reset, i), name))
+      return i;
+  g_error ("no wiper named %s", name);
+}
+
 static void
 test_profile_renewed_each_visit (Fixture *f, gconstpointer data)
 {
+  EscaleReset *reset = escale_kiosk_get_reset (f->k.kiosk);
+
+  /* The pages (and their web views) go before the web session they used. */
+  g_assert_cmpuint (wiper_index (reset, "ui-state"), <, wiper_index (reset, "web-data"));
+
   WebKitNetworkSession *first = escale_web_profile_get_network_session (f->k.profile);
   guint generation = escale_web_profile_get_generation (f->k.profile);
 

@@ -182,7 +182,6 @@ escale_application_startup (GApplication *app)
   g_autoptr(EscaleScratch) scratch = NULL;
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
   g_autoptr(GError) error = NULL;
-  EscaleReset *reset;
   GtkSettings *settings;
 
   G_APPLICATION_CLASS (escale_application_parent_class)->startup (app);
@@ -222,11 +221,6 @@ escale_application_startup (GApplication *app)
   self->kiosk = escale_kiosk_new (config, NULL, store, scratch);
   self->web_profile = escale_web_profile_new ();
 
-  reset = escale_kiosk_get_reset (self->kiosk);
-  escale_reset_register (reset, "web-data", renew_web_profile,
-                         g_object_ref (self->web_profile), g_object_unref);
-  escale_reset_register (reset, "recent-files", wipe_recent_files, NULL, NULL);
-
   /* Asks WebKit about WebRTC only when an activity is a web call. */
   escale_web_capabilities_check_config (config, NULL, web_call_checked_cb, NULL);
 }
@@ -256,8 +250,15 @@ escale_application_activate (GApplication *app)
 
   if (window == NULL)
     {
+      EscaleReset *reset = escale_kiosk_get_reset (self->kiosk);
+
       window = GTK_WINDOW (escale_window_new (GTK_APPLICATION (app), self->kiosk,
                                               self->web_profile, self->locked));
+      /* After the window's own wipers: its pages (and their web views) are
+       * gone before the web session they used is dropped. */
+      escale_reset_register (reset, "web-data", renew_web_profile,
+                             g_object_ref (self->web_profile), g_object_unref);
+      escale_reset_register (reset, "recent-files", wipe_recent_files, NULL, NULL);
       escale_kiosk_start (self->kiosk);
       if (g_getenv ("ESCALE_BENCH_STARTUP") != NULL)
         g_signal_connect (window, "map", G_CALLBACK (bench_mapped_cb), NULL);
