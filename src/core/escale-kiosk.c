@@ -116,8 +116,8 @@ run_reset (EscaleKiosk *self)
                                           self);
 }
 
-/* Once a day, after a visit was written: visits older than the retention
- * period become monthly totals. Rarely has anything to do. */
+/* Once a day, after a visit was written and wiped: visits older than the
+ * retention period become monthly totals. Rarely has anything to do. */
 static void
 apply_retention_daily (EscaleKiosk *self)
 {
@@ -160,9 +160,11 @@ session_ended_cb (EscaleSession *session, EscaleSessionRecord *record, EscaleKio
   if (!escale_stats_store_add_session (self->store, full, &error))
     g_warning ("The visit is kept in memory until the statistics can be written: %s",
                error->message);
-  else
-    apply_retention_daily (self);
+  /* Wipe first: the person must not wait on the monthly folding (and its
+   * VACUUM), which then runs behind the still "Tout est effacé" screen. */
   run_reset (self);
+  if (error == NULL)
+    apply_retention_daily (self);
 }
 
 static gboolean
