@@ -96,9 +96,9 @@ assert_totals_match_rows (const char *path)
     }
 }
 
-/* What migrations 4 and 5 added: dropping it gives back exactly schema 3. */
+/* What migrations 4 to 6 added: dropping it gives back exactly schema 3. */
 static const char undo_schema_4[] =
-  "DROP TABLE session_calls;"
+  "DROP TABLE monthly_call_totals; DROP TABLE session_calls;"
   "DROP TRIGGER day_totals_add; DROP TRIGGER day_totals_remove;"
   "DROP TRIGGER day_activity_totals_add; DROP TRIGGER day_activity_totals_remove;"
   "DROP TABLE day_totals; DROP TABLE day_hour_totals;"
@@ -165,7 +165,7 @@ test_migrates_v1_keeping_rows (Fixture *f, gconstpointer data)
   g_assert_true (escale_stats_store_open (store, NULL));
   g_test_assert_expected_messages ();
 
-  g_assert_cmpint (escale_stats_store_get_schema_version (store), ==, 5);
+  g_assert_cmpint (escale_stats_store_get_schema_version (store), ==, 6);
   g_assert_cmpint (query (f->path, "SELECT count (*) FROM sessions"), ==, 2);
   g_assert_cmpint (query (f->path, "SELECT sum (minutes) FROM session_activities"), ==, 100);
   /* Every old visit got its own random id and this kiosk's id. */
@@ -214,7 +214,7 @@ test_migrates_dev_v2_with_day (Fixture *f, gconstpointer data)
   g_test_expect_message ("escale-stats", G_LOG_LEVEL_MESSAGE, "*schema 3*");
   g_assert_true (escale_stats_store_open (store, NULL));
   g_test_assert_expected_messages ();
-  g_assert_cmpint (escale_stats_store_get_schema_version (store), ==, 5);
+  g_assert_cmpint (escale_stats_store_get_schema_version (store), ==, 6);
   g_assert_cmpint (query (f->path, "SELECT count (*) FROM session_activities"
                                    " WHERE day = '2026-03-04'"), ==, 1);
   g_assert_cmpint (query (f->path, "SELECT count (*) FROM sqlite_master"
@@ -561,7 +561,7 @@ test_migrates_v3_building_day_totals (Fixture *f, gconstpointer data)
   g_test_expect_message ("escale-stats", G_LOG_LEVEL_MESSAGE, "*schema 4*");
   g_assert_true (escale_stats_store_open (store, NULL));
   g_test_assert_expected_messages ();
-  g_assert_cmpint (escale_stats_store_get_schema_version (store), ==, 5);
+  g_assert_cmpint (escale_stats_store_get_schema_version (store), ==, 6);
   g_assert_cmpint (query (f->path, "SELECT count (*) FROM sessions"), ==, 300);
   g_assert_cmpint (query (f->path, "SELECT sum (sessions) FROM day_totals"), ==, 300);
   assert_totals_match_rows (f->path);

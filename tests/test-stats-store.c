@@ -116,6 +116,10 @@ test_schema_holds_only_allowed_columns (Fixture *f, gconstpointer data)
      * name or number. */
     "session_calls.session_id", "session_calls.day", "session_calls.calls_started",
     "session_calls.calls_connected", "session_calls.call_minutes",
+    /* Schema 6: the calls of months folded by retention, per kiosk and month. */
+    "monthly_call_totals.kiosk_id", "monthly_call_totals.month",
+    "monthly_call_totals.calls_started", "monthly_call_totals.calls_connected",
+    "monthly_call_totals.call_minutes",
     NULL
   };
   sqlite3 *db;
@@ -178,6 +182,19 @@ test_calls_recorded (Fixture *f, gconstpointer data)
                                                                    "2026-11-30", NULL);
 
     g_assert_nonnull (report);
+    g_assert_cmpuint (escale_stats_report_get_calls_started (report), ==, 2);
+    g_assert_cmpuint (escale_stats_report_get_calls_connected (report), ==, 1);
+    g_assert_cmpuint (escale_stats_report_get_call_minutes (report), ==, 25);
+  }
+
+  /* Retention folds the month: the visit rows go, the calls stay counted. */
+  {
+    g_autoptr(GDateTime) later = g_date_time_new_local (2028, 6, 1, 10, 0, 0);
+    g_autoptr(EscaleStatsReport) report = NULL;
+
+    g_assert_true (escale_stats_store_apply_retention (store, later, 13, NULL, NULL));
+    g_assert_cmpint (count (f->path, "SELECT count(*) FROM session_calls"), ==, 0);
+    report = escale_stats_report_new (store, "2026-11-01", "2026-11-30", NULL);
     g_assert_cmpuint (escale_stats_report_get_calls_started (report), ==, 2);
     g_assert_cmpuint (escale_stats_report_get_calls_connected (report), ==, 1);
     g_assert_cmpuint (escale_stats_report_get_call_minutes (report), ==, 25);

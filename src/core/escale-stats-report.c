@@ -405,6 +405,10 @@ compute (sqlite3 *db, const char *from_day, const char *to_day, GError **error)
       !each_row (self, db,
                  "SELECT sum (calls_started), sum (calls_connected), sum (call_minutes)"
                  " FROM session_calls" IN_PERIOD,
+                 calls_row, error) ||
+      !each_row (self, db,
+                 "SELECT sum (calls_started), sum (calls_connected), sum (call_minutes)"
+                 " FROM monthly_call_totals WHERE ?1 <= ?2 AND month BETWEEN ?3 AND ?4",
                  calls_row, error))
     return NULL;
 

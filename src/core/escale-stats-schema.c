@@ -214,6 +214,15 @@ const char *const escale_stats_migrations[] = {
   "  call_minutes INTEGER NOT NULL CHECK (call_minutes >= 0)"
   ");"
   "CREATE INDEX session_calls_by_day ON session_calls (day);",
+
+  /* 5 -> 6: retention keeps the calls of the months it folds, like it
+   * keeps their visits (monthly_totals). */
+  "CREATE TABLE monthly_call_totals ("
+  "  kiosk_id TEXT NOT NULL, month TEXT NOT NULL,"
+  "  calls_started INTEGER NOT NULL, calls_connected INTEGER NOT NULL,"
+  "  call_minutes INTEGER NOT NULL,"
+  "  PRIMARY KEY (kiosk_id, month)"
+  ") WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (escale_stats_migrations) == ESCALE_STATS_SCHEMA_VERSION);

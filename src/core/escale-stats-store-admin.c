@@ -87,8 +87,17 @@ escale_stats_store_fold_before (EscaleStatsStore *self, const char *cutoff_day,
     " ON CONFLICT (kiosk_id, month, activity_id) DO UPDATE SET"
     " sessions = sessions + excluded.sessions, minutes = minutes + excluded.minutes,"
     " theme = coalesce (excluded.theme, theme);"
+    "INSERT INTO monthly_call_totals (kiosk_id, month, calls_started, calls_connected,"
+    " call_minutes)"
+    " SELECT coalesce (s.kiosk_id, ''), substr (s.day, 1, 7), sum (c.calls_started),"
+    " sum (c.calls_connected), sum (c.call_minutes) FROM session_calls c JOIN sessions s"
+    " ON s.id = c.session_id WHERE s.day < '%s' GROUP BY 1, 2"
+    " ON CONFLICT (kiosk_id, month) DO UPDATE SET"
+    " calls_started = calls_started + excluded.calls_started,"
+    " calls_connected = calls_connected + excluded.calls_connected,"
+    " call_minutes = call_minutes + excluded.call_minutes;"
     "DELETE FROM sessions WHERE day < '%s';",
-    cutoff_day, cutoff_day, cutoff_day);
+    cutoff_day, cutoff_day, cutoff_day, cutoff_day);
 
   if (!run (self, "BEGIN IMMEDIATE", error))
     return FALSE;
@@ -157,6 +166,9 @@ static const char merge_sql[] =
   " WHERE NOT EXISTS (SELECT 1 FROM main.session_calls x WHERE x.session_id = m.id);"
   /* A month another kiosk already folded is taken whole, once, and only if
    * none of that kiosk's visits of that month are here as rows. */
+  "INSERT OR IGNORE INTO main.monthly_call_totals"
+  " SELECT * FROM other.monthly_call_totals o WHERE NOT EXISTS (SELECT 1 FROM main.sessions s"
+  "  WHERE s.kiosk_id = o.kiosk_id AND substr (s.day, 1, 7) = o.month);"
   "INSERT OR IGNORE INTO main.monthly_totals"
   " SELECT * FROM other.monthly_totals o WHERE NOT EXISTS (SELECT 1 FROM main.sessions s"
   "  WHERE s.kiosk_id = o.kiosk_id AND substr (s.day, 1, 7) = o.month);"
