@@ -298,12 +298,14 @@ complete_pending (EscaleJanus *self, const char *verb, const char *transaction,
   if (g_str_equal (verb, "error"))
     {
       JsonObject *error = member_object (message, "error");
-      const char *reason = error != NULL
-                             ? json_object_get_string_member_with_default (error, "reason", "")
-                             : "";
 
+      /* The reason can name the room: it is not kept in the message,
+       * which the call logs. */
       g_task_return_new_error (task, ESCALE_JANUS_ERROR, ESCALE_JANUS_ERROR_FAILED,
-                               "call server error: %s", reason);
+                               "call server error %" G_GINT64_FORMAT,
+                               error != NULL
+                                 ? json_object_get_int_member_with_default (error, "code", 0)
+                                 : 0);
     }
   else if (pending->kind == WAIT_SESSION || pending->kind == WAIT_HANDLE)
     {

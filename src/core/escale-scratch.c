@@ -107,7 +107,8 @@ escale_scratch_get_path (EscaleScratch *self, GError **error)
 }
 
 /* Deletes @path and everything below it without following symbolic links.
- * A missing path is not an error. */
+ * A missing path is not an error. Errors never name what is inside: a file
+ * name a visitor chose ("lettre-a-ma-fille.pdf") must not reach the logs. */
 gboolean
 escale_remove_tree (const char *path, GError **error)
 {
@@ -117,8 +118,8 @@ escale_remove_tree (const char *path, GError **error)
     {
       if (errno == ENOENT)
         return TRUE;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "Cannot inspect %s: %s",
-                   path, g_strerror (errno));
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
+                   "Cannot inspect an entry of the session folder: %s", g_strerror (errno));
       return FALSE;
     }
 
@@ -138,8 +139,8 @@ escale_remove_tree (const char *path, GError **error)
         }
       if (g_rmdir (path) != 0)
         {
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "Cannot remove %s: %s",
-                       path, g_strerror (errno));
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
+                       "Cannot remove a folder of the session folder: %s", g_strerror (errno));
           return FALSE;
         }
       return TRUE;
@@ -147,8 +148,8 @@ escale_remove_tree (const char *path, GError **error)
 
   if (g_unlink (path) != 0 && errno != ENOENT)
     {
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "Cannot remove %s: %s",
-                   path, g_strerror (errno));
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
+                   "Cannot remove a file of the session folder: %s", g_strerror (errno));
       return FALSE;
     }
   return TRUE;
