@@ -163,8 +163,8 @@ escale_culture_collection_load (const char *dir, const char *display_dir, GPtrAr
 
   if (self->items->len == 0)
     escale_config_problem_add (problems, display, 0, NULL,
-                               _("the collection has no work to show: add an [Item 1] group "
-                                 "with a title and an image"));
+                               _("la collection n'a aucune œuvre à montrer : ajoutez un groupe "
+                                 "[Item 1] avec un titre et une image"));
   return g_steal_pointer (&self);
 }
 

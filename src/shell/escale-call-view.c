@@ -188,7 +188,7 @@ show_problem (EscaleCallView *self, EscaleCallProblem problem)
                     problem == ESCALE_CALL_PROBLEM_NO_MICROPHONE
                       ? _("Le micro de ce poste ne marche pas.")
                       : _("La caméra de ce poste ne marche pas."),
-                    _("Prévenez un aidant : il peut vérifier qu'elle est bien branchée."),
+                    _("Prévenez un aidant : il peut vérifier le branchement."),
                     _("Réessayer"));
       break;
     case ESCALE_CALL_PROBLEM_NONE:

@@ -102,7 +102,8 @@ escale_web_policy_allow_origin (EscaleWebPolicy *self, const char *url, GError *
   if (origin == NULL)
     {
       g_set_error (error, ESCALE_WEB_POLICY_ERROR, ESCALE_WEB_POLICY_ERROR_BAD_ORIGIN,
-                   _("“%s” is not a web address: write it as https://host/..."), url);
+                   _("« %s » n'est pas une adresse web : écrivez-la sous la forme "
+                     "https://site/..."), url);
       return FALSE;
     }
   g_hash_table_add (self->origins, origin);
