@@ -470,6 +470,24 @@ escale_session_release (EscaleSession *self)
     self->last_input_mono = now_mono (self);
 }
 
+/* For a screen that holds the session while something runs (a call): sets
+ * its hold to @hold, tracked in *@holding. Releasing after the visit ended
+ * (which drops every hold) does nothing. */
+void
+escale_session_set_hold (EscaleSession *self, gboolean *holding, gboolean hold)
+{
+  g_return_if_fail (ESCALE_IS_SESSION (self));
+  g_return_if_fail (holding != NULL);
+
+  if (hold == *holding)
+    return;
+  *holding = hold;
+  if (hold)
+    escale_session_hold (self);
+  else if (self->holds > 0)
+    escale_session_release (self);
+}
+
 gboolean
 escale_session_is_held (EscaleSession *self)
 {

@@ -36,6 +36,7 @@ void escale_session_call_connected (EscaleSession *self);
 void escale_session_call_ended (EscaleSession *self);
 void escale_session_hold (EscaleSession *self);
 void escale_session_release (EscaleSession *self);
+void escale_session_set_hold (EscaleSession *self, gboolean *holding, gboolean hold);
 gboolean escale_session_is_held (EscaleSession *self);
 void escale_session_finish (EscaleSession *self, EscaleEndReason reason);
 void escale_session_wiped (EscaleSession *self);

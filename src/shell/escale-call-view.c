@@ -85,15 +85,7 @@ show_message (EscaleCallView *self, const char *title, const char *text, const c
 static void
 hold_session (EscaleCallView *self, gboolean hold)
 {
-  EscaleSession *session = escale_kiosk_get_session (self->kiosk);
-
-  if (hold == self->holding)
-    return;
-  self->holding = hold;
-  if (hold)
-    escale_session_hold (session);
-  else if (escale_session_is_held (session))   /* the end of a visit drops every hold */
-    escale_session_release (session);
+  escale_session_set_hold (escale_kiosk_get_session (self->kiosk), &self->holding, hold);
 }
 
 /* The anonymous statistics: a call starts when a room is made or a code

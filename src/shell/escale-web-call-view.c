@@ -59,15 +59,7 @@ escale_web_call_view_new_policy (const char *web_url, GError **error)
 static void
 hold_session (EscaleWebCallView *self, gboolean hold)
 {
-  EscaleSession *session = escale_kiosk_get_session (self->kiosk);
-
-  if (hold == self->holding)
-    return;
-  self->holding = hold;
-  if (hold)
-    escale_session_hold (session);
-  else if (escale_session_is_held (session))   /* the end of a visit drops every hold */
-    escale_session_release (session);
+  escale_session_set_hold (escale_kiosk_get_session (self->kiosk), &self->holding, hold);
 }
 
 static void
