@@ -235,10 +235,10 @@ escale_session_class_init (EscaleSessionClass *klass)
     g_param_spec_object ("clock", NULL, NULL, ESCALE_TYPE_CLOCK,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   pspecs[PROP_IDLE_DELAY] =
-    g_param_spec_uint ("idle-delay", NULL, NULL, 1, G_MAXUINT, 180,
+    g_param_spec_uint ("idle-delay", NULL, NULL, 1, G_MAXUINT, ESCALE_DEFAULT_IDLE_DELAY,
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   pspecs[PROP_COUNTDOWN] =
-    g_param_spec_uint ("countdown", NULL, NULL, 1, G_MAXUINT, 60,
+    g_param_spec_uint ("countdown", NULL, NULL, 1, G_MAXUINT, ESCALE_DEFAULT_COUNTDOWN,
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   pspecs[PROP_STATE] =
     g_param_spec_int ("state", NULL, NULL, ESCALE_SESSION_IDLE, ESCALE_SESSION_ENDING,
@@ -264,8 +264,8 @@ static void
 escale_session_init (EscaleSession *self)
 {
   self->state = ESCALE_SESSION_IDLE;
-  self->idle_delay = 180;
-  self->countdown = 60;
+  self->idle_delay = ESCALE_DEFAULT_IDLE_DELAY;
+  self->countdown = ESCALE_DEFAULT_COUNTDOWN;
   self->activity_seconds = g_array_new (FALSE, TRUE, sizeof (ActivityTime));
   g_array_set_clear_func (self->activity_seconds, clear_activity_time);
   self->counters = g_array_new (FALSE, TRUE, sizeof (Counter));
