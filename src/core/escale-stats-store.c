@@ -420,14 +420,17 @@ write_record (EscaleStatsStore *self, const EscaleSessionRecord *record, GError 
         return FALSE;
     }
 
-  if (record->calls_started > 0)
+  if (escale_session_record_get_count (record, "call", "started") > 0)
     {
+      gint64 started = escale_session_record_get_count (record, "call", "started");
+      gint64 connected = escale_session_record_get_count (record, "call", "connected");
+
       sqlite3_bind_int64 (self->insert_calls, 1, session_id);
       sqlite3_bind_text (self->insert_calls, 2, record->day, -1, SQLITE_STATIC);
-      sqlite3_bind_int (self->insert_calls, 3, record->calls_started);
-      sqlite3_bind_int (self->insert_calls, 4, MIN (record->calls_connected,
-                                                    record->calls_started));
-      sqlite3_bind_int (self->insert_calls, 5, record->call_minutes);
+      sqlite3_bind_int64 (self->insert_calls, 3, started);
+      sqlite3_bind_int64 (self->insert_calls, 4, MIN (connected, started));
+      sqlite3_bind_int64 (self->insert_calls, 5,
+                          escale_session_record_get_count (record, "call", "minutes"));
       if (!step_done (self, self->insert_calls, error))
         return FALSE;
     }
