@@ -3,70 +3,25 @@
 
 #include <glib/gi18n.h>
 
-#include "escale-call-view.h"
+#include "escale-call-kind.h"
+#include "escale-call-view-private.h"
 #include "escale-qr.h"
-#include "escale-ui-util.h"
+#include "escale-web-call-view.h"
 
 /* The video call screen: a camera preview with two choices (make a code for
  * the family, or type the code they gave), the code in huge digits with a QR
  * code and the family page's address, a big digit pad, and the call itself:
  * the family large, oneself small, a huge red "Raccrocher", microphone and
  * camera switches. One line of guidance on top says what is happening, in
- * plain words. The countdown is held while a call is on; leaving or a reset
- * hangs up, and nothing of the call is kept. */
-struct _EscaleCallView
-{
-  GtkWidget parent_instance;
+ * plain words, and the guide panel's matching step is highlighted. The view
+ * is "holding" while a call is on, so the countdown waits; leaving or a
+ * reset hangs up, and nothing of the call is kept. This file: the call's
+ * states, counting and lifetime; the buttons are in -actions.c, the screens
+ * in -screens.c. */
 
-  /* widgets */
-  GtkWidget *box;
-  GtkLabel *guide;
-  GtkStack *stack;
-  GtkLabel *pad_display;
-  GtkLabel *code_label;
-  GtkPicture *qr_picture;
-  GtkLabel *link_label;
-  GtkPicture *remote_picture;
-  GtkPicture *self_pictures[2];   /* preview, call */
-  GtkWidget *microphone_button;
-  GtkWidget *camera_button;
-  GtkLabel *message_title;
-  GtkLabel *message_text;
-  GtkWidget *message_button;
-
-  /* owned */
-  EscaleActivity *activity;
-  EscaleKiosk *kiosk;
-  EscaleCall *call;
-  char *family_page;
-  GString *typed;
-  gboolean made_room;
-  gboolean holding;
-  gboolean call_open;    /* counted as started, not yet as ended */
-  gboolean call_counted; /* the open call was counted as connected */
-  gboolean closing;      /* a reset or the end of the page: do not reopen the camera */
-};
-
-enum {
-  PROP_0,
-  PROP_ACTIVITY,
-  PROP_KIOSK,
-  N_PROPS
-};
-
-static GParamSpec *pspecs[N_PROPS];
-
-G_DEFINE_FINAL_TYPE (EscaleCallView, escale_call_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (EscaleCallView, escale_call_view, ESCALE_TYPE_ACTIVITY_VIEW)
 
 #define WIPER_NAME "video-call"
-
-static void
-button_set_text (GtkWidget *button, const char *text)
-{
-  gtk_label_set_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, text,
-                                  -1);
-}
 
 static void
 set_guide (EscaleCallView *self, const char *text)
@@ -79,41 +34,70 @@ show_message (EscaleCallView *self, const char *title, const char *text, const c
 {
   gtk_label_set_text (self->message_title, title);
   gtk_label_set_text (self->message_text, text);
-  button_set_text (self->message_button, button);
+  _escale_call_view_button_set_text (self->message_button, button);
   gtk_stack_set_visible_child_name (self->stack, "message");
 }
 
+/* The countdown never interrupts a call being set up or under way. */
 static void
 hold_session (EscaleCallView *self, gboolean hold)
 {
-  escale_session_set_hold (escale_kiosk_get_session (self->kiosk), &self->holding, hold);
+  escale_activity_view_set_holding (ESCALE_ACTIVITY_VIEW (self), hold);
 }
 
-/* The anonymous statistics: a call starts when a room is made or a code
- * typed, and ends at the hang-up or a problem, whatever happens between. */
+/* The anonymous statistics (the counters escale-call-kind.c declares): a
+ * call starts when a room is made or a code typed, and ends at the hang-up
+ * or a problem, whatever happens between. */
 static void
 count_call (EscaleCallView *self, EscaleCallState state)
 {
-  EscaleSession *session = escale_kiosk_get_session (self->kiosk);
   gboolean open = state == ESCALE_CALL_STATE_CONNECTING || state == ESCALE_CALL_STATE_WAITING ||
                   state == ESCALE_CALL_STATE_IN_CALL;
 
+  if (self->visit == NULL)
+    return;
   if (open && !self->call_open)
     {
-      escale_session_count (session, "call", "started", 1);
+      escale_visit_count (self->visit, "started", 1);
       self->call_counted = FALSE;
     }
   else if (!open && self->call_open)
-    escale_session_stop_timer (session, "call", "minutes");
+    escale_visit_stop_timer (self->visit, "minutes");
   self->call_open = open;
   /* A call that connects again after the family left and came back still
    * counts once; its minutes run from the first connection to the hang-up. */
   if (state == ESCALE_CALL_STATE_IN_CALL && !self->call_counted)
     {
-      escale_session_count (session, "call", "connected", 1);
-      escale_session_start_timer (session, "call", "minutes");
+      escale_visit_count (self->visit, "connected", 1);
+      escale_visit_start_timer (self->visit, "minutes");
       self->call_counted = TRUE;
     }
+}
+
+/* The step of the activity's guide ([Guide] step-N) that matches the
+ * screen, highlighted in the "Comment faire" panel: 1 the preview ("Vous
+ * vous voyez ?"), 2 the choice between a code for the family and a code
+ * received, 3 the call itself, until Raccrocher. No step for a message. */
+static void
+update_guide_step (EscaleCallView *self)
+{
+  static const struct
+  {
+    const char *screen;
+    guint step;
+  } steps[] = {
+    { "start", 1 },
+    { "pad", 2 },
+    { "code", 2 },
+    { "call", 3 },
+  };
+  const char *screen = gtk_stack_get_visible_child_name (self->stack);
+  guint step = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (g_strcmp0 (screen, steps[i].screen) == 0)
+      step = steps[i].step;
+  escale_activity_view_set_guide_step (ESCALE_ACTIVITY_VIEW (self), step);
 }
 
 static void
@@ -180,11 +164,11 @@ show_problem (EscaleCallView *self, EscaleCallProblem problem)
     case ESCALE_CALL_PROBLEM_NO_MICROPHONE:
     case ESCALE_CALL_PROBLEM_MEDIA:
       /* For staff: on the welcome screen and in the staff space. */
-      escale_config_add_problem (escale_kiosk_get_config (self->kiosk),
-                                 escale_activity_get_source (self->activity), 0, NULL,
-                                 _("la caméra ou le micro de ce poste ne répond pas : vérifiez "
-                                   "qu'ils sont branchés (test-pattern=true montre une image "
-                                   "de test pour une démonstration)"));
+      if (self->visit != NULL)
+        escale_visit_notice (self->visit, NULL, NULL,
+                             _("la caméra ou le micro de ce poste ne répond pas : vérifiez "
+                               "qu'ils sont branchés (test-pattern=true montre une image "
+                               "de test pour une démonstration)"));
       set_guide (self, _("Ce n'est pas de votre faute."));
       show_message (self,
                     problem == ESCALE_CALL_PROBLEM_NO_MICROPHONE
@@ -286,317 +270,6 @@ on_remote_frame (EscaleCallView *self, GBytes *frame, int width, int height, int
   show_frame (self->remote_picture, frame, width, height, stride);
 }
 
-static void
-update_pad_display (EscaleCallView *self)
-{
-  GString *shown = g_string_new (NULL);
-
-  for (guint i = 0; i < 6; i++)
-    {
-      if (i == 3)
-        g_string_append_c (shown, ' ');
-      g_string_append_c (shown, i < self->typed->len ? self->typed->str[i] : '_');
-    }
-  gtk_label_set_text (self->pad_display, shown->str);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "call.join", self->typed->len == 6);
-  g_string_free (shown, TRUE);
-}
-
-/* --- Actions ------------------------------------------------------------- */
-
-static void
-action_create (GtkWidget *widget, const char *name, GVariant *parameter)
-{
-  EscaleCallView *self = ESCALE_CALL_VIEW (widget);
-
-  self->made_room = TRUE;
-  escale_call_create_room (self->call);
-}
-
-static void
-action_pad (GtkWidget *widget, const char *name, GVariant *parameter)
-{
-  EscaleCallView *self = ESCALE_CALL_VIEW (widget);
-
-  g_string_truncate (self->typed, 0);
-  update_pad_display (self);
-  set_guide (self, _("Tapez les 6 chiffres du code, puis touchez Appeler."));
-  gtk_stack_set_visible_child_name (self->stack, "pad");
-}
-
-static void
-action_digit (GtkWidget *widget, const char *name, GVariant *parameter)
-{
-  EscaleCallView *self = ESCALE_CALL_VIEW (widget);
-  const char *digit = g_variant_get_string (parameter, NULL);
-
-  if (self->typed->len < 6 && g_ascii_isdigit (digit[0]))
-    g_string_append_c (self->typed, digit[0]);
-  update_pad_display (self);
-}
-
-static void
-action_erase (GtkWidget *widget, const char *name, GVariant *parameter)
-{
-  EscaleCallView *self = ESCALE_CALL_VIEW (widget);
-
-  if (self->typed->len > 0)
-    g_string_truncate (self->typed, self->typed->len - 1);
-  update_pad_display (self);
-}
-
-static void
-action_join (GtkWidget *widget, const char *name, GVariant *parameter)
-{
-  EscaleCallView *self = ESCALE_CALL_VIEW (widget);
-  g_autofree char *code = g_strdup (self->typed->str);
-
-  g_string_truncate (self->typed, 0);
-  self->made_room = FALSE;
-  escale_call_join_room (self->call, code);
-}
-
-static void
-action_hang_up (GtkWidget *widget, const char *name, GVariant *parameter)
-{
-  escale_call_hang_up (ESCALE_CALL_VIEW (widget)->call);
-}
-
-static void
-action_back (GtkWidget *widget, const char *name, GVariant *parameter)
-{
-  EscaleCallView *self = ESCALE_CALL_VIEW (widget);
-
-  if (escale_call_get_problem (self->call) == ESCALE_CALL_PROBLEM_WRONG_CODE)
-    {
-      escale_call_start_preview (self->call);
-      action_pad (widget, NULL, NULL);
-      return;
-    }
-  show_start (self);
-}
-
-static void
-update_switches (EscaleCallView *self)
-{
-  gboolean microphone = escale_call_get_microphone (self->call);
-  gboolean camera = escale_call_get_camera (self->call);
-
-  button_set_text (self->microphone_button,
-                   microphone ? _("Couper le micro") : _("Remettre le micro"));
-  button_set_text (self->camera_button,
-                   camera ? _("Couper la caméra") : _("Remettre la caméra"));
-}
-
-static void
-action_microphone (GtkWidget *widget, const char *name, GVariant *parameter)
-{
-  EscaleCallView *self = ESCALE_CALL_VIEW (widget);
-
-  escale_call_set_microphone (self->call, !escale_call_get_microphone (self->call));
-  update_switches (self);
-}
-
-static void
-action_camera (GtkWidget *widget, const char *name, GVariant *parameter)
-{
-  EscaleCallView *self = ESCALE_CALL_VIEW (widget);
-
-  escale_call_set_camera (self->call, !escale_call_get_camera (self->call));
-  update_switches (self);
-}
-
-/* --- Building ------------------------------------------------------------ */
-
-/* A button whose words wrap, so that the call screen fits 1024 px. */
-static GtkWidget *
-action_button (const char *label, const char *action, const char *css_class)
-{
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *text = gtk_label_new (label);
-
-  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (text), 14);
-  gtk_label_set_justify (GTK_LABEL (text), GTK_JUSTIFY_CENTER);
-  gtk_button_set_child (GTK_BUTTON (button), text);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (button, css_class);
-  if (label != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    label, -1);
-  return button;
-}
-
-
-static GtkPicture *
-video_picture (const char *css_class)
-{
-  GtkWidget *picture = gtk_picture_new ();
-
-  gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
-  gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_CONTAIN);
-  gtk_widget_add_css_class (picture, css_class);
-  return GTK_PICTURE (picture);
-}
-
-static GtkWidget *
-build_start (EscaleCallView *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
-  GtkWidget *choices = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-
-  self->self_pictures[0] = video_picture ("call-preview");
-  gtk_widget_set_hexpand (GTK_WIDGET (self->self_pictures[0]), TRUE);
-  gtk_widget_set_size_request (GTK_WIDGET (self->self_pictures[0]), 240, 135);
-  gtk_widget_set_valign (GTK_WIDGET (self->self_pictures[0]), GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->self_pictures[0]));
-  gtk_widget_set_valign (choices, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (choices), action_button (_("Créer un code pour ma famille"),
-                                                    "call.create", "call-choice"));
-  gtk_box_append (GTK_BOX (choices), action_button (_("J'ai reçu un code"), "call.pad",
-                                                    "call-choice"));
-  gtk_box_append (GTK_BOX (box), choices);
-  return box;
-}
-
-static GtkWidget *
-build_pad (EscaleCallView *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
-  GtkWidget *grid = gtk_grid_new ();
-  const char *keys = "123456789";
-
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
-  GtkWidget *back = action_button (_("Retour"), "call.back", NULL);
-
-  self->pad_display = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (self->pad_display), "call-pad-display");
-  gtk_widget_set_hexpand (GTK_WIDGET (self->pad_display), TRUE);
-  gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->pad_display));
-  gtk_box_append (GTK_BOX (top), back);
-  gtk_box_append (GTK_BOX (box), top);
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 10);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 16);
-  gtk_widget_set_halign (grid, GTK_ALIGN_CENTER);
-  for (guint i = 0; i < 10; i++)
-    {
-      char digit[2] = { i < 9 ? keys[i] : '0', '\0' };
-      GtkWidget *button = gtk_button_new_with_label (digit);
-
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", digit);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "call.digit");
-      gtk_widget_add_css_class (button, "call-key");
-      gtk_grid_attach (GTK_GRID (grid), button, i < 9 ? (int) i % 3 : 1, i < 9 ? (int) i / 3 : 3,
-                       1, 1);
-    }
-  gtk_grid_attach (GTK_GRID (grid), action_button (_("Effacer"), "call.erase", "call-key"), 0, 3,
-                   1, 1);
-  gtk_grid_attach (GTK_GRID (grid), action_button (_("Appeler"), "call.join", "call-go"), 2, 3, 1,
-                   1);
-  gtk_box_append (GTK_BOX (box), grid);
-  return box;
-}
-
-static GtkWidget *
-build_code (EscaleCallView *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 20);
-  GtkWidget *left = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *hang_up = action_button (_("Raccrocher"), "call.hang-up", "call-hang-up");
-
-  gtk_widget_add_css_class (hang_up, "compact");
-  gtk_widget_set_hexpand (left, TRUE);
-  gtk_box_append (GTK_BOX (left), escale_wrapped_label_new (_("Donnez ce code à votre proche "
-                                                              "au téléphone :"),
-                                                            "call-code-intro"));
-  self->code_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (self->code_label), "call-code");
-  gtk_label_set_selectable (self->code_label, FALSE);
-  gtk_box_append (GTK_BOX (left), GTK_WIDGET (self->code_label));
-  gtk_box_append (GTK_BOX (left), escale_wrapped_label_new (_("Il le tape sur la page d'appel, "
-                                                              "ou il photographie le carré."),
-                                                            "call-code-help"));
-  self->link_label = GTK_LABEL (escale_wrapped_label_new (NULL, "call-link"));
-  gtk_box_append (GTK_BOX (left), GTK_WIDGET (self->link_label));
-  gtk_box_append (GTK_BOX (box), left);
-
-  {
-    GtkWidget *right = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
-
-    self->qr_picture = GTK_PICTURE (gtk_picture_new ());
-    gtk_widget_set_size_request (GTK_WIDGET (self->qr_picture), 160, 160);
-    gtk_widget_add_css_class (GTK_WIDGET (self->qr_picture), "call-qr");
-    gtk_box_append (GTK_BOX (right), GTK_WIDGET (self->qr_picture));
-    gtk_box_append (GTK_BOX (right), hang_up);
-    gtk_box_append (GTK_BOX (box), right);
-  }
-  return box;
-}
-
-/* Oneself, small, in the bottom right corner of the family's picture:
- * a quarter of its width whatever the size of the frames. */
-static gboolean
-place_self_view (GtkOverlay *overlay, GtkWidget *child, GdkRectangle *allocation,
-                 gpointer user_data)
-{
-  int width = gtk_widget_get_width (GTK_WIDGET (overlay));
-  int height = gtk_widget_get_height (GTK_WIDGET (overlay));
-
-  allocation->width = MAX (width / 4, 120);
-  allocation->height = allocation->width * 9 / 16;
-  allocation->x = MAX (width - allocation->width - 12, 0);
-  allocation->y = MAX (height - allocation->height - 12, 0);
-  return TRUE;
-}
-
-static GtkWidget *
-build_call (EscaleCallView *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
-  GtkWidget *overlay = gtk_overlay_new ();
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
-
-  self->remote_picture = video_picture ("call-remote");
-  gtk_widget_set_vexpand (GTK_WIDGET (self->remote_picture), TRUE);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->remote_picture), TRUE);
-  gtk_widget_set_size_request (GTK_WIDGET (self->remote_picture), 320, 180);
-  gtk_overlay_set_child (GTK_OVERLAY (overlay), GTK_WIDGET (self->remote_picture));
-  self->self_pictures[1] = video_picture ("call-self");
-  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), GTK_WIDGET (self->self_pictures[1]));
-  g_signal_connect (overlay, "get-child-position", G_CALLBACK (place_self_view), NULL);
-  gtk_box_append (GTK_BOX (box), overlay);
-
-  self->microphone_button = action_button (NULL, "call.microphone", "call-switch");
-  self->camera_button = action_button (NULL, "call.camera", "call-switch");
-  gtk_box_append (GTK_BOX (bar), self->microphone_button);
-  gtk_box_append (GTK_BOX (bar), self->camera_button);
-  {
-    GtkWidget *hang_up = action_button (_("Raccrocher"), "call.hang-up", "call-hang-up");
-
-    gtk_widget_set_vexpand (hang_up, TRUE);
-    gtk_box_append (GTK_BOX (bar), hang_up);
-  }
-  gtk_box_append (GTK_BOX (box), bar);
-  return box;
-}
-
-static GtkWidget *
-build_message (EscaleCallView *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  self->message_title = GTK_LABEL (escale_wrapped_label_new (NULL, "message-title"));
-  self->message_text = GTK_LABEL (escale_wrapped_label_new (NULL, "message-text"));
-  self->message_button = action_button ("", "call.back", "call-choice");
-  gtk_widget_set_halign (self->message_button, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->message_title));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->message_text));
-  gtk_box_append (GTK_BOX (box), self->message_button);
-  return box;
-}
-
 /* --- Reset and lifetime -------------------------------------------------- */
 
 static gboolean
@@ -626,12 +299,15 @@ static void
 escale_call_view_constructed (GObject *object)
 {
   EscaleCallView *self = ESCALE_CALL_VIEW (object);
-  g_autofree char *server = call_key (self->activity, "server");
-  g_autofree char *test_pattern = call_key (self->activity, "test-pattern");
+  EscaleActivity *activity = escale_activity_view_get_activity (ESCALE_ACTIVITY_VIEW (self));
+  g_autofree char *server = call_key (activity, "server");
+  g_autofree char *test_pattern = call_key (activity, "test-pattern");
   EscaleCallMedia media = { 0 };
 
   G_OBJECT_CLASS (escale_call_view_parent_class)->constructed (object);
 
+  self->activity = activity;
+  self->visit = escale_activity_view_get_visit (ESCALE_ACTIVITY_VIEW (self));
   media.test_pattern = g_strcmp0 (test_pattern, "true") == 0;
   media.stun_server = call_key (self->activity, "stun");
   media.turn_server = call_key (self->activity, "turn");
@@ -648,8 +324,10 @@ escale_call_view_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->call, "remote-frame", G_CALLBACK (on_remote_frame), self,
                            G_CONNECT_SWAPPED);
-  escale_reset_register (escale_kiosk_get_reset (self->kiosk), WIPER_NAME, wipe_call, self, NULL);
-  update_switches (self);
+  /* The view is the wiper's data: it removes the wiper when it goes away. */
+  if (self->visit != NULL)
+    escale_visit_add_wiper (self->visit, WIPER_NAME, wipe_call, self, NULL);
+  _escale_call_view_update_switches (self);
 
   if (server == NULL)
     {
@@ -676,17 +354,17 @@ escale_call_view_dispose (GObject *object)
       escale_call_hang_up (self->call);
       g_clear_object (&self->call);
     }
-  if (self->kiosk != NULL)
+  hold_session (self, FALSE);
+  if (self->visit != NULL)
     {
-      hold_session (self, FALSE);
       if (self->call_open)   /* left with Accueil during a call */
-        escale_session_stop_timer (escale_kiosk_get_session (self->kiosk), "call", "minutes");
-      self->call_open = FALSE;
-      escale_reset_unregister (escale_kiosk_get_reset (self->kiosk), WIPER_NAME);
+        escale_visit_stop_timer (self->visit, "minutes");
+      escale_visit_remove_wiper (self->visit, WIPER_NAME);
     }
+  self->call_open = FALSE;
   g_clear_pointer (&self->box, gtk_widget_unparent);
-  g_clear_object (&self->activity);
-  g_clear_object (&self->kiosk);
+  self->activity = NULL;
+  self->visit = NULL;
   G_OBJECT_CLASS (escale_call_view_parent_class)->dispose (object);
 }
 
@@ -701,44 +379,6 @@ escale_call_view_finalize (GObject *object)
 }
 
 static void
-escale_call_view_get_property (GObject *object, guint prop_id, GValue *value,
-                               GParamSpec *pspec)
-{
-  EscaleCallView *self = ESCALE_CALL_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_ACTIVITY:
-      g_value_set_object (value, self->activity);
-      break;
-    case PROP_KIOSK:
-      g_value_set_object (value, self->kiosk);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-escale_call_view_set_property (GObject *object, guint prop_id, const GValue *value,
-                               GParamSpec *pspec)
-{
-  EscaleCallView *self = ESCALE_CALL_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_ACTIVITY:
-      self->activity = g_value_dup_object (value);
-      break;
-    case PROP_KIOSK:
-      self->kiosk = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 escale_call_view_class_init (EscaleCallViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -747,27 +387,7 @@ escale_call_view_class_init (EscaleCallViewClass *klass)
   object_class->constructed = escale_call_view_constructed;
   object_class->dispose = escale_call_view_dispose;
   object_class->finalize = escale_call_view_finalize;
-  object_class->get_property = escale_call_view_get_property;
-  object_class->set_property = escale_call_view_set_property;
-
-  pspecs[PROP_ACTIVITY] =
-    g_param_spec_object ("activity", NULL, NULL, ESCALE_TYPE_ACTIVITY,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  pspecs[PROP_KIOSK] =
-    g_param_spec_object ("kiosk", NULL, NULL, ESCALE_TYPE_KIOSK,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, pspecs);
-
-  gtk_widget_class_install_action (widget_class, "call.create", NULL, action_create);
-  gtk_widget_class_install_action (widget_class, "call.pad", NULL, action_pad);
-  gtk_widget_class_install_action (widget_class, "call.digit", "s", action_digit);
-  gtk_widget_class_install_action (widget_class, "call.erase", NULL, action_erase);
-  gtk_widget_class_install_action (widget_class, "call.join", NULL, action_join);
-  gtk_widget_class_install_action (widget_class, "call.hang-up", NULL, action_hang_up);
-  gtk_widget_class_install_action (widget_class, "call.back", NULL, action_back);
-  gtk_widget_class_install_action (widget_class, "call.microphone", NULL, action_microphone);
-  gtk_widget_class_install_action (widget_class, "call.camera", NULL, action_camera);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  _escale_call_view_install_actions (widget_class);
   gtk_widget_class_set_css_name (widget_class, "callview");
 }
 
@@ -775,31 +395,32 @@ static void
 escale_call_view_init (EscaleCallView *self)
 {
   self->typed = g_string_new (NULL);
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-
-  self->guide = GTK_LABEL (escale_wrapped_label_new (NULL, "call-guide"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->guide), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Où en est l'appel"), -1);
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->guide));
-
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
-  gtk_stack_set_hhomogeneous (self->stack, FALSE);
-  gtk_stack_set_vhomogeneous (self->stack, FALSE);
-  gtk_stack_add_named (self->stack, build_start (self), "start");
-  gtk_stack_add_named (self->stack, build_pad (self), "pad");
-  gtk_stack_add_named (self->stack, build_code (self), "code");
-  gtk_stack_add_named (self->stack, build_call (self), "call");
-  gtk_stack_add_named (self->stack, build_message (self), "message");
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->stack));
-  update_pad_display (self);
+  _escale_call_view_build (self);
+  g_signal_connect_swapped (self->stack, "notify::visible-child-name",
+                            G_CALLBACK (update_guide_step), self);
+  _escale_call_view_update_pad_display (self);
 }
 
-GtkWidget *
-escale_call_view_new (EscaleActivity *activity, EscaleKiosk *kiosk)
+/* The view of a call activity: Escale's own call screen, or the visio
+ * site ([Call] web-url=) in the locked web view. */
+GType
+escale_call_kind_view_type (EscaleActivity *activity)
 {
-  return g_object_new (ESCALE_TYPE_CALL_VIEW, "activity", activity, "kiosk", kiosk, NULL);
+  return escale_call_kind_is_web_call (activity) ? ESCALE_TYPE_WEB_CALL_VIEW
+                                                 : ESCALE_TYPE_CALL_VIEW;
+}
+
+/* For escale-call-view-actions.c. */
+void
+_escale_call_view_set_guide (EscaleCallView *self, const char *text)
+{
+  set_guide (self, text);
+}
+
+void
+_escale_call_view_show_start (EscaleCallView *self)
+{
+  show_start (self);
 }
 
 EscaleCall *
@@ -820,3 +441,4 @@ escale_call_view_get_guide (EscaleCallView *self)
 {
   return gtk_label_get_text (self->guide);
 }
+
