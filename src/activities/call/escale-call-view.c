@@ -328,6 +328,8 @@ escale_call_view_constructed (GObject *object)
   if (self->visit != NULL)
     escale_visit_add_wiper (self->visit, WIPER_NAME, wipe_call, self, NULL);
   _escale_call_view_update_switches (self);
+  /* The stack shows its first screen already: no notification for it. */
+  update_guide_step (self);
 
   if (server == NULL)
     {
