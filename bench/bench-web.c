@@ -13,6 +13,7 @@
 #include <libsoup/soup.h>
 #include <stdlib.h>
 
+#include "escale-activities.h"
 #include "escale-activity-page.h"
 #include "escale-config-file.h"
 #include "escale-culture-view.h"
@@ -186,7 +187,7 @@ main (int argc, char **argv)
   ini_path = g_build_filename (dir, "culture.ini", NULL);
   g_file_set_contents (ini_path, ini, -1, NULL);
   file = escale_config_file_load (ini_path, NULL, problems, &error);
-  activity = escale_activity_new_from_file (file, dir, problems);
+  activity = escale_activity_new_from_file (file, dir, escale_activities_get_kinds (), problems);
   g_assert (activity != NULL);
 
   profile = escale_web_profile_new ();

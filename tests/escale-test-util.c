@@ -2,6 +2,7 @@
 #include <unistd.h>
 #include <sqlite3.h>
 
+#include "escale-activities.h"
 #include "escale-test-util.h"
 
 char *
@@ -19,7 +20,8 @@ renew_profile (gpointer user_data, GError **error)
 void
 escale_test_kiosk_init (EscaleTestKiosk *k, const char *config_dir, gboolean locked)
 {
-  g_autoptr(EscaleConfig) config = escale_config_load (config_dir);
+  g_autoptr(EscaleConfig) config =
+    escale_config_load (config_dir, escale_activities_get_kinds ());
   g_autofree char *scratch_dir = NULL;
 
   k->dir = g_dir_make_tmp ("escale-test-XXXXXX", NULL);

@@ -262,7 +262,7 @@ test_no_camera_is_calm (void)
       g_assert_nonnull (note);
       g_assert_nonnull (strstr (note, "caméra"));
       /* Seen again at the next visit: still one note, not two. */
-      g_assert_cmpuint (escale_config_get_problems (escale_kiosk_get_config (k.kiosk))->len,
+      g_assert_cmpuint (escale_notices_get_all (escale_kiosk_get_notices (k.kiosk))->len,
                         ==, 1);
     }
   escale_test_kiosk_clear (&k);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
 
+#include "escale-activities.h"
 #include "escale-config.h"
 #include "escale-scratch.h"
 
@@ -79,7 +80,7 @@ assert_problem (EscaleConfig *config, const char *prefix)
 static void
 test_good (Fixture *f, gconstpointer data)
 {
-  g_autoptr(EscaleConfig) config = escale_config_load (f->dir);
+  g_autoptr(EscaleConfig) config = escale_config_load (f->dir, escale_activities_get_kinds ());
   EscaleActivity *activity;
   const char *const *steps;
   GPtrArray *sections;
@@ -93,7 +94,7 @@ test_good (Fixture *f, gconstpointer data)
 
   activity = escale_config_find_activity (config, "infos");
   g_assert_nonnull (activity);
-  g_assert_cmpint (escale_activity_get_kind (activity), ==, ESCALE_ACTIVITY_INFO);
+  g_assert_cmpstr (escale_activity_get_kind (activity)->name, ==, "info");
   steps = escale_activity_get_steps (activity);
   g_assert_cmpstr (steps[0], ==, "Première");
   g_assert_cmpstr (steps[1], ==, "Deuxième");
@@ -109,7 +110,7 @@ test_demo_config_is_clean (Fixture *f, gconstpointer data)
 {
   g_autofree char *demo = g_build_filename (g_getenv ("ESCALE_SOURCE_DIR"), "kiosk-config",
                                             NULL);
-  g_autoptr(EscaleConfig) config = escale_config_load (demo);
+  g_autoptr(EscaleConfig) config = escale_config_load (demo, escale_activities_get_kinds ());
   g_auto(GStrv) lines = escale_config_format_problems (config);
 
   g_assert_cmpstrv (lines, ((const char *const[]) { NULL }));
@@ -123,7 +124,7 @@ test_unknown_key (Fixture *f, gconstpointer data)
   g_autoptr(EscaleConfig) config = NULL;
 
   write_file (f, "escale.ini", "[Centre]\nname=X\ncolour=blue\n");
-  config = escale_config_load (f->dir);
+  config = escale_config_load (f->dir, escale_activities_get_kinds ());
   assert_problem (config, "escale.ini:3: colour: clé inconnue dans [Centre]");
   g_assert_cmpstr (escale_config_get_centre_name (config), ==, "X");
 }
@@ -135,7 +136,7 @@ test_wrong_type_keeps_default (Fixture *f, gconstpointer data)
 
   write_file (f, "escale.ini", "[Centre]\nname=X\n[Session]\nidle-delay=trois minutes\n"
                                "countdown=5\n");
-  config = escale_config_load (f->dir);
+  config = escale_config_load (f->dir, escale_activities_get_kinds ());
   assert_problem (config, "escale.ini:4: idle-delay: « trois minutes » n'est pas un nombre entier");
   assert_problem (config, "escale.ini:5: countdown: 5 est hors limites (de 10 à 600)");
   g_assert_cmpuint (escale_config_get_idle_delay (config), ==, 180);
@@ -149,7 +150,7 @@ test_not_key_value (Fixture *f, gconstpointer data)
 
   write_file (f, "escale.ini", "[Centre]\nname=X\nthis line is wrong\n[Session]\n"
                                "idle-delay=300\n");
-  config = escale_config_load (f->dir);
+  config = escale_config_load (f->dir, escale_activities_get_kinds ());
   assert_problem (config, "escale.ini:3: « this line is wrong » n'est pas une ligne clé=valeur");
   /* The rest of the file still counts. */
   g_assert_cmpuint (escale_config_get_idle_delay (config), ==, 300);
@@ -161,7 +162,7 @@ test_bad_group_line (Fixture *f, gconstpointer data)
   g_autoptr(EscaleConfig) config = NULL;
 
   write_file (f, "escale.ini", "[Centre\nname=X\n");
-  config = escale_config_load (f->dir);
+  config = escale_config_load (f->dir, escale_activities_get_kinds ());
   assert_problem (config, "escale.ini:1: « [Centre » n'est pas une ligne [Groupe] valide");
   assert_problem (config, "escale.ini:2: name: cette clé est placée avant tout [Groupe]");
 }
@@ -172,7 +173,7 @@ test_duplicate_ids (Fixture *f, gconstpointer data)
   g_autoptr(EscaleConfig) config = NULL;
 
   write_file (f, "activities/60-copy.ini", good_activity);
-  config = escale_config_load (f->dir);
+  config = escale_config_load (f->dir, escale_activities_get_kinds ());
   assert_problem (config, "activities/60-copy.ini:2: id: « infos » est déjà utilisé par "
                           "activities/50-infos.ini");
   g_assert_cmpuint (escale_config_get_activities (config)->len, ==, 1);
@@ -185,7 +186,7 @@ test_missing_icon (Fixture *f, gconstpointer data)
 
   write_file (f, "activities/70-musee.ini",
               "[Activity]\nid=musee\ntitle=Musée\nkind=culture\nicon=icons/absent.png\n");
-  config = escale_config_load (f->dir);
+  config = escale_config_load (f->dir, escale_activities_get_kinds ());
   assert_problem (config, "activities/70-musee.ini:5: icon: pas d'icône « icons/absent.png »");
   /* Still shown, with a neutral icon. */
   g_assert_cmpstr (escale_activity_get_icon (escale_config_find_activity (config, "musee")), ==,
@@ -200,7 +201,7 @@ test_bad_activity_dropped (Fixture *f, gconstpointer data)
   write_file (f, "activities/80-bad.ini",
               "[Activity]\nid=Bad Id\ntitle=T\nicon=info\nkind=teleport\n");
   write_file (f, "activities/81-notitle.ini", "[Activity]\nid=notitle\nicon=info\nkind=info\n");
-  config = escale_config_load (f->dir);
+  config = escale_config_load (f->dir, escale_activities_get_kinds ());
   assert_problem (config, "activities/80-bad.ini:5: kind: « teleport » n'est pas un type d'activité");
   assert_problem (config, "activities/81-notitle.ini:1: title: manquante dans [Activity]");
   g_assert_cmpuint (escale_config_get_activities (config)->len, ==, 1);
@@ -214,7 +215,7 @@ test_bad_url_and_group (Fixture *f, gconstpointer data)
   write_file (f, "activities/30-culture.ini",
               "[Activity]\nid=culture\ntitle=Culture\nicon=culture\nkind=culture\n"
               "[Site 1]\ntitle=Musée\nurl=ftp://example.org/\n[Sites]\ntitle=x\n");
-  config = escale_config_load (f->dir);
+  config = escale_config_load (f->dir, escale_activities_get_kinds ());
   assert_problem (config, "activities/30-culture.ini:8: url: « ftp://example.org/ » n'est pas une "
                           "adresse web");
   assert_problem (config, "activities/30-culture.ini:9: groupe [Sites] inconnu");
@@ -227,7 +228,7 @@ test_no_valid_activity (Fixture *f, gconstpointer data)
   g_autofree char *path = g_build_filename (f->dir, "activities", "50-infos.ini", NULL);
 
   g_unlink (path);
-  config = escale_config_load (f->dir);
+  config = escale_config_load (f->dir, escale_activities_get_kinds ());
   g_assert_cmpuint (escale_config_get_activities (config)->len, ==, 0);
   assert_problem (config, "activities: aucune activité valide");
 }
@@ -236,7 +237,8 @@ static void
 test_missing_folder (Fixture *f, gconstpointer data)
 {
   g_autofree char *nowhere = g_build_filename (f->dir, "nowhere", NULL);
-  g_autoptr(EscaleConfig) config = escale_config_load (nowhere);
+  g_autoptr(EscaleConfig) config =
+    escale_config_load (nowhere, escale_activities_get_kinds ());
 
   g_assert_cmpuint (escale_config_get_activities (config)->len, ==, 0);
   g_assert_cmpuint (escale_config_get_problems (config)->len, ==, 1);
@@ -256,7 +258,7 @@ test_at_most_six (Fixture *f, gconstpointer data)
 
       write_file (f, name, text);
     }
-  config = escale_config_load (f->dir);
+  config = escale_config_load (f->dir, escale_activities_get_kinds ());
   g_assert_cmpuint (escale_config_get_activities (config)->len, ==, 6);
   /* Sorted by order then id: infos (order 5) comes after a5 and is cut. */
   g_assert_null (escale_config_find_activity (config, "infos"));

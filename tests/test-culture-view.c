@@ -2,6 +2,7 @@
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
+#include "escale-activities.h"
 #include "escale-activity-page.h"
 #include "escale-config-file.h"
 #include "escale-culture-view.h"
@@ -167,7 +168,8 @@ fixture_setup (Fixture *f, gconstpointer data)
   g_assert_true (g_file_set_contents (ini_path, ini, -1, &error));
   file = escale_config_file_load (ini_path, "activities/culture.ini", problems, &error);
   g_assert_no_error (error);
-  f->activity = escale_activity_new_from_file (file, f->dir, problems);
+  f->activity = escale_activity_new_from_file (file, f->dir, escale_activities_get_kinds (),
+                                               problems);
   g_assert_cmpuint (problems->len, ==, 0);
   g_assert_nonnull (f->activity);
 

@@ -2,7 +2,9 @@
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
+#include "escale-activities.h"
 #include "escale-activity-page.h"
+#include "escale-call-kind.h"
 #include "escale-home-page.h"
 #include "escale-scratch.h"
 #include "escale-test-util.h"
@@ -11,7 +13,7 @@
 #include "escale-welcome-page.h"
 
 /* A call activity configured as a visio site ([Call] web-url=): where the
- * installed WebKitGTK has no WebRTC (Debian 12), staff get a config problem
+ * installed WebKitGTK has no WebRTC (Debian 12), staff get a notice
  * naming the file, line and key, and the person a calm page; the site's
  * origin alone may use the camera and microphone. */
 
@@ -68,26 +70,47 @@ result_ready (gpointer data)
   return *(GAsyncResult **) data != NULL;
 }
 
+/* What the application does at start-up: the kinds' checks of the running
+ * machine, whose problems become staff notices. */
 static gboolean
-check_config (EscaleConfig *config)
+check_config (EscaleConfig *config, EscaleNotices *notices)
 {
   g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
+  g_autoptr(GPtrArray) problems =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) escale_config_problem_free);
+  g_autoptr(GPtrArray) warnings =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) escale_config_problem_free);
 
-  escale_web_capabilities_check_config (config, NULL, result_cb, &result);
+  escale_activities_check_machine (config, NULL, result_cb, &result);
   escale_test_wait_until (result_ready, &result, 60000);
-  ok = escale_web_capabilities_check_config_finish (result, &error);
-  g_assert_no_error (error);
-  return ok;
+  escale_activities_check_machine_finish (result, problems, warnings);
+  g_assert_cmpuint (warnings->len, ==, 0);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      EscaleConfigProblem *problem = problems->pdata[i];
+
+      escale_notices_add (notices, problem->file, problem->line, problem->key, problem->message);
+    }
+  return TRUE;
 }
 
 static gboolean
-has_problem (EscaleConfig *config, const char *text)
+has_problem (EscaleNotices *notices, const char *text)
 {
-  g_auto(GStrv) lines = escale_config_format_problems (config);
+  g_auto(GStrv) lines = escale_notices_format (notices);
 
   return g_strv_contains ((const char *const *) lines, text);
+}
+
+static gboolean
+config_has_web_call (EscaleConfig *config)
+{
+  GPtrArray *activities = escale_config_get_activities (config);
+
+  for (guint i = 0; i < activities->len; i++)
+    if (escale_call_kind_is_web_call (activities->pdata[i]))
+      return TRUE;
+  return FALSE;
 }
 
 /* A configuration without a web call never makes a probe: a normal start
@@ -96,13 +119,15 @@ static void
 test_no_web_call_no_probe (void)
 {
   g_autofree char *demo = escale_test_demo_config ();
-  g_autoptr(EscaleConfig) config = escale_config_load (demo);
+  g_autoptr(EscaleConfig) config = escale_config_load (demo, escale_activities_get_kinds ());
   guint n_problems = escale_config_get_problems (config)->len;
+  g_autoptr(EscaleNotices) notices = escale_notices_new ();
 
-  g_assert_false (escale_web_capabilities_config_has_web_call (config));
-  g_assert_true (check_config (config));
+  g_assert_false (config_has_web_call (config));
+  g_assert_true (check_config (config, notices));
   g_assert_cmpint (escale_web_capabilities_get_webrtc (), ==, ESCALE_WEB_CAPABILITY_UNKNOWN);
   g_assert_cmpuint (escale_config_get_problems (config)->len, ==, n_problems);
+  g_assert_cmpuint (escale_notices_get_all (notices)->len, ==, 0);
 }
 
 /* --- the probe says what a page really has ----------------------------- */
@@ -257,13 +282,14 @@ test_config_problem_and_calm_page (void)
   config = escale_kiosk_get_config (k.kiosk);
   session = escale_kiosk_get_session (k.kiosk);
   welcome = escale_window_get_welcome_page (k.window);
-  g_assert_true (escale_web_capabilities_config_has_web_call (config));
+  g_assert_true (config_has_web_call (config));
   g_assert_cmpuint (escale_config_get_problems (config)->len, ==, 0);
 
   /* What the application does at start-up when a web call is configured. */
-  g_assert_true (check_config (config));
+  g_assert_true (check_config (config, escale_kiosk_get_notices (k.kiosk)));
   no_webrtc = escale_web_capabilities_get_webrtc () == ESCALE_WEB_CAPABILITY_NO;
-  g_assert_cmpint (has_problem (config, NO_WEBRTC_PROBLEM), ==, no_webrtc);
+  g_assert_cmpint (has_problem (escale_kiosk_get_notices (k.kiosk), NO_WEBRTC_PROBLEM), ==,
+                   no_webrtc);
   /* The welcome screen's note for staff follows. */
   if (no_webrtc)
     g_assert_nonnull (strstr (escale_welcome_page_get_staff_note (ESCALE_WELCOME_PAGE (welcome)),
@@ -307,13 +333,13 @@ static void
 test_server_and_web_url (void)
 {
   g_autofree char *dir = config_new ("server=wss://visio.example.org/janus\n");
-  g_autoptr(EscaleConfig) config = escale_config_load (dir);
+  g_autoptr(EscaleConfig) config = escale_config_load (dir, escale_activities_get_kinds ());
   EscaleActivity *activity = escale_config_find_activity (config, "visio");
   g_auto(GStrv) lines = escale_config_format_problems (config);
 
   g_assert_nonnull (activity);
-  g_assert_false (escale_activity_is_web_call (activity));
-  g_assert_false (escale_web_capabilities_config_has_web_call (config));
+  g_assert_false (escale_call_kind_is_web_call (activity));
+  g_assert_false (config_has_web_call (config));
   g_assert_cmpuint (g_strv_length (lines), ==, 1);
   g_assert_true (g_str_has_prefix (lines[0], "activities/visio.ini:10: web-url: server= et "
                                              "web-url= ne vont pas ensemble"));

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
 
+#include "escale-activities.h"
 #include "escale-activity-page.h"
 #include "escale-home-page.h"
 #include "escale-welcome-page.h"
@@ -275,7 +276,7 @@ test_leftovers_wiped_at_start (void)
   g_autofree char *left = g_build_filename (runtime, "session-AbC123", NULL);
   g_autofree char *left_file = g_build_filename (left, "photo-de-mamie.jpg", NULL);
   g_autofree char *stats = g_build_filename (dir, "stats.db", NULL);
-  g_autoptr(EscaleConfig) config = escale_config_load (demo);
+  g_autoptr(EscaleConfig) config = escale_config_load (demo, escale_activities_get_kinds ());
   g_autoptr(EscaleStatsStore) store = escale_stats_store_new (stats);
   g_autoptr(EscaleScratch) scratch = escale_scratch_new (runtime);
   g_autoptr(EscaleKiosk) kiosk = NULL;

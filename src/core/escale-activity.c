@@ -6,8 +6,10 @@
 #include "escale-activity.h"
 
 /* One activity of the home screen, as an administrator described it in
- * activities/NAME.ini. Immutable once loaded. Kind-specific keys stay in the
- * validated key file and are read by the page that shows the activity. */
+ * activities/NAME.ini. Immutable once loaded. Its kind (an
+ * EscaleActivityKind from the table the config was loaded with) says which
+ * keys it may have besides the common ones; those stay in the validated key
+ * file and are read by the kind's own code. */
 struct _EscaleActivity
 {
   GObject parent_instance;
@@ -20,24 +22,16 @@ struct _EscaleActivity
   char *icon;         /* a built-in name, or an absolute path */
   char *theme;
   char *intro;
-  EscaleActivityKind kind;
+  const EscaleActivityKind *kind;
   int order;
   char **steps;
   char **helper_tips;
   GPtrArray *sections;   /* of EscaleActivitySection */
   GKeyFile *key_file;
-  guint web_url_line;    /* of [Call] web-url, when this is a web call; else 0 */
+  GHashTable *lines;     /* "group\nkey" -> line in the file, for staff messages */
 };
 
 G_DEFINE_FINAL_TYPE (EscaleActivity, escale_activity, G_TYPE_OBJECT)
-
-static const char *const kind_names[] = {
-  [ESCALE_ACTIVITY_CALL] = "call",
-  [ESCALE_ACTIVITY_PHOTOS] = "photos",
-  [ESCALE_ACTIVITY_CULTURE] = "culture",
-  [ESCALE_ACTIVITY_FORMS] = "forms",
-  [ESCALE_ACTIVITY_INFO] = "info",
-};
 
 static const char *const builtin_icons[] = {
   "call", "photos", "culture", "forms", "info", "museum", "music", "help", NULL,
@@ -56,78 +50,6 @@ static const EscaleKeySpec common_keys[] = {
   { "Guide", "helper-tip-*", ESCALE_KEY_STRING },
   { NULL }
 };
-
-/* Keys each kind adds. Later features add theirs here, and only here. */
-static const EscaleKeySpec info_keys[] = {
-  { "Entry *", "title", ESCALE_KEY_STRING, 0, 0, TRUE },
-  { "Entry *", "line-*", ESCALE_KEY_STRING },
-  { NULL }
-};
-
-static const EscaleKeySpec culture_keys[] = {
-  { "Culture", "collection", ESCALE_KEY_PATH },
-  { "Site *", "title", ESCALE_KEY_STRING, 0, 0, TRUE },
-  { "Site *", "url", ESCALE_KEY_URL, 0, 0, TRUE },
-  { "Site *", "description", ESCALE_KEY_STRING },
-  { "Entry *", "title", ESCALE_KEY_STRING, 0, 0, TRUE },
-  { "Entry *", "line-*", ESCALE_KEY_STRING },
-  { NULL }
-};
-
-static const EscaleKeySpec call_keys[] = {
-  { "Call", "server", ESCALE_KEY_STRING },        /* ws:// or wss:// address of Janus */
-  { "Call", "family-page", ESCALE_KEY_URL },      /* the family's page, for the code's link */
-  { "Call", "stun", ESCALE_KEY_STRING },          /* stun://host:port */
-  { "Call", "turn", ESCALE_KEY_STRING },          /* turn://user:password@host:port */
-  { "Call", "test-pattern", ESCALE_KEY_BOOL },    /* a test picture and tone, for demos */
-  { "Call", "local-address", ESCALE_KEY_STRING }, /* the only address ICE may use (labs) */
-  { "Call", "web-url", ESCALE_KEY_URL },          /* a visio site instead, where WebKit has WebRTC */
-  { NULL }
-};
-
-static const EscaleKeySpec no_keys[] = {
-  { "Entry *", "title", ESCALE_KEY_STRING, 0, 0, TRUE },
-  { "Entry *", "line-*", ESCALE_KEY_STRING },
-  { NULL }
-};
-
-static const EscaleKeySpec *
-kind_keys (EscaleActivityKind kind)
-{
-  switch (kind)
-    {
-    case ESCALE_ACTIVITY_INFO:
-      return info_keys;
-    case ESCALE_ACTIVITY_CULTURE:
-      return culture_keys;
-    case ESCALE_ACTIVITY_CALL:
-      return call_keys;
-    case ESCALE_ACTIVITY_PHOTOS:
-    case ESCALE_ACTIVITY_FORMS:
-      return no_keys;
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-gboolean
-escale_activity_kind_from_string (const char *name, EscaleActivityKind *kind)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
-    if (name != NULL && g_str_equal (name, kind_names[i]))
-      {
-        *kind = (EscaleActivityKind) i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-const char *
-escale_activity_kind_to_string (EscaleActivityKind kind)
-{
-  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (kind_names), NULL);
-  return kind_names[kind];
-}
 
 gboolean
 escale_icon_is_builtin (const char *name)
@@ -162,6 +84,7 @@ escale_activity_finalize (GObject *object)
   g_strfreev (self->helper_tips);
   g_clear_pointer (&self->sections, g_ptr_array_unref);
   g_clear_pointer (&self->key_file, g_key_file_unref);
+  g_clear_pointer (&self->lines, g_hash_table_unref);
   G_OBJECT_CLASS (escale_activity_parent_class)->finalize (object);
 }
 
@@ -175,6 +98,7 @@ static void
 escale_activity_init (EscaleActivity *self)
 {
   self->sections = g_ptr_array_new_with_free_func (section_free);
+  self->lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 static void
@@ -197,59 +121,62 @@ load_sections (EscaleActivity *self, EscaleConfigFile *file)
     }
 }
 
-/* A call activity is either Escale's own call screen (server=) or a visio
- * site in the locked web view (web-url=), never both. */
 static void
-check_web_call (EscaleActivity *self, EscaleConfigFile *file, GPtrArray *problems)
+remember_lines (EscaleActivity *self, EscaleConfigFile *file)
 {
-  g_autofree char *server = escale_key_file_get_text (self->key_file, "Call", "server");
-  g_autofree char *web_url = escale_key_file_get_text (self->key_file, "Call", "web-url");
-  g_autoptr(GUri) uri = web_url != NULL ? g_uri_parse (web_url, G_URI_FLAGS_NONE, NULL) : NULL;
+  g_auto(GStrv) groups = g_key_file_get_groups (self->key_file, NULL);
 
-  /* An address that is not a web address was reported by the validation. */
-  if (uri == NULL || g_uri_get_host (uri) == NULL ||
-      (g_strcmp0 (g_uri_get_scheme (uri), "https") != 0 &&
-       g_strcmp0 (g_uri_get_scheme (uri), "http") != 0))
-    return;
-  if (server != NULL)
+  for (guint i = 0; groups[i] != NULL; i++)
     {
-      escale_config_file_problem (file, problems, "Call", "web-url",
-                                  _("server= et web-url= ne vont pas ensemble : gardez "
-                                    "server= (l'écran d'appel d'Escale) ou web-url= (un site "
-                                    "d'appel), pas les deux ; l'écran d'appel d'Escale est "
-                                    "utilisé"));
-      return;
+      g_auto(GStrv) keys = g_key_file_get_keys (self->key_file, groups[i], NULL, NULL);
+
+      for (guint k = 0; keys != NULL && keys[k] != NULL; k++)
+        g_hash_table_insert (self->lines, g_strconcat (groups[i], "\n", keys[k], NULL),
+                             GUINT_TO_POINTER (escale_config_file_get_line (file, groups[i],
+                                                                            keys[k])));
     }
-  self->web_url_line = MAX (escale_config_file_get_line (file, "Call", "web-url"), 1);
+}
+
+/* Returns: (nullable): the kind named by [Activity] kind, after a problem
+ * naming the valid kinds when there is none. */
+static const EscaleActivityKind *
+find_kind (EscaleConfigFile *file, const EscaleActivityKind *const *kinds, GPtrArray *problems)
+{
+  GKeyFile *key_file = escale_config_file_get_key_file (file);
+  g_autofree char *name = g_key_file_get_string (key_file, "Activity", "kind", NULL);
+  g_autofree char *valid = escale_activity_kinds_list_names (kinds);
+  const EscaleActivityKind *kind;
+
+  if (name == NULL)
+    {
+      escale_config_file_problem (file, problems, "Activity", "kind",
+                                  _("manquant ; utilisez %s"), valid);
+      return NULL;
+    }
+  kind = escale_activity_kinds_find (kinds, g_strstrip (name));
+  if (kind == NULL)
+    escale_config_file_problem (file, problems, "Activity", "kind",
+                                _("« %s » n'est pas un type d'activité ; utilisez %s"), name,
+                                valid);
+  return kind;
 }
 
 /* Builds an activity from a loaded file; returns NULL (with problems) when
  * it cannot be shown safely. */
 EscaleActivity *
 escale_activity_new_from_file (EscaleConfigFile *file, const char *config_dir,
-                               GPtrArray *problems)
+                               const EscaleActivityKind *const *kinds, GPtrArray *problems)
 {
   g_autoptr(EscaleActivity) self = NULL;
   GKeyFile *key_file = escale_config_file_get_key_file (file);
-  g_autofree char *kind_name = g_key_file_get_string (key_file, "Activity", "kind", NULL);
   const EscaleKeySpec *spec_lists[3] = { common_keys, NULL, NULL };
-  EscaleActivityKind kind = ESCALE_ACTIVITY_INFO;
+  const EscaleActivityKind *kind;
   guint n_before = problems->len;
 
-  if (kind_name == NULL)
-    {
-      escale_config_file_problem (file, problems, "Activity", "kind",
-                                  _("manquant ; utilisez call, photos, culture, forms ou info"));
-      return NULL;
-    }
-  if (!escale_activity_kind_from_string (g_strstrip (kind_name), &kind))
-    {
-      escale_config_file_problem (file, problems, "Activity", "kind",
-                                  _("« %s » n'est pas un type d'activité ; utilisez call, "
-                                    "photos, culture, forms ou info"), kind_name);
-      return NULL;
-    }
-  spec_lists[1] = kind_keys (kind);
+  kind = find_kind (file, kinds, problems);
+  if (kind == NULL)
+    return NULL;
+  spec_lists[1] = kind->keys;
   escale_config_file_validate (file, spec_lists, config_dir, problems);
 
   self = g_object_new (ESCALE_TYPE_ACTIVITY, NULL);
@@ -295,8 +222,9 @@ escale_activity_new_from_file (EscaleConfigFile *file, const char *config_dir,
   }
 
   load_sections (self, file);
-  if (kind == ESCALE_ACTIVITY_CALL)
-    check_web_call (self, file, problems);
+  remember_lines (self, file);
+  if (kind->check != NULL)
+    kind->check (self, file, problems);
 
   /* Without an id or a title there is nothing safe to show. */
   if (self->id == NULL || self->title == NULL)
@@ -334,7 +262,7 @@ escale_activity_get_icon (EscaleActivity *self)
   return self->icon;
 }
 
-EscaleActivityKind
+const EscaleActivityKind *
 escale_activity_get_kind (EscaleActivity *self)
 {
   return self->kind;
@@ -389,22 +317,15 @@ escale_activity_get_source (EscaleActivity *self)
   return self->source;
 }
 
-/* A call activity configured as a visio site ([Call] web-url=, without
- * server=), shown in the locked web view where WebKit has WebRTC. */
-gboolean
-escale_activity_is_web_call (EscaleActivity *self)
-{
-  g_return_val_if_fail (ESCALE_IS_ACTIVITY (self), FALSE);
-  return self->web_url_line > 0;
-}
-
-/* The line of [Call] web-url in the activity's file, for staff messages;
- * 0 unless this is a web call. */
+/* The line of @key in @group of the activity's file, for staff messages;
+ * 0 when the file has no such key. */
 guint
-escale_activity_get_web_url_line (EscaleActivity *self)
+escale_activity_get_line (EscaleActivity *self, const char *group, const char *key)
 {
+  g_autofree char *line_key = g_strconcat (group, "\n", key, NULL);
+
   g_return_val_if_fail (ESCALE_IS_ACTIVITY (self), 0);
-  return self->web_url_line;
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->lines, line_key));
 }
 
 /* A validated kind-specific value, translated when the file has a

@@ -3,21 +3,10 @@
 
 #include <glib-object.h>
 
+#include "escale-activity-kind.h"
 #include "escale-config-file.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  ESCALE_ACTIVITY_CALL,      /* video call with family */
-  ESCALE_ACTIVITY_PHOTOS,    /* photos from a USB stick or a camera */
-  ESCALE_ACTIVITY_CULTURE,   /* offline collection and cultural sites */
-  ESCALE_ACTIVITY_FORMS,     /* simple administrative forms */
-  ESCALE_ACTIVITY_INFO,      /* who helps with what, where, when */
-} EscaleActivityKind;
-
-gboolean escale_activity_kind_from_string (const char *name, EscaleActivityKind *kind);
-const char *escale_activity_kind_to_string (EscaleActivityKind kind);
 
 /* A numbered section of an activity's text, e.g. one "[Entry 2]" of the
  * practical information: a title and lines of text. */
@@ -31,13 +20,14 @@ typedef struct
 G_DECLARE_FINAL_TYPE (EscaleActivity, escale_activity, ESCALE, ACTIVITY, GObject)
 
 EscaleActivity *escale_activity_new_from_file (EscaleConfigFile *file, const char *config_dir,
+                                               const EscaleActivityKind *const *kinds,
                                                GPtrArray *problems);
 
 const char *escale_activity_get_id (EscaleActivity *self);
 const char *escale_activity_get_title (EscaleActivity *self);
 const char *escale_activity_get_subtitle (EscaleActivity *self);
 const char *escale_activity_get_icon (EscaleActivity *self);
-EscaleActivityKind escale_activity_get_kind (EscaleActivity *self);
+const EscaleActivityKind *escale_activity_get_kind (EscaleActivity *self);
 int escale_activity_get_order (EscaleActivity *self);
 const char *escale_activity_get_theme (EscaleActivity *self);
 const char *escale_activity_get_intro (EscaleActivity *self);
@@ -48,8 +38,7 @@ const char *escale_activity_get_config_dir (EscaleActivity *self);
 char *escale_activity_get_string (EscaleActivity *self, const char *group, const char *key);
 char **escale_activity_get_groups (EscaleActivity *self, const char *prefix);
 const char *escale_activity_get_source (EscaleActivity *self);
-gboolean escale_activity_is_web_call (EscaleActivity *self);
-guint escale_activity_get_web_url_line (EscaleActivity *self);
+guint escale_activity_get_line (EscaleActivity *self, const char *group, const char *key);
 
 gboolean escale_icon_is_builtin (const char *name);
 

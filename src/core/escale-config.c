@@ -8,7 +8,8 @@
 
 /* The kiosk's configuration: escale.ini and activities/ *.ini in one folder.
  * Loading never fails: every problem is collected with its file, line and
- * key, and whatever is valid is kept, so the kiosk always starts. */
+ * key, and whatever is valid is kept, so the kiosk always starts. Read-only
+ * once loaded: what goes wrong later is an EscaleNotices' business. */
 struct _EscaleConfig
 {
   GObject parent_instance;
@@ -28,13 +29,6 @@ struct _EscaleConfig
 };
 
 G_DEFINE_FINAL_TYPE (EscaleConfig, escale_config, G_TYPE_OBJECT)
-
-enum {
-  SIGNAL_PROBLEMS_CHANGED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 static const EscaleKeySpec main_keys[] = {
   { "Centre", "name", ESCALE_KEY_STRING, 0, 0, TRUE },
@@ -67,12 +61,6 @@ static void
 escale_config_class_init (EscaleConfigClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = escale_config_finalize;
-
-  /* A problem found after loading, by a check that needs the running
-   * machine (e.g. whether WebKit has WebRTC for a web call). */
-  signals[SIGNAL_PROBLEMS_CHANGED] =
-    g_signal_new ("problems-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
-                  NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -176,7 +164,7 @@ compare_names (gconstpointer a, gconstpointer b)
 }
 
 static void
-load_activities (EscaleConfig *self)
+load_activities (EscaleConfig *self, const EscaleActivityKind *const *kinds)
 {
   g_autofree char *dir_path = g_build_filename (self->dir, "activities", NULL);
   g_autoptr(GDir) dir = NULL;
@@ -212,7 +200,7 @@ load_activities (EscaleConfig *self)
                                      _("illisible (%s)"), load_error->message);
           continue;
         }
-      activity = escale_activity_new_from_file (file, self->dir, self->problems);
+      activity = escale_activity_new_from_file (file, self->dir, kinds, self->problems);
       if (activity == NULL)
         continue;
 
@@ -243,12 +231,17 @@ load_activities (EscaleConfig *self)
     }
 }
 
-/* Loads the configuration in @dir. Never returns NULL. */
+/* Loads the configuration in @dir, with the activity kinds @kinds (a
+ * NULL-terminated array: the application passes escale_activities_get_kinds (),
+ * a test may add its own). Never returns NULL. */
 EscaleConfig *
-escale_config_load (const char *dir)
+escale_config_load (const char *dir, const EscaleActivityKind *const *kinds)
 {
-  EscaleConfig *self = g_object_new (ESCALE_TYPE_CONFIG, NULL);
+  EscaleConfig *self;
 
+  g_return_val_if_fail (kinds != NULL && kinds[0] != NULL, NULL);
+
+  self = g_object_new (ESCALE_TYPE_CONFIG, NULL);
   self->dir = g_canonicalize_filename (dir, NULL);
   self->centre_name = g_strdup (_("Espace numérique"));
 
@@ -260,7 +253,7 @@ escale_config_load (const char *dir)
     }
 
   load_main (self);
-  load_activities (self);
+  load_activities (self, kinds);
   if (self->activities->len == 0)
     escale_config_problem_add (self->problems, "activities", 0, NULL,
                                _("aucune activité valide : la borne affiche « momentanément "
@@ -351,27 +344,6 @@ GPtrArray *
 escale_config_get_problems (EscaleConfig *self)
 {
   return self->problems;
-}
-
-/* Adds a problem found after loading, and emits "problems-changed". */
-void
-escale_config_add_problem (EscaleConfig *self, const char *file, guint line, const char *key,
-                           const char *message)
-{
-  g_return_if_fail (ESCALE_IS_CONFIG (self));
-  g_return_if_fail (file != NULL && message != NULL);
-
-  /* The same problem seen again (at every visit, say) is said once. */
-  for (guint i = 0; i < self->problems->len; i++)
-    {
-      EscaleConfigProblem *known = self->problems->pdata[i];
-
-      if (g_str_equal (known->file, file) && known->line == line &&
-          g_strcmp0 (known->key, key) == 0 && g_str_equal (known->message, message))
-        return;
-    }
-  escale_config_problem_add (self->problems, file, line, key, "%s", message);
-  g_signal_emit (self, signals[SIGNAL_PROBLEMS_CHANGED], 0);
 }
 
 /* Every problem as "FILE:LINE: key: message". */

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 #define ESCALE_TYPE_CONFIG (escale_config_get_type ())
 G_DECLARE_FINAL_TYPE (EscaleConfig, escale_config, ESCALE, CONFIG, GObject)
 
-EscaleConfig *escale_config_load (const char *dir);
+EscaleConfig *escale_config_load (const char *dir, const EscaleActivityKind *const *kinds);
 
 const char *escale_config_get_dir (EscaleConfig *self);
 const char *escale_config_get_centre_name (EscaleConfig *self);
@@ -29,7 +29,5 @@ GPtrArray *escale_config_get_activities (EscaleConfig *self);
 EscaleActivity *escale_config_find_activity (EscaleConfig *self, const char *id);
 GPtrArray *escale_config_get_problems (EscaleConfig *self);
 char **escale_config_format_problems (EscaleConfig *self);
-void escale_config_add_problem (EscaleConfig *self, const char *file, guint line,
-                                const char *key, const char *message);
 
 G_END_DECLS

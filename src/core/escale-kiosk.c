@@ -20,6 +20,7 @@ struct _EscaleKiosk
   EscaleScratch *scratch;
   EscaleStatsStore *store;
   EscaleStaffLock *staff_lock;
+  EscaleNotices *notices;
 
   guint tick_id;
   guint goodbye_id;
@@ -200,6 +201,7 @@ escale_kiosk_dispose (GObject *object)
   g_clear_object (&self->reset);
   g_clear_object (&self->scratch);
   g_clear_object (&self->staff_lock);
+  g_clear_object (&self->notices);
   g_clear_object (&self->store);
   g_clear_object (&self->clock);
   g_clear_object (&self->config);
@@ -256,6 +258,7 @@ escale_kiosk_new (EscaleConfig *config, EscaleClock *clock, EscaleStatsStore *st
   self->store = g_object_ref (store);
   self->scratch = g_object_ref (scratch);
   self->reset = escale_reset_new ();
+  self->notices = escale_notices_new ();
   self->staff_lock = escale_staff_lock_new (store, self->clock);
   self->session = escale_session_new (self->clock, escale_config_get_idle_delay (config),
                                       escale_config_get_countdown (config));
@@ -295,6 +298,23 @@ EscaleStatsStore *
 escale_kiosk_get_store (EscaleKiosk *self)
 {
   return self->store;
+}
+
+/* What staff must know that the running kiosk found out (no camera...). */
+EscaleNotices *
+escale_kiosk_get_notices (EscaleKiosk *self)
+{
+  g_return_val_if_fail (ESCALE_IS_KIOSK (self), NULL);
+  return self->notices;
+}
+
+/* Returns: (transfer full): the narrow handle an activity's view gets for
+ * this visit: counters, timers, hold, wipers, scratch folder, notices. */
+EscaleVisit *
+escale_kiosk_new_visit (EscaleKiosk *self, EscaleActivity *activity)
+{
+  g_return_val_if_fail (ESCALE_IS_KIOSK (self), NULL);
+  return escale_visit_new (activity, self->session, self->reset, self->scratch, self->notices);
 }
 
 /* Wipes whatever an earlier run left (a crash, a power cut), then starts

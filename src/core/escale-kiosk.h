@@ -5,11 +5,13 @@
 
 #include "escale-clock.h"
 #include "escale-config.h"
+#include "escale-notices.h"
 #include "escale-reset.h"
 #include "escale-scratch.h"
 #include "escale-session.h"
 #include "escale-staff-lock.h"
 #include "escale-stats-store.h"
+#include "escale-visit.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +26,8 @@ EscaleSession *escale_kiosk_get_session (EscaleKiosk *self);
 EscaleReset *escale_kiosk_get_reset (EscaleKiosk *self);
 EscaleScratch *escale_kiosk_get_scratch (EscaleKiosk *self);
 EscaleStatsStore *escale_kiosk_get_store (EscaleKiosk *self);
+EscaleNotices *escale_kiosk_get_notices (EscaleKiosk *self);
+EscaleVisit *escale_kiosk_new_visit (EscaleKiosk *self, EscaleActivity *activity);
 
 void escale_kiosk_start (EscaleKiosk *self);
 void escale_kiosk_set_goodbye_delay_ms (EscaleKiosk *self, guint delay_ms);

@@ -21,6 +21,7 @@ typedef struct
   EscaleWipeFunc func;
   gpointer user_data;
   GDestroyNotify destroy;
+  gboolean for_visit;   /* dropped once a reset wiped everything */
 } Wiper;
 
 G_DEFINE_FINAL_TYPE (EscaleReset, escale_reset, G_TYPE_OBJECT)
@@ -86,6 +87,27 @@ escale_reset_register (EscaleReset *self, const char *name, EscaleWipeFunc func,
   g_ptr_array_add (self->wipers, wiper);
 }
 
+/* Registers a wiper for the current visit only: it runs at the next reset
+ * (and its retries), and is dropped once a reset succeeded, so nothing of
+ * one visit's wipers reaches the next visit. What a page opened for the
+ * visit leaves behind is wiped even when the page is gone by then. */
+void
+escale_reset_register_for_visit (EscaleReset *self, const char *name, EscaleWipeFunc func,
+                                 gpointer user_data, GDestroyNotify destroy)
+{
+  escale_reset_register (self, name, func, user_data, destroy);
+  if (self->wipers->len > 0)
+    ((Wiper *) g_ptr_array_index (self->wipers, self->wipers->len - 1))->for_visit = TRUE;
+}
+
+static void
+drop_visit_wipers (EscaleReset *self)
+{
+  for (guint i = self->wipers->len; i > 0; i--)
+    if (((Wiper *) g_ptr_array_index (self->wipers, i - 1))->for_visit)
+      g_ptr_array_remove_index (self->wipers, i - 1);
+}
+
 void
 escale_reset_unregister (EscaleReset *self, const char *name)
 {
@@ -103,38 +125,61 @@ escale_reset_unregister (EscaleReset *self, const char *name)
     }
 }
 
+/* The first wiper, in registration order, that has not run yet. A wiper
+ * may unregister others while it runs (the UI wiper drops the activity
+ * page, whose view then unregisters its own), so the list is read again
+ * each time rather than walked by index. */
+static Wiper *
+next_wiper (EscaleReset *self, GHashTable *done)
+{
+  for (guint i = 0; i < self->wipers->len; i++)
+    {
+      Wiper *wiper = g_ptr_array_index (self->wipers, i);
+
+      if (!g_hash_table_contains (done, wiper->name))
+        return wiper;
+    }
+  return NULL;
+}
+
 /* Runs every wiper. Returns FALSE if any still failed after its retry; the
  * error names each of them. Every wiper runs even if an earlier one failed. */
 gboolean
 escale_reset_run (EscaleReset *self, GError **error)
 {
   g_autoptr(GString) failures = g_string_new (NULL);
+  g_autoptr(GHashTable) done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Wiper *wiper;
 
   g_return_val_if_fail (ESCALE_IS_RESET (self), FALSE);
 
-  for (guint i = 0; i < self->wipers->len; i++)
+  while ((wiper = next_wiper (self, done)) != NULL)
     {
-      Wiper *wiper = g_ptr_array_index (self->wipers, i);
       g_autoptr(GError) first = NULL;
       g_autoptr(GError) second = NULL;
+      char *name = g_strdup (wiper->name);
 
+      g_hash_table_add (done, name);
       if (wiper->func (wiper->user_data, &first))
         continue;
 
-      g_warning ("Wiper “%s” failed, trying again: %s", wiper->name,
+      g_warning ("Wiper “%s” failed, trying again: %s", name,
                  first ? first->message : "no reason given");
       if (wiper->func (wiper->user_data, &second))
         continue;
 
-      g_warning ("Wiper “%s” failed twice: %s", wiper->name,
+      g_warning ("Wiper “%s” failed twice: %s", name,
                  second ? second->message : "no reason given");
-      g_string_append_printf (failures, "%s%s: %s", failures->len ? "; " : "", wiper->name,
+      g_string_append_printf (failures, "%s%s: %s", failures->len ? "; " : "", name,
                               second ? second->message : "no reason given");
     }
 
   g_clear_pointer (&self->last_failure, g_free);
   if (failures->len == 0)
-    return TRUE;
+    {
+      drop_visit_wipers (self);
+      return TRUE;
+    }
 
   self->last_failure = g_strdup (failures->str);
   g_set_error (error, ESCALE_RESET_ERROR, ESCALE_RESET_ERROR_WIPER_FAILED,

@@ -23,6 +23,8 @@ G_DECLARE_FINAL_TYPE (EscaleReset, escale_reset, ESCALE, RESET, GObject)
 EscaleReset *escale_reset_new (void);
 void escale_reset_register (EscaleReset *self, const char *name, EscaleWipeFunc func,
                             gpointer user_data, GDestroyNotify destroy);
+void escale_reset_register_for_visit (EscaleReset *self, const char *name, EscaleWipeFunc func,
+                                      gpointer user_data, GDestroyNotify destroy);
 void escale_reset_unregister (EscaleReset *self, const char *name);
 gboolean escale_reset_run (EscaleReset *self, GError **error);
 guint escale_reset_get_n_wipers (EscaleReset *self);

@@ -2,17 +2,21 @@
 #include <glib/gi18n.h>
 
 #include "escale-activity-page.h"
-#include "escale-call-view.h"
-#include "escale-culture-view.h"
-#include "escale-info-view.h"
+#include "escale-activity-view.h"
 #include "escale-ui-util.h"
-#include "escale-web-call-view.h"
 
 /* The frame around any activity: its content on the left, the guide panel
  * on the right with numbered steps in plain French (and tips for the peer
  * helper when the centre wrote some). The window's bars give the title,
  * "Accueil", "J'ai fini" and help. A page lives for one visit of one
- * activity: leaving destroys it and whatever it held. */
+ * activity: leaving destroys it and whatever it held.
+ *
+ * The content is the view the activity's kind names
+ * (EscaleActivityKind.view_type), made with the activity, a visit handle
+ * from the kiosk and the web profile; the page follows its "holding" (the
+ * session's hold, released when the page goes away), "guide-step" (the
+ * step highlighted in the panel) and "presenting" (the panel steps aside).
+ * No kind is named here. */
 struct _EscaleActivityPage
 {
   GtkWidget parent_instance;
@@ -26,9 +30,11 @@ struct _EscaleActivityPage
 
   /* owned */
   EscaleActivity *activity;
-  EscaleKiosk *kiosk;
+  EscaleKiosk *kiosk;              /* NULL outside a kiosk (a view tested alone) */
   EscaleWebProfile *web_profile;
-  GtkWidget *content;   /* borrowed from content_slot */
+  EscaleVisit *visit;              /* NULL without a kiosk */
+  GPtrArray *step_rows;            /* borrowed from steps_box, one per [Guide] step */
+  GtkWidget *content;              /* borrowed from content_slot */
 };
 
 enum {
@@ -51,6 +57,7 @@ step_row_new (guint number, const char *text)
   GtkWidget *badge = gtk_label_new (digits);
   GtkWidget *label = escale_wrapped_label_new (NULL, "guide-step");
 
+  gtk_widget_add_css_class (row, "guide-step-row");
   gtk_widget_add_css_class (badge, "step-number");
   gtk_widget_set_valign (badge, GTK_ALIGN_START);
   /* Steps may put a button's exact name in bold with <b>...</b>. */
@@ -70,7 +77,12 @@ fill_guide (EscaleActivityPage *self)
   const char *const *tips = escale_activity_get_helper_tips (self->activity);
 
   for (guint i = 0; steps[i] != NULL; i++)
-    gtk_box_append (self->steps_box, step_row_new (i + 1, steps[i]));
+    {
+      GtkWidget *row = step_row_new (i + 1, steps[i]);
+
+      g_ptr_array_add (self->step_rows, row);
+      gtk_box_append (self->steps_box, row);
+    }
   if (steps[0] == NULL)
     gtk_box_append (self->steps_box,
                     escale_wrapped_label_new (_("Lisez tranquillement. Touchez Accueil pour "
@@ -87,44 +99,63 @@ fill_guide (EscaleActivityPage *self)
     }
 }
 
-/* The culture slideshow ("Mode conférencier") takes the whole width. */
+/* The guide follows the view: the step matching what it shows stands out. */
 static void
-culture_presenting_cb (EscaleActivityPage *self, GParamSpec *pspec, GObject *view)
+guide_step_cb (EscaleActivityPage *self, GParamSpec *pspec, EscaleActivityView *view)
 {
-  gtk_widget_set_visible (self->guide_panel,
-                          !escale_culture_view_get_presenting (ESCALE_CULTURE_VIEW (view)));
+  guint step = escale_activity_view_get_guide_step (view);
+
+  for (guint i = 0; i < self->step_rows->len; i++)
+    {
+      GtkWidget *row = self->step_rows->pdata[i];
+
+      if (i + 1 == step)
+        gtk_widget_add_css_class (row, "current");
+      else
+        gtk_widget_remove_css_class (row, "current");
+    }
 }
 
-static GtkWidget *
-culture_content_new (EscaleActivityPage *self)
+/* A view that takes the whole width (the culture slideshow's "Mode
+ * conférencier") sends the guide panel aside. */
+static void
+presenting_cb (EscaleActivityPage *self, GParamSpec *pspec, EscaleActivityView *view)
 {
-  GtkWidget *view = escale_culture_view_new (self->activity, self->web_profile);
-
-  g_signal_connect_object (view, "notify::presenting", G_CALLBACK (culture_presenting_cb), self,
-                           G_CONNECT_SWAPPED);
-  return view;
+  gtk_widget_set_visible (self->guide_panel, !escale_activity_view_get_presenting (view));
 }
 
-/* The content of each kind of activity. Kinds whose dedicated screen is not
- * built yet show the centre's own description of it from the config. */
+/* A call under way keeps the inactivity countdown away. */
+static void
+holding_cb (EscaleActivityPage *self, GParamSpec *pspec, EscaleActivityView *view)
+{
+  if (self->visit != NULL)
+    escale_visit_set_hold (self->visit, escale_activity_view_get_holding (view));
+}
+
+/* The view the activity's kind names, followed by the frame. */
 static GtkWidget *
 create_content (EscaleActivityPage *self)
 {
-  switch (escale_activity_get_kind (self->activity))
-    {
-    case ESCALE_ACTIVITY_CALL:
-      if (escale_activity_is_web_call (self->activity))
-        return escale_web_call_view_new (self->activity, self->kiosk, self->web_profile);
-      return escale_call_view_new (self->activity, self->kiosk);
-    case ESCALE_ACTIVITY_CULTURE:
-      return culture_content_new (self);
-    case ESCALE_ACTIVITY_INFO:
-    case ESCALE_ACTIVITY_PHOTOS:
-    case ESCALE_ACTIVITY_FORMS:
-      return escale_info_view_new (self->activity);
-    default:
-      g_assert_not_reached ();
-    }
+  const EscaleActivityKind *kind = escale_activity_get_kind (self->activity);
+  GtkWidget *view;
+
+  if (self->kiosk != NULL)
+    self->visit = escale_kiosk_new_visit (self->kiosk, self->activity);
+  view = g_object_new (kind->view_type (self->activity),
+                       "activity", self->activity,
+                       "visit", self->visit,
+                       "web-profile", self->web_profile,
+                       NULL);
+  g_signal_connect_object (view, "notify::holding", G_CALLBACK (holding_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (view, "notify::guide-step", G_CALLBACK (guide_step_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (view, "notify::presenting", G_CALLBACK (presenting_cb), self,
+                           G_CONNECT_SWAPPED);
+  holding_cb (self, NULL, ESCALE_ACTIVITY_VIEW (view));
+  guide_step_cb (self, NULL, ESCALE_ACTIVITY_VIEW (view));
+  presenting_cb (self, NULL, ESCALE_ACTIVITY_VIEW (view));
+  return view;
 }
 
 static void
@@ -149,6 +180,11 @@ escale_activity_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (object), ESCALE_TYPE_ACTIVITY_PAGE);
   self->content = NULL;
+  g_clear_pointer (&self->step_rows, g_ptr_array_unref);
+  /* Leaving the activity ends whatever hold its view had. */
+  if (self->visit != NULL)
+    escale_visit_set_hold (self->visit, FALSE);
+  g_clear_object (&self->visit);
   g_clear_object (&self->activity);
   g_clear_object (&self->kiosk);
   g_clear_object (&self->web_profile);
@@ -235,6 +271,7 @@ escale_activity_page_class_init (EscaleActivityPageClass *klass)
 static void
 escale_activity_page_init (EscaleActivityPage *self)
 {
+  self->step_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

@@ -5,8 +5,8 @@
 #include <libintl.h>
 
 #include "config.h"
+#include "escale-activities.h"
 #include "escale-application.h"
-#include "escale-web-capabilities.h"
 #include "escale-web-profile.h"
 #include "escale-window.h"
 
@@ -37,70 +37,58 @@ default_config_dir (void)
   return g_build_filename (PKGDATADIR, "kiosk-config", NULL);
 }
 
-typedef struct
-{
-  gboolean done;
-  GError *error;
-} WebCheck;
-
 static void
-web_check_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+machine_checked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  WebCheck *check = user_data;
-
-  escale_web_capabilities_check_config_finish (result, &check->error);
-  check->done = TRUE;
+  *(GAsyncResult **) user_data = g_object_ref (result);
 }
 
-/* A web call needs WebRTC in WebKitGTK, which only WebKit itself can tell,
- * and only with a display. Without one, or when WebKit does not answer,
- * a warning says it could not be checked; it does not fail the check. */
+/* What only the running machine can tell (whether WebKit has WebRTC for a
+ * web call), asked of each kind that has such checks. Without a display
+ * the kind says so in a warning, which does not fail the check. */
 static void
-check_web_calls (EscaleConfig *config)
+check_machine (EscaleConfig *config, GPtrArray *problems, GPtrArray *warnings)
 {
-  GPtrArray *activities = escale_config_get_activities (config);
-  WebCheck check = { FALSE, NULL };
+  g_autoptr(GAsyncResult) result = NULL;
 
-  if (!escale_web_capabilities_config_has_web_call (config))
-    return;
-  if (gtk_init_check ())
-    {
-      escale_web_capabilities_check_config (config, NULL, web_check_cb, &check);
-      while (!check.done)
-        g_main_context_iteration (NULL, TRUE);
-      if (check.error == NULL)
-        return;
-    }
-  for (guint i = 0; i < activities->len; i++)
-    {
-      EscaleActivity *activity = activities->pdata[i];
-
-      if (escale_activity_is_web_call (activity))
-        g_printerr (_("%s:%u: web-url: avertissement : WebRTC n'a pas pu être vérifié (%s) ; "
-                      "relancez escale --check-config depuis la session de la borne\n"),
-                    escale_activity_get_source (activity),
-                    escale_activity_get_web_url_line (activity),
-                    check.error != NULL ? check.error->message : _("pas d'écran"));
-    }
-  g_clear_error (&check.error);
+  escale_activities_check_machine (config, NULL, machine_checked_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  escale_activities_check_machine_finish (result, problems, warnings);
 }
 
 static int
 check_config (const char *dir)
 {
-  g_autoptr(EscaleConfig) config = escale_config_load (dir);
-  g_auto(GStrv) lines = NULL;
+  g_autoptr(EscaleConfig) config = escale_config_load (dir, escale_activities_get_kinds ());
+  g_autoptr(GPtrArray) problems =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) escale_config_problem_free);
+  g_autoptr(GPtrArray) warnings =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) escale_config_problem_free);
+  g_auto(GStrv) lines = escale_config_format_problems (config);
   GPtrArray *activities = escale_config_get_activities (config);
 
-  check_web_calls (config);
-  lines = escale_config_format_problems (config);
+  check_machine (config, problems, warnings);
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      g_autofree char *line = escale_config_problem_to_string (warnings->pdata[i]);
+
+      g_printerr ("%s\n", line);
+    }
   for (guint i = 0; lines[i] != NULL; i++)
     g_printerr ("%s\n", lines[i]);
-  if (lines[0] == NULL)
-    g_print (g_dngettext (GETTEXT_PACKAGE, "%s : configuration correcte, %u activité\n",
-                          "%s : configuration correcte, %u activités\n", activities->len),
-             escale_config_get_dir (config), activities->len);
-  return lines[0] == NULL ? 0 : 1;
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *line = escale_config_problem_to_string (problems->pdata[i]);
+
+      g_printerr ("%s\n", line);
+    }
+  if (lines[0] != NULL || problems->len > 0)
+    return 1;
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%s : configuration correcte, %u activité\n",
+                        "%s : configuration correcte, %u activités\n", activities->len),
+           escale_config_get_dir (config), activities->len);
+  return 0;
 }
 
 static int
@@ -162,15 +150,32 @@ wipe_recent_files (gpointer user_data, GError **error)
   return TRUE;
 }
 
+/* Staff see what cannot work on this machine (a web call without WebRTC)
+ * on the welcome screen; what could not be checked only goes to the log. */
 static void
-web_call_checked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+machine_notices_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr(EscaleNotices) notices = user_data;
+  g_autoptr(GPtrArray) problems =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) escale_config_problem_free);
+  g_autoptr(GPtrArray) warnings =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) escale_config_problem_free);
 
-  if (!escale_web_capabilities_check_config_finish (result, &error))
-    g_message ("Web calls: WebRTC could not be checked: %s", error->message);
-  else if (escale_web_capabilities_get_webrtc () == ESCALE_WEB_CAPABILITY_NO)
-    g_warning ("Configuration: this WebKitGTK has no WebRTC, web calls show a calm page");
+  escale_activities_check_machine_finish (result, problems, warnings);
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      EscaleConfigProblem *warning = warnings->pdata[i];
+
+      g_message ("%s:%u: %s", warning->file, warning->line, warning->message);
+    }
+  for (guint i = 0; i < problems->len; i++)
+    {
+      EscaleConfigProblem *problem = problems->pdata[i];
+
+      g_warning ("Configuration on this machine: %s:%u: %s", problem->file, problem->line,
+                 problem->message);
+      escale_notices_add (notices, problem->file, problem->line, problem->key, problem->message);
+    }
 }
 
 static void
@@ -201,7 +206,7 @@ escale_application_startup (GApplication *app)
 
   if (self->config_dir == NULL)
     self->config_dir = default_config_dir ();
-  config = escale_config_load (self->config_dir);
+  config = escale_config_load (self->config_dir, escale_activities_get_kinds ());
   apply_language (escale_config_get_language (config));
   for (guint i = 0; i < escale_config_get_problems (config)->len; i++)
     {
@@ -222,7 +227,8 @@ escale_application_startup (GApplication *app)
   self->web_profile = escale_web_profile_new ();
 
   /* Asks WebKit about WebRTC only when an activity is a web call. */
-  escale_web_capabilities_check_config (config, NULL, web_call_checked_cb, NULL);
+  escale_activities_check_machine (config, NULL, machine_notices_cb,
+                                   g_object_ref (escale_kiosk_get_notices (self->kiosk)));
 }
 
 /* ESCALE_BENCH_STARTUP=1 (bench/ only): print the wall-clock time of the

@@ -178,11 +178,23 @@ remaining_changed_cb (EscaleWindow *self)
                                   escale_session_get_remaining (_escale_window_get_session (self)));
 }
 
+/* Configuration problems first, then what the running kiosk found out. */
+static GPtrArray *
+staff_problems (EscaleWindow *self)
+{
+  GPtrArray *problems = g_ptr_array_new ();
+  GPtrArray *config = escale_config_get_problems (escale_kiosk_get_config (self->kiosk));
+  GPtrArray *notices = escale_notices_get_all (escale_kiosk_get_notices (self->kiosk));
+
+  g_ptr_array_extend (problems, config, NULL, NULL);
+  g_ptr_array_extend (problems, notices, NULL, NULL);
+  return problems;
+}
+
 static void
 update_staff_notes (EscaleWindow *self)
 {
-  EscaleConfig *config = escale_kiosk_get_config (self->kiosk);
-  GPtrArray *problems = escale_config_get_problems (config);
+  g_autoptr(GPtrArray) problems = staff_problems (self);
   const char *stats_error = escale_stats_store_get_last_error (escale_kiosk_get_store (self->kiosk));
   g_autoptr(GString) note = g_string_new (NULL);
 
@@ -359,7 +371,7 @@ escale_window_constructed (GObject *object)
                            G_CALLBACK (remaining_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->kiosk, "notify::out-of-order", G_CALLBACK (_escale_window_update_for_state),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (escale_kiosk_get_config (self->kiosk), "problems-changed",
+  g_signal_connect_object (escale_kiosk_get_notices (self->kiosk), "changed",
                            G_CALLBACK (update_staff_notes), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (_escale_window_get_session (self), "ended", G_CALLBACK (update_staff_notes), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);

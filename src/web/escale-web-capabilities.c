@@ -16,8 +16,9 @@
  * about:blank and evaluates `typeof RTCPeerConnection`; the view and its
  * web process are dropped right after. The answer is kept for the life of
  * the process; callers that ask while a probe runs wait for the same one.
- * It is only run when the configuration has a web call, so a normal start
- * never pays for it. */
+ * The call kind runs it only when the configuration has a web call
+ * (src/activities/call/escale-web-call-check.c), so a normal start never
+ * pays for it. */
 
 #define PROBE_TIMEOUT_SECONDS 30
 
@@ -164,73 +165,4 @@ EscaleWebCapability
 escale_web_capabilities_get_webrtc (void)
 {
   return webrtc_answer;
-}
-
-gboolean
-escale_web_capabilities_config_has_web_call (EscaleConfig *config)
-{
-  GPtrArray *activities = escale_config_get_activities (config);
-
-  for (guint i = 0; i < activities->len; i++)
-    if (escale_activity_is_web_call (activities->pdata[i]))
-      return TRUE;
-  return FALSE;
-}
-
-static void
-check_probed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  EscaleConfig *config = g_task_get_task_data (task);
-  GPtrArray *activities = escale_config_get_activities (config);
-  g_autoptr(GError) error = NULL;
-  gboolean has_webrtc = FALSE;
-
-  if (!escale_web_capabilities_probe_webrtc_finish (result, &has_webrtc, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (!has_webrtc)
-    for (guint i = 0; i < activities->len; i++)
-      {
-        EscaleActivity *activity = activities->pdata[i];
-
-        if (escale_activity_is_web_call (activity))
-          escale_config_add_problem (config, escale_activity_get_source (activity),
-                                     escale_activity_get_web_url_line (activity), "web-url",
-                                     _("ce WebKitGTK n'a pas WebRTC : utilisez server= "
-                                       "(l'écran d'appel d'Escale)"));
-      }
-  g_task_return_boolean (task, TRUE);
-}
-
-/* Where @config has web calls, probes WebRTC and adds a problem naming
- * each web call's file, line and key when this WebKitGTK has none. Without
- * a web call it answers at once and starts nothing. */
-void
-escale_web_capabilities_check_config (EscaleConfig *config, GCancellable *cancellable,
-                                      GAsyncReadyCallback callback, gpointer user_data)
-{
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-
-  g_return_if_fail (ESCALE_IS_CONFIG (config));
-
-  g_task_set_source_tag (task, escale_web_capabilities_check_config);
-  g_task_set_task_data (task, g_object_ref (config), g_object_unref);
-  if (!escale_web_capabilities_config_has_web_call (config))
-    {
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-  escale_web_capabilities_probe_webrtc (cancellable, check_probed_cb, g_steal_pointer (&task));
-}
-
-/* Returns: FALSE with @error when WebRTC could not be checked (no problem
- * is added then); TRUE otherwise. */
-gboolean
-escale_web_capabilities_check_config_finish (GAsyncResult *result, GError **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -3,8 +3,6 @@
 
 #include <gio/gio.h>
 
-#include "escale-config.h"
-
 G_BEGIN_DECLS
 
 typedef enum
@@ -19,10 +17,5 @@ void escale_web_capabilities_probe_webrtc (GCancellable *cancellable,
 gboolean escale_web_capabilities_probe_webrtc_finish (GAsyncResult *result,
                                                       gboolean *has_webrtc, GError **error);
 EscaleWebCapability escale_web_capabilities_get_webrtc (void);
-
-gboolean escale_web_capabilities_config_has_web_call (EscaleConfig *config);
-void escale_web_capabilities_check_config (EscaleConfig *config, GCancellable *cancellable,
-                                           GAsyncReadyCallback callback, gpointer user_data);
-gboolean escale_web_capabilities_check_config_finish (GAsyncResult *result, GError **error);
 
 G_END_DECLS

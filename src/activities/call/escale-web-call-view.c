@@ -13,23 +13,20 @@
  * the camera and the microphone for that origin only. That needs WebRTC in
  * WebKitGTK, which Debian 12's build lacks: the view asks
  * escale-web-capabilities first and, where the answer is no, shows a calm
- * page instead (staff see the config problem on the welcome screen). While
- * the site is open the countdown is held, so it never interrupts a call;
- * leaving drops the view, its page and its web process. */
+ * page instead (staff see a notice on the welcome screen). While the
+ * camera or the microphone is in use the view is "holding", so the
+ * countdown never interrupts a call; leaving drops the view, its page and
+ * its web process. */
 struct _EscaleWebCallView
 {
-  GtkWidget parent_instance;
+  EscaleActivityView parent_instance;
 
   /* children */
   GtkStack *stack;
   GtkWidget *web_view;   /* EscaleWebView in the stack, or NULL */
 
   /* owned */
-  EscaleActivity *activity;
-  EscaleKiosk *kiosk;
-  EscaleWebProfile *web_profile;
   GCancellable *cancellable;
-  gboolean holding;
 };
 
 enum {
@@ -40,7 +37,7 @@ enum {
 
 static GParamSpec *pspecs[N_PROPS];
 
-G_DEFINE_FINAL_TYPE (EscaleWebCallView, escale_web_call_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (EscaleWebCallView, escale_web_call_view, ESCALE_TYPE_ACTIVITY_VIEW)
 
 /* Returns: (transfer full): a policy that allows only the origin of
  * @web_url, and the camera and microphone for it. */
@@ -57,19 +54,13 @@ escale_web_call_view_new_policy (const char *web_url, GError **error)
 }
 
 static void
-hold_session (EscaleWebCallView *self, gboolean hold)
-{
-  escale_session_set_hold (escale_kiosk_get_session (self->kiosk), &self->holding, hold);
-}
-
-static void
 capture_changed_cb (EscaleWebCallView *self, GParamSpec *pspec, WebKitWebView *web)
 {
   web = escale_web_view_get_web_view (ESCALE_WEB_VIEW (self->web_view));
-  hold_session (self,
-                webkit_web_view_get_camera_capture_state (web) == WEBKIT_MEDIA_CAPTURE_STATE_ACTIVE ||
-                  webkit_web_view_get_microphone_capture_state (web) ==
-                    WEBKIT_MEDIA_CAPTURE_STATE_ACTIVE);
+  escale_activity_view_set_holding (
+    ESCALE_ACTIVITY_VIEW (self),
+    webkit_web_view_get_camera_capture_state (web) == WEBKIT_MEDIA_CAPTURE_STATE_ACTIVE ||
+      webkit_web_view_get_microphone_capture_state (web) == WEBKIT_MEDIA_CAPTURE_STATE_ACTIVE);
 }
 
 static void
@@ -84,20 +75,22 @@ show (EscaleWebCallView *self, const char *screen)
 static void
 open_site (EscaleWebCallView *self)
 {
-  g_autofree char *url = escale_activity_get_string (self->activity, "Call", "web-url");
+  EscaleActivity *activity = escale_activity_view_get_activity (ESCALE_ACTIVITY_VIEW (self));
+  EscaleWebProfile *profile = escale_activity_view_get_web_profile (ESCALE_ACTIVITY_VIEW (self));
+  g_autofree char *url = escale_activity_get_string (activity, "Call", "web-url");
   g_autoptr(EscaleWebPolicy) policy = NULL;
   g_autoptr(GError) error = NULL;
 
   policy = escale_web_call_view_new_policy (url, &error);
-  if (policy == NULL || self->web_profile == NULL)
+  if (policy == NULL || profile == NULL)
     {
       if (error != NULL)
-        g_message ("%s: [Call] web-url: %s", escale_activity_get_source (self->activity),
+        g_message ("%s: [Call] web-url: %s", escale_activity_get_source (activity),
                    error->message);
       show (self, "unavailable");
       return;
     }
-  self->web_view = escale_web_view_new (self->web_profile, policy);
+  self->web_view = escale_web_view_new (profile, policy);
   gtk_widget_set_vexpand (self->web_view, TRUE);
   gtk_widget_set_hexpand (self->web_view, TRUE);
   gtk_stack_add_named (self->stack, self->web_view, "web");
@@ -163,23 +156,32 @@ unavailable_page_new (void)
 }
 
 static void
+escale_web_call_view_constructed (GObject *object)
+{
+  EscaleWebCallView *self = ESCALE_WEB_CALL_VIEW (object);
+  EscaleActivity *activity = escale_activity_view_get_activity (ESCALE_ACTIVITY_VIEW (self));
+
+  G_OBJECT_CLASS (escale_web_call_view_parent_class)->constructed (object);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  escale_activity_get_title (activity), -1);
+  /* Answers at once when the start-up check already asked WebKit. */
+  escale_web_capabilities_probe_webrtc (self->cancellable, probed_cb, self);
+}
+
+static void
 escale_web_call_view_dispose (GObject *object)
 {
   EscaleWebCallView *self = ESCALE_WEB_CALL_VIEW (object);
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  if (self->kiosk != NULL)
-    hold_session (self, FALSE);
   self->web_view = NULL;
   if (self->stack != NULL)
     {
       gtk_widget_unparent (GTK_WIDGET (self->stack));
       self->stack = NULL;
     }
-  g_clear_object (&self->activity);
-  g_clear_object (&self->kiosk);
-  g_clear_object (&self->web_profile);
   G_OBJECT_CLASS (escale_web_call_view_parent_class)->dispose (object);
 }
 
@@ -205,6 +207,7 @@ escale_web_call_view_class_init (EscaleWebCallViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = escale_web_call_view_constructed;
   object_class->dispose = escale_web_call_view_dispose;
   object_class->get_property = escale_web_call_view_get_property;
 
@@ -214,7 +217,6 @@ escale_web_call_view_class_init (EscaleWebCallViewClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, pspecs);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "webcallview");
 }
 
@@ -228,25 +230,6 @@ escale_web_call_view_init (EscaleWebCallView *self)
   gtk_stack_add_named (self->stack, wait, "wait");
   gtk_stack_add_named (self->stack, unavailable_page_new (), "unavailable");
   gtk_widget_set_parent (GTK_WIDGET (self->stack), GTK_WIDGET (self));
-}
-
-GtkWidget *
-escale_web_call_view_new (EscaleActivity *activity, EscaleKiosk *kiosk,
-                          EscaleWebProfile *web_profile)
-{
-  EscaleWebCallView *self = g_object_new (ESCALE_TYPE_WEB_CALL_VIEW, NULL);
-
-  g_return_val_if_fail (ESCALE_IS_ACTIVITY (activity), NULL);
-  g_return_val_if_fail (ESCALE_IS_KIOSK (kiosk), NULL);
-
-  self->activity = g_object_ref (activity);
-  self->kiosk = g_object_ref (kiosk);
-  self->web_profile = web_profile != NULL ? g_object_ref (web_profile) : NULL;
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  escale_activity_get_title (activity), -1);
-  /* Answers at once when the start-up check already asked WebKit. */
-  escale_web_capabilities_probe_webrtc (self->cancellable, probed_cb, self);
-  return GTK_WIDGET (self);
 }
 
 /* "wait", "unavailable" or "web". */

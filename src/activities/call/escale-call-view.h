@@ -3,16 +3,14 @@
 
 #include <gtk/gtk.h>
 
-#include "escale-activity.h"
+#include "escale-activity-view.h"
 #include "escale-call.h"
-#include "escale-kiosk.h"
 
 G_BEGIN_DECLS
 
 #define ESCALE_TYPE_CALL_VIEW (escale_call_view_get_type ())
-G_DECLARE_FINAL_TYPE (EscaleCallView, escale_call_view, ESCALE, CALL_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (EscaleCallView, escale_call_view, ESCALE, CALL_VIEW, EscaleActivityView)
 
-GtkWidget *escale_call_view_new (EscaleActivity *activity, EscaleKiosk *kiosk);
 EscaleCall *escale_call_view_get_call (EscaleCallView *self);
 const char *escale_call_view_get_screen (EscaleCallView *self);
 const char *escale_call_view_get_guide (EscaleCallView *self);

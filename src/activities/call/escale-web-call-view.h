@@ -3,18 +3,15 @@
 
 #include <gtk/gtk.h>
 
-#include "escale-activity.h"
-#include "escale-kiosk.h"
+#include "escale-activity-view.h"
 #include "escale-web-policy.h"
-#include "escale-web-profile.h"
 
 G_BEGIN_DECLS
 
 #define ESCALE_TYPE_WEB_CALL_VIEW (escale_web_call_view_get_type ())
-G_DECLARE_FINAL_TYPE (EscaleWebCallView, escale_web_call_view, ESCALE, WEB_CALL_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (EscaleWebCallView, escale_web_call_view, ESCALE, WEB_CALL_VIEW,
+                      EscaleActivityView)
 
-GtkWidget *escale_web_call_view_new (EscaleActivity *activity, EscaleKiosk *kiosk,
-                                     EscaleWebProfile *web_profile);
 EscaleWebPolicy *escale_web_call_view_new_policy (const char *web_url, GError **error);
 const char *escale_web_call_view_get_screen (EscaleWebCallView *self);
 GtkWidget *escale_web_call_view_get_web_view (EscaleWebCallView *self);

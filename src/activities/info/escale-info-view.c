@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
 
+#include "escale-info-kind.h"
 #include "escale-info-view.h"
 #include "escale-ui-util.h"
 
@@ -10,7 +11,7 @@
  * a thin scrollbar alone. */
 struct _EscaleInfoView
 {
-  GtkWidget parent_instance;
+  EscaleActivityView parent_instance;
 
   GtkWidget *box;
   GtkScrolledWindow *scroller;
@@ -18,7 +19,9 @@ struct _EscaleInfoView
   GtkWidget *down_button;
 };
 
-G_DEFINE_FINAL_TYPE (EscaleInfoView, escale_info_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (EscaleInfoView, escale_info_view, ESCALE_TYPE_ACTIVITY_VIEW)
+
+static void escale_info_view_constructed (GObject *object);
 
 static void
 escale_info_view_dispose (GObject *object)
@@ -32,8 +35,8 @@ escale_info_view_dispose (GObject *object)
 static void
 escale_info_view_class_init (EscaleInfoViewClass *klass)
 {
+  G_OBJECT_CLASS (klass)->constructed = escale_info_view_constructed;
   G_OBJECT_CLASS (klass)->dispose = escale_info_view_dispose;
-  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "infoview");
 }
 
@@ -101,13 +104,17 @@ escale_info_view_init (EscaleInfoView *self)
   update_arrows (self);
 }
 
-GtkWidget *
-escale_info_view_new (EscaleActivity *activity)
+/* The centre's text: the intro, then one card per [Entry N]. */
+static void
+escale_info_view_constructed (GObject *object)
 {
-  EscaleInfoView *self = g_object_new (ESCALE_TYPE_INFO_VIEW, NULL);
+  EscaleInfoView *self = ESCALE_INFO_VIEW (object);
+  EscaleActivity *activity = escale_activity_view_get_activity (ESCALE_ACTIVITY_VIEW (self));
   GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 20);
   GPtrArray *sections = escale_activity_get_sections (activity);
   const char *intro = escale_activity_get_intro (activity);
+
+  G_OBJECT_CLASS (escale_info_view_parent_class)->constructed (object);
 
   gtk_widget_add_css_class (column, "info-column");
   if (intro != NULL)
@@ -127,5 +134,10 @@ escale_info_view_new (EscaleActivity *activity)
     }
 
   gtk_scrolled_window_set_child (self->scroller, column);
-  return GTK_WIDGET (self);
+}
+
+GType
+escale_info_kind_view_type (EscaleActivity *activity)
+{
+  return ESCALE_TYPE_INFO_VIEW;
 }

@@ -3,15 +3,14 @@
 
 #include <gtk/gtk.h>
 
-#include "escale-activity.h"
-#include "escale-web-profile.h"
+#include "escale-activity-view.h"
 
 G_BEGIN_DECLS
 
 #define ESCALE_TYPE_CULTURE_VIEW (escale_culture_view_get_type ())
-G_DECLARE_FINAL_TYPE (EscaleCultureView, escale_culture_view, ESCALE, CULTURE_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (EscaleCultureView, escale_culture_view, ESCALE, CULTURE_VIEW,
+                      EscaleActivityView)
 
-GtkWidget *escale_culture_view_new (EscaleActivity *activity, EscaleWebProfile *web_profile);
 const char *escale_culture_view_get_screen (EscaleCultureView *self);
 gboolean escale_culture_view_get_presenting (EscaleCultureView *self);
 void escale_culture_view_open_item (EscaleCultureView *self, guint index);

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "escale-culture-collection.h"
+#include "escale-culture-kind.h"
 #include "escale-culture-sites.h"
 #include "escale-culture-slideshow.h"
 #include "escale-culture-view.h"
@@ -16,13 +17,13 @@
  *   detail     one work: large picture with Agrandir/Réduire, its text,
  *              Écouter when it has a sound, previous/next
  *   slideshow  the helper's "Mode conférencier" (the guide panel steps
- *              aside: see the presenting property)
+ *              aside: the view is "presenting")
  *   sites      the allowlisted sites as big tiles
  *   web        one site in the locked web view, with big Retour buttons
  * Everything lives for one visit of the activity. */
 struct _EscaleCultureView
 {
-  GtkWidget parent_instance;
+  EscaleActivityView parent_instance;
 
   /* children */
   GtkWidget *stack;
@@ -41,29 +42,20 @@ struct _EscaleCultureView
   GtkWidget *slideshow;
   GtkWidget *sites;       /* EscaleCultureSites */
 
-  /* owned */
+  /* borrowed from EscaleActivityView */
   EscaleActivity *activity;
   EscaleWebProfile *web_profile;
+
+  /* owned */
   EscaleCultureCollection *collection;
   GHashTable *textures;
   GtkMediaStream *sound;
   guint item;
   guint gallery_page;
   guint zoom;             /* 0 = fit, then 1.5x, 2x, 3x */
-  gboolean presenting;
 };
 
-enum {
-  PROP_0,
-  PROP_ACTIVITY,
-  PROP_WEB_PROFILE,
-  PROP_PRESENTING,
-  N_PROPS
-};
-
-static GParamSpec *pspecs[N_PROPS];
-
-G_DEFINE_FINAL_TYPE (EscaleCultureView, escale_culture_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (EscaleCultureView, escale_culture_view, ESCALE_TYPE_ACTIVITY_VIEW)
 
 #define TILES_PER_PAGE 6
 static const double zoom_levels[] = { 1.0, 1.5, 2.0, 3.0 };
@@ -72,15 +64,6 @@ static guint
 n_items (EscaleCultureView *self)
 {
   return self->collection ? escale_culture_collection_get_n_items (self->collection) : 0;
-}
-
-static void
-set_presenting (EscaleCultureView *self, gboolean presenting)
-{
-  if (self->presenting == presenting)
-    return;
-  self->presenting = presenting;
-  g_object_notify_by_pspec (G_OBJECT (self), pspecs[PROP_PRESENTING]);
 }
 
 static void
@@ -97,7 +80,9 @@ static void
 show_screen (EscaleCultureView *self, const char *name)
 {
   stop_sound (self);
-  set_presenting (self, g_str_equal (name, "slideshow"));
+  /* The slideshow takes the whole width: the guide panel steps aside. */
+  escale_activity_view_set_presenting (ESCALE_ACTIVITY_VIEW (self),
+                                       g_str_equal (name, "slideshow"));
   /* Leaving the sites drops an open page and its web process. */
   if (!g_str_equal (name, "sites"))
     escale_culture_sites_show_list (ESCALE_CULTURE_SITES (self->sites));
@@ -495,6 +480,8 @@ escale_culture_view_constructed (GObject *object)
 
   G_OBJECT_CLASS (escale_culture_view_parent_class)->constructed (object);
 
+  self->activity = escale_activity_view_get_activity (ESCALE_ACTIVITY_VIEW (self));
+  self->web_profile = escale_activity_view_get_web_profile (ESCALE_ACTIVITY_VIEW (self));
   self->textures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->sites = escale_culture_sites_new (self->activity, self->web_profile);
   g_signal_connect_object (self->sites, "back", G_CALLBACK (gallery_cb), self, G_CONNECT_SWAPPED);
@@ -528,52 +515,11 @@ escale_culture_view_dispose (GObject *object)
   self->listen_button = NULL;
   self->sites = NULL;
   g_clear_pointer (&self->stack, gtk_widget_unparent);
-  g_clear_object (&self->activity);
-  g_clear_object (&self->web_profile);
+  self->activity = NULL;
+  self->web_profile = NULL;
   g_clear_object (&self->collection);
   g_clear_pointer (&self->textures, g_hash_table_unref);
   G_OBJECT_CLASS (escale_culture_view_parent_class)->dispose (object);
-}
-
-static void
-escale_culture_view_get_property (GObject *object, guint prop_id, GValue *value,
-                                  GParamSpec *pspec)
-{
-  EscaleCultureView *self = ESCALE_CULTURE_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_ACTIVITY:
-      g_value_set_object (value, self->activity);
-      break;
-    case PROP_WEB_PROFILE:
-      g_value_set_object (value, self->web_profile);
-      break;
-    case PROP_PRESENTING:
-      g_value_set_boolean (value, self->presenting);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-escale_culture_view_set_property (GObject *object, guint prop_id, const GValue *value,
-                                  GParamSpec *pspec)
-{
-  EscaleCultureView *self = ESCALE_CULTURE_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_ACTIVITY:
-      self->activity = g_value_dup_object (value);
-      break;
-    case PROP_WEB_PROFILE:
-      self->web_profile = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -584,22 +530,7 @@ escale_culture_view_class_init (EscaleCultureViewClass *klass)
 
   object_class->constructed = escale_culture_view_constructed;
   object_class->dispose = escale_culture_view_dispose;
-  object_class->get_property = escale_culture_view_get_property;
-  object_class->set_property = escale_culture_view_set_property;
 
-  pspecs[PROP_ACTIVITY] =
-    g_param_spec_object ("activity", NULL, NULL, ESCALE_TYPE_ACTIVITY,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  pspecs[PROP_WEB_PROFILE] =
-    g_param_spec_object ("web-profile", NULL, NULL, ESCALE_TYPE_WEB_PROFILE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  /* TRUE during the slideshow: the frame then gives it the whole width. */
-  pspecs[PROP_PRESENTING] =
-    g_param_spec_boolean ("presenting", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, pspecs);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "cultureview");
 }
 
@@ -608,13 +539,10 @@ escale_culture_view_init (EscaleCultureView *self)
 {
 }
 
-GtkWidget *
-escale_culture_view_new (EscaleActivity *activity, EscaleWebProfile *web_profile)
+GType
+escale_culture_kind_view_type (EscaleActivity *activity)
 {
-  return g_object_new (ESCALE_TYPE_CULTURE_VIEW,
-                       "activity", activity,
-                       "web-profile", web_profile,
-                       NULL);
+  return ESCALE_TYPE_CULTURE_VIEW;
 }
 
 /* "gallery", "detail", "slideshow", "sites" or "web" (a site open). */
@@ -632,7 +560,7 @@ gboolean
 escale_culture_view_get_presenting (EscaleCultureView *self)
 {
   g_return_val_if_fail (ESCALE_IS_CULTURE_VIEW (self), FALSE);
-  return self->presenting;
+  return escale_activity_view_get_presenting (ESCALE_ACTIVITY_VIEW (self));
 }
 
 /* Shows work @index in the detail view, at its normal size. */

@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "escale-call-view.h"
+
+G_BEGIN_DECLS
+
+/* The call screen's insides, shared by escale-call-view.c (states, counting,
+ * lifetime), escale-call-view-actions.c (what the buttons do) and
+ * escale-call-view-screens.c (the five screens, built in code). */
+struct _EscaleCallView
+{
+  EscaleActivityView parent_instance;
+
+  /* widgets */
+  GtkWidget *box;
+  GtkLabel *guide;
+  GtkStack *stack;
+  GtkLabel *pad_display;
+  GtkLabel *code_label;
+  GtkPicture *qr_picture;
+  GtkLabel *link_label;
+  GtkPicture *remote_picture;
+  GtkPicture *self_pictures[2];   /* preview, call */
+  GtkWidget *microphone_button;
+  GtkWidget *camera_button;
+  GtkLabel *message_title;
+  GtkLabel *message_text;
+  GtkWidget *message_button;
+
+  /* borrowed from EscaleActivityView */
+  EscaleActivity *activity;
+  EscaleVisit *visit;    /* NULL outside a kiosk */
+
+  /* owned */
+  EscaleCall *call;
+  char *family_page;
+  GString *typed;
+  gboolean made_room;
+  gboolean call_open;    /* counted as started, not yet as ended */
+  gboolean call_counted; /* the open call was counted as connected */
+  gboolean closing;      /* a reset or the end of the page: do not reopen the camera */
+};
+
+/* escale-call-view.c */
+void _escale_call_view_set_guide (EscaleCallView *self, const char *text);
+void _escale_call_view_show_start (EscaleCallView *self);
+
+/* escale-call-view-actions.c */
+void _escale_call_view_install_actions (GtkWidgetClass *widget_class);
+void _escale_call_view_update_pad_display (EscaleCallView *self);
+void _escale_call_view_update_switches (EscaleCallView *self);
+
+/* escale-call-view-screens.c */
+void _escale_call_view_build (EscaleCallView *self);
+void _escale_call_view_button_set_text (GtkWidget *button, const char *text);
+
+G_END_DECLS

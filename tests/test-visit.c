@@ -1,0 +1,298 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gstdio.h>
+
+#include "escale-fake-clock.h"
+#include "escale-kiosk.h"
+
+/* The narrow handle an activity's view gets (EscaleVisit) and the staff
+ * notices (EscaleNotices), on a real kiosk with a fake clock and a test
+ * kind of its own, without a display: counters the kind declared reach the
+ * visit's record, others are refused; a wiper added for a visit runs at its
+ * reset, even when the page is gone, and never at the next one. */
+
+static const EscaleKeySpec test_keys[] = {
+  { "Hello", "greeting", ESCALE_KEY_STRING },
+  { NULL }
+};
+
+static const EscaleCounterSpec test_counters[] = {
+  { "greetings", "Bonjours dits" },
+  { "minutes", "Minutes passées à saluer" },
+  { NULL }
+};
+
+static const EscaleActivityKind test_kind = {
+  .name = "hello",
+  .keys = test_keys,
+  .counters = test_counters,
+};
+
+static const EscaleActivityKind *const test_kinds[] = { &test_kind, NULL };
+
+typedef struct
+{
+  char *dir;
+  EscaleClock *clock;
+  EscaleStatsStore *store;
+  EscaleKiosk *kiosk;
+  EscaleSession *session;
+  EscaleActivity *activity;
+  EscaleSessionRecord *record;   /* of the last visit */
+  guint n_wipes;
+} Fixture;
+
+static void
+ended_cb (EscaleSession *session, EscaleSessionRecord *record, Fixture *f)
+{
+  g_clear_pointer (&f->record, escale_session_record_free);
+  f->record = escale_session_record_copy (record);
+}
+
+static void
+write_file (const char *dir, const char *name, const char *text)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autofree char *config_dir = NULL;
+  g_autofree char *activities = NULL;
+  g_autofree char *stats = NULL;
+  g_autofree char *runtime = NULL;
+  g_autoptr(EscaleConfig) config = NULL;
+  g_autoptr(EscaleScratch) scratch = NULL;
+
+  f->dir = g_dir_make_tmp ("escale-visit-XXXXXX", NULL);
+  config_dir = g_build_filename (f->dir, "config", NULL);
+  activities = g_build_filename (config_dir, "activities", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (activities, 0700), ==, 0);
+  write_file (config_dir, "escale.ini", "[Centre]\nname=Centre de test\n");
+  write_file (activities, "hello.ini",
+              "[Activity]\nid=bonjour\ntitle=Dire bonjour\nicon=info\nkind=hello\n"
+              "[Hello]\ngreeting=Bonjour !\n");
+  config = escale_config_load (config_dir, test_kinds);
+  g_assert_cmpuint (escale_config_get_problems (config)->len, ==, 0);
+
+  stats = g_build_filename (f->dir, "stats.db", NULL);
+  runtime = g_build_filename (f->dir, "runtime", NULL);
+  f->clock = escale_fake_clock_new (NULL);
+  f->store = escale_stats_store_new (stats);
+  scratch = escale_scratch_new (runtime);
+  f->kiosk = escale_kiosk_new (config, f->clock, f->store, scratch);
+  escale_kiosk_set_goodbye_delay_ms (f->kiosk, 0);
+  f->session = escale_kiosk_get_session (f->kiosk);
+  f->activity = g_object_ref (escale_config_find_activity (config, "bonjour"));
+  g_signal_connect (f->session, "ended", G_CALLBACK (ended_cb), f);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_clear_pointer (&f->record, escale_session_record_free);
+  g_clear_object (&f->activity);
+  g_clear_object (&f->kiosk);
+  g_clear_object (&f->store);
+  g_clear_object (&f->clock);
+  g_assert_true (escale_remove_tree (f->dir, NULL));
+  g_free (f->dir);
+}
+
+/* A whole visit: someone touches the screen, ..., "J'ai fini"; the kiosk
+ * records the visit, wipes, and the session is back to IDLE. */
+static void
+finish_visit (Fixture *f)
+{
+  escale_session_finish (f->session, ESCALE_END_FINISHED);
+  g_assert_cmpint (escale_session_get_state (f->session), ==, ESCALE_SESSION_IDLE);
+}
+
+static gboolean
+count_wipe (gpointer user_data, GError **error)
+{
+  ((Fixture *) user_data)->n_wipes++;
+  return TRUE;
+}
+
+static void
+test_counts_reach_the_record (Fixture *f, gconstpointer data)
+{
+  g_autoptr(EscaleVisit) visit = NULL;
+
+  escale_session_input (f->session);
+  visit = escale_kiosk_new_visit (f->kiosk, f->activity);
+  escale_visit_count (visit, "greetings", 2);
+  escale_visit_count (visit, "greetings", 1);
+  escale_visit_start_timer (visit, "minutes");
+  escale_fake_clock_advance (ESCALE_FAKE_CLOCK (f->clock), 150);
+  escale_visit_stop_timer (visit, "minutes");
+  escale_fake_clock_advance (ESCALE_FAKE_CLOCK (f->clock), 600);
+  finish_visit (f);
+
+  g_assert_nonnull (f->record);
+  g_assert_cmpint (escale_session_record_get_count (f->record, "hello", "greetings"), ==, 3);
+  /* 2 min 30 s, rounded to the nearest minute; the 10 minutes after the
+   * stop do not count. */
+  g_assert_cmpint (escale_session_record_get_count (f->record, "hello", "minutes"), ==, 3);
+  g_assert_true (escale_visit_is_over (visit));
+}
+
+static void
+test_undeclared_counter_is_refused (Fixture *f, gconstpointer data)
+{
+  g_autoptr(EscaleVisit) visit = NULL;
+
+  escale_session_input (f->session);
+  visit = escale_kiosk_new_visit (f->kiosk, f->activity);
+  g_test_expect_message ("escale-visit", G_LOG_LEVEL_CRITICAL,
+                         "*“photos-printed” is not declared by the activity kind “hello”*");
+  escale_visit_count (visit, "photos-printed", 1);
+  g_test_assert_expected_messages ();
+  g_test_expect_message ("escale-visit", G_LOG_LEVEL_CRITICAL, "*“hours” is not declared*");
+  escale_visit_start_timer (visit, "hours");
+  g_test_assert_expected_messages ();
+  finish_visit (f);
+
+  g_assert_cmpint (escale_session_record_get_count (f->record, "hello", "photos-printed"), ==, 0);
+  g_assert_cmpint (escale_session_record_get_count (f->record, "hello", "hours"), ==, 0);
+}
+
+/* The page is gone (the person touched Accueil) before the visit ends:
+ * its wiper still runs at that visit's reset, once, and not at the next. */
+static void
+test_wiper_runs_for_its_visit_only (Fixture *f, gconstpointer data)
+{
+  EscaleReset *reset = escale_kiosk_get_reset (f->kiosk);
+  guint n_wipers = escale_reset_get_n_wipers (reset);
+  EscaleVisit *visit;
+
+  escale_session_input (f->session);
+  visit = escale_kiosk_new_visit (f->kiosk, f->activity);
+  escale_visit_add_wiper (visit, "greetings-card", count_wipe, f, NULL);
+  g_assert_cmpuint (escale_reset_get_n_wipers (reset), ==, n_wipers + 1);
+  g_assert_cmpstr (escale_reset_get_wiper_name (reset, n_wipers), ==, "bonjour/greetings-card");
+  g_assert_finalize_object (visit);
+
+  finish_visit (f);
+  g_assert_cmpuint (f->n_wipes, ==, 1);
+  g_assert_cmpuint (escale_reset_get_n_wipers (reset), ==, n_wipers);
+
+  /* The next person never opens the activity. */
+  escale_session_input (f->session);
+  finish_visit (f);
+  g_assert_cmpuint (f->n_wipes, ==, 1);
+}
+
+/* A view whose wiper points at itself removes it when it goes away. */
+static void
+test_removed_wiper_never_runs (Fixture *f, gconstpointer data)
+{
+  EscaleReset *reset = escale_kiosk_get_reset (f->kiosk);
+  guint n_wipers = escale_reset_get_n_wipers (reset);
+  g_autoptr(EscaleVisit) visit = NULL;
+
+  escale_session_input (f->session);
+  visit = escale_kiosk_new_visit (f->kiosk, f->activity);
+  escale_visit_add_wiper (visit, "greetings-card", count_wipe, f, NULL);
+  escale_visit_remove_wiper (visit, "greetings-card");
+  g_assert_cmpuint (escale_reset_get_n_wipers (reset), ==, n_wipers);
+  finish_visit (f);
+  g_assert_cmpuint (f->n_wipes, ==, 0);
+}
+
+/* A handle left over after its visit touches nothing of the next one. */
+static void
+test_over_after_reset (Fixture *f, gconstpointer data)
+{
+  EscaleReset *reset = escale_kiosk_get_reset (f->kiosk);
+  guint n_wipers = escale_reset_get_n_wipers (reset);
+  g_autoptr(EscaleVisit) visit = NULL;
+
+  escale_session_input (f->session);
+  visit = escale_kiosk_new_visit (f->kiosk, f->activity);
+  escale_visit_set_hold (visit, TRUE);
+  g_assert_true (escale_session_is_held (f->session));
+  finish_visit (f);
+  g_assert_true (escale_visit_is_over (visit));
+  g_assert_false (escale_session_is_held (f->session));
+
+  escale_visit_count (visit, "greetings", 1);
+  escale_visit_set_hold (visit, TRUE);
+  escale_visit_add_wiper (visit, "greetings-card", count_wipe, f, NULL);
+  g_assert_cmpint (escale_session_get_state (f->session), ==, ESCALE_SESSION_IDLE);
+  g_assert_false (escale_session_is_held (f->session));
+  g_assert_cmpuint (escale_reset_get_n_wipers (reset), ==, n_wipers);
+}
+
+/* Leaving the page releases its hold and stops what it timed. */
+static void
+test_handle_gone_releases (Fixture *f, gconstpointer data)
+{
+  EscaleVisit *visit;
+
+  escale_session_input (f->session);
+  visit = escale_kiosk_new_visit (f->kiosk, f->activity);
+  escale_visit_set_hold (visit, TRUE);
+  escale_visit_start_timer (visit, "minutes");
+  escale_fake_clock_advance (ESCALE_FAKE_CLOCK (f->clock), 120);
+  g_assert_finalize_object (visit);
+  g_assert_false (escale_session_is_held (f->session));
+  escale_fake_clock_advance (ESCALE_FAKE_CLOCK (f->clock), 600);
+  finish_visit (f);
+  g_assert_cmpint (escale_session_record_get_count (f->record, "hello", "minutes"), ==, 2);
+}
+
+static void
+changed_cb (EscaleNotices *notices, guint *n_changed)
+{
+  (*n_changed)++;
+}
+
+static void
+test_notices (Fixture *f, gconstpointer data)
+{
+  EscaleNotices *notices = escale_kiosk_get_notices (f->kiosk);
+  g_autoptr(EscaleVisit) visit = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n_changed = 0;
+
+  g_signal_connect (notices, "changed", G_CALLBACK (changed_cb), &n_changed);
+  escale_session_input (f->session);
+  visit = escale_kiosk_new_visit (f->kiosk, f->activity);
+  /* Seen at every visit: said once. */
+  for (guint i = 0; i < 2; i++)
+    escale_visit_notice (visit, "Hello", "greeting", "le haut-parleur ne répond pas");
+  g_assert_true (escale_notices_add (notices, "escale.ini", 0, NULL, "autre chose"));
+  g_assert_false (escale_notices_add (notices, "escale.ini", 0, NULL, "autre chose"));
+  g_assert_cmpuint (n_changed, ==, 2);
+
+  lines = escale_notices_format (notices);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  g_assert_cmpstr (lines[0], ==,
+                   "activities/hello.ini:7: greeting: le haut-parleur ne répond pas");
+  g_assert_cmpstr (lines[1], ==, "escale.ini: autre chose");
+  /* The configuration itself is left as it was loaded. */
+  g_assert_cmpuint (escale_config_get_problems (escale_kiosk_get_config (f->kiosk))->len, ==, 0);
+  g_signal_handlers_disconnect_by_func (notices, changed_cb, &n_changed);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/escale/visit/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("counts-reach-the-record", test_counts_reach_the_record);
+  ADD ("undeclared-counter-is-refused", test_undeclared_counter_is_refused);
+  ADD ("wiper-runs-for-its-visit-only", test_wiper_runs_for_its_visit_only);
+  ADD ("removed-wiper-never-runs", test_removed_wiper_never_runs);
+  ADD ("over-after-reset", test_over_after_reset);
+  ADD ("handle-gone-releases", test_handle_gone_releases);
+  ADD ("notices", test_notices);
+#undef ADD
+  return g_test_run ();
+}
