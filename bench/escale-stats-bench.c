@@ -2,7 +2,6 @@
 #define _GNU_SOURCE /* RUSAGE_THREAD */
 #include <stdio.h>
 #include <sys/resource.h>
-#include <sqlite3.h>
 #include <glib/gstdio.h>
 
 #include "escale-fake-clock.h"
@@ -22,21 +21,17 @@ typedef struct
   GArray *ms;
 } Profile;
 
-static int
-trace_cb (unsigned type, void *data, void *p, void *x)
+static void
+profile_cb (const char *sql, double ms, gpointer data)
 {
   Profile *profile = data;
-  sqlite3_stmt *stmt = p;
-  double ms = *(sqlite3_int64 *) x / 1e6;
-  const char *sql = sqlite3_sql (stmt);
   g_autofree char *flat = g_strndup (sql, 70);
 
-  if (type != SQLITE_TRACE_PROFILE || g_str_has_prefix (sql, "PRAGMA"))
-    return 0;
+  if (g_str_has_prefix (sql, "PRAGMA"))
+    return;
   g_strdelimit (flat, "\n|", ' ');
   g_ptr_array_add (profile->names, g_steal_pointer (&flat));
   g_array_append_val (profile->ms, ms);
-  return 0;
 }
 
 static int
@@ -77,7 +72,7 @@ main (int argc, char *argv[])
   printf ("Store: %" G_GINT64_FORMAT " visits\n\n",
           escale_stats_store_count_sessions (store, NULL));
 
-  sqlite3_trace_v2 (escale_stats_store_get_db (store), SQLITE_TRACE_PROFILE, trace_cb, &profile);
+  escale_stats_store_set_profiler (store, profile_cb, &profile);
 
   printf ("| period | statement | ms |\n|---|---|---|\n");
   for (guint p = 0; p < G_N_ELEMENTS (periods); p++)
@@ -114,7 +109,7 @@ main (int argc, char *argv[])
                 g_array_index (profile.ms, double, i));
       printf ("| %s | **whole report** | **%.1f** |\n", periods[p], total);
     }
-  sqlite3_trace_v2 (escale_stats_store_get_db (store), 0, NULL, NULL);
+  escale_stats_store_set_profiler (store, NULL, NULL);
 
   {
     g_autofree char *path = g_strconcat (argv[1], ".export.csv", NULL);

@@ -122,30 +122,31 @@ test_schema_holds_only_allowed_columns (Fixture *f, gconstpointer data)
     "monthly_call_totals.call_minutes",
     NULL
   };
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
+  g_autoptr(EscaleSqliteStatement) stmt = NULL;
+  g_autoptr(GError) error = NULL;
   guint n_columns = 0;
 
   g_test_expect_message ("escale-stats", G_LOG_LEVEL_MESSAGE, "*schema*");
   g_assert_true (escale_stats_store_open (store, NULL));
   g_test_assert_expected_messages ();
-  db = escale_stats_store_get_db (store);
-  g_assert_cmpint (sqlite3_prepare_v2 (db,
-                                       /* Every table: a new one must be reviewed too. */
-                                       "SELECT m.name, p.name FROM sqlite_master m,"
-                                       " pragma_table_info(m.name) p WHERE m.type = 'table'"
-                                       " AND m.name NOT LIKE 'sqlite_%'",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  /* Every table: a new one must be reviewed too. */
+  stmt = escale_stats_store_prepare (store,
+                                     "SELECT m.name, p.name FROM sqlite_master m,"
+                                     " pragma_table_info(m.name) p WHERE m.type = 'table'"
+                                     " AND m.name NOT LIKE 'sqlite_%'",
+                                     &error);
+  g_assert_no_error (error);
+  while (escale_sqlite_statement_step (stmt, &error))
     {
-      g_autofree char *column = g_strdup_printf ("%s.%s", sqlite3_column_text (stmt, 0),
-                                                 sqlite3_column_text (stmt, 1));
+      g_autofree char *column = g_strdup_printf ("%s.%s",
+                                                 escale_sqlite_statement_get_text (stmt, 0),
+                                                 escale_sqlite_statement_get_text (stmt, 1));
 
       if (!g_strv_contains (allowed, column))
         g_error ("column %s is not on the privacy allowlist", column);
       n_columns++;
     }
-  sqlite3_finalize (stmt);
+  g_assert_no_error (error);
   g_assert_cmpuint (n_columns, ==, g_strv_length ((char **) allowed));
 }
 
@@ -199,6 +200,53 @@ test_calls_recorded (Fixture *f, gconstpointer data)
     g_assert_cmpuint (escale_stats_report_get_calls_connected (report), ==, 1);
     g_assert_cmpuint (escale_stats_report_get_call_minutes (report), ==, 25);
   }
+}
+
+/* The statement helper: a row, then done without an error; a failure is
+ * an error in ESCALE_STATS_ERROR, also a bind to a parameter that does not
+ * exist (reported by the step); a locked store is BUSY. */
+static void
+test_statement_helper (Fixture *f, gconstpointer data)
+{
+  g_autoptr(EscaleStatsStore) store = escale_stats_store_new (f->path);
+  g_autoptr(EscaleSqliteStatement) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *other = NULL;
+
+  g_test_expect_message ("escale-stats", G_LOG_LEVEL_MESSAGE, "*schema*");
+  stmt = escale_stats_store_prepare (store, "SELECT ?1 + 1, ?2, ?3", &error);
+  g_test_assert_expected_messages ();
+  g_assert_no_error (error);
+  escale_sqlite_statement_bind_int64 (stmt, 1, G_GINT64_CONSTANT (1) << 40);
+  escale_sqlite_statement_bind_text (stmt, 2, "texte");
+  escale_sqlite_statement_bind_text (stmt, 3, NULL);
+  g_assert_true (escale_sqlite_statement_step (stmt, &error));
+  g_assert_cmpint (escale_sqlite_statement_get_int64 (stmt, 0), ==,
+                   (G_GINT64_CONSTANT (1) << 40) + 1);
+  g_assert_cmpstr (escale_sqlite_statement_get_text (stmt, 1), ==, "texte");
+  g_assert_true (escale_sqlite_statement_is_null (stmt, 2));
+  g_assert_false (escale_sqlite_statement_step (stmt, &error));
+  g_assert_no_error (error);
+
+  escale_sqlite_statement_reset (stmt);
+  escale_sqlite_statement_bind_int (stmt, 4, 1);
+  g_assert_false (escale_sqlite_statement_step (stmt, &error));
+  g_assert_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_WRITE);
+  g_clear_error (&error);
+  g_clear_pointer (&stmt, escale_sqlite_statement_free);
+
+  g_assert_null (escale_stats_store_prepare (store, "SELECT * FROM no_such_table", &error));
+  g_assert_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_WRITE);
+  g_clear_error (&error);
+
+  g_assert_cmpint (sqlite3_open (f->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+  stmt = escale_stats_store_prepare (store, "DELETE FROM staff_failures", &error);
+  g_assert_no_error (error);
+  g_assert_false (escale_sqlite_statement_step_done (stmt, &error));
+  g_assert_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_BUSY);
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
 }
 
 static void
@@ -355,6 +403,7 @@ main (int argc, char *argv[])
   ADD ("/escale/stats-store/schema-holds-only-allowed-columns",
        test_schema_holds_only_allowed_columns);
   ADD ("/escale/stats-store/hour-rounded-down", test_hour_rounded_down);
+  ADD ("/escale/stats-store/statement-helper", test_statement_helper);
   ADD ("/escale/stats-store/calls-recorded", test_calls_recorded);
   ADD ("/escale/stats-store/locked-db-keeps-records", test_locked_db_keeps_records);
   ADD ("/escale/stats-store/full-disk-keeps-records", test_full_disk_keeps_records);

@@ -4,7 +4,6 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
-#include <sqlite3.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <unistd.h>
@@ -172,7 +171,7 @@ flush_to (GString *out, int fd, gboolean last, GError **error)
 }
 
 static void
-append_uint (GString *out, sqlite3_int64 value)
+append_uint (GString *out, gint64 value)
 {
   char buf[24];
   int i = sizeof buf;
@@ -187,12 +186,63 @@ append_uint (GString *out, sqlite3_int64 value)
   g_string_append_len (out, buf + i, sizeof buf - i);
 }
 
+/* The visit's own fields, each followed by ';'. */
+static void
+append_visit (GString *line, EscaleSqliteStatement *stmt, const char *const *weekday_names,
+              const char *yes, const char *no)
+{
+  int weekday = CLAMP (escale_sqlite_statement_get_int (stmt, 4), 1, 7);
+
+  escale_csv_append_field (line, escale_sqlite_statement_get_text (stmt, 1));
+  g_string_append_c (line, ';');
+  escale_csv_append_field (line, escale_sqlite_statement_get_text (stmt, 2));
+  g_string_append_c (line, ';');
+  append_uint (line, escale_sqlite_statement_get_int64 (stmt, 3));
+  g_string_append (line, " h;");
+  g_string_append (line, weekday_names[weekday - 1]);
+  g_string_append_c (line, ';');
+  append_uint (line, escale_sqlite_statement_get_int64 (stmt, 5));
+  g_string_append_c (line, ';');
+  escale_csv_append_field (line, end_reason_label (escale_sqlite_statement_get_text (stmt, 6)));
+  g_string_append_c (line, ';');
+  append_uint (line, escale_sqlite_statement_get_int64 (stmt, 7));
+  g_string_append_c (line, ';');
+  g_string_append (line, escale_sqlite_statement_get_int (stmt, 8) ? yes : no);
+  g_string_append_c (line, ';');
+  escale_csv_append_field (line, escale_stats_satisfaction_label (escale_satisfaction_from_code (
+                                   escale_sqlite_statement_get_text (stmt, 9))));
+  g_string_append_c (line, ';');
+  escale_csv_append_field (line, escale_stats_age_label (escale_age_bracket_from_code (
+                                   escale_sqlite_statement_get_text (stmt, 10))));
+  g_string_append_c (line, ';');
+}
+
+/* One activity row of the visit: "name (minutes)", its theme once. */
+static void
+append_activity (GString *activities, GString *themes, EscaleSqliteStatement *stmt)
+{
+  const char *theme = escale_sqlite_statement_get_text (stmt, 13);
+
+  if (activities->len > 0)
+    g_string_append (activities, ", ");
+  g_string_append (activities, escale_sqlite_statement_get_text (stmt, 11));
+  g_string_append (activities, " (");
+  append_uint (activities, escale_sqlite_statement_get_int64 (stmt, 12));
+  g_string_append_c (activities, ')');
+  if (theme != NULL && strstr (themes->str, theme) == NULL)
+    {
+      if (themes->len > 0)
+        g_string_append (themes, ", ");
+      g_string_append (themes, theme);
+    }
+}
+
 /* One line per visit of the period, as the store holds it, nothing more,
  * appended to @out; with @fd >= 0, written there by blocks of 1 MiB as it
  * goes (a million visits never sit in memory). One statement reads the
  * visits in id order with their activities. */
 static gboolean
-write_sessions (sqlite3 *db, const char *from_day, const char *to_day, GString *out, int fd,
+write_sessions (EscaleStatsStore *store, const char *from_day, const char *to_day, GString *out, int fd,
                 GError **error)
 {
   static const char *const weekdays[] = {
@@ -210,9 +260,9 @@ write_sessions (sqlite3 *db, const char *from_day, const char *to_day, GString *
   g_autoptr(GString) activities = g_string_new (NULL);
   g_autoptr(GString) themes = g_string_new (NULL);
   g_autoptr(GString) line = g_string_new (NULL);
-  sqlite3_stmt *stmt = NULL;
-  sqlite3_int64 current = -1;
-  int rc;
+  g_autoptr(EscaleSqliteStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gint64 current = -1;
 
   for (guint i = 0; i < 7; i++)
     weekday_names[i] = _(weekdays[i]);
@@ -228,103 +278,54 @@ write_sessions (sqlite3 *db, const char *from_day, const char *to_day, GString *
   /* "+s.day": the visits in id order (a plain table scan, the day checked
    * on the way) rather than through the day index and a sort of a million
    * rows; each visit's activities come from their primary key, in order. */
-  rc = sqlite3_prepare_v2 (db,
-                           "SELECT s.id, s.uid, s.day, s.start_hour, s.weekday, s.duration_min,"
-                           " s.end_reason, s.helper_calls, s.accompanied, s.satisfaction,"
-                           " s.age_bracket, a.activity_id, a.minutes, a.theme"
-                           " FROM sessions s LEFT JOIN session_activities a"
-                           " ON a.session_id = s.id WHERE +s.day BETWEEN ?1 AND ?2"
-                           " ORDER BY s.id, a.activity_id",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  stmt = escale_stats_store_prepare (store,
+                                     "SELECT s.id, s.uid, s.day, s.start_hour, s.weekday,"
+                                     " s.duration_min, s.end_reason, s.helper_calls,"
+                                     " s.accompanied, s.satisfaction, s.age_bracket,"
+                                     " a.activity_id, a.minutes, a.theme"
+                                     " FROM sessions s LEFT JOIN session_activities a"
+                                     " ON a.session_id = s.id WHERE +s.day BETWEEN ?1 AND ?2"
+                                     " ORDER BY s.id, a.activity_id",
+                                     error);
+  if (stmt == NULL)
+    return FALSE;
+  escale_sqlite_statement_bind_text (stmt, 1, from_day);
+  escale_sqlite_statement_bind_text (stmt, 2, to_day);
+  for (;;)
     {
-      sqlite3_bind_text (stmt, 1, from_day, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, to_day, -1, SQLITE_STATIC);
-      for (;;)
+      gboolean row = escale_sqlite_statement_step (stmt, &local_error);
+      gint64 id = row ? escale_sqlite_statement_get_int64 (stmt, 0) : -1;
+
+      if (current >= 0 && id != current)
         {
-          sqlite3_int64 id = -1;
-
-          rc = sqlite3_step (stmt);
-          if (rc == SQLITE_ROW)
-            id = sqlite3_column_int64 (stmt, 0);
-          if (current >= 0 && id != current)
-            {
-              /* The previous visit is complete. */
-              g_string_append_len (out, line->str, line->len);
-              escale_csv_append_field (out, activities->str);
-              g_string_append_c (out, ';');
-              escale_csv_append_field (out, themes->str);
-              g_string_append (out, "\r\n");
-              if (!flush_to (out, fd, FALSE, error))
-                {
-                  sqlite3_finalize (stmt);
-                  return FALSE;
-                }
-            }
-          if (rc != SQLITE_ROW)
-            break;
-          if (id != current)
-            {
-              int weekday = CLAMP (sqlite3_column_int (stmt, 4), 1, 7);
-
-              current = id;
-              g_string_truncate (activities, 0);
-              g_string_truncate (themes, 0);
-              g_string_truncate (line, 0);
-              escale_csv_append_field (line, (const char *) sqlite3_column_text (stmt, 1));
-              g_string_append_c (line, ';');
-              escale_csv_append_field (line, (const char *) sqlite3_column_text (stmt, 2));
-              g_string_append_c (line, ';');
-              append_uint (line, sqlite3_column_int64 (stmt, 3));
-              g_string_append (line, " h;");
-              g_string_append (line, weekday_names[weekday - 1]);
-              g_string_append_c (line, ';');
-              append_uint (line, sqlite3_column_int64 (stmt, 5));
-              g_string_append_c (line, ';');
-              escale_csv_append_field (line, end_reason_label (
-                                               (const char *) sqlite3_column_text (stmt, 6)));
-              g_string_append_c (line, ';');
-              append_uint (line, sqlite3_column_int64 (stmt, 7));
-              g_string_append_c (line, ';');
-              g_string_append (line, sqlite3_column_int (stmt, 8) ? yes : no);
-              g_string_append_c (line, ';');
-              escale_csv_append_field (line, escale_stats_satisfaction_label (
-                                               escale_satisfaction_from_code (
-                                                 (const char *) sqlite3_column_text (stmt, 9))));
-              g_string_append_c (line, ';');
-              escale_csv_append_field (line, escale_stats_age_label (
-                                               escale_age_bracket_from_code (
-                                                 (const char *) sqlite3_column_text (stmt, 10))));
-              g_string_append_c (line, ';');
-            }
-          if (sqlite3_column_type (stmt, 11) != SQLITE_NULL)
-            {
-              const char *theme = (const char *) sqlite3_column_text (stmt, 13);
-
-              if (activities->len > 0)
-                g_string_append (activities, ", ");
-              g_string_append (activities, (const char *) sqlite3_column_text (stmt, 11));
-              g_string_append (activities, " (");
-              append_uint (activities, sqlite3_column_int64 (stmt, 12));
-              g_string_append_c (activities, ')');
-              if (theme != NULL && strstr (themes->str, theme) == NULL)
-                {
-                  if (themes->len > 0)
-                    g_string_append (themes, ", ");
-                  g_string_append (themes, theme);
-                }
-            }
+          /* The previous visit is complete. */
+          g_string_append_len (out, line->str, line->len);
+          escale_csv_append_field (out, activities->str);
+          g_string_append_c (out, ';');
+          escale_csv_append_field (out, themes->str);
+          g_string_append (out, "\r\n");
+          if (!flush_to (out, fd, FALSE, error))
+            return FALSE;
         }
+      if (!row)
+        break;
+      if (id != current)
+        {
+          current = id;
+          g_string_truncate (activities, 0);
+          g_string_truncate (themes, 0);
+          g_string_truncate (line, 0);
+          append_visit (line, stmt, weekday_names, yes, no);
+        }
+      if (!escale_sqlite_statement_is_null (stmt, 11))
+        append_activity (activities, themes, stmt);
     }
-  if (rc != SQLITE_DONE)
+  if (local_error != NULL)
     {
-      g_set_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_CORRUPT,
-                   "Cannot read the visits (%s): %s", sqlite3_db_filename (db, "main"),
-                   sqlite3_errmsg (db));
-      sqlite3_finalize (stmt);
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  "Cannot read the visits: ");
       return FALSE;
     }
-  sqlite3_finalize (stmt);
   return flush_to (out, fd, TRUE, error);
 }
 
@@ -348,13 +349,13 @@ escale_stats_export_sessions_csv (EscaleStatsStore *store, const char *from_day,
   g_autoptr(GString) out = g_string_new (BOM);
 
   if (!check_days (from_day, to_day, error) || !escale_stats_store_open (store, error) ||
-      !write_sessions (escale_stats_store_get_db (store), from_day, to_day, out, -1, error))
+      !write_sessions (store, from_day, to_day, out, -1, error))
     return NULL;
   return g_steal_pointer (&out);
 }
 
 static gboolean
-write_file (sqlite3 *db, const char *from_day, const char *to_day, const char *path,
+write_file (EscaleStatsStore *store, const char *from_day, const char *to_day, const char *path,
             GError **error)
 {
   g_autofree char *tmp = g_strconcat (path, ".XXXXXX", NULL);
@@ -371,7 +372,7 @@ write_file (sqlite3 *db, const char *from_day, const char *to_day, const char *p
       return FALSE;
     }
   g_string_append (out, BOM);
-  ok = write_sessions (db, from_day, to_day, out, fd, error);
+  ok = write_sessions (store, from_day, to_day, out, fd, error);
   if (ok && fsync (fd) != 0)
     {
       int saved = errno;
@@ -409,7 +410,7 @@ escale_stats_export_sessions_csv_file (EscaleStatsStore *store, const char *from
                                        const char *to_day, const char *path, GError **error)
 {
   return check_days (from_day, to_day, error) && escale_stats_store_open (store, error) &&
-         write_file (escale_stats_store_get_db (store), from_day, to_day, path, error);
+         write_file (store, from_day, to_day, path, error);
 }
 
 typedef struct
@@ -437,21 +438,11 @@ static void
 export_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   ExportData *job = task_data;
-  sqlite3 *db = NULL;
+  g_autoptr(EscaleStatsStore) reader = escale_stats_store_new_reader (job->store_path);
   GError *error = NULL;
-  gboolean ok = FALSE;
-  int rc = sqlite3_open_v2 (job->store_path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
-                            NULL);
+  gboolean ok = escale_stats_store_open (reader, &error) &&
+                write_file (reader, job->from, job->to, job->path, &error);
 
-  if (rc == SQLITE_OK)
-    rc = sqlite3_busy_timeout (db, 2000);
-  if (rc != SQLITE_OK)
-    g_set_error (&error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_OPEN,
-                 "Cannot read the visits (%s): %s", job->store_path,
-                 db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
-  else
-    ok = write_file (db, job->from, job->to, job->path, &error);
-  sqlite3_close (db);
   if (ok)
     g_task_return_boolean (task, TRUE);
   else

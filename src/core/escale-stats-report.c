@@ -2,7 +2,6 @@
 #define G_LOG_DOMAIN "escale-stats"
 
 #include <glib/gi18n-lib.h>
-#include <sqlite3.h>
 
 #include "escale-stats-report.h"
 
@@ -137,54 +136,50 @@ escale_stats_period_range (EscaleStatsPeriod period, GDateTime *now, char **from
   *to_day = g_date_time_format (end, "%Y-%m-%d");
 }
 
-typedef gboolean (*RowFunc) (EscaleStatsReport *self, sqlite3_stmt *stmt);
+typedef gboolean (*RowFunc) (EscaleStatsReport *self, EscaleSqliteStatement *stmt);
 
+/* Runs @sql with the period bound as ?1 and ?2 (days) and, if it has
+ * them, ?3 and ?4 (months), calling @func on each row. */
 static gboolean
-each_row (EscaleStatsReport *self, sqlite3 *db, const char *sql, RowFunc func, GError **error)
+each_row (EscaleStatsReport *self, EscaleStatsStore *store, const char *sql, RowFunc func,
+          GError **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(EscaleSqliteStatement) stmt = escale_stats_store_prepare (store, sql, error);
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *from_month = g_strndup (self->from, 7);
   g_autofree char *to_month = g_strndup (self->to, 7);
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
 
-  if (rc == SQLITE_OK)
+  if (stmt == NULL)
+    return FALSE;
+  escale_sqlite_statement_bind_text (stmt, 1, self->from);
+  escale_sqlite_statement_bind_text (stmt, 2, self->to);
+  if (escale_sqlite_statement_get_n_params (stmt) >= 4)
     {
-      sqlite3_bind_text (stmt, 1, self->from, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, self->to, -1, SQLITE_STATIC);
-      if (sqlite3_bind_parameter_count (stmt) >= 4)
-        {
-          sqlite3_bind_text (stmt, 3, from_month, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 4, to_month, -1, SQLITE_STATIC);
-        }
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        func (self, stmt);
+      escale_sqlite_statement_bind_text (stmt, 3, from_month);
+      escale_sqlite_statement_bind_text (stmt, 4, to_month);
     }
-  if (rc != SQLITE_DONE)
+  while (escale_sqlite_statement_step (stmt, &local_error))
+    func (self, stmt);
+  if (local_error != NULL)
     {
-      g_set_error (error, ESCALE_STATS_ERROR,
-                   (rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT
-                     ? ESCALE_STATS_ERROR_CORRUPT
-                     : ESCALE_STATS_ERROR_WRITE,
-                   "Cannot read the statistics (%s): %s", sqlite3_db_filename (db, "main"),
-                   sqlite3_errmsg (db));
-      sqlite3_finalize (stmt);
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  "Cannot read the statistics: ");
       return FALSE;
     }
-  sqlite3_finalize (stmt);
   return TRUE;
 }
 
 static guint
-col (sqlite3_stmt *stmt, int i)
+col (EscaleSqliteStatement *stmt, int i)
 {
-  return (guint) MAX (sqlite3_column_int64 (stmt, i), 0);
+  return (guint) MAX (escale_sqlite_statement_get_int64 (stmt, i), 0);
 }
 
 /* One day of day_totals: visits, minutes, helper figures, the four
  * duration buckets, three answers and six age brackets (what is left is
  * "no answer"). */
 static gboolean
-day_row (EscaleStatsReport *self, sqlite3_stmt *stmt)
+day_row (EscaleStatsReport *self, EscaleSqliteStatement *stmt)
 {
   EscaleStatsDay entry = { { 0 }, 0 };
   guint sessions = col (stmt, 1);
@@ -216,17 +211,17 @@ day_row (EscaleStatsReport *self, sqlite3_stmt *stmt)
     }
   self->ages[ESCALE_AGE_NONE] += sessions - MIN (answered, sessions);
 
-  g_strlcpy (entry.day, (const char *) sqlite3_column_text (stmt, 0), sizeof entry.day);
+  g_strlcpy (entry.day, escale_sqlite_statement_get_text (stmt, 0), sizeof entry.day);
   entry.sessions = sessions;
   g_array_append_val (self->days, entry);
   return TRUE;
 }
 
 static gboolean
-hour_row (EscaleStatsReport *self, sqlite3_stmt *stmt)
+hour_row (EscaleStatsReport *self, EscaleSqliteStatement *stmt)
 {
-  int weekday = sqlite3_column_int (stmt, 0);
-  int hour = sqlite3_column_int (stmt, 1);
+  int weekday = escale_sqlite_statement_get_int (stmt, 0);
+  int hour = escale_sqlite_statement_get_int (stmt, 1);
 
   if (weekday >= 1 && weekday <= 7 && hour >= 0 && hour <= 23)
     self->heat[weekday - 1][hour] += col (stmt, 2);
@@ -235,7 +230,7 @@ hour_row (EscaleStatsReport *self, sqlite3_stmt *stmt)
 
 /* Visits per whole minute of duration, for the exact median. */
 static gboolean
-duration_row (EscaleStatsReport *self, sqlite3_stmt *stmt)
+duration_row (EscaleStatsReport *self, EscaleSqliteStatement *stmt)
 {
   guint minutes = MIN (col (stmt, 0), 100000);
 
@@ -266,7 +261,7 @@ median_of (GArray *durations, guint n)
 }
 
 static gboolean
-folded_row (EscaleStatsReport *self, sqlite3_stmt *stmt)
+folded_row (EscaleStatsReport *self, EscaleSqliteStatement *stmt)
 {
   self->folded_sessions += col (stmt, 0);
   self->sessions += col (stmt, 0);
@@ -298,14 +293,14 @@ add_group (GPtrArray *groups, const char *name, const char *theme, guint session
 }
 
 static gboolean
-activity_row (EscaleStatsReport *self, sqlite3_stmt *stmt)
+activity_row (EscaleStatsReport *self, EscaleSqliteStatement *stmt)
 {
-  const char *theme = (const char *) sqlite3_column_text (stmt, 1);
+  const char *theme = escale_sqlite_statement_get_text (stmt, 1);
 
   /* day_activity_totals writes "no theme" as ''. */
   if (theme != NULL && *theme == '\0')
     theme = NULL;
-  add_group (self->activities, (const char *) sqlite3_column_text (stmt, 0), theme,
+  add_group (self->activities, escale_sqlite_statement_get_text (stmt, 0), theme,
              col (stmt, 2), col (stmt, 3));
   add_group (self->themes, theme && *theme ? theme : _("Sans thématique"), NULL, col (stmt, 2),
              col (stmt, 3));
@@ -313,14 +308,14 @@ activity_row (EscaleStatsReport *self, sqlite3_stmt *stmt)
 }
 
 static gboolean
-pin_row (EscaleStatsReport *self, sqlite3_stmt *stmt)
+pin_row (EscaleStatsReport *self, EscaleSqliteStatement *stmt)
 {
   self->pin_failures += col (stmt, 0);
   return TRUE;
 }
 
 static gboolean
-calls_row (EscaleStatsReport *self, sqlite3_stmt *stmt)
+calls_row (EscaleStatsReport *self, EscaleSqliteStatement *stmt)
 {
   self->calls_started += col (stmt, 0);
   self->calls_connected += col (stmt, 1);
@@ -355,10 +350,10 @@ check_period (const char *from_day, const char *to_day, GError **error)
   return TRUE;
 }
 
-/* Reads the figures through @db, any connection to a store of the current
- * schema. */
+/* Reads the figures through @store, the kiosk's own or a reader of it
+ * (in a worker thread), of the current schema. */
 static EscaleStatsReport *
-compute (sqlite3 *db, const char *from_day, const char *to_day, GError **error)
+compute (EscaleStatsStore *db, const char *from_day, const char *to_day, GError **error)
 {
   g_autoptr(EscaleStatsReport) self = NULL;
   guint row_sessions;
@@ -427,7 +422,7 @@ escale_stats_report_new (EscaleStatsStore *store, const char *from_day, const ch
 
   if (!check_period (from_day, to_day, error) || !escale_stats_store_open (store, error))
     return NULL;
-  return compute (escale_stats_store_get_db (store), from_day, to_day, error);
+  return compute (store, from_day, to_day, error);
 }
 
 typedef struct
@@ -454,20 +449,12 @@ static void
 report_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   ReportData *job = task_data;
-  sqlite3 *db = NULL;
+  g_autoptr(EscaleStatsStore) reader = escale_stats_store_new_reader (job->path);
   GError *error = NULL;
   EscaleStatsReport *report = NULL;
-  int rc = sqlite3_open_v2 (job->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
 
-  if (rc == SQLITE_OK)
-    rc = sqlite3_busy_timeout (db, 2000);
-  if (rc != SQLITE_OK)
-    g_set_error (&error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_OPEN,
-                 "Cannot read the statistics (%s): %s", job->path,
-                 db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
-  else
-    report = compute (db, job->from, job->to, &error);
-  sqlite3_close (db);
+  if (escale_stats_store_open (reader, &error))
+    report = compute (reader, job->from, job->to, &error);
   if (report == NULL)
     g_task_return_error (task, error);
   else

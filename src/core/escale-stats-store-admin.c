@@ -3,38 +3,12 @@
 
 #include <string.h>
 #include <glib/gi18n-lib.h>
-#include <sqlite3.h>
 
 #include "escale-stats-store.h"
 
 /* The store's slow, rare operations, for the staff screen and the CLI:
  * retention, merging other kiosks' stores, checking. Kept apart from the
  * per-visit write path of escale-stats-store.c. */
-
-static gboolean
-fail (EscaleStatsStore *self, int rc, const char *what, GError **error)
-{
-  sqlite3 *db = escale_stats_store_get_db (self);
-
-  g_set_error (error, ESCALE_STATS_ERROR,
-               (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB
-                 ? ESCALE_STATS_ERROR_CORRUPT
-                 : (rc & 0xff) == SQLITE_FULL ? ESCALE_STATS_ERROR_FULL
-                                              : ESCALE_STATS_ERROR_WRITE,
-               "%s (%s): %s", what, escale_stats_store_get_path (self),
-               db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
-  return FALSE;
-}
-
-static gboolean
-run (EscaleStatsStore *self, const char *sql, GError **error)
-{
-  int rc = sqlite3_exec (escale_stats_store_get_db (self), sql, NULL, NULL, NULL);
-
-  if (rc != SQLITE_OK)
-    return fail (self, rc, "Statistics store", error);
-  return TRUE;
-}
 
 /* The first day kept when keeping @months whole months before @now's month,
  * as YYYY-MM-DD. */
@@ -56,8 +30,7 @@ escale_stats_store_fold_before (EscaleStatsStore *self, const char *cutoff_day,
                                 guint *n_folded, GError **error)
 {
   g_autofree char *sql = NULL;
-  sqlite3 *db;
-  int changes;
+  gint64 changes;
 
   g_return_val_if_fail (ESCALE_IS_STATS_STORE (self), FALSE);
   g_return_val_if_fail (cutoff_day != NULL && strlen (cutoff_day) == 10, FALSE);
@@ -66,7 +39,6 @@ escale_stats_store_fold_before (EscaleStatsStore *self, const char *cutoff_day,
     *n_folded = 0;
   if (!escale_stats_store_open (self, error))
     return FALSE;
-  db = escale_stats_store_get_db (self);
 
   for (const char *p = cutoff_day; *p; p++)
     g_return_val_if_fail (g_ascii_isdigit (*p) || *p == '-', FALSE);
@@ -99,24 +71,22 @@ escale_stats_store_fold_before (EscaleStatsStore *self, const char *cutoff_day,
     "DELETE FROM sessions WHERE day < '%s';",
     cutoff_day, cutoff_day, cutoff_day, cutoff_day);
 
-  if (!run (self, "BEGIN IMMEDIATE", error))
+  if (!escale_stats_store_begin (self, error))
     return FALSE;
-  if (!run (self, sql, error))
+  if (!escale_stats_store_exec (self, sql, error))
     {
-      run (self, "ROLLBACK", NULL);
+      escale_stats_store_rollback (self);
       return FALSE;
     }
-  changes = sqlite3_changes (db);
+  changes = escale_stats_store_get_changes (self);
   if (n_folded)
     *n_folded = changes;
-  if (!run (self, "COMMIT", error))
-    {
-      run (self, "ROLLBACK", NULL);
-      return FALSE;
-    }
+  if (!escale_stats_store_commit (self, error))
+    return FALSE;
   if (changes == 0)
     return TRUE;
-  return run (self, "VACUUM", error) && run (self, "PRAGMA wal_checkpoint (TRUNCATE)", error);
+  return escale_stats_store_exec (self, "VACUUM", error) &&
+         escale_stats_store_exec (self, "PRAGMA wal_checkpoint (TRUNCATE)", error);
 }
 
 /* Applies the retention period: keeps @months whole months before now. */
@@ -132,20 +102,13 @@ escale_stats_store_apply_retention (EscaleStatsStore *self, GDateTime *now, guin
 static gboolean
 query_other_int (EscaleStatsStore *self, const char *sql, gint64 *out, GError **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (escale_stats_store_get_db (self), sql, -1, &stmt, NULL);
+  g_autoptr(GError) local_error = NULL;
 
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      fail (self, rc, "Cannot read the other store", error);
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-  *out = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return TRUE;
+  if (escale_stats_store_query_int (self, sql, out, &local_error))
+    return TRUE;
+  g_set_error (error, local_error->domain, local_error->code, "Cannot read the other store: %s",
+               local_error->message);
+  return FALSE;
 }
 
 static const char merge_sql[] =
@@ -204,12 +167,14 @@ escale_stats_store_merge (EscaleStatsStore *self, const char *other_path, guint 
   escaped = g_uri_escape_string (other_path, "/", FALSE);
   uri = g_strconcat ("file:", escaped, "?mode=ro", NULL);
   {
-    /* sqlite3_mprintf memory goes back through sqlite3_free. */
-    char *stmt = sqlite3_mprintf ("ATTACH %Q AS other", uri);
+    g_autoptr(EscaleSqliteStatement) attach = escale_stats_store_prepare (self,
+                                                                          "ATTACH ? AS other",
+                                                                          error);
 
-    ok = run (self, stmt, error);
-    sqlite3_free (stmt);
-    if (!ok)
+    if (attach == NULL)
+      return FALSE;
+    escale_sqlite_statement_bind_text (attach, 1, uri);
+    if (!escale_sqlite_statement_step_done (attach, error))
       return FALSE;
   }
 
@@ -233,19 +198,15 @@ escale_stats_store_merge (EscaleStatsStore *self, const char *other_path, guint 
     }
 
   ok = ok && query_other_int (self, "SELECT count (*) FROM main.sessions", &before, error) &&
-       run (self, "BEGIN IMMEDIATE", error);
-  if (ok && !run (self, merge_sql, error))
+       escale_stats_store_begin (self, error);
+  if (ok && !escale_stats_store_exec (self, merge_sql, error))
     {
-      run (self, "ROLLBACK", NULL);
+      escale_stats_store_rollback (self);
       ok = FALSE;
     }
-  if (ok && !run (self, "COMMIT", error))
-    {
-      run (self, "ROLLBACK", NULL);
-      ok = FALSE;
-    }
+  ok = ok && escale_stats_store_commit (self, error);
   ok = ok && query_other_int (self, "SELECT count (*) FROM main.sessions", &after, error);
-  sqlite3_exec (escale_stats_store_get_db (self), "DETACH other", NULL, NULL, NULL);
+  escale_stats_store_exec (self, "DETACH other", NULL);
 
   if (ok && n_added)
     *n_added = (guint) (after - before);
