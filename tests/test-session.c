@@ -190,44 +190,54 @@ test_next_visit_starts_clean (Fixture *f, gconstpointer data)
 }
 
 static void
-test_calls_counted (Fixture *f, gconstpointer data)
+test_counters_and_timers (Fixture *f, gconstpointer data)
 {
   escale_session_input (f->session);
   escale_session_enter_activity (f->session, "visio");
 
   /* A wrong code: started, never connected. */
-  escale_session_call_started (f->session);
+  escale_session_count (f->session, "call", "started", 1);
   advance (f, 20);
-  escale_session_call_ended (f->session);
+  escale_session_stop_timer (f->session, "call", "minutes");   /* never started: nothing */
 
-  /* A real call: 12 minutes with the family, who leave and come back. */
+  /* A real call: 12 minutes with the family. */
   escale_session_hold (f->session);
-  escale_session_call_started (f->session);
+  escale_session_count (f->session, "call", "started", 1);
   advance (f, 30);
-  escale_session_call_connected (f->session);
+  escale_session_count (f->session, "call", "connected", 1);
+  escale_session_start_timer (f->session, "call", "minutes");
   advance (f, 6 * 60);
-  escale_session_call_connected (f->session);   /* back after a drop */
+  escale_session_start_timer (f->session, "call", "minutes");  /* running: no restart */
   advance (f, 6 * 60);
-  escale_session_call_ended (f->session);
+  escale_session_stop_timer (f->session, "call", "minutes");
   escale_session_release (f->session);
   escale_session_input (f->session);
 
-  /* A call still connected when the visit ends counts up to the end. */
-  escale_session_call_started (f->session);
-  escale_session_call_connected (f->session);
+  /* Another kind's counter with the same name stays apart. */
+  escale_session_count (f->session, "photos", "started", 4);
+
+  /* A timer still running when the visit ends counts up to the end. */
+  escale_session_count (f->session, "call", "started", 1);
+  escale_session_count (f->session, "call", "connected", 1);
+  escale_session_start_timer (f->session, "call", "minutes");
   advance (f, 60);
   escale_session_finish (f->session, ESCALE_END_FINISHED);
 
-  g_assert_cmpint (f->record->calls_started, ==, 3);
-  g_assert_cmpint (f->record->calls_connected, ==, 2);
-  g_assert_cmpint (f->record->call_minutes, ==, 13);
+  g_assert_cmpint (escale_session_record_get_count (f->record, "call", "started"), ==, 3);
+  g_assert_cmpint (escale_session_record_get_count (f->record, "call", "connected"), ==, 2);
+  g_assert_cmpint (escale_session_record_get_count (f->record, "call", "minutes"), ==, 13);
+  g_assert_cmpint (escale_session_record_get_count (f->record, "photos", "started"), ==, 4);
+  g_assert_cmpuint (f->record->counters->len, ==, 4);
 
-  /* The next visit starts from zero. */
+  /* The next visit starts from zero, and a counter that stayed at zero
+   * leaves nothing in the record. */
   escale_session_wiped (f->session);
   escale_session_input (f->session);
+  escale_session_start_timer (f->session, "call", "minutes");
+  advance (f, 10);
   escale_session_finish (f->session, ESCALE_END_FINISHED);
-  g_assert_cmpint (f->record->calls_started, ==, 0);
-  g_assert_cmpint (f->record->call_minutes, ==, 0);
+  g_assert_cmpint (escale_session_record_get_count (f->record, "call", "started"), ==, 0);
+  g_assert_cmpuint (f->record->counters->len, ==, 0);
 }
 
 int
@@ -243,7 +253,7 @@ main (int argc, char *argv[])
   ADD ("/escale/session/hold-blocks-countdown", test_hold_blocks_countdown);
   ADD ("/escale/session/finish-records-visit", test_finish_records_visit);
   ADD ("/escale/session/next-visit-starts-clean", test_next_visit_starts_clean);
-  ADD ("/escale/session/calls-counted", test_calls_counted);
+  ADD ("/escale/session/counters-and-timers", test_counters_and_timers);
 #undef ADD
 
   return g_test_run ();

@@ -158,9 +158,9 @@ test_calls_recorded (Fixture *f, gconstpointer data)
   g_autoptr(EscaleSessionRecord) without = make_record (16, 0, 0, 10 * 60);
   gint64 started = -1, connected = -1, minutes = -1;
 
-  with_calls->calls_started = 2;
-  with_calls->calls_connected = 1;
-  with_calls->call_minutes = 25;
+  escale_session_record_add_count (with_calls, "call", "started", 2);
+  escale_session_record_add_count (with_calls, "call", "connected", 1);
+  escale_session_record_add_count (with_calls, "call", "minutes", 25);
   g_test_expect_message ("escale-stats", G_LOG_LEVEL_MESSAGE, "*schema*");
   g_assert_true (escale_stats_store_add_session (store, with_calls, NULL));
   g_test_assert_expected_messages ();

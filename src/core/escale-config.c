@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "escale-config.h"
+#include "escale-session.h"
 
 /* The kiosk's configuration: escale.ini and activities/ *.ini in one folder.
  * Loading never fails: every problem is collected with its file, line and
@@ -77,9 +78,9 @@ escale_config_class_init (EscaleConfigClass *klass)
 static void
 escale_config_init (EscaleConfig *self)
 {
-  self->idle_delay = 180;
-  self->countdown = 60;
-  self->goodbye_delay = 6;
+  self->idle_delay = ESCALE_DEFAULT_IDLE_DELAY;
+  self->countdown = ESCALE_DEFAULT_COUNTDOWN;
+  self->goodbye_delay = ESCALE_DEFAULT_GOODBYE_DELAY;
   self->end_questions = TRUE;
   self->retention_months = 13;
   self->activities = g_ptr_array_new_with_free_func (g_object_unref);

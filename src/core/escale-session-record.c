@@ -79,6 +79,24 @@ clear_use (gpointer data)
   g_clear_pointer (&use->theme, g_free);
 }
 
+static void
+clear_counter_value (gpointer data)
+{
+  EscaleCounterValue *value = data;
+
+  g_clear_pointer (&value->kind, g_free);
+  g_clear_pointer (&value->counter, g_free);
+}
+
+static GArray *
+counters_new (void)
+{
+  GArray *counters = g_array_new (FALSE, TRUE, sizeof (EscaleCounterValue));
+
+  g_array_set_clear_func (counters, clear_counter_value);
+  return counters;
+}
+
 EscaleSessionRecord *
 escale_session_record_new (GDateTime *start, gint64 duration_sec, EscaleEndReason reason,
                            int helper_calls)
@@ -94,6 +112,7 @@ escale_session_record_new (GDateTime *start, gint64 duration_sec, EscaleEndReaso
   self->helper_calls = helper_calls;
   self->activities = g_array_new (FALSE, TRUE, sizeof (EscaleActivityUse));
   g_array_set_clear_func (self->activities, clear_use);
+  self->counters = counters_new ();
   return self;
 }
 
@@ -144,6 +163,51 @@ escale_session_record_set_theme (EscaleSessionRecord *self, const char *activity
     }
 }
 
+/* Adds @value to a counter of an activity kind. Only positive values are
+ * kept: a counter that stayed at zero leaves no row. */
+void
+escale_session_record_add_count (EscaleSessionRecord *self, const char *kind,
+                                 const char *counter, gint64 value)
+{
+  EscaleCounterValue entry;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (kind != NULL && counter != NULL);
+
+  if (value <= 0)
+    return;
+  for (guint i = 0; i < self->counters->len; i++)
+    {
+      EscaleCounterValue *known = &g_array_index (self->counters, EscaleCounterValue, i);
+
+      if (g_str_equal (known->kind, kind) && g_str_equal (known->counter, counter))
+        {
+          known->value += value;
+          return;
+        }
+    }
+  entry.kind = g_strdup (kind);
+  entry.counter = g_strdup (counter);
+  entry.value = value;
+  g_array_append_val (self->counters, entry);
+}
+
+gint64
+escale_session_record_get_count (const EscaleSessionRecord *self, const char *kind,
+                                 const char *counter)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  for (guint i = 0; i < self->counters->len; i++)
+    {
+      const EscaleCounterValue *known = &g_array_index (self->counters, EscaleCounterValue, i);
+
+      if (g_str_equal (known->kind, kind) && g_str_equal (known->counter, counter))
+        return known->value;
+    }
+  return 0;
+}
+
 EscaleSessionRecord *
 escale_session_record_copy (const EscaleSessionRecord *self)
 {
@@ -160,6 +224,13 @@ escale_session_record_copy (const EscaleSessionRecord *self)
 
       g_array_append_val (copy->activities, dup);
     }
+  copy->counters = counters_new ();
+  for (guint i = 0; i < self->counters->len; i++)
+    {
+      const EscaleCounterValue *value = &g_array_index (self->counters, EscaleCounterValue, i);
+
+      escale_session_record_add_count (copy, value->kind, value->counter, value->value);
+    }
   return copy;
 }
 
@@ -169,5 +240,6 @@ escale_session_record_free (EscaleSessionRecord *self)
   if (self == NULL)
     return;
   g_clear_pointer (&self->activities, g_array_unref);
+  g_clear_pointer (&self->counters, g_array_unref);
   g_free (self);
 }

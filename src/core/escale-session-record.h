@@ -55,10 +55,8 @@ typedef struct
   int duration_min;         /* whole minutes, rounded to nearest */
   EscaleEndReason end_reason;
   int helper_calls;
-  int calls_started;        /* video calls started (room made or code typed) */
-  int calls_connected;      /* ...of which the family's picture arrived */
-  int call_minutes;         /* whole minutes connected, all calls together */
   GArray *activities;       /* of EscaleActivityUse */
+  GArray *counters;         /* of EscaleCounterValue: what activities counted */
   /* Filled in by the kiosk before the record is written. */
   gboolean accompanied;     /* a helper came (helper called, or workshop) */
   EscaleSatisfaction satisfaction;
@@ -73,6 +71,15 @@ typedef struct
   char *theme;              /* La Coop's category, or NULL */
 } EscaleActivityUse;
 
+/* One counter of an activity kind for the visit: a number, never a text
+ * of what was done (a call started, minutes in a call). */
+typedef struct
+{
+  char *kind;
+  char *counter;
+  gint64 value;
+} EscaleCounterValue;
+
 #define ESCALE_TYPE_SESSION_RECORD (escale_session_record_get_type ())
 GType escale_session_record_get_type (void) G_GNUC_CONST;
 
@@ -82,6 +89,10 @@ void escale_session_record_add_activity (EscaleSessionRecord *self, const char *
                                          gint64 seconds);
 void escale_session_record_set_theme (EscaleSessionRecord *self, const char *activity_id,
                                       const char *theme);
+void escale_session_record_add_count (EscaleSessionRecord *self, const char *kind,
+                                      const char *counter, gint64 value);
+gint64 escale_session_record_get_count (const EscaleSessionRecord *self, const char *kind,
+                                        const char *counter);
 EscaleSessionRecord *escale_session_record_copy (const EscaleSessionRecord *self);
 void escale_session_record_free (EscaleSessionRecord *self);
 int escale_seconds_to_minutes (gint64 seconds);

@@ -29,14 +29,20 @@ struct _EscaleSession
   char *current_activity;
   gint64 activity_since_mono;
 
-  /* video calls of this visit: counts and minutes, nothing about who */
-  int calls_started;
-  int calls_connected;
-  gint64 call_usec;
-  gint64 call_connected_since;   /* 0 while no call is connected */
-  gboolean call_open;
-  gboolean call_counted;         /* the open call was counted as connected */
+  /* what the activities counted: numbers only, never what was done */
+  GArray *counters;              /* of Counter */
 };
+
+/* One counter of one activity kind. A timer counts whole minutes: it adds
+ * the time between start and stop (or the end of the visit). */
+typedef struct
+{
+  char *kind;
+  char *name;
+  gint64 value;
+  gint64 timer_usec;
+  gint64 running_since;          /* 0 while the timer is stopped */
+} Counter;
 
 typedef struct
 {
@@ -68,6 +74,15 @@ static void
 clear_activity_time (gpointer data)
 {
   g_clear_pointer (&((ActivityTime *) data)->id, g_free);
+}
+
+static void
+clear_counter (gpointer data)
+{
+  Counter *counter = data;
+
+  g_clear_pointer (&counter->kind, g_free);
+  g_clear_pointer (&counter->name, g_free);
 }
 
 static gint64
@@ -132,12 +147,7 @@ forget_visit (EscaleSession *self)
   g_array_set_size (self->activity_seconds, 0);
   self->helper_calls = 0;
   self->holds = 0;
-  self->calls_started = 0;
-  self->calls_connected = 0;
-  self->call_usec = 0;
-  self->call_connected_since = 0;
-  self->call_open = FALSE;
-  self->call_counted = FALSE;
+  g_array_set_size (self->counters, 0);
 }
 
 static void
@@ -147,6 +157,7 @@ escale_session_finalize (GObject *object)
 
   forget_visit (self);
   g_clear_pointer (&self->activity_seconds, g_array_unref);
+  g_clear_pointer (&self->counters, g_array_unref);
   g_clear_object (&self->clock);
   G_OBJECT_CLASS (escale_session_parent_class)->finalize (object);
 }
@@ -224,10 +235,10 @@ escale_session_class_init (EscaleSessionClass *klass)
     g_param_spec_object ("clock", NULL, NULL, ESCALE_TYPE_CLOCK,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   pspecs[PROP_IDLE_DELAY] =
-    g_param_spec_uint ("idle-delay", NULL, NULL, 1, G_MAXUINT, 180,
+    g_param_spec_uint ("idle-delay", NULL, NULL, 1, G_MAXUINT, ESCALE_DEFAULT_IDLE_DELAY,
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   pspecs[PROP_COUNTDOWN] =
-    g_param_spec_uint ("countdown", NULL, NULL, 1, G_MAXUINT, 60,
+    g_param_spec_uint ("countdown", NULL, NULL, 1, G_MAXUINT, ESCALE_DEFAULT_COUNTDOWN,
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   pspecs[PROP_STATE] =
     g_param_spec_int ("state", NULL, NULL, ESCALE_SESSION_IDLE, ESCALE_SESSION_ENDING,
@@ -253,10 +264,12 @@ static void
 escale_session_init (EscaleSession *self)
 {
   self->state = ESCALE_SESSION_IDLE;
-  self->idle_delay = 180;
-  self->countdown = 60;
+  self->idle_delay = ESCALE_DEFAULT_IDLE_DELAY;
+  self->countdown = ESCALE_DEFAULT_COUNTDOWN;
   self->activity_seconds = g_array_new (FALSE, TRUE, sizeof (ActivityTime));
   g_array_set_clear_func (self->activity_seconds, clear_activity_time);
+  self->counters = g_array_new (FALSE, TRUE, sizeof (Counter));
+  g_array_set_clear_func (self->counters, clear_counter);
 }
 
 EscaleSession *
@@ -405,47 +418,77 @@ escale_session_call_helper (EscaleSession *self)
   self->helper_calls++;
 }
 
-/* A video call was started (a room made, or a code typed). */
-void
-escale_session_call_started (EscaleSession *self)
+static Counter *
+find_counter (EscaleSession *self, const char *kind, const char *name)
 {
-  g_return_if_fail (ESCALE_IS_SESSION (self));
+  Counter counter = { 0 };
 
-  escale_session_call_ended (self);
-  self->calls_started++;
-  self->call_open = TRUE;
-  self->call_counted = FALSE;
-}
-
-/* The family's picture arrives. A call that connects again after the
- * family left and came back still counts once; its minutes run from the
- * first connection to the hang-up. */
-void
-escale_session_call_connected (EscaleSession *self)
-{
-  g_return_if_fail (ESCALE_IS_SESSION (self));
-
-  if (!self->call_open)
-    escale_session_call_started (self);
-  if (!self->call_counted)
+  for (guint i = 0; i < self->counters->len; i++)
     {
-      self->calls_connected++;
-      self->call_counted = TRUE;
+      Counter *known = &g_array_index (self->counters, Counter, i);
+
+      if (g_str_equal (known->kind, kind) && g_str_equal (known->name, name))
+        return known;
     }
-  if (self->call_connected_since == 0)
-    self->call_connected_since = now_mono (self);
+  counter.kind = g_strdup (kind);
+  counter.name = g_strdup (name);
+  g_array_append_val (self->counters, counter);
+  return &g_array_index (self->counters, Counter, self->counters->len - 1);
 }
 
-/* Hung up, or stopped by a problem. Safe to call when no call is open. */
+/* Adds @n to a counter of an activity kind (a call started, a photo
+ * printed). Counting wakes an idle session, like any touch would. */
 void
-escale_session_call_ended (EscaleSession *self)
+escale_session_count (EscaleSession *self, const char *kind, const char *counter, guint n)
 {
   g_return_if_fail (ESCALE_IS_SESSION (self));
+  g_return_if_fail (kind != NULL && counter != NULL);
 
-  if (self->call_connected_since != 0)
-    self->call_usec += now_mono (self) - self->call_connected_since;
-  self->call_connected_since = 0;
-  self->call_open = FALSE;
+  if (self->state == ESCALE_SESSION_IDLE)
+    escale_session_input (self);
+  find_counter (self, kind, counter)->value += n;
+}
+
+/* Starts timing a counter in whole minutes (a call's minutes with the
+ * family). Starting a running timer does nothing. */
+void
+escale_session_start_timer (EscaleSession *self, const char *kind, const char *counter)
+{
+  Counter *timer;
+
+  g_return_if_fail (ESCALE_IS_SESSION (self));
+  g_return_if_fail (kind != NULL && counter != NULL);
+
+  if (self->state == ESCALE_SESSION_IDLE)
+    escale_session_input (self);
+  timer = find_counter (self, kind, counter);
+  if (timer->running_since == 0)
+    timer->running_since = MAX (now_mono (self), 1);
+}
+
+static void
+stop_timer (EscaleSession *self, Counter *timer)
+{
+  if (timer->running_since == 0)
+    return;
+  timer->timer_usec += now_mono (self) - timer->running_since;
+  timer->running_since = 0;
+}
+
+/* Stops a timer; safe when it never started. */
+void
+escale_session_stop_timer (EscaleSession *self, const char *kind, const char *counter)
+{
+  g_return_if_fail (ESCALE_IS_SESSION (self));
+  g_return_if_fail (kind != NULL && counter != NULL);
+
+  for (guint i = 0; i < self->counters->len; i++)
+    {
+      Counter *known = &g_array_index (self->counters, Counter, i);
+
+      if (g_str_equal (known->kind, kind) && g_str_equal (known->name, counter))
+        stop_timer (self, known);
+    }
 }
 
 /* While held (a video call, a film playing), the countdown never starts. */
@@ -508,13 +551,19 @@ escale_session_finish (EscaleSession *self, EscaleEndReason reason)
     return;
 
   close_current_activity (self);
-  escale_session_call_ended (self);
   record = escale_session_record_new (self->started_at,
                                       (now_mono (self) - self->started_mono) / G_USEC_PER_SEC,
                                       reason, self->helper_calls);
-  record->calls_started = self->calls_started;
-  record->calls_connected = self->calls_connected;
-  record->call_minutes = escale_seconds_to_minutes (self->call_usec / G_USEC_PER_SEC);
+  for (guint i = 0; i < self->counters->len; i++)
+    {
+      Counter *counter = &g_array_index (self->counters, Counter, i);
+
+      stop_timer (self, counter);
+      escale_session_record_add_count (record, counter->kind, counter->name,
+                                       counter->value +
+                                         escale_seconds_to_minutes (counter->timer_usec /
+                                                                    G_USEC_PER_SEC));
+    }
   for (guint i = 0; i < self->activity_seconds->len; i++)
     {
       ActivityTime *entry = &g_array_index (self->activity_seconds, ActivityTime, i);

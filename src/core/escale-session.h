@@ -16,6 +16,12 @@ typedef enum
   ESCALE_SESSION_ENDING,   /* wiping; "Tout est effacé" is shown */
 } EscaleSessionState;
 
+/* The visit's timings when the centre's config says nothing, in seconds:
+ * written here once, used by the session, the config and the countdown. */
+#define ESCALE_DEFAULT_IDLE_DELAY 180     /* no touch for 3 minutes: the countdown */
+#define ESCALE_DEFAULT_COUNTDOWN 60       /* then a minute to touch the screen */
+#define ESCALE_DEFAULT_GOODBYE_DELAY 6    /* "Tout est effacé" stays that long */
+
 #define ESCALE_TYPE_SESSION (escale_session_get_type ())
 G_DECLARE_FINAL_TYPE (EscaleSession, escale_session, ESCALE, SESSION, GObject)
 
@@ -31,9 +37,9 @@ void escale_session_tick (EscaleSession *self);
 void escale_session_enter_activity (EscaleSession *self, const char *activity_id);
 void escale_session_leave_activity (EscaleSession *self);
 void escale_session_call_helper (EscaleSession *self);
-void escale_session_call_started (EscaleSession *self);
-void escale_session_call_connected (EscaleSession *self);
-void escale_session_call_ended (EscaleSession *self);
+void escale_session_count (EscaleSession *self, const char *kind, const char *counter, guint n);
+void escale_session_start_timer (EscaleSession *self, const char *kind, const char *counter);
+void escale_session_stop_timer (EscaleSession *self, const char *kind, const char *counter);
 void escale_session_hold (EscaleSession *self);
 void escale_session_release (EscaleSession *self);
 void escale_session_set_hold (EscaleSession *self, gboolean *holding, gboolean hold);

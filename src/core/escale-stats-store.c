@@ -410,15 +410,19 @@ write_record (EscaleStatsStore *self, const EscaleSessionRecord *record, GError 
         return FALSE;
     }
 
-  if (record->calls_started > 0)
+  if (escale_session_record_get_count (record, "call", "started") > 0)
     {
+      gint64 started = escale_session_record_get_count (record, "call", "started");
+      gint64 connected = escale_session_record_get_count (record, "call", "connected");
+
       stmt = self->insert_calls;
       escale_sqlite_statement_bind_int64 (stmt, 1, session_id);
       escale_sqlite_statement_bind_text (stmt, 2, record->day);
-      escale_sqlite_statement_bind_int (stmt, 3, record->calls_started);
-      escale_sqlite_statement_bind_int (stmt, 4, MIN (record->calls_connected,
-                                                      record->calls_started));
-      escale_sqlite_statement_bind_int (stmt, 5, record->call_minutes);
+      escale_sqlite_statement_bind_int64 (stmt, 3, started);
+      escale_sqlite_statement_bind_int64 (stmt, 4, MIN (connected, started));
+      escale_sqlite_statement_bind_int64 (stmt, 5,
+                                          escale_session_record_get_count (record, "call",
+                                                                           "minutes"));
       if (!escale_sqlite_statement_step_done (stmt, error))
         return FALSE;
     }

@@ -43,6 +43,7 @@ struct _EscaleCallView
   gboolean made_room;
   gboolean holding;
   gboolean call_open;    /* counted as started, not yet as ended */
+  gboolean call_counted; /* the open call was counted as connected */
   gboolean closing;      /* a reset or the end of the page: do not reopen the camera */
 };
 
@@ -98,12 +99,21 @@ count_call (EscaleCallView *self, EscaleCallState state)
                   state == ESCALE_CALL_STATE_IN_CALL;
 
   if (open && !self->call_open)
-    escale_session_call_started (session);
+    {
+      escale_session_count (session, "call", "started", 1);
+      self->call_counted = FALSE;
+    }
   else if (!open && self->call_open)
-    escale_session_call_ended (session);
+    escale_session_stop_timer (session, "call", "minutes");
   self->call_open = open;
-  if (state == ESCALE_CALL_STATE_IN_CALL)
-    escale_session_call_connected (session);
+  /* A call that connects again after the family left and came back still
+   * counts once; its minutes run from the first connection to the hang-up. */
+  if (state == ESCALE_CALL_STATE_IN_CALL && !self->call_counted)
+    {
+      escale_session_count (session, "call", "connected", 1);
+      escale_session_start_timer (session, "call", "minutes");
+      self->call_counted = TRUE;
+    }
 }
 
 static void
@@ -670,7 +680,7 @@ escale_call_view_dispose (GObject *object)
     {
       hold_session (self, FALSE);
       if (self->call_open)   /* left with Accueil during a call */
-        escale_session_call_ended (escale_kiosk_get_session (self->kiosk));
+        escale_session_stop_timer (escale_kiosk_get_session (self->kiosk), "call", "minutes");
       self->call_open = FALSE;
       escale_reset_unregister (escale_kiosk_get_reset (self->kiosk), WIPER_NAME);
     }

@@ -2,6 +2,7 @@
 #include <glib/gi18n.h>
 
 #include "escale-countdown.h"
+#include "escale-session.h"
 
 /* The inactivity overlay: covers the screen, says plainly what will happen,
  * shows the seconds left in huge digits and one huge "Je suis encore là"
@@ -55,7 +56,7 @@ static void
 escale_countdown_init (EscaleCountdown *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  escale_countdown_set_remaining (self, 60);
+  escale_countdown_set_remaining (self, ESCALE_DEFAULT_COUNTDOWN);
 }
 
 void
