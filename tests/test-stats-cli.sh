@@ -35,7 +35,7 @@ echo 482913 | "$tool" --db "$db" set-pin >"$tmp/out" 2>"$tmp/err"; rc=$?
 check "set-pin stores a hash, never the code" '[ $rc -eq 0 ] && [ "$(sqlite3 "$db" "SELECT pin_hash LIKE '"'"'\$argon2id\$%'"'"' FROM staff_access")" = 1 ] && ! grep -q 482913 "$db"'
 
 run --db "$db" check
-check "check of a fresh store: exit 0, schema 6, integrity ok" '[ $rc -eq 0 ] && grep -q "Version du schéma : 6" "$tmp/out" && grep -q "Intégrité : ok" "$tmp/out"'
+check "check of a fresh store: exit 0, schema 7, integrity ok" '[ $rc -eq 0 ] && grep -q "Version du schéma : 7" "$tmp/out" && grep -q "Intégrité : ok" "$tmp/out"'
 
 sqlite3 "$db" "INSERT INTO sessions (day, start_hour, weekday, duration_min, end_reason, helper_calls, uid, kiosk_id, accompanied, satisfaction, age_bracket) VALUES
  ('2026-03-02', 9, 1, 40, 'finished', 1, 'a1', 'k1', 1, 'oui', '70+'),

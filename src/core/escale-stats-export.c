@@ -127,6 +127,15 @@ escale_stats_export_summary_csv (EscaleStatsReport *report)
       append_count (out, _("Activité (visites)"), group->name, group->sessions);
       append_count (out, _("Activité (minutes)"), group->name, group->minutes);
     }
+  for (guint i = 0; i < escale_stats_report_get_counters (report)->len; i++)
+    {
+      EscaleStatsCounter *counter = escale_stats_report_get_counters (report)->pdata[i];
+      char value[24];
+
+      g_snprintf (value, sizeof value, "%" G_GUINT64_FORMAT, counter->value);
+      append_row (out, _("Compteurs des activités"), escale_stats_counter_display_label (counter),
+                  value);
+    }
   return out;
 }
 
@@ -237,23 +246,150 @@ append_activity (GString *activities, GString *themes, EscaleSqliteStatement *st
     }
 }
 
-/* One line per visit of the period, as the store holds it, nothing more,
- * appended to @out; with @fd >= 0, written there by blocks of 1 MiB as it
- * goes (a million visits never sit in memory). One statement reads the
- * visits in id order with their activities. */
-static gboolean
-write_sessions (EscaleStatsStore *store, const char *from_day, const char *to_day, GString *out, int fd,
-                GError **error)
+/* The visits CSV's counter columns: every declared counter, in order,
+ * then the undeclared ones of the period; and a cursor over the period's
+ * counter rows in visit order, read in step with the visits. */
+typedef struct
 {
-  static const char *const weekdays[] = {
-    N_("lundi"), N_("mardi"), N_("mercredi"), N_("jeudi"), N_("vendredi"), N_("samedi"),
-    N_("dimanche"),
-  };
+  GPtrArray *keys;                 /* "kind/counter" of each column */
+  gint64 *values;                  /* the current visit's, per column */
+  EscaleSqliteStatement *rows;     /* session_id, "kind/counter", value */
+  gboolean has_row;
+} CounterColumns;
+
+static void
+counter_columns_clear (CounterColumns *columns)
+{
+  g_clear_pointer (&columns->keys, g_ptr_array_unref);
+  g_clear_pointer (&columns->values, g_free);
+  g_clear_pointer (&columns->rows, escale_sqlite_statement_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CounterColumns, counter_columns_clear)
+
+static gboolean
+counter_columns_init (CounterColumns *columns, EscaleStatsStore *store, const char *from_day,
+                      const char *to_day, GString *header, GError **error)
+{
+  g_autoptr(EscaleSqliteStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  columns->keys = g_ptr_array_new_with_free_func (g_free);
+  stmt = escale_stats_store_prepare (store,
+                                     "SELECT kind, counter, label FROM ("
+                                     " SELECT kind, counter, label, position FROM counter_labels"
+                                     " UNION SELECT kind, counter, NULL, NULL"
+                                     "  FROM day_counter_totals d WHERE day BETWEEN ?1 AND ?2"
+                                     "  AND NOT EXISTS (SELECT 1 FROM counter_labels l"
+                                     "   WHERE l.kind = d.kind AND l.counter = d.counter))"
+                                     " ORDER BY position IS NULL, position, kind, counter",
+                                     error);
+  if (stmt == NULL)
+    return FALSE;
+  escale_sqlite_statement_bind_text (stmt, 1, from_day);
+  escale_sqlite_statement_bind_text (stmt, 2, to_day);
+  while (escale_sqlite_statement_step (stmt, &local_error))
+    {
+      EscaleStatsCounter counter = { (char *) escale_sqlite_statement_get_text (stmt, 0),
+                                     (char *) escale_sqlite_statement_get_text (stmt, 1),
+                                     (char *) escale_sqlite_statement_get_text (stmt, 2), NULL,
+                                     0, 0 };
+      g_autofree char *key = g_strconcat (counter.kind, "/", counter.counter, NULL);
+
+      counter.raw_name = key;
+      g_string_append_c (header, ';');
+      escale_csv_append_field (header, escale_stats_counter_display_label (&counter));
+      g_ptr_array_add (columns->keys, g_steal_pointer (&key));
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  columns->values = g_new0 (gint64, columns->keys->len + 1);
+  columns->rows = escale_stats_store_prepare (store,
+                                              "SELECT session_id, kind || '/' || counter, value"
+                                              " FROM session_counters"
+                                              " WHERE +day BETWEEN ?1 AND ?2 ORDER BY session_id",
+                                              error);
+  if (columns->rows == NULL)
+    return FALSE;
+  escale_sqlite_statement_bind_text (columns->rows, 1, from_day);
+  escale_sqlite_statement_bind_text (columns->rows, 2, to_day);
+  columns->has_row = escale_sqlite_statement_step (columns->rows, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Appends ";value" per column for visit @id, reading its counter rows. */
+static gboolean
+counter_columns_append (CounterColumns *columns, gint64 id, GString *out, GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  memset (columns->values, 0, sizeof (gint64) * columns->keys->len);
+  while (columns->has_row && escale_sqlite_statement_get_int64 (columns->rows, 0) <= id)
+    {
+      const char *key = escale_sqlite_statement_get_text (columns->rows, 1);
+
+      for (guint i = 0; escale_sqlite_statement_get_int64 (columns->rows, 0) == id &&
+                        i < columns->keys->len; i++)
+        if (g_str_equal (columns->keys->pdata[i], key))
+          columns->values[i] = escale_sqlite_statement_get_int64 (columns->rows, 2);
+      columns->has_row = escale_sqlite_statement_step (columns->rows, &local_error);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  for (guint i = 0; i < columns->keys->len; i++)
+    {
+      g_string_append_c (out, ';');
+      append_uint (out, columns->values[i]);
+    }
+  return TRUE;
+}
+
+/* The header line of the visits CSV, its counter columns included. */
+static gboolean
+write_header (CounterColumns *columns, EscaleStatsStore *store, const char *from_day,
+              const char *to_day, GString *out, GError **error)
+{
   const char *headers[] = {
     _("Identifiant de visite"), _("Jour"), _("Heure de début"), _("Jour de la semaine"),
     _("Durée (minutes)"), _("Fin de la visite"), _("Appels à un aidant"), _("Accompagnée"),
     _("A trouvé ce qu'il cherchait"), _("Tranche d'âge"), _("Activités et minutes"),
     _("Thématiques"),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ';');
+      escale_csv_append_field (out, headers[i]);
+    }
+  if (!counter_columns_init (columns, store, from_day, to_day, out, error))
+    return FALSE;
+  g_string_append (out, "\r\n");
+  return TRUE;
+}
+
+/* One line per visit of the period, as the store holds it, nothing more,
+ * appended to @out; with @fd >= 0, written there by blocks of 1 MiB as it
+ * goes (a million visits never sit in memory). One statement reads the
+ * visits in id order with their activities, another their counters. */
+static gboolean
+write_sessions (EscaleStatsStore *store, const char *from_day, const char *to_day, GString *out,
+                int fd, GError **error)
+{
+  static const char *const weekdays[] = {
+    N_("lundi"), N_("mardi"), N_("mercredi"), N_("jeudi"), N_("vendredi"), N_("samedi"),
+    N_("dimanche"),
   };
   const char *weekday_names[7];
   const char *yes = _("oui"), *no = _("non");
@@ -262,18 +398,13 @@ write_sessions (EscaleStatsStore *store, const char *from_day, const char *to_da
   g_autoptr(GString) line = g_string_new (NULL);
   g_autoptr(EscaleSqliteStatement) stmt = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_auto (CounterColumns) columns = { NULL, NULL, NULL, FALSE };
   gint64 current = -1;
 
   for (guint i = 0; i < 7; i++)
     weekday_names[i] = _(weekdays[i]);
-
-  for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
-    {
-      if (i > 0)
-        g_string_append_c (out, ';');
-      escale_csv_append_field (out, headers[i]);
-    }
-  g_string_append (out, "\r\n");
+  if (!write_header (&columns, store, from_day, to_day, out, error))
+    return FALSE;
 
   /* "+s.day": the visits in id order (a plain table scan, the day checked
    * on the way) rather than through the day index and a sort of a million
@@ -303,6 +434,8 @@ write_sessions (EscaleStatsStore *store, const char *from_day, const char *to_da
           escale_csv_append_field (out, activities->str);
           g_string_append_c (out, ';');
           escale_csv_append_field (out, themes->str);
+          if (!counter_columns_append (&columns, current, out, error))
+            return FALSE;
           g_string_append (out, "\r\n");
           if (!flush_to (out, fd, FALSE, error))
             return FALSE;
@@ -522,6 +655,33 @@ add_int (JsonBuilder *builder, const char *name, gint64 value)
   json_builder_add_int_value (builder, value);
 }
 
+/* "counters": [{ kind, counter, label (null if undeclared), value, visits }] */
+static void
+add_counters (JsonBuilder *builder, GPtrArray *counters)
+{
+  json_builder_set_member_name (builder, "counters");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < counters->len; i++)
+    {
+      EscaleStatsCounter *counter = counters->pdata[i];
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, counter->kind);
+      json_builder_set_member_name (builder, "counter");
+      json_builder_add_string_value (builder, counter->counter);
+      json_builder_set_member_name (builder, "label");
+      if (counter->label != NULL)
+        json_builder_add_string_value (builder, escale_stats_counter_display_label (counter));
+      else
+        json_builder_add_null_value (builder);
+      add_int (builder, "value", (gint64) MIN (counter->value, G_MAXINT64));
+      add_int (builder, "visits", counter->visits);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 /* The period's figures as JSON, with stable English keys for other tools. */
 char *
 escale_stats_export_json (EscaleStatsReport *report)
@@ -580,6 +740,7 @@ escale_stats_export_json (EscaleStatsReport *report)
 
   add_groups (builder, "activities", escale_stats_report_get_activities (report), TRUE);
   add_groups (builder, "themes", escale_stats_report_get_themes (report), FALSE);
+  add_counters (builder, escale_stats_report_get_counters (report));
 
   json_builder_set_member_name (builder, "hour_by_weekday");
   json_builder_begin_array (builder);

@@ -28,12 +28,10 @@ struct _EscaleStatsReport
   guint ages[ESCALE_N_AGE_BRACKETS];
   guint heat[7][24];
   guint pin_failures;
-  guint calls_started;
-  guint calls_connected;
-  guint call_minutes;
   GArray *days;          /* of EscaleStatsDay, in order */
   GPtrArray *activities; /* of EscaleStatsGroup, most visits first */
   GPtrArray *themes;     /* of EscaleStatsGroup, most visits first */
+  GPtrArray *counters;   /* of EscaleStatsCounter, declared order */
   GArray *durations;     /* visits per whole minute, while computing */
 };
 
@@ -50,6 +48,18 @@ group_free (gpointer data)
 }
 
 static void
+counter_free (gpointer data)
+{
+  EscaleStatsCounter *counter = data;
+
+  g_free (counter->kind);
+  g_free (counter->counter);
+  g_free (counter->label);
+  g_free (counter->raw_name);
+  g_free (counter);
+}
+
+static void
 escale_stats_report_finalize (GObject *object)
 {
   EscaleStatsReport *self = ESCALE_STATS_REPORT (object);
@@ -59,6 +69,7 @@ escale_stats_report_finalize (GObject *object)
   g_clear_pointer (&self->days, g_array_unref);
   g_clear_pointer (&self->activities, g_ptr_array_unref);
   g_clear_pointer (&self->themes, g_ptr_array_unref);
+  g_clear_pointer (&self->counters, g_ptr_array_unref);
   g_clear_pointer (&self->durations, g_array_unref);
   G_OBJECT_CLASS (escale_stats_report_parent_class)->finalize (object);
 }
@@ -75,6 +86,7 @@ escale_stats_report_init (EscaleStatsReport *self)
   self->days = g_array_new (FALSE, TRUE, sizeof (EscaleStatsDay));
   self->activities = g_ptr_array_new_with_free_func (group_free);
   self->themes = g_ptr_array_new_with_free_func (group_free);
+  self->counters = g_ptr_array_new_with_free_func (counter_free);
   self->durations = g_array_new (FALSE, TRUE, sizeof (guint));
 }
 
@@ -315,13 +327,30 @@ pin_row (EscaleStatsReport *self, EscaleSqliteStatement *stmt)
 }
 
 static gboolean
-calls_row (EscaleStatsReport *self, EscaleSqliteStatement *stmt)
+counter_row (EscaleStatsReport *self, EscaleSqliteStatement *stmt)
 {
-  self->calls_started += col (stmt, 0);
-  self->calls_connected += col (stmt, 1);
-  self->call_minutes += col (stmt, 2);
+  EscaleStatsCounter *counter = g_new0 (EscaleStatsCounter, 1);
+
+  counter->kind = g_strdup (escale_sqlite_statement_get_text (stmt, 0));
+  counter->counter = g_strdup (escale_sqlite_statement_get_text (stmt, 1));
+  counter->label = g_strdup (escale_sqlite_statement_get_text (stmt, 2));
+  counter->raw_name = g_strconcat (counter->kind, "/", counter->counter, NULL);
+  counter->value = (guint64) MAX (escale_sqlite_statement_get_int64 (stmt, 3), 0);
+  counter->visits = col (stmt, 4);
+  g_ptr_array_add (self->counters, counter);
   return TRUE;
 }
+
+/* Every declared counter (at 0 if the period has none) and every counter
+ * the period holds, summed from the per-day and the monthly totals. */
+static const char counters_sql[] =
+  "SELECT t.kind, t.counter, l.label, sum (t.value), sum (t.sessions) FROM ("
+  " SELECT kind, counter, value, sessions FROM day_counter_totals" " WHERE day BETWEEN ?1 AND ?2"
+  " UNION ALL SELECT kind, counter, value, 0 FROM monthly_counter_totals"
+  "  WHERE ?1 <= ?2 AND month BETWEEN ?3 AND ?4"
+  " UNION ALL SELECT kind, counter, 0, 0 FROM counter_labels) t"
+  " LEFT JOIN counter_labels l ON l.kind = t.kind AND l.counter = t.counter"
+  " GROUP BY t.kind, t.counter ORDER BY l.position IS NULL, l.position, t.kind, t.counter";
 
 static int
 compare_groups (gconstpointer a, gconstpointer b)
@@ -397,14 +426,7 @@ compute (EscaleStatsStore *db, const char *from_day, const char *to_day, GError 
                  activity_row, error) ||
       !each_row (self, db, "SELECT sum (attempts) FROM staff_failures" IN_PERIOD, pin_row,
                  error) ||
-      !each_row (self, db,
-                 "SELECT sum (calls_started), sum (calls_connected), sum (call_minutes)"
-                 " FROM session_calls" IN_PERIOD,
-                 calls_row, error) ||
-      !each_row (self, db,
-                 "SELECT sum (calls_started), sum (calls_connected), sum (call_minutes)"
-                 " FROM monthly_call_totals WHERE ?1 <= ?2 AND month BETWEEN ?3 AND ?4",
-                 calls_row, error))
+      !each_row (self, db, counters_sql, counter_row, error))
     return NULL;
 
   g_ptr_array_sort (self->activities, compare_groups);
@@ -665,21 +687,35 @@ escale_stats_report_get_themes (EscaleStatsReport *self)
   return self->themes;
 }
 
-/* Video calls of the period: started, connected, minutes connected. */
-guint
-escale_stats_report_get_calls_started (EscaleStatsReport *self)
+/* Returns: (transfer none) (element-type EscaleStatsCounter): the
+ * counters of the activity kinds, declared ones first in their order. */
+GPtrArray *
+escale_stats_report_get_counters (EscaleStatsReport *self)
 {
-  return self->calls_started;
+  return self->counters;
 }
 
-guint
-escale_stats_report_get_calls_connected (EscaleStatsReport *self)
+/* The period's total of one counter (0 if it never happened). */
+guint64
+escale_stats_report_get_counter_value (EscaleStatsReport *self, const char *kind,
+                                       const char *counter)
 {
-  return self->calls_connected;
+  for (guint i = 0; i < self->counters->len; i++)
+    {
+      EscaleStatsCounter *known = self->counters->pdata[i];
+
+      if (g_strcmp0 (known->kind, kind) == 0 && g_strcmp0 (known->counter, counter) == 0)
+        return known->value;
+    }
+  return 0;
 }
 
-guint
-escale_stats_report_get_call_minutes (EscaleStatsReport *self)
+/* What the staff read for @counter: its declared label through the
+ * catalogue, else its raw name ("kind/counter"), never nothing. */
+const char *
+escale_stats_counter_display_label (const EscaleStatsCounter *counter)
 {
-  return self->call_minutes;
+  if (counter->label != NULL && *counter->label != '\0')
+    return _(counter->label);
+  return counter->raw_name;
 }

@@ -21,7 +21,7 @@ struct _EscaleStatsStore
   sqlite3 *db;
   EscaleSqliteStatement *insert_session;
   EscaleSqliteStatement *insert_activity;
-  EscaleSqliteStatement *insert_calls;
+  EscaleSqliteStatement *insert_counter;
   EscaleStatsProfileFunc profiler;
   gpointer profiler_data;
   guint max_size_mb;
@@ -82,7 +82,7 @@ close_db (EscaleStatsStore *self)
 {
   g_clear_pointer (&self->insert_session, escale_sqlite_statement_free);
   g_clear_pointer (&self->insert_activity, escale_sqlite_statement_free);
-  g_clear_pointer (&self->insert_calls, escale_sqlite_statement_free);
+  g_clear_pointer (&self->insert_counter, escale_sqlite_statement_free);
   g_clear_pointer (&self->db, sqlite3_close);
 }
 
@@ -348,9 +348,9 @@ escale_stats_store_open (EscaleStatsStore *self, GError **error)
                 " VALUES (?, ?, ?, ?, ?)",
                 &self->insert_activity, error) ||
       !prepare (self,
-                "INSERT INTO session_calls (session_id, day, calls_started, calls_connected,"
-                " call_minutes) VALUES (?, ?, ?, ?, ?)",
-                &self->insert_calls, error))
+                "INSERT INTO session_counters (session_id, day, kind, counter, value)"
+                " VALUES (?, ?, ?, ?, ?)",
+                &self->insert_counter, error))
     {
       if (rc != SQLITE_OK)
         set_sqlite_error (self, rc, "Cannot configure the statistics store", error);
@@ -372,6 +372,49 @@ escale_stats_store_get_schema_version (EscaleStatsStore *self)
   if (self->db == NULL || !query_int (self, "PRAGMA user_version", &version, NULL))
     return -1;
   return (int) version;
+}
+
+/* TRUE if @name can name a kind or a counter: [a-z0-9-]+. */
+gboolean
+escale_stats_counter_name_is_valid (const char *name)
+{
+  if (name == NULL || *name == '\0')
+    return FALSE;
+  for (const char *p = name; *p; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-')
+      return FALSE;
+  return TRUE;
+}
+
+/* The visit's counters, one row each. A name outside [a-z0-9-]+ could hold
+ * a text of what the person did: it is never written (nor logged). */
+static gboolean
+write_counters (EscaleStatsStore *self, const EscaleSessionRecord *record, gint64 session_id,
+                GError **error)
+{
+  EscaleSqliteStatement *stmt = self->insert_counter;
+
+  for (guint i = 0; record->counters != NULL && i < record->counters->len; i++)
+    {
+      const EscaleCounterValue *entry = &g_array_index (record->counters, EscaleCounterValue, i);
+
+      if (entry->value <= 0)
+        continue;
+      if (!escale_stats_counter_name_is_valid (entry->kind) ||
+          !escale_stats_counter_name_is_valid (entry->counter))
+        {
+          g_warning ("A counter whose name is not [a-z0-9-]+ was not stored");
+          continue;
+        }
+      escale_sqlite_statement_bind_int64 (stmt, 1, session_id);
+      escale_sqlite_statement_bind_text (stmt, 2, record->day);
+      escale_sqlite_statement_bind_text (stmt, 3, entry->kind);
+      escale_sqlite_statement_bind_text (stmt, 4, entry->counter);
+      escale_sqlite_statement_bind_int64 (stmt, 5, entry->value);
+      if (!escale_sqlite_statement_step_done (stmt, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -410,51 +453,7 @@ write_record (EscaleStatsStore *self, const EscaleSessionRecord *record, GError 
         return FALSE;
     }
 
-  if (escale_session_record_get_count (record, "call", "started") > 0)
-    {
-      gint64 started = escale_session_record_get_count (record, "call", "started");
-      gint64 connected = escale_session_record_get_count (record, "call", "connected");
-
-      stmt = self->insert_calls;
-      escale_sqlite_statement_bind_int64 (stmt, 1, session_id);
-      escale_sqlite_statement_bind_text (stmt, 2, record->day);
-      escale_sqlite_statement_bind_int64 (stmt, 3, started);
-      escale_sqlite_statement_bind_int64 (stmt, 4, MIN (connected, started));
-      escale_sqlite_statement_bind_int64 (stmt, 5,
-                                          escale_session_record_get_count (record, "call",
-                                                                           "minutes"));
-      if (!escale_sqlite_statement_step_done (stmt, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* Video calls of the visits from @from to @to (YYYY-MM-DD, inclusive):
- * calls started, connected, and minutes connected. */
-gboolean
-escale_stats_store_count_calls (EscaleStatsStore *self, const char *from, const char *to,
-                                gint64 *started, gint64 *connected, gint64 *minutes,
-                                GError **error)
-{
-  g_autoptr(EscaleSqliteStatement) stmt = NULL;
-
-  g_return_val_if_fail (ESCALE_IS_STATS_STORE (self), FALSE);
-
-  stmt = escale_stats_store_prepare (self,
-                                     "SELECT total (calls_started), total (calls_connected),"
-                                     " total (call_minutes) FROM session_calls"
-                                     " WHERE day BETWEEN ? AND ?",
-                                     error);
-  if (stmt == NULL)
-    return FALSE;
-  escale_sqlite_statement_bind_text (stmt, 1, from);
-  escale_sqlite_statement_bind_text (stmt, 2, to);
-  if (!escale_sqlite_statement_step_row (stmt, error))
-    return FALSE;
-  *started = escale_sqlite_statement_get_int64 (stmt, 0);
-  *connected = escale_sqlite_statement_get_int64 (stmt, 1);
-  *minutes = escale_sqlite_statement_get_int64 (stmt, 2);
-  return TRUE;
+  return write_counters (self, record, session_id, error);
 }
 
 static void

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "escale-counter.h"
 #include "escale-session-record.h"
 #include "escale-sqlite-statement.h"
 #include "escale-stats-error.h"
@@ -35,9 +36,11 @@ gboolean escale_stats_store_exec_transaction (EscaleStatsStore *self, const char
                                               GError **error);
 
 gint64 escale_stats_store_count_sessions (EscaleStatsStore *self, GError **error);
-gboolean escale_stats_store_count_calls (EscaleStatsStore *self, const char *from,
-                                         const char *to, gint64 *started, gint64 *connected,
-                                         gint64 *minutes, GError **error);
+
+/* Counters of activity kinds (escale-stats-store-admin.c for the declaring). */
+gboolean escale_stats_counter_name_is_valid (const char *name);
+gboolean escale_stats_store_declare_counters (EscaleStatsStore *self, const char *kind,
+                                              const EscaleCounterSpec *specs, GError **error);
 
 /* Retention and merging (escale-stats-store-admin.c). */
 char *escale_stats_retention_cutoff (GDateTime *now, guint months);

@@ -169,6 +169,13 @@ cmd_summary (void)
       g_print (_("  Thématique « %s » : %u visites, %u min\n"), group->name, group->sessions,
                group->minutes);
     }
+  for (guint i = 0; i < escale_stats_report_get_counters (report)->len; i++)
+    {
+      EscaleStatsCounter *counter = escale_stats_report_get_counters (report)->pdata[i];
+
+      g_print (_("%s : %" G_GUINT64_FORMAT " (%u visites)\n"),
+               escale_stats_counter_display_label (counter), counter->value, counter->visits);
+    }
   g_print (_("Codes équipe erronés : %u\n"), escale_stats_report_get_pin_failures (report));
   return EXIT_SUCCESS;
 }
