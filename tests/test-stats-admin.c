@@ -135,6 +135,78 @@ test_merge_refuses_foreign_file (Fixture *f, gconstpointer data)
 }
 
 
+/* A visit with counters of two kinds, one declared only in its store. */
+static void
+add_counted_visit (EscaleStatsStore *store, int month, int day, gint64 calls, gint64 photos)
+{
+  g_autoptr(GDateTime) start = g_date_time_new_local (2026, month, day, 10, 0, 0);
+  g_autoptr(EscaleSessionRecord) record =
+    escale_session_record_new (start, 20 * 60, ESCALE_END_FINISHED, 0);
+
+  escale_session_record_add_count (record, "call", "started", calls);
+  escale_session_record_add_count (record, "photos", "taken", photos);
+  g_assert_true (escale_stats_store_add_session (store, record, NULL));
+}
+
+/* Merging brings the other kiosk's counters (rows, folded months and the
+ * labels of a kind only it declared) once; a store of schema 6 is refused
+ * until it was opened once, then its calls arrive as counters. */
+static void
+test_merge_counters (Fixture *f, gconstpointer data)
+{
+  static const EscaleCounterSpec photos[] = { { "taken", "Photos prises" }, { NULL, NULL } };
+  g_autofree char *other_path = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *old_path = g_build_filename (f->dir, "old.db", NULL);
+  g_autoptr(EscaleStatsStore) store = open_new_store (f->path);
+  g_autoptr(EscaleStatsStore) other = open_new_store (other_path);
+  g_autoptr(EscaleStatsReport) report = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_local (2027, 4, 1, 12, 0, 0);
+  g_autoptr(GError) error = NULL;
+  guint added = 0;
+
+  add_counted_visit (store, 3, 2, 1, 0);
+  g_assert_true (escale_stats_store_declare_counters (other, "photos", photos, NULL));
+  add_counted_visit (other, 3, 3, 2, 5);
+  add_counted_visit (other, 1, 10, 4, 1);
+  /* The other kiosk folded its January already. */
+  g_assert_true (escale_stats_store_apply_retention (other, now, 13, NULL, NULL));
+  g_clear_object (&other);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_assert_true (escale_stats_store_merge (store, other_path, &added, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (added, ==, round == 0 ? 1 : 0);
+    }
+  assert_totals_match_rows (f->path);
+  report = escale_stats_report_new (store, "2026-01-01", "2026-03-31", NULL);
+  g_assert_cmpuint (escale_stats_report_get_counter_value (report, "call", "started"), ==, 7);
+  g_assert_cmpuint (escale_stats_report_get_counter_value (report, "photos", "taken"), ==, 6);
+  g_assert_cmpint (query (f->path, "SELECT count (*) FROM counter_labels"
+                                   " WHERE label = 'Photos prises'"), ==, 1);
+  g_clear_object (&report);
+
+  make_v6_store (old_path);
+  g_assert_false (escale_stats_store_merge (store, old_path, NULL, &error));
+  g_assert_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_TOO_NEW);
+  g_clear_error (&error);
+  other = escale_stats_store_new (old_path);
+  g_test_expect_message ("escale-stats", G_LOG_LEVEL_MESSAGE, "*schema 7*");
+  g_assert_true (escale_stats_store_open (other, NULL));
+  g_test_assert_expected_messages ();
+  g_clear_object (&other);
+  g_assert_true (escale_stats_store_merge (store, old_path, &added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 4);
+  assert_totals_match_rows (f->path);
+  report = escale_stats_report_new (store, "2025-01-01", "2026-03-31", NULL);
+  /* 7 from here, 6 from the old store's visits, 8 from its folded months. */
+  g_assert_cmpuint (escale_stats_report_get_counter_value (report, "call", "started"), ==,
+                    7 + 6 + 8);
+  g_assert_cmpuint (escale_stats_report_get_counter_value (report, "call", "minutes"), ==,
+                    73 + 90);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -144,6 +216,7 @@ main (int argc, char *argv[])
   ADD ("/escale/stats-model/retention-folds-then-vacuums", test_retention_folds_then_vacuums);
   ADD ("/escale/stats-model/merge-counts-once", test_merge_counts_once);
   ADD ("/escale/stats-model/merge-refuses-foreign-file", test_merge_refuses_foreign_file);
+  ADD ("/escale/stats-model/merge-counters", test_merge_counters);
 #undef ADD
   return g_test_run ();
 }

@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <json-glib/json-glib.h>
+
 #include "stats-test-util.h"
 
 /* The exports for the funders: CSV (figures and visits, in memory and
@@ -122,6 +124,72 @@ test_csv_export_streamed (Fixture *f, gconstpointer data)
 }
 
 
+/* Every counter in every export: one line each in the figures CSV (with
+ * its label), an object each in the JSON, a column each in the visits CSV
+ * (declared ones in order, then the period's undeclared ones, raw). */
+static void
+test_exports_list_counters (Fixture *f, gconstpointer data)
+{
+  static const EscaleCounterSpec photos[] = { { "taken", "Photos prises" }, { NULL, NULL } };
+  g_autoptr(EscaleStatsStore) store = open_new_store (f->path);
+  g_autoptr(EscaleStatsReport) report = NULL;
+  g_autoptr(GDateTime) start = g_date_time_new_local (2026, 3, 20, 10, 0, 0);
+  g_autoptr(EscaleSessionRecord) record =
+    escale_session_record_new (start, 30 * 60, ESCALE_END_FINISHED, 0);
+  g_autoptr(GString) summary = NULL;
+  g_autoptr(GString) visits = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *json = NULL;
+  g_auto (GStrv) lines = NULL;
+  JsonArray *counters;
+
+  g_assert_true (escale_stats_store_declare_counters (store, "photos", photos, NULL));
+  add_visit (store, 2026, 3, 19, 9, 10, 0, ESCALE_SATISFACTION_NONE, ESCALE_AGE_NONE, NULL,
+             NULL);
+  escale_session_record_add_count (record, "call", "started", 2);
+  escale_session_record_add_count (record, "call", "minutes", 15);
+  escale_session_record_add_count (record, "photos", "taken", 3);
+  escale_session_record_add_count (record, "ateliers", "inscriptions", 1);
+  g_assert_true (escale_stats_store_add_session (store, record, NULL));
+  report = escale_stats_report_new (store, "2026-03-01", "2026-03-31", NULL);
+
+  summary = escale_stats_export_summary_csv (report);
+  g_assert_nonnull (strstr (summary->str, "Compteurs des activités;Appels vidéo lancés;2\r\n"
+                                          "Compteurs des activités;Appels vidéo aboutis;0\r\n"
+                                          "Compteurs des activités;Minutes en communication;15\r\n"
+                                          "Compteurs des activités;Photos prises;3\r\n"
+                                          "Compteurs des activités;ateliers/inscriptions;1\r\n"));
+
+  json = escale_stats_export_json (report);
+  g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
+  counters = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                           "counters");
+  g_assert_cmpuint (json_array_get_length (counters), ==, 5);
+  {
+    JsonObject *first = json_array_get_object_element (counters, 0);
+    JsonObject *last = json_array_get_object_element (counters, 4);
+
+    g_assert_cmpstr (json_object_get_string_member (first, "kind"), ==, "call");
+    g_assert_cmpstr (json_object_get_string_member (first, "counter"), ==, "started");
+    g_assert_cmpstr (json_object_get_string_member (first, "label"), ==, "Appels vidéo lancés");
+    g_assert_cmpint (json_object_get_int_member (first, "value"), ==, 2);
+    g_assert_cmpint (json_object_get_int_member (first, "visits"), ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (last, "kind"), ==, "ateliers");
+    g_assert_true (json_object_get_null_member (last, "label"));
+    g_assert_cmpint (json_object_get_int_member (last, "value"), ==, 1);
+  }
+
+  visits = escale_stats_export_sessions_csv (store, "2026-03-01", "2026-03-31", NULL);
+  g_assert_nonnull (visits);
+  lines = g_strsplit (visits->str, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_assert_true (g_str_has_suffix (lines[0], ";Thématiques;Appels vidéo lancés;"
+                                             "Appels vidéo aboutis;Minutes en communication;"
+                                             "Photos prises;ateliers/inscriptions"));
+  g_assert_true (g_str_has_suffix (lines[1], ";0;0;0;0;0"));
+  g_assert_true (g_str_has_suffix (lines[2], ";2;0;15;3;1"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -131,6 +199,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/escale/stats-model/csv-escaping", test_csv_escaping);
   ADD ("/escale/stats-model/csv-exports", test_csv_exports);
   ADD ("/escale/stats-model/csv-export-streamed", test_csv_export_streamed);
+  ADD ("/escale/stats-model/exports-list-counters", test_exports_list_counters);
 #undef ADD
   return g_test_run ();
 }
