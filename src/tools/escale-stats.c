@@ -172,9 +172,11 @@ cmd_summary (void)
   for (guint i = 0; i < escale_stats_report_get_counters (report)->len; i++)
     {
       EscaleStatsCounter *counter = escale_stats_report_get_counters (report)->pdata[i];
+      g_autofree char *value = g_strdup_printf ("%" G_GUINT64_FORMAT, counter->value);
 
-      g_print (_("%s : %" G_GUINT64_FORMAT " (%u visites)\n"),
-               escale_stats_counter_display_label (counter), counter->value, counter->visits);
+      /* TRANSLATORS: a counter's label, its total, the visits that had it. */
+      g_print (_("%s : %s (%u visites)\n"), escale_stats_counter_display_label (counter), value,
+               counter->visits);
     }
   g_print (_("Codes équipe erronés : %u\n"), escale_stats_report_get_pin_failures (report));
   return EXIT_SUCCESS;
