@@ -103,6 +103,13 @@ main (int argc, char *argv[])
           g_printerr ("%s\n", error->message);
           return 1;
         }
+      for (guint i = 0; p == 4 && i < escale_stats_report_get_counters (report)->len; i++)
+        {
+          EscaleStatsCounter *counter = escale_stats_report_get_counters (report)->pdata[i];
+
+          printf ("| %s | counter %s/%s: %" G_GUINT64_FORMAT " in %u visits | |\n", periods[p],
+                  counter->kind, counter->counter, counter->value, counter->visits);
+        }
       for (guint i = 0; i < profile.ms->len; i++)
         printf ("| %s (%u visits) | `%s…` | %.1f |\n", periods[p],
                 escale_stats_report_get_sessions (report), (char *) profile.names->pdata[i],
@@ -149,6 +156,9 @@ main (int argc, char *argv[])
         escale_session_record_set_theme (record, "visio", "Échanger avec ses proches");
         escale_session_record_add_activity (record, "culture", 600);
         escale_session_record_set_theme (record, "culture", "Culture numérique");
+        escale_session_record_add_count (record, "call", "started", 1);
+        escale_session_record_add_count (record, "call", "connected", 1);
+        escale_session_record_add_count (record, "call", "minutes", 12);
         record->satisfaction = ESCALE_SATISFACTION_YES;
         record->age_bracket = ESCALE_AGE_70_PLUS;
         /* The kiosk checkpoints while idle, between visits (not timed). */
@@ -176,7 +186,8 @@ main (int argc, char *argv[])
     g_array_sort (unpreempted, compare_double);
     slowest_unpreempted = unpreempted->len ? g_array_index (unpreempted, double,
                                                             unpreempted->len - 1) : 0;
-    printf ("\nOne visit written (1 session row + 2 activity rows, one transaction, WAL, "
+    printf ("\nOne visit written (1 session row + 2 activity rows + 3 counter rows, one "
+            "transaction, WAL, "
             "synchronous=NORMAL, checkpoint between visits), %u writes: p50 %.3f ms, p99 %.3f ms, "
             "max %.3f ms\n", n, g_array_index (times, double, n / 2),
             g_array_index (times, double, n * 99 / 100), g_array_index (times, double, n - 1));
