@@ -215,9 +215,3 @@ escale_sqlite_statement_is_null (EscaleSqliteStatement *self, int column)
 {
   return sqlite3_column_type (self->stmt, column) == SQLITE_NULL;
 }
-
-const char *
-escale_sqlite_statement_get_sql (EscaleSqliteStatement *self)
-{
-  return sqlite3_sql (self->stmt);
-}

@@ -39,7 +39,6 @@ int escale_sqlite_statement_get_int (EscaleSqliteStatement *self, int column);
 gint64 escale_sqlite_statement_get_int64 (EscaleSqliteStatement *self, int column);
 const char *escale_sqlite_statement_get_text (EscaleSqliteStatement *self, int column);
 gboolean escale_sqlite_statement_is_null (EscaleSqliteStatement *self, int column);
-const char *escale_sqlite_statement_get_sql (EscaleSqliteStatement *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EscaleSqliteStatement, escale_sqlite_statement_free)
 
