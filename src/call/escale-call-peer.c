@@ -493,40 +493,39 @@ send_description (const EscaleCallMedia *media)
     video_source, audio_source);
 }
 
-EscaleCallPeer *
-escale_call_peer_new (EscaleCallPeerRole role, const EscaleCallMedia *media, GError **error)
+/* A real call needs a camera and a microphone; the test picture does not. */
+static gboolean
+check_devices (EscaleCallPeerRole role, const EscaleCallMedia *media, GError **error)
 {
-  g_autoptr(EscaleCallPeer) self = NULL;
-  g_autofree char *description = NULL;
+  if (role != ESCALE_CALL_PEER_SEND || media->test_pattern)
+    return TRUE;
+  if (!has_device ("Video/Source"))
+    {
+      g_set_error (error, ESCALE_CALL_ERROR, ESCALE_CALL_ERROR_NO_CAMERA,
+                   "no camera found on this computer");
+      return FALSE;
+    }
+  if (!has_device ("Audio/Source"))
+    {
+      g_set_error (error, ESCALE_CALL_ERROR, ESCALE_CALL_ERROR_NO_MICROPHONE,
+                   "no microphone found on this computer");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The sender's whole pipeline, or a bare webrtcbin for the receiver (its
+ * decoding branches are added as the family's streams arrive). */
+static GstElement *
+build_pipeline (EscaleCallPeerRole role, const EscaleCallMedia *media, GError **error)
+{
   g_autoptr(GError) parse_error = NULL;
   GstElement *pipeline;
 
-  if (!gst_is_initialized ())
-    gst_init (NULL, NULL);
-
-  if (role == ESCALE_CALL_PEER_SEND && !media->test_pattern)
-    {
-      if (!has_device ("Video/Source"))
-        {
-          g_set_error (error, ESCALE_CALL_ERROR, ESCALE_CALL_ERROR_NO_CAMERA,
-                       "no camera found on this computer");
-          return NULL;
-        }
-      if (!has_device ("Audio/Source"))
-        {
-          g_set_error (error, ESCALE_CALL_ERROR, ESCALE_CALL_ERROR_NO_MICROPHONE,
-                       "no microphone found on this computer");
-          return NULL;
-        }
-    }
-
-  self = g_object_new (ESCALE_TYPE_CALL_PEER, NULL);
-  self->role = role;
-  escale_call_media_copy (media, &self->media);
-
   if (role == ESCALE_CALL_PEER_SEND)
     {
-      description = send_description (media);
+      g_autofree char *description = send_description (media);
+
       pipeline = gst_parse_launch (description, &parse_error);
     }
   else
@@ -548,31 +547,38 @@ escale_call_peer_new (EscaleCallPeerRole role, const EscaleCallMedia *media, GEr
                    parse_error != NULL ? parse_error->message : "unknown");
       return NULL;
     }
-  self->pipeline = gst_object_ref_sink (pipeline);
-  g_atomic_int_add (&live_pipelines, 1);
-  self->webrtc = gst_bin_get_by_name (GST_BIN (pipeline), "webrtc");
+  return pipeline;
+}
+
+static void
+configure_ice (EscaleCallPeer *self, const EscaleCallMedia *media)
+{
+  g_autoptr(GstObject) ice = NULL;
+  g_autoptr(GObject) agent = NULL;
 
   if (media->stun_server != NULL)
     g_object_set (self->webrtc, "stun-server", media->stun_server, NULL);
   if (media->turn_server != NULL)
     g_object_set (self->webrtc, "turn-server", media->turn_server, NULL);
-  {
-    g_autoptr(GstObject) ice = NULL;
-    g_autoptr(GObject) agent = NULL;
 
-    g_object_get (self->webrtc, "ice-agent", &ice, NULL);
-    if (ice != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (ice), "agent"))
-      g_object_get (ice, "agent", &agent, NULL);
-    if (agent != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (agent), "upnp"))
-      g_object_set (agent, "upnp", FALSE, NULL);
-    /* libnice skips loopback addresses: an address given here is used alone. */
-    if (ice != NULL && media->local_address != NULL)
-      {
-        gboolean added = FALSE;
+  g_object_get (self->webrtc, "ice-agent", &ice, NULL);
+  if (ice != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (ice), "agent"))
+    g_object_get (ice, "agent", &agent, NULL);
+  if (agent != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (agent), "upnp"))
+    g_object_set (agent, "upnp", FALSE, NULL);
+  /* libnice skips loopback addresses: an address given here is used alone. */
+  if (ice != NULL && media->local_address != NULL)
+    {
+      gboolean added = FALSE;
 
-        g_signal_emit_by_name (ice, "add-local-ip-address", media->local_address, &added);
-      }
-  }
+      g_signal_emit_by_name (ice, "add-local-ip-address", media->local_address, &added);
+    }
+}
+
+static void
+connect_webrtc (EscaleCallPeer *self)
+{
+  g_autoptr(GstBus) bus = gst_element_get_bus (self->pipeline);
 
   g_signal_connect_object (self->webrtc, "on-negotiation-needed",
                            G_CALLBACK (on_negotiation_needed), self, 0);
@@ -582,20 +588,39 @@ escale_call_peer_new (EscaleCallPeerRole role, const EscaleCallMedia *media, GEr
                            G_CALLBACK (on_ice_gathering_state), self, 0);
   g_signal_connect_object (self->webrtc, "notify::ice-connection-state",
                            G_CALLBACK (on_ice_connection_state), self, 0);
-  if (role == ESCALE_CALL_PEER_RECEIVE)
+  if (self->role == ESCALE_CALL_PEER_RECEIVE)
     g_signal_connect_object (self->webrtc, "pad-added", G_CALLBACK (on_webrtc_pad), self, 0);
   else
     {
-      g_autoptr(GstElement) sink = gst_bin_get_by_name (GST_BIN (pipeline), "frames");
+      g_autoptr(GstElement) sink = gst_bin_get_by_name (GST_BIN (self->pipeline), "frames");
 
       attach_frame_sink (self, sink);
     }
+  self->bus_watch = gst_bus_add_watch (bus, on_bus_message, self);
+}
 
-  {
-    g_autoptr(GstBus) bus = gst_element_get_bus (pipeline);
+EscaleCallPeer *
+escale_call_peer_new (EscaleCallPeerRole role, const EscaleCallMedia *media, GError **error)
+{
+  g_autoptr(EscaleCallPeer) self = NULL;
+  GstElement *pipeline;
 
-    self->bus_watch = gst_bus_add_watch (bus, on_bus_message, self);
-  }
+  if (!gst_is_initialized ())
+    gst_init (NULL, NULL);
+  if (!check_devices (role, media, error))
+    return NULL;
+
+  self = g_object_new (ESCALE_TYPE_CALL_PEER, NULL);
+  self->role = role;
+  escale_call_media_copy (media, &self->media);
+  pipeline = build_pipeline (role, media, error);
+  if (pipeline == NULL)
+    return NULL;
+  self->pipeline = gst_object_ref_sink (pipeline);
+  g_atomic_int_add (&live_pipelines, 1);
+  self->webrtc = gst_bin_get_by_name (GST_BIN (pipeline), "webrtc");
+  configure_ice (self, media);
+  connect_webrtc (self);
   return g_steal_pointer (&self);
 }
 

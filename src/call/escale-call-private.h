@@ -46,8 +46,6 @@ struct _EscaleCall
   gboolean subscribed;
 
   guint64 n_remote_frames;
-  gint64 connected_since;
-  gint64 connected_usec;
   gboolean was_connected;
 };
 

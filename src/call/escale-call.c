@@ -36,15 +36,8 @@ static void stop_everything (EscaleCall *self);
 void
 escale_call_set_state (EscaleCall *self, EscaleCallState state, EscaleCallProblem problem)
 {
-  gint64 now = g_get_monotonic_time ();
-
-  if (self->state == ESCALE_CALL_STATE_IN_CALL && state != ESCALE_CALL_STATE_IN_CALL)
-    self->connected_usec += now - self->connected_since;
-  if (state == ESCALE_CALL_STATE_IN_CALL && self->state != ESCALE_CALL_STATE_IN_CALL)
-    {
-      self->connected_since = now;
-      self->was_connected = TRUE;
-    }
+  if (state == ESCALE_CALL_STATE_IN_CALL)
+    self->was_connected = TRUE;
 
   g_object_freeze_notify (G_OBJECT (self));
   if (self->problem != problem)
@@ -667,16 +660,6 @@ gboolean
 escale_call_was_connected (EscaleCall *self)
 {
   return self->was_connected;
-}
-
-guint
-escale_call_get_connected_seconds (EscaleCall *self)
-{
-  gint64 usec = self->connected_usec;
-
-  if (self->state == ESCALE_CALL_STATE_IN_CALL)
-    usec += g_get_monotonic_time () - self->connected_since;
-  return (guint) (usec / G_USEC_PER_SEC);
 }
 
 /* TRUE when nothing of the call is open: no camera, no peer connection, no

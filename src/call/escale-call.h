@@ -49,7 +49,6 @@ void escale_call_set_camera (EscaleCall *self, gboolean on);
 guint64 escale_call_get_n_remote_frames (EscaleCall *self);
 guint64 escale_call_get_n_local_frames (EscaleCall *self);
 gboolean escale_call_was_connected (EscaleCall *self);
-guint escale_call_get_connected_seconds (EscaleCall *self);
 
 gboolean escale_call_is_closed (EscaleCall *self);
 gboolean escale_call_code_is_valid (const char *code);

@@ -525,18 +525,6 @@ escale_janus_message_finish (EscaleJanus *self, GAsyncResult *result, char **sdp
   return data;
 }
 
-/* Fire and forget: a request whose answer nobody waits for. */
-void
-escale_janus_send_message (EscaleJanus *self, guint64 handle, JsonNode *body)
-{
-  JsonObject *request = new_message (self, handle, body, NULL, NULL);
-  g_autofree char *transaction = new_transaction ();
-
-  json_object_set_string_member (request, "transaction", transaction);
-  send_object (self, request);
-  json_object_unref (request);
-}
-
 void
 escale_janus_trickle (EscaleJanus *self, guint64 handle, guint mline_index,
                       const char *candidate)

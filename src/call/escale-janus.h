@@ -39,7 +39,6 @@ void escale_janus_message_async (EscaleJanus *self, guint64 handle, JsonNode *bo
 JsonObject *escale_janus_message_finish (EscaleJanus *self, GAsyncResult *result,
                                          char **jsep_sdp, GError **error);
 
-void escale_janus_send_message (EscaleJanus *self, guint64 handle, JsonNode *body);
 void escale_janus_trickle (EscaleJanus *self, guint64 handle, guint mline_index,
                            const char *candidate);
 void escale_janus_detach (EscaleJanus *self, guint64 handle);

@@ -95,6 +95,77 @@ valid_key_name (const char *key)
   return TRUE;
 }
 
+/* A "[Group]" line: returns the group's name, or NULL (with a problem)
+ * when the line is not a valid one. */
+static char *
+scan_group_line (EscaleConfigFile *self, const char *line, guint lineno, GPtrArray *problems)
+{
+  const char *close = strchr (line, ']');
+  g_autofree char *group = NULL;
+  g_autofree char *gk = NULL;
+
+  if (close == NULL || close[1] != '\0' || close == line + 1)
+    {
+      escale_config_problem_add (problems, self->name, lineno, NULL,
+                                 _("« %s » n'est pas une ligne [Groupe] valide ; les "
+                                   "lignes suivantes sont ignorées jusqu'au groupe "
+                                   "suivant"),
+                                 line);
+      return NULL;
+    }
+  group = g_strndup (line + 1, close - line - 1);
+  gk = line_key (group, NULL);
+  if (g_hash_table_contains (self->lines, gk))
+    escale_config_problem_add (problems, self->name, lineno, NULL,
+                               _("le groupe [%s] apparaît deux fois ; ses clés sont "
+                                 "fusionnées"), group);
+  else
+    g_hash_table_insert (self->lines, g_steal_pointer (&gk), GUINT_TO_POINTER (lineno));
+  return g_steal_pointer (&group);
+}
+
+/* A "key=value" line in @group: TRUE when it is kept. */
+static gboolean
+scan_key_line (EscaleConfigFile *self, const char *group, const char *line, guint lineno,
+               GPtrArray *problems)
+{
+  const char *eq = strchr (line, '=');
+  g_autofree char *key = NULL;
+  g_autofree char *lk = NULL;
+
+  if (eq == NULL)
+    {
+      escale_config_problem_add (problems, self->name, lineno, NULL,
+                                 _("« %s » n'est pas une ligne clé=valeur ; "
+                                   "elle est ignorée"), line);
+      return FALSE;
+    }
+  key = g_strstrip (g_strndup (line, eq - line));
+  if (!valid_key_name (key))
+    {
+      escale_config_problem_add (problems, self->name, lineno, NULL,
+                                 _("« %s » n'est pas un nom de clé valide ; la ligne est "
+                                   "ignorée"),
+                                 key);
+      return FALSE;
+    }
+  if (group == NULL)
+    {
+      escale_config_problem_add (problems, self->name, lineno, key,
+                                 _("cette clé est placée avant tout [Groupe] ou dans un "
+                                   "groupe invalide ; elle est ignorée"));
+      return FALSE;
+    }
+  lk = line_key (group, key);
+  if (g_hash_table_contains (self->lines, lk))
+    escale_config_problem_add (problems, self->name, lineno, key,
+                               _("définie deux fois dans [%s] ; la valeur de la ligne %u est "
+                                 "utilisée"),
+                               group, lineno);
+  g_hash_table_insert (self->lines, g_steal_pointer (&lk), GUINT_TO_POINTER (lineno));
+  return TRUE;
+}
+
 /* Loads @path. Only an unreadable file is an error; every problem inside it
  * goes to @problems and the readable part is kept. */
 EscaleConfigFile *
@@ -124,91 +195,27 @@ escale_config_file_load (const char *path, const char *display_name, GPtrArray *
       return g_steal_pointer (&self);
     }
 
+  /* GKeyFile gets only the lines found valid, each at its own line. */
   text_lines = g_strsplit (contents, "\n", -1);
   for (guint i = 0; text_lines[i] != NULL; i++)
     {
-      guint lineno = i + 1;
-      char *line = g_strstrip (text_lines[i]);
-      char *eq;
+      const char *line = g_strstrip (text_lines[i]);
+      gboolean keep;
 
       if (*line == '\0' || *line == '#')
+        keep = FALSE;
+      else if (*line == '[')
         {
-          g_string_append_c (clean, '\n');
-          continue;
-        }
-
-      if (*line == '[')
-        {
-          char *close = strchr (line, ']');
-
-          if (close == NULL || close[1] != '\0' || close == line + 1)
-            {
-              escale_config_problem_add (problems, self->name, lineno, NULL,
-                                         _("« %s » n'est pas une ligne [Groupe] valide ; les "
-                                           "lignes suivantes sont ignorées jusqu'au groupe "
-                                           "suivant"),
-                                         line);
-              g_clear_pointer (&group, g_free);
-              g_string_append_c (clean, '\n');
-              continue;
-            }
           g_free (group);
-          group = g_strndup (line + 1, close - line - 1);
-          {
-            g_autofree char *gk = line_key (group, NULL);
-
-            if (g_hash_table_contains (self->lines, gk))
-              escale_config_problem_add (problems, self->name, lineno, NULL,
-                                         _("le groupe [%s] apparaît deux fois ; ses clés sont "
-                                           "fusionnées"), group);
-            else
-              g_hash_table_insert (self->lines, g_steal_pointer (&gk),
-                                   GUINT_TO_POINTER (lineno));
-          }
-          g_string_append_printf (clean, "%s\n", line);
-          continue;
+          group = scan_group_line (self, line, i + 1, problems);
+          keep = group != NULL;
         }
-
-      eq = strchr (line, '=');
-      if (eq == NULL)
-        {
-          escale_config_problem_add (problems, self->name, lineno, NULL,
-                                     _("« %s » n'est pas une ligne clé=valeur ; "
-                                       "elle est ignorée"), line);
-          g_string_append_c (clean, '\n');
-          continue;
-        }
-
-      {
-        g_autofree char *key = g_strstrip (g_strndup (line, eq - line));
-        g_autofree char *lk = NULL;
-
-        if (!valid_key_name (key))
-          {
-            escale_config_problem_add (problems, self->name, lineno, NULL,
-                                       _("« %s » n'est pas un nom de clé valide ; la ligne est "
-                                         "ignorée"),
-                                       key);
-            g_string_append_c (clean, '\n');
-            continue;
-          }
-        if (group == NULL)
-          {
-            escale_config_problem_add (problems, self->name, lineno, key,
-                                       _("cette clé est placée avant tout [Groupe] ou dans un "
-                                         "groupe invalide ; elle est ignorée"));
-            g_string_append_c (clean, '\n');
-            continue;
-          }
-        lk = line_key (group, key);
-        if (g_hash_table_contains (self->lines, lk))
-          escale_config_problem_add (problems, self->name, lineno, key,
-                                     _("définie deux fois dans [%s] ; la valeur de la ligne %u est "
-                                       "utilisée"),
-                                     group, lineno);
-        g_hash_table_insert (self->lines, g_steal_pointer (&lk), GUINT_TO_POINTER (lineno));
+      else
+        keep = scan_key_line (self, group, line, i + 1, problems);
+      if (keep)
         g_string_append_printf (clean, "%s\n", line);
-      }
+      else
+        g_string_append_c (clean, '\n');
     }
 
   if (!g_key_file_load_from_data (self->key_file, clean->str, clean->len,
@@ -298,6 +305,87 @@ find_spec (const EscaleKeySpec *const *spec_lists, const char *group, const char
 }
 
 static gboolean
+check_int (EscaleConfigFile *self, const EscaleKeySpec *spec, const char *group,
+           const char *key, char *value, GPtrArray *problems)
+{
+  char *end = NULL;
+  gint64 number = value ? g_ascii_strtoll (g_strstrip (value), &end, 10) : 0;
+  g_autofree char *digits = NULL;
+
+  if (value == NULL || end == value || *end != '\0')
+    {
+      escale_config_file_problem (self, problems, group, key,
+                                  _("« %s » n'est pas un nombre entier"), value ? value : "");
+      return FALSE;
+    }
+  if (number >= spec->min && number <= spec->max)
+    return TRUE;
+  digits = g_strdup_printf ("%" G_GINT64_FORMAT, number);
+  escale_config_file_problem (self, problems, group, key, _("%s est hors limites (de %d à %d)"),
+                              digits, spec->min, spec->max);
+  return FALSE;
+}
+
+static gboolean
+check_id (EscaleConfigFile *self, const char *group, const char *key, const char *value,
+          GPtrArray *problems)
+{
+  if (value == NULL || *value == '\0' || strlen (value) > 40)
+    {
+      escale_config_file_problem (self, problems, group, key,
+                                  _("doit faire de 1 à 40 caractères"));
+      return FALSE;
+    }
+  for (const char *p = value; *p; p++)
+    if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '-'))
+      {
+        escale_config_file_problem (self, problems, group, key,
+                                    _("« %s » ne peut contenir que a-z, 0-9 et -"), value);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+static gboolean
+check_url (EscaleConfigFile *self, const char *group, const char *key, const char *value,
+           GPtrArray *problems)
+{
+  g_autoptr(GUri) uri = value ? g_uri_parse (value, G_URI_FLAGS_NONE, NULL) : NULL;
+
+  if (uri != NULL && g_uri_get_host (uri) != NULL && *g_uri_get_host (uri) != '\0' &&
+      (g_str_equal (g_uri_get_scheme (uri), "https") ||
+       g_str_equal (g_uri_get_scheme (uri), "http")))
+    return TRUE;
+  escale_config_file_problem (self, problems, group, key,
+                              _("« %s » n'est pas une adresse web commençant "
+                                "par https://"),
+                              value ? value : "");
+  return FALSE;
+}
+
+static gboolean
+check_path (EscaleConfigFile *self, const char *group, const char *key, const char *value,
+            const char *base_dir, GPtrArray *problems)
+{
+  g_autofree char *full = NULL;
+
+  if (value == NULL || *value == '\0' || g_path_is_absolute (value) ||
+      strstr (value, "..") != NULL)
+    {
+      escale_config_file_problem (self, problems, group, key,
+                                  _("« %s » doit être un chemin dans le dossier de "
+                                    "configuration"), value ? value : "");
+      return FALSE;
+    }
+  full = g_build_filename (base_dir, value, NULL);
+  if (g_file_test (full, G_FILE_TEST_EXISTS))
+    return TRUE;
+  escale_config_file_problem (self, problems, group, key,
+                              _("« %s » n'existe pas dans le dossier de configuration"), value);
+  return FALSE;
+}
+
+static gboolean
 check_value (EscaleConfigFile *self, const EscaleKeySpec *spec, const char *group,
              const char *key, const char *base_dir, GPtrArray *problems)
 {
@@ -313,31 +401,8 @@ check_value (EscaleConfigFile *self, const EscaleKeySpec *spec, const char *grou
           return FALSE;
         }
       return TRUE;
-
     case ESCALE_KEY_INT:
-      {
-        gint64 number;
-        char *end = NULL;
-
-        number = value ? g_ascii_strtoll (g_strstrip (value), &end, 10) : 0;
-        if (value == NULL || end == value || *end != '\0')
-          {
-            escale_config_file_problem (self, problems, group, key,
-                                        _("« %s » n'est pas un nombre entier"), value ? value : "");
-            return FALSE;
-          }
-        if (number < spec->min || number > spec->max)
-          {
-            g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, number);
-
-            escale_config_file_problem (self, problems, group, key,
-                                        _("%s est hors limites (de %d à %d)"), digits,
-                                        spec->min, spec->max);
-            return FALSE;
-          }
-        return TRUE;
-      }
-
+      return check_int (self, spec, group, key, value, problems);
     case ESCALE_KEY_BOOL:
       g_key_file_get_boolean (self->key_file, group, key, &error);
       if (error != NULL)
@@ -347,63 +412,12 @@ check_value (EscaleConfigFile *self, const EscaleKeySpec *spec, const char *grou
           return FALSE;
         }
       return TRUE;
-
     case ESCALE_KEY_ID:
-      if (value == NULL || *value == '\0' || strlen (value) > 40)
-        {
-          escale_config_file_problem (self, problems, group, key,
-                                      _("doit faire de 1 à 40 caractères"));
-          return FALSE;
-        }
-      for (const char *p = value; *p; p++)
-        if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '-'))
-          {
-            escale_config_file_problem (self, problems, group, key,
-                                        _("« %s » ne peut contenir que a-z, 0-9 et -"), value);
-            return FALSE;
-          }
-      return TRUE;
-
+      return check_id (self, group, key, value, problems);
     case ESCALE_KEY_URL:
-      {
-        g_autoptr(GUri) uri = value ? g_uri_parse (value, G_URI_FLAGS_NONE, NULL) : NULL;
-
-        if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0' ||
-            !(g_str_equal (g_uri_get_scheme (uri), "https") ||
-              g_str_equal (g_uri_get_scheme (uri), "http")))
-          {
-            escale_config_file_problem (self, problems, group, key,
-                                        _("« %s » n'est pas une adresse web commençant "
-                                          "par https://"),
-                                        value ? value : "");
-            return FALSE;
-          }
-        return TRUE;
-      }
-
+      return check_url (self, group, key, value, problems);
     case ESCALE_KEY_PATH:
-      {
-        g_autofree char *full = NULL;
-
-        if (value == NULL || *value == '\0' || g_path_is_absolute (value) ||
-            strstr (value, "..") != NULL)
-          {
-            escale_config_file_problem (self, problems, group, key,
-                                        _("« %s » doit être un chemin dans le dossier de "
-                                          "configuration"), value ? value : "");
-            return FALSE;
-          }
-        full = g_build_filename (base_dir, value, NULL);
-        if (!g_file_test (full, G_FILE_TEST_EXISTS))
-          {
-            escale_config_file_problem (self, problems, group, key,
-                                        _("« %s » n'existe pas dans le dossier de configuration"),
-                                        value);
-            return FALSE;
-          }
-        return TRUE;
-      }
-
+      return check_path (self, group, key, value, base_dir, problems);
     default:
       g_assert_not_reached ();
     }

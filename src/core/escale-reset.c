@@ -12,7 +12,6 @@ struct _EscaleReset
   GObject parent_instance;
 
   GPtrArray *wipers;   /* of Wiper */
-  guint n_runs;
   char *last_failure;
 };
 
@@ -113,7 +112,6 @@ escale_reset_run (EscaleReset *self, GError **error)
 
   g_return_val_if_fail (ESCALE_IS_RESET (self), FALSE);
 
-  self->n_runs++;
   for (guint i = 0; i < self->wipers->len; i++)
     {
       Wiper *wiper = g_ptr_array_index (self->wipers, i);
@@ -157,13 +155,6 @@ escale_reset_get_wiper_name (EscaleReset *self, guint index)
   g_return_val_if_fail (ESCALE_IS_RESET (self), NULL);
   g_return_val_if_fail (index < self->wipers->len, NULL);
   return ((Wiper *) g_ptr_array_index (self->wipers, index))->name;
-}
-
-guint
-escale_reset_get_n_runs (EscaleReset *self)
-{
-  g_return_val_if_fail (ESCALE_IS_RESET (self), 0);
-  return self->n_runs;
 }
 
 /* What the last run could not wipe, for the staff screen; NULL if all went well. */

@@ -27,7 +27,6 @@ void escale_reset_unregister (EscaleReset *self, const char *name);
 gboolean escale_reset_run (EscaleReset *self, GError **error);
 guint escale_reset_get_n_wipers (EscaleReset *self);
 const char *escale_reset_get_wiper_name (EscaleReset *self, guint index);
-guint escale_reset_get_n_runs (EscaleReset *self);
 const char *escale_reset_get_last_failure (EscaleReset *self);
 
 G_END_DECLS

@@ -61,13 +61,6 @@ escale_scratch_new (const char *base_dir)
   return self;
 }
 
-const char *
-escale_scratch_get_base_dir (EscaleScratch *self)
-{
-  g_return_val_if_fail (ESCALE_IS_SCRATCH (self), NULL);
-  return self->base_dir;
-}
-
 /* The current session's directory, created (mode 0700) on first use. */
 const char *
 escale_scratch_get_path (EscaleScratch *self, GError **error)

@@ -9,7 +9,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (EscaleScratch, escale_scratch, ESCALE, SCRATCH, GObject)
 
 EscaleScratch *escale_scratch_new (const char *base_dir);
-const char *escale_scratch_get_base_dir (EscaleScratch *self);
 const char *escale_scratch_get_path (EscaleScratch *self, GError **error);
 gboolean escale_scratch_wipe (EscaleScratch *self, GError **error);
 gboolean escale_scratch_wipe_leftovers (EscaleScratch *self, GError **error);

@@ -297,20 +297,6 @@ escale_session_get_remaining (EscaleSession *self)
   return self->remaining;
 }
 
-guint
-escale_session_get_idle_delay (EscaleSession *self)
-{
-  g_return_val_if_fail (ESCALE_IS_SESSION (self), 0);
-  return self->idle_delay;
-}
-
-guint
-escale_session_get_countdown (EscaleSession *self)
-{
-  g_return_val_if_fail (ESCALE_IS_SESSION (self), 0);
-  return self->countdown;
-}
-
 /* Any touch, click or key. Starts a visit from IDLE, restarts the idle timer
  * while ACTIVE, cancels the countdown in WARNING, is ignored while ENDING. */
 void

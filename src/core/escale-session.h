@@ -29,8 +29,6 @@ EscaleSession *escale_session_new (EscaleClock *clock, guint idle_delay_sec, gui
 
 EscaleSessionState escale_session_get_state (EscaleSession *self);
 guint escale_session_get_remaining (EscaleSession *self);
-guint escale_session_get_idle_delay (EscaleSession *self);
-guint escale_session_get_countdown (EscaleSession *self);
 
 void escale_session_input (EscaleSession *self);
 void escale_session_tick (EscaleSession *self);

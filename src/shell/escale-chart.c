@@ -24,7 +24,6 @@ struct _EscaleChart
   ChartKind kind;
   GPtrArray *labels;   /* of char* */
   GArray *values;      /* of guint */
-  char *empty_text;
   int width;           /* while drawing */
 };
 
@@ -255,8 +254,7 @@ escale_chart_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
       (self->kind != CHART_HEAT && max_value (self) == 0))
     {
       cairo_set_source_rgb (cr, INK);
-      draw_text (self, cr, self->empty_text ? self->empty_text : _("Aucune visite sur la période"),
-                 8, 24, 0.0, FALSE);
+      draw_text (self, cr, _("Aucune visite sur la période"), 8, 24, 0.0, FALSE);
     }
   else if (self->kind == CHART_BARS)
     draw_bars (self, cr, width);
@@ -302,7 +300,6 @@ escale_chart_finalize (GObject *object)
 
   g_clear_pointer (&self->labels, g_ptr_array_unref);
   g_clear_pointer (&self->values, g_array_unref);
-  g_free (self->empty_text);
   G_OBJECT_CLASS (escale_chart_parent_class)->finalize (object);
 }
 
@@ -372,12 +369,4 @@ void
 escale_chart_set_heat (EscaleChart *self, const guint *values)
 {
   set_data (self, CHART_HEAT, NULL, values, 7 * 24);
-}
-
-void
-escale_chart_set_empty_text (EscaleChart *self, const char *text)
-{
-  g_free (self->empty_text);
-  self->empty_text = g_strdup (text);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -14,6 +14,5 @@ void escale_chart_set_bars (EscaleChart *self, const char *const *labels, const 
 void escale_chart_set_columns (EscaleChart *self, const char *const *labels,
                                const guint *values, guint n);
 void escale_chart_set_heat (EscaleChart *self, const guint *values /* [7 * 24] */);
-void escale_chart_set_empty_text (EscaleChart *self, const char *text);
 
 G_END_DECLS

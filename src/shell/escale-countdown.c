@@ -80,9 +80,3 @@ escale_countdown_set_remaining (EscaleCountdown *self, guint seconds)
                              seconds);
   gtk_label_set_text (self->explain_label, explain);
 }
-
-const char *
-escale_countdown_get_text (EscaleCountdown *self)
-{
-  return gtk_label_get_text (self->number_label);
-}

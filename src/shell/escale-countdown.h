@@ -9,6 +9,5 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (EscaleCountdown, escale_countdown, ESCALE, COUNTDOWN, GtkWidget)
 
 void escale_countdown_set_remaining (EscaleCountdown *self, guint seconds);
-const char *escale_countdown_get_text (EscaleCountdown *self);
 
 G_END_DECLS

@@ -693,13 +693,6 @@ escale_web_view_get_web_view (EscaleWebView *self)
   return self->web_view;
 }
 
-EscaleWebPolicy *
-escale_web_view_get_policy (EscaleWebView *self)
-{
-  g_return_val_if_fail (ESCALE_IS_WEB_VIEW (self), NULL);
-  return self->policy;
-}
-
 gboolean
 escale_web_view_get_crashed (EscaleWebView *self)
 {
