@@ -2,7 +2,6 @@
 #define _GNU_SOURCE /* RUSAGE_THREAD */
 #include <stdio.h>
 #include <sys/resource.h>
-#include <sqlite3.h>
 #include <glib/gstdio.h>
 
 #include "escale-fake-clock.h"
@@ -22,21 +21,17 @@ typedef struct
   GArray *ms;
 } Profile;
 
-static int
-trace_cb (unsigned type, void *data, void *p, void *x)
+static void
+profile_cb (const char *sql, double ms, gpointer data)
 {
   Profile *profile = data;
-  sqlite3_stmt *stmt = p;
-  double ms = *(sqlite3_int64 *) x / 1e6;
-  const char *sql = sqlite3_sql (stmt);
   g_autofree char *flat = g_strndup (sql, 70);
 
-  if (type != SQLITE_TRACE_PROFILE || g_str_has_prefix (sql, "PRAGMA"))
-    return 0;
+  if (g_str_has_prefix (sql, "PRAGMA"))
+    return;
   g_strdelimit (flat, "\n|", ' ');
   g_ptr_array_add (profile->names, g_steal_pointer (&flat));
   g_array_append_val (profile->ms, ms);
-  return 0;
 }
 
 static int
@@ -77,7 +72,7 @@ main (int argc, char *argv[])
   printf ("Store: %" G_GINT64_FORMAT " visits\n\n",
           escale_stats_store_count_sessions (store, NULL));
 
-  sqlite3_trace_v2 (escale_stats_store_get_db (store), SQLITE_TRACE_PROFILE, trace_cb, &profile);
+  escale_stats_store_set_profiler (store, profile_cb, &profile);
 
   printf ("| period | statement | ms |\n|---|---|---|\n");
   for (guint p = 0; p < G_N_ELEMENTS (periods); p++)
@@ -108,13 +103,20 @@ main (int argc, char *argv[])
           g_printerr ("%s\n", error->message);
           return 1;
         }
+      for (guint i = 0; p == 4 && i < escale_stats_report_get_counters (report)->len; i++)
+        {
+          EscaleStatsCounter *counter = escale_stats_report_get_counters (report)->pdata[i];
+
+          printf ("| %s | counter %s/%s: %" G_GUINT64_FORMAT " in %u visits | |\n", periods[p],
+                  counter->kind, counter->counter, counter->value, counter->visits);
+        }
       for (guint i = 0; i < profile.ms->len; i++)
         printf ("| %s (%u visits) | `%s…` | %.1f |\n", periods[p],
                 escale_stats_report_get_sessions (report), (char *) profile.names->pdata[i],
                 g_array_index (profile.ms, double, i));
       printf ("| %s | **whole report** | **%.1f** |\n", periods[p], total);
     }
-  sqlite3_trace_v2 (escale_stats_store_get_db (store), 0, NULL, NULL);
+  escale_stats_store_set_profiler (store, NULL, NULL);
 
   {
     g_autofree char *path = g_strconcat (argv[1], ".export.csv", NULL);
@@ -154,6 +156,9 @@ main (int argc, char *argv[])
         escale_session_record_set_theme (record, "visio", "Échanger avec ses proches");
         escale_session_record_add_activity (record, "culture", 600);
         escale_session_record_set_theme (record, "culture", "Culture numérique");
+        escale_session_record_add_count (record, "call", "started", 1);
+        escale_session_record_add_count (record, "call", "connected", 1);
+        escale_session_record_add_count (record, "call", "minutes", 12);
         record->satisfaction = ESCALE_SATISFACTION_YES;
         record->age_bracket = ESCALE_AGE_70_PLUS;
         /* The kiosk checkpoints while idle, between visits (not timed). */
@@ -181,7 +186,8 @@ main (int argc, char *argv[])
     g_array_sort (unpreempted, compare_double);
     slowest_unpreempted = unpreempted->len ? g_array_index (unpreempted, double,
                                                             unpreempted->len - 1) : 0;
-    printf ("\nOne visit written (1 session row + 2 activity rows, one transaction, WAL, "
+    printf ("\nOne visit written (1 session row + 2 activity rows + 3 counter rows, one "
+            "transaction, WAL, "
             "synchronous=NORMAL, checkpoint between visits), %u writes: p50 %.3f ms, p99 %.3f ms, "
             "max %.3f ms\n", n, g_array_index (times, double, n / 2),
             g_array_index (times, double, n * 99 / 100), g_array_index (times, double, n - 1));

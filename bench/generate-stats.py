@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Fills an Escale statistics store (schema 2) with generated visits.
+"""Fills an Escale statistics store (schema 7) with generated visits.
 
     generate-stats.py STORE.db SESSIONS FIRST-DAY LAST-DAY [SEED]
 
 STORE.db must exist (create it with `escale-stats --db STORE.db set-pin`).
 Visits are spread over opening hours, more on weekdays, with durations,
-activities, themes, helper calls and answers in plausible proportions.
+activities, themes, helper calls and answers in plausible proportions, and
+the counters of the activity kinds (session_counters): video calls for
+most visio visits (started, connected, minutes), photos taken and printed.
 """
 import datetime
 import random
@@ -31,6 +33,23 @@ def pick(rng, weighted):
         if x <= 0:
             return item
     return weighted[-1]
+
+
+def counters_for(rng, act_id, minutes):
+    """The counters an activity of `minutes` counts; zeros leave no row."""
+    out = []
+    if act_id == "visio" and rng.random() < 0.8:
+        started = 1 if rng.random() < 0.85 else 2
+        connected = sum(1 for _ in range(started) if rng.random() < 0.75)
+        out.append(("call", "started", started))
+        if connected:
+            out.append(("call", "connected", connected))
+            out.append(("call", "minutes", max(1, int(minutes * rng.uniform(0.5, 0.9)))))
+    elif act_id == "photos":
+        taken = rng.randint(0, 12)
+        printed = rng.randint(0, min(taken, 4))
+        out += [("photos", c, v) for c, v in (("taken", taken), ("printed", printed)) if v]
+    return out
 
 
 def main():
@@ -69,6 +88,9 @@ def main():
             left -= minutes
             db.execute("INSERT INTO session_activities VALUES (?, ?, ?, ?, ?)",
                        (sid, act_id, minutes, theme, day.isoformat()))
+            for kind, counter, value in counters_for(rng, act_id, minutes):
+                db.execute("INSERT INTO session_counters VALUES (?, ?, ?, ?, ?)",
+                           (sid, day.isoformat(), kind, counter, value))
     db.execute("COMMIT")
     db.close()
 

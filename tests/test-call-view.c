@@ -3,6 +3,7 @@
 #include "escale-activity-page.h"
 #include "escale-call-view.h"
 #include "escale-home-page.h"
+#include "escale-stats-report.h"
 #include "escale-welcome-page.h"
 #include "escale-welcome-page.h"
 #include "escale-test-util.h"
@@ -162,13 +163,13 @@ test_code_call_and_reset (Fixture *f, gconstpointer data)
   /* The visit's anonymous record counts the call: one started, one
    * connected, twenty minutes (the fake clock's day). */
   {
-    gint64 started = 0, connected = 0, minutes = 0;
+    g_autoptr(EscaleStatsReport) report = escale_stats_report_new (f->k.store, "2026-03-10",
+                                                                   "2026-03-10", NULL);
 
-    g_assert_true (escale_stats_store_count_calls (f->k.store, "2026-03-10", "2026-03-10",
-                                                   &started, &connected, &minutes, NULL));
-    g_assert_cmpint (started, ==, 1);
-    g_assert_cmpint (connected, ==, 1);
-    g_assert_cmpint (minutes, ==, 20);
+    g_assert_nonnull (report);
+    g_assert_cmpuint (escale_stats_report_get_counter_value (report, "call", "started"), ==, 1);
+    g_assert_cmpuint (escale_stats_report_get_counter_value (report, "call", "connected"), ==, 1);
+    g_assert_cmpuint (escale_stats_report_get_counter_value (report, "call", "minutes"), ==, 20);
   }
 }
 

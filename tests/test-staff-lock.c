@@ -164,15 +164,13 @@ test_backoff_with_fake_clock (Fixture *f, gconstpointer data)
 
   /* Each wrong code is counted in the day's stats. */
   {
-    sqlite3 *db = escale_stats_store_get_db (f->store);
-    sqlite3_stmt *stmt = NULL;
+    g_autoptr(EscaleSqliteStatement) stmt =
+      escale_stats_store_prepare (f->store, "SELECT attempts FROM staff_failures"
+                                            " WHERE day = '2026-11-27'", NULL);
 
-    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT attempts FROM staff_failures"
-                                             " WHERE day = '2026-11-27'", -1, &stmt, NULL), ==,
-                     SQLITE_OK);
-    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 5);
-    sqlite3_finalize (stmt);
+    g_assert_nonnull (stmt);
+    g_assert_true (escale_sqlite_statement_step (stmt, NULL));
+    g_assert_cmpint (escale_sqlite_statement_get_int (stmt, 0), ==, 5);
   }
 
   /* The right code after the wait opens and clears the back-off. */

@@ -18,7 +18,7 @@ run () {
   rc=$?
 }
 
-echo "1..29"
+echo "1..30"
 db="$tmp/stats.db"
 
 run
@@ -35,16 +35,18 @@ echo 482913 | "$tool" --db "$db" set-pin >"$tmp/out" 2>"$tmp/err"; rc=$?
 check "set-pin stores a hash, never the code" '[ $rc -eq 0 ] && [ "$(sqlite3 "$db" "SELECT pin_hash LIKE '"'"'\$argon2id\$%'"'"' FROM staff_access")" = 1 ] && ! grep -q 482913 "$db"'
 
 run --db "$db" check
-check "check of a fresh store: exit 0, schema 6, integrity ok" '[ $rc -eq 0 ] && grep -q "Version du schéma : 6" "$tmp/out" && grep -q "Intégrité : ok" "$tmp/out"'
+check "check of a fresh store: exit 0, schema 7, integrity ok" '[ $rc -eq 0 ] && grep -q "Version du schéma : 7" "$tmp/out" && grep -q "Intégrité : ok" "$tmp/out"'
 
 sqlite3 "$db" "INSERT INTO sessions (day, start_hour, weekday, duration_min, end_reason, helper_calls, uid, kiosk_id, accompanied, satisfaction, age_bracket) VALUES
  ('2026-03-02', 9, 1, 40, 'finished', 1, 'a1', 'k1', 1, 'oui', '70+'),
  ('2026-03-03', 14, 2, 80, 'timeout', 0, 'a2', 'k1', 0, NULL, NULL),
  ('2020-01-06', 10, 1, 20, 'finished', 0, 'a3', 'k1', 0, NULL, NULL);
- INSERT INTO session_activities VALUES (1, 'visio', 35, 'Échanger avec ses proches', '2026-03-02');"
+ INSERT INTO session_activities VALUES (1, 'visio', 35, 'Échanger avec ses proches', '2026-03-02');
+ INSERT INTO session_counters VALUES (1, '2026-03-02', 'call', 'started', 2), (1, '2026-03-02', 'photos', 'taken', 4);"
 
 run --db "$db" summary --from 2026-03-01 --to 2026-03-31
 check "summary counts the period's visits" '[ $rc -eq 0 ] && grep -q "^Visites : 2 " "$tmp/out" && grep -q "Heures d.utilisation : 2 h 00" "$tmp/out"'
+check "summary names every counter, declared or not" '[ $rc -eq 0 ] && grep -q "^Appels vidéo lancés : 2 (1 visites)" "$tmp/out" && grep -q "^Appels vidéo aboutis : 0 (0 visites)" "$tmp/out" && grep -q "^photos/taken : 4 (1 visites)" "$tmp/out"'
 run --db "$db" summary --from 2026-31-03
 check "summary with a bad date: exit 2, shows the format" '[ $rc -eq 2 ] && grep -q "AAAA-MM-JJ" "$tmp/err"'
 run --db "$db" summary --from 2026-04-01 --to 2026-03-01

@@ -112,93 +112,260 @@ test_schema_holds_only_allowed_columns (Fixture *f, gconstpointer data)
     "monthly_activity_totals.sessions", "monthly_activity_totals.minutes",
     "staff_access.id", "staff_access.pin_hash", "staff_access.failures",
     "staff_access.locked_until", "staff_failures.day", "staff_failures.attempts",
-    /* Schema 5: video calls per visit: counts and whole minutes, nobody's
-     * name or number. */
-    "session_calls.session_id", "session_calls.day", "session_calls.calls_started",
-    "session_calls.calls_connected", "session_calls.call_minutes",
-    /* Schema 6: the calls of months folded by retention, per kiosk and month. */
-    "monthly_call_totals.kiosk_id", "monthly_call_totals.month",
-    "monthly_call_totals.calls_started", "monthly_call_totals.calls_connected",
-    "monthly_call_totals.call_minutes",
+    /* Schema 7: counters of the activity kinds per visit (a whole number
+     * under a fixed [a-z0-9-]+ name: nobody's name, number or address),
+     * their per-day sums, the months folded by retention, and the declared
+     * French labels. */
+    "session_counters.session_id", "session_counters.day", "session_counters.kind",
+    "session_counters.counter", "session_counters.value",
+    "day_counter_totals.day", "day_counter_totals.kind", "day_counter_totals.counter",
+    "day_counter_totals.sessions", "day_counter_totals.value",
+    "monthly_counter_totals.kiosk_id", "monthly_counter_totals.month",
+    "monthly_counter_totals.kind", "monthly_counter_totals.counter",
+    "monthly_counter_totals.value",
+    "counter_labels.kind", "counter_labels.counter", "counter_labels.label",
+    "counter_labels.position",
     NULL
   };
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
+  g_autoptr(EscaleSqliteStatement) stmt = NULL;
+  g_autoptr(GError) error = NULL;
   guint n_columns = 0;
 
   g_test_expect_message ("escale-stats", G_LOG_LEVEL_MESSAGE, "*schema*");
   g_assert_true (escale_stats_store_open (store, NULL));
   g_test_assert_expected_messages ();
-  db = escale_stats_store_get_db (store);
-  g_assert_cmpint (sqlite3_prepare_v2 (db,
-                                       /* Every table: a new one must be reviewed too. */
-                                       "SELECT m.name, p.name FROM sqlite_master m,"
-                                       " pragma_table_info(m.name) p WHERE m.type = 'table'"
-                                       " AND m.name NOT LIKE 'sqlite_%'",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  /* Every table: a new one must be reviewed too. */
+  stmt = escale_stats_store_prepare (store,
+                                     "SELECT m.name, p.name FROM sqlite_master m,"
+                                     " pragma_table_info(m.name) p WHERE m.type = 'table'"
+                                     " AND m.name NOT LIKE 'sqlite_%'",
+                                     &error);
+  g_assert_no_error (error);
+  while (escale_sqlite_statement_step (stmt, &error))
     {
-      g_autofree char *column = g_strdup_printf ("%s.%s", sqlite3_column_text (stmt, 0),
-                                                 sqlite3_column_text (stmt, 1));
+      g_autofree char *column = g_strdup_printf ("%s.%s",
+                                                 escale_sqlite_statement_get_text (stmt, 0),
+                                                 escale_sqlite_statement_get_text (stmt, 1));
 
       if (!g_strv_contains (allowed, column))
         g_error ("column %s is not on the privacy allowlist", column);
       n_columns++;
     }
-  sqlite3_finalize (stmt);
+  g_assert_no_error (error);
   g_assert_cmpuint (n_columns, ==, g_strv_length ((char **) allowed));
 }
 
+static guint64
+counter_value (EscaleStatsStore *store, const char *from, const char *to, const char *kind,
+               const char *counter)
+{
+  g_autoptr(EscaleStatsReport) report = escale_stats_report_new (store, from, to, NULL);
+
+  g_assert_nonnull (report);
+  return escale_stats_report_get_counter_value (report, kind, counter);
+}
+
+/* A kind's counters (the video calls here) through the generic table: only
+ * the visit that counted something has rows; the report shows the sums, in
+ * the declared order with their labels; retention keeps them. */
 static void
-test_calls_recorded (Fixture *f, gconstpointer data)
+test_counters_recorded (Fixture *f, gconstpointer data)
 {
   g_autoptr(EscaleStatsStore) store = escale_stats_store_new (f->path);
   g_autoptr(EscaleSessionRecord) with_calls = make_record (15, 10, 0, 40 * 60);
   g_autoptr(EscaleSessionRecord) without = make_record (16, 0, 0, 10 * 60);
-  gint64 started = -1, connected = -1, minutes = -1;
+  static const EscaleCounterSpec photos[] = {
+    { "taken", "Photos prises" }, { "printed", "Photos imprimées" }, { NULL, NULL }
+  };
 
   escale_session_record_add_count (with_calls, "call", "started", 2);
   escale_session_record_add_count (with_calls, "call", "connected", 1);
   escale_session_record_add_count (with_calls, "call", "minutes", 25);
+  escale_session_record_add_count (with_calls, "photos", "taken", 4);
+  /* Never declared: still stored, shown with its raw name. */
+  escale_session_record_add_count (with_calls, "ateliers", "inscriptions", 1);
   g_test_expect_message ("escale-stats", G_LOG_LEVEL_MESSAGE, "*schema*");
   g_assert_true (escale_stats_store_add_session (store, with_calls, NULL));
   g_test_assert_expected_messages ();
   g_assert_true (escale_stats_store_add_session (store, without, NULL));
+  g_assert_true (escale_stats_store_declare_counters (store, "photos", photos, NULL));
 
-  /* Only the visit with a call has a row; counts and minutes, no one called. */
-  g_assert_cmpint (count (f->path, "SELECT count(*) FROM session_calls"), ==, 1);
-  g_assert_true (escale_stats_store_count_calls (store, "2026-11-01", "2026-11-30", &started,
-                                                 &connected, &minutes, NULL));
-  g_assert_cmpint (started, ==, 2);
-  g_assert_cmpint (connected, ==, 1);
-  g_assert_cmpint (minutes, ==, 25);
-  g_assert_true (escale_stats_store_count_calls (store, "2026-12-01", "2026-12-31", &started,
-                                                 &connected, &minutes, NULL));
-  g_assert_cmpint (started, ==, 0);
+  /* Only the visit with a call has rows; counts and minutes, no one called. */
+  g_assert_cmpint (count (f->path, "SELECT count (DISTINCT session_id) FROM session_counters"),
+                   ==, 1);
+  g_assert_cmpint (count (f->path, "SELECT count (*) FROM session_counters"), ==, 5);
+  g_assert_cmpuint (counter_value (store, "2026-11-01", "2026-11-30", "call", "started"), ==, 2);
+  g_assert_cmpuint (counter_value (store, "2026-11-01", "2026-11-30", "call", "connected"), ==,
+                    1);
+  g_assert_cmpuint (counter_value (store, "2026-11-01", "2026-11-30", "call", "minutes"), ==, 25);
+  g_assert_cmpuint (counter_value (store, "2026-12-01", "2026-12-31", "call", "started"), ==, 0);
 
-  /* The dashboard's report shows the same figures. */
+  /* The dashboard's report: declared counters in order (photos/printed at
+   * 0 all the same), then the undeclared one, raw. */
   {
     g_autoptr(EscaleStatsReport) report = escale_stats_report_new (store, "2026-11-01",
                                                                    "2026-11-30", NULL);
+    GPtrArray *counters = escale_stats_report_get_counters (report);
+    static const char *const expected[][2] = {
+      { "Appels vidéo lancés", "2" }, { "Appels vidéo aboutis", "1" },
+      { "Minutes en communication", "25" }, { "Photos prises", "4" },
+      { "Photos imprimées", "0" }, { "ateliers/inscriptions", "1" },
+    };
 
-    g_assert_nonnull (report);
-    g_assert_cmpuint (escale_stats_report_get_calls_started (report), ==, 2);
-    g_assert_cmpuint (escale_stats_report_get_calls_connected (report), ==, 1);
-    g_assert_cmpuint (escale_stats_report_get_call_minutes (report), ==, 25);
+    g_assert_cmpuint (counters->len, ==, G_N_ELEMENTS (expected));
+    for (guint i = 0; i < counters->len; i++)
+      {
+        EscaleStatsCounter *counter = counters->pdata[i];
+        g_autofree char *value = g_strdup_printf ("%" G_GUINT64_FORMAT, counter->value);
+
+        g_assert_cmpstr (escale_stats_counter_display_label (counter), ==, expected[i][0]);
+        g_assert_cmpstr (value, ==, expected[i][1]);
+        g_assert_cmpuint (counter->visits, ==, counter->value > 0 ? 1 : 0);
+      }
   }
 
-  /* Retention folds the month: the visit rows go, the calls stay counted. */
+  /* Retention folds the month: the visit rows go, the counters stay. */
   {
     g_autoptr(GDateTime) later = g_date_time_new_local (2028, 6, 1, 10, 0, 0);
-    g_autoptr(EscaleStatsReport) report = NULL;
 
     g_assert_true (escale_stats_store_apply_retention (store, later, 13, NULL, NULL));
-    g_assert_cmpint (count (f->path, "SELECT count(*) FROM session_calls"), ==, 0);
-    report = escale_stats_report_new (store, "2026-11-01", "2026-11-30", NULL);
-    g_assert_cmpuint (escale_stats_report_get_calls_started (report), ==, 2);
-    g_assert_cmpuint (escale_stats_report_get_calls_connected (report), ==, 1);
-    g_assert_cmpuint (escale_stats_report_get_call_minutes (report), ==, 25);
+    g_assert_cmpint (count (f->path, "SELECT count(*) FROM session_counters"), ==, 0);
+    g_assert_cmpint (count (f->path, "SELECT count(*) FROM day_counter_totals"), ==, 0);
+    g_assert_cmpuint (counter_value (store, "2026-11-01", "2026-11-30", "call", "started"), ==,
+                      2);
+    g_assert_cmpuint (counter_value (store, "2026-11-01", "2026-11-30", "call", "connected"),
+                      ==, 1);
+    g_assert_cmpuint (counter_value (store, "2026-11-01", "2026-11-30", "call", "minutes"), ==,
+                      25);
+    g_assert_cmpuint (counter_value (store, "2026-11-01", "2026-11-30", "ateliers",
+                                     "inscriptions"), ==, 1);
   }
+}
+
+/* A counter is a number under a fixed name, never a text: every value
+ * column of the counter tables holds integers only; a name outside
+ * [a-z0-9-]+ is refused when declared, dropped when a record carries it,
+ * and refused by the table itself; a text value is refused by the table. */
+static void
+test_counters_are_never_text (Fixture *f, gconstpointer data)
+{
+  g_autoptr(EscaleStatsStore) store = escale_stats_store_new (f->path);
+  g_autoptr(EscaleSessionRecord) record = make_record (10, 0, 0, 20 * 60);
+  g_autoptr(GError) error = NULL;
+  static const EscaleCounterSpec bad_name[] = { { "Marie Dupont", "Nom" }, { NULL, NULL } };
+  static const EscaleCounterSpec url[] = { { "https://ex.fr/a", "Adresse" }, { NULL, NULL } };
+  static const EscaleCounterSpec good[] = { { "pages-2", "Pages" }, { NULL, NULL } };
+  static const char *const refused_rows[] = {
+    "INSERT INTO session_counters VALUES (1, '2026-11-27', 'call', 'note', 'bonjour')",
+    "INSERT INTO session_counters VALUES (1, '2026-11-27', 'call', 'note', 1.5)",
+    "INSERT INTO session_counters VALUES (1, '2026-11-27', 'call', 'Rue du Port', 1)",
+    "INSERT INTO session_counters VALUES (1, '2026-11-27', 'call', 'x', -1)",
+    "INSERT INTO monthly_counter_totals VALUES ('k', '2026-11', 'call', 'x', 'texte')",
+  };
+  sqlite3 *db = NULL;
+
+  g_test_expect_message ("escale-stats", G_LOG_LEVEL_MESSAGE, "*schema*");
+  g_assert_true (escale_stats_store_open (store, NULL));
+  g_test_assert_expected_messages ();
+  g_assert_false (escale_stats_store_declare_counters (store, "photos", bad_name, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_false (escale_stats_store_declare_counters (store, "photos", url, &error));
+  g_clear_error (&error);
+  g_assert_false (escale_stats_store_declare_counters (store, "Photos", good, &error));
+  g_clear_error (&error);
+  g_assert_true (escale_stats_store_declare_counters (store, "photos", good, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f->path, "SELECT count (*) FROM counter_labels"
+                                   " WHERE kind = 'photos'"), ==, 1);
+
+  escale_session_record_add_count (record, "call", "started", 3);
+  escale_session_record_add_count (record, "photos", "pages-2", 12);
+  escale_session_record_add_count (record, "call", "Marie Dupont", 1);
+  escale_session_record_add_count (record, "https://ex.fr", "minutes", 1);
+  g_test_expect_message ("escale-stats", G_LOG_LEVEL_WARNING, "*not stored*");
+  g_test_expect_message ("escale-stats", G_LOG_LEVEL_WARNING, "*not stored*");
+  g_assert_true (escale_stats_store_add_session (store, record, NULL));
+  g_test_assert_expected_messages ();
+  g_assert_true (escale_stats_store_fold_before (store, "2026-11-28", NULL, NULL));
+  escale_session_record_add_count (record, "call", "connected", 2);
+  g_test_expect_message ("escale-stats", G_LOG_LEVEL_WARNING, "*not stored*");
+  g_test_expect_message ("escale-stats", G_LOG_LEVEL_WARNING, "*not stored*");
+  g_assert_true (escale_stats_store_add_session (store, record, NULL));
+  g_test_assert_expected_messages ();
+
+  /* Rows in all three tables, every value an integer, every name plain. */
+  g_assert_cmpint (count (f->path, "SELECT count (*) FROM session_counters"), ==, 3);
+  g_assert_cmpint (count (f->path, "SELECT count (*) FROM day_counter_totals"), ==, 3);
+  g_assert_cmpint (count (f->path, "SELECT count (*) FROM monthly_counter_totals"), ==, 2);
+  g_assert_cmpint (count (f->path,
+                          "SELECT count (*) FROM (SELECT value FROM session_counters"
+                          " UNION ALL SELECT value FROM day_counter_totals"
+                          " UNION ALL SELECT sessions FROM day_counter_totals"
+                          " UNION ALL SELECT value FROM monthly_counter_totals)"
+                          " WHERE typeof (value) != 'integer'"), ==, 0);
+  g_assert_cmpint (count (f->path,
+                          "SELECT count (*) FROM (SELECT kind, counter FROM session_counters"
+                          " UNION ALL SELECT kind, counter FROM day_counter_totals"
+                          " UNION ALL SELECT kind, counter FROM monthly_counter_totals"
+                          " UNION ALL SELECT kind, counter FROM counter_labels)"
+                          " WHERE kind GLOB '*[^a-z0-9-]*' OR counter GLOB '*[^a-z0-9-]*'"),
+                   ==, 0);
+
+  /* The table itself refuses a text, a fraction, a name, a negative. */
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (refused_rows); i++)
+    g_assert_cmpint (sqlite3_exec (db, refused_rows[i], NULL, NULL, NULL), ==,
+                     SQLITE_CONSTRAINT);
+  sqlite3_close (db);
+}
+
+
+/* The statement helper: a row, then done without an error; a failure is
+ * an error in ESCALE_STATS_ERROR, also a bind to a parameter that does not
+ * exist (reported by the step); a locked store is BUSY. */
+static void
+test_statement_helper (Fixture *f, gconstpointer data)
+{
+  g_autoptr(EscaleStatsStore) store = escale_stats_store_new (f->path);
+  g_autoptr(EscaleSqliteStatement) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *other = NULL;
+
+  g_test_expect_message ("escale-stats", G_LOG_LEVEL_MESSAGE, "*schema*");
+  stmt = escale_stats_store_prepare (store, "SELECT ?1 + 1, ?2, ?3", &error);
+  g_test_assert_expected_messages ();
+  g_assert_no_error (error);
+  escale_sqlite_statement_bind_int64 (stmt, 1, G_GINT64_CONSTANT (1) << 40);
+  escale_sqlite_statement_bind_text (stmt, 2, "texte");
+  escale_sqlite_statement_bind_text (stmt, 3, NULL);
+  g_assert_true (escale_sqlite_statement_step (stmt, &error));
+  g_assert_cmpint (escale_sqlite_statement_get_int64 (stmt, 0), ==,
+                   (G_GINT64_CONSTANT (1) << 40) + 1);
+  g_assert_cmpstr (escale_sqlite_statement_get_text (stmt, 1), ==, "texte");
+  g_assert_true (escale_sqlite_statement_is_null (stmt, 2));
+  g_assert_false (escale_sqlite_statement_step (stmt, &error));
+  g_assert_no_error (error);
+
+  escale_sqlite_statement_reset (stmt);
+  escale_sqlite_statement_bind_int (stmt, 4, 1);
+  g_assert_false (escale_sqlite_statement_step (stmt, &error));
+  g_assert_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_WRITE);
+  g_clear_error (&error);
+  g_clear_pointer (&stmt, escale_sqlite_statement_free);
+
+  g_assert_null (escale_stats_store_prepare (store, "SELECT * FROM no_such_table", &error));
+  g_assert_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_WRITE);
+  g_clear_error (&error);
+
+  g_assert_cmpint (sqlite3_open (f->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+  stmt = escale_stats_store_prepare (store, "DELETE FROM staff_failures", &error);
+  g_assert_no_error (error);
+  g_assert_false (escale_sqlite_statement_step_done (stmt, &error));
+  g_assert_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_BUSY);
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
 }
 
 static void
@@ -355,7 +522,9 @@ main (int argc, char *argv[])
   ADD ("/escale/stats-store/schema-holds-only-allowed-columns",
        test_schema_holds_only_allowed_columns);
   ADD ("/escale/stats-store/hour-rounded-down", test_hour_rounded_down);
-  ADD ("/escale/stats-store/calls-recorded", test_calls_recorded);
+  ADD ("/escale/stats-store/statement-helper", test_statement_helper);
+  ADD ("/escale/stats-store/counters-recorded", test_counters_recorded);
+  ADD ("/escale/stats-store/counters-are-never-text", test_counters_are_never_text);
   ADD ("/escale/stats-store/locked-db-keeps-records", test_locked_db_keeps_records);
   ADD ("/escale/stats-store/full-disk-keeps-records", test_full_disk_keeps_records);
   ADD ("/escale/stats-store/unopenable-keeps-records", test_unopenable_keeps_records);

@@ -5,8 +5,10 @@
 
 G_BEGIN_DECLS
 
-/* A counter an activity kind declares: its name ([a-z0-9-]+, stored with
- * the kind's name) and its label for staff, in French, marked N_(). */
+/* A counter an activity kind declares: @name matches [a-z0-9-]+ (a counter
+ * is a number under a fixed name, never a text of what was done); @label is
+ * French, marked N_() by the declaring kind and shown through _(). Arrays
+ * of specs end with { NULL, NULL }. */
 typedef struct
 {
   const char *name;

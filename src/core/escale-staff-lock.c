@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "escale-pin"
 
-#include <sqlite3.h>
 #include <string.h>
 
 #include "escale-pin.h"
@@ -96,15 +95,6 @@ now_unix (EscaleStaffLock *self)
   return g_date_time_to_unix (now);
 }
 
-static gboolean
-db_fail (EscaleStaffLock *self, GError **error)
-{
-  g_set_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_WRITE,
-               "Staff code store (%s): %s", escale_stats_store_get_path (self->store),
-               sqlite3_errmsg (escale_stats_store_get_db (self->store)));
-  return FALSE;
-}
-
 typedef struct
 {
   char *hash;
@@ -115,27 +105,17 @@ typedef struct
 static gboolean
 read_row (EscaleStaffLock *self, AccessRow *row, GError **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autoptr(EscaleSqliteStatement) stmt =
+    escale_stats_store_prepare (self->store,
+                                "SELECT pin_hash, failures, locked_until FROM staff_access"
+                                " WHERE id = 1",
+                                error);
 
-  if (!escale_stats_store_open (self->store, error))
+  if (stmt == NULL || !escale_sqlite_statement_step_row (stmt, error))
     return FALSE;
-  rc = sqlite3_prepare_v2 (escale_stats_store_get_db (self->store),
-                           "SELECT pin_hash, failures, locked_until FROM staff_access"
-                           " WHERE id = 1",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      db_fail (self, error);
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-  row->hash = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  row->failures = (guint) sqlite3_column_int (stmt, 1);
-  row->locked_until = sqlite3_column_int64 (stmt, 2);
-  sqlite3_finalize (stmt);
+  row->hash = g_strdup (escale_sqlite_statement_get_text (stmt, 0));
+  row->failures = (guint) escale_sqlite_statement_get_int (stmt, 1);
+  row->locked_until = escale_sqlite_statement_get_int64 (stmt, 2);
   return TRUE;
 }
 
@@ -168,22 +148,16 @@ set_pin_begin (EscaleStaffLock *self, const char *pin, GError **error)
 static gboolean
 store_hash (EscaleStaffLock *self, const char *hash, GError **error)
 {
-  sqlite3 *db = escale_stats_store_get_db (self->store);
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db,
-                               "UPDATE staff_access SET pin_hash = ?, failures = 0,"
-                               " locked_until = 0 WHERE id = 1",
-                               -1, &stmt, NULL);
+  g_autoptr(EscaleSqliteStatement) stmt =
+    escale_stats_store_prepare (self->store,
+                                "UPDATE staff_access SET pin_hash = ?, failures = 0,"
+                                " locked_until = 0 WHERE id = 1",
+                                error);
 
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return db_fail (self, error);
-  return TRUE;
+  if (stmt == NULL)
+    return FALSE;
+  escale_sqlite_statement_bind_text (stmt, 1, hash);
+  return escale_sqlite_statement_step_done (stmt, error);
 }
 
 /* Sets the staff code (6 to 12 digits) and clears the back-off. */

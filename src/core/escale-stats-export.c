@@ -4,14 +4,9 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
-#include <sqlite3.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <unistd.h>
 
 #include "escale-stats-export.h"
-
-#define BOM "\xef\xbb\xbf"
 
 /* Appends @value as one CSV field: quoted when it holds a separator, a
  * quote, a line break or outer spaces, with quotes doubled. */
@@ -73,7 +68,7 @@ french_decimal (double value)
 GString *
 escale_stats_export_summary_csv (EscaleStatsReport *report)
 {
-  GString *out = g_string_new (BOM);
+  GString *out = g_string_new (ESCALE_CSV_BOM);
   g_autofree char *hours = french_decimal (escale_stats_report_get_minutes (report) / 60.0);
   g_autofree char *median = french_decimal (escale_stats_report_get_median_minutes (report));
   const char *period = _("Période");
@@ -128,372 +123,18 @@ escale_stats_export_summary_csv (EscaleStatsReport *report)
       append_count (out, _("Activité (visites)"), group->name, group->sessions);
       append_count (out, _("Activité (minutes)"), group->name, group->minutes);
     }
+  for (guint i = 0; i < escale_stats_report_get_counters (report)->len; i++)
+    {
+      EscaleStatsCounter *counter = escale_stats_report_get_counters (report)->pdata[i];
+      char value[24];
+
+      g_snprintf (value, sizeof value, "%" G_GUINT64_FORMAT, counter->value);
+      append_row (out, _("Compteurs des activités"), escale_stats_counter_display_label (counter),
+                  value);
+    }
   return out;
 }
 
-static const char *
-end_reason_label (const char *code)
-{
-  if (g_strcmp0 (code, "finished") == 0)
-    return _("J'ai fini");
-  if (g_strcmp0 (code, "timeout") == 0)
-    return _("Inactivité");
-  return _("Équipe");
-}
-
-#define FLUSH_AT (1024 * 1024)
-
-/* Writes @out to @fd (if any) once it holds FLUSH_AT bytes or on @last. */
-static gboolean
-flush_to (GString *out, int fd, gboolean last, GError **error)
-{
-  gsize done = 0;
-
-  if (fd < 0 || (!last && out->len < FLUSH_AT))
-    return TRUE;
-  while (done < out->len)
-    {
-      gssize n = write (fd, out->str + done, out->len - done);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          int saved = errno;
-
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                       "Cannot write the export: %s", g_strerror (saved));
-          return FALSE;
-        }
-      done += n;
-    }
-  g_string_truncate (out, 0);
-  return TRUE;
-}
-
-static void
-append_uint (GString *out, sqlite3_int64 value)
-{
-  char buf[24];
-  int i = sizeof buf;
-  guint64 v = value < 0 ? 0 : (guint64) value;
-
-  do
-    {
-      buf[--i] = '0' + v % 10;
-      v /= 10;
-    }
-  while (v > 0);
-  g_string_append_len (out, buf + i, sizeof buf - i);
-}
-
-/* One line per visit of the period, as the store holds it, nothing more,
- * appended to @out; with @fd >= 0, written there by blocks of 1 MiB as it
- * goes (a million visits never sit in memory). One statement reads the
- * visits in id order with their activities. */
-static gboolean
-write_sessions (sqlite3 *db, const char *from_day, const char *to_day, GString *out, int fd,
-                GError **error)
-{
-  static const char *const weekdays[] = {
-    N_("lundi"), N_("mardi"), N_("mercredi"), N_("jeudi"), N_("vendredi"), N_("samedi"),
-    N_("dimanche"),
-  };
-  const char *headers[] = {
-    _("Identifiant de visite"), _("Jour"), _("Heure de début"), _("Jour de la semaine"),
-    _("Durée (minutes)"), _("Fin de la visite"), _("Appels à un aidant"), _("Accompagnée"),
-    _("A trouvé ce qu'il cherchait"), _("Tranche d'âge"), _("Activités et minutes"),
-    _("Thématiques"),
-  };
-  const char *weekday_names[7];
-  const char *yes = _("oui"), *no = _("non");
-  g_autoptr(GString) activities = g_string_new (NULL);
-  g_autoptr(GString) themes = g_string_new (NULL);
-  g_autoptr(GString) line = g_string_new (NULL);
-  sqlite3_stmt *stmt = NULL;
-  sqlite3_int64 current = -1;
-  int rc;
-
-  for (guint i = 0; i < 7; i++)
-    weekday_names[i] = _(weekdays[i]);
-
-  for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
-    {
-      if (i > 0)
-        g_string_append_c (out, ';');
-      escale_csv_append_field (out, headers[i]);
-    }
-  g_string_append (out, "\r\n");
-
-  /* "+s.day": the visits in id order (a plain table scan, the day checked
-   * on the way) rather than through the day index and a sort of a million
-   * rows; each visit's activities come from their primary key, in order. */
-  rc = sqlite3_prepare_v2 (db,
-                           "SELECT s.id, s.uid, s.day, s.start_hour, s.weekday, s.duration_min,"
-                           " s.end_reason, s.helper_calls, s.accompanied, s.satisfaction,"
-                           " s.age_bracket, a.activity_id, a.minutes, a.theme"
-                           " FROM sessions s LEFT JOIN session_activities a"
-                           " ON a.session_id = s.id WHERE +s.day BETWEEN ?1 AND ?2"
-                           " ORDER BY s.id, a.activity_id",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, from_day, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, to_day, -1, SQLITE_STATIC);
-      for (;;)
-        {
-          sqlite3_int64 id = -1;
-
-          rc = sqlite3_step (stmt);
-          if (rc == SQLITE_ROW)
-            id = sqlite3_column_int64 (stmt, 0);
-          if (current >= 0 && id != current)
-            {
-              /* The previous visit is complete. */
-              g_string_append_len (out, line->str, line->len);
-              escale_csv_append_field (out, activities->str);
-              g_string_append_c (out, ';');
-              escale_csv_append_field (out, themes->str);
-              g_string_append (out, "\r\n");
-              if (!flush_to (out, fd, FALSE, error))
-                {
-                  sqlite3_finalize (stmt);
-                  return FALSE;
-                }
-            }
-          if (rc != SQLITE_ROW)
-            break;
-          if (id != current)
-            {
-              int weekday = CLAMP (sqlite3_column_int (stmt, 4), 1, 7);
-
-              current = id;
-              g_string_truncate (activities, 0);
-              g_string_truncate (themes, 0);
-              g_string_truncate (line, 0);
-              escale_csv_append_field (line, (const char *) sqlite3_column_text (stmt, 1));
-              g_string_append_c (line, ';');
-              escale_csv_append_field (line, (const char *) sqlite3_column_text (stmt, 2));
-              g_string_append_c (line, ';');
-              append_uint (line, sqlite3_column_int64 (stmt, 3));
-              g_string_append (line, " h;");
-              g_string_append (line, weekday_names[weekday - 1]);
-              g_string_append_c (line, ';');
-              append_uint (line, sqlite3_column_int64 (stmt, 5));
-              g_string_append_c (line, ';');
-              escale_csv_append_field (line, end_reason_label (
-                                               (const char *) sqlite3_column_text (stmt, 6)));
-              g_string_append_c (line, ';');
-              append_uint (line, sqlite3_column_int64 (stmt, 7));
-              g_string_append_c (line, ';');
-              g_string_append (line, sqlite3_column_int (stmt, 8) ? yes : no);
-              g_string_append_c (line, ';');
-              escale_csv_append_field (line, escale_stats_satisfaction_label (
-                                               escale_satisfaction_from_code (
-                                                 (const char *) sqlite3_column_text (stmt, 9))));
-              g_string_append_c (line, ';');
-              escale_csv_append_field (line, escale_stats_age_label (
-                                               escale_age_bracket_from_code (
-                                                 (const char *) sqlite3_column_text (stmt, 10))));
-              g_string_append_c (line, ';');
-            }
-          if (sqlite3_column_type (stmt, 11) != SQLITE_NULL)
-            {
-              const char *theme = (const char *) sqlite3_column_text (stmt, 13);
-
-              if (activities->len > 0)
-                g_string_append (activities, ", ");
-              g_string_append (activities, (const char *) sqlite3_column_text (stmt, 11));
-              g_string_append (activities, " (");
-              append_uint (activities, sqlite3_column_int64 (stmt, 12));
-              g_string_append_c (activities, ')');
-              if (theme != NULL && strstr (themes->str, theme) == NULL)
-                {
-                  if (themes->len > 0)
-                    g_string_append (themes, ", ");
-                  g_string_append (themes, theme);
-                }
-            }
-        }
-    }
-  if (rc != SQLITE_DONE)
-    {
-      g_set_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_CORRUPT,
-                   "Cannot read the visits (%s): %s", sqlite3_db_filename (db, "main"),
-                   sqlite3_errmsg (db));
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-  sqlite3_finalize (stmt);
-  return flush_to (out, fd, TRUE, error);
-}
-
-static gboolean
-check_days (const char *from_day, const char *to_day, GError **error)
-{
-  if (!escale_stats_day_is_valid (from_day) || !escale_stats_day_is_valid (to_day))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   "Invalid period %s to %s: use YYYY-MM-DD", from_day, to_day);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* One line per visit of the period, as the store holds it, nothing more. */
-GString *
-escale_stats_export_sessions_csv (EscaleStatsStore *store, const char *from_day,
-                                  const char *to_day, GError **error)
-{
-  g_autoptr(GString) out = g_string_new (BOM);
-
-  if (!check_days (from_day, to_day, error) || !escale_stats_store_open (store, error) ||
-      !write_sessions (escale_stats_store_get_db (store), from_day, to_day, out, -1, error))
-    return NULL;
-  return g_steal_pointer (&out);
-}
-
-static gboolean
-write_file (sqlite3 *db, const char *from_day, const char *to_day, const char *path,
-            GError **error)
-{
-  g_autofree char *tmp = g_strconcat (path, ".XXXXXX", NULL);
-  g_autoptr(GString) out = g_string_sized_new (FLUSH_AT + 4096);
-  int fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0644);
-  gboolean ok;
-
-  if (fd < 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   "Cannot create %s: %s", tmp, g_strerror (saved));
-      return FALSE;
-    }
-  g_string_append (out, BOM);
-  ok = write_sessions (db, from_day, to_day, out, fd, error);
-  if (ok && fsync (fd) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   "Cannot write %s: %s", tmp, g_strerror (saved));
-      ok = FALSE;
-    }
-  if (close (fd) != 0 && ok)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   "Cannot write %s: %s", tmp, g_strerror (saved));
-      ok = FALSE;
-    }
-  if (ok && g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   "Cannot write %s: %s", path, g_strerror (saved));
-      ok = FALSE;
-    }
-  if (!ok)
-    g_unlink (tmp);
-  return ok;
-}
-
-/* Like escale_stats_export_sessions_csv (), streamed into @path by large
- * blocks: a temporary file next to it, synced, then renamed, so a failed
- * export never leaves half a file. */
-gboolean
-escale_stats_export_sessions_csv_file (EscaleStatsStore *store, const char *from_day,
-                                       const char *to_day, const char *path, GError **error)
-{
-  return check_days (from_day, to_day, error) && escale_stats_store_open (store, error) &&
-         write_file (escale_stats_store_get_db (store), from_day, to_day, path, error);
-}
-
-typedef struct
-{
-  char *store_path;
-  char *from;
-  char *to;
-  char *path;
-} ExportData;
-
-static void
-export_data_free (gpointer data)
-{
-  ExportData *job = data;
-
-  g_free (job->store_path);
-  g_free (job->from);
-  g_free (job->to);
-  g_free (job->path);
-  g_free (job);
-}
-
-/* In a worker thread, with its own read-only connection to the store. */
-static void
-export_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  ExportData *job = task_data;
-  sqlite3 *db = NULL;
-  GError *error = NULL;
-  gboolean ok = FALSE;
-  int rc = sqlite3_open_v2 (job->store_path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
-                            NULL);
-
-  if (rc == SQLITE_OK)
-    rc = sqlite3_busy_timeout (db, 2000);
-  if (rc != SQLITE_OK)
-    g_set_error (&error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_OPEN,
-                 "Cannot read the visits (%s): %s", job->store_path,
-                 db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
-  else
-    ok = write_file (db, job->from, job->to, job->path, &error);
-  sqlite3_close (db);
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-/* Like escale_stats_export_sessions_csv_file (), in a worker thread: the
- * staff screen stays alive during a long export. */
-void
-escale_stats_export_sessions_csv_file_async (EscaleStatsStore *store, const char *from_day,
-                                             const char *to_day, const char *path,
-                                             GCancellable *cancellable,
-                                             GAsyncReadyCallback callback, gpointer user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  GError *error = NULL;
-  ExportData *job;
-
-  g_return_if_fail (ESCALE_IS_STATS_STORE (store));
-
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, escale_stats_export_sessions_csv_file_async);
-  if (!check_days (from_day, to_day, &error) || !escale_stats_store_open (store, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  job = g_new0 (ExportData, 1);
-  job->store_path = g_strdup (escale_stats_store_get_path (store));
-  job->from = g_strdup (from_day);
-  job->to = g_strdup (to_day);
-  job->path = g_strdup (path);
-  g_task_set_task_data (task, job, export_data_free);
-  g_task_run_in_thread (task, export_thread);
-}
-
-gboolean
-escale_stats_export_sessions_csv_file_finish (GAsyncResult *result, GError **error)
-{
-  g_return_val_if_fail (G_IS_TASK (result), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
 
 static void
 add_groups (JsonBuilder *builder, const char *name, GPtrArray *groups, gboolean with_theme)
@@ -529,6 +170,33 @@ add_int (JsonBuilder *builder, const char *name, gint64 value)
 {
   json_builder_set_member_name (builder, name);
   json_builder_add_int_value (builder, value);
+}
+
+/* "counters": [{ kind, counter, label (null if undeclared), value, visits }] */
+static void
+add_counters (JsonBuilder *builder, GPtrArray *counters)
+{
+  json_builder_set_member_name (builder, "counters");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < counters->len; i++)
+    {
+      EscaleStatsCounter *counter = counters->pdata[i];
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, counter->kind);
+      json_builder_set_member_name (builder, "counter");
+      json_builder_add_string_value (builder, counter->counter);
+      json_builder_set_member_name (builder, "label");
+      if (counter->label != NULL)
+        json_builder_add_string_value (builder, escale_stats_counter_display_label (counter));
+      else
+        json_builder_add_null_value (builder);
+      add_int (builder, "value", (gint64) MIN (counter->value, G_MAXINT64));
+      add_int (builder, "visits", counter->visits);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
 }
 
 /* The period's figures as JSON, with stable English keys for other tools. */
@@ -589,6 +257,7 @@ escale_stats_export_json (EscaleStatsReport *report)
 
   add_groups (builder, "activities", escale_stats_report_get_activities (report), TRUE);
   add_groups (builder, "themes", escale_stats_report_get_themes (report), FALSE);
+  add_counters (builder, escale_stats_report_get_counters (report));
 
   json_builder_set_member_name (builder, "hour_by_weekday");
   json_builder_begin_array (builder);

@@ -8,8 +8,12 @@
 
 G_BEGIN_DECLS
 
-/* Exports for the funders: CSV (UTF-8 with BOM, ';' between fields, French
- * headers, as French spreadsheets expect) and JSON. */
+/* Exports for the funders: CSV (UTF-8 with BOM, ';' between fields,
+ * French headers, as French spreadsheets expect) and JSON. The figures
+ * CSV and the JSON are in escale-stats-export.c, the visits CSV in
+ * escale-stats-export-visits.c. */
+
+#define ESCALE_CSV_BOM "\xef\xbb\xbf"
 
 void escale_csv_append_field (GString *out, const char *value);
 GString *escale_stats_export_summary_csv (EscaleStatsReport *report);

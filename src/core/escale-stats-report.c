@@ -2,7 +2,6 @@
 #define G_LOG_DOMAIN "escale-stats"
 
 #include <glib/gi18n-lib.h>
-#include <sqlite3.h>
 
 #include "escale-stats-report.h"
 
@@ -29,12 +28,10 @@ struct _EscaleStatsReport
   guint ages[ESCALE_N_AGE_BRACKETS];
   guint heat[7][24];
   guint pin_failures;
-  guint calls_started;
-  guint calls_connected;
-  guint call_minutes;
   GArray *days;          /* of EscaleStatsDay, in order */
   GPtrArray *activities; /* of EscaleStatsGroup, most visits first */
   GPtrArray *themes;     /* of EscaleStatsGroup, most visits first */
+  GPtrArray *counters;   /* of EscaleStatsCounter, declared order */
   GArray *durations;     /* visits per whole minute, while computing */
 };
 
@@ -51,6 +48,18 @@ group_free (gpointer data)
 }
 
 static void
+counter_free (gpointer data)
+{
+  EscaleStatsCounter *counter = data;
+
+  g_free (counter->kind);
+  g_free (counter->counter);
+  g_free (counter->label);
+  g_free (counter->raw_name);
+  g_free (counter);
+}
+
+static void
 escale_stats_report_finalize (GObject *object)
 {
   EscaleStatsReport *self = ESCALE_STATS_REPORT (object);
@@ -60,6 +69,7 @@ escale_stats_report_finalize (GObject *object)
   g_clear_pointer (&self->days, g_array_unref);
   g_clear_pointer (&self->activities, g_ptr_array_unref);
   g_clear_pointer (&self->themes, g_ptr_array_unref);
+  g_clear_pointer (&self->counters, g_ptr_array_unref);
   g_clear_pointer (&self->durations, g_array_unref);
   G_OBJECT_CLASS (escale_stats_report_parent_class)->finalize (object);
 }
@@ -76,6 +86,7 @@ escale_stats_report_init (EscaleStatsReport *self)
   self->days = g_array_new (FALSE, TRUE, sizeof (EscaleStatsDay));
   self->activities = g_ptr_array_new_with_free_func (group_free);
   self->themes = g_ptr_array_new_with_free_func (group_free);
+  self->counters = g_ptr_array_new_with_free_func (counter_free);
   self->durations = g_array_new (FALSE, TRUE, sizeof (guint));
 }
 
@@ -137,54 +148,50 @@ escale_stats_period_range (EscaleStatsPeriod period, GDateTime *now, char **from
   *to_day = g_date_time_format (end, "%Y-%m-%d");
 }
 
-typedef gboolean (*RowFunc) (EscaleStatsReport *self, sqlite3_stmt *stmt);
+typedef gboolean (*RowFunc) (EscaleStatsReport *self, EscaleSqliteStatement *stmt);
 
+/* Runs @sql with the period bound as ?1 and ?2 (days) and, if it has
+ * them, ?3 and ?4 (months), calling @func on each row. */
 static gboolean
-each_row (EscaleStatsReport *self, sqlite3 *db, const char *sql, RowFunc func, GError **error)
+each_row (EscaleStatsReport *self, EscaleStatsStore *store, const char *sql, RowFunc func,
+          GError **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(EscaleSqliteStatement) stmt = escale_stats_store_prepare (store, sql, error);
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *from_month = g_strndup (self->from, 7);
   g_autofree char *to_month = g_strndup (self->to, 7);
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
 
-  if (rc == SQLITE_OK)
+  if (stmt == NULL)
+    return FALSE;
+  escale_sqlite_statement_bind_text (stmt, 1, self->from);
+  escale_sqlite_statement_bind_text (stmt, 2, self->to);
+  if (escale_sqlite_statement_get_n_params (stmt) >= 4)
     {
-      sqlite3_bind_text (stmt, 1, self->from, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, self->to, -1, SQLITE_STATIC);
-      if (sqlite3_bind_parameter_count (stmt) >= 4)
-        {
-          sqlite3_bind_text (stmt, 3, from_month, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 4, to_month, -1, SQLITE_STATIC);
-        }
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        func (self, stmt);
+      escale_sqlite_statement_bind_text (stmt, 3, from_month);
+      escale_sqlite_statement_bind_text (stmt, 4, to_month);
     }
-  if (rc != SQLITE_DONE)
+  while (escale_sqlite_statement_step (stmt, &local_error))
+    func (self, stmt);
+  if (local_error != NULL)
     {
-      g_set_error (error, ESCALE_STATS_ERROR,
-                   (rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT
-                     ? ESCALE_STATS_ERROR_CORRUPT
-                     : ESCALE_STATS_ERROR_WRITE,
-                   "Cannot read the statistics (%s): %s", sqlite3_db_filename (db, "main"),
-                   sqlite3_errmsg (db));
-      sqlite3_finalize (stmt);
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  "Cannot read the statistics: ");
       return FALSE;
     }
-  sqlite3_finalize (stmt);
   return TRUE;
 }
 
 static guint
-col (sqlite3_stmt *stmt, int i)
+col (EscaleSqliteStatement *stmt, int i)
 {
-  return (guint) MAX (sqlite3_column_int64 (stmt, i), 0);
+  return (guint) MAX (escale_sqlite_statement_get_int64 (stmt, i), 0);
 }
 
 /* One day of day_totals: visits, minutes, helper figures, the four
  * duration buckets, three answers and six age brackets (what is left is
  * "no answer"). */
 static gboolean
-day_row (EscaleStatsReport *self, sqlite3_stmt *stmt)
+day_row (EscaleStatsReport *self, EscaleSqliteStatement *stmt)
 {
   EscaleStatsDay entry = { { 0 }, 0 };
   guint sessions = col (stmt, 1);
@@ -216,17 +223,17 @@ day_row (EscaleStatsReport *self, sqlite3_stmt *stmt)
     }
   self->ages[ESCALE_AGE_NONE] += sessions - MIN (answered, sessions);
 
-  g_strlcpy (entry.day, (const char *) sqlite3_column_text (stmt, 0), sizeof entry.day);
+  g_strlcpy (entry.day, escale_sqlite_statement_get_text (stmt, 0), sizeof entry.day);
   entry.sessions = sessions;
   g_array_append_val (self->days, entry);
   return TRUE;
 }
 
 static gboolean
-hour_row (EscaleStatsReport *self, sqlite3_stmt *stmt)
+hour_row (EscaleStatsReport *self, EscaleSqliteStatement *stmt)
 {
-  int weekday = sqlite3_column_int (stmt, 0);
-  int hour = sqlite3_column_int (stmt, 1);
+  int weekday = escale_sqlite_statement_get_int (stmt, 0);
+  int hour = escale_sqlite_statement_get_int (stmt, 1);
 
   if (weekday >= 1 && weekday <= 7 && hour >= 0 && hour <= 23)
     self->heat[weekday - 1][hour] += col (stmt, 2);
@@ -235,7 +242,7 @@ hour_row (EscaleStatsReport *self, sqlite3_stmt *stmt)
 
 /* Visits per whole minute of duration, for the exact median. */
 static gboolean
-duration_row (EscaleStatsReport *self, sqlite3_stmt *stmt)
+duration_row (EscaleStatsReport *self, EscaleSqliteStatement *stmt)
 {
   guint minutes = MIN (col (stmt, 0), 100000);
 
@@ -266,7 +273,7 @@ median_of (GArray *durations, guint n)
 }
 
 static gboolean
-folded_row (EscaleStatsReport *self, sqlite3_stmt *stmt)
+folded_row (EscaleStatsReport *self, EscaleSqliteStatement *stmt)
 {
   self->folded_sessions += col (stmt, 0);
   self->sessions += col (stmt, 0);
@@ -298,14 +305,14 @@ add_group (GPtrArray *groups, const char *name, const char *theme, guint session
 }
 
 static gboolean
-activity_row (EscaleStatsReport *self, sqlite3_stmt *stmt)
+activity_row (EscaleStatsReport *self, EscaleSqliteStatement *stmt)
 {
-  const char *theme = (const char *) sqlite3_column_text (stmt, 1);
+  const char *theme = escale_sqlite_statement_get_text (stmt, 1);
 
   /* day_activity_totals writes "no theme" as ''. */
   if (theme != NULL && *theme == '\0')
     theme = NULL;
-  add_group (self->activities, (const char *) sqlite3_column_text (stmt, 0), theme,
+  add_group (self->activities, escale_sqlite_statement_get_text (stmt, 0), theme,
              col (stmt, 2), col (stmt, 3));
   add_group (self->themes, theme && *theme ? theme : _("Sans thématique"), NULL, col (stmt, 2),
              col (stmt, 3));
@@ -313,20 +320,37 @@ activity_row (EscaleStatsReport *self, sqlite3_stmt *stmt)
 }
 
 static gboolean
-pin_row (EscaleStatsReport *self, sqlite3_stmt *stmt)
+pin_row (EscaleStatsReport *self, EscaleSqliteStatement *stmt)
 {
   self->pin_failures += col (stmt, 0);
   return TRUE;
 }
 
 static gboolean
-calls_row (EscaleStatsReport *self, sqlite3_stmt *stmt)
+counter_row (EscaleStatsReport *self, EscaleSqliteStatement *stmt)
 {
-  self->calls_started += col (stmt, 0);
-  self->calls_connected += col (stmt, 1);
-  self->call_minutes += col (stmt, 2);
+  EscaleStatsCounter *counter = g_new0 (EscaleStatsCounter, 1);
+
+  counter->kind = g_strdup (escale_sqlite_statement_get_text (stmt, 0));
+  counter->counter = g_strdup (escale_sqlite_statement_get_text (stmt, 1));
+  counter->label = g_strdup (escale_sqlite_statement_get_text (stmt, 2));
+  counter->raw_name = g_strconcat (counter->kind, "/", counter->counter, NULL);
+  counter->value = (guint64) MAX (escale_sqlite_statement_get_int64 (stmt, 3), 0);
+  counter->visits = col (stmt, 4);
+  g_ptr_array_add (self->counters, counter);
   return TRUE;
 }
+
+/* Every declared counter (at 0 if the period has none) and every counter
+ * the period holds, summed from the per-day and the monthly totals. */
+static const char counters_sql[] =
+  "SELECT t.kind, t.counter, l.label, sum (t.value), sum (t.sessions) FROM ("
+  " SELECT kind, counter, value, sessions FROM day_counter_totals" " WHERE day BETWEEN ?1 AND ?2"
+  " UNION ALL SELECT kind, counter, value, 0 FROM monthly_counter_totals"
+  "  WHERE ?1 <= ?2 AND month BETWEEN ?3 AND ?4"
+  " UNION ALL SELECT kind, counter, 0, 0 FROM counter_labels) t"
+  " LEFT JOIN counter_labels l ON l.kind = t.kind AND l.counter = t.counter"
+  " GROUP BY t.kind, t.counter ORDER BY l.position IS NULL, l.position, t.kind, t.counter";
 
 static int
 compare_groups (gconstpointer a, gconstpointer b)
@@ -355,10 +379,10 @@ check_period (const char *from_day, const char *to_day, GError **error)
   return TRUE;
 }
 
-/* Reads the figures through @db, any connection to a store of the current
- * schema. */
+/* Reads the figures through @store, the kiosk's own or a reader of it
+ * (in a worker thread), of the current schema. */
 static EscaleStatsReport *
-compute (sqlite3 *db, const char *from_day, const char *to_day, GError **error)
+compute (EscaleStatsStore *db, const char *from_day, const char *to_day, GError **error)
 {
   g_autoptr(EscaleStatsReport) self = NULL;
   guint row_sessions;
@@ -402,14 +426,7 @@ compute (sqlite3 *db, const char *from_day, const char *to_day, GError **error)
                  activity_row, error) ||
       !each_row (self, db, "SELECT sum (attempts) FROM staff_failures" IN_PERIOD, pin_row,
                  error) ||
-      !each_row (self, db,
-                 "SELECT sum (calls_started), sum (calls_connected), sum (call_minutes)"
-                 " FROM session_calls" IN_PERIOD,
-                 calls_row, error) ||
-      !each_row (self, db,
-                 "SELECT sum (calls_started), sum (calls_connected), sum (call_minutes)"
-                 " FROM monthly_call_totals WHERE ?1 <= ?2 AND month BETWEEN ?3 AND ?4",
-                 calls_row, error))
+      !each_row (self, db, counters_sql, counter_row, error))
     return NULL;
 
   g_ptr_array_sort (self->activities, compare_groups);
@@ -427,7 +444,7 @@ escale_stats_report_new (EscaleStatsStore *store, const char *from_day, const ch
 
   if (!check_period (from_day, to_day, error) || !escale_stats_store_open (store, error))
     return NULL;
-  return compute (escale_stats_store_get_db (store), from_day, to_day, error);
+  return compute (store, from_day, to_day, error);
 }
 
 typedef struct
@@ -454,20 +471,12 @@ static void
 report_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   ReportData *job = task_data;
-  sqlite3 *db = NULL;
+  g_autoptr(EscaleStatsStore) reader = escale_stats_store_new_reader (job->path);
   GError *error = NULL;
   EscaleStatsReport *report = NULL;
-  int rc = sqlite3_open_v2 (job->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
 
-  if (rc == SQLITE_OK)
-    rc = sqlite3_busy_timeout (db, 2000);
-  if (rc != SQLITE_OK)
-    g_set_error (&error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_OPEN,
-                 "Cannot read the statistics (%s): %s", job->path,
-                 db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
-  else
-    report = compute (db, job->from, job->to, &error);
-  sqlite3_close (db);
+  if (escale_stats_store_open (reader, &error))
+    report = compute (reader, job->from, job->to, &error);
   if (report == NULL)
     g_task_return_error (task, error);
   else
@@ -678,21 +687,35 @@ escale_stats_report_get_themes (EscaleStatsReport *self)
   return self->themes;
 }
 
-/* Video calls of the period: started, connected, minutes connected. */
-guint
-escale_stats_report_get_calls_started (EscaleStatsReport *self)
+/* Returns: (transfer none) (element-type EscaleStatsCounter): the
+ * counters of the activity kinds, declared ones first in their order. */
+GPtrArray *
+escale_stats_report_get_counters (EscaleStatsReport *self)
 {
-  return self->calls_started;
+  return self->counters;
 }
 
-guint
-escale_stats_report_get_calls_connected (EscaleStatsReport *self)
+/* The period's total of one counter (0 if it never happened). */
+guint64
+escale_stats_report_get_counter_value (EscaleStatsReport *self, const char *kind,
+                                       const char *counter)
 {
-  return self->calls_connected;
+  for (guint i = 0; i < self->counters->len; i++)
+    {
+      EscaleStatsCounter *known = self->counters->pdata[i];
+
+      if (g_strcmp0 (known->kind, kind) == 0 && g_strcmp0 (known->counter, counter) == 0)
+        return known->value;
+    }
+  return 0;
 }
 
-guint
-escale_stats_report_get_call_minutes (EscaleStatsReport *self)
+/* What the staff read for @counter: its declared label through the
+ * catalogue, else its raw name ("kind/counter"), never nothing. */
+const char *
+escale_stats_counter_display_label (const EscaleStatsCounter *counter)
 {
-  return self->call_minutes;
+  if (counter->label != NULL && *counter->label != '\0')
+    return _(counter->label);
+  return counter->raw_name;
 }

@@ -34,6 +34,19 @@ typedef struct
   guint minutes;
 } EscaleStatsGroup;
 
+/* One counter of an activity kind over the period: declared ones first,
+ * in their declared order (every one, even at 0), then the undeclared ones
+ * the period holds. */
+typedef struct
+{
+  char *kind;
+  char *counter;
+  char *label;      /* the declared French label (a msgid), NULL if undeclared */
+  char *raw_name;   /* "kind/counter", shown when undeclared */
+  guint64 value;    /* sum over the period, folded months included */
+  guint visits;     /* visits with this counter above 0 (visits still held as rows) */
+} EscaleStatsCounter;
+
 #define ESCALE_TYPE_STATS_REPORT (escale_stats_report_get_type ())
 G_DECLARE_FINAL_TYPE (EscaleStatsReport, escale_stats_report, ESCALE, STATS_REPORT, GObject)
 
@@ -65,9 +78,10 @@ guint escale_stats_report_get_age (EscaleStatsReport *self, EscaleAgeBracket val
 const char *escale_stats_age_label (EscaleAgeBracket value);
 guint escale_stats_report_get_heat (EscaleStatsReport *self, int weekday, int hour);
 guint escale_stats_report_get_pin_failures (EscaleStatsReport *self);
-guint escale_stats_report_get_calls_started (EscaleStatsReport *self);
-guint escale_stats_report_get_calls_connected (EscaleStatsReport *self);
-guint escale_stats_report_get_call_minutes (EscaleStatsReport *self);
+GPtrArray *escale_stats_report_get_counters (EscaleStatsReport *self);
+guint64 escale_stats_report_get_counter_value (EscaleStatsReport *self, const char *kind,
+                                               const char *counter);
+const char *escale_stats_counter_display_label (const EscaleStatsCounter *counter);
 GArray *escale_stats_report_get_days (EscaleStatsReport *self);
 GPtrArray *escale_stats_report_get_activities (EscaleStatsReport *self);
 GPtrArray *escale_stats_report_get_themes (EscaleStatsReport *self);

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The statistics store's schema, as the numbered list of migrations that
  * build it. EscaleStatsStore applies the missing ones in one transaction. */
+#include <glib/gi18n-lib.h>
+
 #include "escale-stats-schema.h"
 
 /* Each entry takes the schema from version N to N+1. Never edit a released
@@ -223,6 +225,72 @@ const char *const escale_stats_migrations[] = {
   "  call_minutes INTEGER NOT NULL,"
   "  PRIMARY KEY (kiosk_id, month)"
   ") WITHOUT ROWID;",
+
+  /* 6 -> 7: counters of any activity kind through one table, so a new kind
+   * needs no schema of its own. A counter is a whole number >= 0 under a
+   * fixed name ([a-z0-9-]+, checked here too): never a text of what was
+   * done. Per-day totals kept by triggers like schema 4's; folded months in
+   * monthly_counter_totals; the declared French labels (msgids) in
+   * counter_labels so that escale-stats and merged stores can name them.
+   * The calls of schemas 5 and 6 become kind 'call' counters (zeros are
+   * not stored: only counters that happened have a row), then go. */
+  "CREATE TABLE session_counters ("
+  "  session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,"
+  "  day TEXT NOT NULL,"
+  "  kind TEXT NOT NULL CHECK (length (kind) > 0 AND kind NOT GLOB '*[^a-z0-9-]*'),"
+  "  counter TEXT NOT NULL"
+  "    CHECK (length (counter) > 0 AND counter NOT GLOB '*[^a-z0-9-]*'),"
+  "  value INTEGER NOT NULL CHECK (typeof (value) = 'integer' AND value >= 0),"
+  "  PRIMARY KEY (session_id, kind, counter)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE day_counter_totals ("
+  "  day TEXT NOT NULL, kind TEXT NOT NULL, counter TEXT NOT NULL,"
+  "  sessions INTEGER NOT NULL, value INTEGER NOT NULL,"
+  "  PRIMARY KEY (day, kind, counter)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE monthly_counter_totals ("
+  "  kiosk_id TEXT NOT NULL, month TEXT NOT NULL, kind TEXT NOT NULL, counter TEXT NOT NULL,"
+  "  value INTEGER NOT NULL CHECK (typeof (value) = 'integer' AND value >= 0),"
+  "  PRIMARY KEY (kiosk_id, month, kind, counter)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE counter_labels ("
+  "  kind TEXT NOT NULL, counter TEXT NOT NULL, label TEXT NOT NULL,"
+  "  position INTEGER NOT NULL,"
+  "  PRIMARY KEY (kind, counter)"
+  ") WITHOUT ROWID;"
+  "CREATE TRIGGER day_counter_totals_add AFTER INSERT ON session_counters BEGIN"
+  "  INSERT INTO day_counter_totals VALUES (NEW.day, NEW.kind, NEW.counter, 1, NEW.value)"
+  "  ON CONFLICT DO UPDATE SET sessions = sessions + 1, value = value + excluded.value;"
+  "END;"
+  "CREATE TRIGGER day_counter_totals_remove AFTER DELETE ON session_counters BEGIN"
+  "  UPDATE day_counter_totals SET sessions = sessions - 1, value = value - OLD.value"
+  "  WHERE day = OLD.day AND kind = OLD.kind AND counter = OLD.counter;"
+  "  DELETE FROM day_counter_totals WHERE day = OLD.day AND kind = OLD.kind"
+  "    AND counter = OLD.counter AND sessions <= 0;"
+  "END;"
+  "INSERT INTO session_counters SELECT session_id, day, 'call', 'started', calls_started"
+  "  FROM session_calls;"
+  "INSERT INTO session_counters SELECT session_id, day, 'call', 'connected', calls_connected"
+  "  FROM session_calls WHERE calls_connected > 0;"
+  "INSERT INTO session_counters SELECT session_id, day, 'call', 'minutes', call_minutes"
+  "  FROM session_calls WHERE call_minutes > 0;"
+  "INSERT INTO monthly_counter_totals SELECT kiosk_id, month, 'call', 'started', calls_started"
+  "  FROM monthly_call_totals WHERE calls_started > 0;"
+  "INSERT INTO monthly_counter_totals SELECT kiosk_id, month, 'call', 'connected',"
+  "  calls_connected FROM monthly_call_totals WHERE calls_connected > 0;"
+  "INSERT INTO monthly_counter_totals SELECT kiosk_id, month, 'call', 'minutes', call_minutes"
+  "  FROM monthly_call_totals WHERE call_minutes > 0;"
+  "INSERT INTO counter_labels VALUES ('call', 'started', 'Appels vidéo lancés', 0),"
+  "  ('call', 'connected', 'Appels vidéo aboutis', 1),"
+  "  ('call', 'minutes', 'Minutes en communication', 2);"
+  "DROP TABLE session_calls;"
+  "DROP TABLE monthly_call_totals;",
+};
+
+/* The labels migration 7 writes, for the catalogue (the call kind declares
+ * the same msgids). */
+static const char *const migrated_labels[] G_GNUC_UNUSED = {
+  N_("Appels vidéo lancés"), N_("Appels vidéo aboutis"), N_("Minutes en communication"),
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (escale_stats_migrations) == ESCALE_STATS_SCHEMA_VERSION);

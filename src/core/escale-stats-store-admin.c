@@ -3,7 +3,6 @@
 
 #include <string.h>
 #include <glib/gi18n-lib.h>
-#include <sqlite3.h>
 
 #include "escale-stats-store.h"
 
@@ -11,29 +10,73 @@
  * retention, merging other kiosks' stores, checking. Kept apart from the
  * per-visit write path of escale-stats-store.c. */
 
-static gboolean
-fail (EscaleStatsStore *self, int rc, const char *what, GError **error)
+/* Records the counters @kind declares ({ NULL, NULL } terminated), with
+ * their French labels and order, in the store itself: escale-stats (which
+ * knows no activity) and the stores merged from other kiosks can then name
+ * them. A counter declared before and no longer is kept (its figures stay
+ * named); the kind's counters keep their place among the kinds. */
+gboolean
+escale_stats_store_declare_counters (EscaleStatsStore *self, const char *kind,
+                                     const EscaleCounterSpec *specs, GError **error)
 {
-  sqlite3 *db = escale_stats_store_get_db (self);
+  g_autoptr(EscaleSqliteStatement) base = NULL;
+  g_autoptr(EscaleSqliteStatement) insert = NULL;
+  gint64 first = 0;
 
-  g_set_error (error, ESCALE_STATS_ERROR,
-               (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB
-                 ? ESCALE_STATS_ERROR_CORRUPT
-                 : (rc & 0xff) == SQLITE_FULL ? ESCALE_STATS_ERROR_FULL
-                                              : ESCALE_STATS_ERROR_WRITE,
-               "%s (%s): %s", what, escale_stats_store_get_path (self),
-               db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
-  return FALSE;
-}
+  g_return_val_if_fail (ESCALE_IS_STATS_STORE (self), FALSE);
+  g_return_val_if_fail (specs != NULL, FALSE);
 
-static gboolean
-run (EscaleStatsStore *self, const char *sql, GError **error)
-{
-  int rc = sqlite3_exec (escale_stats_store_get_db (self), sql, NULL, NULL, NULL);
+  for (guint i = 0; i == 0 || specs[i - 1].name != NULL; i++)
+    {
+      /* The kind first, then each counter's name and label. */
+      const EscaleCounterSpec *spec = i > 0 ? &specs[i - 1] : NULL;
 
-  if (rc != SQLITE_OK)
-    return fail (self, rc, "Statistics store", error);
-  return TRUE;
+      if (!escale_stats_counter_name_is_valid (spec ? spec->name : kind) ||
+          (spec != NULL && (spec->label == NULL || *spec->label == '\0')))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       "Counter %u of kind %s: a name must be [a-z0-9-]+ and have a label", i,
+                       escale_stats_counter_name_is_valid (kind) ? kind : "(invalid)");
+          return FALSE;
+        }
+    }
+
+  /* Each kind owns a block of 1000 places, its counters in declared order. */
+  base = escale_stats_store_prepare (self,
+                                     "SELECT coalesce ((SELECT min (position) / 1000 FROM"
+                                     " counter_labels WHERE kind = ?1),"
+                                     " (SELECT max (position) / 1000 + 1 FROM counter_labels),"
+                                     " 0) * 1000",
+                                     error);
+  if (base == NULL)
+    return FALSE;
+  escale_sqlite_statement_bind_text (base, 1, kind);
+  if (!escale_sqlite_statement_step_row (base, error))
+    return FALSE;
+  first = escale_sqlite_statement_get_int64 (base, 0);
+  escale_sqlite_statement_reset (base);
+
+  insert = escale_stats_store_prepare (self,
+                                       "INSERT INTO counter_labels (kind, counter, label, position)"
+                                       " VALUES (?, ?, ?, ?) ON CONFLICT (kind, counter)"
+                                       " DO UPDATE SET label = excluded.label,"
+                                       " position = excluded.position",
+                                       error);
+  if (insert == NULL || !escale_stats_store_begin (self, error))
+    return FALSE;
+  for (guint i = 0; specs[i].name != NULL; i++)
+    {
+      escale_sqlite_statement_bind_text (insert, 1, kind);
+      escale_sqlite_statement_bind_text (insert, 2, specs[i].name);
+      escale_sqlite_statement_bind_text (insert, 3, specs[i].label);
+      escale_sqlite_statement_bind_int64 (insert, 4, first + MIN (i, 999));
+      if (!escale_sqlite_statement_step_done (insert, error))
+        {
+          escale_stats_store_rollback (self);
+          return FALSE;
+        }
+    }
+  return escale_stats_store_commit (self, error);
 }
 
 /* The first day kept when keeping @months whole months before @now's month,
@@ -56,8 +99,7 @@ escale_stats_store_fold_before (EscaleStatsStore *self, const char *cutoff_day,
                                 guint *n_folded, GError **error)
 {
   g_autofree char *sql = NULL;
-  sqlite3 *db;
-  int changes;
+  gint64 changes;
 
   g_return_val_if_fail (ESCALE_IS_STATS_STORE (self), FALSE);
   g_return_val_if_fail (cutoff_day != NULL && strlen (cutoff_day) == 10, FALSE);
@@ -66,7 +108,6 @@ escale_stats_store_fold_before (EscaleStatsStore *self, const char *cutoff_day,
     *n_folded = 0;
   if (!escale_stats_store_open (self, error))
     return FALSE;
-  db = escale_stats_store_get_db (self);
 
   for (const char *p = cutoff_day; *p; p++)
     g_return_val_if_fail (g_ascii_isdigit (*p) || *p == '-', FALSE);
@@ -87,36 +128,31 @@ escale_stats_store_fold_before (EscaleStatsStore *self, const char *cutoff_day,
     " ON CONFLICT (kiosk_id, month, activity_id) DO UPDATE SET"
     " sessions = sessions + excluded.sessions, minutes = minutes + excluded.minutes,"
     " theme = coalesce (excluded.theme, theme);"
-    "INSERT INTO monthly_call_totals (kiosk_id, month, calls_started, calls_connected,"
-    " call_minutes)"
-    " SELECT coalesce (s.kiosk_id, ''), substr (s.day, 1, 7), sum (c.calls_started),"
-    " sum (c.calls_connected), sum (c.call_minutes) FROM session_calls c JOIN sessions s"
-    " ON s.id = c.session_id WHERE s.day < '%s' GROUP BY 1, 2"
-    " ON CONFLICT (kiosk_id, month) DO UPDATE SET"
-    " calls_started = calls_started + excluded.calls_started,"
-    " calls_connected = calls_connected + excluded.calls_connected,"
-    " call_minutes = call_minutes + excluded.call_minutes;"
+    "INSERT INTO monthly_counter_totals (kiosk_id, month, kind, counter, value)"
+    " SELECT coalesce (s.kiosk_id, ''), substr (s.day, 1, 7), c.kind, c.counter, sum (c.value)"
+    " FROM session_counters c JOIN sessions s ON s.id = c.session_id WHERE s.day < '%s'"
+    " GROUP BY 1, 2, 3, 4"
+    " ON CONFLICT (kiosk_id, month, kind, counter) DO UPDATE SET"
+    " value = value + excluded.value;"
     "DELETE FROM sessions WHERE day < '%s';",
     cutoff_day, cutoff_day, cutoff_day, cutoff_day);
 
-  if (!run (self, "BEGIN IMMEDIATE", error))
+  if (!escale_stats_store_begin (self, error))
     return FALSE;
-  if (!run (self, sql, error))
+  if (!escale_stats_store_exec (self, sql, error))
     {
-      run (self, "ROLLBACK", NULL);
+      escale_stats_store_rollback (self);
       return FALSE;
     }
-  changes = sqlite3_changes (db);
+  changes = escale_stats_store_get_changes (self);
   if (n_folded)
     *n_folded = changes;
-  if (!run (self, "COMMIT", error))
-    {
-      run (self, "ROLLBACK", NULL);
-      return FALSE;
-    }
+  if (!escale_stats_store_commit (self, error))
+    return FALSE;
   if (changes == 0)
     return TRUE;
-  return run (self, "VACUUM", error) && run (self, "PRAGMA wal_checkpoint (TRUNCATE)", error);
+  return escale_stats_store_exec (self, "VACUUM", error) &&
+         escale_stats_store_exec (self, "PRAGMA wal_checkpoint (TRUNCATE)", error);
 }
 
 /* Applies the retention period: keeps @months whole months before now. */
@@ -132,20 +168,13 @@ escale_stats_store_apply_retention (EscaleStatsStore *self, GDateTime *now, guin
 static gboolean
 query_other_int (EscaleStatsStore *self, const char *sql, gint64 *out, GError **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (escale_stats_store_get_db (self), sql, -1, &stmt, NULL);
+  g_autoptr(GError) local_error = NULL;
 
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      fail (self, rc, "Cannot read the other store", error);
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-  *out = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return TRUE;
+  if (escale_stats_store_query_int (self, sql, out, &local_error))
+    return TRUE;
+  g_set_error (error, local_error->domain, local_error->code, "Cannot read the other store: %s",
+               local_error->message);
+  return FALSE;
 }
 
 static const char merge_sql[] =
@@ -159,15 +188,19 @@ static const char merge_sql[] =
   " JOIN other.sessions o ON o.id = a.session_id JOIN main.sessions m ON m.uid = o.uid"
   " WHERE NOT EXISTS (SELECT 1 FROM main.session_activities x"
   "  WHERE x.session_id = m.id AND x.activity_id = a.activity_id);"
-  "INSERT INTO main.session_calls (session_id, day, calls_started, calls_connected, call_minutes)"
-  " SELECT m.id, m.day, c.calls_started, c.calls_connected, c.call_minutes"
-  " FROM other.session_calls c JOIN other.sessions o ON o.id = c.session_id"
+  "INSERT INTO main.session_counters (session_id, day, kind, counter, value)"
+  " SELECT m.id, m.day, c.kind, c.counter, c.value"
+  " FROM other.session_counters c JOIN other.sessions o ON o.id = c.session_id"
   " JOIN main.sessions m ON m.uid = o.uid"
-  " WHERE NOT EXISTS (SELECT 1 FROM main.session_calls x WHERE x.session_id = m.id);"
+  " WHERE NOT EXISTS (SELECT 1 FROM main.session_counters x WHERE x.session_id = m.id"
+  "  AND x.kind = c.kind AND x.counter = c.counter);"
+  /* Labels this store lacks (a kind only the other kiosk has). */
+  "INSERT OR IGNORE INTO main.counter_labels SELECT * FROM other.counter_labels;"
   /* A month another kiosk already folded is taken whole, once, and only if
    * none of that kiosk's visits of that month are here as rows. */
-  "INSERT OR IGNORE INTO main.monthly_call_totals"
-  " SELECT * FROM other.monthly_call_totals o WHERE NOT EXISTS (SELECT 1 FROM main.sessions s"
+  "INSERT OR IGNORE INTO main.monthly_counter_totals (kiosk_id, month, kind, counter, value)"
+  " SELECT kiosk_id, month, kind, counter, value FROM other.monthly_counter_totals o"
+  " WHERE NOT EXISTS (SELECT 1 FROM main.sessions s"
   "  WHERE s.kiosk_id = o.kiosk_id AND substr (s.day, 1, 7) = o.month);"
   "INSERT OR IGNORE INTO main.monthly_totals"
   " SELECT * FROM other.monthly_totals o WHERE NOT EXISTS (SELECT 1 FROM main.sessions s"
@@ -204,12 +237,14 @@ escale_stats_store_merge (EscaleStatsStore *self, const char *other_path, guint 
   escaped = g_uri_escape_string (other_path, "/", FALSE);
   uri = g_strconcat ("file:", escaped, "?mode=ro", NULL);
   {
-    /* sqlite3_mprintf memory goes back through sqlite3_free. */
-    char *stmt = sqlite3_mprintf ("ATTACH %Q AS other", uri);
+    g_autoptr(EscaleSqliteStatement) attach = escale_stats_store_prepare (self,
+                                                                          "ATTACH ? AS other",
+                                                                          error);
 
-    ok = run (self, stmt, error);
-    sqlite3_free (stmt);
-    if (!ok)
+    if (attach == NULL)
+      return FALSE;
+    escale_sqlite_statement_bind_text (attach, 1, uri);
+    if (!escale_sqlite_statement_step_done (attach, error))
       return FALSE;
   }
 
@@ -233,19 +268,15 @@ escale_stats_store_merge (EscaleStatsStore *self, const char *other_path, guint 
     }
 
   ok = ok && query_other_int (self, "SELECT count (*) FROM main.sessions", &before, error) &&
-       run (self, "BEGIN IMMEDIATE", error);
-  if (ok && !run (self, merge_sql, error))
+       escale_stats_store_begin (self, error);
+  if (ok && !escale_stats_store_exec (self, merge_sql, error))
     {
-      run (self, "ROLLBACK", NULL);
+      escale_stats_store_rollback (self);
       ok = FALSE;
     }
-  if (ok && !run (self, "COMMIT", error))
-    {
-      run (self, "ROLLBACK", NULL);
-      ok = FALSE;
-    }
+  ok = ok && escale_stats_store_commit (self, error);
   ok = ok && query_other_int (self, "SELECT count (*) FROM main.sessions", &after, error);
-  sqlite3_exec (escale_stats_store_get_db (self), "DETACH other", NULL, NULL, NULL);
+  escale_stats_store_exec (self, "DETACH other", NULL);
 
   if (ok && n_added)
     *n_added = (guint) (after - before);

@@ -17,10 +17,13 @@ struct _EscaleStatsStore
   GObject parent_instance;
 
   char *path;
+  gboolean reader;    /* read-only, never migrates: a worker's or `check`'s */
   sqlite3 *db;
-  sqlite3_stmt *insert_session;
-  sqlite3_stmt *insert_activity;
-  sqlite3_stmt *insert_calls;
+  EscaleSqliteStatement *insert_session;
+  EscaleSqliteStatement *insert_activity;
+  EscaleSqliteStatement *insert_counter;
+  EscaleStatsProfileFunc profiler;
+  gpointer profiler_data;
   guint max_size_mb;
   char *kiosk_id;
 
@@ -33,34 +36,13 @@ G_DEFINE_FINAL_TYPE (EscaleStatsStore, escale_stats_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (escale-stats-error-quark, escale_stats_error)
 
 
-static int
-error_code_for (int rc)
-{
-  switch (rc & 0xff)
-    {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      return ESCALE_STATS_ERROR_BUSY;
-    case SQLITE_FULL:
-      return ESCALE_STATS_ERROR_FULL;
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      return ESCALE_STATS_ERROR_CORRUPT;
-    case SQLITE_CANTOPEN:
-    case SQLITE_PERM:
-      return ESCALE_STATS_ERROR_OPEN;
-    default:
-      return ESCALE_STATS_ERROR_WRITE;
-    }
-}
-
 static gboolean
 set_sqlite_error (EscaleStatsStore *self, int rc, const char *what, GError **error)
 {
   const char *detail = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
 
-  g_set_error (error, ESCALE_STATS_ERROR, error_code_for (rc), "%s (%s): %s", what,
-               self->path, detail);
+  g_set_error (error, ESCALE_STATS_ERROR, escale_stats_error_from_sqlite (rc), "%s (%s): %s",
+               what, self->path, detail);
   return FALSE;
 }
 
@@ -77,19 +59,12 @@ exec (EscaleStatsStore *self, const char *sql, GError **error)
 static gboolean
 query_int (EscaleStatsStore *self, const char *sql, gint64 *out, GError **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  g_autoptr(EscaleSqliteStatement) stmt = escale_sqlite_statement_new (self->db, sql, FALSE,
+                                                                       error);
 
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      set_sqlite_error (self, rc, "Statistics store", error);
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-  *out = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
+  if (stmt == NULL || !escale_sqlite_statement_step_row (stmt, error))
+    return FALSE;
+  *out = escale_sqlite_statement_get_int64 (stmt, 0);
   return TRUE;
 }
 
@@ -105,9 +80,9 @@ clear_pending (EscaleStatsStore *self)
 static void
 close_db (EscaleStatsStore *self)
 {
-  g_clear_pointer (&self->insert_session, sqlite3_finalize);
-  g_clear_pointer (&self->insert_activity, sqlite3_finalize);
-  g_clear_pointer (&self->insert_calls, sqlite3_finalize);
+  g_clear_pointer (&self->insert_session, escale_sqlite_statement_free);
+  g_clear_pointer (&self->insert_activity, escale_sqlite_statement_free);
+  g_clear_pointer (&self->insert_counter, escale_sqlite_statement_free);
   g_clear_pointer (&self->db, sqlite3_close);
 }
 
@@ -153,6 +128,17 @@ escale_stats_store_new (const char *path)
   EscaleStatsStore *self = g_object_new (ESCALE_TYPE_STATS_STORE, NULL);
 
   self->path = path ? g_strdup (path) : escale_stats_store_default_path ();
+  return self;
+}
+
+/* A read-only store on @path for a worker thread or a check: opening it
+ * never creates, migrates nor writes anything; it only reads. */
+EscaleStatsStore *
+escale_stats_store_new_reader (const char *path)
+{
+  EscaleStatsStore *self = escale_stats_store_new (path);
+
+  self->reader = TRUE;
   return self;
 }
 
@@ -255,35 +241,50 @@ migrate (EscaleStatsStore *self, GError **error)
 static gboolean
 load_kiosk_id (EscaleStatsStore *self, GError **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (self->db, "SELECT value FROM meta WHERE key = 'kiosk_id'", -1,
-                               &stmt, NULL);
+  g_autoptr(EscaleSqliteStatement) stmt =
+    escale_sqlite_statement_new (self->db, "SELECT value FROM meta WHERE key = 'kiosk_id'", FALSE,
+                                 error);
+  g_autoptr(GError) local_error = NULL;
 
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  if (stmt == NULL)
+    return FALSE;
+  if (!escale_sqlite_statement_step (stmt, &local_error))
     {
-      if (rc == SQLITE_DONE)
-        g_set_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_CORRUPT,
+      if (local_error == NULL)
+        g_set_error (&local_error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_CORRUPT,
                      "%s has no kiosk id", self->path);
-      else
-        set_sqlite_error (self, rc, "Statistics store", error);
-      sqlite3_finalize (stmt);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
   g_free (self->kiosk_id);
-  self->kiosk_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
+  self->kiosk_id = g_strdup (escale_sqlite_statement_get_text (stmt, 0));
   return TRUE;
 }
 
 static gboolean
-prepare (EscaleStatsStore *self, const char *sql, sqlite3_stmt **stmt, GError **error)
+prepare (EscaleStatsStore *self, const char *sql, EscaleSqliteStatement **stmt, GError **error)
 {
-  int rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, stmt, NULL);
+  *stmt = escale_sqlite_statement_new (self->db, sql, TRUE, error);
+  return *stmt != NULL;
+}
 
+/* A reader: read-only, a longer busy timeout (a worker may wait), nothing
+ * written, not even a PRAGMA. */
+static gboolean
+open_reader (EscaleStatsStore *self, GError **error)
+{
+  int rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+                            NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_busy_timeout (self->db, 2000);
   if (rc != SQLITE_OK)
-    return set_sqlite_error (self, rc, "Statistics store", error);
+    {
+      set_sqlite_error (self, rc, "Cannot read the statistics", error);
+      close_db (self);
+      return FALSE;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
   return TRUE;
 }
 
@@ -298,6 +299,8 @@ escale_stats_store_open (EscaleStatsStore *self, GError **error)
 
   if (self->db != NULL)
     return TRUE;
+  if (self->reader)
+    return open_reader (self, error);
 
   dir = g_path_get_dirname (self->path);
   if (g_mkdir_with_parents (dir, 0700) != 0)
@@ -345,9 +348,9 @@ escale_stats_store_open (EscaleStatsStore *self, GError **error)
                 " VALUES (?, ?, ?, ?, ?)",
                 &self->insert_activity, error) ||
       !prepare (self,
-                "INSERT INTO session_calls (session_id, day, calls_started, calls_connected,"
-                " call_minutes) VALUES (?, ?, ?, ?, ?)",
-                &self->insert_calls, error))
+                "INSERT INTO session_counters (session_id, day, kind, counter, value)"
+                " VALUES (?, ?, ?, ?, ?)",
+                &self->insert_counter, error))
     {
       if (rc != SQLITE_OK)
         set_sqlite_error (self, rc, "Cannot configure the statistics store", error);
@@ -371,107 +374,86 @@ escale_stats_store_get_schema_version (EscaleStatsStore *self)
   return (int) version;
 }
 
-static gboolean
-step_done (EscaleStatsStore *self, sqlite3_stmt *stmt, GError **error)
+/* TRUE if @name can name a kind or a counter: [a-z0-9-]+. */
+gboolean
+escale_stats_counter_name_is_valid (const char *name)
 {
-  int rc = sqlite3_step (stmt);
+  if (name == NULL || *name == '\0')
+    return FALSE;
+  for (const char *p = name; *p; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-')
+      return FALSE;
+  return TRUE;
+}
 
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    return set_sqlite_error (self, rc, "Cannot write to the statistics store", error);
+/* The visit's counters, one row each. A name outside [a-z0-9-]+ could hold
+ * a text of what the person did: it is never written (nor logged). */
+static gboolean
+write_counters (EscaleStatsStore *self, const EscaleSessionRecord *record, gint64 session_id,
+                GError **error)
+{
+  EscaleSqliteStatement *stmt = self->insert_counter;
+
+  for (guint i = 0; record->counters != NULL && i < record->counters->len; i++)
+    {
+      const EscaleCounterValue *entry = &g_array_index (record->counters, EscaleCounterValue, i);
+
+      if (entry->value <= 0)
+        continue;
+      if (!escale_stats_counter_name_is_valid (entry->kind) ||
+          !escale_stats_counter_name_is_valid (entry->counter))
+        {
+          g_warning ("A counter whose name is not [a-z0-9-]+ was not stored");
+          continue;
+        }
+      escale_sqlite_statement_bind_int64 (stmt, 1, session_id);
+      escale_sqlite_statement_bind_text (stmt, 2, record->day);
+      escale_sqlite_statement_bind_text (stmt, 3, entry->kind);
+      escale_sqlite_statement_bind_text (stmt, 4, entry->counter);
+      escale_sqlite_statement_bind_int64 (stmt, 5, entry->value);
+      if (!escale_sqlite_statement_step_done (stmt, error))
+        return FALSE;
+    }
   return TRUE;
 }
 
 static gboolean
 write_record (EscaleStatsStore *self, const EscaleSessionRecord *record, GError **error)
 {
-  sqlite3_int64 session_id;
+  EscaleSqliteStatement *stmt = self->insert_session;
+  gint64 session_id;
 
-  sqlite3_bind_text (self->insert_session, 1, record->day, -1, SQLITE_STATIC);
-  sqlite3_bind_int (self->insert_session, 2, record->start_hour);
-  sqlite3_bind_int (self->insert_session, 3, record->weekday);
-  sqlite3_bind_int (self->insert_session, 4, record->duration_min);
-  sqlite3_bind_text (self->insert_session, 5, escale_end_reason_to_string (record->end_reason),
-                     -1, SQLITE_STATIC);
-  sqlite3_bind_int (self->insert_session, 6, record->helper_calls);
+  escale_sqlite_statement_bind_text (stmt, 1, record->day);
+  escale_sqlite_statement_bind_int (stmt, 2, record->start_hour);
+  escale_sqlite_statement_bind_int (stmt, 3, record->weekday);
+  escale_sqlite_statement_bind_int (stmt, 4, record->duration_min);
+  escale_sqlite_statement_bind_text (stmt, 5, escale_end_reason_to_string (record->end_reason));
+  escale_sqlite_statement_bind_int (stmt, 6, record->helper_calls);
   if (record->uid[0] != '\0')
-    sqlite3_bind_text (self->insert_session, 7, record->uid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (self->insert_session, 8, self->kiosk_id, -1, SQLITE_STATIC);
-  sqlite3_bind_int (self->insert_session, 9, record->accompanied || record->helper_calls > 0);
-  sqlite3_bind_text (self->insert_session, 10,
-                     escale_satisfaction_to_code (record->satisfaction), -1, SQLITE_STATIC);
-  sqlite3_bind_text (self->insert_session, 11,
-                     escale_age_bracket_to_code (record->age_bracket), -1, SQLITE_STATIC);
-  if (!step_done (self, self->insert_session, error))
+    escale_sqlite_statement_bind_text (stmt, 7, record->uid);
+  escale_sqlite_statement_bind_text (stmt, 8, self->kiosk_id);
+  escale_sqlite_statement_bind_int (stmt, 9, record->accompanied || record->helper_calls > 0);
+  escale_sqlite_statement_bind_text (stmt, 10, escale_satisfaction_to_code (record->satisfaction));
+  escale_sqlite_statement_bind_text (stmt, 11, escale_age_bracket_to_code (record->age_bracket));
+  if (!escale_sqlite_statement_step_done (stmt, error))
     return FALSE;
 
   session_id = sqlite3_last_insert_rowid (self->db);
+  stmt = self->insert_activity;
   for (guint i = 0; i < record->activities->len; i++)
     {
       const EscaleActivityUse *use = &g_array_index (record->activities, EscaleActivityUse, i);
 
-      sqlite3_bind_int64 (self->insert_activity, 1, session_id);
-      sqlite3_bind_text (self->insert_activity, 2, use->activity_id, -1, SQLITE_STATIC);
-      sqlite3_bind_int (self->insert_activity, 3, use->minutes);
-      sqlite3_bind_text (self->insert_activity, 4, use->theme, -1, SQLITE_STATIC);
-      sqlite3_bind_text (self->insert_activity, 5, record->day, -1, SQLITE_STATIC);
-      if (!step_done (self, self->insert_activity, error))
+      escale_sqlite_statement_bind_int64 (stmt, 1, session_id);
+      escale_sqlite_statement_bind_text (stmt, 2, use->activity_id);
+      escale_sqlite_statement_bind_int (stmt, 3, use->minutes);
+      escale_sqlite_statement_bind_text (stmt, 4, use->theme);
+      escale_sqlite_statement_bind_text (stmt, 5, record->day);
+      if (!escale_sqlite_statement_step_done (stmt, error))
         return FALSE;
     }
 
-  if (escale_session_record_get_count (record, "call", "started") > 0)
-    {
-      gint64 started = escale_session_record_get_count (record, "call", "started");
-      gint64 connected = escale_session_record_get_count (record, "call", "connected");
-
-      sqlite3_bind_int64 (self->insert_calls, 1, session_id);
-      sqlite3_bind_text (self->insert_calls, 2, record->day, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (self->insert_calls, 3, started);
-      sqlite3_bind_int64 (self->insert_calls, 4, MIN (connected, started));
-      sqlite3_bind_int64 (self->insert_calls, 5,
-                          escale_session_record_get_count (record, "call", "minutes"));
-      if (!step_done (self, self->insert_calls, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* Video calls of the visits from @from to @to (YYYY-MM-DD, inclusive):
- * calls started, connected, and minutes connected. */
-gboolean
-escale_stats_store_count_calls (EscaleStatsStore *self, const char *from, const char *to,
-                                gint64 *started, gint64 *connected, gint64 *minutes,
-                                GError **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  g_return_val_if_fail (ESCALE_IS_STATS_STORE (self), FALSE);
-
-  if (!escale_stats_store_open (self, error))
-    return FALSE;
-  rc = sqlite3_prepare_v2 (self->db,
-                           "SELECT total (calls_started), total (calls_connected),"
-                           " total (call_minutes) FROM session_calls WHERE day BETWEEN ? AND ?",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
-      rc = sqlite3_step (stmt);
-    }
-  if (rc != SQLITE_ROW)
-    {
-      set_sqlite_error (self, rc, "Statistics store", error);
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-  *started = sqlite3_column_int64 (stmt, 0);
-  *connected = sqlite3_column_int64 (stmt, 1);
-  *minutes = sqlite3_column_int64 (stmt, 2);
-  sqlite3_finalize (stmt);
-  return TRUE;
+  return write_counters (self, record, session_id, error);
 }
 
 static void
@@ -599,19 +581,106 @@ escale_stats_store_exec_transaction (EscaleStatsStore *self, const char *sql, GE
 {
   g_return_val_if_fail (ESCALE_IS_STATS_STORE (self), FALSE);
 
-  if (!escale_stats_store_open (self, error) || !exec (self, "BEGIN IMMEDIATE", error))
+  if (!escale_stats_store_begin (self, error))
     return FALSE;
-  if (!exec (self, sql, error) || !exec (self, "COMMIT", error))
+  if (!exec (self, sql, error))
     {
-      exec (self, "ROLLBACK", NULL);
+      escale_stats_store_rollback (self);
+      return FALSE;
+    }
+  return escale_stats_store_commit (self, error);
+}
+
+/* Prepares @sql (opening the store first if needed).
+ * Returns: (transfer full) (nullable): free with g_autoptr() */
+EscaleSqliteStatement *
+escale_stats_store_prepare (EscaleStatsStore *self, const char *sql, GError **error)
+{
+  g_return_val_if_fail (ESCALE_IS_STATS_STORE (self), NULL);
+
+  if (!escale_stats_store_open (self, error))
+    return NULL;
+  return escale_sqlite_statement_new (self->db, sql, FALSE, error);
+}
+
+/* Runs @sql (one or several statements, no results), outside any
+ * transaction of its own. */
+gboolean
+escale_stats_store_exec (EscaleStatsStore *self, const char *sql, GError **error)
+{
+  g_return_val_if_fail (ESCALE_IS_STATS_STORE (self), FALSE);
+
+  return escale_stats_store_open (self, error) && exec (self, sql, error);
+}
+
+/* The first column of the first row of @sql, which must give one. */
+gboolean
+escale_stats_store_query_int (EscaleStatsStore *self, const char *sql, gint64 *out,
+                              GError **error)
+{
+  g_return_val_if_fail (ESCALE_IS_STATS_STORE (self), FALSE);
+
+  return escale_stats_store_open (self, error) && query_int (self, sql, out, error);
+}
+
+/* Starts a write transaction (taking the write lock now). */
+gboolean
+escale_stats_store_begin (EscaleStatsStore *self, GError **error)
+{
+  return escale_stats_store_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+/* Commits; on failure rolls back, so the store is never left inside a
+ * transaction. */
+gboolean
+escale_stats_store_commit (EscaleStatsStore *self, GError **error)
+{
+  g_return_val_if_fail (ESCALE_IS_STATS_STORE (self), FALSE);
+
+  if (!exec (self, "COMMIT", error))
+    {
+      escale_stats_store_rollback (self);
       return FALSE;
     }
   return TRUE;
 }
 
-sqlite3 *
-escale_stats_store_get_db (EscaleStatsStore *self)
+void
+escale_stats_store_rollback (EscaleStatsStore *self)
 {
-  g_return_val_if_fail (ESCALE_IS_STATS_STORE (self), NULL);
-  return self->db;
+  g_return_if_fail (ESCALE_IS_STATS_STORE (self));
+
+  if (self->db != NULL && !sqlite3_get_autocommit (self->db))
+    exec (self, "ROLLBACK", NULL);
+}
+
+/* Rows changed by the last INSERT, UPDATE or DELETE. */
+gint64
+escale_stats_store_get_changes (EscaleStatsStore *self)
+{
+  g_return_val_if_fail (ESCALE_IS_STATS_STORE (self), 0);
+  return self->db ? sqlite3_changes64 (self->db) : 0;
+}
+
+static int
+profile_cb (unsigned type, void *data, void *p, void *x)
+{
+  EscaleStatsStore *self = data;
+
+  if (type == SQLITE_TRACE_PROFILE && self->profiler != NULL)
+    self->profiler (sqlite3_sql (p), *(sqlite3_int64 *) x / 1e6, self->profiler_data);
+  return 0;
+}
+
+/* Calls @func after each statement with its time (NULL: stop). For bench/. */
+void
+escale_stats_store_set_profiler (EscaleStatsStore *self, EscaleStatsProfileFunc func,
+                                 gpointer user_data)
+{
+  g_return_if_fail (ESCALE_IS_STATS_STORE (self));
+
+  self->profiler = func;
+  self->profiler_data = user_data;
+  if (self->db != NULL)
+    sqlite3_trace_v2 (self->db, func ? SQLITE_TRACE_PROFILE : 0, func ? profile_cb : NULL, self);
 }

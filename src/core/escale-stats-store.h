@@ -3,22 +3,12 @@
 
 #include <gio/gio.h>
 
+#include "escale-counter.h"
 #include "escale-session-record.h"
+#include "escale-sqlite-statement.h"
+#include "escale-stats-error.h"
 
 G_BEGIN_DECLS
-
-#define ESCALE_STATS_ERROR (escale_stats_error_quark ())
-GQuark escale_stats_error_quark (void);
-
-typedef enum
-{
-  ESCALE_STATS_ERROR_OPEN,      /* the file cannot be opened or created */
-  ESCALE_STATS_ERROR_TOO_NEW,   /* written by a newer Escale */
-  ESCALE_STATS_ERROR_CORRUPT,   /* not an Escale store, or damaged */
-  ESCALE_STATS_ERROR_BUSY,      /* locked by another program */
-  ESCALE_STATS_ERROR_FULL,      /* disk full or size limit reached */
-  ESCALE_STATS_ERROR_WRITE,     /* any other write failure */
-} EscaleStatsError;
 
 #define ESCALE_STATS_APPLICATION_ID 0x45534341 /* "ESCA" */
 
@@ -26,6 +16,7 @@ typedef enum
 G_DECLARE_FINAL_TYPE (EscaleStatsStore, escale_stats_store, ESCALE, STATS_STORE, GObject)
 
 EscaleStatsStore *escale_stats_store_new (const char *path);
+EscaleStatsStore *escale_stats_store_new_reader (const char *path);
 gboolean escale_stats_store_open (EscaleStatsStore *self, GError **error);
 const char *escale_stats_store_get_path (EscaleStatsStore *self);
 char *escale_stats_store_default_path (void);
@@ -45,9 +36,11 @@ gboolean escale_stats_store_exec_transaction (EscaleStatsStore *self, const char
                                               GError **error);
 
 gint64 escale_stats_store_count_sessions (EscaleStatsStore *self, GError **error);
-gboolean escale_stats_store_count_calls (EscaleStatsStore *self, const char *from,
-                                         const char *to, gint64 *started, gint64 *connected,
-                                         gint64 *minutes, GError **error);
+
+/* Counters of activity kinds (escale-stats-store-admin.c for the declaring). */
+gboolean escale_stats_counter_name_is_valid (const char *name);
+gboolean escale_stats_store_declare_counters (EscaleStatsStore *self, const char *kind,
+                                              const EscaleCounterSpec *specs, GError **error);
 
 /* Retention and merging (escale-stats-store-admin.c). */
 char *escale_stats_retention_cutoff (GDateTime *now, guint months);
@@ -58,7 +51,21 @@ gboolean escale_stats_store_apply_retention (EscaleStatsStore *self, GDateTime *
 gboolean escale_stats_store_merge (EscaleStatsStore *self, const char *other_path,
                                    guint *n_added, GError **error);
 
-/* For the stats tools and staff screens, which run their own queries. */
-struct sqlite3 *escale_stats_store_get_db (EscaleStatsStore *self);
+/* For the reports, exports, staff lock and tools, which run their own
+ * queries; the store opens itself first. */
+EscaleSqliteStatement *escale_stats_store_prepare (EscaleStatsStore *self, const char *sql,
+                                                   GError **error);
+gboolean escale_stats_store_exec (EscaleStatsStore *self, const char *sql, GError **error);
+gboolean escale_stats_store_query_int (EscaleStatsStore *self, const char *sql, gint64 *out,
+                                       GError **error);
+gboolean escale_stats_store_begin (EscaleStatsStore *self, GError **error);
+gboolean escale_stats_store_commit (EscaleStatsStore *self, GError **error);
+void escale_stats_store_rollback (EscaleStatsStore *self);
+gint64 escale_stats_store_get_changes (EscaleStatsStore *self);
+
+/* For bench/: each statement run, with its time in milliseconds. */
+typedef void (*EscaleStatsProfileFunc) (const char *sql, double ms, gpointer user_data);
+void escale_stats_store_set_profiler (EscaleStatsStore *self, EscaleStatsProfileFunc func,
+                                      gpointer user_data);
 
 G_END_DECLS

@@ -77,6 +77,25 @@ percent (guint part, guint whole)
   return g_strdup_printf ("%u %%", (guint) (100.0 * part / whole + 0.5));
 }
 
+/* One tile per counter of the activity kinds, declared ones first (at 0
+ * too, so staff see the activity exists), from place @first of the
+ * three-column grid. Returns the next free place. */
+static guint
+attach_counter_tiles (GtkGrid *tiles, GPtrArray *counters, guint first)
+{
+  guint place = first;
+
+  for (guint i = 0; i < counters->len; i++, place++)
+    {
+      EscaleStatsCounter *counter = counters->pdata[i];
+      g_autofree char *value = g_strdup_printf ("%" G_GUINT64_FORMAT, counter->value);
+
+      gtk_grid_attach (tiles, tile (value, escale_stats_counter_display_label (counter), NULL),
+                       place % 3, place / 3, 1, 1);
+    }
+  return place;
+}
+
 static void
 fill_tiles (EscaleDashboard *self)
 {
@@ -84,6 +103,7 @@ fill_tiles (EscaleDashboard *self)
   guint sessions = escale_stats_report_get_sessions (r);
   guint minutes = escale_stats_report_get_minutes (r);
   guint answered = 0;
+  guint next;
   GtkWidget *child;
   g_autofree char *n_sessions = g_strdup_printf ("%u", sessions);
   g_autofree char *hours = g_strdup_printf (_("%u h %02u"), minutes / 60, minutes % 60);
@@ -123,18 +143,10 @@ fill_tiles (EscaleDashboard *self)
   gtk_grid_attach (self->tiles, tile (yes, _("Ont trouvé ce qu'ils cherchaient"), sat_detail),
                    1, 1, 1, 1);
   gtk_grid_attach (self->tiles, tile (helpers, _("Appels à un aidant"), NULL), 2, 1, 1, 1);
-  {
-    g_autofree char *calls = g_strdup_printf ("%u", escale_stats_report_get_calls_connected (r));
-    g_autofree char *calls_detail =
-      g_strdup_printf (_("%u lancés, %u min en communication"),
-                       escale_stats_report_get_calls_started (r),
-                       escale_stats_report_get_call_minutes (r));
-
-    gtk_grid_attach (self->tiles, tile (calls, _("Appels vidéo aboutis"), calls_detail), 0, 2,
-                     1, 1);
-  }
+  next = attach_counter_tiles (self->tiles, escale_stats_report_get_counters (r), 6);
   if (escale_stats_report_get_pin_failures (r) > 0)
-    gtk_grid_attach (self->tiles, tile (pins, _("Codes équipe erronés"), NULL), 1, 2, 1, 1);
+    gtk_grid_attach (self->tiles, tile (pins, _("Codes équipe erronés"), NULL), next % 3,
+                     next / 3, 1, 1);
 }
 
 static void

@@ -6,7 +6,6 @@
 #include <termios.h>
 #include <unistd.h>
 #include <glib/gi18n.h>
-#include <sqlite3.h>
 
 #include "config.h"
 #include "escale-pin.h"
@@ -170,6 +169,15 @@ cmd_summary (void)
       g_print (_("  Thématique « %s » : %u visites, %u min\n"), group->name, group->sessions,
                group->minutes);
     }
+  for (guint i = 0; i < escale_stats_report_get_counters (report)->len; i++)
+    {
+      EscaleStatsCounter *counter = escale_stats_report_get_counters (report)->pdata[i];
+      g_autofree char *value = g_strdup_printf ("%" G_GUINT64_FORMAT, counter->value);
+
+      /* TRANSLATORS: a counter's label, its total, the visits that had it. */
+      g_print (_("%s : %s (%u visites)\n"), escale_stats_counter_display_label (counter), value,
+               counter->visits);
+    }
   g_print (_("Codes équipe erronés : %u\n"), escale_stats_report_get_pin_failures (report));
   return EXIT_SUCCESS;
 }
@@ -281,23 +289,20 @@ cmd_merge (char **others)
 }
 
 static gboolean
-check_query (sqlite3 *db, const char *sql, char **text, GError **error)
+check_query (EscaleStatsStore *store, const char *sql, char **text, GError **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  g_autoptr(EscaleSqliteStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
 
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  stmt = escale_stats_store_prepare (store, sql, &local_error);
+  if (stmt == NULL || !escale_sqlite_statement_step_row (stmt, &local_error))
     {
       g_set_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_CORRUPT,
                    _("%s n'est pas un fichier de statistiques Escale lisible : %s"), db_path (),
-                   sqlite3_errmsg (db));
-      sqlite3_finalize (stmt);
+                   local_error->message);
       return FALSE;
     }
-  *text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
+  *text = g_strdup (escale_sqlite_statement_get_text (stmt, 0));
   return TRUE;
 }
 
@@ -308,35 +313,24 @@ cmd_check (void)
   static const char *const tables[] = { "sessions", "session_activities", "monthly_totals",
                                         "monthly_activity_totals", "staff_failures" };
   g_autoptr(GError) error = NULL;
+  g_autoptr(EscaleStatsStore) store = NULL;
   g_autofree char *integrity = NULL;
   g_autofree char *version = NULL;
   g_autofree char *app_id = NULL;
-  sqlite3 *db = NULL;
   int status = EXIT_SUCCESS;
 
   if (!g_file_test (db_path (), G_FILE_TEST_IS_REGULAR))
     return fail (_("%s n'existe pas (donnez le fichier avec --db FICHIER)"), db_path ());
-  if (sqlite3_open_v2 (db_path (), &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-    {
-      sqlite3_close (db);
-      return fail (_("impossible d'ouvrir %s"), db_path ());
-    }
-  if (!check_query (db, "PRAGMA application_id", &app_id, &error) ||
-      !check_query (db, "PRAGMA user_version", &version, &error))
-    {
-      sqlite3_close (db);
-      return fail ("%s", error->message);
-    }
+  store = escale_stats_store_new_reader (db_path ());
+  if (!escale_stats_store_open (store, NULL))
+    return fail (_("impossible d'ouvrir %s"), db_path ());
+  if (!check_query (store, "PRAGMA application_id", &app_id, &error) ||
+      !check_query (store, "PRAGMA user_version", &version, &error))
+    return fail ("%s", error->message);
   if (atoi (app_id) != ESCALE_STATS_APPLICATION_ID)
-    {
-      sqlite3_close (db);
-      return fail (_("%s est un fichier SQLite mais pas des statistiques Escale"), db_path ());
-    }
-  if (!check_query (db, "PRAGMA integrity_check", &integrity, &error))
-    {
-      sqlite3_close (db);
-      return fail ("%s", error->message);
-    }
+    return fail (_("%s est un fichier SQLite mais pas des statistiques Escale"), db_path ());
+  if (!check_query (store, "PRAGMA integrity_check", &integrity, &error))
+    return fail ("%s", error->message);
   g_print (_("Fichier : %s\nVersion du schéma : %s\nIntégrité : %s\n"), db_path (), version, integrity);
   if (!g_str_equal (integrity, "ok"))
     status = EXIT_FAILURE;
@@ -345,10 +339,9 @@ cmd_check (void)
       g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM %s", tables[i]);
       g_autofree char *count = NULL;
 
-      if (check_query (db, sql, &count, NULL))
+      if (check_query (store, sql, &count, NULL))
         g_print (_("Lignes dans %s : %s\n"), tables[i], count);
     }
-  sqlite3_close (db);
   if (status != EXIT_SUCCESS)
     g_printerr (_("escale-stats : %s est endommagé ; gardez-en une copie et exportez ce qui peut être lu\n"),
                 db_path ());

@@ -1,0 +1,422 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "stats-test-util.h"
+
+/* What the stats tests share: a store on a temporary file, queries on it,
+ * known and random visits, and the checks of the totals against the rows. */
+
+void
+setup (Fixture *f, gconstpointer data)
+{
+  f->dir = g_dir_make_tmp ("escale-model-XXXXXX", NULL);
+  f->path = g_build_filename (f->dir, "stats.db", NULL);
+}
+
+void
+teardown (Fixture *f, gconstpointer data)
+{
+  escale_remove_tree (f->dir, NULL);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+gint64
+query (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+EscaleStatsStore *
+open_new_store (const char *path)
+{
+  EscaleStatsStore *store = escale_stats_store_new (path);
+
+  g_test_expect_message ("escale-stats", G_LOG_LEVEL_MESSAGE, "*schema 1*");
+  g_test_expect_message ("escale-stats", G_LOG_LEVEL_MESSAGE, "*schema 2*");
+  g_assert_true (escale_stats_store_open (store, NULL));
+  g_test_assert_expected_messages ();
+  return store;
+}
+
+/* The per-day totals of schemas 4 and 7 hold exactly what the visit rows give:
+ * each table, recomputed from the rows, differs from it by no row either
+ * way. */
+void
+assert_totals_match_rows (const char *path)
+{
+  static const char *const pairs[][2] = {
+    { "SELECT day, count (*), sum (duration_min), sum (accompanied), sum (helper_calls),"
+      " sum (duration_min < 30), sum (duration_min >= 30 AND duration_min < 60),"
+      " sum (duration_min >= 60 AND duration_min < 120), sum (duration_min >= 120),"
+      " sum (satisfaction IS 'oui'), sum (satisfaction IS 'en-partie'),"
+      " sum (satisfaction IS 'non'), sum (age_bracket IS '18-24'),"
+      " sum (age_bracket IS '25-39'), sum (age_bracket IS '40-59'),"
+      " sum (age_bracket IS '60-69'), sum (age_bracket IS '70+'),"
+      " sum (age_bracket IS 'refus') FROM sessions GROUP BY day",
+      "SELECT * FROM day_totals" },
+    { "SELECT day, weekday, start_hour, count (*) FROM sessions GROUP BY 1, 2, 3",
+      "SELECT * FROM day_hour_totals" },
+    { "SELECT day, duration_min, count (*) FROM sessions GROUP BY 1, 2",
+      "SELECT * FROM day_duration_totals" },
+    { "SELECT day, activity_id, ifnull (theme, ''), count (*), sum (minutes)"
+      " FROM session_activities GROUP BY 1, 2, 3",
+      "SELECT * FROM day_activity_totals" },
+    /* Schema 7: the counters of the activity kinds. */
+    { "SELECT day, kind, counter, count (*), sum (value) FROM session_counters"
+      " GROUP BY 1, 2, 3",
+      "SELECT * FROM day_counter_totals" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    {
+      g_autofree char *one = g_strdup_printf ("SELECT count (*) FROM (%s EXCEPT %s)",
+                                              pairs[i][0], pairs[i][1]);
+      g_autofree char *other = g_strdup_printf ("SELECT count (*) FROM (%s EXCEPT %s)",
+                                                pairs[i][1], pairs[i][0]);
+
+      g_assert_cmpint (query (path, one), ==, 0);
+      g_assert_cmpint (query (path, other), ==, 0);
+    }
+}
+
+
+/* What migrations 4 to 7 left: dropping it gives back exactly schema 3. */
+const char undo_schema_4[] =
+  "DROP TABLE session_counters; DROP TABLE day_counter_totals;"
+  "DROP TABLE monthly_counter_totals; DROP TABLE counter_labels;"
+  "DROP TRIGGER day_totals_add; DROP TRIGGER day_totals_remove;"
+  "DROP TRIGGER day_activity_totals_add; DROP TRIGGER day_activity_totals_remove;"
+  "DROP TABLE day_totals; DROP TABLE day_hour_totals;"
+  "DROP TABLE day_duration_totals; DROP TABLE day_activity_totals;";
+
+
+/* A visit on @day at @hour, lasting @minutes, with optional answers. */
+void
+add_visit (EscaleStatsStore *store, int year, int month, int day, int hour, int minutes,
+           int helper_calls, EscaleSatisfaction satisfaction, EscaleAgeBracket age,
+           const char *activity, const char *theme)
+{
+  g_autoptr(GDateTime) start = g_date_time_new_local (year, month, day, hour, 10, 0);
+  g_autoptr(EscaleSessionRecord) record =
+    escale_session_record_new (start, minutes * 60, ESCALE_END_FINISHED, helper_calls);
+
+  record->satisfaction = satisfaction;
+  record->age_bracket = age;
+  if (activity != NULL)
+    {
+      escale_session_record_add_activity (record, activity, minutes * 60);
+      escale_session_record_set_theme (record, activity, theme);
+    }
+  g_assert_true (escale_stats_store_add_session (store, record, NULL));
+}
+
+
+/* Ten visits in March 2026 whose figures are known by hand. */
+void
+fill_known_dataset (EscaleStatsStore *store)
+{
+  /* 2 March 2026 is a Monday. */
+  add_visit (store, 2026, 3, 2, 9, 10, 0, ESCALE_SATISFACTION_YES, ESCALE_AGE_70_PLUS, "visio",
+             "Échanger avec ses proches");
+  add_visit (store, 2026, 3, 2, 9, 20, 1, ESCALE_SATISFACTION_YES, ESCALE_AGE_70_PLUS, "visio",
+             "Échanger avec ses proches");
+  add_visit (store, 2026, 3, 2, 14, 29, 0, ESCALE_SATISFACTION_NO, ESCALE_AGE_60_69, "culture",
+             "Culture numérique");
+  add_visit (store, 2026, 3, 3, 10, 30, 2, ESCALE_SATISFACTION_PARTLY, ESCALE_AGE_40_59,
+             "demarches", "Aide aux démarches administratives");
+  add_visit (store, 2026, 3, 3, 10, 45, 0, ESCALE_SATISFACTION_NONE, ESCALE_AGE_NONE, "culture",
+             "Culture numérique");
+  add_visit (store, 2026, 3, 4, 11, 59, 0, ESCALE_SATISFACTION_YES, ESCALE_AGE_DECLINED,
+             "demarches", "Aide aux démarches administratives");
+  add_visit (store, 2026, 3, 4, 11, 60, 1, ESCALE_SATISFACTION_NONE, ESCALE_AGE_18_24, "photos",
+             "Prendre en main du matériel");
+  add_visit (store, 2026, 3, 5, 16, 90, 0, ESCALE_SATISFACTION_YES, ESCALE_AGE_25_39, "visio",
+             "Échanger avec ses proches");
+  add_visit (store, 2026, 3, 5, 16, 120, 0, ESCALE_SATISFACTION_NONE, ESCALE_AGE_70_PLUS, NULL,
+             NULL);
+  add_visit (store, 2026, 3, 31, 17, 200, 3, ESCALE_SATISFACTION_NO, ESCALE_AGE_70_PLUS,
+             "culture", "Culture numérique");
+  /* Outside the period: never counted. */
+  add_visit (store, 2026, 4, 1, 9, 500, 5, ESCALE_SATISFACTION_NO, ESCALE_AGE_18_24, "culture",
+             "Culture numérique");
+  add_visit (store, 2026, 2, 28, 9, 500, 5, ESCALE_SATISFACTION_NO, ESCALE_AGE_18_24, "culture",
+             "Culture numérique");
+}
+
+EscaleStatsGroup *
+find_group (GPtrArray *groups, const char *name)
+{
+  for (guint i = 0; i < groups->len; i++)
+    if (g_strcmp0 (((EscaleStatsGroup *) groups->pdata[i])->name, name) == 0)
+      return groups->pdata[i];
+  return NULL;
+}
+
+
+/* A visit of up to two activities drawn from @rand (one of them without a
+ * theme), for the comparison with the visit rows. */
+void
+add_random_visit (EscaleStatsStore *store, GRand *rand)
+{
+  static const char *const activities[][2] = {
+    { "visio", "Échanger avec ses proches" }, { "culture", "Culture numérique" },
+    { "demarches", "Aide aux démarches administratives" }, { "sans-theme", NULL },
+  };
+  g_autoptr(GDateTime) start =
+    g_date_time_new_local (2026, g_rand_int_range (rand, 1, 7), g_rand_int_range (rand, 1, 29),
+                           g_rand_int_range (rand, 8, 20), 5, 0);
+  int minutes = g_rand_int_range (rand, 0, 4) == 0 ? g_rand_int_range (rand, 0, 300)
+                                                  : g_rand_int_range (rand, 1, 70);
+  g_autoptr(EscaleSessionRecord) record =
+    escale_session_record_new (start, minutes * 60 + 30, g_rand_int_range (rand, 0, 3),
+                               g_rand_int_range (rand, 0, 5) == 0 ? g_rand_int_range (rand, 1, 3)
+                                                                  : 0);
+  guint first = g_rand_int_range (rand, 0, G_N_ELEMENTS (activities));
+
+  record->satisfaction = g_rand_int_range (rand, 0, ESCALE_N_SATISFACTION);
+  record->age_bracket = g_rand_int_range (rand, 0, ESCALE_N_AGE_BRACKETS);
+  for (guint i = 0; i < (guint) g_rand_int_range (rand, 0, 3); i++)
+    {
+      guint a = (first + i) % G_N_ELEMENTS (activities);
+
+      escale_session_record_add_activity (record, activities[a][0], minutes * 30);
+      if (activities[a][1] != NULL)
+        escale_session_record_set_theme (record, activities[a][0], activities[a][1]);
+    }
+  /* Some video calls, some photos (a kind never declared here). */
+  if (g_rand_int_range (rand, 0, 4) == 0)
+    {
+      int started = g_rand_int_range (rand, 1, 4);
+
+      escale_session_record_add_count (record, "call", "started", started);
+      escale_session_record_add_count (record, "call", "connected",
+                                       g_rand_int_range (rand, 0, started + 1));
+      escale_session_record_add_count (record, "call", "minutes", g_rand_int_range (rand, 0, 40));
+    }
+  if (g_rand_int_range (rand, 0, 6) == 0)
+    escale_session_record_add_count (record, "photos", "taken", g_rand_int_range (rand, 1, 9));
+  g_assert_true (escale_stats_store_add_session (store, record, NULL));
+}
+
+
+/* Runs @format with each @ replaced by the period's condition on day. */
+gint64
+query_period (const char *path, const char *from, const char *to, const char *format, ...)
+{
+  g_autofree char *where = g_strdup_printf (" day BETWEEN '%s' AND '%s' ", from, to);
+  g_autofree char *sql = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *filled = NULL;
+  va_list args;
+
+  va_start (args, format);
+  sql = g_strdup_vprintf (format, args);
+  va_end (args);
+  parts = g_strsplit (sql, "@", -1);
+  filled = g_strjoinv (where, parts);
+  return query (path, filled);
+}
+
+/* The report's counters are the sums of the period's counter rows (and
+ * their number of visits), every declared one listed, none twice. */
+static void
+assert_counters_match_rows (EscaleStatsReport *report, const char *path, const char *from,
+                            const char *to)
+{
+  GPtrArray *counters = escale_stats_report_get_counters (report);
+
+  g_assert_cmpint (counters->len, ==,
+                   query_period (path, from, to,
+                                 "SELECT count (*) FROM (SELECT kind, counter FROM"
+                                 " session_counters WHERE @ UNION SELECT kind, counter"
+                                 " FROM counter_labels)"));
+  for (guint i = 0; i < counters->len; i++)
+    {
+      EscaleStatsCounter *counter = counters->pdata[i];
+
+      g_assert_cmpint (counter->value, ==,
+                       query_period (path, from, to,
+                                     "SELECT total (value) FROM session_counters WHERE @"
+                                     " AND kind = '%s' AND counter = '%s'", counter->kind,
+                                     counter->counter));
+      g_assert_cmpint (counter->visits, ==,
+                       query_period (path, from, to,
+                                     "SELECT count (*) FROM session_counters WHERE @"
+                                     " AND kind = '%s' AND counter = '%s'", counter->kind,
+                                     counter->counter));
+    }
+}
+
+/* The report of @from..@to gives what the visit rows give when read one
+ * by one (as the report did before the per-day totals). */
+void
+assert_report_matches_rows (EscaleStatsStore *store, const char *path, const char *from,
+                            const char *to)
+{
+  g_autoptr(EscaleStatsReport) report = escale_stats_report_new (store, from, to, NULL);
+  gint64 n = query_period (path, from, to, "SELECT count (*) FROM sessions WHERE @");
+  static const char *const satisfaction[] = { "IS NULL", "= 'oui'", "= 'en-partie'", "= 'non'" };
+  static const char *const ages[] = { "IS NULL", "= '18-24'", "= '25-39'", "= '40-59'",
+                                      "= '60-69'", "= '70+'", "= 'refus'" };
+  static const char *const buckets[] = { "< 30", "BETWEEN 30 AND 59", "BETWEEN 60 AND 119",
+                                         ">= 120" };
+  GArray *days;
+  GPtrArray *groups;
+
+  g_assert_nonnull (report);
+  g_assert_cmpint (escale_stats_report_get_sessions (report), ==, n);
+  g_assert_cmpint (escale_stats_report_get_minutes (report), ==,
+                   query_period (path, from, to,
+                                 "SELECT total (duration_min) FROM sessions WHERE @"));
+  g_assert_cmpint (escale_stats_report_get_accompanied (report), ==,
+                   query_period (path, from, to,
+                                 "SELECT total (accompanied) FROM sessions WHERE @"));
+  g_assert_cmpint (escale_stats_report_get_helper_calls (report), ==,
+                   query_period (path, from, to,
+                                 "SELECT total (helper_calls) FROM sessions WHERE @"));
+  if (n > 0)
+    {
+      gint64 low = query_period (path, from, to,
+                                 "SELECT duration_min FROM sessions WHERE @ ORDER BY 1"
+                                 " LIMIT 1 OFFSET %" G_GINT64_FORMAT, (n - 1) / 2);
+      gint64 high = query_period (path, from, to,
+                                  "SELECT duration_min FROM sessions WHERE @ ORDER BY 1"
+                                  " LIMIT 1 OFFSET %" G_GINT64_FORMAT, n / 2);
+
+      g_assert_cmpfloat (escale_stats_report_get_median_minutes (report), ==,
+                         (low + high) / 2.0);
+    }
+  for (guint b = 0; b < ESCALE_N_DURATION_BUCKETS; b++)
+    g_assert_cmpint (escale_stats_report_get_duration_bucket (report, b), ==,
+                     query_period (path, from, to,
+                                   "SELECT count (*) FROM sessions WHERE @ AND duration_min %s",
+                                   buckets[b]));
+  for (guint v = 0; v < ESCALE_N_SATISFACTION; v++)
+    g_assert_cmpint (escale_stats_report_get_satisfaction (report, v), ==,
+                     query_period (path, from, to,
+                                   "SELECT count (*) FROM sessions WHERE @ AND satisfaction %s",
+                                   satisfaction[v]));
+  for (guint v = 0; v < ESCALE_N_AGE_BRACKETS; v++)
+    g_assert_cmpint (escale_stats_report_get_age (report, v), ==,
+                     query_period (path, from, to,
+                                   "SELECT count (*) FROM sessions WHERE @ AND age_bracket %s",
+                                   ages[v]));
+  for (int w = 1; w <= 7; w++)
+    g_assert_cmpint (escale_stats_report_get_heat (report, w, 14) +
+                       escale_stats_report_get_heat (report, w, 9), ==,
+                     query_period (path, from, to,
+                                   "SELECT count (*) FROM sessions WHERE @ AND weekday = %d"
+                                   " AND start_hour IN (9, 14)", w));
+
+  days = escale_stats_report_get_days (report);
+  g_assert_cmpint (days->len, ==,
+                   query_period (path, from, to,
+                                 "SELECT count (DISTINCT day) FROM sessions WHERE @"));
+  for (guint i = 0; i < days->len; i++)
+    {
+      EscaleStatsDay *day = &g_array_index (days, EscaleStatsDay, i);
+
+      g_assert_cmpint (day->sessions, ==,
+                       query_period (path, day->day, day->day,
+                                     "SELECT count (*) FROM sessions WHERE @"));
+      if (i > 0)
+        g_assert_cmpstr (g_array_index (days, EscaleStatsDay, i - 1).day, <, day->day);
+    }
+
+  groups = escale_stats_report_get_activities (report);
+  g_assert_cmpint (groups->len, ==,
+                   query_period (path, from, to,
+                                 "SELECT count (DISTINCT activity_id) FROM session_activities"
+                                 " WHERE @"));
+  for (guint i = 0; i < groups->len; i++)
+    {
+      EscaleStatsGroup *group = groups->pdata[i];
+
+      g_assert_cmpint (group->sessions, ==,
+                       query_period (path, from, to,
+                                     "SELECT count (*) FROM session_activities WHERE @"
+                                     " AND activity_id = '%s'", group->name));
+      g_assert_cmpint (group->minutes, ==,
+                       query_period (path, from, to,
+                                     "SELECT total (minutes) FROM session_activities WHERE @"
+                                     " AND activity_id = '%s'", group->name));
+      g_assert_true ((group->theme == NULL) == (strcmp (group->name, "sans-theme") == 0));
+    }
+  assert_counters_match_rows (report, path, from, to);
+  groups = escale_stats_report_get_themes (report);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      EscaleStatsGroup *group = groups->pdata[i];
+
+      if (strcmp (group->name, "Sans thématique") == 0)
+        g_assert_cmpint (group->sessions, ==,
+                         query_period (path, from, to,
+                                       "SELECT count (*) FROM session_activities WHERE @"
+                                       " AND theme IS NULL"));
+      else
+        g_assert_cmpint (group->sessions, ==,
+                         query_period (path, from, to,
+                                       "SELECT count (*) FROM session_activities WHERE @"
+                                       " AND theme = '%s'", group->name));
+    }
+}
+
+
+void
+keep_result_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+
+/* A store of schema 6, built by the real migrations 1 to 6 (as a kiosk of
+ * that time made it), with video calls in visits and in folded months. */
+void
+make_v6_store (const char *path)
+{
+  static const char rows[] =
+    "INSERT INTO sessions (id, day, start_hour, weekday, duration_min, end_reason,"
+    " helper_calls, uid, kiosk_id, accompanied) VALUES"
+    " (1, '2026-03-02', 9, 1, 40, 'finished', 0, 'u1', 'k6', 0),"
+    " (2, '2026-03-02', 10, 1, 30, 'finished', 0, 'u2', 'k6', 0),"
+    " (3, '2026-03-05', 14, 4, 60, 'timeout', 1, 'u3', 'k6', 1),"
+    " (4, '2026-03-06', 15, 5, 20, 'finished', 0, 'u4', 'k6', 0);"
+    "INSERT INTO session_activities VALUES (1, 'visio', 35, 'Échanger avec ses proches',"
+    " '2026-03-02');"
+    "INSERT INTO session_calls VALUES (1, '2026-03-02', 2, 1, 25), (2, '2026-03-02', 1, 0, 0),"
+    " (3, '2026-03-05', 3, 3, 48);"
+    "INSERT INTO monthly_totals VALUES ('k0', '2025-01', 9, 300, 2, 1),"
+    " ('k0', '2025-02', 1, 10, 0, 0);"
+    "INSERT INTO monthly_call_totals VALUES ('k0', '2025-01', 7, 5, 90),"
+    " ('k0', '2025-02', 1, 0, 0);";
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  for (guint v = 0; v < 6; v++)
+    {
+      /* What the store's add_missing_columns () does before schema 3. */
+      if (v == 2)
+        g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE session_activities ADD COLUMN day TEXT",
+                                       NULL, NULL, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, escale_stats_migrations[v], NULL, NULL, NULL), ==,
+                       SQLITE_OK);
+    }
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 6;"
+                                     "PRAGMA application_id = 1163084609;", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, rows, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
