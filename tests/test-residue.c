@@ -117,7 +117,11 @@ load_in_visit (Fixture *f, const char *path, const char *prefix)
   webkit_web_view_load_uri (view, url);
   escale_test_wait_until (title_has_prefix, &wait, 30000);
   title = g_strdup (webkit_web_view_get_title (view));
+  /* The page is gone with its window, as when an activity is left. */
+  g_object_ref (view);
   gtk_window_destroy (GTK_WINDOW (window));
+  escale_test_drain ();
+  g_assert_finalize_object (view);
   return title;
 }
 
