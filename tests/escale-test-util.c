@@ -11,53 +11,86 @@ escale_test_demo_config (void)
   return g_build_filename (g_getenv ("ESCALE_SOURCE_DIR"), "kiosk-config", NULL);
 }
 
-static gboolean
-renew_profile (gpointer user_data, GError **error)
+/* Runs what is already due on the main context (GTK drops a destroyed
+ * window's last references there), without waiting for timers. */
+void
+escale_test_drain (void)
 {
-  return escale_web_profile_renew (user_data, error);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
 }
 
+/* The real application, as `escale` builds it, on temporary files and a
+ * fake clock: g_application_register () runs its startup (config, store,
+ * kiosk, web profile), g_application_activate () builds its window and
+ * registers every wiper. A wiper the application forgets fails the tests. */
 void
 escale_test_kiosk_init (EscaleTestKiosk *k, const char *config_dir, gboolean locked)
 {
-  g_autoptr(EscaleConfig) config =
-    escale_config_load (config_dir, escale_activities_get_kinds ());
+  escale_test_kiosk_init_with_kinds (k, config_dir, NULL, locked);
+}
+
+/* The same with other kinds of activity than the table's (NULL: the
+ * table's), for a kind that lives in a test folder. */
+void
+escale_test_kiosk_init_with_kinds (EscaleTestKiosk *k, const char *config_dir,
+                                   const EscaleActivityKind *const *kinds, gboolean locked)
+{
   g_autofree char *scratch_dir = NULL;
+  g_autoptr(GError) error = NULL;
 
   k->dir = g_dir_make_tmp ("escale-test-XXXXXX", NULL);
   k->stats_path = g_build_filename (k->dir, "stats.db", NULL);
   scratch_dir = g_build_filename (k->dir, "runtime", NULL);
   k->clock = escale_fake_clock_new (NULL);
-  k->store = escale_stats_store_new (k->stats_path);
-  k->scratch = escale_scratch_new (scratch_dir);
-  k->kiosk = escale_kiosk_new (config, k->clock, k->store, k->scratch);
+  k->app = escale_application_new_for_test (config_dir, k->stats_path, k->clock, scratch_dir,
+                                            kinds, locked);
+  g_assert_true (g_application_register (G_APPLICATION (k->app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (k->app));
+
+  k->kiosk = g_object_ref (escale_application_get_kiosk (k->app));
+  k->store = escale_kiosk_get_store (k->kiosk);
+  k->scratch = escale_kiosk_get_scratch (k->kiosk);
+  k->window = ESCALE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (k->app)));
+  g_assert_nonnull (k->window);
+  g_object_ref (k->window);
+  g_object_get (k->window, "web-profile", &k->profile, NULL);
+  g_assert_nonnull (k->profile);
   escale_kiosk_set_goodbye_delay_ms (k->kiosk, 0);
-  k->profile = escale_web_profile_new ();
-  k->window = escale_window_new (NULL, k->kiosk, k->profile, locked);
-  g_object_ref_sink (k->window);
-  /* Registered after the window's wipers, as the application does. */
-  escale_reset_register (escale_kiosk_get_reset (k->kiosk), "web-data", renew_profile,
-                         g_object_ref (k->profile), g_object_unref);
   {
     /* Tests share one X display: a unique title lets xdotool find ours. */
     g_autofree char *title = g_strdup_printf ("Escale test %d", (int) getpid ());
 
     gtk_window_set_title (GTK_WINDOW (k->window), title);
   }
-  escale_kiosk_start (k->kiosk);
-  gtk_window_present (GTK_WINDOW (k->window));
 }
 
+static gboolean
+close_window_cb (gpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+/* Ends the application as the kiosk's does: its window closes, and
+ * g_application_run () (the only public way to leave D-Bus) returns once
+ * no window holds it, after shutdown. Then nothing of the kiosk may
+ * outlive it: the window, the application, the kiosk, the web profile and
+ * the clock must all be finalized here, or a visit's objects leaked. */
 void
 escale_test_kiosk_clear (EscaleTestKiosk *k)
 {
-  gtk_window_destroy (GTK_WINDOW (k->window));
-  g_clear_object (&k->window);
-  g_clear_object (&k->kiosk);
-  g_clear_object (&k->profile);
-  g_clear_object (&k->scratch);
-  g_clear_object (&k->store);
-  g_clear_object (&k->clock);
+  g_idle_add (close_window_cb, k->window);
+  g_assert_cmpint (g_application_run (G_APPLICATION (k->app), 0, NULL), ==, 0);
+  escale_test_drain ();
+  k->store = NULL;
+  k->scratch = NULL;
+  g_assert_finalize_object (g_steal_pointer (&k->window));
+  g_assert_finalize_object (g_steal_pointer (&k->app));
+  g_assert_finalize_object (g_steal_pointer (&k->kiosk));
+  g_assert_finalize_object (g_steal_pointer (&k->profile));
+  g_assert_finalize_object (g_steal_pointer (&k->clock));
   escale_remove_tree (k->dir, NULL);
   g_clear_pointer (&k->dir, g_free);
   g_clear_pointer (&k->stats_path, g_free);

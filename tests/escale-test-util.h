@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "escale-application.h"
 #include "escale-fake-clock.h"
 #include "escale-kiosk.h"
 #include "escale-web-profile.h"
@@ -10,25 +11,29 @@
 
 G_BEGIN_DECLS
 
-/* A whole kiosk on temporary files, as the application builds it, with a
- * fake clock so tests move time by hand. */
+/* The real application and its window on temporary files, with a fake
+ * clock so tests move time by hand. */
 typedef struct
 {
   char *dir;
   char *stats_path;
+  EscaleApplication *app;
   EscaleClock *clock;
-  EscaleStatsStore *store;
-  EscaleScratch *scratch;
+  EscaleStatsStore *store;     /* borrowed from the kiosk */
+  EscaleScratch *scratch;      /* borrowed from the kiosk */
   EscaleKiosk *kiosk;
   EscaleWebProfile *profile;
   EscaleWindow *window;
 } EscaleTestKiosk;
 
 void escale_test_kiosk_init (EscaleTestKiosk *k, const char *config_dir, gboolean locked);
+void escale_test_kiosk_init_with_kinds (EscaleTestKiosk *k, const char *config_dir,
+                                        const EscaleActivityKind *const *kinds, gboolean locked);
 void escale_test_kiosk_clear (EscaleTestKiosk *k);
 void escale_test_kiosk_advance (EscaleTestKiosk *k, guint seconds);
 void escale_test_wait_until (gboolean (*condition) (gpointer), gpointer data, guint timeout_ms);
 void escale_test_spin (guint ms);
+void escale_test_drain (void);
 char *escale_test_demo_config (void);
 gboolean escale_test_xdotool (const char *actions);
 gint64 escale_test_kiosk_db_count (EscaleTestKiosk *k, const char *sql);

@@ -126,12 +126,6 @@ test_config (Fixture *f, gconstpointer data)
                                         "caractères au plus"));
 }
 
-static gboolean
-renew_profile (gpointer user_data, GError **error)
-{
-  return escale_web_profile_renew (user_data, error);
-}
-
 static void
 ended_cb (EscaleSession *session, EscaleSessionRecord *record, Fixture *f)
 {
@@ -139,34 +133,16 @@ ended_cb (EscaleSession *session, EscaleSessionRecord *record, Fixture *f)
   f->record = escale_session_record_copy (record);
 }
 
-/* A whole kiosk as tests/escale-test-util.c builds it, with the kinds
- * of this test. */
+/* The real application, with the kinds of this test. */
 static void
 kiosk_init (Fixture *f)
 {
-  EscaleTestKiosk *k = &f->k;
   g_autoptr(EscaleConfig) config = escale_config_load (f->config_dir, kinds_with_hello ());
-  g_autofree char *scratch_dir = NULL;
-  g_autofree char *title = g_strdup_printf ("Escale test %d", (int) getpid ());
 
+  /* The hello kind's key is checked like any kind's. */
   g_assert_cmpuint (escale_config_get_problems (config)->len, ==, 0);
-  k->dir = g_dir_make_tmp ("escale-test-XXXXXX", NULL);
-  k->stats_path = g_build_filename (k->dir, "stats.db", NULL);
-  scratch_dir = g_build_filename (k->dir, "runtime", NULL);
-  k->clock = escale_fake_clock_new (NULL);
-  k->store = escale_stats_store_new (k->stats_path);
-  k->scratch = escale_scratch_new (scratch_dir);
-  k->kiosk = escale_kiosk_new (config, k->clock, k->store, k->scratch);
-  escale_kiosk_set_goodbye_delay_ms (k->kiosk, 0);
-  k->profile = escale_web_profile_new ();
-  k->window = escale_window_new (NULL, k->kiosk, k->profile, FALSE);
-  g_object_ref_sink (k->window);
-  escale_reset_register (escale_kiosk_get_reset (k->kiosk), "web-data", renew_profile,
-                         g_object_ref (k->profile), g_object_unref);
-  gtk_window_set_title (GTK_WINDOW (k->window), title);
-  escale_kiosk_start (k->kiosk);
-  gtk_window_present (GTK_WINDOW (k->window));
-  g_signal_connect (escale_kiosk_get_session (k->kiosk), "ended", G_CALLBACK (ended_cb), f);
+  escale_test_kiosk_init_with_kinds (&f->k, f->config_dir, kinds_with_hello (), FALSE);
+  g_signal_connect (escale_kiosk_get_session (f->k.kiosk), "ended", G_CALLBACK (ended_cb), f);
 }
 
 static EscaleHelloView *

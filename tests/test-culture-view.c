@@ -6,6 +6,7 @@
 #include "escale-activity-page.h"
 #include "escale-config-file.h"
 #include "escale-culture-view.h"
+#include "escale-test-util.h"
 #include "escale-web-view.h"
 
 /* The culture corner as a person uses it: touching tiles and buttons of the
@@ -193,10 +194,11 @@ fixture_teardown (Fixture *f, gconstpointer data)
   g_object_add_weak_pointer (G_OBJECT (f->page), (gpointer *) &f->page);
   gtk_window_destroy (f->window);
   g_assert_null (f->page);  /* leaving the activity drops everything it held */
-  g_clear_object (&f->activity);
-  g_clear_object (&f->profile);
+  escale_test_drain ();
+  g_assert_finalize_object (g_steal_pointer (&f->activity));
+  g_assert_finalize_object (g_steal_pointer (&f->profile));
   soup_server_disconnect (f->server);
-  g_clear_object (&f->server);
+  g_assert_finalize_object (g_steal_pointer (&f->server));
   g_assert_cmpint (g_unlink (link), ==, 0);
   g_assert_cmpint (g_unlink (ini), ==, 0);
   g_assert_cmpint (g_rmdir (f->dir), ==, 0);

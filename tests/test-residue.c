@@ -117,7 +117,11 @@ load_in_visit (Fixture *f, const char *path, const char *prefix)
   webkit_web_view_load_uri (view, url);
   escale_test_wait_until (title_has_prefix, &wait, 30000);
   title = g_strdup (webkit_web_view_get_title (view));
+  /* The page is gone with its window, as when an activity is left. */
+  g_object_ref (view);
   gtk_window_destroy (GTK_WINDOW (window));
+  escale_test_drain ();
+  g_assert_finalize_object (view);
   return title;
 }
 
@@ -230,15 +234,109 @@ test_profile_renewed_each_visit (Fixture *f, gconstpointer data)
     escale_web_profile_get_network_session (f->k.profile)));
 }
 
+typedef struct
+{
+  GtkRecentManager *manager;
+  const char *uri;
+  gboolean timed_out;
+} RecentWait;
+
+static gboolean
+recent_timeout_cb (gpointer data)
+{
+  ((RecentWait *) data)->timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* gtk_recent_manager_has_item () is critical when GTK keeps no list at all. */
+static gboolean
+recent_has (GtkRecentManager *manager, const char *uri)
+{
+  GList *items = gtk_recent_manager_get_items (manager);
+  gboolean found = FALSE;
+
+  for (GList *l = items; l != NULL; l = l->next)
+    found = found || g_str_equal (gtk_recent_info_get_uri (l->data), uri);
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+  return found;
+}
+
+static gboolean
+recent_known_or_timed_out (gpointer data)
+{
+  RecentWait *wait = data;
+
+  return wait->timed_out || recent_has (wait->manager, wait->uri);
+}
+
+/* What a file chooser or a "open with" does with a file the person used:
+ * give GTK a second to record it (GTK asks GIO about the file first). */
+static void
+use_file (GtkRecentManager *manager, const char *uri)
+{
+  RecentWait wait = { manager, uri, FALSE };
+  guint id = g_timeout_add (1000, recent_timeout_cb, &wait);
+
+  gtk_recent_manager_add_item (manager, uri);
+  escale_test_wait_until (recent_known_or_timed_out, &wait, 5000);
+  if (!wait.timed_out)
+    g_source_remove (id);
+  escale_test_spin (300);
+}
+
+/* Recent files are GTK's recently-used.xbel under XDG_DATA_HOME (this
+ * process's own, see main ()). Escale starts with them off and kept for no
+ * time; a settings daemon may turn them on, kept forever, during a visit
+ * (GNOME's privacy settings map to these two). The "recent-files" wiper
+ * turns them off again after every visit, so a file the next person uses
+ * is never recorded. */
+static void
+test_no_recent_files (Fixture *f, gconstpointer data)
+{
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  g_autofree char *xbel = g_build_filename (g_get_user_data_dir (), "recently-used.xbel", NULL);
+  g_autofree char *file = g_build_filename (f->k.dir, "attestation-caf.pdf", NULL);
+  g_autofree char *uri = g_filename_to_uri (file, NULL, NULL);
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_set_contents (file, "%PDF-1.4", -1, NULL));
+
+  /* A visit in which recent files were turned on. */
+  gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.start", NULL);
+  g_object_set (gtk_settings_get_default (),
+                "gtk-recent-files-enabled", TRUE,
+                "gtk-recent-files-max-age", -1,
+                NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.finish", NULL);
+
+  /* The next visit opens a file: nothing of it is recorded. */
+  gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.start", NULL);
+  use_file (manager, uri);
+  gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.finish", NULL);
+  g_assert_false (recent_has (manager, uri));
+  if (g_file_get_contents (xbel, &contents, NULL, NULL))
+    g_assert_null (strstr (contents, "attestation-caf.pdf"));
+}
+
 int
 main (int argc, char *argv[])
 {
+  /* Recent files go to XDG_DATA_HOME: this process's own, set before GTK
+   * reads it. */
+  g_autofree char *data_home = g_dir_make_tmp ("escale-residue-data-XXXXXX", NULL);
+  int status;
+
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add ("/escale/residue/nothing-remains", Fixture, NULL, setup, test_nothing_remains,
               teardown);
   g_test_add ("/escale/residue/profile-renewed-each-visit", Fixture, NULL, setup,
               test_profile_renewed_each_visit, teardown);
+  g_test_add ("/escale/residue/no-recent-files", Fixture, NULL, setup, test_no_recent_files,
+              teardown);
 
-  return g_test_run ();
+  status = g_test_run ();
+  escale_remove_tree (data_home, NULL);
+  return status;
 }

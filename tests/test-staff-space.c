@@ -15,12 +15,22 @@ typedef struct
   char *config_dir;
 } Fixture;
 
+/* The application opens the store at start-up: a fresh file is migrated. */
+static void
+expect_store_opens (void)
+{
+  g_test_expect_message ("escale-stats", G_LOG_LEVEL_MESSAGE, "*schema 1*");
+  g_test_expect_message ("escale-stats", G_LOG_LEVEL_MESSAGE, "*schema 2*");
+}
+
 static void
 setup (Fixture *f, gconstpointer data)
 {
   g_autofree char *demo = escale_test_demo_config ();
 
+  expect_store_opens ();
   escale_test_kiosk_init (&f->k, data ? data : demo, TRUE);
+  g_test_assert_expected_messages ();
 }
 
 static void
@@ -39,13 +49,6 @@ static EscaleStaffPage *
 staff (Fixture *f)
 {
   return ESCALE_STAFF_PAGE (escale_window_get_staff_page (f->k.window));
-}
-
-static void
-expect_store_opens (void)
-{
-  g_test_expect_message ("escale-stats", G_LOG_LEVEL_MESSAGE, "*schema 1*");
-  g_test_expect_message ("escale-stats", G_LOG_LEVEL_MESSAGE, "*schema 2*");
 }
 
 static gboolean
@@ -86,9 +89,7 @@ test_fresh_install_forces_pin (Fixture *f, gconstpointer data)
 {
   EscaleStaffLock *lock = escale_kiosk_get_staff_lock (f->k.kiosk);
 
-  expect_store_opens ();
   open_staff_with_keys (f);
-  g_test_assert_expected_messages ();
   g_assert_false (escale_staff_lock_has_pin (lock, NULL));
   g_assert_cmpstr (escale_staff_page_get_view (staff (f)), ==, "pin");
 
@@ -126,7 +127,6 @@ test_long_press_opens_staff (Fixture *f, gconstpointer data)
   gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.start", NULL);
   g_assert_cmpstr (page (f), ==, "home");
   escale_test_spin (300);
-  expect_store_opens ();
   {
     /* Asynchronous: the gesture's timer fires only while our main loop runs
      * during the press. */
@@ -137,7 +137,6 @@ test_long_press_opens_staff (Fixture *f, gconstpointer data)
     g_assert_true (g_spawn_command_line_async (command, NULL));
   }
   escale_test_wait_until (staff_shown, f, 8000);
-  g_test_assert_expected_messages ();
   g_assert_cmpstr (escale_staff_page_get_view (staff (f)), ==, "pin");
 
   /* Leaving the pad without the code goes back to the visit, unwiped. */
@@ -153,9 +152,7 @@ test_wrong_codes_wait (Fixture *f, gconstpointer data)
 {
   EscaleStaffLock *lock = escale_kiosk_get_staff_lock (f->k.kiosk);
 
-  expect_store_opens ();
   g_assert_true (escale_staff_lock_set_pin (lock, "482913", NULL));
-  g_test_assert_expected_messages ();
   open_staff_with_keys (f);
 
   for (int i = 0; i < 3; i++)
@@ -181,9 +178,7 @@ test_leaving_staff_ends_visit (Fixture *f, gconstpointer data)
 {
   EscaleStaffLock *lock = escale_kiosk_get_staff_lock (f->k.kiosk);
 
-  expect_store_opens ();
   g_assert_true (escale_staff_lock_set_pin (lock, "482913", NULL));
-  g_test_assert_expected_messages ();
 
   gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.start", NULL);
   g_assert_cmpstr (page (f), ==, "home");
@@ -207,9 +202,7 @@ test_staff_space_closed_by_timeout (Fixture *f, gconstpointer data)
 {
   EscaleStaffLock *lock = escale_kiosk_get_staff_lock (f->k.kiosk);
 
-  expect_store_opens ();
   g_assert_true (escale_staff_lock_set_pin (lock, "482913", NULL));
-  g_test_assert_expected_messages ();
 
   gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.start", NULL);
   open_staff_with_keys (f);
@@ -234,9 +227,7 @@ test_end_questions_recorded (Fixture *f, gconstpointer data)
                    "satisfaction");
   gtk_widget_activate_action (feedback, "feedback.satisfaction", "i", ESCALE_SATISFACTION_PARTLY);
   g_assert_cmpstr (escale_feedback_page_get_step (ESCALE_FEEDBACK_PAGE (feedback)), ==, "age");
-  expect_store_opens ();
   gtk_widget_activate_action (feedback, "feedback.age", "i", ESCALE_AGE_70_PLUS);
-  g_test_assert_expected_messages ();
   g_assert_cmpstr (page (f), ==, "welcome");
   g_assert_cmpint (escale_test_kiosk_db_count (&f->k, "SELECT count (*) FROM sessions WHERE satisfaction = 'en-partie'"
                                 " AND age_bracket = '70+' AND end_reason = 'finished'"), ==, 1);
@@ -272,9 +263,7 @@ test_end_questions_switched_off (void)
 
   setup (&f, dir);
   gtk_widget_activate_action (GTK_WIDGET (f.k.window), "win.start", NULL);
-  expect_store_opens ();
   gtk_widget_activate_action (GTK_WIDGET (f.k.window), "win.leave", NULL);
-  g_test_assert_expected_messages ();
   g_assert_cmpstr (page (&f), ==, "welcome");
   g_assert_cmpint (escale_test_kiosk_db_count (&f.k, "SELECT count (*) FROM sessions"), ==, 1);
   teardown (&f, NULL);
@@ -290,9 +279,7 @@ test_visit_end_applies_retention (Fixture *f, gconstpointer data)
   g_autoptr(EscaleSessionRecord) old = escale_session_record_new (old_start, 1200,
                                                                   ESCALE_END_FINISHED, 0);
 
-  expect_store_opens ();
   g_assert_true (escale_stats_store_add_session (f->k.store, old, NULL));
-  g_test_assert_expected_messages ();
   g_assert_cmpint (escale_test_kiosk_db_count (&f->k, "SELECT count (*) FROM sessions WHERE day < '2021-01-01'"), ==,
                    1);
 
@@ -325,11 +312,8 @@ test_dashboard_export (Fixture *f, gconstpointer data)
   for (int i = 0; i < 3; i++)
     {
       gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.start", NULL);
-      if (i == 0)
-        expect_store_opens ();
       gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.finish", NULL);
     }
-  g_test_assert_expected_messages ();
 
   g_assert_true (escale_dashboard_show_range (dashboard, today, today));
   /* The figures are read in a worker thread; then they show. */

@@ -2,6 +2,7 @@
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
+#include "escale-test-util.h"
 #include "escale-web-view.h"
 
 /* Nothing of one person's web visit is left for the next: after
@@ -163,6 +164,7 @@ test_renew_leaves_nothing (void)
 {
   Fixture fixture = { 0 };
   Fixture *f = &fixture;
+  WebKitNetworkSession *first_session = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
   g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
@@ -202,9 +204,15 @@ test_renew_leaves_nothing (void)
   g_assert_cmpuint (hits_before, >=, 1);
 
   /* The visit ends: the page goes, then the wiper runs. */
+  first_session = escale_web_profile_get_network_session (f->profile);
+  g_object_add_weak_pointer (G_OBJECT (first_session), (gpointer *) &first_session);
   gtk_window_set_child (f->window, NULL);
   g_assert_true (escale_web_profile_renew (f->profile, &error));
   g_assert_no_error (error);
+  /* The first visit's network session (its cookies and caches in memory)
+   * is gone, not merely replaced. */
+  escale_test_drain ();
+  g_assert_null (first_session);
 
   /* The next person finds nothing. */
   f->second_visit = TRUE;
@@ -218,10 +226,11 @@ test_renew_leaves_nothing (void)
   g_assert_cmpuint (f->cached_hits, >, hits_before);
 
   gtk_window_destroy (f->window);
+  escale_test_drain ();
   soup_server_disconnect (f->server);
-  g_clear_object (&f->server);
-  g_clear_object (&f->profile);
-  g_clear_object (&f->policy);
+  g_assert_finalize_object (g_steal_pointer (&f->server));
+  g_assert_finalize_object (g_steal_pointer (&f->profile));
+  g_assert_finalize_object (g_steal_pointer (&f->policy));
   g_free (f->base);
 }
 

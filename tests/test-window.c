@@ -377,7 +377,10 @@ test_config_problems_shown_to_staff (void)
   g_mkdir (acts, 0700);
   g_assert_true (g_file_set_contents (act, "[Activity]\nid=a\ntitle=A\nicon=info\nkind=info\n",
                                       -1, NULL));
+  /* The application says it in the log too, when it starts. */
+  g_test_expect_message ("escale-app", G_LOG_LEVEL_WARNING, "Configuration: *escale.ini:3*");
   escale_test_kiosk_init (&k, dir, FALSE);
+  g_test_assert_expected_messages ();
   /* The kiosk still starts with what is valid... */
   g_assert_cmpstr (escale_window_get_page_name (k.window), ==, "welcome");
   /* ...and says, for staff, what is wrong and where. */
@@ -399,7 +402,9 @@ test_unavailable_without_activities (void)
 
   g_assert_true (g_file_set_contents (ini, "[Centre]\nname=Vide\n", -1, NULL));
   g_mkdir (acts, 0700);
+  g_test_expect_message ("escale-app", G_LOG_LEVEL_WARNING, "Configuration: activities: *");
   escale_test_kiosk_init (&k, dir, FALSE);
+  g_test_assert_expected_messages ();
   g_assert_cmpstr (escale_window_get_page_name (k.window), ==, "unavailable");
   gtk_widget_activate_action (GTK_WIDGET (k.window), "win.start", NULL);
   g_assert_cmpstr (escale_window_get_page_name (k.window), ==, "unavailable");

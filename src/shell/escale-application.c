@@ -21,6 +21,9 @@ struct _EscaleApplication
   char *config_dir;
   char *stats_path;
   gboolean locked;
+  EscaleClock *clock;          /* NULL: the system clock (tests give a fake one) */
+  char *scratch_dir;           /* NULL: $XDG_RUNTIME_DIR/escale */
+  const EscaleActivityKind *const *kinds;   /* NULL: the table's */
   EscaleKiosk *kiosk;
   EscaleWebProfile *web_profile;
 };
@@ -206,7 +209,8 @@ escale_application_startup (GApplication *app)
 
   if (self->config_dir == NULL)
     self->config_dir = default_config_dir ();
-  config = escale_config_load (self->config_dir, escale_activities_get_kinds ());
+  config = escale_config_load (self->config_dir,
+                               self->kinds != NULL ? self->kinds : escale_activities_get_kinds ());
   apply_language (escale_config_get_language (config));
   for (guint i = 0; i < escale_config_get_problems (config)->len; i++)
     {
@@ -222,8 +226,8 @@ escale_application_startup (GApplication *app)
   if (!escale_stats_store_open (store, &error))
     g_warning ("Statistics store unavailable, visits are kept in memory: %s", error->message);
 
-  scratch = escale_scratch_new (NULL);
-  self->kiosk = escale_kiosk_new (config, NULL, store, scratch);
+  scratch = escale_scratch_new (self->scratch_dir);
+  self->kiosk = escale_kiosk_new (config, self->clock, store, scratch);
   self->web_profile = escale_web_profile_new ();
 
   /* Asks WebKit about WebRTC only when an activity is a web call. */
@@ -293,6 +297,8 @@ escale_application_finalize (GObject *object)
 
   g_clear_object (&self->kiosk);
   g_clear_object (&self->web_profile);
+  g_clear_object (&self->clock);
+  g_free (self->scratch_dir);
   g_free (self->config_dir);
   g_free (self->stats_path);
   G_OBJECT_CLASS (escale_application_parent_class)->finalize (object);
@@ -344,6 +350,27 @@ escale_application_new (void)
                        "application-id", APPLICATION_ID,
                        "flags", G_APPLICATION_NON_UNIQUE,
                        NULL);
+}
+
+/* The application as tests use it: on @config_dir, a stats file and a
+ * scratch folder of the test's own, and @clock (may be NULL). No command
+ * line: g_application_register () runs startup and g_application_activate ()
+ * builds the window and registers every wiper, exactly as in the kiosk. */
+EscaleApplication *
+escale_application_new_for_test (const char *config_dir, const char *stats_path,
+                                 EscaleClock *clock, const char *scratch_dir,
+                                 const EscaleActivityKind *const *kinds, gboolean locked)
+{
+  EscaleApplication *self = escale_application_new ();
+
+  self->kinds = kinds;
+
+  self->config_dir = g_strdup (config_dir);
+  self->stats_path = g_strdup (stats_path);
+  self->clock = clock != NULL ? g_object_ref (clock) : NULL;
+  self->scratch_dir = g_strdup (scratch_dir);
+  self->locked = locked;
+  return self;
 }
 
 EscaleKiosk *
