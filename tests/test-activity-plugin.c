@@ -6,6 +6,7 @@
 #include "escale-hello-kind.h"
 #include "escale-hello-view.h"
 #include "escale-home-page.h"
+#include "escale-stats-report.h"
 #include "escale-test-util.h"
 
 /* A kind of activity is one folder and one table line: kind=hello
@@ -187,6 +188,31 @@ current_steps (Fixture *f)
 }
 
 static void
+assert_greetings_reported (Fixture *f, guint64 expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EscaleStatsReport) report =
+    escale_stats_report_new (f->k.store, "2000-01-01", "2999-12-31", &error);
+  GPtrArray *counters;
+  gboolean found = FALSE;
+
+  g_assert_no_error (error);
+  counters = escale_stats_report_get_counters (report);
+  for (guint i = 0; i < counters->len; i++)
+    {
+      const EscaleStatsCounter *counter = counters->pdata[i];
+
+      if (g_str_equal (counter->kind, "hello") && g_str_equal (counter->counter, "greetings"))
+        {
+          g_assert_cmpstr (escale_stats_counter_display_label (counter), ==, "Bonjours dits");
+          g_assert_cmpuint (counter->value, ==, expected);
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+}
+
+static void
 test_visit (Fixture *f, gconstpointer data)
 {
   EscaleSession *session;
@@ -198,6 +224,8 @@ test_visit (Fixture *f, gconstpointer data)
 
   write_hello (f, "Bonjour à vous !");
   kiosk_init (f);
+  /* Staff see the kind's counter from the start, at 0, with its label. */
+  assert_greetings_reported (f, 0);
   session = escale_kiosk_get_session (f->k.kiosk);
   gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.start", NULL);
   view = open_hello (f);
@@ -229,6 +257,7 @@ test_visit (Fixture *f, gconstpointer data)
   g_assert_cmpint (escale_session_get_state (session), ==, ESCALE_SESSION_IDLE);
   g_assert_nonnull (f->record);
   g_assert_cmpint (escale_session_record_get_count (f->record, "hello", "greetings"), ==, 2);
+  assert_greetings_reported (f, 2);
   g_assert_cmpuint (escale_hello_kind_get_n_wipes (), ==, wipes_before + 1);
   g_assert_null (escale_window_get_activity_page (f->k.window));
 

@@ -319,6 +319,27 @@ escale_kiosk_new_visit (EscaleKiosk *self, EscaleActivity *activity)
 
 /* Wipes whatever an earlier run left (a crash, a power cut), then starts
  * the one-second tick. Call once every wiper is registered. */
+/* The store learns each configured kind's counters with their labels, so
+ * the dashboard, the exports and escale-stats show them, at 0 too. */
+static void
+declare_counters (EscaleKiosk *self)
+{
+  GPtrArray *activities = escale_config_get_activities (self->config);
+  g_autoptr(GHashTable) done = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < activities->len; i++)
+    {
+      const EscaleActivityKind *kind = escale_activity_get_kind (activities->pdata[i]);
+      g_autoptr(GError) error = NULL;
+
+      if (kind->counters == NULL || !g_hash_table_add (done, (gpointer) kind))
+        continue;
+      if (!escale_stats_store_declare_counters (self->store, kind->name, kind->counters, &error))
+        g_message ("The counters of kind %s are not declared to the store yet: %s", kind->name,
+                   error->message);
+    }
+}
+
 void
 escale_kiosk_start (EscaleKiosk *self)
 {
@@ -335,6 +356,7 @@ escale_kiosk_start (EscaleKiosk *self)
       set_out_of_order (self, TRUE);
       self->retry_id = g_timeout_add_seconds (1, retry_reset_cb, self);
     }
+  declare_counters (self);
   if (self->tick_id == 0)
     self->tick_id = g_timeout_add_seconds (1, tick_cb, self);
 }
