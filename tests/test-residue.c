@@ -288,8 +288,8 @@ use_file (GtkRecentManager *manager, const char *uri)
  * process's own, see main ()). Escale starts with them off and kept for no
  * time; a settings daemon may turn them on, kept forever, during a visit
  * (GNOME's privacy settings map to these two). The "recent-files" wiper
- * turns them off again after every visit, so a file the next person uses
- * is never recorded. */
+ * purges what that visit recorded and turns them off again, so a file the
+ * next person uses is never recorded either. */
 static void
 test_no_recent_files (Fixture *f, gconstpointer data)
 {
@@ -297,17 +297,29 @@ test_no_recent_files (Fixture *f, gconstpointer data)
   g_autofree char *xbel = g_build_filename (g_get_user_data_dir (), "recently-used.xbel", NULL);
   g_autofree char *file = g_build_filename (f->k.dir, "attestation-caf.pdf", NULL);
   g_autofree char *uri = g_filename_to_uri (file, NULL, NULL);
+  g_autofree char *first_file = g_build_filename (f->k.dir, "avis-impot.pdf", NULL);
+  g_autofree char *first_uri = g_filename_to_uri (first_file, NULL, NULL);
   g_autofree char *contents = NULL;
 
   g_assert_true (g_file_set_contents (file, "%PDF-1.4", -1, NULL));
+  g_assert_true (g_file_set_contents (first_file, "%PDF-1.4", -1, NULL));
 
-  /* A visit in which recent files were turned on. */
+  /* A visit in which recent files were turned on, and a file used: GTK
+   * records it... */
   gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.start", NULL);
   g_object_set (gtk_settings_get_default (),
                 "gtk-recent-files-enabled", TRUE,
                 "gtk-recent-files-max-age", -1,
                 NULL);
+  use_file (manager, first_uri);
+  g_assert_true (recent_has (manager, first_uri));
   gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.finish", NULL);
+  /* ...and the end of the visit forgets it, in memory and on disk. */
+  escale_test_spin (600);
+  g_assert_false (recent_has (manager, first_uri));
+  if (g_file_get_contents (xbel, &contents, NULL, NULL))
+    g_assert_null (strstr (contents, "avis-impot.pdf"));
+  g_clear_pointer (&contents, g_free);
 
   /* The next visit opens a file: nothing of it is recorded. */
   gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.start", NULL);

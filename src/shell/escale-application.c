@@ -141,15 +141,28 @@ renew_web_profile (gpointer user_data, GError **error)
   return escale_web_profile_renew (ESCALE_WEB_PROFILE (user_data), error);
 }
 
+/* Nothing should ever be added (recent files are off and kept for no time
+ * from start-up), but a settings daemon may turn them on during a visit:
+ * then what the visit recorded is purged, and they are off again. */
 static gboolean
 wipe_recent_files (gpointer user_data, GError **error)
 {
   GtkSettings *settings = gtk_settings_get_default ();
+  g_autoptr(GError) local_error = NULL;
 
-  /* Nothing should ever be added (recent files are disabled at start-up);
-   * this makes sure of it after every visit. */
   if (settings != NULL)
-    g_object_set (settings, "gtk-recent-files-enabled", FALSE, NULL);
+    g_object_set (settings,
+                  "gtk-recent-files-enabled", FALSE,
+                  "gtk-recent-files-max-age", 0,
+                  NULL);
+  gtk_recent_manager_purge_items (gtk_recent_manager_get_default (), &local_error);
+  /* An empty list has nothing to purge: that is not a failure. */
+  if (local_error != NULL && !g_error_matches (local_error, GTK_RECENT_MANAGER_ERROR,
+                                               GTK_RECENT_MANAGER_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   return TRUE;
 }
 
