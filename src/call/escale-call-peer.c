@@ -48,7 +48,10 @@ static guint signals[N_SIGNALS];
 static gint live_pipelines;
 
 G_DEFINE_FINAL_TYPE (EscaleCallPeer, escale_call_peer, G_TYPE_OBJECT)
+/* The name has dashes, which clang-format would space out. */
+/* clang-format off */
 G_DEFINE_QUARK (escale-call-error-quark, escale_call_error)
+/* clang-format on */
 
 void
 escale_call_media_clear (EscaleCallMedia *media)
@@ -241,7 +244,7 @@ emit_frame (gpointer data)
 /* Streaming thread: keeps only the newest frame, so a busy UI drops frames
  * instead of queueing them. */
 static GstFlowReturn
-on_new_sample (GstAppSink *sink, gpointer user_data)
+new_sample_cb (GstAppSink *sink, gpointer user_data)
 {
   EscaleCallPeer *self = user_data;
   g_autoptr(GstSample) sample = gst_app_sink_pull_sample (sink);
@@ -276,7 +279,7 @@ on_new_sample (GstAppSink *sink, gpointer user_data)
 static void
 attach_frame_sink (EscaleCallPeer *self, GstElement *sink)
 {
-  GstAppSinkCallbacks callbacks = { .new_sample = on_new_sample };
+  GstAppSinkCallbacks callbacks = { .new_sample = new_sample_cb };
 
   gst_app_sink_set_callbacks (GST_APP_SINK (sink), &callbacks, g_object_ref (self),
                               g_object_unref);
@@ -289,7 +292,7 @@ fail_from_thread (EscaleCallPeer *self, const char *reason)
 }
 
 static void
-on_description_created (GstPromise *promise, gpointer user_data)
+description_created_cb (GstPromise *promise, gpointer user_data)
 {
   EscaleCallPeer *self = user_data;
   const char *field = self->role == ESCALE_CALL_PEER_SEND ? "offer" : "answer";
@@ -319,7 +322,7 @@ on_description_created (GstPromise *promise, gpointer user_data)
 static void
 create_description (EscaleCallPeer *self)
 {
-  GstPromise *promise = gst_promise_new_with_change_func (on_description_created,
+  GstPromise *promise = gst_promise_new_with_change_func (description_created_cb,
                                                           g_object_ref (self), g_object_unref);
 
   g_signal_emit_by_name (self->webrtc,
@@ -338,7 +341,7 @@ negotiate (gpointer data)
 }
 
 static void
-on_negotiation_needed (GstElement *webrtc, gpointer user_data)
+negotiation_needed_cb (GstElement *webrtc, gpointer user_data)
 {
   EscaleCallPeer *self = user_data;
 
@@ -347,7 +350,7 @@ on_negotiation_needed (GstElement *webrtc, gpointer user_data)
 }
 
 static void
-on_ice_candidate (GstElement *webrtc, guint mline, const char *candidate, gpointer user_data)
+ice_candidate_cb (GstElement *webrtc, guint mline, const char *candidate, gpointer user_data)
 {
   EscaleCallPeer *self = user_data;
 
@@ -355,7 +358,7 @@ on_ice_candidate (GstElement *webrtc, guint mline, const char *candidate, gpoint
 }
 
 static void
-on_ice_gathering_state (GObject *webrtc, GParamSpec *pspec, gpointer user_data)
+ice_gathering_state_cb (GObject *webrtc, GParamSpec *pspec, gpointer user_data)
 {
   EscaleCallPeer *self = user_data;
   GstWebRTCICEGatheringState state;
@@ -366,7 +369,7 @@ on_ice_gathering_state (GObject *webrtc, GParamSpec *pspec, gpointer user_data)
 }
 
 static void
-on_ice_connection_state (GObject *webrtc, GParamSpec *pspec, gpointer user_data)
+ice_connection_state_cb (GObject *webrtc, GParamSpec *pspec, gpointer user_data)
 {
   EscaleCallPeer *self = user_data;
   GstWebRTCICEConnectionState state;
@@ -378,7 +381,7 @@ on_ice_connection_state (GObject *webrtc, GParamSpec *pspec, gpointer user_data)
 
 /* Streaming thread: a decoded stream from the server gets its sink. */
 static void
-on_decoded_pad (GstElement *decodebin, GstPad *pad, gpointer user_data)
+decoded_pad_cb (GstElement *decodebin, GstPad *pad, gpointer user_data)
 {
   EscaleCallPeer *self = user_data;
   g_autoptr(GstCaps) caps = gst_pad_get_current_caps (pad);
@@ -422,7 +425,7 @@ on_decoded_pad (GstElement *decodebin, GstPad *pad, gpointer user_data)
 }
 
 static void
-on_webrtc_pad (GstElement *webrtc, GstPad *pad, gpointer user_data)
+webrtc_pad_cb (GstElement *webrtc, GstPad *pad, gpointer user_data)
 {
   EscaleCallPeer *self = user_data;
   GstElement *decodebin;
@@ -431,7 +434,7 @@ on_webrtc_pad (GstElement *webrtc, GstPad *pad, gpointer user_data)
   if (GST_PAD_DIRECTION (pad) != GST_PAD_SRC || self->pipeline == NULL)
     return;
   decodebin = gst_element_factory_make ("decodebin", NULL);
-  g_signal_connect_object (decodebin, "pad-added", G_CALLBACK (on_decoded_pad), self, 0);
+  g_signal_connect_object (decodebin, "pad-added", G_CALLBACK (decoded_pad_cb), self, 0);
   gst_bin_add (GST_BIN (self->pipeline), decodebin);
   gst_element_sync_state_with_parent (decodebin);
   sink_pad = gst_element_get_static_pad (decodebin, "sink");
@@ -439,7 +442,7 @@ on_webrtc_pad (GstElement *webrtc, GstPad *pad, gpointer user_data)
 }
 
 static gboolean
-on_bus_message (GstBus *bus, GstMessage *message, gpointer user_data)
+bus_message_cb (GstBus *bus, GstMessage *message, gpointer user_data)
 {
   EscaleCallPeer *self = user_data;
 
@@ -581,22 +584,22 @@ connect_webrtc (EscaleCallPeer *self)
   g_autoptr(GstBus) bus = gst_element_get_bus (self->pipeline);
 
   g_signal_connect_object (self->webrtc, "on-negotiation-needed",
-                           G_CALLBACK (on_negotiation_needed), self, 0);
-  g_signal_connect_object (self->webrtc, "on-ice-candidate", G_CALLBACK (on_ice_candidate), self,
+                           G_CALLBACK (negotiation_needed_cb), self, 0);
+  g_signal_connect_object (self->webrtc, "on-ice-candidate", G_CALLBACK (ice_candidate_cb), self,
                            0);
   g_signal_connect_object (self->webrtc, "notify::ice-gathering-state",
-                           G_CALLBACK (on_ice_gathering_state), self, 0);
+                           G_CALLBACK (ice_gathering_state_cb), self, 0);
   g_signal_connect_object (self->webrtc, "notify::ice-connection-state",
-                           G_CALLBACK (on_ice_connection_state), self, 0);
+                           G_CALLBACK (ice_connection_state_cb), self, 0);
   if (self->role == ESCALE_CALL_PEER_RECEIVE)
-    g_signal_connect_object (self->webrtc, "pad-added", G_CALLBACK (on_webrtc_pad), self, 0);
+    g_signal_connect_object (self->webrtc, "pad-added", G_CALLBACK (webrtc_pad_cb), self, 0);
   else
     {
       g_autoptr(GstElement) sink = gst_bin_get_by_name (GST_BIN (self->pipeline), "frames");
 
       attach_frame_sink (self, sink);
     }
-  self->bus_watch = gst_bus_add_watch (bus, on_bus_message, self);
+  self->bus_watch = gst_bus_add_watch (bus, bus_message_cb, self);
 }
 
 EscaleCallPeer *
@@ -641,7 +644,7 @@ escale_call_peer_start (EscaleCallPeer *self, GError **error)
 }
 
 static void
-on_remote_set (GstPromise *promise, gpointer user_data)
+remote_set_cb (GstPromise *promise, gpointer user_data)
 {
   EscaleCallPeer *self = user_data;
 
@@ -670,7 +673,7 @@ escale_call_peer_set_remote (EscaleCallPeer *self, const char *type, const char 
                                                       ? GST_WEBRTC_SDP_TYPE_OFFER
                                                       : GST_WEBRTC_SDP_TYPE_ANSWER,
                                                     message);
-  promise = gst_promise_new_with_change_func (on_remote_set, g_object_ref (self),
+  promise = gst_promise_new_with_change_func (remote_set_cb, g_object_ref (self),
                                               g_object_unref);
   g_signal_emit_by_name (self->webrtc, "set-remote-description", description, promise);
   gst_webrtc_session_description_free (description);

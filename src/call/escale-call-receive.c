@@ -9,7 +9,7 @@
  * (escale-call.c), split off to keep each file to one concern. */
 
 static void
-on_receiver_frame (EscaleCallPeer *peer, GBytes *frame, int width, int height, int stride,
+receiver_frame_cb (EscaleCallPeer *peer, GBytes *frame, int width, int height, int stride,
                    gpointer user_data)
 {
   EscaleCall *self = user_data;
@@ -21,7 +21,7 @@ on_receiver_frame (EscaleCallPeer *peer, GBytes *frame, int width, int height, i
 }
 
 static void
-on_receiver_description (EscaleCallPeer *peer, const char *type, const char *sdp,
+receiver_description_cb (EscaleCallPeer *peer, const char *type, const char *sdp,
                          gpointer user_data)
 {
   EscaleCall *self = user_data;
@@ -32,7 +32,7 @@ on_receiver_description (EscaleCallPeer *peer, const char *type, const char *sdp
 }
 
 static void
-on_receiver_candidate (EscaleCallPeer *peer, guint mline, const char *candidate,
+receiver_candidate_cb (EscaleCallPeer *peer, guint mline, const char *candidate,
                        gpointer user_data)
 {
   EscaleCall *self = user_data;
@@ -42,7 +42,7 @@ on_receiver_candidate (EscaleCallPeer *peer, guint mline, const char *candidate,
 }
 
 void
-escale_call_peer_failed (EscaleCallPeer *peer, const char *reason, gpointer user_data)
+escale_call_peer_failed_cb (EscaleCallPeer *peer, const char *reason, gpointer user_data)
 {
   EscaleCall *self = user_data;
 
@@ -68,7 +68,7 @@ escale_call_drop_receiver (EscaleCall *self)
 }
 
 static void
-on_subscribed (GObject *source, GAsyncResult *result, gpointer user_data)
+subscribed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr(EscaleCall) self = user_data;
   g_autoptr(GError) error = NULL;
@@ -90,11 +90,11 @@ on_subscribed (GObject *source, GAsyncResult *result, gpointer user_data)
       escale_call_step_failed (self, error);
       return;
     }
-  g_signal_connect (self->receiver, "frame", G_CALLBACK (on_receiver_frame), self);
-  g_signal_connect (self->receiver, "local-description", G_CALLBACK (on_receiver_description),
+  g_signal_connect (self->receiver, "frame", G_CALLBACK (receiver_frame_cb), self);
+  g_signal_connect (self->receiver, "local-description", G_CALLBACK (receiver_description_cb),
                     self);
-  g_signal_connect (self->receiver, "ice-candidate", G_CALLBACK (on_receiver_candidate), self);
-  g_signal_connect (self->receiver, "failed", G_CALLBACK (escale_call_peer_failed), self);
+  g_signal_connect (self->receiver, "ice-candidate", G_CALLBACK (receiver_candidate_cb), self);
+  g_signal_connect (self->receiver, "failed", G_CALLBACK (escale_call_peer_failed_cb), self);
   if (!escale_call_peer_start (self->receiver, &error))
     {
       escale_call_step_failed (self, error);
@@ -111,13 +111,13 @@ join_as_subscriber (EscaleCall *self, guint64 handle)
 
   self->subscribe_handle = handle;
   escale_janus_message_async (self->janus, handle, body, NULL, NULL, self->cancellable,
-                              on_subscribed, g_object_ref (self));
+                              subscribed_cb, g_object_ref (self));
 }
 
 /* A handle for the family's streams: used at once if they are already
  * there, kept for when they come otherwise. */
 static void
-on_subscriber_attached (GObject *source, GAsyncResult *result, gpointer user_data)
+subscriber_attached_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr(EscaleCall) self = user_data;
   g_autoptr(GError) error = NULL;
@@ -153,7 +153,7 @@ escale_call_subscribe (EscaleCall *self, JsonObject *data)
     {
       self->spare_coming = TRUE;
       escale_janus_attach_async (self->janus, VIDEOROOM, self->cancellable,
-                                 on_subscriber_attached, g_object_ref (self));
+                                 subscriber_attached_cb, g_object_ref (self));
     }
 }
 
@@ -162,6 +162,6 @@ void
 escale_call_attach_spare (EscaleCall *self)
 {
   self->spare_coming = TRUE;
-  escale_janus_attach_async (self->janus, VIDEOROOM, self->cancellable, on_subscriber_attached,
+  escale_janus_attach_async (self->janus, VIDEOROOM, self->cancellable, subscriber_attached_cb,
                              g_object_ref (self));
 }

@@ -96,7 +96,7 @@ escale_call_step_failed (EscaleCall *self, GError *error)
 }
 
 static void
-on_room_destroyed (GObject *source, GAsyncResult *result, gpointer user_data)
+room_destroyed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr(JsonObject) data = escale_janus_message_finish (ESCALE_JANUS (source), result, NULL,
                                                             NULL);
@@ -122,7 +122,7 @@ stop_everything (EscaleCall *self)
           g_autoptr(JsonNode) destroy_body = escale_videoroom_destroy (self->room, self->secret);
 
           escale_janus_message_async (self->janus, self->publish_handle, destroy_body, NULL, NULL,
-                                      NULL, on_room_destroyed, NULL);
+                                      NULL, room_destroyed_cb, NULL);
         }
       else
         escale_janus_close (self->janus);
@@ -298,7 +298,7 @@ escale_call_emit_remote_frame (EscaleCall *self, GBytes *frame, int width, int h
 }
 
 static void
-on_janus_event (EscaleJanus *janus, guint64 handle, JsonObject *data, const char *sdp,
+janus_event_cb (EscaleJanus *janus, guint64 handle, JsonObject *data, const char *sdp,
                 gpointer user_data)
 {
   EscaleCall *self = user_data;
@@ -326,7 +326,7 @@ on_janus_event (EscaleJanus *janus, guint64 handle, JsonObject *data, const char
 }
 
 static void
-on_janus_lost (EscaleJanus *janus, gpointer user_data)
+janus_lost_cb (EscaleJanus *janus, gpointer user_data)
 {
   EscaleCall *self = user_data;
 
@@ -339,7 +339,7 @@ on_janus_lost (EscaleJanus *janus, gpointer user_data)
 /* --- Sending our picture ------------------------------------------------- */
 
 static void
-on_published (GObject *source, GAsyncResult *result, gpointer user_data)
+published_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr(EscaleCall) self = user_data;
   g_autoptr(GError) error = NULL;
@@ -379,12 +379,12 @@ maybe_publish (EscaleCall *self)
   body = escale_videoroom_configure ();
   self->offer_sent = TRUE;
   escale_janus_message_async (self->janus, self->publish_handle, body, "offer", self->offer,
-                              self->cancellable, on_published, g_object_ref (self));
+                              self->cancellable, published_cb, g_object_ref (self));
   flush_candidates (self);
 }
 
 static void
-on_sender_description (EscaleCallPeer *peer, const char *type, const char *sdp,
+sender_description_cb (EscaleCallPeer *peer, const char *type, const char *sdp,
                        gpointer user_data)
 {
   EscaleCall *self = user_data;
@@ -395,7 +395,7 @@ on_sender_description (EscaleCallPeer *peer, const char *type, const char *sdp,
 }
 
 static void
-on_sender_candidate (EscaleCallPeer *peer, guint mline, const char *candidate,
+sender_candidate_cb (EscaleCallPeer *peer, guint mline, const char *candidate,
                      gpointer user_data)
 {
   EscaleCall *self = user_data;
@@ -408,7 +408,7 @@ on_sender_candidate (EscaleCallPeer *peer, guint mline, const char *candidate,
 }
 
 static void
-on_sender_frame (EscaleCallPeer *peer, GBytes *frame, int width, int height, int stride,
+sender_frame_cb (EscaleCallPeer *peer, GBytes *frame, int width, int height, int stride,
                  gpointer user_data)
 {
   EscaleCall *self = user_data;
@@ -434,10 +434,10 @@ escale_call_start_preview (EscaleCall *self)
       escale_call_end_with (self, problem_from_error (error));
       return FALSE;
     }
-  g_signal_connect (self->sender, "frame", G_CALLBACK (on_sender_frame), self);
-  g_signal_connect (self->sender, "local-description", G_CALLBACK (on_sender_description), self);
-  g_signal_connect (self->sender, "ice-candidate", G_CALLBACK (on_sender_candidate), self);
-  g_signal_connect (self->sender, "failed", G_CALLBACK (escale_call_peer_failed), self);
+  g_signal_connect (self->sender, "frame", G_CALLBACK (sender_frame_cb), self);
+  g_signal_connect (self->sender, "local-description", G_CALLBACK (sender_description_cb), self);
+  g_signal_connect (self->sender, "ice-candidate", G_CALLBACK (sender_candidate_cb), self);
+  g_signal_connect (self->sender, "failed", G_CALLBACK (escale_call_peer_failed_cb), self);
   escale_call_peer_set_microphone (self->sender, self->microphone);
   escale_call_peer_set_camera (self->sender, self->camera);
   if (!escale_call_peer_start (self->sender, &error))
@@ -452,7 +452,7 @@ escale_call_start_preview (EscaleCall *self)
 /* --- Rooms --------------------------------------------------------------- */
 
 static void
-on_joined (GObject *source, GAsyncResult *result, gpointer user_data)
+joined_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr(EscaleCall) self = user_data;
   g_autoptr(GError) error = NULL;
@@ -475,13 +475,13 @@ join_room (EscaleCall *self)
   g_autoptr(JsonNode) body = escale_videoroom_join_publisher (self->room);
 
   escale_janus_message_async (self->janus, self->publish_handle, body, NULL, NULL,
-                              self->cancellable, on_joined, g_object_ref (self));
+                              self->cancellable, joined_cb, g_object_ref (self));
 }
 
 static void create_room (EscaleCall *self);
 
 static void
-on_room_created (GObject *source, GAsyncResult *result, gpointer user_data)
+room_created_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr(EscaleCall) self = user_data;
   g_autoptr(GError) error = NULL;
@@ -509,11 +509,11 @@ create_room (EscaleCall *self)
   self->create_attempts++;
   body = escale_videoroom_create (self->room, self->secret);
   escale_janus_message_async (self->janus, self->publish_handle, body, NULL, NULL,
-                              self->cancellable, on_room_created, g_object_ref (self));
+                              self->cancellable, room_created_cb, g_object_ref (self));
 }
 
 static void
-on_publisher_attached (GObject *source, GAsyncResult *result, gpointer user_data)
+publisher_attached_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr(EscaleCall) self = user_data;
   g_autoptr(GError) error = NULL;
@@ -529,7 +529,7 @@ on_publisher_attached (GObject *source, GAsyncResult *result, gpointer user_data
 }
 
 static void
-on_connected (GObject *source, GAsyncResult *result, gpointer user_data)
+connected_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr(EscaleCall) self = user_data;
   g_autoptr(GError) error = NULL;
@@ -537,7 +537,7 @@ on_connected (GObject *source, GAsyncResult *result, gpointer user_data)
   escale_janus_connect_finish (ESCALE_JANUS (source), result, &error);
   if (escale_call_step_failed (self, error))
     return;
-  escale_janus_attach_async (self->janus, VIDEOROOM, self->cancellable, on_publisher_attached,
+  escale_janus_attach_async (self->janus, VIDEOROOM, self->cancellable, publisher_attached_cb,
                              g_object_ref (self));
   escale_call_attach_spare (self);
 }
@@ -555,9 +555,9 @@ connect_to_server (EscaleCall *self, guint64 room)
   self->create_attempts = 0;
   self->cancellable = g_cancellable_new ();
   self->janus = escale_janus_new (self->server_url);
-  g_signal_connect (self->janus, "event", G_CALLBACK (on_janus_event), self);
-  g_signal_connect (self->janus, "lost", G_CALLBACK (on_janus_lost), self);
-  escale_janus_connect_async (self->janus, self->cancellable, on_connected, g_object_ref (self));
+  g_signal_connect (self->janus, "event", G_CALLBACK (janus_event_cb), self);
+  g_signal_connect (self->janus, "lost", G_CALLBACK (janus_lost_cb), self);
+  escale_janus_connect_async (self->janus, self->cancellable, connected_cb, g_object_ref (self));
 }
 
 /* Makes a fresh room; its code appears in the "code" property. */

@@ -32,7 +32,10 @@ enum {
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (EscaleJanus, escale_janus, G_TYPE_OBJECT)
+/* The name has dashes, which clang-format would space out. */
+/* clang-format off */
 G_DEFINE_QUARK (escale-janus-error-quark, escale_janus_error)
+/* clang-format on */
 
 #define KEEPALIVE_SEC 20
 #define ANSWER_TIMEOUT_SEC 15
@@ -176,7 +179,7 @@ new_request (EscaleJanus *self, const char *verb, guint64 handle)
 }
 
 static gboolean
-on_answer_timeout (gpointer data)
+answer_timeout_cb (gpointer data)
 {
   GTask *task = data;
   EscaleJanus *self = g_task_get_source_object (task);
@@ -210,7 +213,7 @@ send_request (EscaleJanus *self, JsonObject *request, WaitKind kind, GTask *task
     }
   pending->kind = kind;
   pending->transaction = new_transaction ();
-  pending->timeout_id = g_timeout_add_seconds (ANSWER_TIMEOUT_SEC, on_answer_timeout, task);
+  pending->timeout_id = g_timeout_add_seconds (ANSWER_TIMEOUT_SEC, answer_timeout_cb, task);
   g_task_set_task_data (task, pending, pending_free);
   json_object_set_string_member (request, "transaction", pending->transaction);
   g_hash_table_insert (self->pending, g_strdup (pending->transaction), task);
@@ -219,7 +222,7 @@ send_request (EscaleJanus *self, JsonObject *request, WaitKind kind, GTask *task
 }
 
 static gboolean
-send_keepalive (gpointer data)
+send_keepalive_cb (gpointer data)
 {
   EscaleJanus *self = data;
   g_autofree char *transaction = new_transaction ();
@@ -335,7 +338,7 @@ complete_pending (EscaleJanus *self, const char *verb, const char *transaction,
 }
 
 static void
-on_ws_message (SoupWebsocketConnection *ws, int type, GBytes *bytes, gpointer user_data)
+ws_message_cb (SoupWebsocketConnection *ws, int type, GBytes *bytes, gpointer user_data)
 {
   EscaleJanus *self = user_data;
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -370,7 +373,7 @@ on_ws_message (SoupWebsocketConnection *ws, int type, GBytes *bytes, gpointer us
 }
 
 static void
-on_ws_closed (SoupWebsocketConnection *ws, gpointer user_data)
+ws_closed_cb (SoupWebsocketConnection *ws, gpointer user_data)
 {
   EscaleJanus *self = user_data;
   gboolean expected = self->closing;
@@ -388,7 +391,7 @@ on_ws_closed (SoupWebsocketConnection *ws, gpointer user_data)
 }
 
 static void
-on_session_created (GObject *source, GAsyncResult *result, gpointer user_data)
+session_created_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr(GTask) task = user_data;
   EscaleJanus *self = g_task_get_source_object (task);
@@ -401,12 +404,12 @@ on_session_created (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
   self->session_id = (guint64) id;
-  self->keepalive_id = g_timeout_add_seconds (KEEPALIVE_SEC, send_keepalive, self);
+  self->keepalive_id = g_timeout_add_seconds (KEEPALIVE_SEC, send_keepalive_cb, self);
   g_task_return_boolean (task, TRUE);
 }
 
 static void
-on_ws_connected (GObject *source, GAsyncResult *result, gpointer user_data)
+ws_connected_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr(GTask) task = user_data;
   EscaleJanus *self = g_task_get_source_object (task);
@@ -420,10 +423,10 @@ on_ws_connected (GObject *source, GAsyncResult *result, gpointer user_data)
                                "cannot reach the call server: %s", error->message);
       return;
     }
-  g_signal_connect (self->ws, "message", G_CALLBACK (on_ws_message), self);
-  g_signal_connect (self->ws, "closed", G_CALLBACK (on_ws_closed), self);
+  g_signal_connect (self->ws, "message", G_CALLBACK (ws_message_cb), self);
+  g_signal_connect (self->ws, "closed", G_CALLBACK (ws_closed_cb), self);
 
-  create_task = g_task_new (self, g_task_get_cancellable (task), on_session_created,
+  create_task = g_task_new (self, g_task_get_cancellable (task), session_created_cb,
                             g_object_ref (task));
   send_request (self, new_request (self, "create", 0), WAIT_SESSION, create_task);
 }
@@ -449,7 +452,7 @@ escale_janus_connect_async (EscaleJanus *self, GCancellable *cancellable,
     self->session = soup_session_new_with_options ("timeout", 10, "idle-timeout", 10, NULL);
   self->closing = FALSE;
   soup_session_websocket_connect_async (self->session, message, NULL, (char **) protocols,
-                                        G_PRIORITY_DEFAULT, cancellable, on_ws_connected, task);
+                                        G_PRIORITY_DEFAULT, cancellable, ws_connected_cb, task);
 }
 
 gboolean

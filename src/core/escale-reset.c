@@ -25,7 +25,10 @@ typedef struct
 } Wiper;
 
 G_DEFINE_FINAL_TYPE (EscaleReset, escale_reset, G_TYPE_OBJECT)
+/* The name has dashes, which clang-format would space out. */
+/* clang-format off */
 G_DEFINE_QUARK (escale-reset-error-quark, escale_reset_error)
+/* clang-format on */
 
 static void
 wiper_free (gpointer data)

@@ -33,7 +33,10 @@ struct _EscaleStatsStore
 };
 
 G_DEFINE_FINAL_TYPE (EscaleStatsStore, escale_stats_store, G_TYPE_OBJECT)
+/* The name has dashes, which clang-format would space out. */
+/* clang-format off */
 G_DEFINE_QUARK (escale-stats-error-quark, escale_stats_error)
+/* clang-format on */
 
 
 static gboolean

@@ -418,6 +418,12 @@ digit_clicked_cb (GtkButton *button, EscaleStaffPage *self)
 }
 
 static void
+ok_clicked_cb (EscaleStaffPage *self)
+{
+  escale_staff_page_validate (self);
+}
+
+static void
 erase_clicked_cb (EscaleStaffPage *self)
 {
   if (self->typed->len > 0)
@@ -646,7 +652,7 @@ escale_staff_page_init (EscaleStaffPage *self)
     gtk_widget_add_css_class (ok, "pin-key");
     gtk_widget_add_css_class (ok, "suggested");
     g_signal_connect_swapped (erase, "clicked", G_CALLBACK (erase_clicked_cb), self);
-    g_signal_connect_swapped (ok, "clicked", G_CALLBACK (escale_staff_page_validate), self);
+    g_signal_connect_swapped (ok, "clicked", G_CALLBACK (ok_clicked_cb), self);
     gtk_grid_attach (self->keypad, erase, 0, 3, 1, 1);
     gtk_grid_attach (self->keypad, ok, 2, 3, 1, 1);
   }

@@ -172,6 +172,12 @@ _escale_window_update_for_state (EscaleWindow *self)
 }
 
 static void
+state_changed_cb (EscaleWindow *self)
+{
+  _escale_window_update_for_state (self);
+}
+
+static void
 remaining_changed_cb (EscaleWindow *self)
 {
   escale_countdown_set_remaining (self->countdown,
@@ -217,6 +223,19 @@ update_staff_notes (EscaleWindow *self)
 
   escale_welcome_page_set_staff_note (self->welcome_page, note->str);
   gtk_label_set_text (self->unavailable_staff_label, note->str);
+}
+
+static void
+staff_notes_changed_cb (EscaleWindow *self)
+{
+  update_staff_notes (self);
+}
+
+/* The staff's discreet entry: a long press on the place's name. */
+static void
+place_long_pressed_cb (EscaleWindow *self)
+{
+  _escale_window_open_staff_space (self);
 }
 
 /* Input and the kiosk key filter */
@@ -365,15 +384,15 @@ escale_window_constructed (GObject *object)
   escale_home_page_set_activities (self->home_page, escale_config_get_activities (config));
   update_staff_notes (self);
 
-  g_signal_connect_object (_escale_window_get_session (self), "notify::state", G_CALLBACK (_escale_window_update_for_state),
+  g_signal_connect_object (_escale_window_get_session (self), "notify::state", G_CALLBACK (state_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (_escale_window_get_session (self), "notify::remaining",
                            G_CALLBACK (remaining_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->kiosk, "notify::out-of-order", G_CALLBACK (_escale_window_update_for_state),
+  g_signal_connect_object (self->kiosk, "notify::out-of-order", G_CALLBACK (state_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (escale_kiosk_get_notices (self->kiosk), "changed",
-                           G_CALLBACK (update_staff_notes), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (_escale_window_get_session (self), "ended", G_CALLBACK (update_staff_notes), self,
+                           G_CALLBACK (staff_notes_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (_escale_window_get_session (self), "ended", G_CALLBACK (staff_notes_changed_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
   _escale_window_setup_staff (self);
@@ -563,7 +582,7 @@ escale_window_init (EscaleWindow *self)
     /* The longest GTK allows (about 1 s); and if a finger resting on the
      * title opens the pad by chance, "Retour" goes back unwiped. */
     gtk_gesture_long_press_set_delay_factor (GTK_GESTURE_LONG_PRESS (long_press), 2.0);
-    g_signal_connect_swapped (long_press, "pressed", G_CALLBACK (_escale_window_open_staff_space), self);
+    g_signal_connect_swapped (long_press, "pressed", G_CALLBACK (place_long_pressed_cb), self);
     gtk_widget_add_controller (GTK_WIDGET (self->place_label), GTK_EVENT_CONTROLLER (long_press));
   }
 

@@ -26,7 +26,10 @@ struct _EscaleWebPolicy
 
 G_DEFINE_FINAL_TYPE (EscaleWebPolicy, escale_web_policy, G_TYPE_OBJECT)
 
+/* The name has dashes, which clang-format would space out. */
+/* clang-format off */
 G_DEFINE_QUARK (escale-web-policy-error-quark, escale_web_policy_error)
+/* clang-format on */
 
 static void
 escale_web_policy_finalize (GObject *object)

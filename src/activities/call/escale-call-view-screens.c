@@ -151,7 +151,7 @@ build_code (EscaleCallView *self)
 /* Oneself, small, in the bottom right corner of the family's picture:
  * a quarter of its width whatever the size of the frames. */
 static gboolean
-place_self_view (GtkOverlay *overlay, GtkWidget *child, GdkRectangle *allocation,
+place_self_view_cb (GtkOverlay *overlay, GtkWidget *child, GdkRectangle *allocation,
                  gpointer user_data)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (overlay));
@@ -178,7 +178,7 @@ build_call (EscaleCallView *self)
   gtk_overlay_set_child (GTK_OVERLAY (overlay), GTK_WIDGET (self->remote_picture));
   self->self_pictures[1] = video_picture ("call-self");
   gtk_overlay_add_overlay (GTK_OVERLAY (overlay), GTK_WIDGET (self->self_pictures[1]));
-  g_signal_connect (overlay, "get-child-position", G_CALLBACK (place_self_view), NULL);
+  g_signal_connect (overlay, "get-child-position", G_CALLBACK (place_self_view_cb), NULL);
   gtk_box_append (GTK_BOX (box), overlay);
 
   self->microphone_button = action_button (NULL, "call.microphone", "call-switch");

@@ -101,6 +101,12 @@ update_guide_step (EscaleCallView *self)
 }
 
 static void
+screen_changed_cb (EscaleCallView *self)
+{
+  update_guide_step (self);
+}
+
+static void
 show_code (EscaleCallView *self)
 {
   const char *code = escale_call_get_code (self->call);
@@ -194,7 +200,7 @@ show_start (EscaleCallView *self)
 }
 
 static void
-on_state_changed (EscaleCallView *self)
+state_changed_cb (EscaleCallView *self)
 {
   EscaleCallState state = escale_call_get_state (self->call);
   EscaleCallProblem problem = escale_call_get_problem (self->call);
@@ -256,7 +262,7 @@ show_frame (GtkPicture *picture, GBytes *frame, int width, int height, int strid
 }
 
 static void
-on_local_frame (EscaleCallView *self, GBytes *frame, int width, int height, int stride)
+local_frame_cb (EscaleCallView *self, GBytes *frame, int width, int height, int stride)
 {
   const char *screen = gtk_stack_get_visible_child_name (self->stack);
   guint index = g_strcmp0 (screen, "call") == 0 ? 1 : 0;
@@ -265,7 +271,7 @@ on_local_frame (EscaleCallView *self, GBytes *frame, int width, int height, int 
 }
 
 static void
-on_remote_frame (EscaleCallView *self, GBytes *frame, int width, int height, int stride)
+remote_frame_cb (EscaleCallView *self, GBytes *frame, int width, int height, int stride)
 {
   show_frame (self->remote_picture, frame, width, height, stride);
 }
@@ -316,13 +322,13 @@ escale_call_view_constructed (GObject *object)
   self->call = escale_call_new (server != NULL ? server : "", &media);
   escale_call_media_clear (&media);
 
-  g_signal_connect_object (self->call, "notify::state", G_CALLBACK (on_state_changed), self,
+  g_signal_connect_object (self->call, "notify::state", G_CALLBACK (state_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->call, "notify::problem", G_CALLBACK (on_state_changed), self,
+  g_signal_connect_object (self->call, "notify::problem", G_CALLBACK (state_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->call, "local-frame", G_CALLBACK (on_local_frame), self,
+  g_signal_connect_object (self->call, "local-frame", G_CALLBACK (local_frame_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->call, "remote-frame", G_CALLBACK (on_remote_frame), self,
+  g_signal_connect_object (self->call, "remote-frame", G_CALLBACK (remote_frame_cb), self,
                            G_CONNECT_SWAPPED);
   /* The view is the wiper's data: it removes the wiper when it goes away. */
   if (self->visit != NULL)
@@ -399,7 +405,7 @@ escale_call_view_init (EscaleCallView *self)
   self->typed = g_string_new (NULL);
   _escale_call_view_build (self);
   g_signal_connect_swapped (self->stack, "notify::visible-child-name",
-                            G_CALLBACK (update_guide_step), self);
+                            G_CALLBACK (screen_changed_cb), self);
   _escale_call_view_update_pad_display (self);
 }
 

@@ -54,6 +54,12 @@ update_arrows (EscaleInfoView *self)
   gtk_widget_set_sensitive (self->down_button, value < max - 1);
 }
 
+static void
+scroll_changed_cb (EscaleInfoView *self)
+{
+  update_arrows (self);
+}
+
 /* Scrolls by most of a screen; @direction < 0 goes up. Returns whether it moved. */
 gboolean
 escale_info_view_scroll (EscaleInfoView *self, int direction)
@@ -98,8 +104,8 @@ escale_info_view_init (EscaleInfoView *self)
   g_signal_connect_swapped (self->up_button, "clicked", G_CALLBACK (up_clicked_cb), self);
   g_signal_connect_swapped (self->down_button, "clicked", G_CALLBACK (down_clicked_cb), self);
   adj = gtk_scrolled_window_get_vadjustment (self->scroller);
-  g_signal_connect_object (adj, "changed", G_CALLBACK (update_arrows), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (adj, "value-changed", G_CALLBACK (update_arrows), self,
+  g_signal_connect_object (adj, "changed", G_CALLBACK (scroll_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adj, "value-changed", G_CALLBACK (scroll_changed_cb), self,
                            G_CONNECT_SWAPPED);
   update_arrows (self);
 }
