@@ -12,8 +12,8 @@ main (int argc, char *argv[])
 
   setlocale (LC_ALL, "");
   /* ESCALE_LOCALEDIR lets run-demo use the catalogues of an uninstalled build. */
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ESCALE_LOCALEDIR") ? g_getenv ("ESCALE_LOCALEDIR")
-                                                                 : LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE,
+                  g_getenv ("ESCALE_LOCALEDIR") ? g_getenv ("ESCALE_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -32,8 +32,8 @@ serve_file (SoupServerMessage *message, const char *path, const char *type)
       return;
     }
   soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
-  soup_server_message_set_response (message, type, SOUP_MEMORY_TAKE,
-                                    g_steal_pointer (&contents), length);
+  soup_server_message_set_response (message, type, SOUP_MEMORY_TAKE, g_steal_pointer (&contents),
+                                    length);
 }
 
 static void
@@ -153,8 +153,7 @@ find_page_target (guint port)
 
               if (g_strcmp0 (json_object_get_string_member_with_default (target, "type", ""),
                              "page") == 0)
-                return g_strdup (json_object_get_string_member (target,
-                                                                "webSocketDebuggerUrl"));
+                return g_strdup (json_object_get_string_member (target, "webSocketDebuggerUrl"));
             }
         }
       g_usleep (100 * 1000);
@@ -174,17 +173,32 @@ call_lab_start_chromium (const char *tmp_dir, const char *url)
   g_autoptr(SoupMessage) message = NULL;
 
   g_assert_null (chromium);
-  chromium = call_lab_spawn (&error, (const char *const[]) {
-    "chromium", "--headless=new", "--no-sandbox", "--disable-gpu", profile_arg,
-    "--no-first-run", "--no-default-browser-check", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--disable-default-apps",
-    "--disable-extensions", "--mute-audio", "--window-size=1024,768",
-    "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
-    "--allow-loopback-in-peer-connection",
-    "--disable-features=WebRtcHideLocalIpsWithMdns,Translate,MediaRouter",
-    "--autoplay-policy=no-user-gesture-required",
-    "--remote-debugging-port=0", "--remote-allow-origins=*",
-    url, NULL });
+  chromium =
+    call_lab_spawn (&error,
+                    (const char *const[]){
+                      "chromium",
+                      "--headless=new",
+                      "--no-sandbox",
+                      "--disable-gpu",
+                      profile_arg,
+                      "--no-first-run",
+                      "--no-default-browser-check",
+                      "--disable-background-networking",
+                      "--disable-component-update",
+                      "--disable-sync",
+                      "--disable-default-apps",
+                      "--disable-extensions",
+                      "--mute-audio",
+                      "--window-size=1024,768",
+                      "--use-fake-device-for-media-stream",
+                      "--use-fake-ui-for-media-stream",
+                      "--allow-loopback-in-peer-connection",
+                      "--disable-features=WebRtcHideLocalIpsWithMdns,Translate,MediaRouter",
+                      "--autoplay-policy=no-user-gesture-required",
+                      "--remote-debugging-port=0",
+                      "--remote-allow-origins=*",
+                      url,
+                      NULL });
   g_assert_no_error (error);
 
   call_lab_wait_for (devtools_port_written, port_file, "Chromium's DevTools port");
@@ -287,7 +301,8 @@ call_lab_page_screenshot (const char *path)
 
   waited_id = next_id++;
   request = g_strdup_printf ("{\"id\":%u,\"method\":\"Page.captureScreenshot\","
-                             "\"params\":{\"format\":\"png\"}}", waited_id);
+                             "\"params\":{\"format\":\"png\"}}",
+                             waited_id);
   soup_websocket_connection_send_text (devtools, request);
   call_lab_wait_for (has_reply, NULL, "the family page's picture");
   answer = g_steal_pointer (&reply);

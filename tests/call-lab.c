@@ -29,7 +29,8 @@ call_lab_enter_network (void)
 {
   if (unshare (CLONE_NEWNET) != 0)
     g_error ("call lab: cannot make a private network namespace (%s); the call tests need "
-             "CAP_NET_ADMIN (run them as root)", g_strerror (errno));
+             "CAP_NET_ADMIN (run them as root)",
+             g_strerror (errno));
   run_ip ("link set lo up");
   run_ip ("link add esc0 type veth peer name esc1");
   run_ip ("addr add " CALL_LAB_ADDRESS "/32 dev esc0");
@@ -60,10 +61,9 @@ GSubprocess *
 call_lab_spawn (GError **error, const char *const *argv)
 {
   const char *log = g_getenv ("CALL_LAB_LOG");
-  g_autoptr(GSubprocessLauncher) launcher =
-    g_subprocess_launcher_new (log != NULL ? G_SUBPROCESS_FLAGS_STDERR_MERGE
-                                           : G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
-                                               G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (
+    log != NULL ? G_SUBPROCESS_FLAGS_STDERR_MERGE
+                : G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
 
   /* CALL_LAB_LOG=FILE keeps what Janus and Chromium say, for debugging. */
   if (log != NULL)
@@ -89,8 +89,7 @@ janus_listens (void)
   g_autoptr(GSocketClient) client = g_socket_client_new ();
   g_autoptr(GSocketConnection) connection = NULL;
 
-  connection = g_socket_client_connect_to_host (client, CALL_LAB_ADDRESS ":8188", 0, NULL,
-                                                NULL);
+  connection = g_socket_client_connect_to_host (client, CALL_LAB_ADDRESS ":8188", 0, NULL, NULL);
   return connection != NULL;
 }
 
@@ -156,8 +155,8 @@ call_lab_start_janus (const char *tmp_dir)
   write_file (dir, "janus.plugin.videoroom.jcfg", "general: {\n}\n");
 
   main_config = g_build_filename (dir, "janus.jcfg", NULL);
-  janus = call_lab_spawn (&error, (const char *const[]) {
-                            "janus", "-F", dir, "-C", main_config, NULL });
+  janus =
+    call_lab_spawn (&error, (const char *const[]){ "janus", "-F", dir, "-C", main_config, NULL });
   g_assert_no_error (error);
 
   for (guint i = 0; i < 300 && !janus_listens (); i++)

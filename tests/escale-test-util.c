@@ -143,9 +143,9 @@ escale_test_spin (guint ms)
 gboolean
 escale_test_xdotool (const char *actions)
 {
-  g_autofree char *command =
-    g_strdup_printf ("xdotool search --onlyvisible --name '^Escale test %d$' windowfocus --sync %s",
-                     (int) getpid (), actions);
+  g_autofree char *command = g_strdup_printf (
+    "xdotool search --onlyvisible --name '^Escale test %d$' windowfocus --sync %s",
+    (int) getpid (), actions);
   int status = -1;
 
   if (!g_spawn_command_line_sync (command, NULL, NULL, &status, NULL))

@@ -78,16 +78,15 @@ assert_totals_match_rows (const char *path)
 
   for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
     {
-      g_autofree char *one = g_strdup_printf ("SELECT count (*) FROM (%s EXCEPT %s)",
-                                              pairs[i][0], pairs[i][1]);
-      g_autofree char *other = g_strdup_printf ("SELECT count (*) FROM (%s EXCEPT %s)",
-                                                pairs[i][1], pairs[i][0]);
+      g_autofree char *one =
+        g_strdup_printf ("SELECT count (*) FROM (%s EXCEPT %s)", pairs[i][0], pairs[i][1]);
+      g_autofree char *other =
+        g_strdup_printf ("SELECT count (*) FROM (%s EXCEPT %s)", pairs[i][1], pairs[i][0]);
 
       g_assert_cmpint (query (path, one), ==, 0);
       g_assert_cmpint (query (path, other), ==, 0);
     }
 }
-
 
 /* What migrations 4 to 7 left: dropping it gives back exactly schema 3. */
 const char undo_schema_4[] =
@@ -98,7 +97,6 @@ const char undo_schema_4[] =
   "DROP TABLE day_totals; DROP TABLE day_hour_totals;"
   "DROP TABLE day_duration_totals; DROP TABLE day_activity_totals;";
 
-
 /* A visit on @day at @hour, lasting @minutes, with optional answers. */
 void
 add_visit (EscaleStatsStore *store, int year, int month, int day, int hour, int minutes,
@@ -107,7 +105,7 @@ add_visit (EscaleStatsStore *store, int year, int month, int day, int hour, int 
 {
   g_autoptr(GDateTime) start = g_date_time_new_local (year, month, day, hour, 10, 0);
   g_autoptr(EscaleSessionRecord) record =
-    escale_session_record_new (start, minutes * 60, ESCALE_END_FINISHED, helper_calls);
+               escale_session_record_new (start, minutes * 60, ESCALE_END_FINISHED, helper_calls);
 
   record->satisfaction = satisfaction;
   record->age_bracket = age;
@@ -118,7 +116,6 @@ add_visit (EscaleStatsStore *store, int year, int month, int day, int hour, int 
     }
   g_assert_true (escale_stats_store_add_session (store, record, NULL));
 }
-
 
 /* Ten visits in March 2026 whose figures are known by hand. */
 void
@@ -143,8 +140,8 @@ fill_known_dataset (EscaleStatsStore *store)
              "Échanger avec ses proches");
   add_visit (store, 2026, 3, 5, 16, 120, 0, ESCALE_SATISFACTION_NONE, ESCALE_AGE_70_PLUS, NULL,
              NULL);
-  add_visit (store, 2026, 3, 31, 17, 200, 3, ESCALE_SATISFACTION_NO, ESCALE_AGE_70_PLUS,
-             "culture", "Culture numérique");
+  add_visit (store, 2026, 3, 31, 17, 200, 3, ESCALE_SATISFACTION_NO, ESCALE_AGE_70_PLUS, "culture",
+             "Culture numérique");
   /* Outside the period: never counted. */
   add_visit (store, 2026, 4, 1, 9, 500, 5, ESCALE_SATISFACTION_NO, ESCALE_AGE_18_24, "culture",
              "Culture numérique");
@@ -161,25 +158,27 @@ find_group (GPtrArray *groups, const char *name)
   return NULL;
 }
 
-
 /* A visit of up to two activities drawn from @rand (one of them without a
  * theme), for the comparison with the visit rows. */
 void
 add_random_visit (EscaleStatsStore *store, GRand *rand)
 {
   static const char *const activities[][2] = {
-    { "visio", "Échanger avec ses proches" }, { "culture", "Culture numérique" },
-    { "demarches", "Aide aux démarches administratives" }, { "sans-theme", NULL },
+    { "visio", "Échanger avec ses proches" },
+    { "culture", "Culture numérique" },
+    { "demarches", "Aide aux démarches administratives" },
+    { "sans-theme", NULL },
   };
-  g_autoptr(GDateTime) start =
-    g_date_time_new_local (2026, g_rand_int_range (rand, 1, 7), g_rand_int_range (rand, 1, 29),
-                           g_rand_int_range (rand, 8, 20), 5, 0);
+  g_autoptr(GDateTime) start = g_date_time_new_local (2026, g_rand_int_range (rand, 1, 7),
+                                                       g_rand_int_range (rand, 1, 29),
+                                                       g_rand_int_range (rand, 8, 20), 5, 0);
   int minutes = g_rand_int_range (rand, 0, 4) == 0 ? g_rand_int_range (rand, 0, 300)
-                                                  : g_rand_int_range (rand, 1, 70);
+                                                   : g_rand_int_range (rand, 1, 70);
   g_autoptr(EscaleSessionRecord) record =
-    escale_session_record_new (start, minutes * 60 + 30, g_rand_int_range (rand, 0, 3),
-                               g_rand_int_range (rand, 0, 5) == 0 ? g_rand_int_range (rand, 1, 3)
-                                                                  : 0);
+               escale_session_record_new (start, minutes * 60 + 30, g_rand_int_range (rand, 0, 3),
+                                          g_rand_int_range (rand, 0, 5) == 0
+                                            ? g_rand_int_range (rand, 1, 3)
+                                            : 0);
   guint first = g_rand_int_range (rand, 0, G_N_ELEMENTS (activities));
 
   record->satisfaction = g_rand_int_range (rand, 0, ESCALE_N_SATISFACTION);
@@ -206,7 +205,6 @@ add_random_visit (EscaleStatsStore *store, GRand *rand)
     escale_session_record_add_count (record, "photos", "taken", g_rand_int_range (rand, 1, 9));
   g_assert_true (escale_stats_store_add_session (store, record, NULL));
 }
-
 
 /* Runs @format with each @ replaced by the period's condition on day. */
 gint64
@@ -246,13 +244,13 @@ assert_counters_match_rows (EscaleStatsReport *report, const char *path, const c
       g_assert_cmpint (counter->value, ==,
                        query_period (path, from, to,
                                      "SELECT total (value) FROM session_counters WHERE @"
-                                     " AND kind = '%s' AND counter = '%s'", counter->kind,
-                                     counter->counter));
+                                     " AND kind = '%s' AND counter = '%s'",
+                                     counter->kind, counter->counter));
       g_assert_cmpint (counter->visits, ==,
                        query_period (path, from, to,
                                      "SELECT count (*) FROM session_counters WHERE @"
-                                     " AND kind = '%s' AND counter = '%s'", counter->kind,
-                                     counter->counter));
+                                     " AND kind = '%s' AND counter = '%s'",
+                                     counter->kind, counter->counter));
     }
 }
 
@@ -265,8 +263,8 @@ assert_report_matches_rows (EscaleStatsStore *store, const char *path, const cha
   g_autoptr(EscaleStatsReport) report = escale_stats_report_new (store, from, to, NULL);
   gint64 n = query_period (path, from, to, "SELECT count (*) FROM sessions WHERE @");
   static const char *const satisfaction[] = { "IS NULL", "= 'oui'", "= 'en-partie'", "= 'non'" };
-  static const char *const ages[] = { "IS NULL", "= '18-24'", "= '25-39'", "= '40-59'",
-                                      "= '60-69'", "= '70+'", "= 'refus'" };
+  static const char *const ages[] = { "IS NULL",   "= '18-24'", "= '25-39'", "= '40-59'",
+                                      "= '60-69'", "= '70+'",   "= 'refus'" };
   static const char *const buckets[] = { "< 30", "BETWEEN 30 AND 59", "BETWEEN 60 AND 119",
                                          ">= 120" };
   GArray *days;
@@ -287,13 +285,14 @@ assert_report_matches_rows (EscaleStatsStore *store, const char *path, const cha
     {
       gint64 low = query_period (path, from, to,
                                  "SELECT duration_min FROM sessions WHERE @ ORDER BY 1"
-                                 " LIMIT 1 OFFSET %" G_GINT64_FORMAT, (n - 1) / 2);
+                                 " LIMIT 1 OFFSET %" G_GINT64_FORMAT,
+                                 (n - 1) / 2);
       gint64 high = query_period (path, from, to,
                                   "SELECT duration_min FROM sessions WHERE @ ORDER BY 1"
-                                  " LIMIT 1 OFFSET %" G_GINT64_FORMAT, n / 2);
+                                  " LIMIT 1 OFFSET %" G_GINT64_FORMAT,
+                                  n / 2);
 
-      g_assert_cmpfloat (escale_stats_report_get_median_minutes (report), ==,
-                         (low + high) / 2.0);
+      g_assert_cmpfloat (escale_stats_report_get_median_minutes (report), ==, (low + high) / 2.0);
     }
   for (guint b = 0; b < ESCALE_N_DURATION_BUCKETS; b++)
     g_assert_cmpint (escale_stats_report_get_duration_bucket (report, b), ==,
@@ -312,10 +311,12 @@ assert_report_matches_rows (EscaleStatsStore *store, const char *path, const cha
                                    ages[v]));
   for (int w = 1; w <= 7; w++)
     g_assert_cmpint (escale_stats_report_get_heat (report, w, 14) +
-                       escale_stats_report_get_heat (report, w, 9), ==,
+                       escale_stats_report_get_heat (report, w, 9),
+                     ==,
                      query_period (path, from, to,
                                    "SELECT count (*) FROM sessions WHERE @ AND weekday = %d"
-                                   " AND start_hour IN (9, 14)", w));
+                                   " AND start_hour IN (9, 14)",
+                                   w));
 
   days = escale_stats_report_get_days (report);
   g_assert_cmpint (days->len, ==,
@@ -344,11 +345,13 @@ assert_report_matches_rows (EscaleStatsStore *store, const char *path, const cha
       g_assert_cmpint (group->sessions, ==,
                        query_period (path, from, to,
                                      "SELECT count (*) FROM session_activities WHERE @"
-                                     " AND activity_id = '%s'", group->name));
+                                     " AND activity_id = '%s'",
+                                     group->name));
       g_assert_cmpint (group->minutes, ==,
                        query_period (path, from, to,
                                      "SELECT total (minutes) FROM session_activities WHERE @"
-                                     " AND activity_id = '%s'", group->name));
+                                     " AND activity_id = '%s'",
+                                     group->name));
       g_assert_true ((group->theme == NULL) == (strcmp (group->name, "sans-theme") == 0));
     }
   assert_counters_match_rows (report, path, from, to);
@@ -366,10 +369,10 @@ assert_report_matches_rows (EscaleStatsStore *store, const char *path, const cha
         g_assert_cmpint (group->sessions, ==,
                          query_period (path, from, to,
                                        "SELECT count (*) FROM session_activities WHERE @"
-                                       " AND theme = '%s'", group->name));
+                                       " AND theme = '%s'",
+                                       group->name));
     }
 }
-
 
 void
 keep_result_cb (GObject *source, GAsyncResult *result, gpointer user_data)
@@ -378,7 +381,6 @@ keep_result_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   *out = g_object_ref (result);
 }
-
 
 /* A store of schema 6, built by the real migrations 1 to 6 (as a kiosk of
  * that time made it), with video calls in visits and in folded months. */
@@ -403,19 +405,21 @@ make_v6_store (const char *path)
   sqlite3 *db = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL), ==,
-                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL), ==, SQLITE_OK);
   for (guint v = 0; v < 6; v++)
     {
       /* What the store's add_missing_columns () does before schema 3. */
       if (v == 2)
         g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE session_activities ADD COLUMN day TEXT",
-                                       NULL, NULL, NULL), ==, SQLITE_OK);
+                                       NULL, NULL, NULL),
+                         ==, SQLITE_OK);
       g_assert_cmpint (sqlite3_exec (db, escale_stats_migrations[v], NULL, NULL, NULL), ==,
                        SQLITE_OK);
     }
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 6;"
-                                     "PRAGMA application_id = 1163084609;", NULL, NULL, NULL),
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "PRAGMA user_version = 6;"
+                                 "PRAGMA application_id = 1163084609;",
+                                 NULL, NULL, NULL),
                    ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, rows, NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);

@@ -17,21 +17,20 @@
 
 static const EscaleActivityKind *kinds[8];
 
-static const char hello_ini[] =
-  "# A test kind of activity.\n"
-  "[Activity]\n"
-  "id=bonjour\n"
-  "title=Dire bonjour\n"
-  "icon=help\n"
-  "kind=hello\n"
-  "\n"
-  "[Hello]\n"
-  "greeting=%s\n"
-  "\n"
-  "[Guide]\n"
-  "step-1=Lisez le bonjour.\n"
-  "step-2=Touchez <b>Dire bonjour</b>.\n"
-  "step-3=Touchez <b>J'ai salué</b>.\n";
+static const char hello_ini[] = "# A test kind of activity.\n"
+                                "[Activity]\n"
+                                "id=bonjour\n"
+                                "title=Dire bonjour\n"
+                                "icon=help\n"
+                                "kind=hello\n"
+                                "\n"
+                                "[Hello]\n"
+                                "greeting=%s\n"
+                                "\n"
+                                "[Guide]\n"
+                                "step-1=Lisez le bonjour.\n"
+                                "step-2=Touchez <b>Dire bonjour</b>.\n"
+                                "step-3=Touchez <b>J'ai salué</b>.\n";
 
 typedef struct
 {
@@ -191,8 +190,8 @@ static void
 assert_greetings_reported (Fixture *f, guint64 expected)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(EscaleStatsReport) report =
-    escale_stats_report_new (f->k.store, "2000-01-01", "2999-12-31", &error);
+  g_autoptr(EscaleStatsReport)
+               report = escale_stats_report_new (f->k.store, "2000-01-01", "2999-12-31", &error);
   GPtrArray *counters;
   gboolean found = FALSE;
 
@@ -249,7 +248,8 @@ test_visit (Fixture *f, gconstpointer data)
   g_assert_cmpstr (step_3, ==, "3");
   g_assert_false (escale_session_is_held (session));
   escale_test_kiosk_advance (&f->k,
-                             escale_config_get_idle_delay (escale_kiosk_get_config (f->k.kiosk)) + 1);
+                             escale_config_get_idle_delay (escale_kiosk_get_config (f->k.kiosk)) +
+                               1);
   g_assert_cmpint (escale_session_get_state (session), ==, ESCALE_SESSION_WARNING);
 
   /* The visit ends: its record carries the counter, the wiper ran. */

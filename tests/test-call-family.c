@@ -150,8 +150,8 @@ meet (Fixture *fixture)
   /* ESCALE_CALL_SCREENSHOTS=DIR keeps a picture of the family's side. */
   if (g_getenv ("ESCALE_CALL_SCREENSHOTS") != NULL)
     {
-      g_autofree char *path = g_build_filename (g_getenv ("ESCALE_CALL_SCREENSHOTS"),
-                                                "call-family-page.png", NULL);
+      g_autofree char *path =
+        g_build_filename (g_getenv ("ESCALE_CALL_SCREENSHOTS"), "call-family-page.png", NULL);
 
       call_lab_page_screenshot (path);
     }

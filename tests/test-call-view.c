@@ -163,8 +163,8 @@ test_code_call_and_reset (Fixture *f, gconstpointer data)
   /* The visit's anonymous record counts the call: one started, one
    * connected, twenty minutes (the fake clock's day). */
   {
-    g_autoptr(EscaleStatsReport) report = escale_stats_report_new (f->k.store, "2026-03-10",
-                                                                   "2026-03-10", NULL);
+    g_autoptr(EscaleStatsReport)
+                 report = escale_stats_report_new (f->k.store, "2026-03-10", "2026-03-10", NULL);
 
     g_assert_nonnull (report);
     g_assert_cmpuint (escale_stats_report_get_counter_value (report, "call", "started"), ==, 1);
@@ -246,7 +246,10 @@ test_no_camera_is_calm (void)
     {
       gtk_widget_activate_action (GTK_WIDGET (k.window), "win.start", NULL);
       g_signal_emit_by_name (escale_home_page_get_button (ESCALE_HOME_PAGE (
-                               escale_window_get_home_page (k.window)), "visio"), "clicked");
+                                                            escale_window_get_home_page (
+                                                              k.window)),
+                                                          "visio"),
+                             "clicked");
       view = ESCALE_CALL_VIEW (escale_activity_page_get_content (
         ESCALE_ACTIVITY_PAGE (escale_window_get_activity_page (k.window))));
       if (g_file_test ("/dev/video0", G_FILE_TEST_EXISTS))
@@ -258,13 +261,12 @@ test_no_camera_is_calm (void)
       call_lab_wait_for (view_shows_message, view, "the no-camera message");
       g_assert_nonnull (strstr (escale_call_view_get_guide (view), "pas de votre faute"));
       gtk_widget_activate_action (GTK_WIDGET (k.window), "win.finish", NULL);
-      note = escale_welcome_page_get_staff_note (ESCALE_WELCOME_PAGE (
-        escale_window_get_welcome_page (k.window)));
+      note = escale_welcome_page_get_staff_note (
+        ESCALE_WELCOME_PAGE (escale_window_get_welcome_page (k.window)));
       g_assert_nonnull (note);
       g_assert_nonnull (strstr (note, "caméra"));
       /* Seen again at the next visit: still one note, not two. */
-      g_assert_cmpuint (escale_notices_get_all (escale_kiosk_get_notices (k.kiosk))->len,
-                        ==, 1);
+      g_assert_cmpuint (escale_notices_get_all (escale_kiosk_get_notices (k.kiosk))->len, ==, 1);
     }
   escale_test_kiosk_clear (&k);
   escale_remove_tree (dir, NULL);

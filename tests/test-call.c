@@ -232,7 +232,7 @@ main (int argc, char **argv)
               test_server_down, fixture_tear_down);
   g_test_add ("/escale/call/server-stops-mid-call", Fixture, NULL, fixture_set_up,
               test_server_stops_mid_call, fixture_tear_down);
-  g_test_add ("/escale/call/microphone-and-camera-switches", Fixture, "no server",
-              fixture_set_up, test_microphone_and_camera_switches, fixture_tear_down);
+  g_test_add ("/escale/call/microphone-and-camera-switches", Fixture, "no server", fixture_set_up,
+              test_microphone_and_camera_switches, fixture_tear_down);
   return g_test_run ();
 }

@@ -20,31 +20,29 @@ write_file (Fixture *f, const char *name, const char *contents)
   g_assert_true (g_file_set_contents (path, contents, -1, NULL));
 }
 
-static const char *good_main =
-  "# comment\n"
-  "[Centre]\n"
-  "name=Maison des services de Brantôme\n"
-  "\n"
-  "[Session]\n"
-  "idle-delay=240\n"
-  "countdown=45\n";
+static const char *good_main = "# comment\n"
+                               "[Centre]\n"
+                               "name=Maison des services de Brantôme\n"
+                               "\n"
+                               "[Session]\n"
+                               "idle-delay=240\n"
+                               "countdown=45\n";
 
-static const char *good_activity =
-  "[Activity]\n"
-  "id=infos\n"
-  "title=Infos pratiques\n"
-  "icon=info\n"
-  "kind=info\n"
-  "order=5\n"
-  "[Guide]\n"
-  "step-2=Deuxième\n"
-  "step-1=Première\n"
-  "step-10=Dixième\n"
-  "[Entry 2]\n"
-  "title=B\n"
-  "[Entry 1]\n"
-  "title=A\n"
-  "line-1=Mardi\n";
+static const char *good_activity = "[Activity]\n"
+                                   "id=infos\n"
+                                   "title=Infos pratiques\n"
+                                   "icon=info\n"
+                                   "kind=info\n"
+                                   "order=5\n"
+                                   "[Guide]\n"
+                                   "step-2=Deuxième\n"
+                                   "step-1=Première\n"
+                                   "step-10=Dixième\n"
+                                   "[Entry 2]\n"
+                                   "title=B\n"
+                                   "[Entry 1]\n"
+                                   "title=A\n"
+                                   "line-1=Mardi\n";
 
 static void
 setup (Fixture *f, gconstpointer data)
@@ -108,12 +106,11 @@ test_good (Fixture *f, gconstpointer data)
 static void
 test_demo_config_is_clean (Fixture *f, gconstpointer data)
 {
-  g_autofree char *demo = g_build_filename (g_getenv ("ESCALE_SOURCE_DIR"), "kiosk-config",
-                                            NULL);
+  g_autofree char *demo = g_build_filename (g_getenv ("ESCALE_SOURCE_DIR"), "kiosk-config", NULL);
   g_autoptr(EscaleConfig) config = escale_config_load (demo, escale_activities_get_kinds ());
   g_auto(GStrv) lines = escale_config_format_problems (config);
 
-  g_assert_cmpstrv (lines, ((const char *const[]) { NULL }));
+  g_assert_cmpstrv (lines, ((const char *const[]){ NULL }));
   g_assert_cmpuint (escale_config_get_activities (config)->len, >=, 5);
   g_assert_cmpuint (escale_config_get_activities (config)->len, <=, 6);
 }
@@ -134,10 +131,12 @@ test_wrong_type_keeps_default (Fixture *f, gconstpointer data)
 {
   g_autoptr(EscaleConfig) config = NULL;
 
-  write_file (f, "escale.ini", "[Centre]\nname=X\n[Session]\nidle-delay=trois minutes\n"
-                               "countdown=5\n");
+  write_file (f, "escale.ini",
+              "[Centre]\nname=X\n[Session]\nidle-delay=trois minutes\n"
+              "countdown=5\n");
   config = escale_config_load (f->dir, escale_activities_get_kinds ());
-  assert_problem (config, "escale.ini:4: idle-delay: « trois minutes » n'est pas un nombre entier");
+  assert_problem (config,
+                  "escale.ini:4: idle-delay: « trois minutes » n'est pas un nombre entier");
   assert_problem (config, "escale.ini:5: countdown: 5 est hors limites (de 10 à 600)");
   g_assert_cmpuint (escale_config_get_idle_delay (config), ==, 180);
   g_assert_cmpuint (escale_config_get_countdown (config), ==, 60);
@@ -148,8 +147,9 @@ test_not_key_value (Fixture *f, gconstpointer data)
 {
   g_autoptr(EscaleConfig) config = NULL;
 
-  write_file (f, "escale.ini", "[Centre]\nname=X\nthis line is wrong\n[Session]\n"
-                               "idle-delay=300\n");
+  write_file (f, "escale.ini",
+              "[Centre]\nname=X\nthis line is wrong\n[Session]\n"
+              "idle-delay=300\n");
   config = escale_config_load (f->dir, escale_activities_get_kinds ());
   assert_problem (config, "escale.ini:3: « this line is wrong » n'est pas une ligne clé=valeur");
   /* The rest of the file still counts. */
@@ -202,7 +202,8 @@ test_bad_activity_dropped (Fixture *f, gconstpointer data)
               "[Activity]\nid=Bad Id\ntitle=T\nicon=info\nkind=teleport\n");
   write_file (f, "activities/81-notitle.ini", "[Activity]\nid=notitle\nicon=info\nkind=info\n");
   config = escale_config_load (f->dir, escale_activities_get_kinds ());
-  assert_problem (config, "activities/80-bad.ini:5: kind: « teleport » n'est pas un type d'activité");
+  assert_problem (config,
+                  "activities/80-bad.ini:5: kind: « teleport » n'est pas un type d'activité");
   assert_problem (config, "activities/81-notitle.ini:1: title: manquante dans [Activity]");
   g_assert_cmpuint (escale_config_get_activities (config)->len, ==, 1);
 }
@@ -237,8 +238,7 @@ static void
 test_missing_folder (Fixture *f, gconstpointer data)
 {
   g_autofree char *nowhere = g_build_filename (f->dir, "nowhere", NULL);
-  g_autoptr(EscaleConfig) config =
-    escale_config_load (nowhere, escale_activities_get_kinds ());
+  g_autoptr(EscaleConfig) config = escale_config_load (nowhere, escale_activities_get_kinds ());
 
   g_assert_cmpuint (escale_config_get_activities (config)->len, ==, 0);
   g_assert_cmpuint (escale_config_get_problems (config)->len, ==, 1);
@@ -254,7 +254,8 @@ test_at_most_six (Fixture *f, gconstpointer data)
     {
       g_autofree char *name = g_strdup_printf ("activities/%d.ini", i);
       g_autofree char *text = g_strdup_printf ("[Activity]\nid=a%d\ntitle=A%d\nicon=info\n"
-                                               "kind=info\norder=%d\n", i, i, i);
+                                               "kind=info\norder=%d\n",
+                                               i, i, i);
 
       write_file (f, name, text);
     }

@@ -23,10 +23,10 @@ problems_text (GPtrArray *problems)
 static void
 test_demo_collection (void)
 {
-  g_autofree char *dir = g_build_filename (g_getenv ("ESCALE_SOURCE_DIR"), "kiosk-config",
-                                           "culture", "perigord", NULL);
+  g_autofree char *dir =
+    g_build_filename (g_getenv ("ESCALE_SOURCE_DIR"), "kiosk-config", "culture", "perigord", NULL);
   g_autoptr(GPtrArray) problems =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) escale_config_problem_free);
+               g_ptr_array_new_with_free_func ((GDestroyNotify) escale_config_problem_free);
   g_autoptr(GError) error = NULL;
   g_autoptr(EscaleCultureCollection) collection = NULL;
   g_autofree char *text = NULL;
@@ -37,8 +37,7 @@ test_demo_collection (void)
   text = problems_text (problems);
   g_assert_cmpstr (text, ==, "");
 
-  g_assert_cmpstr (escale_culture_collection_get_title (collection), ==,
-                   "Patrimoine du Périgord");
+  g_assert_cmpstr (escale_culture_collection_get_title (collection), ==, "Patrimoine du Périgord");
   g_assert_cmpuint (escale_culture_collection_get_n_items (collection), ==, 6);
   for (guint i = 0; i < 6; i++)
     {
@@ -80,7 +79,7 @@ test_mistakes_name_file_and_line (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("escale-culture-XXXXXX", &error);
   g_autoptr(GPtrArray) problems =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) escale_config_problem_free);
+               g_ptr_array_new_with_free_func ((GDestroyNotify) escale_config_problem_free);
   g_autoptr(EscaleCultureCollection) collection = NULL;
   g_autofree char *text = NULL;
   const EscaleCultureItem *item;
@@ -89,24 +88,24 @@ test_mistakes_name_file_and_line (void)
   write (dir, "images/moulin.png", "not really a png, but it exists");
   write (dir, "sons/moulin.ogg", "sound");
   write (dir, "collection.ini",
-         "[Collection]\n"                          /* 1 */
-         "title=Les moulins du canton\n"           /* 2 */
-         "\n"                                      /* 3 */
-         "[Item 2]\n"                              /* 4 */
-         "title=Le moulin de la Rouquette\n"       /* 5 */
-         "image=images/rouquette.png\n"            /* 6: missing */
-         "\n"                                      /* 7 */
-         "[Item 1]\n"                              /* 8 */
-         "title=Le moulin du bourg\n"              /* 9 */
-         "image=images/moulin.png\n"               /* 10 */
-         "audio=sons/moulin.ogg\n"                 /* 11 */
-         "text-2=Deuxième.\n"                      /* 12 */
-         "text-1=Premier.\n"                       /* 13 */
-         "legende=faute de frappe\n"               /* 14: unknown key */
-         "\n"                                      /* 15 */
-         "[Item 3]\n"                              /* 16 */
-         "title=Hors du dossier\n"                 /* 17 */
-         "image=../../etc/passwd\n");              /* 18: outside */
+         "[Collection]\n"                    /* 1 */
+         "title=Les moulins du canton\n"     /* 2 */
+         "\n"                                /* 3 */
+         "[Item 2]\n"                        /* 4 */
+         "title=Le moulin de la Rouquette\n" /* 5 */
+         "image=images/rouquette.png\n"      /* 6: missing */
+         "\n"                                /* 7 */
+         "[Item 1]\n"                        /* 8 */
+         "title=Le moulin du bourg\n"        /* 9 */
+         "image=images/moulin.png\n"         /* 10 */
+         "audio=sons/moulin.ogg\n"           /* 11 */
+         "text-2=Deuxième.\n"                /* 12 */
+         "text-1=Premier.\n"                 /* 13 */
+         "legende=faute de frappe\n"         /* 14: unknown key */
+         "\n"                                /* 15 */
+         "[Item 3]\n"                        /* 16 */
+         "title=Hors du dossier\n"           /* 17 */
+         "image=../../etc/passwd\n");        /* 18: outside */
 
   collection = escale_culture_collection_load (dir, "culture/moulins", problems, &error);
   g_assert_no_error (error);
@@ -134,10 +133,10 @@ static void
 test_missing_file (void)
 {
   g_autoptr(GPtrArray) problems =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) escale_config_problem_free);
+               g_ptr_array_new_with_free_func ((GDestroyNotify) escale_config_problem_free);
   g_autoptr(GError) error = NULL;
   g_autoptr(EscaleCultureCollection) collection =
-    escale_culture_collection_load ("/nonexistent/escale", NULL, problems, &error);
+               escale_culture_collection_load ("/nonexistent/escale", NULL, problems, &error);
 
   g_assert_null (collection);
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);

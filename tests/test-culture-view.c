@@ -139,10 +139,10 @@ fixture_setup (Fixture *f, gconstpointer data)
   g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
   g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
   g_autoptr(GPtrArray) problems =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) escale_config_problem_free);
+               g_ptr_array_new_with_free_func ((GDestroyNotify) escale_config_problem_free);
   g_autoptr(EscaleConfigFile) file = NULL;
-  g_autofree char *demo = g_build_filename (g_getenv ("ESCALE_SOURCE_DIR"), "kiosk-config",
-                                            "culture", NULL);
+  g_autofree char *demo =
+    g_build_filename (g_getenv ("ESCALE_SOURCE_DIR"), "kiosk-config", "culture", NULL);
   g_autofree char *link = NULL;
   g_autofree char *ini = NULL;
   g_autofree char *ini_path = NULL;
@@ -164,13 +164,14 @@ fixture_setup (Fixture *f, gconstpointer data)
                          "kind=culture\n[Guide]\nstep-1=Touchez une image.\n"
                          "[Culture]\ncollection=culture/perigord\n"
                          "[Site 1]\ntitle=Musée du village\nurl=%s\n"
-                         "description=Une salle d'essai.\n", f->base);
+                         "description=Une salle d'essai.\n",
+                         f->base);
   ini_path = g_build_filename (f->dir, "culture.ini", NULL);
   g_assert_true (g_file_set_contents (ini_path, ini, -1, &error));
   file = escale_config_file_load (ini_path, "activities/culture.ini", problems, &error);
   g_assert_no_error (error);
-  f->activity = escale_activity_new_from_file (file, f->dir, escale_activities_get_kinds (),
-                                               problems);
+  f->activity =
+    escale_activity_new_from_file (file, f->dir, escale_activities_get_kinds (), problems);
   g_assert_cmpuint (problems->len, ==, 0);
   g_assert_nonnull (f->activity);
 
@@ -181,7 +182,8 @@ fixture_setup (Fixture *f, gconstpointer data)
   gtk_window_set_child (f->window, f->page);
   gtk_window_present (f->window);
   settle ();
-  f->view = ESCALE_CULTURE_VIEW (escale_activity_page_get_content (ESCALE_ACTIVITY_PAGE (f->page)));
+  f->view =
+    ESCALE_CULTURE_VIEW (escale_activity_page_get_content (ESCALE_ACTIVITY_PAGE (f->page)));
   g_assert_true (ESCALE_IS_CULTURE_VIEW (f->view));
 }
 
@@ -193,7 +195,7 @@ fixture_teardown (Fixture *f, gconstpointer data)
 
   g_object_add_weak_pointer (G_OBJECT (f->page), (gpointer *) &f->page);
   gtk_window_destroy (f->window);
-  g_assert_null (f->page);  /* leaving the activity drops everything it held */
+  g_assert_null (f->page); /* leaving the activity drops everything it held */
   escale_test_drain ();
   g_assert_finalize_object (g_steal_pointer (&f->activity));
   g_assert_finalize_object (g_steal_pointer (&f->profile));
@@ -222,8 +224,7 @@ test_gallery_detail (Fixture *f, gconstpointer data)
   settle ();
   g_assert_cmpstr (escale_culture_view_get_screen (f->view), ==, "detail");
   g_assert_true (shows_label (GTK_WIDGET (f->window), "La grotte de Lascaux"));
-  g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (f->window),
-                                                       "Précédente")));
+  g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (f->window), "Précédente")));
 
   /* Agrandir, then Réduire comes back. */
   g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (f->window), "Réduire")));
@@ -323,7 +324,7 @@ test_site_in_locked_view (Fixture *f, gconstpointer data)
   wait_for (view_gone, f);
 }
 
-#define ADD(path, func) \
+#define ADD(path, func)                                                                           \
   g_test_add ("/escale/culture-view/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
 int

@@ -83,14 +83,17 @@ test_hung_server_never_blocks (void)
       gint64 until;
 
       g_test_dbus_up (bus);
-      server = g_dbus_connection_new_for_address_sync (g_test_dbus_get_bus_address (bus),
-                                                       G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
-                                                       G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
-                                                       NULL, NULL, NULL);
+      server =
+        g_dbus_connection_new_for_address_sync (g_test_dbus_get_bus_address (bus),
+                                                G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                  G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                NULL, NULL, NULL);
       g_assert_nonnull (server);
-      g_assert_cmpuint (g_dbus_connection_register_object (server, "/org/freedesktop/Notifications",
+      g_assert_cmpuint (g_dbus_connection_register_object (server,
+                                                           "/org/freedesktop/Notifications",
                                                            info->interfaces[0], &vtable, held,
-                                                           NULL, NULL), >, 0);
+                                                           NULL, NULL),
+                        >, 0);
       g_bus_own_name_on_connection (server, "org.freedesktop.Notifications",
                                     G_BUS_NAME_OWNER_FLAGS_NONE, NULL, NULL, NULL, NULL);
       for (int i = 0; i < 20; i++)

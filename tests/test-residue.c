@@ -11,22 +11,21 @@ typedef struct
   EscaleTestKiosk k;
   SoupServer *server;
   char *base_url;
-  GPtrArray *cookie_headers;   /* Cookie: header of each request, "" if none */
+  GPtrArray *cookie_headers; /* Cookie: header of each request, "" if none */
 } Fixture;
 
-static const char *set_page =
-  "<!doctype html><html><body><p>set</p><script>"
-  "document.cookie = 'visitor=Dupont; max-age=86400; path=/';"
-  "localStorage.setItem('draft', 'Ma lettre à la CAF');"
-  "sessionStorage.setItem('step', '3');"
-  "const req = indexedDB.open('escale-test', 1);"
-  "req.onupgradeneeded = () => req.result.createObjectStore('notes');"
-  "req.onsuccess = () => {"
-  "  const tx = req.result.transaction('notes', 'readwrite');"
-  "  tx.objectStore('notes').put('secret', 'n1');"
-  "  tx.oncomplete = () => { document.title = 'planted'; };"
-  "};"
-  "</script></body></html>";
+static const char *set_page = "<!doctype html><html><body><p>set</p><script>"
+                              "document.cookie = 'visitor=Dupont; max-age=86400; path=/';"
+                              "localStorage.setItem('draft', 'Ma lettre à la CAF');"
+                              "sessionStorage.setItem('step', '3');"
+                              "const req = indexedDB.open('escale-test', 1);"
+                              "req.onupgradeneeded = () => req.result.createObjectStore('notes');"
+                              "req.onsuccess = () => {"
+                              "  const tx = req.result.transaction('notes', 'readwrite');"
+                              "  tx.objectStore('notes').put('secret', 'n1');"
+                              "  tx.oncomplete = () => { document.title = 'planted'; };"
+                              "};"
+                              "</script></body></html>";
 
 static const char *check_page =
   "<!doctype html><html><body><p>check</p><script>"
@@ -48,8 +47,8 @@ server_cb (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTa
            gpointer user_data)
 {
   Fixture *f = user_data;
-  const char *cookie = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
-                                                     "Cookie");
+  const char *cookie =
+    soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "Cookie");
   const char *body = g_str_equal (path, "/set") ? set_page : check_page;
 
   g_ptr_array_add (f->cookie_headers, g_strdup (cookie ? cookie : ""));
@@ -230,8 +229,8 @@ test_profile_renewed_each_visit (Fixture *f, gconstpointer data)
   gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.start", NULL);
   gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.finish", NULL);
   g_assert_cmpuint (escale_web_profile_get_generation (f->k.profile), ==, generation + 1);
-  g_assert_true (webkit_network_session_is_ephemeral (
-    escale_web_profile_get_network_session (f->k.profile)));
+  g_assert_true (
+    webkit_network_session_is_ephemeral (escale_web_profile_get_network_session (f->k.profile)));
 }
 
 typedef struct
@@ -307,10 +306,8 @@ test_no_recent_files (Fixture *f, gconstpointer data)
   /* A visit in which recent files were turned on, and a file used: GTK
    * records it... */
   gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.start", NULL);
-  g_object_set (gtk_settings_get_default (),
-                "gtk-recent-files-enabled", TRUE,
-                "gtk-recent-files-max-age", -1,
-                NULL);
+  g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", TRUE,
+                "gtk-recent-files-max-age", -1, NULL);
   use_file (manager, first_uri);
   g_assert_true (recent_has (manager, first_uri));
   gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.finish", NULL);

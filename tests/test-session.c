@@ -126,7 +126,7 @@ static void
 test_hold_blocks_countdown (Fixture *f, gconstpointer data)
 {
   escale_session_input (f->session);
-  escale_session_hold (f->session);   /* a video call starts */
+  escale_session_hold (f->session); /* a video call starts */
   advance (f, 3600);
   g_assert_cmpint (escale_session_get_state (f->session), ==, ESCALE_SESSION_ACTIVE);
   escale_session_release (f->session);
@@ -152,9 +152,9 @@ test_finish_records_visit (Fixture *f, gconstpointer data)
 
   g_assert_cmpuint (f->n_ended, ==, 1);
   g_assert_cmpstr (f->record->day, ==, "2026-03-10");
-  g_assert_cmpint (f->record->start_hour, ==, 14);   /* 14:25:41 rounded down */
-  g_assert_cmpint (f->record->weekday, ==, 2);       /* a Tuesday */
-  g_assert_cmpint (f->record->duration_min, ==, 9);  /* 8 min 30 s */
+  g_assert_cmpint (f->record->start_hour, ==, 14);  /* 14:25:41 rounded down */
+  g_assert_cmpint (f->record->weekday, ==, 2);      /* a Tuesday */
+  g_assert_cmpint (f->record->duration_min, ==, 9); /* 8 min 30 s */
   g_assert_cmpint (f->record->helper_calls, ==, 1);
   g_assert_cmpint (f->record->end_reason, ==, ESCALE_END_FINISHED);
   g_assert_cmpuint (f->record->activities->len, ==, 2);
@@ -186,7 +186,7 @@ test_next_visit_starts_clean (Fixture *f, gconstpointer data)
   g_assert_cmpuint (f->n_ended, ==, 2);
   g_assert_cmpint (f->record->helper_calls, ==, 0);
   g_assert_cmpuint (f->record->activities->len, ==, 0);
-  g_assert_cmpint (f->record->duration_min, ==, 1);   /* 30 s rounds to 1 */
+  g_assert_cmpint (f->record->duration_min, ==, 1); /* 30 s rounds to 1 */
 }
 
 static void
@@ -198,7 +198,7 @@ test_counters_and_timers (Fixture *f, gconstpointer data)
   /* A wrong code: started, never connected. */
   escale_session_count (f->session, "call", "started", 1);
   advance (f, 20);
-  escale_session_stop_timer (f->session, "call", "minutes");   /* never started: nothing */
+  escale_session_stop_timer (f->session, "call", "minutes"); /* never started: nothing */
 
   /* A real call: 12 minutes with the family. */
   escale_session_hold (f->session);
@@ -207,7 +207,7 @@ test_counters_and_timers (Fixture *f, gconstpointer data)
   escale_session_count (f->session, "call", "connected", 1);
   escale_session_start_timer (f->session, "call", "minutes");
   advance (f, 6 * 60);
-  escale_session_start_timer (f->session, "call", "minutes");  /* running: no restart */
+  escale_session_start_timer (f->session, "call", "minutes"); /* running: no restart */
   advance (f, 6 * 60);
   escale_session_stop_timer (f->session, "call", "minutes");
   escale_session_release (f->session);

@@ -83,8 +83,8 @@ test_hash_and_verify (void)
 
   /* The default cost (what the kiosk uses) verifies as well. */
   {
-    g_autofree char *strong = escale_pin_hash ("13579135", ESCALE_PIN_DEFAULT_MEMORY_KIB,
-                                               ESCALE_PIN_DEFAULT_PASSES, NULL);
+    g_autofree char *strong =
+      escale_pin_hash ("13579135", ESCALE_PIN_DEFAULT_MEMORY_KIB, ESCALE_PIN_DEFAULT_PASSES, NULL);
 
     g_assert_true (g_str_has_prefix (strong, "$argon2id$v=19$m=65536,t=3,p=1$"));
     g_assert_true (escale_pin_verify ("13579135", strong, &matches, NULL));
@@ -164,9 +164,11 @@ test_backoff_with_fake_clock (Fixture *f, gconstpointer data)
 
   /* Each wrong code is counted in the day's stats. */
   {
-    g_autoptr(EscaleSqliteStatement) stmt =
-      escale_stats_store_prepare (f->store, "SELECT attempts FROM staff_failures"
-                                            " WHERE day = '2026-11-27'", NULL);
+    g_autoptr(EscaleSqliteStatement)
+                 stmt = escale_stats_store_prepare (f->store,
+                                                    "SELECT attempts FROM staff_failures"
+                                                    " WHERE day = '2026-11-27'",
+                                                    NULL);
 
     g_assert_nonnull (stmt);
     g_assert_true (escale_sqlite_statement_step (stmt, NULL));

@@ -130,9 +130,10 @@ test_long_press_opens_staff (Fixture *f, gconstpointer data)
   {
     /* Asynchronous: the gesture's timer fires only while our main loop runs
      * during the press. */
-    g_autofree char *command = g_strdup_printf (
-      "xdotool search --onlyvisible --name '^Escale test %d$' windowfocus --sync "
-      "mousemove --sync 60 22 mousedown 1 sleep 3.5 mouseup 1", (int) getpid ());
+    g_autofree char *command =
+      g_strdup_printf ("xdotool search --onlyvisible --name '^Escale test %d$' windowfocus --sync "
+                       "mousemove --sync 60 22 mousedown 1 sleep 3.5 mouseup 1",
+                       (int) getpid ());
 
     g_assert_true (g_spawn_command_line_async (command, NULL));
   }
@@ -170,7 +171,8 @@ test_wrong_codes_wait (Fixture *f, gconstpointer data)
   escale_staff_page_type (staff (f), "482913");
   validate_code (f);
   g_assert_cmpstr (escale_staff_page_get_view (staff (f)), ==, "menu");
-  g_assert_cmpint (escale_test_kiosk_db_count (&f->k, "SELECT attempts FROM staff_failures"), ==, 3);
+  g_assert_cmpint (escale_test_kiosk_db_count (&f->k, "SELECT attempts FROM staff_failures"), ==,
+                   3);
 }
 
 static void
@@ -191,8 +193,9 @@ test_leaving_staff_ends_visit (Fixture *f, gconstpointer data)
   g_assert_cmpstr (page (f), ==, "welcome");
   g_assert_cmpint (escale_session_get_state (escale_kiosk_get_session (f->k.kiosk)), ==,
                    ESCALE_SESSION_IDLE);
-  g_assert_cmpint (escale_test_kiosk_db_count (&f->k, "SELECT count (*) FROM sessions WHERE end_reason = 'staff'"), ==,
-                   1);
+  g_assert_cmpint (escale_test_kiosk_db_count (
+                     &f->k, "SELECT count (*) FROM sessions WHERE end_reason = 'staff'"),
+                   ==, 1);
 }
 
 /* Staff walk away from the open space; the visit times out. Nothing of the
@@ -229,16 +232,20 @@ test_end_questions_recorded (Fixture *f, gconstpointer data)
   g_assert_cmpstr (escale_feedback_page_get_step (ESCALE_FEEDBACK_PAGE (feedback)), ==, "age");
   gtk_widget_activate_action (feedback, "feedback.age", "i", ESCALE_AGE_70_PLUS);
   g_assert_cmpstr (page (f), ==, "welcome");
-  g_assert_cmpint (escale_test_kiosk_db_count (&f->k, "SELECT count (*) FROM sessions WHERE satisfaction = 'en-partie'"
-                                " AND age_bracket = '70+' AND end_reason = 'finished'"), ==, 1);
+  g_assert_cmpint (escale_test_kiosk_db_count (
+                     &f->k, "SELECT count (*) FROM sessions WHERE satisfaction = 'en-partie'"
+                            " AND age_bracket = '70+' AND end_reason = 'finished'"),
+                   ==, 1);
 
   /* The next visit that skips has no answers: nothing carried over. */
   gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.start", NULL);
   gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.leave", NULL);
   gtk_widget_activate_action (feedback, "feedback.skip", NULL);
   g_assert_cmpstr (page (f), ==, "welcome");
-  g_assert_cmpint (escale_test_kiosk_db_count (&f->k, "SELECT count (*) FROM sessions WHERE satisfaction IS NULL"
-                                " AND age_bracket IS NULL"), ==, 1);
+  g_assert_cmpint (
+    escale_test_kiosk_db_count (&f->k, "SELECT count (*) FROM sessions WHERE satisfaction IS NULL"
+                                       " AND age_bracket IS NULL"),
+    ==, 1);
 }
 
 static void
@@ -254,8 +261,10 @@ test_end_questions_switched_off (void)
   g_autofree char *dst = NULL;
   Fixture f = { 0 };
 
-  g_assert_true (g_file_set_contents (ini, "[Centre]\nname=Test\n[Session]\n"
-                                           "end-questions=false\n", -1, NULL));
+  g_assert_true (g_file_set_contents (ini,
+                                      "[Centre]\nname=Test\n[Session]\n"
+                                      "end-questions=false\n",
+                                      -1, NULL));
   g_assert_cmpint (g_mkdir (acts, 0700), ==, 0);
   g_assert_true (g_file_get_contents (src, &activity, NULL, NULL));
   dst = g_build_filename (acts, "50-infos.ini", NULL);
@@ -276,18 +285,21 @@ static void
 test_visit_end_applies_retention (Fixture *f, gconstpointer data)
 {
   g_autoptr(GDateTime) old_start = g_date_time_new_local (2020, 3, 2, 10, 0, 0);
-  g_autoptr(EscaleSessionRecord) old = escale_session_record_new (old_start, 1200,
-                                                                  ESCALE_END_FINISHED, 0);
+  g_autoptr(EscaleSessionRecord)
+               old = escale_session_record_new (old_start, 1200, ESCALE_END_FINISHED, 0);
 
   g_assert_true (escale_stats_store_add_session (f->k.store, old, NULL));
-  g_assert_cmpint (escale_test_kiosk_db_count (&f->k, "SELECT count (*) FROM sessions WHERE day < '2021-01-01'"), ==,
-                   1);
+  g_assert_cmpint (
+    escale_test_kiosk_db_count (&f->k, "SELECT count (*) FROM sessions WHERE day < '2021-01-01'"),
+    ==, 1);
 
   gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.start", NULL);
   gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.finish", NULL);
-  g_assert_cmpint (escale_test_kiosk_db_count (&f->k, "SELECT count (*) FROM sessions WHERE day < '2021-01-01'"), ==,
-                   0);
-  g_assert_cmpint (escale_test_kiosk_db_count (&f->k, "SELECT sessions FROM monthly_totals WHERE month = '2020-03'"),
+  g_assert_cmpint (
+    escale_test_kiosk_db_count (&f->k, "SELECT count (*) FROM sessions WHERE day < '2021-01-01'"),
+    ==, 0);
+  g_assert_cmpint (escale_test_kiosk_db_count (
+                     &f->k, "SELECT sessions FROM monthly_totals WHERE month = '2020-03'"),
                    ==, 1);
   g_assert_cmpint (escale_test_kiosk_db_count (&f->k, "SELECT count (*) FROM sessions"), ==, 1);
 }
@@ -319,8 +331,8 @@ test_dashboard_export (Fixture *f, gconstpointer data)
   /* The figures are read in a worker thread; then they show. */
   g_assert_true (escale_dashboard_is_loading (dashboard));
   escale_test_wait_until (dashboard_loaded, dashboard, 20000);
-  g_assert_cmpuint (escale_stats_report_get_sessions (escale_dashboard_get_report (dashboard)),
-                    ==, 3);
+  g_assert_cmpuint (escale_stats_report_get_sessions (escale_dashboard_get_report (dashboard)), ==,
+                    3);
   path = escale_dashboard_export (dashboard, TRUE, out, NULL);
   g_assert_nonnull (path);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));

@@ -26,9 +26,11 @@ test_retention_folds_then_vacuums (Fixture *f, gconstpointer data)
   g_assert_cmpint (query (f->path, "SELECT sessions FROM monthly_totals WHERE month = '2026-03'"),
                    ==, 10);
   g_assert_cmpint (query (f->path, "SELECT helper_calls FROM monthly_totals"
-                                   " WHERE month = '2026-03'"), ==, 7);
+                                   " WHERE month = '2026-03'"),
+                   ==, 7);
   g_assert_cmpint (query (f->path, "SELECT sessions FROM monthly_activity_totals"
-                                   " WHERE month = '2026-03' AND activity_id = 'visio'"), ==, 3);
+                                   " WHERE month = '2026-03' AND activity_id = 'visio'"),
+                   ==, 3);
 
   /* The dashboard still counts the month, from its totals. */
   report = escale_stats_report_new (store, "2026-03-01", "2026-03-31", NULL);
@@ -134,14 +136,13 @@ test_merge_refuses_foreign_file (Fixture *f, gconstpointer data)
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 }
 
-
 /* A visit with counters of two kinds, one declared only in its store. */
 static void
 add_counted_visit (EscaleStatsStore *store, int month, int day, gint64 calls, gint64 photos)
 {
   g_autoptr(GDateTime) start = g_date_time_new_local (2026, month, day, 10, 0, 0);
-  g_autoptr(EscaleSessionRecord) record =
-    escale_session_record_new (start, 20 * 60, ESCALE_END_FINISHED, 0);
+  g_autoptr(EscaleSessionRecord)
+               record = escale_session_record_new (start, 20 * 60, ESCALE_END_FINISHED, 0);
 
   escale_session_record_add_count (record, "call", "started", calls);
   escale_session_record_add_count (record, "photos", "taken", photos);
@@ -183,7 +184,8 @@ test_merge_counters (Fixture *f, gconstpointer data)
   g_assert_cmpuint (escale_stats_report_get_counter_value (report, "call", "started"), ==, 7);
   g_assert_cmpuint (escale_stats_report_get_counter_value (report, "photos", "taken"), ==, 6);
   g_assert_cmpint (query (f->path, "SELECT count (*) FROM counter_labels"
-                                   " WHERE label = 'Photos prises'"), ==, 1);
+                                   " WHERE label = 'Photos prises'"),
+                   ==, 1);
   g_clear_object (&report);
 
   make_v6_store (old_path);

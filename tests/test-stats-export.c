@@ -49,8 +49,7 @@ test_csv_exports (Fixture *f, gconstpointer data)
   g_assert_true (g_str_has_prefix (summary->str, "\xef\xbb\xbfRubrique;Indicateur;Valeur\r\n"));
   g_assert_nonnull (strstr (summary->str, "Synthèse;Visites;11\r\n"));
   g_assert_nonnull (strstr (summary->str, "Synthèse;Durée médiane (minutes);45,0\r\n"));
-  g_assert_nonnull (strstr (summary->str,
-                            "Thématique (visites);\"Loisirs; \"\"jeux\"\"\";1\r\n"));
+  g_assert_nonnull (strstr (summary->str, "Thématique (visites);\"Loisirs; \"\"jeux\"\"\";1\r\n"));
   g_assert_nonnull (strstr (summary->str, "Tranche d'âge;70 ans et plus;4\r\n"));
 
   sessions = escale_stats_export_sessions_csv (store, "2026-03-01", "2026-03-31", NULL);
@@ -91,8 +90,8 @@ test_csv_export_streamed (Fixture *f, gconstpointer data)
   in_memory = escale_stats_export_sessions_csv (store, "2026-01-01", "2026-12-31", NULL);
   g_assert_nonnull (in_memory);
   g_assert_cmpuint (in_memory->len, >, 1024 * 1024);
-  g_assert_true (escale_stats_export_sessions_csv_file (store, "2026-01-01", "2026-12-31",
-                                                        out_path, &error));
+  g_assert_true (
+    escale_stats_export_sessions_csv_file (store, "2026-01-01", "2026-12-31", out_path, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (out_path, &streamed, &length, NULL));
   g_assert_cmpuint (length, ==, in_memory->len);
@@ -101,8 +100,8 @@ test_csv_export_streamed (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (streamed, "culture ("));
   g_assert_nonnull (strstr (streamed, "), demarches ("));
 
-  g_assert_false (escale_stats_export_sessions_csv_file (store, "2026-01-01", "2026-12-31",
-                                                         missing, &error));
+  g_assert_false (
+    escale_stats_export_sessions_csv_file (store, "2026-01-01", "2026-12-31", missing, &error));
   g_assert_nonnull (error);
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 
@@ -123,7 +122,6 @@ test_csv_export_streamed (Fixture *f, gconstpointer data)
   }
 }
 
-
 /* Every counter in every export: one line each in the figures CSV (with
  * its label), an object each in the JSON, a column each in the visits CSV
  * (declared ones in order, then the period's undeclared ones, raw). */
@@ -134,8 +132,8 @@ test_exports_list_counters (Fixture *f, gconstpointer data)
   g_autoptr(EscaleStatsStore) store = open_new_store (f->path);
   g_autoptr(EscaleStatsReport) report = NULL;
   g_autoptr(GDateTime) start = g_date_time_new_local (2026, 3, 20, 10, 0, 0);
-  g_autoptr(EscaleSessionRecord) record =
-    escale_session_record_new (start, 30 * 60, ESCALE_END_FINISHED, 0);
+  g_autoptr(EscaleSessionRecord)
+               record = escale_session_record_new (start, 30 * 60, ESCALE_END_FINISHED, 0);
   g_autoptr(GString) summary = NULL;
   g_autoptr(GString) visits = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -144,8 +142,7 @@ test_exports_list_counters (Fixture *f, gconstpointer data)
   JsonArray *counters;
 
   g_assert_true (escale_stats_store_declare_counters (store, "photos", photos, NULL));
-  add_visit (store, 2026, 3, 19, 9, 10, 0, ESCALE_SATISFACTION_NONE, ESCALE_AGE_NONE, NULL,
-             NULL);
+  add_visit (store, 2026, 3, 19, 9, 10, 0, ESCALE_SATISFACTION_NONE, ESCALE_AGE_NONE, NULL, NULL);
   escale_session_record_add_count (record, "call", "started", 2);
   escale_session_record_add_count (record, "call", "minutes", 15);
   escale_session_record_add_count (record, "photos", "taken", 3);

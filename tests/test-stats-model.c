@@ -29,7 +29,6 @@ static const char v1_schema[] =
   "PRAGMA user_version = 1;"
   "PRAGMA application_id = 1163084609;";
 
-
 static void
 test_migrates_v1_keeping_rows (Fixture *f, gconstpointer data)
 {
@@ -53,15 +52,18 @@ test_migrates_v1_keeping_rows (Fixture *f, gconstpointer data)
   g_assert_cmpint (query (f->path, "SELECT count (DISTINCT uid) FROM sessions"), ==, 2);
   g_assert_cmpint (query (f->path, "SELECT length (uid) FROM sessions WHERE id = 1"), ==, 32);
   g_assert_cmpint (query (f->path, "SELECT count (*) FROM sessions s, meta m"
-                                   " WHERE m.key = 'kiosk_id' AND s.kiosk_id = m.value"), ==, 2);
+                                   " WHERE m.key = 'kiosk_id' AND s.kiosk_id = m.value"),
+                   ==, 2);
   /* A visit where a helper was called counts as accompanied. */
   g_assert_cmpint (query (f->path, "SELECT accompanied FROM sessions WHERE id = 2"), ==, 1);
   g_assert_cmpint (query (f->path, "SELECT accompanied FROM sessions WHERE id = 1"), ==, 0);
   g_assert_cmpint (query (f->path, "SELECT count (*) FROM sessions WHERE satisfaction IS NULL"
-                                   " AND age_bracket IS NULL"), ==, 2);
+                                   " AND age_bracket IS NULL"),
+                   ==, 2);
   /* Activity rows carry their visit's day, for the dashboard's index. */
   g_assert_cmpint (query (f->path, "SELECT count (*) FROM session_activities a JOIN sessions s"
-                                   " ON s.id = a.session_id WHERE a.day = s.day"), ==, 2);
+                                   " ON s.id = a.session_id WHERE a.day = s.day"),
+                   ==, 2);
 
   report = escale_stats_report_new (store, "2026-03-01", "2026-03-31", NULL);
   g_assert_nonnull (report);
@@ -87,8 +89,9 @@ test_migrates_dev_v2_with_day (Fixture *f, gconstpointer data)
   g_clear_object (&store);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, undo_schema_4, NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "DROP INDEX activities_by_day; PRAGMA user_version = 2",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP INDEX activities_by_day; PRAGMA user_version = 2", NULL,
+                                 NULL, NULL),
+                   ==, SQLITE_OK);
   sqlite3_close (db);
 
   store = escale_stats_store_new (f->path);
@@ -97,9 +100,11 @@ test_migrates_dev_v2_with_day (Fixture *f, gconstpointer data)
   g_test_assert_expected_messages ();
   g_assert_cmpint (escale_stats_store_get_schema_version (store), ==, 7);
   g_assert_cmpint (query (f->path, "SELECT count (*) FROM session_activities"
-                                   " WHERE day = '2026-03-04'"), ==, 1);
+                                   " WHERE day = '2026-03-04'"),
+                   ==, 1);
   g_assert_cmpint (query (f->path, "SELECT count (*) FROM sqlite_master"
-                                   " WHERE name = 'activities_by_day'"), ==, 1);
+                                   " WHERE name = 'activities_by_day'"),
+                   ==, 1);
 }
 
 static void
@@ -113,7 +118,8 @@ test_new_visit_fields (Fixture *f, gconstpointer data)
   g_assert_cmpint (query (f->path, "SELECT satisfaction = 'en-partie' FROM sessions"), ==, 1);
   g_assert_cmpint (query (f->path, "SELECT age_bracket = '60-69' FROM sessions"), ==, 1);
   g_assert_cmpint (query (f->path, "SELECT theme = 'Aide aux démarches administratives'"
-                                   " FROM session_activities"), ==, 1);
+                                   " FROM session_activities"),
+                   ==, 1);
   g_assert_cmpstr (escale_stats_store_get_kiosk_id (store), !=, NULL);
   g_assert_cmpint (strlen (escale_stats_store_get_kiosk_id (store)), ==, 32);
 }
@@ -133,11 +139,11 @@ test_migrates_v3_building_day_totals (Fixture *f, gconstpointer data)
   /* Back to exactly schema 3: migration 4 only added these. */
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, undo_schema_4, NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 3", NULL, NULL, NULL), ==,
-                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 3", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (query (f->path, "SELECT count (*) FROM sqlite_master"
-                                   " WHERE name LIKE 'day%totals'"), ==, 0);
+                                   " WHERE name LIKE 'day%totals'"),
+                   ==, 0);
 
   store = escale_stats_store_new (f->path);
   g_test_expect_message ("escale-stats", G_LOG_LEVEL_MESSAGE, "*schema 4*");
@@ -163,7 +169,8 @@ static void
 test_migrates_v6_calls_to_counters (Fixture *f, gconstpointer data)
 {
   static const char *const columns[][2] = {
-    { "calls_started", "started" }, { "calls_connected", "connected" },
+    { "calls_started", "started" },
+    { "calls_connected", "connected" },
     { "call_minutes", "minutes" },
   };
   g_autoptr(EscaleStatsStore) store = NULL;
@@ -225,25 +232,26 @@ test_migrates_v6_calls_to_counters (Fixture *f, gconstpointer data)
   g_assert_cmpint (query (f->path, "SELECT count (*) FROM session_counters"), ==, 7);
   g_assert_cmpint (query (f->path, "SELECT count (*) FROM monthly_counter_totals"), ==, 4);
   g_assert_cmpint (query (f->path, "SELECT count (*) FROM sqlite_master WHERE name IN"
-                                   " ('session_calls', 'monthly_call_totals')"), ==, 0);
+                                   " ('session_calls', 'monthly_call_totals')"),
+                   ==, 0);
   g_assert_cmpint (query (f->path, "SELECT count (*) FROM counter_labels WHERE kind = 'call'"
                                    " AND label IN ('Appels vidéo lancés', 'Appels vidéo aboutis',"
-                                   " 'Minutes en communication')"), ==, 3);
+                                   " 'Minutes en communication')"),
+                   ==, 3);
   g_assert_cmpint (query (f->path, "SELECT count (*) FROM sessions"), ==, 4);
   assert_totals_match_rows (f->path);
   assert_report_matches_rows (store, f->path, "2026-03-01", "2026-03-31");
   {
-    g_autoptr(EscaleStatsReport) month = escale_stats_report_new (store, "2026-03-01",
-                                                                  "2026-03-31", NULL);
-    g_autoptr(EscaleStatsReport) folded = escale_stats_report_new (store, "2025-01-01",
-                                                                   "2025-02-28", NULL);
+    g_autoptr(EscaleStatsReport)
+                 month = escale_stats_report_new (store, "2026-03-01", "2026-03-31", NULL);
+    g_autoptr(EscaleStatsReport)
+                 folded = escale_stats_report_new (store, "2025-01-01", "2025-02-28", NULL);
 
     g_assert_cmpuint (escale_stats_report_get_counter_value (month, "call", "started"), ==, 6);
     g_assert_cmpuint (escale_stats_report_get_counter_value (month, "call", "connected"), ==, 4);
     g_assert_cmpuint (escale_stats_report_get_counter_value (month, "call", "minutes"), ==, 73);
     g_assert_cmpuint (escale_stats_report_get_counter_value (folded, "call", "started"), ==, 8);
-    g_assert_cmpuint (escale_stats_report_get_counter_value (folded, "call", "connected"), ==,
-                      5);
+    g_assert_cmpuint (escale_stats_report_get_counter_value (folded, "call", "connected"), ==, 5);
     g_assert_cmpuint (escale_stats_report_get_counter_value (folded, "call", "minutes"), ==, 90);
     g_assert_cmpuint (escale_stats_report_get_sessions (folded), ==, 10);
   }

@@ -29,10 +29,9 @@ test_aggregates_known_dataset (Fixture *f, gconstpointer data)
   g_assert_cmpuint (escale_stats_report_get_accompanied (report), ==, 4);
   g_assert_cmpuint (escale_stats_report_get_autonomous (report), ==, 6);
   g_assert_cmpuint (escale_stats_report_get_helper_calls (report), ==, 7);
-  g_assert_cmpuint (escale_stats_report_get_satisfaction (report, ESCALE_SATISFACTION_YES), ==,
-                    4);
-  g_assert_cmpuint (escale_stats_report_get_satisfaction (report, ESCALE_SATISFACTION_PARTLY),
-                    ==, 1);
+  g_assert_cmpuint (escale_stats_report_get_satisfaction (report, ESCALE_SATISFACTION_YES), ==, 4);
+  g_assert_cmpuint (escale_stats_report_get_satisfaction (report, ESCALE_SATISFACTION_PARTLY), ==,
+                    1);
   g_assert_cmpuint (escale_stats_report_get_satisfaction (report, ESCALE_SATISFACTION_NO), ==, 2);
   g_assert_cmpuint (escale_stats_report_get_satisfaction (report, ESCALE_SATISFACTION_NONE), ==,
                     3);
@@ -62,9 +61,9 @@ test_aggregates_known_dataset (Fixture *f, gconstpointer data)
   g_assert_cmpuint (group->sessions, ==, 3);
   /* Most visited first. */
   g_assert_cmpuint (((EscaleStatsGroup *) escale_stats_report_get_themes (report)->pdata[0])
-                      ->sessions, ==, 3);
+                      ->sessions,
+                    ==, 3);
 }
-
 
 /* Two thousand varied visits: the report from the per-day totals gives
  * the very figures of the visit rows, for the whole half-year, a month, a
@@ -91,10 +90,10 @@ test_day_totals_match_rows (Fixture *f, gconstpointer data)
   g_assert_cmpint (query (f->path, "SELECT count (*) FROM day_totals WHERE day < '2026-03-15'"),
                    ==, 0);
   g_assert_cmpint (query (f->path, "SELECT count (*) FROM day_duration_totals"
-                                   " WHERE day < '2026-03-15'"), ==, 0);
+                                   " WHERE day < '2026-03-15'"),
+                   ==, 0);
   assert_report_matches_rows (store, f->path, "2026-04-01", "2026-06-30");
 }
-
 
 /* The dashboard's way: the same figures, read in a worker thread through
  * its own connection; a wrong period is refused. */
@@ -108,8 +107,7 @@ test_report_in_worker_thread (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
 
   fill_known_dataset (store);
-  escale_stats_report_new_async (store, "2026-03-01", "2026-03-31", NULL, keep_result_cb,
-                                 &result);
+  escale_stats_report_new_async (store, "2026-03-01", "2026-03-31", NULL, keep_result_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   report = escale_stats_report_new_finish (result, &error);
@@ -131,7 +129,11 @@ static void
 test_period_ranges (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_local (2026, 11, 27, 15, 0, 0); /* a Friday */
-  struct { EscaleStatsPeriod period; const char *from, *to; } cases[] = {
+  struct
+  {
+    EscaleStatsPeriod period;
+    const char *from, *to;
+  } cases[] = {
     { ESCALE_PERIOD_WEEK, "2026-11-23", "2026-11-29" },
     { ESCALE_PERIOD_MONTH, "2026-11-01", "2026-11-30" },
     { ESCALE_PERIOD_QUARTER, "2026-10-01", "2026-12-31" },
@@ -151,7 +153,6 @@ test_period_ranges (void)
   g_assert_false (escale_stats_day_is_valid ("26-02-01"));
   g_assert_true (escale_stats_day_is_valid ("2024-02-29"));
 }
-
 
 int
 main (int argc, char *argv[])

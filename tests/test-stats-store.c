@@ -31,8 +31,8 @@ static EscaleSessionRecord *
 make_record (int hour, int minute, int second, gint64 duration)
 {
   g_autoptr(GDateTime) start = g_date_time_new_local (2026, 11, 27, hour, minute, second);
-  EscaleSessionRecord *record = escale_session_record_new (start, duration, ESCALE_END_FINISHED,
-                                                           1);
+  EscaleSessionRecord *record =
+    escale_session_record_new (start, duration, ESCALE_END_FINISHED, 1);
 
   escale_session_record_add_activity (record, "culture", 600);
   escale_session_record_add_activity (record, "infos", 100);
@@ -94,38 +94,33 @@ test_schema_holds_only_allowed_columns (Fixture *f, gconstpointer data)
     "day_totals.under_2_h", "day_totals.over_2_h", "day_totals.satisfaction_yes",
     "day_totals.satisfaction_partly", "day_totals.satisfaction_no", "day_totals.age_18_24",
     "day_totals.age_25_39", "day_totals.age_40_59", "day_totals.age_60_69",
-    "day_totals.age_70_plus", "day_totals.age_declined",
-    "day_hour_totals.day", "day_hour_totals.weekday", "day_hour_totals.start_hour",
-    "day_hour_totals.sessions",
-    "day_duration_totals.day", "day_duration_totals.duration_min",
-    "day_duration_totals.sessions",
+    "day_totals.age_70_plus", "day_totals.age_declined", "day_hour_totals.day",
+    "day_hour_totals.weekday", "day_hour_totals.start_hour", "day_hour_totals.sessions",
+    "day_duration_totals.day", "day_duration_totals.duration_min", "day_duration_totals.sessions",
     "day_activity_totals.day", "day_activity_totals.activity_id", "day_activity_totals.theme",
     "day_activity_totals.sessions", "day_activity_totals.minutes",
     /* Schema 2: the store's own settings (its random kiosk id), months
      * folded by retention (counts per kiosk and month), the staff code's
      * hash and its back-off (a day and a count of wrong codes). */
-    "meta.key", "meta.value",
-    "monthly_totals.kiosk_id", "monthly_totals.month", "monthly_totals.sessions",
-    "monthly_totals.minutes", "monthly_totals.accompanied", "monthly_totals.helper_calls",
-    "monthly_activity_totals.kiosk_id", "monthly_activity_totals.month",
-    "monthly_activity_totals.activity_id", "monthly_activity_totals.theme",
-    "monthly_activity_totals.sessions", "monthly_activity_totals.minutes",
-    "staff_access.id", "staff_access.pin_hash", "staff_access.failures",
-    "staff_access.locked_until", "staff_failures.day", "staff_failures.attempts",
+    "meta.key", "meta.value", "monthly_totals.kiosk_id", "monthly_totals.month",
+    "monthly_totals.sessions", "monthly_totals.minutes", "monthly_totals.accompanied",
+    "monthly_totals.helper_calls", "monthly_activity_totals.kiosk_id",
+    "monthly_activity_totals.month", "monthly_activity_totals.activity_id",
+    "monthly_activity_totals.theme", "monthly_activity_totals.sessions",
+    "monthly_activity_totals.minutes", "staff_access.id", "staff_access.pin_hash",
+    "staff_access.failures", "staff_access.locked_until", "staff_failures.day",
+    "staff_failures.attempts",
     /* Schema 7: counters of the activity kinds per visit (a whole number
      * under a fixed [a-z0-9-]+ name: nobody's name, number or address),
      * their per-day sums, the months folded by retention, and the declared
      * French labels. */
     "session_counters.session_id", "session_counters.day", "session_counters.kind",
-    "session_counters.counter", "session_counters.value",
-    "day_counter_totals.day", "day_counter_totals.kind", "day_counter_totals.counter",
-    "day_counter_totals.sessions", "day_counter_totals.value",
-    "monthly_counter_totals.kiosk_id", "monthly_counter_totals.month",
+    "session_counters.counter", "session_counters.value", "day_counter_totals.day",
+    "day_counter_totals.kind", "day_counter_totals.counter", "day_counter_totals.sessions",
+    "day_counter_totals.value", "monthly_counter_totals.kiosk_id", "monthly_counter_totals.month",
     "monthly_counter_totals.kind", "monthly_counter_totals.counter",
-    "monthly_counter_totals.value",
-    "counter_labels.kind", "counter_labels.counter", "counter_labels.label",
-    "counter_labels.position",
-    NULL
+    "monthly_counter_totals.value", "counter_labels.kind", "counter_labels.counter",
+    "counter_labels.label", "counter_labels.position", NULL
   };
   g_autoptr(EscaleSqliteStatement) stmt = NULL;
   g_autoptr(GError) error = NULL;
@@ -175,7 +170,9 @@ test_counters_recorded (Fixture *f, gconstpointer data)
   g_autoptr(EscaleSessionRecord) with_calls = make_record (15, 10, 0, 40 * 60);
   g_autoptr(EscaleSessionRecord) without = make_record (16, 0, 0, 10 * 60);
   static const EscaleCounterSpec photos[] = {
-    { "taken", "Photos prises" }, { "printed", "Photos imprimées" }, { NULL, NULL }
+    { "taken", "Photos prises" },
+    { "printed", "Photos imprimées" },
+    { NULL, NULL },
   };
 
   escale_session_record_add_count (with_calls, "call", "started", 2);
@@ -191,25 +188,24 @@ test_counters_recorded (Fixture *f, gconstpointer data)
   g_assert_true (escale_stats_store_declare_counters (store, "photos", photos, NULL));
 
   /* Only the visit with a call has rows; counts and minutes, no one called. */
-  g_assert_cmpint (count (f->path, "SELECT count (DISTINCT session_id) FROM session_counters"),
-                   ==, 1);
+  g_assert_cmpint (count (f->path, "SELECT count (DISTINCT session_id) FROM session_counters"), ==,
+                   1);
   g_assert_cmpint (count (f->path, "SELECT count (*) FROM session_counters"), ==, 5);
   g_assert_cmpuint (counter_value (store, "2026-11-01", "2026-11-30", "call", "started"), ==, 2);
-  g_assert_cmpuint (counter_value (store, "2026-11-01", "2026-11-30", "call", "connected"), ==,
-                    1);
+  g_assert_cmpuint (counter_value (store, "2026-11-01", "2026-11-30", "call", "connected"), ==, 1);
   g_assert_cmpuint (counter_value (store, "2026-11-01", "2026-11-30", "call", "minutes"), ==, 25);
   g_assert_cmpuint (counter_value (store, "2026-12-01", "2026-12-31", "call", "started"), ==, 0);
 
   /* The dashboard's report: declared counters in order (photos/printed at
    * 0 all the same), then the undeclared one, raw. */
   {
-    g_autoptr(EscaleStatsReport) report = escale_stats_report_new (store, "2026-11-01",
-                                                                   "2026-11-30", NULL);
+    g_autoptr(EscaleStatsReport)
+                 report = escale_stats_report_new (store, "2026-11-01", "2026-11-30", NULL);
     GPtrArray *counters = escale_stats_report_get_counters (report);
     static const char *const expected[][2] = {
-      { "Appels vidéo lancés", "2" }, { "Appels vidéo aboutis", "1" },
+      { "Appels vidéo lancés", "2" },       { "Appels vidéo aboutis", "1" },
       { "Minutes en communication", "25" }, { "Photos prises", "4" },
-      { "Photos imprimées", "0" }, { "ateliers/inscriptions", "1" },
+      { "Photos imprimées", "0" },          { "ateliers/inscriptions", "1" },
     };
 
     g_assert_cmpuint (counters->len, ==, G_N_ELEMENTS (expected));
@@ -231,14 +227,14 @@ test_counters_recorded (Fixture *f, gconstpointer data)
     g_assert_true (escale_stats_store_apply_retention (store, later, 13, NULL, NULL));
     g_assert_cmpint (count (f->path, "SELECT count(*) FROM session_counters"), ==, 0);
     g_assert_cmpint (count (f->path, "SELECT count(*) FROM day_counter_totals"), ==, 0);
-    g_assert_cmpuint (counter_value (store, "2026-11-01", "2026-11-30", "call", "started"), ==,
-                      2);
-    g_assert_cmpuint (counter_value (store, "2026-11-01", "2026-11-30", "call", "connected"),
-                      ==, 1);
+    g_assert_cmpuint (counter_value (store, "2026-11-01", "2026-11-30", "call", "started"), ==, 2);
+    g_assert_cmpuint (counter_value (store, "2026-11-01", "2026-11-30", "call", "connected"), ==,
+                      1);
     g_assert_cmpuint (counter_value (store, "2026-11-01", "2026-11-30", "call", "minutes"), ==,
                       25);
     g_assert_cmpuint (counter_value (store, "2026-11-01", "2026-11-30", "ateliers",
-                                     "inscriptions"), ==, 1);
+                                     "inscriptions"),
+                      ==, 1);
   }
 }
 
@@ -277,7 +273,8 @@ test_counters_are_never_text (Fixture *f, gconstpointer data)
   g_assert_true (escale_stats_store_declare_counters (store, "photos", good, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count (f->path, "SELECT count (*) FROM counter_labels"
-                                   " WHERE kind = 'photos'"), ==, 1);
+                                   " WHERE kind = 'photos'"),
+                   ==, 1);
 
   escale_session_record_add_count (record, "call", "started", 3);
   escale_session_record_add_count (record, "photos", "pages-2", 12);
@@ -298,12 +295,12 @@ test_counters_are_never_text (Fixture *f, gconstpointer data)
   g_assert_cmpint (count (f->path, "SELECT count (*) FROM session_counters"), ==, 3);
   g_assert_cmpint (count (f->path, "SELECT count (*) FROM day_counter_totals"), ==, 3);
   g_assert_cmpint (count (f->path, "SELECT count (*) FROM monthly_counter_totals"), ==, 2);
-  g_assert_cmpint (count (f->path,
-                          "SELECT count (*) FROM (SELECT value FROM session_counters"
-                          " UNION ALL SELECT value FROM day_counter_totals"
-                          " UNION ALL SELECT sessions FROM day_counter_totals"
-                          " UNION ALL SELECT value FROM monthly_counter_totals)"
-                          " WHERE typeof (value) != 'integer'"), ==, 0);
+  g_assert_cmpint (count (f->path, "SELECT count (*) FROM (SELECT value FROM session_counters"
+                                   " UNION ALL SELECT value FROM day_counter_totals"
+                                   " UNION ALL SELECT sessions FROM day_counter_totals"
+                                   " UNION ALL SELECT value FROM monthly_counter_totals)"
+                                   " WHERE typeof (value) != 'integer'"),
+                   ==, 0);
   g_assert_cmpint (count (f->path,
                           "SELECT count (*) FROM (SELECT kind, counter FROM session_counters"
                           " UNION ALL SELECT kind, counter FROM day_counter_totals"
@@ -315,11 +312,9 @@ test_counters_are_never_text (Fixture *f, gconstpointer data)
   /* The table itself refuses a text, a fraction, a name, a negative. */
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   for (guint i = 0; i < G_N_ELEMENTS (refused_rows); i++)
-    g_assert_cmpint (sqlite3_exec (db, refused_rows[i], NULL, NULL, NULL), ==,
-                     SQLITE_CONSTRAINT);
+    g_assert_cmpint (sqlite3_exec (db, refused_rows[i], NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
   sqlite3_close (db);
 }
-
 
 /* The statement helper: a row, then done without an error; a failure is
  * an error in ESCALE_STATS_ERROR, also a bind to a parameter that does not
@@ -380,8 +375,8 @@ test_hour_rounded_down (Fixture *f, gconstpointer data)
   g_assert_cmpint (count (f->path, "SELECT start_hour FROM sessions"), ==, 14);
   g_assert_cmpint (count (f->path, "SELECT weekday FROM sessions"), ==, 5);
   g_assert_cmpint (count (f->path, "SELECT duration_min FROM sessions"), ==, 25);
-  g_assert_cmpint (count (f->path, "SELECT count(*) FROM sessions WHERE day = '2026-11-27'"),
-                   ==, 1);
+  g_assert_cmpint (count (f->path, "SELECT count(*) FROM sessions WHERE day = '2026-11-27'"), ==,
+                   1);
   g_assert_cmpint (count (f->path, "SELECT sum(minutes) FROM session_activities"), ==, 12);
   /* No second, no minute of the start anywhere. */
   g_assert_cmpint (count (f->path, "SELECT count(*) FROM sessions WHERE day LIKE '%:%'"), ==, 0);

@@ -12,13 +12,13 @@
 
 static const EscaleKeySpec test_keys[] = {
   { "Hello", "greeting", ESCALE_KEY_STRING },
-  { NULL }
+  { NULL },
 };
 
 static const EscaleCounterSpec test_counters[] = {
   { "greetings", "Bonjours dits" },
   { "minutes", "Minutes passées à saluer" },
-  { NULL }
+  { NULL },
 };
 
 static const EscaleActivityKind test_kind = {
@@ -37,7 +37,7 @@ typedef struct
   EscaleKiosk *kiosk;
   EscaleSession *session;
   EscaleActivity *activity;
-  EscaleSessionRecord *record;   /* of the last visit */
+  EscaleSessionRecord *record; /* of the last visit */
   guint n_wipes;
 } Fixture;
 
@@ -284,7 +284,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
+#define ADD(path, func)                                                                           \
   g_test_add ("/escale/visit/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("counts-reach-the-record", test_counts_reach_the_record);
   ADD ("undeclared-counter-is-refused", test_undeclared_counter_is_refused);

@@ -17,30 +17,29 @@
  * naming the file, line and key, and the person a calm page; the site's
  * origin alone may use the camera and microphone. */
 
-#define NO_WEBRTC_PROBLEM "activities/visio.ini:10: web-url: ce WebKitGTK n'a pas WebRTC : " \
-                          "utilisez server= (l'écran d'appel d'Escale)"
+#define NO_WEBRTC_PROBLEM                                                                         \
+  "activities/visio.ini:10: web-url: ce WebKitGTK n'a pas WebRTC : "                              \
+  "utilisez server= (l'écran d'appel d'Escale)"
 #define CALM_TITLE "Les appels vidéo par internet ne sont pas possibles sur ce poste."
 
-static const char escale_ini[] =
-  "[Centre]\n"
-  "name=Centre de test\n";
+static const char escale_ini[] = "[Centre]\n"
+                                 "name=Centre de test\n";
 
 /* [Call] web-url is on line WEB_URL_LINE. */
-static const char web_call_ini[] =
-  "[Activity]\n"
-  "id=visio\n"
-  "title=Appeler ma famille\n"
-  "icon=call\n"
-  "kind=call\n"
-  "\n"
-  "[Call]\n"
-  "# A visio site, where WebKitGTK has WebRTC.\n"
-  "\n"
-  "web-url=https://visio.example.org/famille\n"
-  "%s"
-  "\n"
-  "[Guide]\n"
-  "step-1=Touchez le nom de votre proche.\n";
+static const char web_call_ini[] = "[Activity]\n"
+                                   "id=visio\n"
+                                   "title=Appeler ma famille\n"
+                                   "icon=call\n"
+                                   "kind=call\n"
+                                   "\n"
+                                   "[Call]\n"
+                                   "# A visio site, where WebKitGTK has WebRTC.\n"
+                                   "\n"
+                                   "web-url=https://visio.example.org/famille\n"
+                                   "%s"
+                                   "\n"
+                                   "[Guide]\n"
+                                   "step-1=Touchez le nom de votre proche.\n";
 
 static char *
 config_new (const char *extra_call_line)
@@ -77,9 +76,9 @@ check_config (EscaleConfig *config, EscaleNotices *notices)
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GPtrArray) problems =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) escale_config_problem_free);
+               g_ptr_array_new_with_free_func ((GDestroyNotify) escale_config_problem_free);
   g_autoptr(GPtrArray) warnings =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) escale_config_problem_free);
+               g_ptr_array_new_with_free_func ((GDestroyNotify) escale_config_problem_free);
 
   escale_activities_check_machine (config, NULL, result_cb, &result);
   escale_test_wait_until (result_ready, &result, 60000);
@@ -165,9 +164,8 @@ page_typeof_rtc (void)
   g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
   g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
   g_autoptr(WebKitNetworkSession) session = webkit_network_session_new_ephemeral ();
-  g_autoptr(WebKitSettings) settings = g_object_new (WEBKIT_TYPE_SETTINGS,
-                                                     "enable-webrtc", TRUE,
-                                                     "enable-media-stream", TRUE, NULL);
+  g_autoptr(WebKitSettings) settings = g_object_new (WEBKIT_TYPE_SETTINGS, "enable-webrtc", TRUE,
+                                                      "enable-media-stream", TRUE, NULL);
   g_autoptr(WebKitWebView) view = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(JSCValue) value = NULL;
@@ -183,8 +181,8 @@ page_typeof_rtc (void)
   uri = g_uri_ref (uris->data);
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
 
-  view = g_object_ref_sink (g_object_new (WEBKIT_TYPE_WEB_VIEW, "network-session", session,
-                                          "settings", settings, NULL));
+  view = g_object_ref_sink (
+    g_object_new (WEBKIT_TYPE_WEB_VIEW, "network-session", session, "settings", settings, NULL));
   g_signal_connect (view, "load-changed", G_CALLBACK (load_changed_cb), &loaded);
   {
     g_autofree char *text = g_strdup_printf ("http://127.0.0.1:%d/", g_uri_get_port (uri));
@@ -192,8 +190,8 @@ page_typeof_rtc (void)
     webkit_web_view_load_uri (view, text);
   }
   escale_test_wait_until (is_true, &loaded, 60000);
-  webkit_web_view_evaluate_javascript (view, "document.title + ' ' + typeof RTCPeerConnection",
-                                       -1, NULL, NULL, NULL, result_cb, &result);
+  webkit_web_view_evaluate_javascript (view, "document.title + ' ' + typeof RTCPeerConnection", -1,
+                                       NULL, NULL, NULL, result_cb, &result);
   escale_test_wait_until (result_ready, &result, 60000);
   value = webkit_web_view_evaluate_javascript_finish (view, result, &error);
   g_assert_no_error (error);
@@ -297,7 +295,8 @@ test_config_problem_and_calm_page (void)
   has_webrtc = probe_has_webrtc ();
   escale_test_kiosk_init (&k, dir, FALSE);
   if (!has_webrtc)
-    g_test_expect_message ("escale-app", G_LOG_LEVEL_WARNING, "Configuration on this machine: *WebRTC*");
+    g_test_expect_message ("escale-app", G_LOG_LEVEL_WARNING,
+                           "Configuration on this machine: *WebRTC*");
   config = escale_kiosk_get_config (k.kiosk);
   session = escale_kiosk_get_session (k.kiosk);
   welcome = escale_window_get_welcome_page (k.window);
@@ -375,8 +374,8 @@ test_policy_media_only_for_site (void)
   g_autoptr(GError) error = NULL;
   const char *const others[] = {
     "https://other.example.org/famille",
-    "http://visio.example.org/famille",           /* not the same scheme */
-    "https://visio.example.org:8443/famille",     /* not the same port */
+    "http://visio.example.org/famille",       /* not the same scheme */
+    "https://visio.example.org:8443/famille", /* not the same port */
     "https://evil.visio.example.org/",
     "https://visio.example.org.evil.example/",
     "escale-app://refused",
@@ -399,13 +398,12 @@ test_policy_media_only_for_site (void)
                                                "https://visio.example.org/"));
   for (guint i = 0; i < G_N_ELEMENTS (others); i++)
     {
-      g_assert_false (escale_web_policy_may_grant (policy, ESCALE_WEB_PERMISSION_CAMERA,
-                                                   others[i]));
-      g_assert_false (escale_web_policy_may_grant (policy, ESCALE_WEB_PERMISSION_MICROPHONE,
-                                                   others[i]));
+      g_assert_false (
+        escale_web_policy_may_grant (policy, ESCALE_WEB_PERMISSION_CAMERA, others[i]));
+      g_assert_false (
+        escale_web_policy_may_grant (policy, ESCALE_WEB_PERMISSION_MICROPHONE, others[i]));
       if (others[i] != NULL && !g_str_has_prefix (others[i], "escale-app:"))
-        g_assert_false (escale_web_policy_may_navigate (policy, others[i],
-                                                        ESCALE_WEB_FRAME_MAIN));
+        g_assert_false (escale_web_policy_may_navigate (policy, others[i], ESCALE_WEB_FRAME_MAIN));
     }
 
   /* Not a web address: no policy. */

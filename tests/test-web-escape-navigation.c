@@ -115,7 +115,8 @@ test_window_open_refused (Fixture *f, gconstpointer data)
 {
   g_autofree char *target = g_strconcat (f->other_base, "/", NULL);
   g_autofree char *script = g_strdup_printf ("document.onclick = function () {"
-                                             " window.open('%s'); }", target);
+                                             " window.open('%s'); }",
+                                             target);
 
   load_and_wait (f, "/");
   run_js (f, script);
@@ -129,7 +130,8 @@ test_window_open_allowed_same_view (Fixture *f, gconstpointer data)
 {
   g_autofree char *target = g_strconcat (f->base, "/salle-2", NULL);
   g_autofree char *script = g_strdup_printf ("document.onclick = function () {"
-                                             " window.open('%s'); }", target);
+                                             " window.open('%s'); }",
+                                             target);
 
   load_and_wait (f, "/");
   run_js (f, script);
@@ -166,7 +168,8 @@ test_bad_certificate (Fixture *f, gconstpointer data)
   g_autofree char *key = g_build_filename (f->dir, "key.pem", NULL);
   g_autofree char *cert = g_build_filename (f->dir, "cert.pem", NULL);
   g_autofree char *cmd = g_strdup_printf ("openssl req -x509 -newkey rsa:2048 -nodes -days 1 "
-                                          "-subj /CN=127.0.0.1 -keyout %s -out %s", key, cert);
+                                          "-subj /CN=127.0.0.1 -keyout %s -out %s",
+                                          key, cert);
   g_autoptr(GTlsCertificate) certificate = NULL;
   g_autoptr(SoupServer) tls_server = NULL;
   g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
@@ -214,7 +217,7 @@ test_unreachable_site (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
-                                            G_SOCKET_PROTOCOL_TCP, &error);
+                                             G_SOCKET_PROTOCOL_TCP, &error);
   g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
   g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
   g_autoptr(GSocketAddress) bound = NULL;
@@ -251,8 +254,8 @@ main (int argc, char **argv)
   gtk_test_init (&argc, &argv, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
     {
-      g_autofree char *path = g_strdup_printf ("/escale/web-escape/refused-scheme/%s",
-                                               refused[i][0]);
+      g_autofree char *path =
+        g_strdup_printf ("/escale/web-escape/refused-scheme/%s", refused[i][0]);
 
       g_test_add (path, Fixture, refused[i][1], fixture_setup, test_refused_link,
                   fixture_teardown);

@@ -93,8 +93,7 @@ test_alert_is_calm_and_never_blocks (Fixture *f, gconstpointer data)
   load_and_wait (f, "/");
   run_js (f, "alert('Le musée ferme à 18 heures')");
   wait_for (has_dialog, f);
-  g_assert_cmpstr (escale_web_view_get_dialog_message (f->view), ==,
-                   "Le musée ferme à 18 heures");
+  g_assert_cmpstr (escale_web_view_get_dialog_message (f->view), ==, "Le musée ferme à 18 heures");
   g_assert_cmpuint (count_toplevels (), ==, 1);
   g_assert_true (escale_web_view_answer_dialog (f->view, TRUE));
   g_assert_null (escale_web_view_get_dialog_message (f->view));
@@ -185,15 +184,14 @@ menu_shown_cb (WebKitWebView *view, WebKitContextMenu *menu, WebKitHitTestResult
   menu_has_only_back_reload = TRUE;
   for (guint i = 0; i < menu_items; i++)
     {
-      WebKitContextMenuAction action =
-        webkit_context_menu_item_get_stock_action (webkit_context_menu_get_item_at_position (menu,
-                                                                                            i));
+      WebKitContextMenuAction action = webkit_context_menu_item_get_stock_action (
+        webkit_context_menu_get_item_at_position (menu, i));
 
       if (action != WEBKIT_CONTEXT_MENU_ACTION_GO_BACK &&
           action != WEBKIT_CONTEXT_MENU_ACTION_RELOAD)
         menu_has_only_back_reload = FALSE;
     }
-  return TRUE;  /* the test only looks at what Escale left in the menu */
+  return TRUE; /* the test only looks at what Escale left in the menu */
 }
 
 static gboolean

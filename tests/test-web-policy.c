@@ -10,8 +10,8 @@ museum_policy (void)
   EscaleWebPolicy *policy = escale_web_policy_new ();
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (escale_web_policy_allow_origin (policy, "https://musee.example/collections",
-                                                 &error));
+  g_assert_true (
+    escale_web_policy_allow_origin (policy, "https://musee.example/collections", &error));
   g_assert_no_error (error);
   return policy;
 }
@@ -21,26 +21,26 @@ test_allowlisted_origin_only (void)
 {
   g_autoptr(EscaleWebPolicy) policy = museum_policy ();
 
-  g_assert_true (escale_web_policy_may_navigate (policy, "https://musee.example/",
-                                                 ESCALE_WEB_FRAME_MAIN));
+  g_assert_true (
+    escale_web_policy_may_navigate (policy, "https://musee.example/", ESCALE_WEB_FRAME_MAIN));
   g_assert_true (escale_web_policy_may_navigate (policy, "https://MUSEE.example:443/a?b#c",
                                                  ESCALE_WEB_FRAME_MAIN));
   /* Another scheme, port, host or a sub-domain is another origin. */
-  g_assert_false (escale_web_policy_may_navigate (policy, "http://musee.example/",
-                                                  ESCALE_WEB_FRAME_MAIN));
-  g_assert_false (escale_web_policy_may_navigate (policy, "https://musee.example:8443/",
-                                                  ESCALE_WEB_FRAME_MAIN));
-  g_assert_false (escale_web_policy_may_navigate (policy, "https://evil.example/",
-                                                  ESCALE_WEB_FRAME_MAIN));
-  g_assert_false (escale_web_policy_may_navigate (policy, "https://www.musee.example/",
-                                                  ESCALE_WEB_FRAME_MAIN));
+  g_assert_false (
+    escale_web_policy_may_navigate (policy, "http://musee.example/", ESCALE_WEB_FRAME_MAIN));
+  g_assert_false (
+    escale_web_policy_may_navigate (policy, "https://musee.example:8443/", ESCALE_WEB_FRAME_MAIN));
+  g_assert_false (
+    escale_web_policy_may_navigate (policy, "https://evil.example/", ESCALE_WEB_FRAME_MAIN));
+  g_assert_false (
+    escale_web_policy_may_navigate (policy, "https://www.musee.example/", ESCALE_WEB_FRAME_MAIN));
   g_assert_false (escale_web_policy_may_navigate (policy, "https://musee.example.evil.example/",
                                                   ESCALE_WEB_FRAME_MAIN));
   /* A host disguised behind user info is refused. */
   g_assert_false (escale_web_policy_may_navigate (policy, "https://musee.example@evil.example/",
                                                   ESCALE_WEB_FRAME_MAIN));
-  g_assert_false (escale_web_policy_may_navigate (policy, "https://x@musee.example/",
-                                                  ESCALE_WEB_FRAME_MAIN));
+  g_assert_false (
+    escale_web_policy_may_navigate (policy, "https://x@musee.example/", ESCALE_WEB_FRAME_MAIN));
 }
 
 static void
@@ -48,12 +48,26 @@ test_refused_schemes (void)
 {
   g_autoptr(EscaleWebPolicy) policy = museum_policy ();
   const char *refused[] = {
-    "file:///etc/", "FILE:///etc/passwd", "about:config", "about:about",
-    "view-source:https://musee.example/", "javascript:alert(1)", "data:text/html,<b>x</b>",
-    "blob:https://musee.example/0b1e", "blob:https://evil.example/0b1e",
-    "mailto:a@b.example", "tel:+33100000000", "sms:+33100000000",
-    "intent://scan/#Intent;scheme=zxing;end", "ftp://musee.example/", "ws://musee.example/",
-    "chrome://settings", "webkit://gpu", "inconnu:truc", "", "not a uri",
+    "file:///etc/",
+    "FILE:///etc/passwd",
+    "about:config",
+    "about:about",
+    "view-source:https://musee.example/",
+    "javascript:alert(1)",
+    "data:text/html,<b>x</b>",
+    "blob:https://musee.example/0b1e",
+    "blob:https://evil.example/0b1e",
+    "mailto:a@b.example",
+    "tel:+33100000000",
+    "sms:+33100000000",
+    "intent://scan/#Intent;scheme=zxing;end",
+    "ftp://musee.example/",
+    "ws://musee.example/",
+    "chrome://settings",
+    "webkit://gpu",
+    "inconnu:truc",
+    "",
+    "not a uri",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
@@ -65,8 +79,8 @@ test_refused_schemes (void)
   g_assert_false (escale_web_policy_may_navigate (policy, NULL, ESCALE_WEB_FRAME_MAIN));
 
   /* Escale's own pages and a blank page are fine. */
-  g_assert_true (escale_web_policy_may_navigate (policy, "escale-app://refused",
-                                                 ESCALE_WEB_FRAME_MAIN));
+  g_assert_true (
+    escale_web_policy_may_navigate (policy, "escale-app://refused", ESCALE_WEB_FRAME_MAIN));
   g_assert_true (escale_web_policy_may_navigate (policy, "about:blank", ESCALE_WEB_FRAME_MAIN));
   /* Inside an allowed page, a frame may hold srcdoc or the page's own blob. */
   g_assert_true (escale_web_policy_may_navigate (policy, "about:srcdoc", ESCALE_WEB_FRAME_SUB));
@@ -74,8 +88,8 @@ test_refused_schemes (void)
                                                  ESCALE_WEB_FRAME_SUB));
   g_assert_false (escale_web_policy_may_navigate (policy, "blob:https://evil.example/0b1e",
                                                   ESCALE_WEB_FRAME_SUB));
-  g_assert_false (escale_web_policy_may_navigate (policy, "data:text/html,x",
-                                                  ESCALE_WEB_FRAME_SUB));
+  g_assert_false (
+    escale_web_policy_may_navigate (policy, "data:text/html,x", ESCALE_WEB_FRAME_SUB));
   g_assert_false (escale_web_policy_may_navigate (policy, "file:///etc/", ESCALE_WEB_FRAME_SUB));
 }
 
@@ -117,8 +131,8 @@ test_permissions (void)
   g_assert_true (escale_web_policy_may_grant (policy, ESCALE_WEB_PERMISSION_CAMERA,
                                               "https://musee.example/visio"));
   /* Only for the activity's own origins. */
-  g_assert_false (escale_web_policy_may_grant (policy, ESCALE_WEB_PERMISSION_CAMERA,
-                                               "https://evil.example/"));
+  g_assert_false (
+    escale_web_policy_may_grant (policy, ESCALE_WEB_PERMISSION_CAMERA, "https://evil.example/"));
   g_assert_false (escale_web_policy_may_grant (policy, ESCALE_WEB_PERMISSION_MICROPHONE,
                                                "https://musee.example/"));
   /* Never, even when a configuration asks. */

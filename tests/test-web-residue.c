@@ -14,8 +14,8 @@ typedef struct
 {
   SoupServer *server;
   char *base;
-  guint cached_hits;       /* requests that reached the server for /cached.js */
-  gboolean cookie_seen;    /* a request of the second visit carried a cookie */
+  guint cached_hits;    /* requests that reached the server for /cached.js */
+  gboolean cookie_seen; /* a request of the second visit carried a cookie */
   gboolean second_visit;
   EscaleWebProfile *profile;
   EscaleWebPolicy *policy;
@@ -99,8 +99,9 @@ js_done_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
   Fixture *f = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JSCValue) value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (source),
-                                                                          result, &error);
+  g_autoptr(JSCValue)
+               value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (source),
+                                                                   result, &error);
 
   f->js_result = value != NULL ? jsc_value_to_string (value)
                                : g_strdup_printf ("(error: %s)", error->message);
@@ -139,25 +140,24 @@ static const char probe[] =
   "return 'cookie=' + document.cookie + ';local=' + localStorage.length +"
   "  ';session=' + sessionStorage.length + ';idb=' + dbs + ';sw=' + sw;";
 
-static const char fill[] =
-  "document.cookie = 'js=lucien; max-age=3600';"
-  "localStorage.setItem ('nom', 'Marie');"
-  "sessionStorage.setItem ('panier', 'carte');"
-  "await new Promise ((resolve, reject) => {"
-  "  const req = indexedDB.open ('album', 1);"
-  "  req.onupgradeneeded = () => req.result.createObjectStore ('photos');"
-  "  req.onsuccess = () => {"
-  "    const tx = req.result.transaction ('photos', 'readwrite');"
-  "    tx.objectStore ('photos').put ('mamie.jpg', 1);"
-  "    tx.oncomplete = () => { req.result.close (); resolve (); };"
-  "  };"
-  "  req.onerror = () => reject (req.error);"
-  "});"
-  "if (navigator.serviceWorker) {"
-  "  await navigator.serviceWorker.register ('/sw.js');"
-  "  await navigator.serviceWorker.ready;"
-  "}"
-  "return 'ok';";
+static const char fill[] = "document.cookie = 'js=lucien; max-age=3600';"
+                           "localStorage.setItem ('nom', 'Marie');"
+                           "sessionStorage.setItem ('panier', 'carte');"
+                           "await new Promise ((resolve, reject) => {"
+                           "  const req = indexedDB.open ('album', 1);"
+                           "  req.onupgradeneeded = () => req.result.createObjectStore ('photos');"
+                           "  req.onsuccess = () => {"
+                           "    const tx = req.result.transaction ('photos', 'readwrite');"
+                           "    tx.objectStore ('photos').put ('mamie.jpg', 1);"
+                           "    tx.oncomplete = () => { req.result.close (); resolve (); };"
+                           "  };"
+                           "  req.onerror = () => reject (req.error);"
+                           "});"
+                           "if (navigator.serviceWorker) {"
+                           "  await navigator.serviceWorker.register ('/sw.js');"
+                           "  await navigator.serviceWorker.ready;"
+                           "}"
+                           "return 'ok';";
 
 static void
 test_renew_leaves_nothing (void)

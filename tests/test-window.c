@@ -110,10 +110,12 @@ test_finish_returns_to_welcome (Fixture *f, gconstpointer data)
   g_assert_cmpint (state (f), ==, ESCALE_SESSION_IDLE);
   g_assert_null (escale_window_get_activity_page (f->k.window));
   g_assert_cmpuint (escale_window_get_text_scale (f->k.window), ==, 0);
-  g_assert_cmpint (escale_test_kiosk_db_count (&f->k, "SELECT count(*) FROM sessions WHERE end_reason = 'finished'"),
+  g_assert_cmpint (escale_test_kiosk_db_count (
+                     &f->k, "SELECT count(*) FROM sessions WHERE end_reason = 'finished'"),
                    ==, 1);
   g_assert_cmpint (escale_test_kiosk_db_count (&f->k, "SELECT minutes FROM session_activities "
-                                "WHERE activity_id = 'culture'"), ==, 2);
+                                                      "WHERE activity_id = 'culture'"),
+                   ==, 2);
 }
 
 static void
@@ -168,7 +170,8 @@ test_countdown_then_timeout (Fixture *f, gconstpointer data)
   escale_test_kiosk_advance (&f->k, 1);
   g_assert_false (countdown_visible (f));
   g_assert_cmpstr (page (f), ==, "welcome");
-  g_assert_cmpint (escale_test_kiosk_db_count (&f->k, "SELECT count(*) FROM sessions WHERE end_reason = 'timeout'"),
+  g_assert_cmpint (escale_test_kiosk_db_count (
+                     &f->k, "SELECT count(*) FROM sessions WHERE end_reason = 'timeout'"),
                    ==, 1);
 }
 
@@ -198,7 +201,12 @@ test_help_and_back (Fixture *f, gconstpointer data)
 static void
 test_kiosk_key_filter (Fixture *f, gconstpointer data)
 {
-  struct { guint key; GdkModifierType mods; gboolean swallowed; } cases[] = {
+  struct
+  {
+    guint key;
+    GdkModifierType mods;
+    gboolean swallowed;
+  } cases[] = {
     { GDK_KEY_F4, GDK_ALT_MASK, TRUE },
     { GDK_KEY_w, GDK_CONTROL_MASK, TRUE },
     { GDK_KEY_q, GDK_CONTROL_MASK, TRUE },
@@ -218,8 +226,8 @@ test_kiosk_key_filter (Fixture *f, gconstpointer data)
       gboolean swallowed = escale_window_filter_key (f->k.window, cases[i].key, cases[i].mods);
 
       if (swallowed != cases[i].swallowed)
-        g_error ("key %s with mods %x: expected %s", gdk_keyval_name (cases[i].key),
-                 cases[i].mods, cases[i].swallowed ? "swallowed" : "passed");
+        g_error ("key %s with mods %x: expected %s", gdk_keyval_name (cases[i].key), cases[i].mods,
+                 cases[i].swallowed ? "swallowed" : "passed");
     }
 }
 
@@ -372,11 +380,11 @@ test_config_problems_shown_to_staff (void)
   EscaleTestKiosk k = { 0 };
   const char *note;
 
-  g_assert_true (g_file_set_contents (ini, "[Centre]\nname=Test\nthis is not a setting\n", -1,
-                                      NULL));
+  g_assert_true (
+    g_file_set_contents (ini, "[Centre]\nname=Test\nthis is not a setting\n", -1, NULL));
   g_mkdir (acts, 0700);
-  g_assert_true (g_file_set_contents (act, "[Activity]\nid=a\ntitle=A\nicon=info\nkind=info\n",
-                                      -1, NULL));
+  g_assert_true (
+    g_file_set_contents (act, "[Activity]\nid=a\ntitle=A\nicon=info\nkind=info\n", -1, NULL));
   /* The application says it in the log too, when it starts. */
   g_test_expect_message ("escale-app", G_LOG_LEVEL_WARNING, "Configuration: *escale.ini:3*");
   escale_test_kiosk_init (&k, dir, FALSE);
@@ -384,8 +392,8 @@ test_config_problems_shown_to_staff (void)
   /* The kiosk still starts with what is valid... */
   g_assert_cmpstr (escale_window_get_page_name (k.window), ==, "welcome");
   /* ...and says, for staff, what is wrong and where. */
-  note = escale_welcome_page_get_staff_note (ESCALE_WELCOME_PAGE (
-    escale_window_get_welcome_page (k.window)));
+  note = escale_welcome_page_get_staff_note (
+    ESCALE_WELCOME_PAGE (escale_window_get_welcome_page (k.window)));
   g_assert_nonnull (note);
   g_assert_nonnull (strstr (note, "escale.ini:3"));
   escale_test_kiosk_clear (&k);
@@ -417,7 +425,7 @@ main (int argc, char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
 
-#define ADD(path, locked, func) \
+#define ADD(path, locked, func)                                                                   \
   g_test_add (path, Fixture, GINT_TO_POINTER (locked), setup, func, teardown)
   ADD ("/escale/window/welcome-then-home", FALSE, test_welcome_then_home);
   ADD ("/escale/window/button-opens-page", FALSE, test_button_opens_page);

@@ -50,8 +50,8 @@ reply (SoupServerMessage *msg, guint status, const char *type, const char *body)
 }
 
 static void
-allowed_handler (SoupServer *server, SoupServerMessage *msg, const char *path,
-                 GHashTable *query, gpointer user_data)
+allowed_handler (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable *query,
+                 gpointer user_data)
 {
   Fixture *f = user_data;
   SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
@@ -83,7 +83,8 @@ allowed_handler (SoupServer *server, SoupServerMessage *msg, const char *path,
       g_autofree char *body = g_strdup_printf (
         "<!DOCTYPE html><html><head><title>Salle 1</title><style>"
         "body{margin:0}a,input{display:block;width:100vw;height:100vh}</style></head>"
-        "<body><a id=\"l\" href=\"%s\">Aller plus loin</a></body></html>", escape_target);
+        "<body><a id=\"l\" href=\"%s\">Aller plus loin</a></body></html>",
+        escape_target);
 
       reply (msg, SOUP_STATUS_OK, "text/html", body);
     }
@@ -110,8 +111,8 @@ allowed_handler (SoupServer *server, SoupServerMessage *msg, const char *path,
 }
 
 void
-other_handler (SoupServer *server, SoupServerMessage *msg, const char *path,
-               GHashTable *query, gpointer user_data)
+other_handler (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable *query,
+               gpointer user_data)
 {
   reply (msg, SOUP_STATUS_OK, "text/html", "<title>Ailleurs</title><p>Un autre site</p>");
 }
@@ -233,7 +234,8 @@ assert_still_kiosk (Fixture *f)
 
   g_assert_true (g_str_has_prefix (uri, f->base) || g_str_equal (uri, ESCALE_WEB_REFUSED_URI));
   g_assert_cmpuint (count_toplevels (), ==, 1);
-  g_assert_true (gtk_window_is_active (f->window) || gtk_widget_get_mapped (GTK_WIDGET (f->window)));
+  g_assert_true (gtk_window_is_active (f->window) ||
+                 gtk_widget_get_mapped (GTK_WIDGET (f->window)));
   g_assert_false (escale_web_view_get_crashed (f->view));
 }
 
@@ -248,8 +250,8 @@ static char *js_result;
 static void
 js_done_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
-  g_autoptr(JSCValue) value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (source),
-                                                                          result, NULL);
+  g_autoptr(JSCValue) value =
+               webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (source), result, NULL);
 
   js_result = value != NULL ? jsc_value_to_string (value) : g_strdup ("(error)");
 }
@@ -332,7 +334,7 @@ fixture_teardown (Fixture *f, gconstpointer data)
   soup_server_disconnect (f->other);
   g_assert_finalize_object (g_steal_pointer (&f->allowed));
   g_assert_finalize_object (g_steal_pointer (&f->other));
-  g_assert_true (g_rmdir (f->dir) == 0);  /* nothing was downloaded into it */
+  g_assert_true (g_rmdir (f->dir) == 0); /* nothing was downloaded into it */
   g_free (f->dir);
   g_free (f->base);
   g_free (f->other_base);
@@ -353,4 +355,3 @@ refused_or_moved_on (Fixture *f)
 {
   return shows_refusal (f) || shows_salle_2 (f);
 }
-

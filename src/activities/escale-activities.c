@@ -12,7 +12,7 @@ static const EscaleActivityKind *const kinds[] = {
   &escale_call_kind,
   &escale_culture_kind,
   &escale_info_kind,
-  NULL
+  NULL,
 };
 
 /* Returns: (array zero-terminated=1) (transfer none): for escale_config_load (). */
@@ -27,8 +27,8 @@ escale_activities_get_kinds (void)
 typedef struct
 {
   guint pending;
-  GPtrArray *problems;    /* of EscaleConfigProblem */
-  GPtrArray *warnings;    /* of EscaleConfigProblem */
+  GPtrArray *problems; /* of EscaleConfigProblem */
+  GPtrArray *warnings; /* of EscaleConfigProblem */
 } MachineCheck;
 
 static void

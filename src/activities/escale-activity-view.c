@@ -22,7 +22,8 @@ typedef struct
   gboolean presenting;
 } EscaleActivityViewPrivate;
 
-enum {
+enum
+{
   PROP_0,
   PROP_ACTIVITY,
   PROP_VISIT,
@@ -30,7 +31,7 @@ enum {
   PROP_HOLDING,
   PROP_GUIDE_STEP,
   PROP_PRESENTING,
-  N_PROPS
+  N_PROPS,
 };
 
 static GParamSpec *pspecs[N_PROPS];

@@ -28,7 +28,7 @@ struct _EscaleCallPeer
   guint bus_watch;
   guint64 n_frames;
 
-  GMutex lock;           /* guards the fields below, written by streaming threads */
+  GMutex lock; /* guards the fields below, written by streaming threads */
   GBytes *frame;
   int frame_width;
   int frame_height;
@@ -36,12 +36,13 @@ struct _EscaleCallPeer
   gboolean frame_scheduled;
 };
 
-enum {
+enum
+{
   SIGNAL_LOCAL_DESCRIPTION,
   SIGNAL_ICE_CANDIDATE,
   SIGNAL_FRAME,
   SIGNAL_FAILED,
-  N_SIGNALS
+  N_SIGNALS,
 };
 
 static guint signals[N_SIGNALS];
@@ -120,21 +121,20 @@ escale_call_peer_class_init (EscaleCallPeerClass *klass)
   object_class->finalize = escale_call_peer_finalize;
 
   /* (type "offer" or "answer", SDP): send it to the server */
-  signals[SIGNAL_LOCAL_DESCRIPTION] =
-    g_signal_new ("local-description", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
-                  NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+  signals[SIGNAL_LOCAL_DESCRIPTION] = g_signal_new ("local-description", G_TYPE_FROM_CLASS (klass),
+                                                    G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                                    G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
   /* (m-line index, candidate or NULL when gathering is complete) */
-  signals[SIGNAL_ICE_CANDIDATE] =
-    g_signal_new ("ice-candidate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
-                  NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_STRING);
+  signals[SIGNAL_ICE_CANDIDATE] = g_signal_new ("ice-candidate", G_TYPE_FROM_CLASS (klass),
+                                                G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                                G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_STRING);
   /* (BGRA pixels, width, height, stride) */
-  signals[SIGNAL_FRAME] =
-    g_signal_new ("frame", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 4, G_TYPE_BYTES, G_TYPE_INT, G_TYPE_INT, G_TYPE_INT);
+  signals[SIGNAL_FRAME] = g_signal_new ("frame", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                        NULL, NULL, NULL, G_TYPE_NONE, 4, G_TYPE_BYTES, G_TYPE_INT,
+                                        G_TYPE_INT, G_TYPE_INT);
   /* (a technical reason, for the logs only) */
-  signals[SIGNAL_FAILED] =
-    g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[SIGNAL_FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                         NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -302,8 +302,7 @@ description_created_cb (GstPromise *promise, gpointer user_data)
 
   if (gst_promise_wait (promise) != GST_PROMISE_RESULT_REPLIED ||
       (reply = gst_promise_get_reply (promise)) == NULL ||
-      !gst_structure_get (reply, field, GST_TYPE_WEBRTC_SESSION_DESCRIPTION, &description,
-                          NULL) ||
+      !gst_structure_get (reply, field, GST_TYPE_WEBRTC_SESSION_DESCRIPTION, &description, NULL) ||
       description == NULL)
     {
       gst_promise_unref (promise);
@@ -322,8 +321,8 @@ description_created_cb (GstPromise *promise, gpointer user_data)
 static void
 create_description (EscaleCallPeer *self)
 {
-  GstPromise *promise = gst_promise_new_with_change_func (description_created_cb,
-                                                          g_object_ref (self), g_object_unref);
+  GstPromise *promise =
+    gst_promise_new_with_change_func (description_created_cb, g_object_ref (self), g_object_unref);
 
   g_signal_emit_by_name (self->webrtc,
                          self->role == ESCALE_CALL_PEER_SEND ? "create-offer" : "create-answer",
@@ -473,9 +472,9 @@ has_device (const char *klass)
 static char *
 send_description (const EscaleCallMedia *media)
 {
-  const char *video_source = media->test_pattern
-                               ? "videotestsrc is-live=true pattern=ball background-color=0xff0b3d91"
-                               : "autovideosrc";
+  const char *video_source =
+    media->test_pattern ? "videotestsrc is-live=true pattern=ball background-color=0xff0b3d91"
+                        : "autovideosrc";
   const char *audio_source = media->test_pattern
                                ? "audiotestsrc is-live=true wave=sine freq=440 volume=0.05"
                                : "autoaudiosrc";
@@ -673,8 +672,7 @@ escale_call_peer_set_remote (EscaleCallPeer *self, const char *type, const char 
                                                       ? GST_WEBRTC_SDP_TYPE_OFFER
                                                       : GST_WEBRTC_SDP_TYPE_ANSWER,
                                                     message);
-  promise = gst_promise_new_with_change_func (remote_set_cb, g_object_ref (self),
-                                              g_object_unref);
+  promise = gst_promise_new_with_change_func (remote_set_cb, g_object_ref (self), g_object_unref);
   g_signal_emit_by_name (self->webrtc, "set-remote-description", description, promise);
   gst_webrtc_session_description_free (description);
 }
@@ -702,11 +700,8 @@ escale_call_peer_set_camera (EscaleCallPeer *self, gboolean on)
     return;
   blank = gst_bin_get_by_name (GST_BIN (self->pipeline), "blank");
   if (blank != NULL)
-    g_object_set (blank,
-                  "brightness", on ? 0.0 : -1.0,
-                  "contrast", on ? 1.0 : 0.0,
-                  "saturation", on ? 1.0 : 0.0,
-                  NULL);
+    g_object_set (blank, "brightness", on ? 0.0 : -1.0, "contrast", on ? 1.0 : 0.0, "saturation",
+                  on ? 1.0 : 0.0, NULL);
 }
 
 guint64

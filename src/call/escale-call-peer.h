@@ -10,18 +10,18 @@ GQuark escale_call_error_quark (void);
 
 typedef enum
 {
-  ESCALE_CALL_ERROR_NO_CAMERA,      /* no camera on this PC */
-  ESCALE_CALL_ERROR_NO_MICROPHONE,  /* no microphone on this PC */
-  ESCALE_CALL_ERROR_MEDIA,          /* GStreamer could not build or run the media */
+  ESCALE_CALL_ERROR_NO_CAMERA,     /* no camera on this PC */
+  ESCALE_CALL_ERROR_NO_MICROPHONE, /* no microphone on this PC */
+  ESCALE_CALL_ERROR_MEDIA,         /* GStreamer could not build or run the media */
 } EscaleCallError;
 
 /* How the media side of a call is set up: from the activity's [Call] keys. */
 typedef struct
 {
-  gboolean test_pattern;   /* a test picture and tone instead of camera and microphone */
-  char *stun_server;       /* stun://host:port, or NULL */
-  char *turn_server;       /* turn://user:password@host:port, or NULL */
-  char *local_address;     /* the only local address ICE may use, or NULL for all */
+  gboolean test_pattern; /* a test picture and tone instead of camera and microphone */
+  char *stun_server;     /* stun://host:port, or NULL */
+  char *turn_server;     /* turn://user:password@host:port, or NULL */
+  char *local_address;   /* the only local address ICE may use, or NULL for all */
 } EscaleCallMedia;
 
 void escale_call_media_clear (EscaleCallMedia *media);
@@ -29,8 +29,8 @@ void escale_call_media_copy (const EscaleCallMedia *from, EscaleCallMedia *to);
 
 typedef enum
 {
-  ESCALE_CALL_PEER_SEND,      /* our camera and microphone, to the server */
-  ESCALE_CALL_PEER_RECEIVE,   /* a family member's picture and voice, from the server */
+  ESCALE_CALL_PEER_SEND,    /* our camera and microphone, to the server */
+  ESCALE_CALL_PEER_RECEIVE, /* a family member's picture and voice, from the server */
 } EscaleCallPeerRole;
 
 #define ESCALE_TYPE_CALL_PEER (escale_call_peer_get_type ())

@@ -31,11 +31,11 @@ struct _EscaleCall
 
   char *code;
   guint64 room;
-  char *secret;          /* set only when we made the room */
+  char *secret; /* set only when we made the room */
   guint create_attempts;
   guint64 publish_handle;
   guint64 subscribe_handle;
-  guint64 spare_handle;  /* attached early, so that subscribing is one step */
+  guint64 spare_handle; /* attached early, so that subscribing is one step */
   gboolean spare_coming;
   guint64 my_feed;
   guint64 remote_feed;

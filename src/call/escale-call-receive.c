@@ -47,8 +47,9 @@ escale_call_peer_failed_cb (EscaleCallPeer *peer, const char *reason, gpointer u
   EscaleCall *self = user_data;
 
   g_message ("call: media stopped: %s", reason);
-  escale_call_end_with (self, self->state == ESCALE_CALL_STATE_CONNECTING ? ESCALE_CALL_PROBLEM_MEDIA
-                                                              : ESCALE_CALL_PROBLEM_CONNECTION_LOST);
+  escale_call_end_with (self, self->state == ESCALE_CALL_STATE_CONNECTING
+                                ? ESCALE_CALL_PROBLEM_MEDIA
+                                : ESCALE_CALL_PROBLEM_CONNECTION_LOST);
 }
 
 void
@@ -73,8 +74,8 @@ subscribed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr(EscaleCall) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *sdp = NULL;
-  g_autoptr(JsonObject) data = escale_janus_message_finish (ESCALE_JANUS (source), result, &sdp,
-                                                            &error);
+  g_autoptr(JsonObject)
+               data = escale_janus_message_finish (ESCALE_JANUS (source), result, &sdp, &error);
 
   if (escale_call_step_failed (self, error))
     return;
@@ -107,7 +108,7 @@ static void
 join_as_subscriber (EscaleCall *self, guint64 handle)
 {
   g_autoptr(JsonNode) body =
-    escale_videoroom_join_subscriber (self->room, self->my_feed, self->remote_feed);
+               escale_videoroom_join_subscriber (self->room, self->my_feed, self->remote_feed);
 
   self->subscribe_handle = handle;
   escale_janus_message_async (self->janus, handle, body, NULL, NULL, self->cancellable,
@@ -152,8 +153,8 @@ escale_call_subscribe (EscaleCall *self, JsonObject *data)
   else if (!self->spare_coming)
     {
       self->spare_coming = TRUE;
-      escale_janus_attach_async (self->janus, VIDEOROOM, self->cancellable,
-                                 subscriber_attached_cb, g_object_ref (self));
+      escale_janus_attach_async (self->janus, VIDEOROOM, self->cancellable, subscriber_attached_cb,
+                                 g_object_ref (self));
     }
 }
 

@@ -10,20 +10,22 @@
  * hang-up) or joins the room whose code the family gave. Nothing is kept:
  * the code lives in this object only, and media never touch the disk. */
 
-enum {
+enum
+{
   PROP_0,
   PROP_STATE,
   PROP_PROBLEM,
   PROP_CODE,
   PROP_MICROPHONE,
   PROP_CAMERA,
-  N_PROPS
+  N_PROPS,
 };
 
-enum {
+enum
+{
   SIGNAL_LOCAL_FRAME,
   SIGNAL_REMOTE_FRAME,
-  N_SIGNALS
+  N_SIGNALS,
 };
 
 static GParamSpec *pspecs[N_PROPS];
@@ -89,8 +91,8 @@ escale_call_step_failed (EscaleCall *self, GError *error)
     {
       g_message ("call: %s", error->message);
       escale_call_end_with (self, self->state == ESCALE_CALL_STATE_CONNECTING
-                        ? problem_from_error (error)
-                        : ESCALE_CALL_PROBLEM_CONNECTION_LOST);
+                                    ? problem_from_error (error)
+                                    : ESCALE_CALL_PROBLEM_CONNECTION_LOST);
     }
   return TRUE;
 }
@@ -98,8 +100,8 @@ escale_call_step_failed (EscaleCall *self, GError *error)
 static void
 room_destroyed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(JsonObject) data = escale_janus_message_finish (ESCALE_JANUS (source), result, NULL,
-                                                            NULL);
+  g_autoptr(JsonObject)
+               data = escale_janus_message_finish (ESCALE_JANUS (source), result, NULL, NULL);
 
   escale_janus_close (ESCALE_JANUS (source));
 }
@@ -205,8 +207,7 @@ escale_call_get_property (GObject *object, guint prop_id, GValue *value, GParamS
 }
 
 static void
-escale_call_set_property (GObject *object, guint prop_id, const GValue *value,
-                          GParamSpec *pspec)
+escale_call_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   EscaleCall *self = ESCALE_CALL (object);
 
@@ -253,9 +254,9 @@ escale_call_class_init (EscaleCallClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, pspecs);
 
   /* (BGRA pixels, width, height, stride) */
-  signals[SIGNAL_LOCAL_FRAME] =
-    g_signal_new ("local-frame", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
-                  NULL, G_TYPE_NONE, 4, G_TYPE_BYTES, G_TYPE_INT, G_TYPE_INT, G_TYPE_INT);
+  signals[SIGNAL_LOCAL_FRAME] = g_signal_new ("local-frame", G_TYPE_FROM_CLASS (klass),
+                                              G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
+                                              4, G_TYPE_BYTES, G_TYPE_INT, G_TYPE_INT, G_TYPE_INT);
   signals[SIGNAL_REMOTE_FRAME] =
     g_signal_new ("remote-frame", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 4, G_TYPE_BYTES, G_TYPE_INT, G_TYPE_INT, G_TYPE_INT);
@@ -332,8 +333,8 @@ janus_lost_cb (EscaleJanus *janus, gpointer user_data)
 
   g_message ("call: the call server went away");
   escale_call_end_with (self, self->state == ESCALE_CALL_STATE_CONNECTING
-                    ? ESCALE_CALL_PROBLEM_SERVER_UNREACHABLE
-                    : ESCALE_CALL_PROBLEM_CONNECTION_LOST);
+                                ? ESCALE_CALL_PROBLEM_SERVER_UNREACHABLE
+                                : ESCALE_CALL_PROBLEM_CONNECTION_LOST);
 }
 
 /* --- Sending our picture ------------------------------------------------- */
@@ -344,8 +345,8 @@ published_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr(EscaleCall) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *sdp = NULL;
-  g_autoptr(JsonObject) data = escale_janus_message_finish (ESCALE_JANUS (source), result, &sdp,
-                                                            &error);
+  g_autoptr(JsonObject)
+               data = escale_janus_message_finish (ESCALE_JANUS (source), result, &sdp, &error);
 
   if (escale_call_step_failed (self, error))
     return;
@@ -384,8 +385,7 @@ maybe_publish (EscaleCall *self)
 }
 
 static void
-sender_description_cb (EscaleCallPeer *peer, const char *type, const char *sdp,
-                       gpointer user_data)
+sender_description_cb (EscaleCallPeer *peer, const char *type, const char *sdp, gpointer user_data)
 {
   EscaleCall *self = user_data;
 
@@ -395,8 +395,7 @@ sender_description_cb (EscaleCallPeer *peer, const char *type, const char *sdp,
 }
 
 static void
-sender_candidate_cb (EscaleCallPeer *peer, guint mline, const char *candidate,
-                     gpointer user_data)
+sender_candidate_cb (EscaleCallPeer *peer, guint mline, const char *candidate, gpointer user_data)
 {
   EscaleCall *self = user_data;
 
@@ -456,8 +455,8 @@ joined_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr(EscaleCall) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) data = escale_janus_message_finish (ESCALE_JANUS (source), result, NULL,
-                                                            &error);
+  g_autoptr(JsonObject)
+               data = escale_janus_message_finish (ESCALE_JANUS (source), result, NULL, &error);
 
   if (escale_call_step_failed (self, error))
     return;
@@ -485,8 +484,8 @@ room_created_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr(EscaleCall) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) data = escale_janus_message_finish (ESCALE_JANUS (source), result, NULL,
-                                                            &error);
+  g_autoptr(JsonObject)
+               data = escale_janus_message_finish (ESCALE_JANUS (source), result, NULL, &error);
 
   if (g_error_matches (error, ESCALE_JANUS_ERROR, ESCALE_JANUS_ERROR_ROOM_EXISTS) &&
       self->create_attempts < 8)

@@ -9,24 +9,24 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  ESCALE_CALL_STATE_IDLE,        /* nothing started, or only the camera preview */
-  ESCALE_CALL_STATE_CONNECTING,  /* reaching the call server, making or joining the room */
-  ESCALE_CALL_STATE_WAITING,     /* in the room, the family is not there (yet, or any more) */
-  ESCALE_CALL_STATE_IN_CALL,     /* the family's picture arrives */
-  ESCALE_CALL_STATE_ENDED,       /* hung up, or stopped by a problem */
+  ESCALE_CALL_STATE_IDLE,       /* nothing started, or only the camera preview */
+  ESCALE_CALL_STATE_CONNECTING, /* reaching the call server, making or joining the room */
+  ESCALE_CALL_STATE_WAITING,    /* in the room, the family is not there (yet, or any more) */
+  ESCALE_CALL_STATE_IN_CALL,    /* the family's picture arrives */
+  ESCALE_CALL_STATE_ENDED,      /* hung up, or stopped by a problem */
 } EscaleCallState;
 
 typedef enum
 {
   ESCALE_CALL_PROBLEM_NONE,
-  ESCALE_CALL_PROBLEM_WRONG_CODE,          /* no room with this code */
-  ESCALE_CALL_PROBLEM_ROOM_FULL,           /* the room has all its people */
-  ESCALE_CALL_PROBLEM_SERVER_UNREACHABLE,  /* the call server does not answer */
-  ESCALE_CALL_PROBLEM_CONNECTION_LOST,     /* the server or the network went away mid-call */
-  ESCALE_CALL_PROBLEM_PEER_LEFT,           /* the family hung up (the room stays open) */
+  ESCALE_CALL_PROBLEM_WRONG_CODE,         /* no room with this code */
+  ESCALE_CALL_PROBLEM_ROOM_FULL,          /* the room has all its people */
+  ESCALE_CALL_PROBLEM_SERVER_UNREACHABLE, /* the call server does not answer */
+  ESCALE_CALL_PROBLEM_CONNECTION_LOST,    /* the server or the network went away mid-call */
+  ESCALE_CALL_PROBLEM_PEER_LEFT,          /* the family hung up (the room stays open) */
   ESCALE_CALL_PROBLEM_NO_CAMERA,
   ESCALE_CALL_PROBLEM_NO_MICROPHONE,
-  ESCALE_CALL_PROBLEM_MEDIA,               /* our own camera or sound could not start */
+  ESCALE_CALL_PROBLEM_MEDIA, /* our own camera or sound could not start */
 } EscaleCallProblem;
 
 #define ESCALE_TYPE_CALL (escale_call_get_type ())

@@ -18,15 +18,16 @@ struct _EscaleJanus
   SoupSession *session;
   SoupWebsocketConnection *ws;
   guint64 session_id;
-  GHashTable *pending;   /* transaction -> GTask */
+  GHashTable *pending; /* transaction -> GTask */
   guint keepalive_id;
   gboolean closing;
 };
 
-enum {
+enum
+{
   SIGNAL_EVENT,
   SIGNAL_LOST,
-  N_SIGNALS
+  N_SIGNALS,
 };
 
 static guint signals[N_SIGNALS];
@@ -43,9 +44,9 @@ G_DEFINE_QUARK (escale-janus-error-quark, escale_janus_error)
 /* What a pending request waits for. */
 typedef enum
 {
-  WAIT_SESSION,   /* "success" with data.id: the session */
-  WAIT_HANDLE,    /* "success" with data.id: a handle */
-  WAIT_PLUGIN,    /* "success" or "event" with plugindata */
+  WAIT_SESSION, /* "success" with data.id: the session */
+  WAIT_HANDLE,  /* "success" with data.id: a handle */
+  WAIT_PLUGIN,  /* "success" or "event" with plugindata */
 } WaitKind;
 
 typedef struct
@@ -109,12 +110,11 @@ escale_janus_class_init (EscaleJanusClass *klass)
   object_class->finalize = escale_janus_finalize;
 
   /* (handle, plugin data, SDP of an attached jsep or NULL) */
-  signals[SIGNAL_EVENT] =
-    g_signal_new ("event", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 3, G_TYPE_UINT64, JSON_TYPE_OBJECT, G_TYPE_STRING);
-  signals[SIGNAL_LOST] =
-    g_signal_new ("lost", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
+  signals[SIGNAL_EVENT] = g_signal_new ("event", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                        NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_UINT64,
+                                        JSON_TYPE_OBJECT, G_TYPE_STRING);
+  signals[SIGNAL_LOST] = g_signal_new ("lost", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                       NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -265,8 +265,7 @@ plugin_data (JsonObject *message)
 {
   JsonObject *plugindata = member_object (message, "plugindata");
 
-  return plugindata != NULL ? member_object (plugindata, "data")
-                            : NULL;
+  return plugindata != NULL ? member_object (plugindata, "data") : NULL;
 }
 
 typedef struct
@@ -426,8 +425,8 @@ ws_connected_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_signal_connect (self->ws, "message", G_CALLBACK (ws_message_cb), self);
   g_signal_connect (self->ws, "closed", G_CALLBACK (ws_closed_cb), self);
 
-  create_task = g_task_new (self, g_task_get_cancellable (task), session_created_cb,
-                            g_object_ref (task));
+  create_task =
+    g_task_new (self, g_task_get_cancellable (task), session_created_cb, g_object_ref (task));
   send_request (self, new_request (self, "create", 0), WAIT_SESSION, create_task);
 }
 
@@ -481,8 +480,7 @@ escale_janus_attach_finish (EscaleJanus *self, GAsyncResult *result, GError **er
 }
 
 static JsonObject *
-new_message (EscaleJanus *self, guint64 handle, JsonNode *body, const char *type,
-             const char *sdp)
+new_message (EscaleJanus *self, guint64 handle, JsonNode *body, const char *type, const char *sdp)
 {
   JsonObject *request = new_request (self, "message", handle);
 
@@ -513,8 +511,7 @@ escale_janus_message_async (EscaleJanus *self, guint64 handle, JsonNode *body,
 /* Returns: (transfer full): the plugin's answer data; @jsep_sdp gets the SDP
  * the answer carried, if any. */
 JsonObject *
-escale_janus_message_finish (EscaleJanus *self, GAsyncResult *result, char **sdp,
-                             GError **error)
+escale_janus_message_finish (EscaleJanus *self, GAsyncResult *result, char **sdp, GError **error)
 {
   PluginAnswer *answer = g_task_propagate_pointer (G_TASK (result), error);
   JsonObject *data;
@@ -529,8 +526,7 @@ escale_janus_message_finish (EscaleJanus *self, GAsyncResult *result, char **sdp
 }
 
 void
-escale_janus_trickle (EscaleJanus *self, guint64 handle, guint mline_index,
-                      const char *candidate)
+escale_janus_trickle (EscaleJanus *self, guint64 handle, guint mline_index, const char *candidate)
 {
   JsonObject *request = new_request (self, "trickle", handle);
   JsonObject *ice = json_object_new ();

@@ -11,12 +11,12 @@ GQuark escale_janus_error_quark (void);
 
 typedef enum
 {
-  ESCALE_JANUS_ERROR_UNREACHABLE,   /* no server at the URL, or it went away */
-  ESCALE_JANUS_ERROR_NO_SUCH_ROOM,  /* the videoroom does not know this room */
-  ESCALE_JANUS_ERROR_ROOM_EXISTS,   /* a room with this number already exists */
-  ESCALE_JANUS_ERROR_ROOM_FULL,     /* too many people in the room */
-  ESCALE_JANUS_ERROR_FAILED,        /* any other error the server gave */
-  ESCALE_JANUS_ERROR_TIMED_OUT,     /* the server did not answer */
+  ESCALE_JANUS_ERROR_UNREACHABLE,  /* no server at the URL, or it went away */
+  ESCALE_JANUS_ERROR_NO_SUCH_ROOM, /* the videoroom does not know this room */
+  ESCALE_JANUS_ERROR_ROOM_EXISTS,  /* a room with this number already exists */
+  ESCALE_JANUS_ERROR_ROOM_FULL,    /* too many people in the room */
+  ESCALE_JANUS_ERROR_FAILED,       /* any other error the server gave */
+  ESCALE_JANUS_ERROR_TIMED_OUT,    /* the server did not answer */
 } EscaleJanusError;
 
 #define ESCALE_TYPE_JANUS (escale_janus_get_type ())
@@ -36,8 +36,8 @@ void escale_janus_message_async (EscaleJanus *self, guint64 handle, JsonNode *bo
                                  const char *jsep_type, const char *jsep_sdp,
                                  GCancellable *cancellable, GAsyncReadyCallback callback,
                                  gpointer user_data);
-JsonObject *escale_janus_message_finish (EscaleJanus *self, GAsyncResult *result,
-                                         char **jsep_sdp, GError **error);
+JsonObject *escale_janus_message_finish (EscaleJanus *self, GAsyncResult *result, char **jsep_sdp,
+                                         GError **error);
 
 void escale_janus_trickle (EscaleJanus *self, guint64 handle, guint mline_index,
                            const char *candidate);

@@ -34,7 +34,7 @@ escale_activity_kinds_list_names (const EscaleActivityKind *const *kinds)
   if (n == 0)
     return g_strdup (kinds[0]->name);
   /* TRANSLATORS: the last two of a list of activity kinds, "call, culture ou info" */
-  return g_strdup_printf (_("%s ou %s"), first->str, kinds[n]->name);
+  return g_strdup_printf (_ ("%s ou %s"), first->str, kinds[n]->name);
 }
 
 /* Returns: (nullable): the counter @name that @kind declares. */
@@ -43,8 +43,7 @@ escale_activity_kind_find_counter (const EscaleActivityKind *kind, const char *n
 {
   g_return_val_if_fail (kind != NULL, NULL);
 
-  for (guint i = 0; name != NULL && kind->counters != NULL && kind->counters[i].name != NULL;
-       i++)
+  for (guint i = 0; name != NULL && kind->counters != NULL && kind->counters[i].name != NULL; i++)
     if (g_str_equal (kind->counters[i].name, name))
       return &kind->counters[i];
   return NULL;

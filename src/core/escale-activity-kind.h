@@ -18,11 +18,11 @@ typedef struct _EscaleActivityKind EscaleActivityKind;
  * escale_config_load (); nothing else names them. */
 struct _EscaleActivityKind
 {
-  const char *name;                          /* the value of kind= */
-  const EscaleKeySpec *keys;                 /* its own keys, {NULL}-terminated */
+  const char *name;          /* the value of kind= */
+  const EscaleKeySpec *keys; /* its own keys, {NULL}-terminated */
   void (*check) (EscaleActivity *activity, EscaleConfigFile *file,
-                 GPtrArray *problems);       /* extra checks, or NULL */
-  const EscaleCounterSpec *counters;         /* {NULL}-terminated, or NULL */
+                 GPtrArray *problems);           /* extra checks, or NULL */
+  const EscaleCounterSpec *counters;             /* {NULL}-terminated, or NULL */
   GType (*view_type) (EscaleActivity *activity); /* the view to show (a web call picks another) */
 
   /* Checks only the running machine can answer (whether WebKit has WebRTC
@@ -31,8 +31,7 @@ struct _EscaleActivityKind
    * cannot work here) and warnings (it could not be checked). */
   void (*check_machine) (GPtrArray *activities, GCancellable *cancellable,
                          GAsyncReadyCallback callback, gpointer user_data);
-  void (*check_machine_finish) (GAsyncResult *result, GPtrArray *problems,
-                                GPtrArray *warnings);
+  void (*check_machine_finish) (GAsyncResult *result, GPtrArray *problems, GPtrArray *warnings);
 };
 
 const EscaleActivityKind *escale_activity_kinds_find (const EscaleActivityKind *const *kinds,

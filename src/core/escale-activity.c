@@ -14,21 +14,21 @@ struct _EscaleActivity
 {
   GObject parent_instance;
 
-  char *source;       /* file name, for messages */
+  char *source; /* file name, for messages */
   char *config_dir;
   char *id;
   char *title;
   char *subtitle;
-  char *icon;         /* a built-in name, or an absolute path */
+  char *icon; /* a built-in name, or an absolute path */
   char *theme;
   char *intro;
   const EscaleActivityKind *kind;
   int order;
   char **steps;
   char **helper_tips;
-  GPtrArray *sections;   /* of EscaleActivitySection */
+  GPtrArray *sections; /* of EscaleActivitySection */
   GKeyFile *key_file;
-  GHashTable *lines;     /* "group\nkey" -> line in the file, for staff messages */
+  GHashTable *lines; /* "group\nkey" -> line in the file, for staff messages */
 };
 
 G_DEFINE_FINAL_TYPE (EscaleActivity, escale_activity, G_TYPE_OBJECT)
@@ -48,7 +48,7 @@ static const EscaleKeySpec common_keys[] = {
   { "Activity", "intro", ESCALE_KEY_STRING },
   { "Guide", "step-*", ESCALE_KEY_STRING },
   { "Guide", "helper-tip-*", ESCALE_KEY_STRING },
-  { NULL }
+  { NULL },
 };
 
 gboolean
@@ -132,8 +132,8 @@ remember_lines (EscaleActivity *self, EscaleConfigFile *file)
 
       for (guint k = 0; keys != NULL && keys[k] != NULL; k++)
         g_hash_table_insert (self->lines, g_strconcat (groups[i], "\n", keys[k], NULL),
-                             GUINT_TO_POINTER (escale_config_file_get_line (file, groups[i],
-                                                                            keys[k])));
+                             GUINT_TO_POINTER (
+                               escale_config_file_get_line (file, groups[i], keys[k])));
     }
 }
 
@@ -149,14 +149,14 @@ find_kind (EscaleConfigFile *file, const EscaleActivityKind *const *kinds, GPtrA
 
   if (name == NULL)
     {
-      escale_config_file_problem (file, problems, "Activity", "kind",
-                                  _("manquant ; utilisez %s"), valid);
+      escale_config_file_problem (file, problems, "Activity", "kind", _ ("manquant ; utilisez %s"),
+                                  valid);
       return NULL;
     }
   kind = escale_activity_kinds_find (kinds, g_strstrip (name));
   if (kind == NULL)
     escale_config_file_problem (file, problems, "Activity", "kind",
-                                _("« %s » n'est pas un type d'activité ; utilisez %s"), name,
+                                _ ("« %s » n'est pas un type d'activité ; utilisez %s"), name,
                                 valid);
   return kind;
 }
@@ -215,8 +215,9 @@ escale_activity_new_from_file (EscaleConfigFile *file, const char *config_dir,
 
         if (icon != NULL)
           escale_config_file_problem (file, problems, "Activity", "icon",
-                                      _("pas d'icône « %s » : utilisez %s, ou une image du "
-                                        "dossier de configuration"), icon, names);
+                                      _ ("pas d'icône « %s » : utilisez %s, ou une image du "
+                                         "dossier de configuration"),
+                                      icon, names);
         self->icon = g_strdup ("info");
       }
   }
@@ -231,7 +232,7 @@ escale_activity_new_from_file (EscaleConfigFile *file, const char *config_dir,
     {
       if (problems->len == n_before)
         escale_config_problem_add (problems, self->source, 1, NULL,
-                                   _("une activité doit avoir un id et un title"));
+                                   _ ("une activité doit avoir un id et un title"));
       return NULL;
     }
 

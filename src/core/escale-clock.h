@@ -14,7 +14,7 @@ struct _EscaleClockClass
 {
   GObjectClass parent_class;
 
-  gint64 (*get_monotonic) (EscaleClock *self);   /* microseconds */
+  gint64 (*get_monotonic) (EscaleClock *self); /* microseconds */
   GDateTime *(*get_now_local) (EscaleClock *self);
 };
 

@@ -12,9 +12,9 @@
  * the rest is handed to GKeyFile. */
 struct _EscaleConfigFile
 {
-  char *name;            /* as shown in messages, relative to the config dir */
+  char *name; /* as shown in messages, relative to the config dir */
   GKeyFile *key_file;
-  GHashTable *lines;     /* "group\nkey" and "group\n" -> line number */
+  GHashTable *lines; /* "group\nkey" and "group\n" -> line number */
 };
 
 void
@@ -89,8 +89,8 @@ valid_key_name (const char *key)
   if (*key == '\0')
     return FALSE;
   for (const char *p = key; *p; p++)
-    if (!(g_ascii_isalnum (*p) || *p == '-' || *p == '_' || *p == '[' || *p == ']' ||
-          *p == '@' || *p == '.'))
+    if (!(g_ascii_isalnum (*p) || *p == '-' || *p == '_' || *p == '[' || *p == ']' || *p == '@' ||
+          *p == '.'))
       return FALSE;
   return TRUE;
 }
@@ -107,9 +107,9 @@ scan_group_line (EscaleConfigFile *self, const char *line, guint lineno, GPtrArr
   if (close == NULL || close[1] != '\0' || close == line + 1)
     {
       escale_config_problem_add (problems, self->name, lineno, NULL,
-                                 _("« %s » n'est pas une ligne [Groupe] valide ; les "
-                                   "lignes suivantes sont ignorées jusqu'au groupe "
-                                   "suivant"),
+                                 _ ("« %s » n'est pas une ligne [Groupe] valide ; les "
+                                    "lignes suivantes sont ignorées jusqu'au groupe "
+                                    "suivant"),
                                  line);
       return NULL;
     }
@@ -117,8 +117,9 @@ scan_group_line (EscaleConfigFile *self, const char *line, guint lineno, GPtrArr
   gk = line_key (group, NULL);
   if (g_hash_table_contains (self->lines, gk))
     escale_config_problem_add (problems, self->name, lineno, NULL,
-                               _("le groupe [%s] apparaît deux fois ; ses clés sont "
-                                 "fusionnées"), group);
+                               _ ("le groupe [%s] apparaît deux fois ; ses clés sont "
+                                  "fusionnées"),
+                               group);
   else
     g_hash_table_insert (self->lines, g_steal_pointer (&gk), GUINT_TO_POINTER (lineno));
   return g_steal_pointer (&group);
@@ -136,31 +137,32 @@ scan_key_line (EscaleConfigFile *self, const char *group, const char *line, guin
   if (eq == NULL)
     {
       escale_config_problem_add (problems, self->name, lineno, NULL,
-                                 _("« %s » n'est pas une ligne clé=valeur ; "
-                                   "elle est ignorée"), line);
+                                 _ ("« %s » n'est pas une ligne clé=valeur ; "
+                                    "elle est ignorée"),
+                                 line);
       return FALSE;
     }
   key = g_strstrip (g_strndup (line, eq - line));
   if (!valid_key_name (key))
     {
       escale_config_problem_add (problems, self->name, lineno, NULL,
-                                 _("« %s » n'est pas un nom de clé valide ; la ligne est "
-                                   "ignorée"),
+                                 _ ("« %s » n'est pas un nom de clé valide ; la ligne est "
+                                    "ignorée"),
                                  key);
       return FALSE;
     }
   if (group == NULL)
     {
       escale_config_problem_add (problems, self->name, lineno, key,
-                                 _("cette clé est placée avant tout [Groupe] ou dans un "
-                                   "groupe invalide ; elle est ignorée"));
+                                 _ ("cette clé est placée avant tout [Groupe] ou dans un "
+                                    "groupe invalide ; elle est ignorée"));
       return FALSE;
     }
   lk = line_key (group, key);
   if (g_hash_table_contains (self->lines, lk))
     escale_config_problem_add (problems, self->name, lineno, key,
-                               _("définie deux fois dans [%s] ; la valeur de la ligne %u est "
-                                 "utilisée"),
+                               _ ("définie deux fois dans [%s] ; la valeur de la ligne %u est "
+                                  "utilisée"),
                                group, lineno);
   g_hash_table_insert (self->lines, g_steal_pointer (&lk), GUINT_TO_POINTER (lineno));
   return TRUE;
@@ -190,8 +192,8 @@ escale_config_file_load (const char *path, const char *display_name, GPtrArray *
   if (!g_utf8_validate (contents, length, NULL))
     {
       escale_config_problem_add (problems, self->name, 0, NULL,
-                                 _("le fichier n'est pas en UTF-8 : enregistrez-le à nouveau en "
-                                   "UTF-8"));
+                                 _ ("le fichier n'est pas en UTF-8 : enregistrez-le à nouveau en "
+                                    "UTF-8"));
       return g_steal_pointer (&self);
     }
 
@@ -218,8 +220,8 @@ escale_config_file_load (const char *path, const char *display_name, GPtrArray *
         g_string_append_c (clean, '\n');
     }
 
-  if (!g_key_file_load_from_data (self->key_file, clean->str, clean->len,
-                                  G_KEY_FILE_KEEP_COMMENTS, &local_error))
+  if (!g_key_file_load_from_data (self->key_file, clean->str, clean->len, G_KEY_FILE_KEEP_COMMENTS,
+                                  &local_error))
     {
       /* The scan above should have removed anything GKeyFile refuses. */
       escale_config_problem_add (problems, self->name, 0, NULL, "%s", local_error->message);
@@ -305,8 +307,8 @@ find_spec (const EscaleKeySpec *const *spec_lists, const char *group, const char
 }
 
 static gboolean
-check_int (EscaleConfigFile *self, const EscaleKeySpec *spec, const char *group,
-           const char *key, char *value, GPtrArray *problems)
+check_int (EscaleConfigFile *self, const EscaleKeySpec *spec, const char *group, const char *key,
+           char *value, GPtrArray *problems)
 {
   char *end = NULL;
   gint64 number = value ? g_ascii_strtoll (g_strstrip (value), &end, 10) : 0;
@@ -315,13 +317,13 @@ check_int (EscaleConfigFile *self, const EscaleKeySpec *spec, const char *group,
   if (value == NULL || end == value || *end != '\0')
     {
       escale_config_file_problem (self, problems, group, key,
-                                  _("« %s » n'est pas un nombre entier"), value ? value : "");
+                                  _ ("« %s » n'est pas un nombre entier"), value ? value : "");
       return FALSE;
     }
   if (number >= spec->min && number <= spec->max)
     return TRUE;
   digits = g_strdup_printf ("%" G_GINT64_FORMAT, number);
-  escale_config_file_problem (self, problems, group, key, _("%s est hors limites (de %d à %d)"),
+  escale_config_file_problem (self, problems, group, key, _ ("%s est hors limites (de %d à %d)"),
                               digits, spec->min, spec->max);
   return FALSE;
 }
@@ -333,14 +335,14 @@ check_id (EscaleConfigFile *self, const char *group, const char *key, const char
   if (value == NULL || *value == '\0' || strlen (value) > 40)
     {
       escale_config_file_problem (self, problems, group, key,
-                                  _("doit faire de 1 à 40 caractères"));
+                                  _ ("doit faire de 1 à 40 caractères"));
       return FALSE;
     }
   for (const char *p = value; *p; p++)
     if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '-'))
       {
         escale_config_file_problem (self, problems, group, key,
-                                    _("« %s » ne peut contenir que a-z, 0-9 et -"), value);
+                                    _ ("« %s » ne peut contenir que a-z, 0-9 et -"), value);
         return FALSE;
       }
   return TRUE;
@@ -357,8 +359,8 @@ check_url (EscaleConfigFile *self, const char *group, const char *key, const cha
        g_str_equal (g_uri_get_scheme (uri), "http")))
     return TRUE;
   escale_config_file_problem (self, problems, group, key,
-                              _("« %s » n'est pas une adresse web commençant "
-                                "par https://"),
+                              _ ("« %s » n'est pas une adresse web commençant "
+                                 "par https://"),
                               value ? value : "");
   return FALSE;
 }
@@ -373,21 +375,22 @@ check_path (EscaleConfigFile *self, const char *group, const char *key, const ch
       strstr (value, "..") != NULL)
     {
       escale_config_file_problem (self, problems, group, key,
-                                  _("« %s » doit être un chemin dans le dossier de "
-                                    "configuration"), value ? value : "");
+                                  _ ("« %s » doit être un chemin dans le dossier de "
+                                     "configuration"),
+                                  value ? value : "");
       return FALSE;
     }
   full = g_build_filename (base_dir, value, NULL);
   if (g_file_test (full, G_FILE_TEST_EXISTS))
     return TRUE;
   escale_config_file_problem (self, problems, group, key,
-                              _("« %s » n'existe pas dans le dossier de configuration"), value);
+                              _ ("« %s » n'existe pas dans le dossier de configuration"), value);
   return FALSE;
 }
 
 static gboolean
-check_value (EscaleConfigFile *self, const EscaleKeySpec *spec, const char *group,
-             const char *key, const char *base_dir, GPtrArray *problems)
+check_value (EscaleConfigFile *self, const EscaleKeySpec *spec, const char *group, const char *key,
+             const char *base_dir, GPtrArray *problems)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *value = g_key_file_get_string (self->key_file, group, key, NULL);
@@ -397,7 +400,7 @@ check_value (EscaleConfigFile *self, const EscaleKeySpec *spec, const char *grou
     case ESCALE_KEY_STRING:
       if (spec->required && (value == NULL || *g_strstrip (value) == '\0'))
         {
-          escale_config_file_problem (self, problems, group, key, _("ne doit pas être vide"));
+          escale_config_file_problem (self, problems, group, key, _ ("ne doit pas être vide"));
           return FALSE;
         }
       return TRUE;
@@ -408,7 +411,7 @@ check_value (EscaleConfigFile *self, const EscaleKeySpec *spec, const char *grou
       if (error != NULL)
         {
           escale_config_file_problem (self, problems, group, key,
-                                      _("« %s » doit valoir true ou false"), value ? value : "");
+                                      _ ("« %s » doit valoir true ou false"), value ? value : "");
           return FALSE;
         }
       return TRUE;
@@ -441,7 +444,7 @@ escale_config_file_validate (EscaleConfigFile *self, const EscaleKeySpec *const 
       if (!group_known)
         {
           escale_config_file_problem (self, problems, groups[g], NULL,
-                                      _("groupe [%s] inconnu ; il est ignoré"), groups[g]);
+                                      _ ("groupe [%s] inconnu ; il est ignoré"), groups[g]);
           g_key_file_remove_group (self->key_file, groups[g], NULL);
           continue;
         }
@@ -454,7 +457,7 @@ escale_config_file_validate (EscaleConfigFile *self, const EscaleKeySpec *const 
           if (spec == NULL)
             {
               escale_config_file_problem (self, problems, groups[g], keys[k],
-                                          _("clé inconnue dans [%s] ; elle est ignorée"),
+                                          _ ("clé inconnue dans [%s] ; elle est ignorée"),
                                           groups[g]);
               g_key_file_remove_key (self->key_file, groups[g], keys[k], NULL);
             }
@@ -474,7 +477,7 @@ escale_config_file_validate (EscaleConfigFile *self, const EscaleKeySpec *const 
             guint line = escale_config_file_get_line (self, spec->group, NULL);
 
             escale_config_problem_add (problems, self->name, line ? line : 1, spec->key,
-                                       _("manquante dans [%s]"), spec->group);
+                                       _ ("manquante dans [%s]"), spec->group);
           }
       }
 }
@@ -504,8 +507,7 @@ compare_numbered (gconstpointer a, gconstpointer b)
 
 /* Values of "prefix-1", "prefix-2"... in @group, in numeric order. */
 char **
-escale_config_file_get_numbered (EscaleConfigFile *self, const char *group,
-                                 const char *key_prefix)
+escale_config_file_get_numbered (EscaleConfigFile *self, const char *group, const char *key_prefix)
 {
   g_auto(GStrv) keys = g_key_file_get_keys (self->key_file, group, NULL, NULL);
   g_autoptr(GPtrArray) matching = g_ptr_array_new ();

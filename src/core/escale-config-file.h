@@ -10,24 +10,24 @@ G_BEGIN_DECLS
 typedef struct
 {
   char *file;
-  guint line;      /* 0 when the whole file is concerned */
-  char *key;       /* NULL when no key is concerned */
+  guint line; /* 0 when the whole file is concerned */
+  char *key;  /* NULL when no key is concerned */
   char *message;
 } EscaleConfigProblem;
 
 void escale_config_problem_free (EscaleConfigProblem *problem);
 char *escale_config_problem_to_string (const EscaleConfigProblem *problem);
-void escale_config_problem_add (GPtrArray *problems, const char *file, guint line,
-                                const char *key, const char *format, ...) G_GNUC_PRINTF (5, 6);
+void escale_config_problem_add (GPtrArray *problems, const char *file, guint line, const char *key,
+                                const char *format, ...) G_GNUC_PRINTF (5, 6);
 
 typedef enum
 {
   ESCALE_KEY_STRING,
   ESCALE_KEY_INT,
   ESCALE_KEY_BOOL,
-  ESCALE_KEY_ID,          /* lower-case letters, digits and dashes */
-  ESCALE_KEY_URL,         /* http or https, with a host */
-  ESCALE_KEY_PATH,        /* a file or folder relative to the config folder */
+  ESCALE_KEY_ID,   /* lower-case letters, digits and dashes */
+  ESCALE_KEY_URL,  /* http or https, with a host */
+  ESCALE_KEY_PATH, /* a file or folder relative to the config folder */
 } EscaleKeyType;
 
 /* What a group may hold. A group ending in " *" matches "Name 1", "Name 2"...;

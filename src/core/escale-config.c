@@ -24,8 +24,8 @@ struct _EscaleConfig
   char *stats_path;
   guint retention_months;
   guint stats_max_size_mb;
-  GPtrArray *activities;   /* of EscaleActivity, sorted by order */
-  GPtrArray *problems;     /* of EscaleConfigProblem */
+  GPtrArray *activities; /* of EscaleActivity, sorted by order */
+  GPtrArray *problems;   /* of EscaleConfigProblem */
 };
 
 G_DEFINE_FINAL_TYPE (EscaleConfig, escale_config, G_TYPE_OBJECT)
@@ -40,7 +40,7 @@ static const EscaleKeySpec main_keys[] = {
   { "Stats", "path", ESCALE_KEY_STRING },
   { "Stats", "retention-months", ESCALE_KEY_INT, 1, 120 },
   { "Stats", "max-size-mb", ESCALE_KEY_INT, 1, 100000 },
-  { NULL }
+  { NULL },
 };
 
 static void
@@ -96,7 +96,7 @@ load_main (EscaleConfig *self)
   if (file == NULL)
     {
       escale_config_problem_add (self->problems, "escale.ini", 0, NULL,
-                                 _("illisible (%s) ; les réglages par défaut sont utilisés"),
+                                 _ ("illisible (%s) ; les réglages par défaut sont utilisés"),
                                  error->message);
       return;
     }
@@ -105,8 +105,7 @@ load_main (EscaleConfig *self)
   key_file = escale_config_file_get_key_file (file);
 
   {
-    g_autofree char *name = g_key_file_get_locale_string (key_file, "Centre", "name", NULL,
-                                                          NULL);
+    g_autofree char *name = g_key_file_get_locale_string (key_file, "Centre", "name", NULL, NULL);
 
     if (name != NULL && *g_strstrip (name) != '\0')
       {
@@ -121,14 +120,13 @@ load_main (EscaleConfig *self)
   if (g_key_file_has_key (key_file, "Session", "end-questions", NULL))
     {
       g_autoptr(GError) bool_error = NULL;
-      gboolean value = g_key_file_get_boolean (key_file, "Session", "end-questions",
-                                               &bool_error);
+      gboolean value = g_key_file_get_boolean (key_file, "Session", "end-questions", &bool_error);
 
       if (bool_error == NULL)
         self->end_questions = value;
     }
-  self->retention_months = get_uint (key_file, "Stats", "retention-months",
-                                     self->retention_months);
+  self->retention_months =
+    get_uint (key_file, "Stats", "retention-months", self->retention_months);
   self->stats_max_size_mb = get_uint (key_file, "Stats", "max-size-mb", 0);
 
   {
@@ -140,7 +138,8 @@ load_main (EscaleConfig *self)
           self->stats_path = g_steal_pointer (&stats);
         else
           escale_config_file_problem (file, self->problems, "Stats", "path",
-                                      _("« %s » doit être un chemin absolu ; le chemin par défaut "
+                                      _ (
+                                        "« %s » doit être un chemin absolu ; le chemin par défaut "
                                         "est utilisé"),
                                       stats);
       }
@@ -176,7 +175,7 @@ load_activities (EscaleConfig *self, const EscaleActivityKind *const *kinds)
   if (dir == NULL)
     {
       escale_config_problem_add (self->problems, "activities", 0, NULL,
-                                 _("le dossier est illisible (%s)"), error->message);
+                                 _ ("le dossier est illisible (%s)"), error->message);
       return;
     }
   while ((name = g_dir_read_name (dir)) != NULL)
@@ -196,8 +195,8 @@ load_activities (EscaleConfig *self, const EscaleActivityKind *const *kinds)
       file = escale_config_file_load (path, display, self->problems, &load_error);
       if (file == NULL)
         {
-          escale_config_problem_add (self->problems, display, 0, NULL,
-                                     _("illisible (%s)"), load_error->message);
+          escale_config_problem_add (self->problems, display, 0, NULL, _ ("illisible (%s)"),
+                                     load_error->message);
           continue;
         }
       activity = escale_activity_new_from_file (file, self->dir, kinds, self->problems);
@@ -207,11 +206,11 @@ load_activities (EscaleConfig *self, const EscaleActivityKind *const *kinds)
       twin = escale_config_find_activity (self, escale_activity_get_id (activity));
       if (twin != NULL)
         {
-          escale_config_file_problem (file, self->problems, "Activity", "id",
-                                      _("« %s » est déjà utilisé par %s ; cette activité n'est pas "
-                                        "affichée"),
-                                      escale_activity_get_id (activity),
-                                      escale_activity_get_source (twin));
+          escale_config_file_problem (
+            file, self->problems, "Activity", "id",
+            _ ("« %s » est déjà utilisé par %s ; cette activité n'est pas "
+               "affichée"),
+            escale_activity_get_id (activity), escale_activity_get_source (twin));
           continue;
         }
       g_ptr_array_add (self->activities, g_steal_pointer (&activity));
@@ -224,7 +223,8 @@ load_activities (EscaleConfig *self, const EscaleActivityKind *const *kinds)
         escale_config_problem_add (self->problems,
                                    escale_activity_get_source (self->activities->pdata[i]), 0,
                                    NULL,
-                                   _("plus de %d activités : celle-ci n'est pas affichée (baissez "
+                                   _ (
+                                     "plus de %d activités : celle-ci n'est pas affichée (baissez "
                                      "son order pour l'afficher à la place d'une autre)"),
                                    ESCALE_MAX_HOME_ACTIVITIES);
       g_ptr_array_set_size (self->activities, ESCALE_MAX_HOME_ACTIVITIES);
@@ -243,12 +243,12 @@ escale_config_load (const char *dir, const EscaleActivityKind *const *kinds)
 
   self = g_object_new (ESCALE_TYPE_CONFIG, NULL);
   self->dir = g_canonicalize_filename (dir, NULL);
-  self->centre_name = g_strdup (_("Espace numérique"));
+  self->centre_name = g_strdup (_ ("Espace numérique"));
 
   if (!g_file_test (self->dir, G_FILE_TEST_IS_DIR))
     {
       escale_config_problem_add (self->problems, self->dir, 0, NULL,
-                                 _("le dossier de configuration n'existe pas"));
+                                 _ ("le dossier de configuration n'existe pas"));
       return self;
     }
 
@@ -256,8 +256,8 @@ escale_config_load (const char *dir, const EscaleActivityKind *const *kinds)
   load_activities (self, kinds);
   if (self->activities->len == 0)
     escale_config_problem_add (self->problems, "activities", 0, NULL,
-                               _("aucune activité valide : la borne affiche « momentanément "
-                                 "indisponible »"));
+                               _ ("aucune activité valide : la borne affiche « momentanément "
+                                  "indisponible »"));
   return self;
 }
 

@@ -55,8 +55,7 @@ escale_fake_clock_new (GDateTime *start)
 {
   EscaleFakeClock *self = g_object_new (ESCALE_TYPE_FAKE_CLOCK, NULL);
 
-  self->now = start ? g_date_time_ref (start)
-                    : g_date_time_new_local (2026, 3, 10, 14, 25, 0);
+  self->now = start ? g_date_time_ref (start) : g_date_time_new_local (2026, 3, 10, 14, 25, 0);
   return ESCALE_CLOCK (self);
 }
 

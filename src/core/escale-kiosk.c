@@ -37,10 +37,11 @@ struct _EscaleKiosk
   char *retention_day;
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_OUT_OF_ORDER,
-  N_PROPS
+  N_PROPS,
 };
 
 static GParamSpec *pspecs[N_PROPS];
@@ -113,8 +114,8 @@ run_reset (EscaleKiosk *self)
   if (self->reset_attempts >= 3)
     set_out_of_order (self, TRUE);
   g_clear_handle_id (&self->retry_id, g_source_remove);
-  self->retry_id = g_timeout_add_seconds (self->reset_attempts >= 3 ? 30 : 1, retry_reset_cb,
-                                          self);
+  self->retry_id =
+    g_timeout_add_seconds (self->reset_attempts >= 3 ? 30 : 1, retry_reset_cb, self);
 }
 
 /* Once a day, after a visit was written and wiped: visits older than the
@@ -131,8 +132,8 @@ apply_retention_daily (EscaleKiosk *self)
   g_free (self->retention_day);
   self->retention_day = g_steal_pointer (&today);
   if (!escale_stats_store_apply_retention (self->store, now,
-                                           escale_config_get_retention_months (self->config),
-                                           NULL, &error))
+                                           escale_config_get_retention_months (self->config), NULL,
+                                           &error))
     g_message ("Old visits not folded into monthly totals yet: %s", error->message);
 }
 

@@ -18,8 +18,8 @@ G_BEGIN_DECLS
 #define ESCALE_TYPE_KIOSK (escale_kiosk_get_type ())
 G_DECLARE_FINAL_TYPE (EscaleKiosk, escale_kiosk, ESCALE, KIOSK, GObject)
 
-EscaleKiosk *escale_kiosk_new (EscaleConfig *config, EscaleClock *clock,
-                               EscaleStatsStore *store, EscaleScratch *scratch);
+EscaleKiosk *escale_kiosk_new (EscaleConfig *config, EscaleClock *clock, EscaleStatsStore *store,
+                               EscaleScratch *scratch);
 
 EscaleConfig *escale_kiosk_get_config (EscaleKiosk *self);
 EscaleSession *escale_kiosk_get_session (EscaleKiosk *self);

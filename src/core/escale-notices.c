@@ -13,12 +13,13 @@ struct _EscaleNotices
 {
   GObject parent_instance;
 
-  GPtrArray *notices;   /* of EscaleConfigProblem */
+  GPtrArray *notices; /* of EscaleConfigProblem */
 };
 
-enum {
+enum
+{
   SIGNAL_CHANGED,
-  N_SIGNALS
+  N_SIGNALS,
 };
 
 static guint signals[N_SIGNALS];
@@ -40,9 +41,8 @@ escale_notices_class_init (EscaleNoticesClass *klass)
   G_OBJECT_CLASS (klass)->finalize = escale_notices_finalize;
 
   /* A new notice was added. */
-  signals[SIGNAL_CHANGED] =
-    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

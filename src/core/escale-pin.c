@@ -48,8 +48,8 @@ argon2id (const char *pin, const guint8 *salt, gsize salt_len, guint memory_kib,
   gcry_error_t err;
 
   ensure_gcrypt ();
-  err = gcry_kdf_open (&hd, GCRY_KDF_ARGON2, GCRY_KDF_ARGON2ID, params, 4, pin, strlen (pin),
-                       salt, salt_len, NULL, 0, NULL, 0);
+  err = gcry_kdf_open (&hd, GCRY_KDF_ARGON2, GCRY_KDF_ARGON2ID, params, 4, pin, strlen (pin), salt,
+                       salt_len, NULL, 0, NULL, 0);
   if (!err)
     err = gcry_kdf_compute (hd, NULL);
   if (!err)
@@ -111,8 +111,8 @@ escale_pin_hash (const char *pin, guint memory_kib, guint passes, GError **error
 
   salt_text = b64 (salt, sizeof salt);
   hash_text = b64 (hash, sizeof hash);
-  result = g_strdup_printf ("$argon2id$v=19$m=%u,t=%u,p=1$%s$%s", memory_kib, passes,
-                            salt_text, hash_text);
+  result = g_strdup_printf ("$argon2id$v=19$m=%u,t=%u,p=1$%s$%s", memory_kib, passes, salt_text,
+                            hash_text);
   memset (hash, 0, sizeof hash);
   return result;
 }
@@ -148,8 +148,7 @@ escale_pin_verify (const char *pin, const char *stored, gboolean *matches, GErro
   expected = unb64 (parts[5], &expected_len);
   if (salt_len < 8 || expected_len < 16 || expected_len > 64)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   "The stored staff code is damaged");
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "The stored staff code is damaged");
       return FALSE;
     }
 

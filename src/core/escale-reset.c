@@ -11,7 +11,7 @@ struct _EscaleReset
 {
   GObject parent_instance;
 
-  GPtrArray *wipers;   /* of Wiper */
+  GPtrArray *wipers; /* of Wiper */
   char *last_failure;
 };
 
@@ -21,7 +21,7 @@ typedef struct
   EscaleWipeFunc func;
   gpointer user_data;
   GDestroyNotify destroy;
-  gboolean for_visit;   /* dropped once a reset wiped everything */
+  gboolean for_visit; /* dropped once a reset wiped everything */
 } Wiper;
 
 G_DEFINE_FINAL_TYPE (EscaleReset, escale_reset, G_TYPE_OBJECT)

@@ -14,7 +14,7 @@ struct _EscaleScratch
   GObject parent_instance;
 
   char *base_dir;
-  char *path;   /* NULL until first asked for */
+  char *path; /* NULL until first asked for */
 };
 
 G_DEFINE_FINAL_TYPE (EscaleScratch, escale_scratch, G_TYPE_OBJECT)
@@ -77,8 +77,8 @@ escale_scratch_get_path (EscaleScratch *self, GError **error)
     {
       int saved = errno;
 
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   "Cannot create %s: %s", self->base_dir, g_strerror (saved));
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "Cannot create %s: %s",
+                   self->base_dir, g_strerror (saved));
       return NULL;
     }
   g_chmod (self->base_dir, 0700);

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "escale-session-record.h"
 
-G_DEFINE_BOXED_TYPE (EscaleSessionRecord, escale_session_record,
-                     escale_session_record_copy, escale_session_record_free)
+G_DEFINE_BOXED_TYPE (EscaleSessionRecord, escale_session_record, escale_session_record_copy,
+                     escale_session_record_free)
 
 const char *
 escale_end_reason_to_string (EscaleEndReason reason)
@@ -21,7 +21,10 @@ escale_end_reason_to_string (EscaleEndReason reason)
 }
 
 static const char *const satisfaction_codes[ESCALE_N_SATISFACTION] = {
-  NULL, "oui", "en-partie", "non",
+  NULL,
+  "oui",
+  "en-partie",
+  "non",
 };
 
 static const char *const age_codes[ESCALE_N_AGE_BRACKETS] = {
@@ -166,8 +169,8 @@ escale_session_record_set_theme (EscaleSessionRecord *self, const char *activity
 /* Adds @value to a counter of an activity kind. Only positive values are
  * kept: a counter that stayed at zero leaves no row. */
 void
-escale_session_record_add_count (EscaleSessionRecord *self, const char *kind,
-                                 const char *counter, gint64 value)
+escale_session_record_add_count (EscaleSessionRecord *self, const char *kind, const char *counter,
+                                 gint64 value)
 {
   EscaleCounterValue entry;
 
@@ -219,8 +222,7 @@ escale_session_record_copy (const EscaleSessionRecord *self)
   for (guint i = 0; i < self->activities->len; i++)
     {
       const EscaleActivityUse *use = &g_array_index (self->activities, EscaleActivityUse, i);
-      EscaleActivityUse dup = { g_strdup (use->activity_id), use->minutes,
-                                g_strdup (use->theme) };
+      EscaleActivityUse dup = { g_strdup (use->activity_id), use->minutes, g_strdup (use->theme) };
 
       g_array_append_val (copy->activities, dup);
     }

@@ -7,9 +7,9 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  ESCALE_END_FINISHED,  /* the person pressed "J'ai fini" */
-  ESCALE_END_TIMEOUT,   /* the inactivity countdown ran out */
-  ESCALE_END_STAFF,     /* staff reset the kiosk */
+  ESCALE_END_FINISHED, /* the person pressed "J'ai fini" */
+  ESCALE_END_TIMEOUT,  /* the inactivity countdown ran out */
+  ESCALE_END_STAFF,    /* staff reset the kiosk */
 } EscaleEndReason;
 
 const char *escale_end_reason_to_string (EscaleEndReason reason);
@@ -18,9 +18,9 @@ const char *escale_end_reason_to_string (EscaleEndReason reason);
 typedef enum
 {
   ESCALE_SATISFACTION_NONE,
-  ESCALE_SATISFACTION_YES,      /* "oui" */
-  ESCALE_SATISFACTION_PARTLY,   /* "en partie" */
-  ESCALE_SATISFACTION_NO,       /* "non" */
+  ESCALE_SATISFACTION_YES,    /* "oui" */
+  ESCALE_SATISFACTION_PARTLY, /* "en partie" */
+  ESCALE_SATISFACTION_NO,     /* "non" */
 } EscaleSatisfaction;
 
 #define ESCALE_N_SATISFACTION 4
@@ -28,13 +28,13 @@ typedef enum
 /* The funders' age brackets. */
 typedef enum
 {
-  ESCALE_AGE_NONE,              /* question skipped */
+  ESCALE_AGE_NONE, /* question skipped */
   ESCALE_AGE_18_24,
   ESCALE_AGE_25_39,
   ESCALE_AGE_40_59,
   ESCALE_AGE_60_69,
   ESCALE_AGE_70_PLUS,
-  ESCALE_AGE_DECLINED,          /* "ne souhaite pas répondre" */
+  ESCALE_AGE_DECLINED, /* "ne souhaite pas répondre" */
 } EscaleAgeBracket;
 
 #define ESCALE_N_AGE_BRACKETS 7
@@ -49,26 +49,26 @@ EscaleAgeBracket escale_age_bracket_from_code (const char *code);
  * day, an hour rounded down, whole minutes. Nothing typed, visited or seen. */
 typedef struct
 {
-  char day[11];             /* YYYY-MM-DD */
-  int start_hour;           /* 0-23, rounded down */
-  int weekday;              /* 1 = Monday ... 7 = Sunday */
-  int duration_min;         /* whole minutes, rounded to nearest */
+  char day[11];     /* YYYY-MM-DD */
+  int start_hour;   /* 0-23, rounded down */
+  int weekday;      /* 1 = Monday ... 7 = Sunday */
+  int duration_min; /* whole minutes, rounded to nearest */
   EscaleEndReason end_reason;
   int helper_calls;
-  GArray *activities;       /* of EscaleActivityUse */
-  GArray *counters;         /* of EscaleCounterValue: what activities counted */
+  GArray *activities; /* of EscaleActivityUse */
+  GArray *counters;   /* of EscaleCounterValue: what activities counted */
   /* Filled in by the kiosk before the record is written. */
-  gboolean accompanied;     /* a helper came (helper called, or workshop) */
+  gboolean accompanied; /* a helper came (helper called, or workshop) */
   EscaleSatisfaction satisfaction;
   EscaleAgeBracket age_bracket;
-  char uid[33];             /* random id, empty: the store draws one */
+  char uid[33]; /* random id, empty: the store draws one */
 } EscaleSessionRecord;
 
 typedef struct
 {
   char *activity_id;
   int minutes;
-  char *theme;              /* La Coop's category, or NULL */
+  char *theme; /* La Coop's category, or NULL */
 } EscaleActivityUse;
 
 /* One counter of an activity kind for the visit: a number, never a text

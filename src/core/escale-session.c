@@ -13,7 +13,7 @@ struct _EscaleSession
 
   /* owned */
   EscaleClock *clock;
-  GArray *activity_seconds;   /* of ActivityTime, in order of first use */
+  GArray *activity_seconds; /* of ActivityTime, in order of first use */
 
   /* state */
   EscaleSessionState state;
@@ -30,7 +30,7 @@ struct _EscaleSession
   gint64 activity_since_mono;
 
   /* what the activities counted: numbers only, never what was done */
-  GArray *counters;              /* of Counter */
+  GArray *counters; /* of Counter */
 };
 
 /* One counter of one activity kind. A timer counts whole minutes: it adds
@@ -41,7 +41,7 @@ typedef struct
   char *name;
   gint64 value;
   gint64 timer_usec;
-  gint64 running_since;          /* 0 while the timer is stopped */
+  gint64 running_since; /* 0 while the timer is stopped */
 } Counter;
 
 typedef struct
@@ -50,19 +50,21 @@ typedef struct
   gint64 seconds;
 } ActivityTime;
 
-enum {
+enum
+{
   PROP_0,
   PROP_CLOCK,
   PROP_IDLE_DELAY,
   PROP_COUNTDOWN,
   PROP_STATE,
   PROP_REMAINING,
-  N_PROPS
+  N_PROPS,
 };
 
-enum {
+enum
+{
   ENDED,
-  N_SIGNALS
+  N_SIGNALS,
 };
 
 static GParamSpec *pspecs[N_PROPS];
@@ -255,8 +257,8 @@ escale_session_class_init (EscaleSessionClass *klass)
    *
    * Emitted once per visit when it ends, before the wipe.
    */
-  signals[ENDED] = g_signal_new ("ended", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                 NULL, NULL, NULL, G_TYPE_NONE, 1,
+  signals[ENDED] = g_signal_new ("ended", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                 NULL, NULL, G_TYPE_NONE, 1,
                                  ESCALE_TYPE_SESSION_RECORD | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
@@ -275,11 +277,8 @@ escale_session_init (EscaleSession *self)
 EscaleSession *
 escale_session_new (EscaleClock *clock, guint idle_delay_sec, guint countdown_sec)
 {
-  return g_object_new (ESCALE_TYPE_SESSION,
-                       "clock", clock,
-                       "idle-delay", MAX (idle_delay_sec, 1),
-                       "countdown", MAX (countdown_sec, 1),
-                       NULL);
+  return g_object_new (ESCALE_TYPE_SESSION, "clock", clock, "idle-delay", MAX (idle_delay_sec, 1),
+                       "countdown", MAX (countdown_sec, 1), NULL);
 }
 
 EscaleSessionState
@@ -546,9 +545,8 @@ escale_session_finish (EscaleSession *self, EscaleEndReason reason)
 
       stop_timer (self, counter);
       escale_session_record_add_count (record, counter->kind, counter->name,
-                                       counter->value +
-                                         escale_seconds_to_minutes (counter->timer_usec /
-                                                                    G_USEC_PER_SEC));
+                                       counter->value + escale_seconds_to_minutes (
+                                                          counter->timer_usec / G_USEC_PER_SEC));
     }
   for (guint i = 0; i < self->activity_seconds->len; i++)
     {

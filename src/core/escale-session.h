@@ -10,17 +10,17 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  ESCALE_SESSION_IDLE,     /* welcome screen, nobody there */
-  ESCALE_SESSION_ACTIVE,   /* someone is using the kiosk */
-  ESCALE_SESSION_WARNING,  /* inactive too long: the countdown is shown */
-  ESCALE_SESSION_ENDING,   /* wiping; "Tout est effacé" is shown */
+  ESCALE_SESSION_IDLE,    /* welcome screen, nobody there */
+  ESCALE_SESSION_ACTIVE,  /* someone is using the kiosk */
+  ESCALE_SESSION_WARNING, /* inactive too long: the countdown is shown */
+  ESCALE_SESSION_ENDING,  /* wiping; "Tout est effacé" is shown */
 } EscaleSessionState;
 
 /* The visit's timings when the centre's config says nothing, in seconds:
  * written here once, used by the session, the config and the countdown. */
-#define ESCALE_DEFAULT_IDLE_DELAY 180     /* no touch for 3 minutes: the countdown */
-#define ESCALE_DEFAULT_COUNTDOWN 60       /* then a minute to touch the screen */
-#define ESCALE_DEFAULT_GOODBYE_DELAY 6    /* "Tout est effacé" stays that long */
+#define ESCALE_DEFAULT_IDLE_DELAY 180  /* no touch for 3 minutes: the countdown */
+#define ESCALE_DEFAULT_COUNTDOWN 60    /* then a minute to touch the screen */
+#define ESCALE_DEFAULT_GOODBYE_DELAY 6 /* "Tout est effacé" stays that long */
 
 #define ESCALE_TYPE_SESSION (escale_session_get_type ())
 G_DECLARE_FINAL_TYPE (EscaleSession, escale_session, ESCALE, SESSION, GObject)

@@ -5,9 +5,9 @@
 
 struct _EscaleSqliteStatement
 {
-  sqlite3_stmt *stmt;   /* owned */
-  sqlite3 *db;          /* borrowed: the connection outlives its statements */
-  int bind_rc;          /* the first failed bind, reported by the next step */
+  sqlite3_stmt *stmt; /* owned */
+  sqlite3 *db;        /* borrowed: the connection outlives its statements */
+  int bind_rc;        /* the first failed bind, reported by the next step */
 };
 
 EscaleStatsError
@@ -38,8 +38,8 @@ escale_sqlite_set_error (sqlite3 *db, int rc, const char *what, GError **error)
   const char *path = db ? sqlite3_db_filename (db, "main") : NULL;
   const char *detail = db ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
 
-  g_set_error (error, ESCALE_STATS_ERROR, escale_stats_error_from_sqlite (rc), "%s (%s): %s",
-               what, path ? path : "?", detail);
+  g_set_error (error, ESCALE_STATS_ERROR, escale_stats_error_from_sqlite (rc), "%s (%s): %s", what,
+               path ? path : "?", detail);
   return FALSE;
 }
 
@@ -176,8 +176,8 @@ escale_sqlite_statement_step_row (EscaleSqliteStatement *self, GError **error)
     return TRUE;
   if (local_error == NULL)
     g_set_error (&local_error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_CORRUPT,
-                 "Statistics store (%s): no row for %s",
-                 sqlite3_db_filename (self->db, "main"), sqlite3_sql (self->stmt));
+                 "Statistics store (%s): no row for %s", sqlite3_db_filename (self->db, "main"),
+                 sqlite3_sql (self->stmt));
   g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
 }

@@ -106,10 +106,10 @@ static gboolean
 read_row (EscaleStaffLock *self, AccessRow *row, GError **error)
 {
   g_autoptr(EscaleSqliteStatement) stmt =
-    escale_stats_store_prepare (self->store,
-                                "SELECT pin_hash, failures, locked_until FROM staff_access"
-                                " WHERE id = 1",
-                                error);
+      escale_stats_store_prepare (self->store,
+                                  "SELECT pin_hash, failures, locked_until FROM staff_access"
+                                  " WHERE id = 1",
+                                  error);
 
   if (stmt == NULL || !escale_sqlite_statement_step_row (stmt, error))
     return FALSE;
@@ -149,10 +149,10 @@ static gboolean
 store_hash (EscaleStaffLock *self, const char *hash, GError **error)
 {
   g_autoptr(EscaleSqliteStatement) stmt =
-    escale_stats_store_prepare (self->store,
-                                "UPDATE staff_access SET pin_hash = ?, failures = 0,"
-                                " locked_until = 0 WHERE id = 1",
-                                error);
+               escale_stats_store_prepare (self->store,
+                                           "UPDATE staff_access SET pin_hash = ?, failures = 0,"
+                                           " locked_until = 0 WHERE id = 1",
+                                           error);
 
   if (stmt == NULL)
     return FALSE;
@@ -206,9 +206,8 @@ hash_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
 /* Like escale_staff_lock_set_pin (), the hash in a worker thread; the
  * store is written in the calling thread when _finish () is called. */
 void
-escale_staff_lock_set_pin_async (EscaleStaffLock *self, const char *pin,
-                                 GCancellable *cancellable, GAsyncReadyCallback callback,
-                                 gpointer user_data)
+escale_staff_lock_set_pin_async (EscaleStaffLock *self, const char *pin, GCancellable *cancellable,
+                                 GAsyncReadyCallback callback, gpointer user_data)
 {
   g_autoptr(GTask) task = NULL;
   GError *error = NULL;
@@ -233,8 +232,7 @@ escale_staff_lock_set_pin_async (EscaleStaffLock *self, const char *pin,
 
 /* Stores the new code's hash: TRUE once it is the staff code. */
 gboolean
-escale_staff_lock_set_pin_finish (EscaleStaffLock *self, GAsyncResult *result,
-                                  GError **error)
+escale_staff_lock_set_pin_finish (EscaleStaffLock *self, GAsyncResult *result, GError **error)
 {
   g_autofree char *hash = NULL;
 
@@ -255,11 +253,12 @@ record_result (EscaleStaffLock *self, gboolean success, guint failures, gint64 l
   if (success)
     sql = g_strdup ("UPDATE staff_access SET failures = 0, locked_until = 0 WHERE id = 1;");
   else
-    sql = g_strdup_printf ("UPDATE staff_access SET failures = %u, locked_until = %"
-                           G_GINT64_FORMAT " WHERE id = 1;"
-                           "INSERT INTO staff_failures (day, attempts) VALUES ('%s', 1)"
-                           " ON CONFLICT (day) DO UPDATE SET attempts = attempts + 1;",
-                           failures, locked_until, day);
+    sql =
+      g_strdup_printf ("UPDATE staff_access SET failures = %u, locked_until = %" G_GINT64_FORMAT
+                       " WHERE id = 1;"
+                       "INSERT INTO staff_failures (day, attempts) VALUES ('%s', 1)"
+                       " ON CONFLICT (day) DO UPDATE SET attempts = attempts + 1;",
+                       failures, locked_until, day);
   return escale_stats_store_exec_transaction (self->store, sql, error);
 }
 
@@ -301,8 +300,7 @@ check_end (EscaleStaffLock *self, gboolean matches, guint *wait_seconds, GError 
   guint wait;
 
   if (matches)
-    return record_result (self, TRUE, 0, 0, error) ? ESCALE_PIN_CHECK_OK
-                                                   : ESCALE_PIN_CHECK_ERROR;
+    return record_result (self, TRUE, 0, 0, error) ? ESCALE_PIN_CHECK_OK : ESCALE_PIN_CHECK_ERROR;
   if (!read_row (self, &row, error))
     return ESCALE_PIN_CHECK_ERROR;
   g_free (row.hash);
@@ -392,9 +390,8 @@ verified_cb (GObject *source, GAsyncResult *result, gpointer user_data)
  * work) runs in a worker thread, so the screen never freezes. The store is
  * only touched from the calling thread, before and after. */
 void
-escale_staff_lock_check_async (EscaleStaffLock *self, const char *pin,
-                               GCancellable *cancellable, GAsyncReadyCallback callback,
-                               gpointer user_data)
+escale_staff_lock_check_async (EscaleStaffLock *self, const char *pin, GCancellable *cancellable,
+                               GAsyncReadyCallback callback, gpointer user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GTask) verify = NULL;
@@ -425,8 +422,8 @@ escale_staff_lock_check_async (EscaleStaffLock *self, const char *pin,
 }
 
 EscalePinCheck
-escale_staff_lock_check_finish (EscaleStaffLock *self, GAsyncResult *result,
-                                guint *wait_seconds, GError **error)
+escale_staff_lock_check_finish (EscaleStaffLock *self, GAsyncResult *result, guint *wait_seconds,
+                                GError **error)
 {
   CheckData *check;
 

@@ -11,11 +11,11 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  ESCALE_PIN_CHECK_OK,      /* the right code: open the staff space */
-  ESCALE_PIN_CHECK_WRONG,   /* a wrong code, counted */
-  ESCALE_PIN_CHECK_LOCKED,  /* too many wrong codes: wait, nothing was checked */
-  ESCALE_PIN_CHECK_NO_PIN,  /* no code set yet: one must be set first */
-  ESCALE_PIN_CHECK_ERROR,   /* the store cannot be read or written */
+  ESCALE_PIN_CHECK_OK,     /* the right code: open the staff space */
+  ESCALE_PIN_CHECK_WRONG,  /* a wrong code, counted */
+  ESCALE_PIN_CHECK_LOCKED, /* too many wrong codes: wait, nothing was checked */
+  ESCALE_PIN_CHECK_NO_PIN, /* no code set yet: one must be set first */
+  ESCALE_PIN_CHECK_ERROR,  /* the store cannot be read or written */
 } EscalePinCheck;
 
 #define ESCALE_TYPE_STAFF_LOCK (escale_staff_lock_get_type ())

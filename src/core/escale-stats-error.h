@@ -10,12 +10,12 @@ GQuark escale_stats_error_quark (void);
 
 typedef enum
 {
-  ESCALE_STATS_ERROR_OPEN,      /* the file cannot be opened or created */
-  ESCALE_STATS_ERROR_TOO_NEW,   /* written by a newer Escale */
-  ESCALE_STATS_ERROR_CORRUPT,   /* not an Escale store, or damaged */
-  ESCALE_STATS_ERROR_BUSY,      /* locked by another program */
-  ESCALE_STATS_ERROR_FULL,      /* disk full or size limit reached */
-  ESCALE_STATS_ERROR_WRITE,     /* any other write failure */
+  ESCALE_STATS_ERROR_OPEN,    /* the file cannot be opened or created */
+  ESCALE_STATS_ERROR_TOO_NEW, /* written by a newer Escale */
+  ESCALE_STATS_ERROR_CORRUPT, /* not an Escale store, or damaged */
+  ESCALE_STATS_ERROR_BUSY,    /* locked by another program */
+  ESCALE_STATS_ERROR_FULL,    /* disk full or size limit reached */
+  ESCALE_STATS_ERROR_WRITE,   /* any other write failure */
 } EscaleStatsError;
 
 /* The one mapping from an SQLite result code (extended or not). */

@@ -16,10 +16,10 @@ static const char *
 end_reason_label (const char *code)
 {
   if (g_strcmp0 (code, "finished") == 0)
-    return _("J'ai fini");
+    return _ ("J'ai fini");
   if (g_strcmp0 (code, "timeout") == 0)
-    return _("Inactivité");
-  return _("Équipe");
+    return _ ("Inactivité");
+  return _ ("Équipe");
 }
 
 #define FLUSH_AT (1024 * 1024)
@@ -124,9 +124,9 @@ append_activity (GString *activities, GString *themes, EscaleSqliteStatement *st
  * counter rows in visit order, read in step with the visits. */
 typedef struct
 {
-  GPtrArray *keys;                 /* "kind/counter" of each column */
-  gint64 *values;                  /* the current visit's, per column */
-  EscaleSqliteStatement *rows;     /* session_id, "kind/counter", value */
+  GPtrArray *keys;             /* "kind/counter" of each column */
+  gint64 *values;              /* the current visit's, per column */
+  EscaleSqliteStatement *rows; /* session_id, "kind/counter", value */
   gboolean has_row;
 } CounterColumns;
 
@@ -165,8 +165,10 @@ counter_columns_init (CounterColumns *columns, EscaleStatsStore *store, const ch
     {
       EscaleStatsCounter counter = { (char *) escale_sqlite_statement_get_text (stmt, 0),
                                      (char *) escale_sqlite_statement_get_text (stmt, 1),
-                                     (char *) escale_sqlite_statement_get_text (stmt, 2), NULL,
-                                     0, 0 };
+                                     (char *) escale_sqlite_statement_get_text (stmt, 2),
+                                     NULL,
+                                     0,
+                                     0 };
       g_autofree char *key = g_strconcat (counter.kind, "/", counter.counter, NULL);
 
       counter.raw_name = key;
@@ -209,8 +211,9 @@ counter_columns_append (CounterColumns *columns, gint64 id, GString *out, GError
     {
       const char *key = escale_sqlite_statement_get_text (columns->rows, 1);
 
-      for (guint i = 0; escale_sqlite_statement_get_int64 (columns->rows, 0) == id &&
-                        i < columns->keys->len; i++)
+      for (guint i = 0;
+           escale_sqlite_statement_get_int64 (columns->rows, 0) == id && i < columns->keys->len;
+           i++)
         if (g_str_equal (columns->keys->pdata[i], key))
           columns->values[i] = escale_sqlite_statement_get_int64 (columns->rows, 2);
       columns->has_row = escale_sqlite_statement_step (columns->rows, &local_error);
@@ -234,10 +237,18 @@ write_header (CounterColumns *columns, EscaleStatsStore *store, const char *from
               const char *to_day, GString *out, GError **error)
 {
   const char *headers[] = {
-    _("Identifiant de visite"), _("Jour"), _("Heure de début"), _("Jour de la semaine"),
-    _("Durée (minutes)"), _("Fin de la visite"), _("Appels à un aidant"), _("Accompagnée"),
-    _("A trouvé ce qu'il cherchait"), _("Tranche d'âge"), _("Activités et minutes"),
-    _("Thématiques"),
+    _ ("Identifiant de visite"),
+    _ ("Jour"),
+    _ ("Heure de début"),
+    _ ("Jour de la semaine"),
+    _ ("Durée (minutes)"),
+    _ ("Fin de la visite"),
+    _ ("Appels à un aidant"),
+    _ ("Accompagnée"),
+    _ ("A trouvé ce qu'il cherchait"),
+    _ ("Tranche d'âge"),
+    _ ("Activités et minutes"),
+    _ ("Thématiques"),
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
@@ -261,11 +272,11 @@ write_sessions (EscaleStatsStore *store, const char *from_day, const char *to_da
                 int fd, GError **error)
 {
   static const char *const weekdays[] = {
-    N_("lundi"), N_("mardi"), N_("mercredi"), N_("jeudi"), N_("vendredi"), N_("samedi"),
-    N_("dimanche"),
+    N_ ("lundi"),    N_ ("mardi"),  N_ ("mercredi"), N_ ("jeudi"),
+    N_ ("vendredi"), N_ ("samedi"), N_ ("dimanche"),
   };
   const char *weekday_names[7];
-  const char *yes = _("oui"), *no = _("non");
+  const char *yes = _ ("oui"), *no = _ ("non");
   g_autoptr(GString) activities = g_string_new (NULL);
   g_autoptr(GString) themes = g_string_new (NULL);
   g_autoptr(GString) line = g_string_new (NULL);
@@ -275,7 +286,7 @@ write_sessions (EscaleStatsStore *store, const char *from_day, const char *to_da
   gint64 current = -1;
 
   for (guint i = 0; i < 7; i++)
-    weekday_names[i] = _(weekdays[i]);
+    weekday_names[i] = _ (weekdays[i]);
   if (!write_header (&columns, store, from_day, to_day, out, error))
     return FALSE;
 
@@ -373,8 +384,8 @@ write_file (EscaleStatsStore *store, const char *from_day, const char *to_day, c
     {
       int saved = errno;
 
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   "Cannot create %s: %s", tmp, g_strerror (saved));
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "Cannot create %s: %s", tmp,
+                   g_strerror (saved));
       return FALSE;
     }
   g_string_append (out, ESCALE_CSV_BOM);
@@ -383,24 +394,24 @@ write_file (EscaleStatsStore *store, const char *from_day, const char *to_day, c
     {
       int saved = errno;
 
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   "Cannot write %s: %s", tmp, g_strerror (saved));
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "Cannot write %s: %s", tmp,
+                   g_strerror (saved));
       ok = FALSE;
     }
   if (close (fd) != 0 && ok)
     {
       int saved = errno;
 
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   "Cannot write %s: %s", tmp, g_strerror (saved));
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "Cannot write %s: %s", tmp,
+                   g_strerror (saved));
       ok = FALSE;
     }
   if (ok && g_rename (tmp, path) != 0)
     {
       int saved = errno;
 
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   "Cannot write %s: %s", path, g_strerror (saved));
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "Cannot write %s: %s", path,
+                   g_strerror (saved));
       ok = FALSE;
     }
   if (!ok)

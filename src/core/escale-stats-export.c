@@ -18,8 +18,8 @@ escale_csv_append_field (GString *out, const char *value)
   if (value == NULL)
     return;
   len = strlen (value);
-  if (strpbrk (value, ";\"\r\n") == NULL && (len == 0 || (value[0] != ' ' &&
-                                                          value[len - 1] != ' ')))
+  if (strpbrk (value, ";\"\r\n") == NULL &&
+      (len == 0 || (value[0] != ' ' && value[len - 1] != ' ')))
     {
       g_string_append (out, value);
       return;
@@ -71,57 +71,57 @@ escale_stats_export_summary_csv (EscaleStatsReport *report)
   GString *out = g_string_new (ESCALE_CSV_BOM);
   g_autofree char *hours = french_decimal (escale_stats_report_get_minutes (report) / 60.0);
   g_autofree char *median = french_decimal (escale_stats_report_get_median_minutes (report));
-  const char *period = _("Période");
-  const char *summary = _("Synthèse");
+  const char *period = _ ("Période");
+  const char *summary = _ ("Synthèse");
 
-  escale_csv_append_field (out, _("Rubrique"));
+  escale_csv_append_field (out, _ ("Rubrique"));
   g_string_append_c (out, ';');
-  escale_csv_append_field (out, _("Indicateur"));
+  escale_csv_append_field (out, _ ("Indicateur"));
   g_string_append_c (out, ';');
-  escale_csv_append_field (out, _("Valeur"));
+  escale_csv_append_field (out, _ ("Valeur"));
   g_string_append (out, "\r\n");
 
-  append_row (out, period, _("Du"), escale_stats_report_get_from (report));
-  append_row (out, period, _("Au"), escale_stats_report_get_to (report));
-  append_count (out, summary, _("Visites"), escale_stats_report_get_sessions (report));
-  append_row (out, summary, _("Heures d'utilisation"), hours);
-  append_row (out, summary, _("Durée médiane (minutes)"), median);
-  append_count (out, summary, _("Visites accompagnées"),
+  append_row (out, period, _ ("Du"), escale_stats_report_get_from (report));
+  append_row (out, period, _ ("Au"), escale_stats_report_get_to (report));
+  append_count (out, summary, _ ("Visites"), escale_stats_report_get_sessions (report));
+  append_row (out, summary, _ ("Heures d'utilisation"), hours);
+  append_row (out, summary, _ ("Durée médiane (minutes)"), median);
+  append_count (out, summary, _ ("Visites accompagnées"),
                 escale_stats_report_get_accompanied (report));
-  append_count (out, summary, _("Visites en autonomie"),
+  append_count (out, summary, _ ("Visites en autonomie"),
                 escale_stats_report_get_autonomous (report));
-  append_count (out, summary, _("Appels à un aidant"),
+  append_count (out, summary, _ ("Appels à un aidant"),
                 escale_stats_report_get_helper_calls (report));
-  append_count (out, summary, _("Visites regroupées par mois (anciennes)"),
+  append_count (out, summary, _ ("Visites regroupées par mois (anciennes)"),
                 escale_stats_report_get_folded_sessions (report));
   for (guint i = 0; i < ESCALE_N_DURATION_BUCKETS; i++)
-    append_count (out, _("Durée des visites"), escale_stats_duration_bucket_label (i),
+    append_count (out, _ ("Durée des visites"), escale_stats_duration_bucket_label (i),
                   escale_stats_report_get_duration_bucket (report, i));
   for (guint i = ESCALE_SATISFACTION_YES; i <= ESCALE_SATISFACTION_NO; i++)
-    append_count (out, _("A trouvé ce qu'il cherchait"), escale_stats_satisfaction_label (i),
+    append_count (out, _ ("A trouvé ce qu'il cherchait"), escale_stats_satisfaction_label (i),
                   escale_stats_report_get_satisfaction (report, i));
-  append_count (out, _("A trouvé ce qu'il cherchait"),
+  append_count (out, _ ("A trouvé ce qu'il cherchait"),
                 escale_stats_satisfaction_label (ESCALE_SATISFACTION_NONE),
                 escale_stats_report_get_satisfaction (report, ESCALE_SATISFACTION_NONE));
   for (guint i = ESCALE_AGE_18_24; i < ESCALE_N_AGE_BRACKETS; i++)
-    append_count (out, _("Tranche d'âge"), escale_stats_age_label (i),
+    append_count (out, _ ("Tranche d'âge"), escale_stats_age_label (i),
                   escale_stats_report_get_age (report, i));
-  append_count (out, _("Tranche d'âge"), escale_stats_age_label (ESCALE_AGE_NONE),
+  append_count (out, _ ("Tranche d'âge"), escale_stats_age_label (ESCALE_AGE_NONE),
                 escale_stats_report_get_age (report, ESCALE_AGE_NONE));
 
   for (guint i = 0; i < escale_stats_report_get_themes (report)->len; i++)
     {
       EscaleStatsGroup *group = escale_stats_report_get_themes (report)->pdata[i];
 
-      append_count (out, _("Thématique (visites)"), group->name, group->sessions);
-      append_count (out, _("Thématique (minutes)"), group->name, group->minutes);
+      append_count (out, _ ("Thématique (visites)"), group->name, group->sessions);
+      append_count (out, _ ("Thématique (minutes)"), group->name, group->minutes);
     }
   for (guint i = 0; i < escale_stats_report_get_activities (report)->len; i++)
     {
       EscaleStatsGroup *group = escale_stats_report_get_activities (report)->pdata[i];
 
-      append_count (out, _("Activité (visites)"), group->name, group->sessions);
-      append_count (out, _("Activité (minutes)"), group->name, group->minutes);
+      append_count (out, _ ("Activité (visites)"), group->name, group->sessions);
+      append_count (out, _ ("Activité (minutes)"), group->name, group->minutes);
     }
   for (guint i = 0; i < escale_stats_report_get_counters (report)->len; i++)
     {
@@ -129,12 +129,11 @@ escale_stats_export_summary_csv (EscaleStatsReport *report)
       char value[24];
 
       g_snprintf (value, sizeof value, "%" G_GUINT64_FORMAT, counter->value);
-      append_row (out, _("Compteurs des activités"), escale_stats_counter_display_label (counter),
+      append_row (out, _ ("Compteurs des activités"), escale_stats_counter_display_label (counter),
                   value);
     }
   return out;
 }
-
 
 static void
 add_groups (JsonBuilder *builder, const char *name, GPtrArray *groups, gboolean with_theme)
@@ -206,8 +205,7 @@ escale_stats_export_json (EscaleStatsReport *report)
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  static const char *const buckets[] = { "under_30_min", "30_to_60_min", "1_to_2_h",
-                                         "over_2_h" };
+  static const char *const buckets[] = { "under_30_min", "30_to_60_min", "1_to_2_h", "over_2_h" };
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "from");
@@ -248,8 +246,8 @@ escale_stats_export_json (EscaleStatsReport *report)
   json_builder_begin_object (builder);
   for (guint i = 0; i < escale_stats_report_get_days (report)->len; i++)
     {
-      EscaleStatsDay *day = &g_array_index (escale_stats_report_get_days (report),
-                                            EscaleStatsDay, i);
+      EscaleStatsDay *day =
+        &g_array_index (escale_stats_report_get_days (report), EscaleStatsDay, i);
 
       add_int (builder, day->day, day->sessions);
     }

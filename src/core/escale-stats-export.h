@@ -22,9 +22,9 @@ GString *escale_stats_export_sessions_csv (EscaleStatsStore *store, const char *
 gboolean escale_stats_export_sessions_csv_file (EscaleStatsStore *store, const char *from_day,
                                                 const char *to_day, const char *path,
                                                 GError **error);
-void escale_stats_export_sessions_csv_file_async (EscaleStatsStore *store,
-                                                  const char *from_day, const char *to_day,
-                                                  const char *path, GCancellable *cancellable,
+void escale_stats_export_sessions_csv_file_async (EscaleStatsStore *store, const char *from_day,
+                                                  const char *to_day, const char *path,
+                                                  GCancellable *cancellable,
                                                   GAsyncReadyCallback callback,
                                                   gpointer user_data);
 gboolean escale_stats_export_sessions_csv_file_finish (GAsyncResult *result, GError **error);

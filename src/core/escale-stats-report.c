@@ -117,9 +117,9 @@ escale_stats_period_range (EscaleStatsPeriod period, GDateTime *now, char **from
     {
     case ESCALE_PERIOD_WEEK:
       {
-        g_autoptr(GDateTime) day = g_date_time_new_local (year, month,
-                                                          g_date_time_get_day_of_month (now),
-                                                          0, 0, 0);
+        g_autoptr(GDateTime)
+                     day = g_date_time_new_local (year, month, g_date_time_get_day_of_month (now),
+                                                  0, 0, 0);
 
         start = g_date_time_add_days (day, 1 - g_date_time_get_day_of_week (now));
         end = g_date_time_add_days (start, 6);
@@ -139,9 +139,10 @@ escale_stats_period_range (EscaleStatsPeriod period, GDateTime *now, char **from
     }
   if (end == NULL)
     {
-      g_autoptr(GDateTime) next = g_date_time_add_months (start, period == ESCALE_PERIOD_MONTH ? 1
-                                                          : period == ESCALE_PERIOD_QUARTER ? 3
-                                                          : 12);
+      g_autoptr(GDateTime)
+                   next = g_date_time_add_months (start, period == ESCALE_PERIOD_MONTH     ? 1
+                                                         : period == ESCALE_PERIOD_QUARTER ? 3
+                                                                                           : 12);
       end = g_date_time_add_days (next, -1);
     }
   *from_day = g_date_time_format (start, "%Y-%m-%d");
@@ -284,8 +285,7 @@ folded_row (EscaleStatsReport *self, EscaleSqliteStatement *stmt)
 }
 
 static void
-add_group (GPtrArray *groups, const char *name, const char *theme, guint sessions,
-           guint minutes)
+add_group (GPtrArray *groups, const char *name, const char *theme, guint sessions, guint minutes)
 {
   EscaleStatsGroup *group = NULL;
 
@@ -312,9 +312,9 @@ activity_row (EscaleStatsReport *self, EscaleSqliteStatement *stmt)
   /* day_activity_totals writes "no theme" as ''. */
   if (theme != NULL && *theme == '\0')
     theme = NULL;
-  add_group (self->activities, escale_sqlite_statement_get_text (stmt, 0), theme,
-             col (stmt, 2), col (stmt, 3));
-  add_group (self->themes, theme && *theme ? theme : _("Sans thématique"), NULL, col (stmt, 2),
+  add_group (self->activities, escale_sqlite_statement_get_text (stmt, 0), theme, col (stmt, 2),
+             col (stmt, 3));
+  add_group (self->themes, theme && *theme ? theme : _ ("Sans thématique"), NULL, col (stmt, 2),
              col (stmt, 3));
   return TRUE;
 }
@@ -345,7 +345,8 @@ counter_row (EscaleStatsReport *self, EscaleSqliteStatement *stmt)
  * the period holds, summed from the per-day and the monthly totals. */
 static const char counters_sql[] =
   "SELECT t.kind, t.counter, l.label, sum (t.value), sum (t.sessions) FROM ("
-  " SELECT kind, counter, value, sessions FROM day_counter_totals" " WHERE day BETWEEN ?1 AND ?2"
+  " SELECT kind, counter, value, sessions FROM day_counter_totals"
+  " WHERE day BETWEEN ?1 AND ?2"
   " UNION ALL SELECT kind, counter, value, 0 FROM monthly_counter_totals"
   "  WHERE ?1 <= ?2 AND month BETWEEN ?3 AND ?4"
   " UNION ALL SELECT kind, counter, 0, 0 FROM counter_labels) t"
@@ -400,11 +401,9 @@ compute (EscaleStatsStore *db, const char *from_day, const char *to_day, GError 
                  " satisfaction_no, age_18_24, age_25_39, age_40_59, age_60_69, age_70_plus,"
                  " age_declined FROM day_totals" IN_PERIOD " ORDER BY day",
                  day_row, error) ||
-      !each_row (self, db,
-                 "SELECT weekday, start_hour, sessions FROM day_hour_totals" IN_PERIOD,
+      !each_row (self, db, "SELECT weekday, start_hour, sessions FROM day_hour_totals" IN_PERIOD,
                  hour_row, error) ||
-      !each_row (self, db,
-                 "SELECT duration_min, sessions FROM day_duration_totals" IN_PERIOD,
+      !each_row (self, db, "SELECT duration_min, sessions FROM day_duration_totals" IN_PERIOD,
                  duration_row, error))
     return NULL;
   row_sessions = self->sessions;
@@ -416,8 +415,7 @@ compute (EscaleStatsStore *db, const char *from_day, const char *to_day, GError 
                  " FROM monthly_totals WHERE ?1 <= ?2 AND month BETWEEN ?3 AND ?4",
                  folded_row, error) ||
       !each_row (self, db,
-                 "SELECT activity_id, theme, sessions, minutes FROM day_activity_totals"
-                 IN_PERIOD,
+                 "SELECT activity_id, theme, sessions, minutes FROM day_activity_totals" IN_PERIOD,
                  activity_row, error) ||
       !each_row (self, db,
                  "SELECT activity_id, max (theme), sum (sessions), sum (minutes)"
@@ -487,9 +485,9 @@ report_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
  * staff screen stays alive whatever the period. The store is opened (and
  * migrated) first, in the calling thread. */
 void
-escale_stats_report_new_async (EscaleStatsStore *store, const char *from_day,
-                               const char *to_day, GCancellable *cancellable,
-                               GAsyncReadyCallback callback, gpointer user_data)
+escale_stats_report_new_async (EscaleStatsStore *store, const char *from_day, const char *to_day,
+                               GCancellable *cancellable, GAsyncReadyCallback callback,
+                               gpointer user_data)
 {
   g_autoptr(GTask) task = NULL;
   GError *error = NULL;
@@ -569,13 +567,13 @@ escale_stats_duration_bucket_label (guint bucket)
   switch (bucket)
     {
     case 0:
-      return _("Moins de 30 min");
+      return _ ("Moins de 30 min");
     case 1:
-      return _("30 min à 1 h");
+      return _ ("30 min à 1 h");
     case 2:
-      return _("1 h à 2 h");
+      return _ ("1 h à 2 h");
     default:
-      return _("Plus de 2 h");
+      return _ ("Plus de 2 h");
     }
 }
 
@@ -610,14 +608,14 @@ escale_stats_satisfaction_label (EscaleSatisfaction value)
   switch (value)
     {
     case ESCALE_SATISFACTION_YES:
-      return _("Oui");
+      return _ ("Oui");
     case ESCALE_SATISFACTION_PARTLY:
-      return _("En partie");
+      return _ ("En partie");
     case ESCALE_SATISFACTION_NO:
-      return _("Non");
+      return _ ("Non");
     case ESCALE_SATISFACTION_NONE:
     default:
-      return _("Sans réponse");
+      return _ ("Sans réponse");
     }
 }
 
@@ -634,20 +632,20 @@ escale_stats_age_label (EscaleAgeBracket value)
   switch (value)
     {
     case ESCALE_AGE_18_24:
-      return _("18-24 ans");
+      return _ ("18-24 ans");
     case ESCALE_AGE_25_39:
-      return _("25-39 ans");
+      return _ ("25-39 ans");
     case ESCALE_AGE_40_59:
-      return _("40-59 ans");
+      return _ ("40-59 ans");
     case ESCALE_AGE_60_69:
-      return _("60-69 ans");
+      return _ ("60-69 ans");
     case ESCALE_AGE_70_PLUS:
-      return _("70 ans et plus");
+      return _ ("70 ans et plus");
     case ESCALE_AGE_DECLINED:
-      return _("Ne souhaite pas répondre");
+      return _ ("Ne souhaite pas répondre");
     case ESCALE_AGE_NONE:
     default:
-      return _("Sans réponse");
+      return _ ("Sans réponse");
     }
 }
 
@@ -716,6 +714,6 @@ const char *
 escale_stats_counter_display_label (const EscaleStatsCounter *counter)
 {
   if (counter->label != NULL && *counter->label != '\0')
-    return _(counter->label);
+    return _ (counter->label);
   return counter->raw_name;
 }

@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  ESCALE_PERIOD_WEEK,      /* this week, from Monday */
+  ESCALE_PERIOD_WEEK, /* this week, from Monday */
   ESCALE_PERIOD_MONTH,
   ESCALE_PERIOD_QUARTER,
   ESCALE_PERIOD_YEAR,
@@ -41,10 +41,10 @@ typedef struct
 {
   char *kind;
   char *counter;
-  char *label;      /* the declared French label (a msgid), NULL if undeclared */
-  char *raw_name;   /* "kind/counter", shown when undeclared */
-  guint64 value;    /* sum over the period, folded months included */
-  guint visits;     /* visits with this counter above 0 (visits still held as rows) */
+  char *label;    /* the declared French label (a msgid), NULL if undeclared */
+  char *raw_name; /* "kind/counter", shown when undeclared */
+  guint64 value;  /* sum over the period, folded months included */
+  guint visits;   /* visits with this counter above 0 (visits still held as rows) */
 } EscaleStatsCounter;
 
 #define ESCALE_TYPE_STATS_REPORT (escale_stats_report_get_type ())

@@ -290,7 +290,9 @@ const char *const escale_stats_migrations[] = {
 /* The labels migration 7 writes, for the catalogue (the call kind declares
  * the same msgids). */
 static const char *const migrated_labels[] G_GNUC_UNUSED = {
-  N_("Appels vidéo lancés"), N_("Appels vidéo aboutis"), N_("Minutes en communication"),
+  N_ ("Appels vidéo lancés"),
+  N_ ("Appels vidéo aboutis"),
+  N_ ("Minutes en communication"),
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (escale_stats_migrations) == ESCALE_STATS_SCHEMA_VERSION);

@@ -56,12 +56,13 @@ escale_stats_store_declare_counters (EscaleStatsStore *self, const char *kind,
   first = escale_sqlite_statement_get_int64 (base, 0);
   escale_sqlite_statement_reset (base);
 
-  insert = escale_stats_store_prepare (self,
-                                       "INSERT INTO counter_labels (kind, counter, label, position)"
-                                       " VALUES (?, ?, ?, ?) ON CONFLICT (kind, counter)"
-                                       " DO UPDATE SET label = excluded.label,"
-                                       " position = excluded.position",
-                                       error);
+  insert =
+    escale_stats_store_prepare (self,
+                                "INSERT INTO counter_labels (kind, counter, label, position)"
+                                " VALUES (?, ?, ?, ?) ON CONFLICT (kind, counter)"
+                                " DO UPDATE SET label = excluded.label,"
+                                " position = excluded.position",
+                                error);
   if (insert == NULL || !escale_stats_store_begin (self, error))
     return FALSE;
   for (guint i = 0; specs[i].name != NULL; i++)
@@ -85,7 +86,7 @@ char *
 escale_stats_retention_cutoff (GDateTime *now, guint months)
 {
   g_autoptr(GDateTime) first = g_date_time_new_local (g_date_time_get_year (now),
-                                                      g_date_time_get_month (now), 1, 0, 0, 0);
+                                                       g_date_time_get_month (now), 1, 0, 0, 0);
   g_autoptr(GDateTime) cutoff = g_date_time_add_months (first, -(int) months);
 
   return g_date_time_format (cutoff, "%Y-%m-%d");
@@ -95,8 +96,8 @@ escale_stats_retention_cutoff (GDateTime *now, guint months)
  * deletes those visits, then vacuums and truncates the WAL so the deleted
  * rows leave no trace in the file. The totals stay. */
 gboolean
-escale_stats_store_fold_before (EscaleStatsStore *self, const char *cutoff_day,
-                                guint *n_folded, GError **error)
+escale_stats_store_fold_before (EscaleStatsStore *self, const char *cutoff_day, guint *n_folded,
+                                GError **error)
 {
   g_autofree char *sql = NULL;
   gint64 changes;
@@ -230,16 +231,15 @@ escale_stats_store_merge (EscaleStatsStore *self, const char *other_path, guint 
   if (!g_file_test (other_path, G_FILE_TEST_IS_REGULAR))
     {
       g_set_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_OPEN,
-                   _("%s n'existe pas ou n'est pas un fichier"), other_path);
+                   _ ("%s n'existe pas ou n'est pas un fichier"), other_path);
       return FALSE;
     }
 
   escaped = g_uri_escape_string (other_path, "/", FALSE);
   uri = g_strconcat ("file:", escaped, "?mode=ro", NULL);
   {
-    g_autoptr(EscaleSqliteStatement) attach = escale_stats_store_prepare (self,
-                                                                          "ATTACH ? AS other",
-                                                                          error);
+    g_autoptr(EscaleSqliteStatement)
+                 attach = escale_stats_store_prepare (self, "ATTACH ? AS other", error);
 
     if (attach == NULL)
       return FALSE;
@@ -253,15 +253,15 @@ escale_stats_store_merge (EscaleStatsStore *self, const char *other_path, guint 
   if (ok && app_id != ESCALE_STATS_APPLICATION_ID)
     {
       g_set_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_CORRUPT,
-                   _("%s n'est pas un fichier de statistiques Escale"), other_path);
+                   _ ("%s n'est pas un fichier de statistiques Escale"), other_path);
       ok = FALSE;
     }
   else if (ok && version != escale_stats_store_get_schema_version (self))
     {
       g_set_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_TOO_NEW,
-                   _("%s a le schéma %d et ce fichier le schéma %d : s'il est plus ancien, "
-                     "ouvrez-le une fois avec cette version (escale-stats --db %s summary), "
-                     "sinon mettez Escale à jour, puis fusionnez"),
+                   _ ("%s a le schéma %d et ce fichier le schéma %d : s'il est plus ancien, "
+                      "ouvrez-le une fois avec cette version (escale-stats --db %s summary), "
+                      "sinon mettez Escale à jour, puis fusionnez"),
                    other_path, (int) version, escale_stats_store_get_schema_version (self),
                    other_path);
       ok = FALSE;

@@ -17,7 +17,7 @@ struct _EscaleStatsStore
   GObject parent_instance;
 
   char *path;
-  gboolean reader;    /* read-only, never migrates: a worker's or `check`'s */
+  gboolean reader; /* read-only, never migrates: a worker's or `check`'s */
   sqlite3 *db;
   EscaleSqliteStatement *insert_session;
   EscaleSqliteStatement *insert_activity;
@@ -27,7 +27,7 @@ struct _EscaleStatsStore
   guint max_size_mb;
   char *kiosk_id;
 
-  GQueue pending;     /* of EscaleSessionRecord, oldest first */
+  GQueue pending; /* of EscaleSessionRecord, oldest first */
   guint n_failures;
   char *last_error;
 };
@@ -38,14 +38,13 @@ G_DEFINE_FINAL_TYPE (EscaleStatsStore, escale_stats_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (escale-stats-error-quark, escale_stats_error)
 /* clang-format on */
 
-
 static gboolean
 set_sqlite_error (EscaleStatsStore *self, int rc, const char *what, GError **error)
 {
   const char *detail = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
 
-  g_set_error (error, ESCALE_STATS_ERROR, escale_stats_error_from_sqlite (rc), "%s (%s): %s",
-               what, self->path, detail);
+  g_set_error (error, ESCALE_STATS_ERROR, escale_stats_error_from_sqlite (rc), "%s (%s): %s", what,
+               self->path, detail);
   return FALSE;
 }
 
@@ -62,8 +61,8 @@ exec (EscaleStatsStore *self, const char *sql, GError **error)
 static gboolean
 query_int (EscaleStatsStore *self, const char *sql, gint64 *out, GError **error)
 {
-  g_autoptr(EscaleSqliteStatement) stmt = escale_sqlite_statement_new (self->db, sql, FALSE,
-                                                                       error);
+  g_autoptr(EscaleSqliteStatement)
+               stmt = escale_sqlite_statement_new (self->db, sql, FALSE, error);
 
   if (stmt == NULL || !escale_sqlite_statement_step_row (stmt, error))
     return FALSE;
@@ -95,8 +94,7 @@ escale_stats_store_finalize (GObject *object)
   EscaleStatsStore *self = ESCALE_STATS_STORE (object);
 
   if (self->pending.length > 0)
-    g_warning ("%u session records could not be written to %s", self->pending.length,
-               self->path);
+    g_warning ("%u session records could not be written to %s", self->pending.length, self->path);
   clear_pending (self);
   close_db (self);
   g_clear_pointer (&self->path, g_free);
@@ -208,7 +206,8 @@ migrate (EscaleStatsStore *self, GError **error)
     {
       g_set_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_TOO_NEW,
                    "%s was written by a newer Escale (schema %" G_GINT64_FORMAT
-                   ", this one knows %d)", self->path, version, ESCALE_STATS_SCHEMA_VERSION);
+                   ", this one knows %d)",
+                   self->path, version, ESCALE_STATS_SCHEMA_VERSION);
       return FALSE;
     }
   if (version == ESCALE_STATS_SCHEMA_VERSION)
@@ -221,8 +220,8 @@ migrate (EscaleStatsStore *self, GError **error)
       g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT, v + 1);
 
       g_message ("Migrating statistics store to schema %" G_GINT64_FORMAT, v + 1);
-      if (!add_missing_columns (self, v + 1, error) || !exec (self, escale_stats_migrations[v], error) ||
-          !exec (self, bump, error))
+      if (!add_missing_columns (self, v + 1, error) ||
+          !exec (self, escale_stats_migrations[v], error) || !exec (self, bump, error))
         {
           exec (self, "ROLLBACK", NULL);
           return FALSE;
@@ -244,9 +243,10 @@ migrate (EscaleStatsStore *self, GError **error)
 static gboolean
 load_kiosk_id (EscaleStatsStore *self, GError **error)
 {
-  g_autoptr(EscaleSqliteStatement) stmt =
-    escale_sqlite_statement_new (self->db, "SELECT value FROM meta WHERE key = 'kiosk_id'", FALSE,
-                                 error);
+  g_autoptr(EscaleSqliteStatement)
+               stmt = escale_sqlite_statement_new (self->db,
+                                                   "SELECT value FROM meta WHERE key = 'kiosk_id'",
+                                                   FALSE, error);
   g_autoptr(GError) local_error = NULL;
 
   if (stmt == NULL)
@@ -276,8 +276,8 @@ prepare (EscaleStatsStore *self, const char *sql, EscaleSqliteStatement **stmt, 
 static gboolean
 open_reader (EscaleStatsStore *self, GError **error)
 {
-  int rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
-                            NULL);
+  int rc =
+    sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
 
   if (rc == SQLITE_OK)
     rc = sqlite3_busy_timeout (self->db, 2000);
@@ -330,15 +330,13 @@ escale_stats_store_open (EscaleStatsStore *self, GError **error)
   /* A short busy timeout: a locked file must never freeze the screen; the
    * record stays queued and is written later. */
   rc = sqlite3_busy_timeout (self->db, 100);
-  if (rc != SQLITE_OK ||
-      !exec (self, "PRAGMA journal_mode = WAL", error) ||
+  if (rc != SQLITE_OK || !exec (self, "PRAGMA journal_mode = WAL", error) ||
       !exec (self, "PRAGMA synchronous = NORMAL", error) ||
       !exec (self, "PRAGMA foreign_keys = ON", error) ||
       !exec (self, "PRAGMA secure_delete = ON", error) ||
       /* Checkpoints (an fsync) run when nobody waits: the kiosk calls
        * escale_stats_store_checkpoint() while idle; this is only a cap. */
-      !exec (self, "PRAGMA wal_autocheckpoint = 10000", error) ||
-      !migrate (self, error) ||
+      !exec (self, "PRAGMA wal_autocheckpoint = 10000", error) || !migrate (self, error) ||
       !load_kiosk_id (self, error) ||
       !prepare (self,
                 "INSERT INTO sessions (day, start_hour, weekday, duration_min, end_reason,"
@@ -465,8 +463,7 @@ remember_failure (EscaleStatsStore *self, const GError *error)
   self->n_failures++;
   g_free (self->last_error);
   self->last_error = g_strdup (error->message);
-  g_warning ("Statistics not written yet (%u waiting): %s", self->pending.length,
-             error->message);
+  g_warning ("Statistics not written yet (%u waiting): %s", self->pending.length, error->message);
 }
 
 /* Writes every queued record, all in one transaction. On failure nothing of
@@ -618,8 +615,7 @@ escale_stats_store_exec (EscaleStatsStore *self, const char *sql, GError **error
 
 /* The first column of the first row of @sql, which must give one. */
 gboolean
-escale_stats_store_query_int (EscaleStatsStore *self, const char *sql, gint64 *out,
-                              GError **error)
+escale_stats_store_query_int (EscaleStatsStore *self, const char *sql, gint64 *out, GError **error)
 {
   g_return_val_if_fail (ESCALE_IS_STATS_STORE (self), FALSE);
 

@@ -23,8 +23,8 @@ char *escale_stats_store_default_path (void);
 void escale_stats_store_set_max_size_mb (EscaleStatsStore *self, guint max_mb);
 int escale_stats_store_get_schema_version (EscaleStatsStore *self);
 
-gboolean escale_stats_store_add_session (EscaleStatsStore *self,
-                                         const EscaleSessionRecord *record, GError **error);
+gboolean escale_stats_store_add_session (EscaleStatsStore *self, const EscaleSessionRecord *record,
+                                         GError **error);
 gboolean escale_stats_store_flush (EscaleStatsStore *self, GError **error);
 guint escale_stats_store_get_n_pending (EscaleStatsStore *self);
 guint escale_stats_store_get_n_failures (EscaleStatsStore *self);
@@ -46,10 +46,10 @@ gboolean escale_stats_store_declare_counters (EscaleStatsStore *self, const char
 char *escale_stats_retention_cutoff (GDateTime *now, guint months);
 gboolean escale_stats_store_fold_before (EscaleStatsStore *self, const char *cutoff_day,
                                          guint *n_folded, GError **error);
-gboolean escale_stats_store_apply_retention (EscaleStatsStore *self, GDateTime *now,
-                                             guint months, guint *n_folded, GError **error);
-gboolean escale_stats_store_merge (EscaleStatsStore *self, const char *other_path,
-                                   guint *n_added, GError **error);
+gboolean escale_stats_store_apply_retention (EscaleStatsStore *self, GDateTime *now, guint months,
+                                             guint *n_folded, GError **error);
+gboolean escale_stats_store_merge (EscaleStatsStore *self, const char *other_path, guint *n_added,
+                                   GError **error);
 
 /* For the reports, exports, staff lock and tools, which run their own
  * queries; the store opens itself first. */

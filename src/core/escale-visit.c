@@ -27,7 +27,7 @@ struct _EscaleVisit
   EscaleReset *reset;
   EscaleScratch *scratch;
   EscaleNotices *notices;
-  GPtrArray *timers;     /* of char *: the timers this handle started */
+  GPtrArray *timers; /* of char *: the timers this handle started */
   gboolean holding;
   gboolean over;
 };

@@ -15,8 +15,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (EscaleVisit, escale_visit, ESCALE, VISIT, GObject)
 
 EscaleVisit *escale_visit_new (EscaleActivity *activity, EscaleSession *session,
-                               EscaleReset *reset, EscaleScratch *scratch,
-                               EscaleNotices *notices);
+                               EscaleReset *reset, EscaleScratch *scratch, EscaleNotices *notices);
 
 EscaleActivity *escale_visit_get_activity (EscaleVisit *self);
 void escale_visit_count (EscaleVisit *self, const char *counter, guint n);

@@ -30,19 +30,20 @@ struct _EscaleActivityPage
 
   /* owned */
   EscaleActivity *activity;
-  EscaleKiosk *kiosk;              /* NULL outside a kiosk (a view tested alone) */
+  EscaleKiosk *kiosk; /* NULL outside a kiosk (a view tested alone) */
   EscaleWebProfile *web_profile;
-  EscaleVisit *visit;              /* NULL without a kiosk */
-  GPtrArray *step_rows;            /* borrowed from steps_box, one per [Guide] step */
-  GtkWidget *content;              /* borrowed from content_slot */
+  EscaleVisit *visit;   /* NULL without a kiosk */
+  GPtrArray *step_rows; /* borrowed from steps_box, one per [Guide] step */
+  GtkWidget *content;   /* borrowed from content_slot */
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_ACTIVITY,
   PROP_KIOSK,
   PROP_WEB_PROFILE,
-  N_PROPS
+  N_PROPS,
 };
 
 static GParamSpec *pspecs[N_PROPS];
@@ -85,14 +86,14 @@ fill_guide (EscaleActivityPage *self)
     }
   if (steps[0] == NULL)
     gtk_box_append (self->steps_box,
-                    escale_wrapped_label_new (_("Lisez tranquillement. Touchez Accueil pour "
-                                                "revenir aux grands boutons."),
+                    escale_wrapped_label_new (_ ("Lisez tranquillement. Touchez Accueil pour "
+                                                 "revenir aux grands boutons."),
                                               "guide-step"));
 
   if (tips[0] != NULL)
     {
-      gtk_box_append (self->tips_box, escale_wrapped_label_new (_("Pour l'aidant"),
-                                                                "helper-tips-title"));
+      gtk_box_append (self->tips_box,
+                      escale_wrapped_label_new (_ ("Pour l'aidant"), "helper-tips-title"));
       for (guint i = 0; tips[i] != NULL; i++)
         gtk_box_append (self->tips_box, escale_wrapped_label_new (tips[i], "helper-tip"));
       gtk_widget_set_visible (GTK_WIDGET (self->tips_box), TRUE);
@@ -141,11 +142,8 @@ create_content (EscaleActivityPage *self)
 
   if (self->kiosk != NULL)
     self->visit = escale_kiosk_new_visit (self->kiosk, self->activity);
-  view = g_object_new (kind->view_type (self->activity),
-                       "activity", self->activity,
-                       "visit", self->visit,
-                       "web-profile", self->web_profile,
-                       NULL);
+  view = g_object_new (kind->view_type (self->activity), "activity", self->activity, "visit",
+                       self->visit, "web-profile", self->web_profile, NULL);
   g_signal_connect_object (view, "notify::holding", G_CALLBACK (holding_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (view, "notify::guide-step", G_CALLBACK (guide_step_cb), self,
@@ -279,11 +277,8 @@ GtkWidget *
 escale_activity_page_new (EscaleActivity *activity, EscaleKiosk *kiosk,
                           EscaleWebProfile *web_profile)
 {
-  return g_object_new (ESCALE_TYPE_ACTIVITY_PAGE,
-                       "activity", activity,
-                       "kiosk", kiosk,
-                       "web-profile", web_profile,
-                       NULL);
+  return g_object_new (ESCALE_TYPE_ACTIVITY_PAGE, "activity", activity, "kiosk", kiosk,
+                       "web-profile", web_profile, NULL);
 }
 
 EscaleActivity *

@@ -21,9 +21,9 @@ struct _EscaleApplication
   char *config_dir;
   char *stats_path;
   gboolean locked;
-  EscaleClock *clock;          /* NULL: the system clock (tests give a fake one) */
-  char *scratch_dir;           /* NULL: $XDG_RUNTIME_DIR/escale */
-  const EscaleActivityKind *const *kinds;   /* NULL: the table's */
+  EscaleClock *clock;                     /* NULL: the system clock (tests give a fake one) */
+  char *scratch_dir;                      /* NULL: $XDG_RUNTIME_DIR/escale */
+  const EscaleActivityKind *const *kinds; /* NULL: the table's */
   EscaleKiosk *kiosk;
   EscaleWebProfile *web_profile;
 };
@@ -65,9 +65,9 @@ check_config (const char *dir)
 {
   g_autoptr(EscaleConfig) config = escale_config_load (dir, escale_activities_get_kinds ());
   g_autoptr(GPtrArray) problems =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) escale_config_problem_free);
+               g_ptr_array_new_with_free_func ((GDestroyNotify) escale_config_problem_free);
   g_autoptr(GPtrArray) warnings =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) escale_config_problem_free);
+               g_ptr_array_new_with_free_func ((GDestroyNotify) escale_config_problem_free);
   g_auto(GStrv) lines = escale_config_format_problems (config);
   GPtrArray *activities = escale_config_get_activities (config);
 
@@ -151,14 +151,12 @@ wipe_recent_files (gpointer user_data, GError **error)
   g_autoptr(GError) local_error = NULL;
 
   if (settings != NULL)
-    g_object_set (settings,
-                  "gtk-recent-files-enabled", FALSE,
-                  "gtk-recent-files-max-age", 0,
+    g_object_set (settings, "gtk-recent-files-enabled", FALSE, "gtk-recent-files-max-age", 0,
                   NULL);
   gtk_recent_manager_purge_items (gtk_recent_manager_get_default (), &local_error);
   /* An empty list has nothing to purge: that is not a failure. */
-  if (local_error != NULL && !g_error_matches (local_error, GTK_RECENT_MANAGER_ERROR,
-                                               GTK_RECENT_MANAGER_ERROR_NOT_FOUND))
+  if (local_error != NULL &&
+      !g_error_matches (local_error, GTK_RECENT_MANAGER_ERROR, GTK_RECENT_MANAGER_ERROR_NOT_FOUND))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
@@ -173,9 +171,9 @@ machine_notices_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr(EscaleNotices) notices = user_data;
   g_autoptr(GPtrArray) problems =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) escale_config_problem_free);
+               g_ptr_array_new_with_free_func ((GDestroyNotify) escale_config_problem_free);
   g_autoptr(GPtrArray) warnings =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) escale_config_problem_free);
+               g_ptr_array_new_with_free_func ((GDestroyNotify) escale_config_problem_free);
 
   escale_activities_check_machine_finish (result, problems, warnings);
   for (guint i = 0; i < warnings->len; i++)
@@ -208,14 +206,10 @@ escale_application_startup (GApplication *app)
   G_APPLICATION_CLASS (escale_application_parent_class)->startup (app);
 
   settings = gtk_settings_get_default ();
-  g_object_set (settings,
-                "gtk-recent-files-enabled", FALSE,
-                "gtk-recent-files-max-age", 0,
-                "gtk-enable-animations", TRUE,
-                NULL);
+  g_object_set (settings, "gtk-recent-files-enabled", FALSE, "gtk-recent-files-max-age", 0,
+                "gtk-enable-animations", TRUE, NULL);
   gtk_css_provider_load_from_resource (css, "/fr/escale/Escale/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (css),
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
                                     "/fr/escale/Escale/icons");
@@ -275,8 +269,8 @@ escale_application_activate (GApplication *app)
     {
       EscaleReset *reset = escale_kiosk_get_reset (self->kiosk);
 
-      window = GTK_WINDOW (escale_window_new (GTK_APPLICATION (app), self->kiosk,
-                                              self->web_profile, self->locked));
+      window = GTK_WINDOW (
+        escale_window_new (GTK_APPLICATION (app), self->kiosk, self->web_profile, self->locked));
       /* After the window's own wipers: its pages (and their web views) are
        * gone before the web session they used is dropped. */
       escale_reset_register (reset, "web-data", renew_web_profile,
@@ -334,35 +328,35 @@ static void
 escale_application_init (EscaleApplication *self)
 {
   static const GOptionEntry entries[] = {
-    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Afficher la version et quitter"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_ ("Afficher la version et quitter"), NULL },
     { "config", 'c', 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("Utiliser le dossier de configuration DOSSIER"), N_("DOSSIER") },
+      N_ ("Utiliser le dossier de configuration DOSSIER"), N_ ("DOSSIER") },
     { "kiosk", 'k', 0, G_OPTION_ARG_NONE, NULL,
-      N_("Plein écran et verrouillé : seul le code de l'équipe permet d'en "
-         "sortir"), NULL },
+      N_ ("Plein écran et verrouillé : seul le code de l'équipe permet d'en "
+          "sortir"),
+      NULL },
     { "check-config", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("Vérifier le dossier de configuration DOSSIER, afficher chaque "
-         "problème et quitter"), N_("DOSSIER") },
+      N_ ("Vérifier le dossier de configuration DOSSIER, afficher chaque "
+          "problème et quitter"),
+      N_ ("DOSSIER") },
     { "stats", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("Écrire les statistiques anonymes dans FICHIER au lieu du fichier "
-         "configuré"),
-      N_("FICHIER") },
-    { NULL }
+      N_ ("Écrire les statistiques anonymes dans FICHIER au lieu du fichier "
+          "configuré"),
+      N_ ("FICHIER") },
+    { NULL },
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
-                                            _("Escale : une borne calme et sûre pour les espaces "
-                                              "publics numériques."));
+                                            _ ("Escale : une borne calme et sûre pour les espaces "
+                                               "publics numériques."));
 }
 
 EscaleApplication *
 escale_application_new (void)
 {
-  return g_object_new (ESCALE_TYPE_APPLICATION,
-                       "application-id", APPLICATION_ID,
-                       "flags", G_APPLICATION_NON_UNIQUE,
-                       NULL);
+  return g_object_new (ESCALE_TYPE_APPLICATION, "application-id", APPLICATION_ID, "flags",
+                       G_APPLICATION_NON_UNIQUE, NULL);
 }
 
 /* The application as tests use it: on @config_dir, a stats file and a

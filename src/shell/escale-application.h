@@ -12,9 +12,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (EscaleApplication, escale_application, ESCALE, APPLICATION, GtkApplication)
 
 EscaleApplication *escale_application_new (void);
-EscaleApplication *escale_application_new_for_test (const char *config_dir,
-                                                    const char *stats_path, EscaleClock *clock,
-                                                    const char *scratch_dir,
+EscaleApplication *escale_application_new_for_test (const char *config_dir, const char *stats_path,
+                                                    EscaleClock *clock, const char *scratch_dir,
                                                     const EscaleActivityKind *const *kinds,
                                                     gboolean locked);
 EscaleKiosk *escale_application_get_kiosk (EscaleApplication *self);

@@ -22,9 +22,9 @@ struct _EscaleChart
   GtkWidget parent_instance;
 
   ChartKind kind;
-  GPtrArray *labels;   /* of char* */
-  GArray *values;      /* of guint */
-  int width;           /* while drawing */
+  GPtrArray *labels; /* of char* */
+  GArray *values;    /* of guint */
+  int width;         /* while drawing */
 };
 
 G_DEFINE_FINAL_TYPE (EscaleChart, escale_chart, GTK_TYPE_WIDGET)
@@ -32,7 +32,7 @@ G_DEFINE_FINAL_TYPE (EscaleChart, escale_chart, GTK_TYPE_WIDGET)
 #define TEXT_PX 18
 #define BAR_ROW 36
 #define INK 0.10, 0.10, 0.10
-#define BLUE 0.043, 0.239, 0.569   /* #0b3d91 */
+#define BLUE 0.043, 0.239, 0.569 /* #0b3d91 */
 
 static PangoLayout *
 make_layout (EscaleChart *self, const char *text, gboolean bold)
@@ -51,8 +51,8 @@ make_layout (EscaleChart *self, const char *text, gboolean bold)
 /* Draws @text around (@x, @y); @align 0 left, 0.5 centre, 1 right. Text
  * wider than @max_w (if > 0) ends with "…"; nothing goes past the edges. */
 static void
-draw_text_max (EscaleChart *self, cairo_t *cr, const char *text, double x, double y,
-               double align, gboolean bold, double max_w)
+draw_text_max (EscaleChart *self, cairo_t *cr, const char *text, double x, double y, double align,
+               gboolean bold, double max_w)
 {
   g_autoptr(PangoLayout) layout = make_layout (self, text, bold);
   int w, h;
@@ -110,8 +110,8 @@ draw_bars (EscaleChart *self, cairo_t *cr, int width)
       char number[16];
 
       cairo_set_source_rgb (cr, INK);
-      draw_text_max (self, cr, self->labels->pdata[i], label_w - 12, y + BAR_ROW / 2.0, 1.0,
-                     FALSE, label_w - 12);
+      draw_text_max (self, cr, self->labels->pdata[i], label_w - 12, y + BAR_ROW / 2.0, 1.0, FALSE,
+                     label_w - 12);
       cairo_set_source_rgb (cr, BLUE);
       cairo_rectangle (cr, label_w, y + 6, MAX (bar, 2), BAR_ROW - 12);
       cairo_fill (cr);
@@ -148,8 +148,8 @@ draw_columns (EscaleChart *self, cairo_t *cr, int width, int height)
       double h = plot_h * value / max;
 
       cairo_set_source_rgb (cr, BLUE);
-      cairo_rectangle (cr, left + i * col_w + col_w * 0.15, top + plot_h - h,
-                       MAX (col_w * 0.7, 1), h);
+      cairo_rectangle (cr, left + i * col_w + col_w * 0.15, top + plot_h - h, MAX (col_w * 0.7, 1),
+                       h);
       cairo_fill (cr);
       if (i % label_every == 0)
         {
@@ -176,8 +176,8 @@ luminance (const double rgb[3])
 static void
 draw_heat (EscaleChart *self, cairo_t *cr, int width, int height)
 {
-  static const char *const days[] = { N_("lun."), N_("mar."), N_("mer."), N_("jeu."),
-                                      N_("ven."), N_("sam."), N_("dim.") };
+  static const char *const days[] = { N_ ("lun."), N_ ("mar."), N_ ("mer."), N_ ("jeu."),
+                                      N_ ("ven."), N_ ("sam."), N_ ("dim.") };
   guint max = MAX (max_value (self), 1);
   int first = 23, last = 0;
   double left = 64, top = 32, cell_w, cell_h;
@@ -209,7 +209,7 @@ draw_heat (EscaleChart *self, cairo_t *cr, int width, int height)
   for (int d = 0; d < 7; d++)
     {
       cairo_set_source_rgb (cr, INK);
-      draw_text (self, cr, _(days[d]), left - 8, top + (d + 0.5) * cell_h, 1.0, FALSE);
+      draw_text (self, cr, _ (days[d]), left - 8, top + (d + 0.5) * cell_h, 1.0, FALSE);
       for (int h = first; h <= last; h++)
         {
           guint value = g_array_index (self->values, guint, d * 24 + h);
@@ -254,7 +254,7 @@ escale_chart_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
       (self->kind != CHART_HEAT && max_value (self) == 0))
     {
       cairo_set_source_rgb (cr, INK);
-      draw_text (self, cr, _("Aucune visite sur la période"), 8, 24, 0.0, FALSE);
+      draw_text (self, cr, _ ("Aucune visite sur la période"), 8, 24, 0.0, FALSE);
     }
   else if (self->kind == CHART_BARS)
     draw_bars (self, cr, width);
@@ -352,8 +352,7 @@ set_data (EscaleChart *self, ChartKind kind, const char *const *labels, const gu
 }
 
 void
-escale_chart_set_bars (EscaleChart *self, const char *const *labels, const guint *values,
-                       guint n)
+escale_chart_set_bars (EscaleChart *self, const char *const *labels, const guint *values, guint n)
 {
   set_data (self, CHART_BARS, labels, values, n);
 }

@@ -18,8 +18,8 @@ struct _EscaleDashboard
   /* owned */
   EscaleKiosk *kiosk;
   EscaleStatsReport *report;
-  GCancellable *loading;   /* while a period's figures are being read */
-  char *exporting_path;    /* while the visits are being exported there */
+  GCancellable *loading; /* while a period's figures are being read */
+  char *exporting_path;  /* while the visits are being exported there */
 
   /* children */
   GtkWidget *scroller;
@@ -106,11 +106,11 @@ fill_tiles (EscaleDashboard *self)
   guint next;
   GtkWidget *child;
   g_autofree char *n_sessions = g_strdup_printf ("%u", sessions);
-  g_autofree char *hours = g_strdup_printf (_("%u h %02u"), minutes / 60, minutes % 60);
-  g_autofree char *median = g_strdup_printf (_("%.0f min"),
-                                             escale_stats_report_get_median_minutes (r));
+  g_autofree char *hours = g_strdup_printf (_ ("%u h %02u"), minutes / 60, minutes % 60);
+  g_autofree char *median =
+    g_strdup_printf (_ ("%.0f min"), escale_stats_report_get_median_minutes (r));
   g_autofree char *accompanied = percent (escale_stats_report_get_accompanied (r), sessions);
-  g_autofree char *acc_detail = g_strdup_printf (_("%u accompagnées, %u en autonomie"),
+  g_autofree char *acc_detail = g_strdup_printf (_ ("%u accompagnées, %u en autonomie"),
                                                  escale_stats_report_get_accompanied (r),
                                                  escale_stats_report_get_autonomous (r));
   g_autofree char *helpers = g_strdup_printf ("%u", escale_stats_report_get_helper_calls (r));
@@ -122,30 +122,28 @@ fill_tiles (EscaleDashboard *self)
   for (guint i = ESCALE_SATISFACTION_YES; i <= ESCALE_SATISFACTION_NO; i++)
     answered += escale_stats_report_get_satisfaction (r, i);
   yes = percent (escale_stats_report_get_satisfaction (r, ESCALE_SATISFACTION_YES), answered);
-  sat_detail = g_strdup_printf (_("Oui %u, en partie %u, non %u (%u réponses)"),
-                                escale_stats_report_get_satisfaction (r, ESCALE_SATISFACTION_YES),
-                                escale_stats_report_get_satisfaction (r,
-                                                                      ESCALE_SATISFACTION_PARTLY),
-                                escale_stats_report_get_satisfaction (r, ESCALE_SATISFACTION_NO),
-                                answered);
+  sat_detail =
+    g_strdup_printf (_ ("Oui %u, en partie %u, non %u (%u réponses)"),
+                     escale_stats_report_get_satisfaction (r, ESCALE_SATISFACTION_YES),
+                     escale_stats_report_get_satisfaction (r, ESCALE_SATISFACTION_PARTLY),
+                     escale_stats_report_get_satisfaction (r, ESCALE_SATISFACTION_NO), answered);
   if (escale_stats_report_get_folded_sessions (r) > 0)
-    folded = g_strdup_printf (_("dont %u d'anciens mois regroupés"),
+    folded = g_strdup_printf (_ ("dont %u d'anciens mois regroupés"),
                               escale_stats_report_get_folded_sessions (r));
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tiles))) != NULL)
     gtk_grid_remove (self->tiles, child);
-  gtk_grid_attach (self->tiles, tile (n_sessions, _("Visites"), folded), 0, 0, 1, 1);
-  gtk_grid_attach (self->tiles, tile (hours, _("Heures d'utilisation"), NULL), 1, 0, 1, 1);
-  gtk_grid_attach (self->tiles, tile (median, _("Durée médiane d'une visite"), NULL), 2, 0, 1,
-                   1);
-  gtk_grid_attach (self->tiles, tile (accompanied, _("Visites accompagnées"), acc_detail), 0, 1,
+  gtk_grid_attach (self->tiles, tile (n_sessions, _ ("Visites"), folded), 0, 0, 1, 1);
+  gtk_grid_attach (self->tiles, tile (hours, _ ("Heures d'utilisation"), NULL), 1, 0, 1, 1);
+  gtk_grid_attach (self->tiles, tile (median, _ ("Durée médiane d'une visite"), NULL), 2, 0, 1, 1);
+  gtk_grid_attach (self->tiles, tile (accompanied, _ ("Visites accompagnées"), acc_detail), 0, 1,
                    1, 1);
-  gtk_grid_attach (self->tiles, tile (yes, _("Ont trouvé ce qu'ils cherchaient"), sat_detail),
-                   1, 1, 1, 1);
-  gtk_grid_attach (self->tiles, tile (helpers, _("Appels à un aidant"), NULL), 2, 1, 1, 1);
+  gtk_grid_attach (self->tiles, tile (yes, _ ("Ont trouvé ce qu'ils cherchaient"), sat_detail), 1,
+                   1, 1, 1);
+  gtk_grid_attach (self->tiles, tile (helpers, _ ("Appels à un aidant"), NULL), 2, 1, 1, 1);
   next = attach_counter_tiles (self->tiles, escale_stats_report_get_counters (r), 6);
   if (escale_stats_report_get_pin_failures (r) > 0)
-    gtk_grid_attach (self->tiles, tile (pins, _("Codes équipe erronés"), NULL), next % 3,
+    gtk_grid_attach (self->tiles, tile (pins, _ ("Codes équipe erronés"), NULL), next % 3,
                      next / 3, 1, 1);
 }
 
@@ -199,7 +197,8 @@ fill_charts (EscaleDashboard *self)
 
           if (strcmp (key, last) > 0)
             break;
-          if (next < days->len && g_str_equal (g_array_index (days, EscaleStatsDay, next).day, key))
+          if (next < days->len &&
+              g_str_equal (g_array_index (days, EscaleStatsDay, next).day, key))
             sessions = g_array_index (days, EscaleStatsDay, next++).sessions;
           /* "DD/MM": short enough to write under the columns. */
           g_ptr_array_add (day_labels, g_strdup_printf ("%.2s/%.2s", key + 8, key + 5));
@@ -234,8 +233,7 @@ fill_charts (EscaleDashboard *self)
       bucket_labels[i] = escale_stats_duration_bucket_label (i);
       bucket_values[i] = escale_stats_report_get_duration_bucket (r, i);
     }
-  escale_chart_set_bars (self->durations, bucket_labels, bucket_values,
-                         ESCALE_N_DURATION_BUCKETS);
+  escale_chart_set_bars (self->durations, bucket_labels, bucket_values, ESCALE_N_DURATION_BUCKETS);
 }
 
 static char *
@@ -252,8 +250,8 @@ show_error (EscaleDashboard *self, const GError *error)
 {
   gtk_label_set_text (self->error_label,
                       error->domain == G_IO_ERROR
-                        ? _("Ces dates ne conviennent pas : écrivez-les comme 2026-03-31, "
-                            "la première avant la dernière.")
+                        ? _ ("Ces dates ne conviennent pas : écrivez-les comme 2026-03-31, "
+                             "la première avant la dernière.")
                         : error->message);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
 }
@@ -282,7 +280,7 @@ report_ready_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   from_text = format_day (escale_stats_report_get_from (report));
   to_text = format_day (escale_stats_report_get_to (report));
-  title = g_strdup_printf (_("Du %s au %s"), from_text, to_text);
+  title = g_strdup_printf (_ ("Du %s au %s"), from_text, to_text);
   gtk_label_set_text (self->period_label, title);
   fill_tiles (self);
   fill_charts (self);
@@ -298,8 +296,8 @@ escale_dashboard_show_range (EscaleDashboard *self, const char *from_day, const 
   if (!escale_stats_day_is_valid (from_day) || !escale_stats_day_is_valid (to_day) ||
       strcmp (from_day, to_day) > 0)
     {
-      g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                                                     "invalid period");
+      g_autoptr(GError) error =
+                   g_error_new_literal (G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "invalid period");
 
       show_error (self, error);
       return FALSE;
@@ -309,7 +307,7 @@ escale_dashboard_show_range (EscaleDashboard *self, const char *from_day, const 
     g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
   self->loading = g_cancellable_new ();
-  gtk_label_set_text (self->period_label, _("Un instant…"));
+  gtk_label_set_text (self->period_label, _ ("Un instant…"));
   gtk_label_set_text (self->export_label, "");
   escale_stats_report_new_async (escale_kiosk_get_store (self->kiosk), from_day, to_day,
                                  self->loading, report_ready_cb, g_object_ref (self));
@@ -356,7 +354,7 @@ export_path (EscaleDashboard *self, gboolean sessions, const char *dir, GError *
 
   if (g_mkdir_with_parents (target, 0700) != 0)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Le dossier %s ne peut être créé"),
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _ ("Le dossier %s ne peut être créé"),
                    target);
       return NULL;
     }
@@ -369,8 +367,7 @@ export_path (EscaleDashboard *self, gboolean sessions, const char *dir, GError *
 /* Writes the shown period's figures (or its visits) as CSV into @dir (NULL:
  * a USB stick if one is there, else the staff folder). Returns the path. */
 char *
-escale_dashboard_export (EscaleDashboard *self, gboolean sessions, const char *dir,
-                         GError **error)
+escale_dashboard_export (EscaleDashboard *self, gboolean sessions, const char *dir, GError **error)
 {
   g_autofree char *path = NULL;
   g_autoptr(GString) contents = NULL;
@@ -383,8 +380,8 @@ escale_dashboard_export (EscaleDashboard *self, gboolean sessions, const char *d
       /* Streamed to the file: a million visits never sit in memory. */
       if (!escale_stats_export_sessions_csv_file (escale_kiosk_get_store (self->kiosk),
                                                   escale_stats_report_get_from (self->report),
-                                                  escale_stats_report_get_to (self->report),
-                                                  path, error))
+                                                  escale_stats_report_get_to (self->report), path,
+                                                  error))
         return NULL;
       return g_steal_pointer (&path);
     }
@@ -423,9 +420,9 @@ show_export_result (EscaleDashboard *self, const char *path, const GError *error
   g_autofree char *text = NULL;
 
   if (path == NULL)
-    text = g_strdup_printf (_("L'export n'a pas pu être écrit : %s"), error->message);
+    text = g_strdup_printf (_ ("L'export n'a pas pu être écrit : %s"), error->message);
   else
-    text = g_strdup_printf (_("Fichier enregistré : %s"), path);
+    text = g_strdup_printf (_ ("Fichier enregistré : %s"), path);
   gtk_label_set_text (self->export_label, text);
 }
 
@@ -465,12 +462,12 @@ export_clicked_cb (GtkButton *button, EscaleDashboard *self)
       show_export_result (self, NULL, error);
       return;
     }
-  gtk_label_set_text (self->export_label, _("Un instant…"));
+  gtk_label_set_text (self->export_label, _ ("Un instant…"));
   escale_stats_export_sessions_csv_file_async (escale_kiosk_get_store (self->kiosk),
                                                escale_stats_report_get_from (self->report),
                                                escale_stats_report_get_to (self->report),
-                                               self->exporting_path, NULL,
-                                               visits_exported_cb, g_object_ref (self));
+                                               self->exporting_path, NULL, visits_exported_cb,
+                                               g_object_ref (self));
 }
 
 static GtkWidget *
@@ -495,8 +492,8 @@ entry (const char *label_text, GtkEditable **out)
 
   gtk_entry_set_max_length (GTK_ENTRY (text), 10);
   gtk_editable_set_width_chars (GTK_EDITABLE (text), 11);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  label_text, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL, label_text,
+                                  -1);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), text);
   *out = GTK_EDITABLE (text);
@@ -533,19 +530,19 @@ static void
 escale_dashboard_init (EscaleDashboard *self)
 {
   static const char *const periods[] = {
-    N_("Cette semaine"), N_("Ce mois"), N_("Ce trimestre"), N_("Cette année"),
-    N_("Autre période"),
+    N_ ("Cette semaine"), N_ ("Ce mois"),       N_ ("Ce trimestre"),
+    N_ ("Cette année"),   N_ ("Autre période"),
   };
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
-  GtkWidget *show_button = gtk_button_new_with_label (_("Afficher"));
+  GtkWidget *show_button = gtk_button_new_with_label (_ ("Afficher"));
   GtkWidget *exports = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
   GtkWidget *charts = gtk_grid_new ();
 
   gtk_widget_add_css_class (box, "dashboard-content");
   for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
     {
-      self->period_buttons[i] = gtk_toggle_button_new_with_label (_(periods[i]));
+      self->period_buttons[i] = gtk_toggle_button_new_with_label (_ (periods[i]));
       gtk_widget_add_css_class (self->period_buttons[i], "period-button");
       g_object_set_data (G_OBJECT (self->period_buttons[i]), "period", GUINT_TO_POINTER (i));
       g_signal_connect (self->period_buttons[i], "clicked", G_CALLBACK (period_clicked_cb), self);
@@ -554,8 +551,8 @@ escale_dashboard_init (EscaleDashboard *self)
   gtk_box_append (GTK_BOX (box), row);
 
   self->custom_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
-  gtk_box_append (GTK_BOX (self->custom_box), entry (_("Du (AAAA-MM-JJ)"), &self->from_entry));
-  gtk_box_append (GTK_BOX (self->custom_box), entry (_("au"), &self->to_entry));
+  gtk_box_append (GTK_BOX (self->custom_box), entry (_ ("Du (AAAA-MM-JJ)"), &self->from_entry));
+  gtk_box_append (GTK_BOX (self->custom_box), entry (_ ("au"), &self->to_entry));
   gtk_box_append (GTK_BOX (self->custom_box), show_button);
   g_signal_connect_swapped (show_button, "clicked", G_CALLBACK (custom_show_cb), self);
   gtk_widget_set_visible (self->custom_box, FALSE);
@@ -579,36 +576,36 @@ escale_dashboard_init (EscaleDashboard *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->tiles));
 
   self->per_day = ESCALE_CHART (escale_chart_new ());
-  section (box, _("Visites par jour"), GTK_WIDGET (self->per_day));
+  section (box, _ ("Visites par jour"), GTK_WIDGET (self->per_day));
 
   gtk_grid_set_column_spacing (GTK_GRID (charts), 32);
   gtk_grid_set_row_spacing (GTK_GRID (charts), 8);
   gtk_grid_set_column_homogeneous (GTK_GRID (charts), TRUE);
   self->per_theme = ESCALE_CHART (escale_chart_new ());
   self->per_activity = ESCALE_CHART (escale_chart_new ());
-  section (box, _("Par thématique (La Coop de la médiation numérique)"),
+  section (box, _ ("Par thématique (La Coop de la médiation numérique)"),
            GTK_WIDGET (self->per_theme));
-  section (box, _("Par activité (et sa thématique)"), GTK_WIDGET (self->per_activity));
+  section (box, _ ("Par activité (et sa thématique)"), GTK_WIDGET (self->per_activity));
   {
     GtkWidget *left = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
     GtkWidget *right = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
 
     self->durations = ESCALE_CHART (escale_chart_new ());
     self->ages = ESCALE_CHART (escale_chart_new ());
-    section (left, _("Durée des visites"), GTK_WIDGET (self->durations));
-    section (right, _("Tranches d'âge"), GTK_WIDGET (self->ages));
+    section (left, _ ("Durée des visites"), GTK_WIDGET (self->durations));
+    section (right, _ ("Tranches d'âge"), GTK_WIDGET (self->ages));
     gtk_grid_attach (GTK_GRID (charts), left, 0, 0, 1, 1);
     gtk_grid_attach (GTK_GRID (charts), right, 1, 0, 1, 1);
   }
   gtk_box_append (GTK_BOX (box), charts);
 
   self->heat = ESCALE_CHART (escale_chart_new ());
-  section (box, _("Heure d'arrivée et jour de la semaine (nombre de visites)"),
+  section (box, _ ("Heure d'arrivée et jour de la semaine (nombre de visites)"),
            GTK_WIDGET (self->heat));
 
   {
-    GtkWidget *summary = gtk_button_new_with_label (_("Exporter les chiffres (CSV)"));
-    GtkWidget *visits = gtk_button_new_with_label (_("Exporter les visites (CSV)"));
+    GtkWidget *summary = gtk_button_new_with_label (_ ("Exporter les chiffres (CSV)"));
+    GtkWidget *visits = gtk_button_new_with_label (_ ("Exporter les visites (CSV)"));
 
     gtk_widget_add_css_class (summary, "big-button");
     gtk_widget_add_css_class (visits, "big-button");
@@ -617,7 +614,7 @@ escale_dashboard_init (EscaleDashboard *self)
     g_signal_connect (visits, "clicked", G_CALLBACK (export_clicked_cb), self);
     gtk_box_append (GTK_BOX (exports), summary);
     gtk_box_append (GTK_BOX (exports), visits);
-    section (box, _("Exporter la période affichée"), exports);
+    section (box, _ ("Exporter la période affichée"), exports);
   }
   self->export_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->export_label, TRUE);

@@ -17,9 +17,10 @@ struct _EscaleFeedbackPage
   EscaleSatisfaction satisfaction;
 };
 
-enum {
+enum
+{
   ANSWERED,
-  N_SIGNALS
+  N_SIGNALS,
 };
 
 static guint signals[N_SIGNALS];

@@ -8,8 +8,7 @@
 G_BEGIN_DECLS
 
 #define ESCALE_TYPE_FEEDBACK_PAGE (escale_feedback_page_get_type ())
-G_DECLARE_FINAL_TYPE (EscaleFeedbackPage, escale_feedback_page, ESCALE, FEEDBACK_PAGE,
-                      GtkWidget)
+G_DECLARE_FINAL_TYPE (EscaleFeedbackPage, escale_feedback_page, ESCALE, FEEDBACK_PAGE, GtkWidget)
 
 GtkWidget *escale_feedback_page_new (void);
 void escale_feedback_page_start (EscaleFeedbackPage *self);

@@ -14,7 +14,7 @@ struct _EscaleHomePage
   GtkGrid *grid;
 
   /* owned */
-  GHashTable *buttons;   /* activity id -> GtkWidget (borrowed from grid) */
+  GHashTable *buttons; /* activity id -> GtkWidget (borrowed from grid) */
 };
 
 G_DEFINE_FINAL_TYPE (EscaleHomePage, escale_home_page, GTK_TYPE_WIDGET)
@@ -67,8 +67,7 @@ activity_button_new (EscaleActivity *activity, guint index)
   GtkWidget *button = gtk_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
   GtkWidget *words = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *title = escale_wrapped_label_new (escale_activity_get_title (activity),
-                                               "tile-title");
+  GtkWidget *title = escale_wrapped_label_new (escale_activity_get_title (activity), "tile-title");
   const char *subtitle = escale_activity_get_subtitle (activity);
   g_autofree char *tint = g_strdup_printf ("tile-%u", index % 6);
   g_autofree char *accessible = NULL;
@@ -95,9 +94,9 @@ activity_button_new (EscaleActivity *activity, guint index)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.open-activity");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s",
                                     escale_activity_get_id (activity));
-  accessible = subtitle ? g_strdup_printf ("%s. %s", escale_activity_get_title (activity),
-                                           subtitle)
-                        : g_strdup (escale_activity_get_title (activity));
+  accessible = subtitle
+                 ? g_strdup_printf ("%s. %s", escale_activity_get_title (activity), subtitle)
+                 : g_strdup (escale_activity_get_title (activity));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible, -1);
   return button;

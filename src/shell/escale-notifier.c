@@ -18,17 +18,17 @@ struct _EscaleNotifier
 {
   GObject parent_instance;
 
-  GThreadPool *worker;     /* one thread: D-Bus calls stay in order */
-  GHashTable *current;     /* key -> NotifyNotification */
-  guint n_sent;            /* atomic */
-  guint n_failed;          /* atomic */
+  GThreadPool *worker; /* one thread: D-Bus calls stay in order */
+  GHashTable *current; /* key -> NotifyNotification */
+  guint n_sent;        /* atomic */
+  guint n_failed;      /* atomic */
 };
 
 G_DEFINE_FINAL_TYPE (EscaleNotifier, escale_notifier, G_TYPE_OBJECT)
 
 typedef struct
 {
-  EscaleNotifier *self;            /* strong ref */
+  EscaleNotifier *self; /* strong ref */
   NotifyNotification *notification;
   gboolean close;
 } Job;
@@ -110,8 +110,8 @@ escale_notifier_new (void)
 /* Shows a notification under @key, replacing the previous one of that key.
  * Never blocks; failures are only logged. */
 void
-escale_notifier_send (EscaleNotifier *self, const char *key, const char *summary,
-                      const char *body, gboolean urgent)
+escale_notifier_send (EscaleNotifier *self, const char *key, const char *summary, const char *body,
+                      gboolean urgent)
 {
   NotifyNotification *notification;
 

@@ -40,21 +40,22 @@ struct _EscaleStaffPage
   guint wait_id;
   guint idle_id;
   gint64 last_input;
-  GCancellable *checking;  /* while a code is being checked */
+  GCancellable *checking; /* while a code is being checked */
 
   /* borrowed */
   GtkWidget *dashboard;
 
   PinMode mode;
-  gboolean unlocked;   /* the right code was typed since the pad opened */
+  gboolean unlocked; /* the right code was typed since the pad opened */
 };
 
-enum {
+enum
+{
   LEAVE,
   CANCEL,
   RESET_NOW,
   QUIT_KIOSK,
-  N_SIGNALS
+  N_SIGNALS,
 };
 
 static guint signals[N_SIGNALS];
@@ -99,14 +100,14 @@ set_mode (EscaleStaffPage *self, PinMode mode)
   switch (mode)
     {
     case PIN_CHECK:
-      gtk_label_set_text (self->pin_title, _("Code de l'équipe"));
+      gtk_label_set_text (self->pin_title, _ ("Code de l'équipe"));
       break;
     case PIN_NEW:
       gtk_label_set_text (self->pin_title,
-                          _("Choisissez le code de l'équipe\n(6 à 12 chiffres)"));
+                          _ ("Choisissez le code de l'équipe\n(6 à 12 chiffres)"));
       break;
     case PIN_CONFIRM:
-      gtk_label_set_text (self->pin_title, _("Tapez le même code une deuxième fois"));
+      gtk_label_set_text (self->pin_title, _ ("Tapez le même code une deuxième fois"));
       break;
     default:
       g_assert_not_reached ();
@@ -117,9 +118,9 @@ static char *
 wait_text (guint seconds)
 {
   if (seconds >= 60)
-    return g_strdup_printf (_("Trop de codes erronés. Réessayez dans %u min %02u s."),
+    return g_strdup_printf (_ ("Trop de codes erronés. Réessayez dans %u min %02u s."),
                             seconds / 60, seconds % 60);
-  return g_strdup_printf (_("Trop de codes erronés. Réessayez dans %u s."), seconds);
+  return g_strdup_printf (_ ("Trop de codes erronés. Réessayez dans %u s."), seconds);
 }
 
 static gboolean
@@ -130,7 +131,7 @@ wait_tick_cb (gpointer user_data)
 
   if (wait == 0)
     {
-      gtk_label_set_text (self->pin_message, _("Vous pouvez taper le code."));
+      gtk_label_set_text (self->pin_message, _ ("Vous pouvez taper le code."));
       self->wait_id = 0;
       return G_SOURCE_REMOVE;
     }
@@ -160,11 +161,11 @@ show_menu (EscaleStaffPage *self)
   guint n = escale_config_get_problems (config)->len +
             escale_notices_get_all (escale_kiosk_get_notices (self->kiosk))->len +
             (escale_stats_store_get_last_error (store) ? 1 : 0);
-  g_autofree char *label = n == 0 ? g_strdup (_("Avertissements : aucun"))
-                                  : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                  "Avertissements : %u",
-                                                                  "Avertissements : %u", n),
-                                                     n);
+  g_autofree char *label =
+    n == 0 ? g_strdup (_ ("Avertissements : aucun"))
+           : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Avertissements : %u",
+                                           "Avertissements : %u", n),
+                              n);
 
   gtk_button_set_label (GTK_BUTTON (self->warnings_button), label);
   self->unlocked = TRUE;
@@ -262,8 +263,8 @@ checked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr(EscaleStaffPage) self = user_data;
   g_autoptr(GError) error = NULL;
   guint wait = 0;
-  EscalePinCheck check = escale_staff_lock_check_finish (ESCALE_STAFF_LOCK (source), result,
-                                                         &wait, &error);
+  EscalePinCheck check =
+    escale_staff_lock_check_finish (ESCALE_STAFF_LOCK (source), result, &wait, &error);
 
   /* The pad was closed or opened again meanwhile: this answer is old. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -279,7 +280,7 @@ checked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       if (wait > 0)
         show_wait (self, wait);
       else
-        gtk_label_set_text (self->pin_message, _("Ce n'est pas le bon code. Réessayez."));
+        gtk_label_set_text (self->pin_message, _ ("Ce n'est pas le bon code. Réessayez."));
       break;
     case ESCALE_PIN_CHECK_LOCKED:
       show_wait (self, wait);
@@ -304,7 +305,7 @@ check_pin (EscaleStaffPage *self)
     return;
   self->checking = g_cancellable_new ();
   gtk_widget_set_sensitive (GTK_WIDGET (self->keypad), FALSE);
-  gtk_label_set_text (self->pin_message, _("Un instant…"));
+  gtk_label_set_text (self->pin_message, _ ("Un instant…"));
   escale_staff_lock_check_async (escale_kiosk_get_staff_lock (self->kiosk), self->typed->str,
                                  self->checking, checked_cb, g_object_ref (self));
   forget_typed (self);
@@ -331,8 +332,7 @@ pin_set_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr(EscaleStaffPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  gboolean stored = escale_staff_lock_set_pin_finish (ESCALE_STAFF_LOCK (source), result,
-                                                      &error);
+  gboolean stored = escale_staff_lock_set_pin_finish (ESCALE_STAFF_LOCK (source), result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -347,7 +347,7 @@ pin_set_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   forget_typed (self);
   gtk_label_set_text (self->pin_message, "");
   show_menu (self);
-  gtk_label_set_text (self->menu_status, _("Le code de l'équipe est enregistré."));
+  gtk_label_set_text (self->menu_status, _ ("Le code de l'équipe est enregistré."));
 }
 
 /* The new code's hash is made in a worker thread too. */
@@ -358,10 +358,9 @@ set_pin (EscaleStaffPage *self)
     return;
   self->checking = g_cancellable_new ();
   gtk_widget_set_sensitive (GTK_WIDGET (self->keypad), FALSE);
-  gtk_label_set_text (self->pin_message, _("Un instant…"));
-  escale_staff_lock_set_pin_async (escale_kiosk_get_staff_lock (self->kiosk),
-                                   self->first_entry, self->checking, pin_set_cb,
-                                   g_object_ref (self));
+  gtk_label_set_text (self->pin_message, _ ("Un instant…"));
+  escale_staff_lock_set_pin_async (escale_kiosk_get_staff_lock (self->kiosk), self->first_entry,
+                                   self->checking, pin_set_cb, g_object_ref (self));
   forget_typed (self);
 }
 
@@ -378,7 +377,7 @@ escale_staff_page_validate (EscaleStaffPage *self)
       if (!escale_pin_is_acceptable (self->typed->str))
         {
           forget_typed (self);
-          gtk_label_set_text (self->pin_message, _("Le code doit avoir de 6 à 12 chiffres."));
+          gtk_label_set_text (self->pin_message, _ ("Le code doit avoir de 6 à 12 chiffres."));
           break;
         }
       self->first_entry = g_strdup (self->typed->str);
@@ -391,7 +390,7 @@ escale_staff_page_validate (EscaleStaffPage *self)
           forget_first (self);
           set_mode (self, PIN_NEW);
           gtk_label_set_text (self->pin_message,
-                              _("Les deux codes sont différents. Recommencez."));
+                              _ ("Les deux codes sont différents. Recommencez."));
           break;
         }
       set_pin (self);
@@ -503,23 +502,23 @@ warnings_action (GtkWidget *widget, const char *action_name, GVariant *parameter
   g_auto (GStrv) notices = escale_notices_format (escale_kiosk_get_notices (self->kiosk));
   g_autoptr(GString) text = g_string_new (NULL);
 
-  g_string_append_printf (text, _("Configuration (%s) :\n"),
+  g_string_append_printf (text, _ ("Configuration (%s) :\n"),
                           escale_config_get_dir (escale_kiosk_get_config (self->kiosk)));
   if (problems[0] == NULL && notices[0] == NULL)
-    g_string_append (text, _("• aucun problème\n"));
+    g_string_append (text, _ ("• aucun problème\n"));
   for (guint i = 0; problems[i] != NULL; i++)
     g_string_append_printf (text, "• %s\n", problems[i]);
   for (guint i = 0; notices[i] != NULL; i++)
     g_string_append_printf (text, "• %s\n", notices[i]);
 
-  g_string_append_printf (text, _("\nStatistiques (%s) :\n"),
+  g_string_append_printf (text, _ ("\nStatistiques (%s) :\n"),
                           escale_stats_store_get_path (store));
   if (escale_stats_store_get_last_error (store) == NULL)
-    g_string_append (text, _("• aucune erreur d'écriture\n"));
+    g_string_append (text, _ ("• aucune erreur d'écriture\n"));
   else
     g_string_append_printf (text,
-                            _("• %u échecs d'écriture ; %u visites attendent d'être "
-                              "enregistrées\n• dernière erreur : %s\n"),
+                            _ ("• %u échecs d'écriture ; %u visites attendent d'être "
+                               "enregistrées\n• dernière erreur : %s\n"),
                             escale_stats_store_get_n_failures (store),
                             escale_stats_store_get_n_pending (store),
                             escale_stats_store_get_last_error (store));
@@ -533,7 +532,7 @@ reset_now_action (GtkWidget *widget, const char *action_name, GVariant *paramete
   EscaleStaffPage *self = ESCALE_STAFF_PAGE (widget);
   g_autoptr(GDateTime) now = escale_clock_get_now_local (escale_kiosk_get_clock (self->kiosk));
   g_autofree char *time = g_date_time_format (now, "%H:%M");
-  g_autofree char *text = g_strdup_printf (_("Poste réinitialisé à %s."), time);
+  g_autofree char *text = g_strdup_printf (_ ("Poste réinitialisé à %s."), time);
 
   gtk_label_set_text (self->menu_status, text);
   g_signal_emit (self, signals[RESET_NOW], 0);
@@ -645,8 +644,8 @@ escale_staff_page_init (EscaleStaffPage *self)
       gtk_grid_attach (self->keypad, button, i < 9 ? i % 3 : 1, i < 9 ? i / 3 : 3, 1, 1);
     }
   {
-    GtkWidget *erase = gtk_button_new_with_label (_("Effacer"));
-    GtkWidget *ok = gtk_button_new_with_label (_("Valider"));
+    GtkWidget *erase = gtk_button_new_with_label (_ ("Effacer"));
+    GtkWidget *ok = gtk_button_new_with_label (_ ("Valider"));
 
     gtk_widget_add_css_class (erase, "pin-key");
     gtk_widget_add_css_class (ok, "pin-key");

@@ -147,7 +147,7 @@ call_helper_action (GtkWidget *widget, const char *action_name, GVariant *parame
 
   escale_session_call_helper (_escale_window_get_session (self));
   gtk_widget_set_visible (self->helper_banner, TRUE);
-  escale_notifier_send (self->notifier, "helper", _("Un aidant est demandé"),
+  escale_notifier_send (self->notifier, "helper", _ ("Un aidant est demandé"),
                         escale_config_get_centre_name (config), TRUE);
 }
 
@@ -199,8 +199,8 @@ open_activity_action (GtkWidget *widget, const char *action_name, GVariant *para
 {
   EscaleWindow *self = ESCALE_WINDOW (widget);
   const char *id = g_variant_get_string (parameter, NULL);
-  EscaleActivity *activity = escale_config_find_activity (escale_kiosk_get_config (self->kiosk),
-                                                          id);
+  EscaleActivity *activity =
+    escale_config_find_activity (escale_kiosk_get_config (self->kiosk), id);
 
   if (activity == NULL)
     return;
@@ -232,8 +232,8 @@ _escale_window_setup_staff (EscaleWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->staff_page, "cancel", G_CALLBACK (staff_cancel_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->staff_page, "quit-kiosk", G_CALLBACK (staff_quit_kiosk_cb),
-                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->staff_page, "quit-kiosk", G_CALLBACK (staff_quit_kiosk_cb), self,
+                           G_CONNECT_SWAPPED);
   self->feedback_page = escale_feedback_page_new ();
   gtk_stack_add_named (self->stack, self->feedback_page, "feedback");
   g_signal_connect_object (self->feedback_page, "answered", G_CALLBACK (feedback_answered_cb),
@@ -253,12 +253,10 @@ _escale_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.dismiss-helper", NULL,
                                    dismiss_helper_action);
   gtk_widget_class_install_action (widget_class, "win.text-larger", NULL, text_larger_action);
-  gtk_widget_class_install_action (widget_class, "win.text-smaller", NULL,
-                                   text_smaller_action);
+  gtk_widget_class_install_action (widget_class, "win.text-smaller", NULL, text_smaller_action);
   gtk_widget_class_install_action (widget_class, "win.contrast", NULL, contrast_action);
   gtk_widget_class_install_action (widget_class, "win.still-here", NULL, still_here_action);
-  gtk_widget_class_install_action (widget_class, "win.open-activity", "s",
-                                   open_activity_action);
+  gtk_widget_class_install_action (widget_class, "win.open-activity", "s", open_activity_action);
 #if ESCALE_DEVELOPMENT
   gtk_widget_class_install_action (widget_class, "win.dev-quit", NULL, quit_action);
 #endif

@@ -43,10 +43,10 @@ struct _EscaleWindow
   char *before_help;
 
   /* borrowed */
-  GtkWidget *activity_page;   /* child of activity_slot, or NULL */
-  GtkWidget *staff_page;      /* the staff space, a page of the stack */
-  GtkWidget *feedback_page;   /* the optional end-of-visit questions */
-  char *before_staff;         /* the page the staff space was opened from */
+  GtkWidget *activity_page; /* child of activity_slot, or NULL */
+  GtkWidget *staff_page;    /* the staff space, a page of the stack */
+  GtkWidget *feedback_page; /* the optional end-of-visit questions */
+  char *before_staff;       /* the page the staff space was opened from */
 
   gboolean locked;
   gboolean high_contrast;

@@ -14,12 +14,13 @@
 #include "escale-window.h"
 #include "escale-window-private.h"
 
-enum {
+enum
+{
   PROP_0,
   PROP_KIOSK,
   PROP_WEB_PROFILE,
   PROP_LOCKED,
-  N_PROPS
+  N_PROPS,
 };
 
 static GParamSpec *pspecs[N_PROPS];
@@ -60,7 +61,7 @@ _escale_window_show_page (EscaleWindow *self, const char *name)
                         escale_activity_get_title (escale_activity_page_get_activity (
                           ESCALE_ACTIVITY_PAGE (self->activity_page))));
   else if (g_str_equal (name, "help"))
-    gtk_label_set_text (self->place_label, _("Aide"));
+    gtk_label_set_text (self->place_label, _ ("Aide"));
 
   if (g_str_equal (name, "welcome"))
     gtk_widget_grab_focus (GTK_WIDGET (self->welcome_page));
@@ -158,8 +159,8 @@ _escale_window_update_for_state (EscaleWindow *self)
       escale_countdown_set_remaining (self->countdown, escale_session_get_remaining (session));
       gtk_widget_set_visible (GTK_WIDGET (self->countdown), TRUE);
       gtk_widget_grab_focus (GTK_WIDGET (self->countdown));
-      escale_notifier_send (self->notifier, "countdown", _("Êtes-vous toujours là ?"),
-                            _("Touchez l'écran pour continuer, sinon tout sera effacé."), TRUE);
+      escale_notifier_send (self->notifier, "countdown", _ ("Êtes-vous toujours là ?"),
+                            _ ("Touchez l'écran pour continuer, sinon tout sera effacé."), TRUE);
       break;
     case ESCALE_SESSION_ENDING:
       gtk_widget_set_visible (GTK_WIDGET (self->countdown), FALSE);
@@ -180,8 +181,8 @@ state_changed_cb (EscaleWindow *self)
 static void
 remaining_changed_cb (EscaleWindow *self)
 {
-  escale_countdown_set_remaining (self->countdown,
-                                  escale_session_get_remaining (_escale_window_get_session (self)));
+  escale_countdown_set_remaining (self->countdown, escale_session_get_remaining (
+                                                     _escale_window_get_session (self)));
 }
 
 /* Configuration problems first, then what the running kiosk found out. */
@@ -201,7 +202,8 @@ static void
 update_staff_notes (EscaleWindow *self)
 {
   g_autoptr(GPtrArray) problems = staff_problems (self);
-  const char *stats_error = escale_stats_store_get_last_error (escale_kiosk_get_store (self->kiosk));
+  const char *stats_error =
+    escale_stats_store_get_last_error (escale_kiosk_get_store (self->kiosk));
   g_autoptr(GString) note = g_string_new (NULL);
 
   if (problems->len > 0)
@@ -219,7 +221,7 @@ update_staff_notes (EscaleWindow *self)
     }
   if (stats_error != NULL)
     g_string_append_printf (note, "%s%s", note->len ? "\n" : "",
-                            _("Pour l'équipe : des statistiques attendent d'être enregistrées."));
+                            _ ("Pour l'équipe : des statistiques attendent d'être enregistrées."));
 
   escale_welcome_page_set_staff_note (self->welcome_page, note->str);
   gtk_label_set_text (self->unavailable_staff_label, note->str);
@@ -246,8 +248,8 @@ place_long_pressed_cb (EscaleWindow *self)
 gboolean
 escale_window_filter_key (EscaleWindow *self, guint keyval, GdkModifierType state)
 {
-  GdkModifierType mods = state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK |
-                                  GDK_META_MASK | GDK_HYPER_MASK);
+  GdkModifierType mods =
+    state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_META_MASK | GDK_HYPER_MASK);
 
   if (!self->locked)
     return FALSE;
@@ -258,10 +260,20 @@ escale_window_filter_key (EscaleWindow *self, guint keyval, GdkModifierType stat
   switch (keyval)
     {
     case GDK_KEY_Escape:
-    case GDK_KEY_F1: case GDK_KEY_F2: case GDK_KEY_F3: case GDK_KEY_F4:
-    case GDK_KEY_F5: case GDK_KEY_F6: case GDK_KEY_F7: case GDK_KEY_F8:
-    case GDK_KEY_F9: case GDK_KEY_F10: case GDK_KEY_F11: case GDK_KEY_F12:
-    case GDK_KEY_Super_L: case GDK_KEY_Super_R:
+    case GDK_KEY_F1:
+    case GDK_KEY_F2:
+    case GDK_KEY_F3:
+    case GDK_KEY_F4:
+    case GDK_KEY_F5:
+    case GDK_KEY_F6:
+    case GDK_KEY_F7:
+    case GDK_KEY_F8:
+    case GDK_KEY_F9:
+    case GDK_KEY_F10:
+    case GDK_KEY_F11:
+    case GDK_KEY_F12:
+    case GDK_KEY_Super_L:
+    case GDK_KEY_Super_R:
     case GDK_KEY_Menu:
     case GDK_KEY_Print:
       return TRUE;
@@ -277,11 +289,20 @@ escale_window_filter_key (EscaleWindow *self, guint keyval, GdkModifierType stat
        * P, S, Shift+I, Shift+D, +, -, ...) is swallowed. */
       switch (lower)
         {
-        case GDK_KEY_a: case GDK_KEY_c: case GDK_KEY_v: case GDK_KEY_x:
-        case GDK_KEY_z: case GDK_KEY_y:
-        case GDK_KEY_Left: case GDK_KEY_Right: case GDK_KEY_Up: case GDK_KEY_Down:
-        case GDK_KEY_Home: case GDK_KEY_End:
-        case GDK_KEY_BackSpace: case GDK_KEY_Delete:
+        case GDK_KEY_a:
+        case GDK_KEY_c:
+        case GDK_KEY_v:
+        case GDK_KEY_x:
+        case GDK_KEY_z:
+        case GDK_KEY_y:
+        case GDK_KEY_Left:
+        case GDK_KEY_Right:
+        case GDK_KEY_Up:
+        case GDK_KEY_Down:
+        case GDK_KEY_Home:
+        case GDK_KEY_End:
+        case GDK_KEY_BackSpace:
+        case GDK_KEY_Delete:
           return FALSE;
         default:
           return TRUE;
@@ -384,15 +405,16 @@ escale_window_constructed (GObject *object)
   escale_home_page_set_activities (self->home_page, escale_config_get_activities (config));
   update_staff_notes (self);
 
-  g_signal_connect_object (_escale_window_get_session (self), "notify::state", G_CALLBACK (state_changed_cb),
-                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (_escale_window_get_session (self), "notify::state",
+                           G_CALLBACK (state_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (_escale_window_get_session (self), "notify::remaining",
                            G_CALLBACK (remaining_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->kiosk, "notify::out-of-order", G_CALLBACK (state_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (escale_kiosk_get_notices (self->kiosk), "changed",
                            G_CALLBACK (staff_notes_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (_escale_window_get_session (self), "ended", G_CALLBACK (staff_notes_changed_cb), self,
+  g_signal_connect_object (_escale_window_get_session (self), "ended",
+                           G_CALLBACK (staff_notes_changed_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
   _escale_window_setup_staff (self);
@@ -471,8 +493,7 @@ escale_window_get_property (GObject *object, guint prop_id, GValue *value, GPara
 }
 
 static void
-escale_window_set_property (GObject *object, guint prop_id, const GValue *value,
-                            GParamSpec *pspec)
+escale_window_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   EscaleWindow *self = ESCALE_WINDOW (object);
 
@@ -549,13 +570,13 @@ escale_window_init (EscaleWindow *self)
   self->notifier = escale_notifier_new ();
 
   gtk_label_set_text (self->help_label,
-                      _("• Touchez un grand bouton pour choisir ce que vous voulez faire.\n"
-                        "• À droite, « Comment faire » vous guide pas à pas.\n"
-                        "• Touchez « Accueil » pour revenir aux grands boutons.\n"
-                        "• « A+ » agrandit le texte, « A− » le réduit.\n"
-                        "• Bloqué ? Touchez « Appeler un aidant » : quelqu'un viendra.\n"
-                        "• En partant, touchez « J'ai fini » : tout sera effacé.\n"
-                        "Vous ne pouvez rien casser."));
+                      _ ("• Touchez un grand bouton pour choisir ce que vous voulez faire.\n"
+                         "• À droite, « Comment faire » vous guide pas à pas.\n"
+                         "• Touchez « Accueil » pour revenir aux grands boutons.\n"
+                         "• « A+ » agrandit le texte, « A− » le réduit.\n"
+                         "• Bloqué ? Touchez « Appeler un aidant » : quelqu'un viendra.\n"
+                         "• En partant, touchez « J'ai fini » : tout sera effacé.\n"
+                         "Vous ne pouvez rien casser."));
 
   /* Capture phase: the session sees every input before any widget, and the
    * kiosk filter runs before the window's own shortcuts (the Inspector's
@@ -591,15 +612,11 @@ escale_window_init (EscaleWindow *self)
 }
 
 EscaleWindow *
-escale_window_new (GtkApplication *application, EscaleKiosk *kiosk,
-                   EscaleWebProfile *web_profile, gboolean locked)
+escale_window_new (GtkApplication *application, EscaleKiosk *kiosk, EscaleWebProfile *web_profile,
+                   gboolean locked)
 {
-  return g_object_new (ESCALE_TYPE_WINDOW,
-                       "application", application,
-                       "kiosk", kiosk,
-                       "web-profile", web_profile,
-                       "locked", locked,
-                       NULL);
+  return g_object_new (ESCALE_TYPE_WINDOW, "application", application, "kiosk", kiosk,
+                       "web-profile", web_profile, "locked", locked, NULL);
 }
 
 const char *

@@ -30,22 +30,22 @@ static int opt_older_than = -1;
 
 static const GOptionEntry global_entries[] = {
   { "db", 0, 0, G_OPTION_ARG_FILENAME, &opt_db,
-    N_("Le fichier des statistiques (par défaut : ~/.local/share/escale/stats.db)"), N_("FICHIER") },
-  { "from", 0, 0, G_OPTION_ARG_STRING, &opt_from, N_("Premier jour, AAAA-MM-JJ"), N_("DATE") },
-  { "to", 0, 0, G_OPTION_ARG_STRING, &opt_to, N_("Dernier jour, AAAA-MM-JJ"), N_("DATE") },
-  { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format, N_("export : csv ou json"), N_("FORMAT") },
+    N_ ("Le fichier des statistiques (par défaut : ~/.local/share/escale/stats.db)"),
+    N_ ("FICHIER") },
+  { "from", 0, 0, G_OPTION_ARG_STRING, &opt_from, N_ ("Premier jour, AAAA-MM-JJ"), N_ ("DATE") },
+  { "to", 0, 0, G_OPTION_ARG_STRING, &opt_to, N_ ("Dernier jour, AAAA-MM-JJ"), N_ ("DATE") },
+  { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format, N_ ("export : csv ou json"), N_ ("FORMAT") },
   { "sessions", 0, 0, G_OPTION_ARG_NONE, &opt_sessions,
-    N_("export : une ligne CSV par visite au lieu des chiffres de la période"), NULL },
+    N_ ("export : une ligne CSV par visite au lieu des chiffres de la période"), NULL },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
-    N_("export : écrire dans FICHIER au lieu de la sortie standard"), N_("FICHIER") },
+    N_ ("export : écrire dans FICHIER au lieu de la sortie standard"), N_ ("FICHIER") },
   { "older-than", 0, 0, G_OPTION_ARG_INT, &opt_older_than,
-    N_("purge : regrouper en totaux mensuels les visites de plus de MOIS mois entiers"),
-    N_("MOIS") },
-  { NULL }
+    N_ ("purge : regrouper en totaux mensuels les visites de plus de MOIS mois entiers"),
+    N_ ("MOIS") },
+  { NULL },
 };
 
-static int
-fail (const char *format, ...) G_GNUC_PRINTF (1, 2);
+static int fail (const char *format, ...) G_GNUC_PRINTF (1, 2);
 
 static int
 fail (const char *format, ...)
@@ -60,8 +60,7 @@ fail (const char *format, ...)
   return EXIT_FAILURE;
 }
 
-static int
-usage_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
+static int usage_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
 
 static int
 usage_error (const char *format, ...)
@@ -72,7 +71,7 @@ usage_error (const char *format, ...)
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  g_printerr ("escale-stats: %s\n%s\n", message, _("Essayez « escale-stats --help »."));
+  g_printerr ("escale-stats: %s\n%s\n", message, _ ("Essayez « escale-stats --help »."));
   return EXIT_USAGE;
 }
 
@@ -97,7 +96,7 @@ open_existing (GError **error)
   if (!g_file_test (db_path (), G_FILE_TEST_IS_REGULAR))
     {
       g_set_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_OPEN,
-                   _("%s n'existe pas (donnez le fichier avec --db FICHIER)"), db_path ());
+                   _ ("%s n'existe pas (donnez le fichier avec --db FICHIER)"), db_path ());
       return NULL;
     }
   store = escale_stats_store_new (db_path ());
@@ -115,15 +114,16 @@ resolve_period (GError **error)
     opt_to = g_strdup ("9999-12-31");
   if (!escale_stats_day_is_valid (opt_from) || !escale_stats_day_is_valid (opt_to))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("« %s » ou « %s » n'est pas une date : écrivez-la AAAA-MM-JJ, par exemple 2026-03-31"),
-                   opt_from, opt_to);
+      g_set_error (
+        error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+        _ ("« %s » ou « %s » n'est pas une date : écrivez-la AAAA-MM-JJ, par exemple 2026-03-31"),
+        opt_from, opt_to);
       return FALSE;
     }
   if (strcmp (opt_from, opt_to) > 0)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("--from %s est après --to %s"), opt_from, opt_to);
+                   _ ("--from %s est après --to %s"), opt_from, opt_to);
       return FALSE;
     }
   return TRUE;
@@ -144,20 +144,22 @@ cmd_summary (void)
     return fail ("%s", error->message);
 
   minutes = escale_stats_report_get_minutes (report);
-  g_print (_("Période : du %s au %s\n"), opt_from, opt_to);
-  g_print (_("Visites : %u (dont %u venant des totaux mensuels)\n"),
+  g_print (_ ("Période : du %s au %s\n"), opt_from, opt_to);
+  g_print (_ ("Visites : %u (dont %u venant des totaux mensuels)\n"),
            escale_stats_report_get_sessions (report),
            escale_stats_report_get_folded_sessions (report));
-  g_print (_("Heures d'utilisation : %u h %02u\n"), minutes / 60, minutes % 60);
-  g_print (_("Durée médiane d'une visite : %.1f min\n"), escale_stats_report_get_median_minutes (report));
+  g_print (_ ("Heures d'utilisation : %u h %02u\n"), minutes / 60, minutes % 60);
+  g_print (_ ("Durée médiane d'une visite : %.1f min\n"),
+           escale_stats_report_get_median_minutes (report));
   for (guint i = 0; i < ESCALE_N_DURATION_BUCKETS; i++)
     g_print ("  %s: %u\n", escale_stats_duration_bucket_label (i),
              escale_stats_report_get_duration_bucket (report, i));
-  g_print (_("Accompagnées : %u, en autonomie : %u, appels à un aidant : %u\n"),
+  g_print (_ ("Accompagnées : %u, en autonomie : %u, appels à un aidant : %u\n"),
            escale_stats_report_get_accompanied (report),
            escale_stats_report_get_autonomous (report),
            escale_stats_report_get_helper_calls (report));
-  g_print (_("Ont trouvé ce qu'ils cherchaient : oui %u, en partie %u, non %u, sans réponse %u\n"),
+  g_print (_ (
+             "Ont trouvé ce qu'ils cherchaient : oui %u, en partie %u, non %u, sans réponse %u\n"),
            escale_stats_report_get_satisfaction (report, ESCALE_SATISFACTION_YES),
            escale_stats_report_get_satisfaction (report, ESCALE_SATISFACTION_PARTLY),
            escale_stats_report_get_satisfaction (report, ESCALE_SATISFACTION_NO),
@@ -166,7 +168,7 @@ cmd_summary (void)
     {
       EscaleStatsGroup *group = escale_stats_report_get_themes (report)->pdata[i];
 
-      g_print (_("  Thématique « %s » : %u visites, %u min\n"), group->name, group->sessions,
+      g_print (_ ("  Thématique « %s » : %u visites, %u min\n"), group->name, group->sessions,
                group->minutes);
     }
   for (guint i = 0; i < escale_stats_report_get_counters (report)->len; i++)
@@ -175,10 +177,10 @@ cmd_summary (void)
       g_autofree char *value = g_strdup_printf ("%" G_GUINT64_FORMAT, counter->value);
 
       /* TRANSLATORS: a counter's label, its total, the visits that had it. */
-      g_print (_("%s : %s (%u visites)\n"), escale_stats_counter_display_label (counter), value,
+      g_print (_ ("%s : %s (%u visites)\n"), escale_stats_counter_display_label (counter), value,
                counter->visits);
     }
-  g_print (_("Codes équipe erronés : %u\n"), escale_stats_report_get_pin_failures (report));
+  g_print (_ ("Codes équipe erronés : %u\n"), escale_stats_report_get_pin_failures (report));
   return EXIT_SUCCESS;
 }
 
@@ -192,12 +194,12 @@ cmd_export (void)
   gboolean json;
 
   if (opt_format == NULL)
-    return usage_error ("%s", _("export demande --format csv ou --format json"));
+    return usage_error ("%s", _ ("export demande --format csv ou --format json"));
   if (!g_str_equal (opt_format, "csv") && !g_str_equal (opt_format, "json"))
-    return usage_error (_("format « %s » inconnu : utilisez csv ou json"), opt_format);
+    return usage_error (_ ("format « %s » inconnu : utilisez csv ou json"), opt_format);
   json = g_str_equal (opt_format, "json");
   if (json && opt_sessions)
-    return usage_error ("%s", _("--sessions n'existe que pour --format csv"));
+    return usage_error ("%s", _ ("--sessions n'existe que pour --format csv"));
   if (!resolve_period (&error))
     return usage_error ("%s", error->message);
   if ((store = open_existing (&error)) == NULL)
@@ -230,7 +232,7 @@ cmd_export (void)
   if (opt_output == NULL)
     {
       if (fwrite (out->str, 1, out->len, stdout) != out->len || fflush (stdout) != 0)
-        return fail ("%s", _("impossible d'écrire sur la sortie standard"));
+        return fail ("%s", _ ("impossible d'écrire sur la sortie standard"));
       return EXIT_SUCCESS;
     }
   if (!escale_stats_export_write (opt_output, out, &error))
@@ -248,15 +250,16 @@ cmd_purge (void)
   guint folded = 0;
 
   if (opt_older_than < 0)
-    return usage_error ("%s", _("purge demande --older-than MOIS"));
+    return usage_error ("%s", _ ("purge demande --older-than MOIS"));
   if (opt_older_than > 1200)
-    return usage_error (_("--older-than %d : 1200 mois au plus"), opt_older_than);
+    return usage_error (_ ("--older-than %d : 1200 mois au plus"), opt_older_than);
   if ((store = open_existing (&error)) == NULL)
     return fail ("%s", error->message);
   cutoff = escale_stats_retention_cutoff (now, (guint) opt_older_than);
   if (!escale_stats_store_fold_before (store, cutoff, &folded, &error))
     return fail ("%s", error->message);
-  g_print (_("%u visites d'avant le %s regroupées en totaux mensuels et effacées.\n"), folded, cutoff);
+  g_print (_ ("%u visites d'avant le %s regroupées en totaux mensuels et effacées.\n"), folded,
+           cutoff);
   return EXIT_SUCCESS;
 }
 
@@ -267,10 +270,11 @@ cmd_merge (char **others)
   g_autoptr(EscaleStatsStore) store = NULL;
 
   if (others == NULL || others[0] == NULL)
-    return usage_error ("%s", _("merge demande au moins un autre fichier de statistiques"));
+    return usage_error ("%s", _ ("merge demande au moins un autre fichier de statistiques"));
   for (guint i = 0; others[i] != NULL; i++)
     if (!g_file_test (others[i], G_FILE_TEST_IS_REGULAR))
-      return fail (_("%s n'existe pas ou n'est pas un fichier : rien n'a été fusionné"), others[i]);
+      return fail (_ ("%s n'existe pas ou n'est pas un fichier : rien n'a été fusionné"),
+                   others[i]);
 
   /* Merging into a new file is how several kiosks are consolidated. */
   store = escale_stats_store_new (db_path ());
@@ -281,9 +285,11 @@ cmd_merge (char **others)
       guint added = 0;
 
       if (!escale_stats_store_merge (store, others[i], &added, &error))
-        return fail (_("%s (les fichiers précédents ont été fusionnés ; refusionner ne compte jamais deux fois)"),
-                     error->message);
-      g_print (_("%s : %u nouvelles visites\n"), others[i], added);
+        return fail (
+          _ (
+            "%s (les fichiers précédents ont été fusionnés ; refusionner ne compte jamais deux fois)"),
+          error->message);
+      g_print (_ ("%s : %u nouvelles visites\n"), others[i], added);
     }
   return EXIT_SUCCESS;
 }
@@ -298,7 +304,7 @@ check_query (EscaleStatsStore *store, const char *sql, char **text, GError **err
   if (stmt == NULL || !escale_sqlite_statement_step_row (stmt, &local_error))
     {
       g_set_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_CORRUPT,
-                   _("%s n'est pas un fichier de statistiques Escale lisible : %s"), db_path (),
+                   _ ("%s n'est pas un fichier de statistiques Escale lisible : %s"), db_path (),
                    local_error->message);
       return FALSE;
     }
@@ -320,18 +326,19 @@ cmd_check (void)
   int status = EXIT_SUCCESS;
 
   if (!g_file_test (db_path (), G_FILE_TEST_IS_REGULAR))
-    return fail (_("%s n'existe pas (donnez le fichier avec --db FICHIER)"), db_path ());
+    return fail (_ ("%s n'existe pas (donnez le fichier avec --db FICHIER)"), db_path ());
   store = escale_stats_store_new_reader (db_path ());
   if (!escale_stats_store_open (store, NULL))
-    return fail (_("impossible d'ouvrir %s"), db_path ());
+    return fail (_ ("impossible d'ouvrir %s"), db_path ());
   if (!check_query (store, "PRAGMA application_id", &app_id, &error) ||
       !check_query (store, "PRAGMA user_version", &version, &error))
     return fail ("%s", error->message);
   if (atoi (app_id) != ESCALE_STATS_APPLICATION_ID)
-    return fail (_("%s est un fichier SQLite mais pas des statistiques Escale"), db_path ());
+    return fail (_ ("%s est un fichier SQLite mais pas des statistiques Escale"), db_path ());
   if (!check_query (store, "PRAGMA integrity_check", &integrity, &error))
     return fail ("%s", error->message);
-  g_print (_("Fichier : %s\nVersion du schéma : %s\nIntégrité : %s\n"), db_path (), version, integrity);
+  g_print (_ ("Fichier : %s\nVersion du schéma : %s\nIntégrité : %s\n"), db_path (), version,
+           integrity);
   if (!g_str_equal (integrity, "ok"))
     status = EXIT_FAILURE;
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
@@ -340,11 +347,13 @@ cmd_check (void)
       g_autofree char *count = NULL;
 
       if (check_query (store, sql, &count, NULL))
-        g_print (_("Lignes dans %s : %s\n"), tables[i], count);
+        g_print (_ ("Lignes dans %s : %s\n"), tables[i], count);
     }
   if (status != EXIT_SUCCESS)
-    g_printerr (_("escale-stats : %s est endommagé ; gardez-en une copie et exportez ce qui peut être lu\n"),
-                db_path ());
+    g_printerr (
+      _ (
+        "escale-stats : %s est endommagé ; gardez-en une copie et exportez ce qui peut être lu\n"),
+      db_path ());
   return status;
 }
 
@@ -358,7 +367,7 @@ read_pin_line (void)
 
   if (tty)
     {
-      g_printerr ("%s", _("Nouveau code de l'équipe (6 à 12 chiffres) : "));
+      g_printerr ("%s", _ ("Nouveau code de l'équipe (6 à 12 chiffres) : "));
       tcgetattr (STDIN_FILENO, &saved);
       quiet = saved;
       quiet.c_lflag &= ~ECHO;
@@ -383,15 +392,16 @@ cmd_set_pin (void)
   g_autofree char *pin = read_pin_line ();
 
   if (pin == NULL || !escale_pin_is_acceptable (pin))
-    return fail (_("le code de l'équipe doit avoir de %d à %d chiffres, lus sur l'entrée standard ; "
-                   "rien n'a été changé"),
-                 ESCALE_PIN_MIN_DIGITS, ESCALE_PIN_MAX_DIGITS);
+    return fail (
+      _ ("le code de l'équipe doit avoir de %d à %d chiffres, lus sur l'entrée standard ; "
+         "rien n'a été changé"),
+      ESCALE_PIN_MIN_DIGITS, ESCALE_PIN_MAX_DIGITS);
   store = escale_stats_store_new (db_path ());
   lock = escale_staff_lock_new (store, NULL);
   if (!escale_staff_lock_set_pin (lock, pin, &error))
     return fail ("%s", error->message);
   memset (pin, 0, strlen (pin));
-  g_print (_("Code de l'équipe enregistré dans %s.\n"), db_path ());
+  g_print (_ ("Code de l'équipe enregistré dans %s.\n"), db_path ());
   return EXIT_SUCCESS;
 }
 
@@ -413,30 +423,31 @@ main (int argc, char *argv[])
   textdomain (GETTEXT_PACKAGE);
 
   context =
-    g_option_context_new (_("COMMANDE — les statistiques anonymes d'utilisation d'Escale"));
+    g_option_context_new (_ ("COMMANDE — les statistiques anonymes d'utilisation d'Escale"));
   g_option_context_set_description (
-    context, _("Commandes :\n"
-               "  summary [--from DATE] [--to DATE]          les chiffres d'une période\n"
-               "  export --format csv|json [--sessions] [--from DATE] [--to DATE] [-o FICHIER]\n"
-               "  purge --older-than MOIS                    regrouper les anciennes visites "
-               "en totaux mensuels\n"
-               "  merge AUTRE.db...                          ajouter, une seule fois, les "
-               "visites d'autres postes\n"
-               "  check                                      intégrité, schéma, nombre de lignes\n"
-               "  set-pin                                    choisir le code de l'équipe (lu sur "
-               "l'entrée standard)\n"));
+    context,
+    _ ("Commandes :\n"
+       "  summary [--from DATE] [--to DATE]          les chiffres d'une période\n"
+       "  export --format csv|json [--sessions] [--from DATE] [--to DATE] [-o FICHIER]\n"
+       "  purge --older-than MOIS                    regrouper les anciennes visites "
+       "en totaux mensuels\n"
+       "  merge AUTRE.db...                          ajouter, une seule fois, les "
+       "visites d'autres postes\n"
+       "  check                                      intégrité, schéma, nombre de lignes\n"
+       "  set-pin                                    choisir le code de l'équipe (lu sur "
+       "l'entrée standard)\n"));
   g_option_context_add_main_entries (context, global_entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error ("%s", error->message);
   if (argc < 2)
-    return usage_error ("%s", _("aucune commande donnée"));
+    return usage_error ("%s", _ ("aucune commande donnée"));
 
   /* Migration notes are for the kiosk's log, not for this output. */
   g_log_set_handler ("escale-stats", G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO, quiet_log, NULL);
 
   command = argv[1];
   if (!g_str_equal (command, "merge") && argc > 2)
-    return usage_error (_("argument inattendu « %s »"), argv[2]);
+    return usage_error (_ ("argument inattendu « %s »"), argv[2]);
   if (g_str_equal (command, "summary"))
     return cmd_summary ();
   if (g_str_equal (command, "export"))
@@ -449,5 +460,5 @@ main (int argc, char *argv[])
     return cmd_check ();
   if (g_str_equal (command, "set-pin"))
     return cmd_set_pin ();
-  return usage_error (_("commande « %s » inconnue"), command);
+  return usage_error (_ ("commande « %s » inconnue"), command);
 }

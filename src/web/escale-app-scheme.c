@@ -15,7 +15,7 @@ app_page (const char *title, const char *text, gboolean with_back)
 {
   g_autofree char *e_title = g_markup_escape_text (title, -1);
   g_autofree char *e_text = g_markup_escape_text (text, -1);
-  g_autofree char *e_back = g_markup_escape_text (_("Retour"), -1);
+  g_autofree char *e_back = g_markup_escape_text (_ ("Retour"), -1);
 
   return g_strdup_printf (
     "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\">"
@@ -28,10 +28,8 @@ app_page (const char *title, const char *text, gboolean with_back)
     "background:#0b3d6e;color:#fff;border-radius:16px;text-decoration:none;"
     "font-size:34px;font-weight:bold}"
     "</style></head><body><h1>%s</h1><p>%s</p>%s%s%s</body></html>",
-    e_title, e_title, e_text,
-    with_back ? "<a id=\"back\" href=\"" ESCALE_APP_BACK_URI "\">" : "",
-    with_back ? e_back : "",
-    with_back ? "</a>" : "");
+    e_title, e_title, e_text, with_back ? "<a id=\"back\" href=\"" ESCALE_APP_BACK_URI "\">" : "",
+    with_back ? e_back : "", with_back ? "</a>" : "");
 }
 
 static void
@@ -43,15 +41,15 @@ app_scheme_cb (WebKitURISchemeRequest *request, gpointer user_data)
   gsize len;
 
   if (g_str_equal (uri, ESCALE_WEB_UNREACHABLE_URI))
-    html = app_page (_("La page ne répond pas"),
-                     _("Ce site ne répond pas pour le moment. Ce n'est pas de votre faute. "
-                       "Touchez Retour, ou réessayez un peu plus tard."),
+    html = app_page (_ ("La page ne répond pas"),
+                     _ ("Ce site ne répond pas pour le moment. Ce n'est pas de votre faute. "
+                        "Touchez Retour, ou réessayez un peu plus tard."),
                      TRUE);
   else if (g_str_equal (uri, ESCALE_APP_SCHEME "://blank"))
     html = g_strdup ("<!DOCTYPE html><html><body></body></html>");
   else
-    html = app_page (_("Page non disponible"),
-                     _("Cette page n'est pas disponible ici. Touchez Retour."), TRUE);
+    html = app_page (_ ("Page non disponible"),
+                     _ ("Cette page n'est pas disponible ici. Touchez Retour."), TRUE);
 
   len = strlen (html);
   stream = g_memory_input_stream_new_from_data (g_steal_pointer (&html), (gssize) len, g_free);
@@ -66,8 +64,8 @@ escale_app_scheme_register (WebKitWebContext *context)
   if (g_object_get_data (G_OBJECT (context), "escale-app-scheme") != NULL)
     return;
   webkit_web_context_register_uri_scheme (context, ESCALE_APP_SCHEME, app_scheme_cb, NULL, NULL);
-  webkit_security_manager_register_uri_scheme_as_local (
-    webkit_web_context_get_security_manager (context), ESCALE_APP_SCHEME);
+  webkit_security_manager_register_uri_scheme_as_local (webkit_web_context_get_security_manager (
+                                                          context),
+                                                        ESCALE_APP_SCHEME);
   g_object_set_data (G_OBJECT (context), "escale-app-scheme", GINT_TO_POINTER (1));
 }
-

@@ -23,8 +23,8 @@
 #define PROBE_TIMEOUT_SECONDS 30
 
 static EscaleWebCapability webrtc_answer = ESCALE_WEB_CAPABILITY_UNKNOWN;
-static WebKitWebView *probe_view;   /* while a probe runs */
-static GPtrArray *probe_waiting;    /* of GTask, while a probe runs */
+static WebKitWebView *probe_view; /* while a probe runs */
+static GPtrArray *probe_waiting;  /* of GTask, while a probe runs */
 static guint probe_timeout_id;
 
 static void
@@ -54,12 +54,13 @@ static void
 typeof_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JSCValue) value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (source),
-                                                                         result, &error);
+  g_autoptr(JSCValue)
+               value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (source),
+                                                                   result, &error);
   g_autofree char *type = NULL;
 
   if (source != G_OBJECT (probe_view))
-    return;   /* a probe that timed out */
+    return; /* a probe that timed out */
   if (value == NULL)
     {
       probe_done (ESCALE_WEB_CAPABILITY_UNKNOWN, error);
@@ -68,7 +69,8 @@ typeof_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   type = jsc_value_to_string (value);
   g_debug ("typeof RTCPeerConnection: %s", type);
   probe_done (g_strcmp0 (type, "undefined") == 0 ? ESCALE_WEB_CAPABILITY_NO
-                                                  : ESCALE_WEB_CAPABILITY_YES, NULL);
+                                                 : ESCALE_WEB_CAPABILITY_YES,
+              NULL);
 }
 
 static void
@@ -91,8 +93,8 @@ load_failed_cb (WebKitWebView *view, WebKitLoadEvent event, const char *uri, GEr
 static gboolean
 probe_timeout_cb (gpointer user_data)
 {
-  g_autoptr(GError) error = g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
-                                         _("WebKitGTK n'a pas répondu"));
+  g_autoptr(GError) error =
+               g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT, _ ("WebKitGTK n'a pas répondu"));
 
   probe_timeout_id = 0;
   probe_done (ESCALE_WEB_CAPABILITY_UNKNOWN, error);
@@ -103,16 +105,12 @@ static void
 probe_start (void)
 {
   g_autoptr(WebKitNetworkSession) session = webkit_network_session_new_ephemeral ();
-  g_autoptr(WebKitSettings) settings = g_object_new (WEBKIT_TYPE_SETTINGS,
-                                                     "enable-webrtc", TRUE,
-                                                     "enable-media-stream", TRUE,
-                                                     "enable-developer-extras", FALSE,
-                                                     NULL);
+  g_autoptr(WebKitSettings) settings = g_object_new (WEBKIT_TYPE_SETTINGS, "enable-webrtc", TRUE,
+                                                      "enable-media-stream", TRUE,
+                                                      "enable-developer-extras", FALSE, NULL);
 
-  probe_view = g_object_ref_sink (g_object_new (WEBKIT_TYPE_WEB_VIEW,
-                                                "network-session", session,
-                                                "settings", settings,
-                                                NULL));
+  probe_view = g_object_ref_sink (
+    g_object_new (WEBKIT_TYPE_WEB_VIEW, "network-session", session, "settings", settings, NULL));
   /* The handlers' data marks them as the probe's, to disconnect them. */
   g_signal_connect (probe_view, "load-changed", G_CALLBACK (load_changed_cb), &webrtc_answer);
   g_signal_connect (probe_view, "load-failed", G_CALLBACK (load_failed_cb), &webrtc_answer);

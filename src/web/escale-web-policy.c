@@ -19,7 +19,7 @@ struct _EscaleWebPolicy
 {
   GObject parent_instance;
 
-  GHashTable *origins;       /* "https://host:443" -> NULL */
+  GHashTable *origins; /* "https://host:443" -> NULL */
   gboolean permissions[ESCALE_WEB_N_PERMISSIONS];
   char *download_dir;
 };
@@ -105,8 +105,9 @@ escale_web_policy_allow_origin (EscaleWebPolicy *self, const char *url, GError *
   if (origin == NULL)
     {
       g_set_error (error, ESCALE_WEB_POLICY_ERROR, ESCALE_WEB_POLICY_ERROR_BAD_ORIGIN,
-                   _("« %s » n'est pas une adresse web : écrivez-la sous la forme "
-                     "https://site/..."), url);
+                   _ ("« %s » n'est pas une adresse web : écrivez-la sous la forme "
+                      "https://site/..."),
+                   url);
       return FALSE;
     }
   g_hash_table_add (self->origins, origin);
@@ -220,8 +221,7 @@ escale_web_policy_may_grant (EscaleWebPolicy *self, EscaleWebPermission permissi
     default:
       break;
     }
-  return self->permissions[permission] &&
-         escale_web_policy_is_allowed_origin (self, origin_uri);
+  return self->permissions[permission] && escale_web_policy_is_allowed_origin (self, origin_uri);
 }
 
 /* Returns: (nullable): the folder a download from @uri may be written to,

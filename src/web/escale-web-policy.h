@@ -10,8 +10,8 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  ESCALE_WEB_FRAME_MAIN,       /* the page itself: a refusal shows Escale's page */
-  ESCALE_WEB_FRAME_SUB,        /* an iframe inside an allowed page */
+  ESCALE_WEB_FRAME_MAIN, /* the page itself: a refusal shows Escale's page */
+  ESCALE_WEB_FRAME_SUB,  /* an iframe inside an allowed page */
 } EscaleWebFrame;
 
 typedef enum

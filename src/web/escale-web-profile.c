@@ -15,10 +15,11 @@ struct _EscaleWebProfile
   guint generation;
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_NETWORK_SESSION,
-  N_PROPS
+  N_PROPS,
 };
 
 static GParamSpec *pspecs[N_PROPS];
@@ -45,8 +46,7 @@ escale_web_profile_dispose (GObject *object)
 }
 
 static void
-escale_web_profile_get_property (GObject *object, guint prop_id, GValue *value,
-                                 GParamSpec *pspec)
+escale_web_profile_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   EscaleWebProfile *self = ESCALE_WEB_PROFILE (object);
 
@@ -125,8 +125,7 @@ escale_web_profile_renew (EscaleWebProfile *self, GError **error)
 
   old = g_steal_pointer (&self->session);
   manager = webkit_network_session_get_website_data_manager (old);
-  webkit_website_data_manager_clear (manager, WEBKIT_WEBSITE_DATA_ALL, 0, NULL, cleared_cb,
-                                     NULL);
+  webkit_website_data_manager_clear (manager, WEBKIT_WEBSITE_DATA_ALL, 0, NULL, cleared_cb, NULL);
   self->session = create_session ();
   self->generation++;
   g_object_notify_by_pspec (G_OBJECT (self), pspecs[PROP_NETWORK_SESSION]);

@@ -26,7 +26,7 @@ struct _EscaleWebView
   WebKitNetworkSession *session;
   WebKitScriptDialog *dialog;
   char *start_uri;
-  char *last_page;       /* the last page of a site shown, for "Réessayer" */
+  char *last_page; /* the last page of a site shown, for "Réessayer" */
   char *last_refused;
   guint refusals;
   gboolean crashed;

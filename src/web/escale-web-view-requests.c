@@ -59,9 +59,9 @@ context_menu_cb (WebKitWebView *web_view, WebKitContextMenu *menu, WebKitHitTest
   webkit_context_menu_remove_all (menu);
   if (webkit_web_view_can_go_back (web_view))
     webkit_context_menu_append (menu, webkit_context_menu_item_new_from_stock_action_with_label (
-                                        WEBKIT_CONTEXT_MENU_ACTION_GO_BACK, _("Retour")));
+                                        WEBKIT_CONTEXT_MENU_ACTION_GO_BACK, _ ("Retour")));
   webkit_context_menu_append (menu, webkit_context_menu_item_new_from_stock_action_with_label (
-                                      WEBKIT_CONTEXT_MENU_ACTION_RELOAD, _("Recharger")));
+                                      WEBKIT_CONTEXT_MENU_ACTION_RELOAD, _ ("Recharger")));
   return FALSE;
 }
 
@@ -95,13 +95,13 @@ permission_cb (WebKitWebView *web_view, WebKitPermissionRequest *request, Escale
     {
       WebKitUserMediaPermissionRequest *media = WEBKIT_USER_MEDIA_PERMISSION_REQUEST (request);
 
-      grant = (webkit_user_media_permission_is_for_video_device (media) ||
-               webkit_user_media_permission_is_for_audio_device (media)) &&
-              (!webkit_user_media_permission_is_for_video_device (media) ||
-               escale_web_policy_may_grant (self->policy, ESCALE_WEB_PERMISSION_CAMERA, origin)) &&
-              (!webkit_user_media_permission_is_for_audio_device (media) ||
-               escale_web_policy_may_grant (self->policy, ESCALE_WEB_PERMISSION_MICROPHONE,
-                                            origin));
+      grant =
+        (webkit_user_media_permission_is_for_video_device (media) ||
+         webkit_user_media_permission_is_for_audio_device (media)) &&
+        (!webkit_user_media_permission_is_for_video_device (media) ||
+         escale_web_policy_may_grant (self->policy, ESCALE_WEB_PERMISSION_CAMERA, origin)) &&
+        (!webkit_user_media_permission_is_for_audio_device (media) ||
+         escale_web_policy_may_grant (self->policy, ESCALE_WEB_PERMISSION_MICROPHONE, origin));
     }
   else
     grant = escale_web_policy_may_grant (self->policy, permission_kind (request), origin);
@@ -163,12 +163,12 @@ escale_web_view_connect_requests (EscaleWebView *self)
   g_signal_connect_object (self->web_view, "load-failed-with-tls-errors",
                            G_CALLBACK (tls_errors_cb), self, 0);
   g_signal_connect_object (self->web_view, "authenticate", G_CALLBACK (authenticate_cb), self, 0);
-  g_signal_connect_object (self->web_view, "run-file-chooser", G_CALLBACK (file_chooser_cb),
-                           self, 0);
+  g_signal_connect_object (self->web_view, "run-file-chooser", G_CALLBACK (file_chooser_cb), self,
+                           0);
   g_signal_connect_object (self->web_view, "print", G_CALLBACK (print_cb), self, 0);
   g_signal_connect_object (self->web_view, "context-menu", G_CALLBACK (context_menu_cb), self, 0);
-  g_signal_connect_object (self->web_view, "permission-request", G_CALLBACK (permission_cb),
-                           self, 0);
+  g_signal_connect_object (self->web_view, "permission-request", G_CALLBACK (permission_cb), self,
+                           0);
   g_signal_connect_object (self->session, "download-started", G_CALLBACK (download_started_cb),
                            self, 0);
 }

@@ -17,13 +17,14 @@
  * printing, passwords, certificates, the context menu) is answered in
  * escale-web-view-requests.c. */
 
-enum {
+enum
+{
   PROP_0,
   PROP_PROFILE,
   PROP_POLICY,
   PROP_CRASHED,
   PROP_REFUSALS,
-  N_PROPS
+  N_PROPS,
 };
 
 static GParamSpec *pspecs[N_PROPS];
@@ -211,11 +212,12 @@ create_cb (WebKitWebView *web_view, WebKitNavigationAction *action, EscaleWebVie
 }
 
 static void
-load_failed_cb (WebKitWebView *web_view, WebKitLoadEvent event, const char *uri,
-                GError *error, EscaleWebView *self)
+load_failed_cb (WebKitWebView *web_view, WebKitLoadEvent event, const char *uri, GError *error,
+                EscaleWebView *self)
 {
   if (g_error_matches (error, WEBKIT_NETWORK_ERROR, WEBKIT_NETWORK_ERROR_CANCELLED) ||
-      g_error_matches (error, WEBKIT_POLICY_ERROR, WEBKIT_POLICY_ERROR_FRAME_LOAD_INTERRUPTED_BY_POLICY_CHANGE))
+      g_error_matches (error, WEBKIT_POLICY_ERROR,
+                       WEBKIT_POLICY_ERROR_FRAME_LOAD_INTERRUPTED_BY_POLICY_CHANGE))
     {
       /* A page the policy refused after it started: a redirect or a
        * download. */
@@ -295,8 +297,7 @@ set_crashed (EscaleWebView *self, gboolean crashed)
   if (self->crashed == crashed)
     return;
   self->crashed = crashed;
-  gtk_stack_set_visible_child (GTK_STACK (self->stack),
-                               crashed ? self->crash_box : self->overlay);
+  gtk_stack_set_visible_child (GTK_STACK (self->stack), crashed ? self->crash_box : self->overlay);
   g_object_notify_by_pspec (G_OBJECT (self), pspecs[PROP_CRASHED]);
 }
 
@@ -371,26 +372,20 @@ hardened_settings (EscaleWebPolicy *policy)
   gboolean media = escale_web_policy_has_permission (policy, ESCALE_WEB_PERMISSION_CAMERA) ||
                    escale_web_policy_has_permission (policy, ESCALE_WEB_PERMISSION_MICROPHONE);
 
-  return g_object_new (WEBKIT_TYPE_SETTINGS,
-                       "enable-developer-extras", FALSE,
+  return g_object_new (WEBKIT_TYPE_SETTINGS, "enable-developer-extras", FALSE,
                        "enable-write-console-messages-to-stdout", FALSE,
                        "javascript-can-open-windows-automatically", FALSE,
                        "javascript-can-access-clipboard", FALSE,
                        "allow-file-access-from-file-urls", FALSE,
                        "allow-universal-access-from-file-urls", FALSE,
-                       "allow-top-navigation-to-data-urls", FALSE,
-                       "allow-modal-dialogs", FALSE,
-                       "disable-web-security", FALSE,
-                       "enable-back-forward-navigation-gestures", FALSE,
-                       "enable-caret-browsing", FALSE,
-                       "enable-encrypted-media", FALSE,
+                       "allow-top-navigation-to-data-urls", FALSE, "allow-modal-dialogs", FALSE,
+                       "disable-web-security", FALSE, "enable-back-forward-navigation-gestures",
+                       FALSE, "enable-caret-browsing", FALSE, "enable-encrypted-media", FALSE,
                        /* Only a web call's policy grants camera or microphone. */
-                       "enable-webrtc", media,
-                       "enable-media-stream", media,
+                       "enable-webrtc", media, "enable-media-stream", media,
                        /* A page leaving fullscreen would take the kiosk window
                         * out of fullscreen with it. */
-                       "enable-fullscreen", FALSE,
-                       "media-playback-requires-user-gesture", TRUE,
+                       "enable-fullscreen", FALSE, "media-playback-requires-user-gesture", TRUE,
                        NULL);
 }
 
@@ -416,12 +411,12 @@ static GtkWidget *
 crash_page_new (EscaleWebView *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  GtkWidget *title = gtk_label_new (_("La page a rencontré un problème."));
-  GtkWidget *text = gtk_label_new (_("Ce n'est pas de votre faute. Touchez Réessayer pour la "
-                                     "revoir, ou Accueil pour revenir aux grands boutons."));
+  GtkWidget *title = gtk_label_new (_ ("La page a rencontré un problème."));
+  GtkWidget *text = gtk_label_new (_ ("Ce n'est pas de votre faute. Touchez Réessayer pour la "
+                                      "revoir, ou Accueil pour revenir aux grands boutons."));
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 32);
-  GtkWidget *retry = big_button (_("Réessayer"), "suggested-action");
-  GtkWidget *home = big_button (_("Accueil"), NULL);
+  GtkWidget *retry = big_button (_ ("Réessayer"), "suggested-action");
+  GtkWidget *home = big_button (_ ("Accueil"), NULL);
 
   gtk_widget_add_css_class (box, "web-crash");
   gtk_widget_add_css_class (title, "web-crash-title");
@@ -447,9 +442,9 @@ dialog_card_new (EscaleWebView *self)
 {
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 32);
-  GtkWidget *yes = big_button (_("D'accord"), "suggested-action");
+  GtkWidget *yes = big_button (_ ("D'accord"), "suggested-action");
 
-  self->dialog_no = big_button (_("Non"), NULL);
+  self->dialog_no = big_button (_ ("Non"), NULL);
   self->dialog_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->dialog_label, TRUE);
   gtk_label_set_max_width_chars (self->dialog_label, 40);
@@ -481,10 +476,8 @@ escale_web_view_constructed (GObject *object)
   escale_app_scheme_register (webkit_web_context_get_default ());
   settings = hardened_settings (self->policy);
 
-  self->web_view = g_object_new (WEBKIT_TYPE_WEB_VIEW,
-                                 "network-session", self->session,
-                                 "settings", settings,
-                                 NULL);
+  self->web_view = g_object_new (WEBKIT_TYPE_WEB_VIEW, "network-session", self->session,
+                                 "settings", settings, NULL);
   gtk_widget_set_hexpand (GTK_WIDGET (self->web_view), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self->web_view), TRUE);
 
@@ -499,12 +492,13 @@ escale_web_view_constructed (GObject *object)
   gtk_stack_add_child (GTK_STACK (self->stack), self->crash_box);
   gtk_widget_set_parent (self->stack, GTK_WIDGET (self));
 
-  g_signal_connect_object (self->web_view, "decide-policy", G_CALLBACK (decide_policy_cb), self, 0);
+  g_signal_connect_object (self->web_view, "decide-policy", G_CALLBACK (decide_policy_cb), self,
+                           0);
   g_signal_connect_object (self->web_view, "create", G_CALLBACK (create_cb), self, 0);
   g_signal_connect_object (self->web_view, "load-failed", G_CALLBACK (load_failed_cb), self, 0);
   escale_web_view_connect_requests (self);
-  g_signal_connect_object (self->web_view, "script-dialog", G_CALLBACK (script_dialog_cb),
-                           self, 0);
+  g_signal_connect_object (self->web_view, "script-dialog", G_CALLBACK (script_dialog_cb), self,
+                           0);
   g_signal_connect_object (self->web_view, "web-process-terminated",
                            G_CALLBACK (web_process_terminated_cb), self, 0);
   g_signal_connect_object (self->web_view, "notify::uri", G_CALLBACK (uri_changed_cb), self,

@@ -17,8 +17,8 @@ static const EscaleKeySpec call_keys[] = {
   { "Call", "turn", ESCALE_KEY_STRING },          /* turn://user:password@host:port */
   { "Call", "test-pattern", ESCALE_KEY_BOOL },    /* a test picture and tone, for demos */
   { "Call", "local-address", ESCALE_KEY_STRING }, /* the only address ICE may use (labs) */
-  { "Call", "web-url", ESCALE_KEY_URL },          /* a visio site instead, where WebKit has WebRTC */
-  { NULL }
+  { "Call", "web-url", ESCALE_KEY_URL }, /* a visio site instead, where WebKit has WebRTC */
+  { NULL },
 };
 
 /* Numbers only, never who was called: a call starts when a room is made
@@ -26,10 +26,10 @@ static const EscaleKeySpec call_keys[] = {
  * per call, even if the family leaves and comes back); its minutes run
  * from the first connection to the hang-up. */
 static const EscaleCounterSpec call_counters[] = {
-  { "started", N_("Appels vidéo lancés") },
-  { "connected", N_("Appels vidéo aboutis") },
-  { "minutes", N_("Minutes en communication") },
-  { NULL }
+  { "started", N_ ("Appels vidéo lancés") },
+  { "connected", N_ ("Appels vidéo aboutis") },
+  { "minutes", N_ ("Minutes en communication") },
+  { NULL },
 };
 
 /* [Call] web-url as a web address (http or https with a host), or NULL. */
@@ -64,10 +64,10 @@ check_call (EscaleActivity *activity, EscaleConfigFile *file, GPtrArray *problem
 
   if (uri != NULL && has_server (activity))
     escale_config_file_problem (file, problems, "Call", "web-url",
-                                _("server= et web-url= ne vont pas ensemble : gardez "
-                                  "server= (l'écran d'appel d'Escale) ou web-url= (un site "
-                                  "d'appel), pas les deux ; l'écran d'appel d'Escale est "
-                                  "utilisé"));
+                                _ ("server= et web-url= ne vont pas ensemble : gardez "
+                                   "server= (l'écran d'appel d'Escale) ou web-url= (un site "
+                                   "d'appel), pas les deux ; l'écran d'appel d'Escale est "
+                                   "utilisé"));
 }
 
 /* A call activity configured as a visio site ([Call] web-url=, without

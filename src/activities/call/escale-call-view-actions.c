@@ -24,7 +24,6 @@ _escale_call_view_update_pad_display (EscaleCallView *self)
   g_string_free (shown, TRUE);
 }
 
-
 static void
 action_create (GtkWidget *widget, const char *name, GVariant *parameter)
 {
@@ -41,7 +40,7 @@ action_pad (GtkWidget *widget, const char *name, GVariant *parameter)
 
   g_string_truncate (self->typed, 0);
   _escale_call_view_update_pad_display (self);
-  _escale_call_view_set_guide (self, _("Tapez les 6 chiffres du code, puis touchez Appeler."));
+  _escale_call_view_set_guide (self, _ ("Tapez les 6 chiffres du code, puis touchez Appeler."));
   gtk_stack_set_visible_child_name (self->stack, "pad");
 }
 
@@ -104,9 +103,9 @@ _escale_call_view_update_switches (EscaleCallView *self)
   gboolean camera = escale_call_get_camera (self->call);
 
   _escale_call_view_button_set_text (self->microphone_button,
-                   microphone ? _("Couper le micro") : _("Remettre le micro"));
+                                     microphone ? _ ("Couper le micro") : _ ("Remettre le micro"));
   _escale_call_view_button_set_text (self->camera_button,
-                   camera ? _("Couper la caméra") : _("Remettre la caméra"));
+                                     camera ? _ ("Couper la caméra") : _ ("Remettre la caméra"));
 }
 
 static void

@@ -21,7 +21,7 @@ struct _EscaleCallView
   GtkPicture *qr_picture;
   GtkLabel *link_label;
   GtkPicture *remote_picture;
-  GtkPicture *self_pictures[2];   /* preview, call */
+  GtkPicture *self_pictures[2]; /* preview, call */
   GtkWidget *microphone_button;
   GtkWidget *camera_button;
   GtkLabel *message_title;
@@ -30,7 +30,7 @@ struct _EscaleCallView
 
   /* borrowed from EscaleActivityView */
   EscaleActivity *activity;
-  EscaleVisit *visit;    /* NULL outside a kiosk */
+  EscaleVisit *visit; /* NULL outside a kiosk */
 
   /* owned */
   EscaleCall *call;

@@ -37,11 +37,10 @@ action_button (const char *label, const char *action, const char *css_class)
   if (css_class != NULL)
     gtk_widget_add_css_class (button, css_class);
   if (label != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    label, -1);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                    -1);
   return button;
 }
-
 
 static GtkPicture *
 video_picture (const char *css_class)
@@ -66,10 +65,10 @@ build_start (EscaleCallView *self)
   gtk_widget_set_valign (GTK_WIDGET (self->self_pictures[0]), GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->self_pictures[0]));
   gtk_widget_set_valign (choices, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (choices), action_button (_("Créer un code pour ma famille"),
+  gtk_box_append (GTK_BOX (choices), action_button (_ ("Créer un code pour ma famille"),
                                                     "call.create", "call-choice"));
-  gtk_box_append (GTK_BOX (choices), action_button (_("J'ai reçu un code"), "call.pad",
-                                                    "call-choice"));
+  gtk_box_append (GTK_BOX (choices),
+                  action_button (_ ("J'ai reçu un code"), "call.pad", "call-choice"));
   gtk_box_append (GTK_BOX (box), choices);
   return box;
 }
@@ -82,7 +81,7 @@ build_pad (EscaleCallView *self)
   const char *keys = "123456789";
 
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
-  GtkWidget *back = action_button (_("Retour"), "call.back", NULL);
+  GtkWidget *back = action_button (_ ("Retour"), "call.back", NULL);
 
   self->pad_display = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->pad_display), "call-pad-display");
@@ -104,9 +103,9 @@ build_pad (EscaleCallView *self)
       gtk_grid_attach (GTK_GRID (grid), button, i < 9 ? (int) i % 3 : 1, i < 9 ? (int) i / 3 : 3,
                        1, 1);
     }
-  gtk_grid_attach (GTK_GRID (grid), action_button (_("Effacer"), "call.erase", "call-key"), 0, 3,
+  gtk_grid_attach (GTK_GRID (grid), action_button (_ ("Effacer"), "call.erase", "call-key"), 0, 3,
                    1, 1);
-  gtk_grid_attach (GTK_GRID (grid), action_button (_("Appeler"), "call.join", "call-go"), 2, 3, 1,
+  gtk_grid_attach (GTK_GRID (grid), action_button (_ ("Appeler"), "call.join", "call-go"), 2, 3, 1,
                    1);
   gtk_box_append (GTK_BOX (box), grid);
   return box;
@@ -117,19 +116,19 @@ build_code (EscaleCallView *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 20);
   GtkWidget *left = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *hang_up = action_button (_("Raccrocher"), "call.hang-up", "call-hang-up");
+  GtkWidget *hang_up = action_button (_ ("Raccrocher"), "call.hang-up", "call-hang-up");
 
   gtk_widget_add_css_class (hang_up, "compact");
   gtk_widget_set_hexpand (left, TRUE);
-  gtk_box_append (GTK_BOX (left), escale_wrapped_label_new (_("Donnez ce code à votre proche "
-                                                              "au téléphone :"),
+  gtk_box_append (GTK_BOX (left), escale_wrapped_label_new (_ ("Donnez ce code à votre proche "
+                                                               "au téléphone :"),
                                                             "call-code-intro"));
   self->code_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->code_label), "call-code");
   gtk_label_set_selectable (self->code_label, FALSE);
   gtk_box_append (GTK_BOX (left), GTK_WIDGET (self->code_label));
-  gtk_box_append (GTK_BOX (left), escale_wrapped_label_new (_("Il le tape sur la page d'appel, "
-                                                              "ou il photographie le carré."),
+  gtk_box_append (GTK_BOX (left), escale_wrapped_label_new (_ ("Il le tape sur la page d'appel, "
+                                                               "ou il photographie le carré."),
                                                             "call-code-help"));
   self->link_label = GTK_LABEL (escale_wrapped_label_new (NULL, "call-link"));
   gtk_box_append (GTK_BOX (left), GTK_WIDGET (self->link_label));
@@ -152,7 +151,7 @@ build_code (EscaleCallView *self)
  * a quarter of its width whatever the size of the frames. */
 static gboolean
 place_self_view_cb (GtkOverlay *overlay, GtkWidget *child, GdkRectangle *allocation,
-                 gpointer user_data)
+                    gpointer user_data)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (overlay));
   int height = gtk_widget_get_height (GTK_WIDGET (overlay));
@@ -186,7 +185,7 @@ build_call (EscaleCallView *self)
   gtk_box_append (GTK_BOX (bar), self->microphone_button);
   gtk_box_append (GTK_BOX (bar), self->camera_button);
   {
-    GtkWidget *hang_up = action_button (_("Raccrocher"), "call.hang-up", "call-hang-up");
+    GtkWidget *hang_up = action_button (_ ("Raccrocher"), "call.hang-up", "call-hang-up");
 
     gtk_widget_set_vexpand (hang_up, TRUE);
     gtk_box_append (GTK_BOX (bar), hang_up);
@@ -220,7 +219,7 @@ _escale_call_view_build (EscaleCallView *self)
 
   self->guide = GTK_LABEL (escale_wrapped_label_new (NULL, "call-guide"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->guide), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Où en est l'appel"), -1);
+                                  _ ("Où en est l'appel"), -1);
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->guide));
 
   self->stack = GTK_STACK (gtk_stack_new ());

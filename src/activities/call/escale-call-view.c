@@ -137,34 +137,34 @@ show_problem (EscaleCallView *self, EscaleCallProblem problem)
   switch (problem)
     {
     case ESCALE_CALL_PROBLEM_WRONG_CODE:
-      set_guide (self, _("Vérifiez le code avec votre proche."));
-      show_message (self, _("Ce code ne correspond à aucun appel."),
-                    _("Vérifiez les 6 chiffres avec votre proche, puis touchez Réessayer."),
-                    _("Réessayer"));
+      set_guide (self, _ ("Vérifiez le code avec votre proche."));
+      show_message (self, _ ("Ce code ne correspond à aucun appel."),
+                    _ ("Vérifiez les 6 chiffres avec votre proche, puis touchez Réessayer."),
+                    _ ("Réessayer"));
       break;
     case ESCALE_CALL_PROBLEM_ROOM_FULL:
-      set_guide (self, _("Cet appel a déjà tout son monde."));
-      show_message (self, _("Cet appel est déjà complet."),
-                    _("Demandez à votre proche de vous rappeler avec un nouveau code."),
-                    _("Recommencer"));
+      set_guide (self, _ ("Cet appel a déjà tout son monde."));
+      show_message (self, _ ("Cet appel est déjà complet."),
+                    _ ("Demandez à votre proche de vous rappeler avec un nouveau code."),
+                    _ ("Recommencer"));
       break;
     case ESCALE_CALL_PROBLEM_SERVER_UNREACHABLE:
-      set_guide (self, _("Ce n'est pas de votre faute."));
-      show_message (self, _("L'appel vidéo ne répond pas pour le moment."),
-                    _("Ce n'est pas de votre faute. Réessayez dans un moment, ou demandez à "
-                      "un aidant."),
-                    _("Réessayer"));
+      set_guide (self, _ ("Ce n'est pas de votre faute."));
+      show_message (self, _ ("L'appel vidéo ne répond pas pour le moment."),
+                    _ ("Ce n'est pas de votre faute. Réessayez dans un moment, ou demandez à "
+                       "un aidant."),
+                    _ ("Réessayer"));
       break;
     case ESCALE_CALL_PROBLEM_CONNECTION_LOST:
-      set_guide (self, _("Ce n'est pas de votre faute."));
-      show_message (self, _("L'appel s'est coupé."),
-                    _("Ce n'est pas de votre faute. Vous pouvez rappeler votre proche."),
-                    _("Rappeler"));
+      set_guide (self, _ ("Ce n'est pas de votre faute."));
+      show_message (self, _ ("L'appel s'est coupé."),
+                    _ ("Ce n'est pas de votre faute. Vous pouvez rappeler votre proche."),
+                    _ ("Rappeler"));
       break;
     case ESCALE_CALL_PROBLEM_PEER_LEFT:
-      set_guide (self, _("L'appel est fini."));
-      show_message (self, _("Votre proche a raccroché."),
-                    _("Vous pouvez le rappeler quand vous voulez."), _("Recommencer"));
+      set_guide (self, _ ("L'appel est fini."));
+      show_message (self, _ ("Votre proche a raccroché."),
+                    _ ("Vous pouvez le rappeler quand vous voulez."), _ ("Recommencer"));
       break;
     case ESCALE_CALL_PROBLEM_NO_CAMERA:
     case ESCALE_CALL_PROBLEM_NO_MICROPHONE:
@@ -172,16 +172,15 @@ show_problem (EscaleCallView *self, EscaleCallProblem problem)
       /* For staff: on the welcome screen and in the staff space. */
       if (self->visit != NULL)
         escale_visit_notice (self->visit, NULL, NULL,
-                             _("la caméra ou le micro de ce poste ne répond pas : vérifiez "
-                               "qu'ils sont branchés (test-pattern=true montre une image "
-                               "de test pour une démonstration)"));
-      set_guide (self, _("Ce n'est pas de votre faute."));
+                             _ ("la caméra ou le micro de ce poste ne répond pas : vérifiez "
+                                "qu'ils sont branchés (test-pattern=true montre une image "
+                                "de test pour une démonstration)"));
+      set_guide (self, _ ("Ce n'est pas de votre faute."));
       show_message (self,
                     problem == ESCALE_CALL_PROBLEM_NO_MICROPHONE
-                      ? _("Le micro de ce poste ne marche pas.")
-                      : _("La caméra de ce poste ne marche pas."),
-                    _("Prévenez un aidant : il peut vérifier le branchement."),
-                    _("Réessayer"));
+                      ? _ ("Le micro de ce poste ne marche pas.")
+                      : _ ("La caméra de ce poste ne marche pas."),
+                    _ ("Prévenez un aidant : il peut vérifier le branchement."), _ ("Réessayer"));
       break;
     case ESCALE_CALL_PROBLEM_NONE:
     default:
@@ -194,8 +193,8 @@ show_start (EscaleCallView *self)
 {
   g_string_truncate (self->typed, 0);
   if (self->closing || !escale_call_start_preview (self->call))
-    return;   /* the problem is shown by the state change */
-  set_guide (self, _("Vous vous voyez ? Parfait. Touchez un des deux grands boutons."));
+    return; /* the problem is shown by the state change */
+  set_guide (self, _ ("Vous vous voyez ? Parfait. Touchez un des deux grands boutons."));
   gtk_stack_set_visible_child_name (self->stack, "start");
 }
 
@@ -208,25 +207,24 @@ state_changed_cb (EscaleCallView *self)
   /* The countdown never interrupts a call being set up or under way; while
    * waiting for the family it runs as usual (one touch keeps the visit), so
    * a person who walks away is wiped and the camera stops. */
-  hold_session (self, state == ESCALE_CALL_STATE_CONNECTING ||
-                        state == ESCALE_CALL_STATE_IN_CALL);
+  hold_session (self, state == ESCALE_CALL_STATE_CONNECTING || state == ESCALE_CALL_STATE_IN_CALL);
   count_call (self, state);
   switch (state)
     {
     case ESCALE_CALL_STATE_IDLE:
       break;
     case ESCALE_CALL_STATE_CONNECTING:
-      set_guide (self, _("Un instant, l'appel se prépare…"));
+      set_guide (self, _ ("Un instant, l'appel se prépare…"));
       break;
     case ESCALE_CALL_STATE_WAITING:
       if (problem == ESCALE_CALL_PROBLEM_PEER_LEFT)
         set_guide (self, self->made_room
-                           ? _("Votre proche a quitté l'appel. Il peut revenir avec le même "
-                               "code, ou touchez Raccrocher.")
-                           : _("Votre proche a quitté l'appel. Touchez Raccrocher pour finir."));
+                           ? _ ("Votre proche a quitté l'appel. Il peut revenir avec le même "
+                                "code, ou touchez Raccrocher.")
+                           : _ ("Votre proche a quitté l'appel. Touchez Raccrocher pour finir."));
       else
-        set_guide (self, _("Votre proche n'a pas encore rejoint l'appel : patientez ou "
-                           "rappelez-le."));
+        set_guide (self, _ ("Votre proche n'a pas encore rejoint l'appel : patientez ou "
+                            "rappelez-le."));
       if (self->made_room)
         show_code (self);
       else
@@ -234,7 +232,7 @@ state_changed_cb (EscaleCallView *self)
       gtk_picture_set_paintable (self->remote_picture, NULL);
       break;
     case ESCALE_CALL_STATE_IN_CALL:
-      set_guide (self, _("Vous êtes en communication. Pour finir, touchez Raccrocher."));
+      set_guide (self, _ ("Vous êtes en communication. Pour finir, touchez Raccrocher."));
       gtk_stack_set_visible_child_name (self->stack, "call");
       break;
     case ESCALE_CALL_STATE_ENDED:
@@ -242,7 +240,7 @@ state_changed_cb (EscaleCallView *self)
       if (problem == ESCALE_CALL_PROBLEM_NONE)
         {
           show_start (self);
-          set_guide (self, _("L'appel est terminé. Rien n'a été gardé."));
+          set_guide (self, _ ("L'appel est terminé. Rien n'a été gardé."));
         }
       else
         show_problem (self, problem);
@@ -256,7 +254,7 @@ static void
 show_frame (GtkPicture *picture, GBytes *frame, int width, int height, int stride)
 {
   g_autoptr(GdkTexture) texture =
-    gdk_memory_texture_new (width, height, GDK_MEMORY_B8G8R8A8, frame, (gsize) stride);
+               gdk_memory_texture_new (width, height, GDK_MEMORY_B8G8R8A8, frame, (gsize) stride);
 
   gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
 }
@@ -341,10 +339,10 @@ escale_call_view_constructed (GObject *object)
     {
       g_message ("staff: the video call has no [Call] server in %s",
                  escale_activity_get_source (self->activity));
-      set_guide (self, _("Ce n'est pas de votre faute."));
-      show_message (self, _("L'appel vidéo n'est pas encore prêt sur ce poste."),
-                    _("Un aidant peut vous aider à appeler vos proches autrement."),
-                    _("Réessayer"));
+      set_guide (self, _ ("Ce n'est pas de votre faute."));
+      show_message (self, _ ("L'appel vidéo n'est pas encore prêt sur ce poste."),
+                    _ ("Un aidant peut vous aider à appeler vos proches autrement."),
+                    _ ("Réessayer"));
       gtk_widget_set_visible (self->message_button, FALSE);
       return;
     }
@@ -365,7 +363,7 @@ escale_call_view_dispose (GObject *object)
   hold_session (self, FALSE);
   if (self->visit != NULL)
     {
-      if (self->call_open)   /* left with Accueil during a call */
+      if (self->call_open) /* left with Accueil during a call */
         escale_visit_stop_timer (self->visit, "minutes");
       escale_visit_remove_wiper (self->visit, WIPER_NAME);
     }
@@ -449,4 +447,3 @@ escale_call_view_get_guide (EscaleCallView *self)
 {
   return gtk_label_get_text (self->guide);
 }
-

@@ -17,9 +17,9 @@
 
 typedef struct
 {
-  GPtrArray *web_calls;   /* of EscaleActivity */
-  GPtrArray *problems;    /* of EscaleConfigProblem */
-  GPtrArray *warnings;    /* of EscaleConfigProblem */
+  GPtrArray *web_calls; /* of EscaleActivity */
+  GPtrArray *problems;  /* of EscaleConfigProblem */
+  GPtrArray *warnings;  /* of EscaleConfigProblem */
 } Check;
 
 static void
@@ -38,16 +38,16 @@ add_for_each (GPtrArray *to, GPtrArray *web_calls, const char *message)
 {
   for (guint i = 0; i < web_calls->len; i++)
     escale_config_problem_add (to, escale_activity_get_source (web_calls->pdata[i]),
-                               escale_call_kind_get_web_url_line (web_calls->pdata[i]),
-                               "web-url", "%s", message);
+                               escale_call_kind_get_web_url_line (web_calls->pdata[i]), "web-url",
+                               "%s", message);
 }
 
 static void
 cannot_check (Check *check, const char *reason)
 {
   g_autofree char *message =
-    g_strdup_printf (_("avertissement : WebRTC n'a pas pu être vérifié (%s) ; relancez escale "
-                       "--check-config depuis la session de la borne"),
+    g_strdup_printf (_ ("avertissement : WebRTC n'a pas pu être vérifié (%s) ; relancez escale "
+                        "--check-config depuis la session de la borne"),
                      reason);
 
   add_for_each (check->warnings, check->web_calls, message);
@@ -65,8 +65,8 @@ probed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     cannot_check (check, error->message);
   else if (!has_webrtc)
     add_for_each (check->problems, check->web_calls,
-                  _("ce WebKitGTK n'a pas WebRTC : utilisez server= (l'écran d'appel "
-                    "d'Escale)"));
+                  _ ("ce WebKitGTK n'a pas WebRTC : utilisez server= (l'écran d'appel "
+                     "d'Escale)"));
   g_task_return_boolean (task, TRUE);
 }
 
@@ -90,7 +90,7 @@ escale_call_kind_check_machine (GPtrArray *activities, GCancellable *cancellable
     g_task_return_boolean (task, TRUE);
   else if (!gtk_init_check ())
     {
-      cannot_check (check, _("pas d'écran"));
+      cannot_check (check, _ ("pas d'écran"));
       g_task_return_boolean (task, TRUE);
     }
   else

@@ -23,16 +23,17 @@ struct _EscaleWebCallView
 
   /* children */
   GtkStack *stack;
-  GtkWidget *web_view;   /* EscaleWebView in the stack, or NULL */
+  GtkWidget *web_view; /* EscaleWebView in the stack, or NULL */
 
   /* owned */
   GCancellable *cancellable;
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_SCREEN,
-  N_PROPS
+  N_PROPS,
 };
 
 static GParamSpec *pspecs[N_PROPS];
@@ -57,10 +58,11 @@ static void
 capture_changed_cb (EscaleWebCallView *self, GParamSpec *pspec, WebKitWebView *web)
 {
   web = escale_web_view_get_web_view (ESCALE_WEB_VIEW (self->web_view));
-  escale_activity_view_set_holding (
-    ESCALE_ACTIVITY_VIEW (self),
-    webkit_web_view_get_camera_capture_state (web) == WEBKIT_MEDIA_CAPTURE_STATE_ACTIVE ||
-      webkit_web_view_get_microphone_capture_state (web) == WEBKIT_MEDIA_CAPTURE_STATE_ACTIVE);
+  escale_activity_view_set_holding (ESCALE_ACTIVITY_VIEW (self),
+                                    webkit_web_view_get_camera_capture_state (web) ==
+                                        WEBKIT_MEDIA_CAPTURE_STATE_ACTIVE ||
+                                      webkit_web_view_get_microphone_capture_state (web) ==
+                                        WEBKIT_MEDIA_CAPTURE_STATE_ACTIVE);
 }
 
 static void
@@ -101,8 +103,8 @@ open_site (EscaleWebCallView *self)
   {
     WebKitWebView *web = escale_web_view_get_web_view (ESCALE_WEB_VIEW (self->web_view));
 
-    g_signal_connect_object (web, "notify::camera-capture-state",
-                             G_CALLBACK (capture_changed_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (web, "notify::camera-capture-state", G_CALLBACK (capture_changed_cb),
+                             self, G_CONNECT_SWAPPED);
     g_signal_connect_object (web, "notify::microphone-capture-state",
                              G_CALLBACK (capture_changed_cb), self, G_CONNECT_SWAPPED);
   }
@@ -133,11 +135,11 @@ static GtkWidget *
 unavailable_page_new (void)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 32);
-  GtkWidget *title = escale_wrapped_label_new (_("Les appels vidéo par internet ne sont pas "
-                                                 "possibles sur ce poste."),
+  GtkWidget *title = escale_wrapped_label_new (_ ("Les appels vidéo par internet ne sont pas "
+                                                  "possibles sur ce poste."),
                                                "web-crash-title");
-  GtkWidget *text = escale_wrapped_label_new (_("Un aidant peut vous aider."), "web-crash-text");
-  GtkWidget *home = escale_big_button_new ("escale-home-symbolic", _("Accueil"));
+  GtkWidget *text = escale_wrapped_label_new (_ ("Un aidant peut vous aider."), "web-crash-text");
+  GtkWidget *home = escale_big_button_new ("escale-home-symbolic", _ ("Accueil"));
 
   gtk_label_set_justify (GTK_LABEL (title), GTK_JUSTIFY_CENTER);
   gtk_label_set_justify (GTK_LABEL (text), GTK_JUSTIFY_CENTER);
@@ -223,7 +225,7 @@ escale_web_call_view_class_init (EscaleWebCallViewClass *klass)
 static void
 escale_web_call_view_init (EscaleWebCallView *self)
 {
-  GtkWidget *wait = escale_wrapped_label_new (_("Un instant…"), "web-crash-text");
+  GtkWidget *wait = escale_wrapped_label_new (_ ("Un instant…"), "web-crash-text");
 
   self->cancellable = g_cancellable_new ();
   self->stack = GTK_STACK (gtk_stack_new ());

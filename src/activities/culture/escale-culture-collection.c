@@ -23,7 +23,7 @@ struct _EscaleCultureCollection
 
   char *title;
   char *description;
-  GPtrArray *items;   /* of EscaleCultureItem */
+  GPtrArray *items; /* of EscaleCultureItem */
 };
 
 G_DEFINE_FINAL_TYPE (EscaleCultureCollection, escale_culture_collection, G_TYPE_OBJECT)
@@ -38,7 +38,7 @@ static const EscaleKeySpec collection_keys[] = {
   { "Item *", "credit", ESCALE_KEY_STRING },
   { "Item *", "audio", ESCALE_KEY_PATH },
   { "Item *", "video", ESCALE_KEY_PATH },
-  { NULL }
+  { NULL },
 };
 
 static void
@@ -111,8 +111,8 @@ escale_culture_collection_load (const char *dir, const char *display_dir, GPtrAr
   g_autoptr(EscaleCultureCollection) self = NULL;
   g_autoptr(EscaleConfigFile) file = NULL;
   g_autofree char *path = g_build_filename (dir, "collection.ini", NULL);
-  g_autofree char *display = g_build_filename (display_dir ? display_dir : dir,
-                                               "collection.ini", NULL);
+  g_autofree char *display =
+    g_build_filename (display_dir ? display_dir : dir, "collection.ini", NULL);
   const EscaleKeySpec *spec_lists[] = { collection_keys, NULL };
   g_autoptr(GPtrArray) groups = g_ptr_array_new ();
   g_auto(GStrv) all_groups = NULL;
@@ -163,8 +163,8 @@ escale_culture_collection_load (const char *dir, const char *display_dir, GPtrAr
 
   if (self->items->len == 0)
     escale_config_problem_add (problems, display, 0, NULL,
-                               _("la collection n'a aucune œuvre à montrer : ajoutez un groupe "
-                                 "[Item 1] avec un titre et une image"));
+                               _ ("la collection n'a aucune œuvre à montrer : ajoutez un groupe "
+                                  "[Item 1] avec un titre et une image"));
   return g_steal_pointer (&self);
 }
 

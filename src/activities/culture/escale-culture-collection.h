@@ -10,22 +10,20 @@ G_BEGIN_DECLS
 typedef struct
 {
   char *title;
-  char *caption;      /* one line, for the slideshow; the title if unset */
-  char **paragraphs;  /* text-1, text-2... */
+  char *caption;     /* one line, for the slideshow; the title if unset */
+  char **paragraphs; /* text-1, text-2... */
   char *credit;
   char *image;
-  char *audio;        /* nullable */
-  char *video;        /* nullable */
+  char *audio; /* nullable */
+  char *video; /* nullable */
 } EscaleCultureItem;
 
 #define ESCALE_TYPE_CULTURE_COLLECTION (escale_culture_collection_get_type ())
 G_DECLARE_FINAL_TYPE (EscaleCultureCollection, escale_culture_collection, ESCALE,
                       CULTURE_COLLECTION, GObject)
 
-EscaleCultureCollection *escale_culture_collection_load (const char *dir,
-                                                         const char *display_dir,
-                                                         GPtrArray *problems,
-                                                         GError **error);
+EscaleCultureCollection *escale_culture_collection_load (const char *dir, const char *display_dir,
+                                                         GPtrArray *problems, GError **error);
 const char *escale_culture_collection_get_title (EscaleCultureCollection *self);
 const char *escale_culture_collection_get_description (EscaleCultureCollection *self);
 guint escale_culture_collection_get_n_items (EscaleCultureCollection *self);

@@ -13,7 +13,7 @@ static const EscaleKeySpec culture_keys[] = {
   { "Site *", "description", ESCALE_KEY_STRING },
   { "Entry *", "title", ESCALE_KEY_STRING, 0, 0, TRUE },
   { "Entry *", "line-*", ESCALE_KEY_STRING },
-  { NULL }
+  { NULL },
 };
 
 const EscaleActivityKind escale_culture_kind = {

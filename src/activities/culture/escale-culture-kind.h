@@ -7,6 +7,6 @@ G_BEGIN_DECLS
 
 extern const EscaleActivityKind escale_culture_kind;
 
-GType escale_culture_kind_view_type (EscaleActivity *activity);   /* escale-culture-view.c */
+GType escale_culture_kind_view_type (EscaleActivity *activity); /* escale-culture-view.c */
 
 G_END_DECLS

@@ -21,7 +21,7 @@ struct _EscaleCultureSites
   /* children */
   GtkWidget *stack;
   GtkWidget *web_slot;
-  GtkWidget *web_view;    /* EscaleWebView in web_slot, or NULL */
+  GtkWidget *web_view; /* EscaleWebView in web_slot, or NULL */
 
   /* owned */
   EscaleActivity *activity;
@@ -30,9 +30,10 @@ struct _EscaleCultureSites
   GStrv site_groups;
 };
 
-enum {
+enum
+{
   SIGNAL_BACK,
-  N_SIGNALS
+  N_SIGNALS,
 };
 
 static guint signals[N_SIGNALS];
@@ -70,8 +71,8 @@ wrapping_button_new (const char *text)
 static void
 site_clicked_cb (GtkButton *button, EscaleCultureSites *self)
 {
-  escale_culture_sites_open (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button),
-                                                                            "site")));
+  escale_culture_sites_open (self,
+                             GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "site")));
 }
 
 static GtkWidget *
@@ -79,10 +80,10 @@ list_new (EscaleCultureSites *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
-  GtkWidget *heading = escale_wrapped_label_new (_("Sites de musées choisis pour vous"),
-                                                 "culture-heading");
+  GtkWidget *heading =
+    escale_wrapped_label_new (_ ("Sites de musées choisis pour vous"), "culture-heading");
   GtkWidget *grid = gtk_grid_new ();
-  GtkWidget *back = wrapping_button_new (_("Retour aux œuvres"));
+  GtkWidget *back = wrapping_button_new (_ ("Retour aux œuvres"));
 
   gtk_widget_set_hexpand (heading, TRUE);
   gtk_widget_set_hexpand (back, FALSE);
@@ -98,18 +99,17 @@ list_new (EscaleCultureSites *self)
   /* Four sites at most: the screen keeps six choices or fewer. */
   for (guint i = 0; self->site_groups[i] != NULL && i < 4; i++)
     {
-      g_autofree char *title = escale_activity_get_string (self->activity, self->site_groups[i],
-                                                           "title");
-      g_autofree char *description = escale_activity_get_string (self->activity,
-                                                                 self->site_groups[i],
-                                                                 "description");
+      g_autofree char *title =
+        escale_activity_get_string (self->activity, self->site_groups[i], "title");
+      g_autofree char *description =
+        escale_activity_get_string (self->activity, self->site_groups[i], "description");
       GtkWidget *button = gtk_button_new ();
       GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
 
       gtk_box_append (GTK_BOX (inner), escale_wrapped_label_new (title, "culture-site-title"));
       if (description != NULL)
-        gtk_box_append (GTK_BOX (inner), escale_wrapped_label_new (description,
-                                                                   "culture-site-text"));
+        gtk_box_append (GTK_BOX (inner),
+                        escale_wrapped_label_new (description, "culture-site-text"));
       gtk_widget_set_valign (inner, GTK_ALIGN_CENTER);
       gtk_button_set_child (GTK_BUTTON (button), inner);
       gtk_widget_add_css_class (button, "culture-site");
@@ -150,8 +150,8 @@ web_page_new (EscaleCultureSites *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
-  GtkWidget *back = escale_big_button_new ("escale-back-symbolic", _("Retour"));
-  GtkWidget *sites = gtk_button_new_with_label (_("Autres sites"));
+  GtkWidget *back = escale_big_button_new ("escale-back-symbolic", _ ("Retour"));
+  GtkWidget *sites = gtk_button_new_with_label (_ ("Autres sites"));
 
   gtk_widget_add_css_class (sites, "big-button");
   g_signal_connect_swapped (back, "clicked", G_CALLBACK (web_back_cb), self);
@@ -172,8 +172,8 @@ build_policy (EscaleCultureSites *self)
   self->policy = escale_web_policy_new ();
   for (guint i = 0; self->site_groups[i] != NULL; i++)
     {
-      g_autofree char *url = escale_activity_get_string (self->activity, self->site_groups[i],
-                                                         "url");
+      g_autofree char *url =
+        escale_activity_get_string (self->activity, self->site_groups[i], "url");
       g_autoptr(GError) error = NULL;
 
       if (url != NULL && !escale_web_policy_allow_origin (self->policy, url, &error))

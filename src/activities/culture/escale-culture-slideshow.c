@@ -25,13 +25,14 @@ struct _EscaleCultureSlideshow
 
   /* owned */
   EscaleCultureCollection *collection;
-  GHashTable *textures;   /* shared with the culture view */
+  GHashTable *textures; /* shared with the culture view */
   guint index;
 };
 
-enum {
+enum
+{
   SIGNAL_DONE,
-  N_SIGNALS
+  N_SIGNALS,
 };
 
 static guint signals[N_SIGNALS];
@@ -71,12 +72,12 @@ update (EscaleCultureSlideshow *self)
     return;
   item = escale_culture_collection_get_item (self->collection, self->index);
   gtk_picture_set_paintable (self->picture,
-                             GDK_PAINTABLE (escale_culture_texture_lookup (self->textures,
-                                                                           item->image)));
+                             GDK_PAINTABLE (
+                               escale_culture_texture_lookup (self->textures, item->image)));
   gtk_picture_set_alternative_text (self->picture, item->title);
   gtk_label_set_text (self->caption, item->caption);
   /* TRANSLATORS: position in the slideshow, e.g. "3 sur 6" */
-  position = g_strdup_printf (_("%u sur %u"), self->index + 1, n);
+  position = g_strdup_printf (_ ("%u sur %u"), self->index + 1, n);
   gtk_label_set_text (self->position, position);
   gtk_widget_set_sensitive (self->previous, self->index > 0);
   gtk_widget_set_sensitive (self->next, self->index + 1 < n);
@@ -179,7 +180,7 @@ static void
 escale_culture_slideshow_init (EscaleCultureSlideshow *self)
 {
   GtkWidget *controls = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
-  GtkWidget *quit = escale_big_button_new ("escale-back-symbolic", _("Quitter"));
+  GtkWidget *quit = escale_big_button_new ("escale-back-symbolic", _ ("Quitter"));
 
   gtk_box_set_homogeneous (GTK_BOX (controls), TRUE);
   GtkEventController *keys = gtk_event_controller_key_new ();
@@ -201,8 +202,8 @@ escale_culture_slideshow_init (EscaleCultureSlideshow *self)
   gtk_label_set_lines (self->caption, 2);
   gtk_label_set_ellipsize (self->caption, PANGO_ELLIPSIZE_END);
 
-  self->previous = escale_big_button_new (NULL, _("Précédente"));
-  self->next = escale_big_button_new (NULL, _("Suivante"));
+  self->previous = escale_big_button_new (NULL, _ ("Précédente"));
+  self->next = escale_big_button_new (NULL, _ ("Suivante"));
   gtk_widget_add_css_class (self->next, "suggested");
   self->position = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->position), "culture-slide-position");

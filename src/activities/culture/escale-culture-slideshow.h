@@ -8,8 +8,8 @@
 G_BEGIN_DECLS
 
 #define ESCALE_TYPE_CULTURE_SLIDESHOW (escale_culture_slideshow_get_type ())
-G_DECLARE_FINAL_TYPE (EscaleCultureSlideshow, escale_culture_slideshow, ESCALE,
-                      CULTURE_SLIDESHOW, GtkWidget)
+G_DECLARE_FINAL_TYPE (EscaleCultureSlideshow, escale_culture_slideshow, ESCALE, CULTURE_SLIDESHOW,
+                      GtkWidget)
 
 GtkWidget *escale_culture_slideshow_new (EscaleCultureCollection *collection,
                                          GHashTable *textures);

@@ -40,7 +40,7 @@ struct _EscaleCultureView
   GtkWidget *zoom_in;
   GtkWidget *zoom_out;
   GtkWidget *slideshow;
-  GtkWidget *sites;       /* EscaleCultureSites */
+  GtkWidget *sites; /* EscaleCultureSites */
 
   /* borrowed from EscaleActivityView */
   EscaleActivity *activity;
@@ -52,7 +52,7 @@ struct _EscaleCultureView
   GtkMediaStream *sound;
   guint item;
   guint gallery_page;
-  guint zoom;             /* 0 = fit, then 1.5x, 2x, 3x */
+  guint zoom; /* 0 = fit, then 1.5x, 2x, 3x */
 };
 
 G_DEFINE_FINAL_TYPE (EscaleCultureView, escale_culture_view, ESCALE_TYPE_ACTIVITY_VIEW)
@@ -73,7 +73,7 @@ stop_sound (EscaleCultureView *self)
     gtk_media_stream_pause (self->sound);
   g_clear_object (&self->sound);
   if (self->listen_button != NULL)
-    gtk_button_set_label (GTK_BUTTON (self->listen_button), _("Écouter"));
+    gtk_button_set_label (GTK_BUTTON (self->listen_button), _ ("Écouter"));
 }
 
 static void
@@ -113,8 +113,8 @@ wrapping_button_new (const char *text, const char *css_class)
 static void
 tile_clicked_cb (GtkButton *button, EscaleCultureView *self)
 {
-  escale_culture_view_open_item (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button),
-                                                                            "item")));
+  escale_culture_view_open_item (self,
+                                 GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "item")));
 }
 
 static GtkWidget *
@@ -190,13 +190,14 @@ gallery_new (EscaleCultureView *self)
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
-  GtkWidget *present = wrapping_button_new (_("Mode conférencier"), NULL);
-  GtkWidget *sites = wrapping_button_new (_("Sites de musées"), "suggested");
+  GtkWidget *present = wrapping_button_new (_ ("Mode conférencier"), NULL);
+  GtkWidget *sites = wrapping_button_new (_ ("Sites de musées"), "suggested");
 
   if (self->collection != NULL)
     {
-      GtkWidget *heading = escale_wrapped_label_new (escale_culture_collection_get_title (
-                                                       self->collection), "culture-heading");
+      GtkWidget *heading =
+        escale_wrapped_label_new (escale_culture_collection_get_title (self->collection),
+                                  "culture-heading");
       const char *description = escale_culture_collection_get_description (self->collection);
 
       /* The description is read out to screen readers; the screen keeps
@@ -208,9 +209,10 @@ gallery_new (EscaleCultureView *self)
     }
   else
     gtk_box_append (GTK_BOX (box),
-                    escale_wrapped_label_new (_("La collection n'est pas disponible pour le "
-                                                "moment. Vous pouvez visiter les sites de "
-                                                "musées."), "culture-intro"));
+                    escale_wrapped_label_new (_ ("La collection n'est pas disponible pour le "
+                                                 "moment. Vous pouvez visiter les sites de "
+                                                 "musées."),
+                                              "culture-intro"));
 
   self->gallery_grid = gtk_grid_new ();
   gtk_grid_set_row_spacing (GTK_GRID (self->gallery_grid), 16);
@@ -220,15 +222,15 @@ gallery_new (EscaleCultureView *self)
   gtk_widget_set_vexpand (self->gallery_grid, TRUE);
   gtk_box_append (GTK_BOX (box), self->gallery_grid);
 
-  self->gallery_more = wrapping_button_new (_("Autres œuvres"), NULL);
+  self->gallery_more = wrapping_button_new (_ ("Autres œuvres"), NULL);
   g_signal_connect_swapped (self->gallery_more, "clicked", G_CALLBACK (more_clicked_cb), self);
   gtk_box_append (GTK_BOX (actions), self->gallery_more);
   gtk_box_append (GTK_BOX (actions), present);
   gtk_box_append (GTK_BOX (actions), sites);
   gtk_box_set_homogeneous (GTK_BOX (actions), TRUE);
   gtk_widget_set_visible (present, n_items (self) > 0);
-  gtk_widget_set_visible (sites, escale_culture_sites_get_n_sites (ESCALE_CULTURE_SITES (
-                                   self->sites)) > 0);
+  gtk_widget_set_visible (sites, escale_culture_sites_get_n_sites (
+                                   ESCALE_CULTURE_SITES (self->sites)) > 0);
   g_signal_connect_swapped (present, "clicked", G_CALLBACK (present_clicked_cb), self);
   g_signal_connect_swapped (sites, "clicked", G_CALLBACK (sites_clicked_cb), self);
 
@@ -289,8 +291,8 @@ zoom_out_cb (EscaleCultureView *self)
 static void
 listen_cb (EscaleCultureView *self)
 {
-  const EscaleCultureItem *item = escale_culture_collection_get_item (self->collection,
-                                                                      self->item);
+  const EscaleCultureItem *item =
+    escale_culture_collection_get_item (self->collection, self->item);
 
   if (self->sound != NULL)
     {
@@ -299,7 +301,7 @@ listen_cb (EscaleCultureView *self)
     }
   self->sound = gtk_media_file_new_for_filename (item->audio);
   gtk_media_stream_play (self->sound);
-  gtk_button_set_label (GTK_BUTTON (self->listen_button), _("Arrêter le son"));
+  gtk_button_set_label (GTK_BUTTON (self->listen_button), _ ("Arrêter le son"));
 }
 
 static void
@@ -336,9 +338,9 @@ text_arrows_cb (EscaleCultureView *self)
   double max = gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj);
 
   gtk_widget_set_visible (self->read_more, max > 1);
-  gtk_button_set_label (GTK_BUTTON (self->read_more),
-                        gtk_adjustment_get_value (adj) < max - 1 ? _("Lire la suite")
-                                                                 : _("Remonter"));
+  gtk_button_set_label (GTK_BUTTON (self->read_more), gtk_adjustment_get_value (adj) < max - 1
+                                                        ? _ ("Lire la suite")
+                                                        : _ ("Remonter"));
 }
 
 /* "Lire la suite" scrolls by most of the text's height, then "Remonter". */
@@ -364,7 +366,7 @@ detail_new (EscaleCultureView *self)
   GtkWidget *zoom_column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *text_column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *nav = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
-  GtkWidget *all = wrapping_button_new (_("Toutes les œuvres"), NULL);
+  GtkWidget *all = wrapping_button_new (_ ("Toutes les œuvres"), NULL);
   GtkAdjustment *adj;
 
   self->detail_picture = GTK_PICTURE (gtk_picture_new ());
@@ -377,8 +379,8 @@ detail_new (EscaleCultureView *self)
   gtk_widget_set_vexpand (overlay, TRUE);
 
   /* Agrandir / Réduire float over the picture's corner. */
-  self->zoom_in = wrapping_button_new (_("Agrandir"), "culture-zoom");
-  self->zoom_out = wrapping_button_new (_("Réduire"), "culture-zoom");
+  self->zoom_in = wrapping_button_new (_ ("Agrandir"), "culture-zoom");
+  self->zoom_out = wrapping_button_new (_ ("Réduire"), "culture-zoom");
   gtk_widget_set_hexpand (self->zoom_in, FALSE);
   gtk_widget_set_hexpand (self->zoom_out, FALSE);
   g_signal_connect_swapped (self->zoom_in, "clicked", G_CALLBACK (zoom_in_cb), self);
@@ -391,7 +393,7 @@ detail_new (EscaleCultureView *self)
   gtk_widget_set_margin_end (zoom_column, 12);
   gtk_overlay_add_overlay (GTK_OVERLAY (overlay), zoom_column);
 
-  self->listen_button = gtk_button_new_with_label (_("Écouter"));
+  self->listen_button = gtk_button_new_with_label (_ ("Écouter"));
   gtk_widget_add_css_class (self->listen_button, "big-button");
   g_signal_connect_swapped (self->listen_button, "clicked", G_CALLBACK (listen_cb), self);
 
@@ -401,7 +403,7 @@ detail_new (EscaleCultureView *self)
   gtk_scrolled_window_set_policy (self->text_scroller, GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (self->text_scroller, self->detail_text);
   gtk_widget_set_vexpand (GTK_WIDGET (self->text_scroller), TRUE);
-  self->read_more = gtk_button_new_with_label (_("Lire la suite"));
+  self->read_more = gtk_button_new_with_label (_ ("Lire la suite"));
   gtk_widget_add_css_class (self->read_more, "big-button");
   g_signal_connect_swapped (self->read_more, "clicked", G_CALLBACK (read_more_cb), self);
   adj = gtk_scrolled_window_get_vadjustment (self->text_scroller);
@@ -422,8 +424,8 @@ detail_new (EscaleCultureView *self)
   gtk_box_set_homogeneous (GTK_BOX (main), TRUE);
   gtk_widget_set_vexpand (main, TRUE);
 
-  self->detail_previous = wrapping_button_new (_("Précédente"), NULL);
-  self->detail_next = wrapping_button_new (_("Suivante"), "suggested");
+  self->detail_previous = wrapping_button_new (_ ("Précédente"), NULL);
+  self->detail_next = wrapping_button_new (_ ("Suivante"), "suggested");
   g_signal_connect_swapped (all, "clicked", G_CALLBACK (gallery_cb), self);
   g_signal_connect_swapped (self->detail_previous, "clicked", G_CALLBACK (previous_cb), self);
   g_signal_connect_swapped (self->detail_next, "clicked", G_CALLBACK (next_cb), self);
@@ -443,10 +445,9 @@ detail_new (EscaleCultureView *self)
 static void
 load_collection (EscaleCultureView *self)
 {
-  g_autofree char *relative = escale_activity_get_string (self->activity, "Culture",
-                                                          "collection");
+  g_autofree char *relative = escale_activity_get_string (self->activity, "Culture", "collection");
   g_autoptr(GPtrArray) problems =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) escale_config_problem_free);
+               g_ptr_array_new_with_free_func ((GDestroyNotify) escale_config_problem_free);
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
 
@@ -578,8 +579,8 @@ escale_culture_view_open_item (EscaleCultureView *self, guint index)
   self->item = index;
   item = escale_culture_collection_get_item (self->collection, index);
   gtk_picture_set_paintable (self->detail_picture,
-                             GDK_PAINTABLE (escale_culture_texture_lookup (self->textures,
-                                                                           item->image)));
+                             GDK_PAINTABLE (
+                               escale_culture_texture_lookup (self->textures, item->image)));
   gtk_picture_set_alternative_text (self->detail_picture, item->title);
   self->zoom = 0;
   apply_zoom (self);

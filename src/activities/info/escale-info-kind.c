@@ -8,7 +8,7 @@
 static const EscaleKeySpec info_keys[] = {
   { "Entry *", "title", ESCALE_KEY_STRING, 0, 0, TRUE },
   { "Entry *", "line-*", ESCALE_KEY_STRING },
-  { NULL }
+  { NULL },
 };
 
 const EscaleActivityKind escale_info_kind = {

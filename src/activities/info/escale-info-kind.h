@@ -7,6 +7,6 @@ G_BEGIN_DECLS
 
 extern const EscaleActivityKind escale_info_kind;
 
-GType escale_info_kind_view_type (EscaleActivity *activity);   /* escale-info-view.c */
+GType escale_info_kind_view_type (EscaleActivity *activity); /* escale-info-view.c */
 
 G_END_DECLS

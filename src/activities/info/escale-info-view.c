@@ -91,8 +91,8 @@ escale_info_view_init (EscaleInfoView *self)
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 
-  self->up_button = escale_big_button_new ("escale-arrow-up-symbolic", _("Remonter"));
-  self->down_button = escale_big_button_new ("escale-arrow-down-symbolic", _("Lire la suite"));
+  self->up_button = escale_big_button_new ("escale-arrow-up-symbolic", _ ("Remonter"));
+  self->down_button = escale_big_button_new ("escale-arrow-down-symbolic", _ ("Lire la suite"));
   self->scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
   gtk_scrolled_window_set_policy (self->scroller, GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_widget_set_vexpand (GTK_WIDGET (self->scroller), TRUE);
@@ -104,7 +104,8 @@ escale_info_view_init (EscaleInfoView *self)
   g_signal_connect_swapped (self->up_button, "clicked", G_CALLBACK (up_clicked_cb), self);
   g_signal_connect_swapped (self->down_button, "clicked", G_CALLBACK (down_clicked_cb), self);
   adj = gtk_scrolled_window_get_vadjustment (self->scroller);
-  g_signal_connect_object (adj, "changed", G_CALLBACK (scroll_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adj, "changed", G_CALLBACK (scroll_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (adj, "value-changed", G_CALLBACK (scroll_changed_cb), self,
                            G_CONNECT_SWAPPED);
   update_arrows (self);
@@ -134,8 +135,7 @@ escale_info_view_constructed (GObject *object)
       gtk_widget_add_css_class (card, "info-card");
       gtk_box_append (GTK_BOX (card), escale_wrapped_label_new (section->title, "info-title"));
       for (guint l = 0; section->lines[l] != NULL; l++)
-        gtk_box_append (GTK_BOX (card), escale_wrapped_label_new (section->lines[l],
-                                                                  "info-line"));
+        gtk_box_append (GTK_BOX (card), escale_wrapped_label_new (section->lines[l], "info-line"));
       gtk_box_append (GTK_BOX (column), card);
     }
 

@@ -12,12 +12,12 @@
 
 static const EscaleKeySpec hello_keys[] = {
   { "Hello", "greeting", ESCALE_KEY_STRING, 0, 0, TRUE },
-  { NULL }
+  { NULL },
 };
 
 static const EscaleCounterSpec hello_counters[] = {
   { "greetings", N_("Bonjours dits") },
-  { NULL }
+  { NULL },
 };
 
 static void
