@@ -245,6 +245,33 @@ test_handle_gone_releases (Fixture *f, gconstpointer data)
   g_assert_cmpint (escale_session_record_get_count (f->record, "hello", "minutes"), ==, 2);
 }
 
+/* The one place a visit may write files: private to the kiosk's user,
+ * emptied at the visit's end, never handed to a finished visit. */
+static void
+test_scratch_dir (Fixture *f, gconstpointer data)
+{
+  g_autoptr(EscaleVisit) visit = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *file = NULL;
+  GStatBuf st;
+
+  escale_session_input (f->session);
+  visit = escale_kiosk_new_visit (f->kiosk, f->activity);
+  dir = g_strdup (escale_visit_get_scratch_dir (visit, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  file = g_build_filename (dir, "formulaire.pdf", NULL);
+  write_file (dir, "formulaire.pdf", "%PDF-1.4");
+
+  finish_visit (f);
+  g_assert_false (g_file_test (file, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
+  g_assert_null (escale_visit_get_scratch_dir (visit, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CLOSED);
+}
+
 static void
 changed_cb (EscaleNotices *notices, guint *n_changed)
 {
@@ -292,6 +319,7 @@ main (int argc, char **argv)
   ADD ("removed-wiper-never-runs", test_removed_wiper_never_runs);
   ADD ("over-after-reset", test_over_after_reset);
   ADD ("handle-gone-releases", test_handle_gone_releases);
+  ADD ("scratch-dir", test_scratch_dir);
   ADD ("notices", test_notices);
 #undef ADD
   return g_test_run ();

@@ -107,12 +107,6 @@ escale_sqlite_statement_bind_text (EscaleSqliteStatement *self, int index, const
     check_bind (self, sqlite3_bind_text (self->stmt, index, value, -1, SQLITE_TRANSIENT));
 }
 
-void
-escale_sqlite_statement_bind_null (EscaleSqliteStatement *self, int index)
-{
-  check_bind (self, sqlite3_bind_null (self->stmt, index));
-}
-
 int
 escale_sqlite_statement_get_n_params (EscaleSqliteStatement *self)
 {

@@ -25,7 +25,6 @@ gboolean escale_sqlite_set_error (struct sqlite3 *db, int rc, const char *what, 
 void escale_sqlite_statement_bind_int (EscaleSqliteStatement *self, int index, int value);
 void escale_sqlite_statement_bind_int64 (EscaleSqliteStatement *self, int index, gint64 value);
 void escale_sqlite_statement_bind_text (EscaleSqliteStatement *self, int index, const char *value);
-void escale_sqlite_statement_bind_null (EscaleSqliteStatement *self, int index);
 int escale_sqlite_statement_get_n_params (EscaleSqliteStatement *self);
 
 gboolean escale_sqlite_statement_step (EscaleSqliteStatement *self, GError **error);

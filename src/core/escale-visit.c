@@ -129,13 +129,6 @@ escale_visit_new (EscaleActivity *activity, EscaleSession *session, EscaleReset 
   return self;
 }
 
-EscaleActivity *
-escale_visit_get_activity (EscaleVisit *self)
-{
-  g_return_val_if_fail (ESCALE_IS_VISIT (self), NULL);
-  return self->activity;
-}
-
 /* Whether the visit was recorded and wiped: the handle does nothing more. */
 gboolean
 escale_visit_is_over (EscaleVisit *self)
@@ -254,6 +247,13 @@ const char *
 escale_visit_get_scratch_dir (EscaleVisit *self, GError **error)
 {
   g_return_val_if_fail (ESCALE_IS_VISIT (self), NULL);
+
+  /* Never the next person's folder. */
+  if (self->over)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CLOSED, "the visit is over");
+      return NULL;
+    }
   return escale_scratch_get_path (self->scratch, error);
 }
 

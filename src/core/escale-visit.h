@@ -17,7 +17,6 @@ G_DECLARE_FINAL_TYPE (EscaleVisit, escale_visit, ESCALE, VISIT, GObject)
 EscaleVisit *escale_visit_new (EscaleActivity *activity, EscaleSession *session,
                                EscaleReset *reset, EscaleScratch *scratch, EscaleNotices *notices);
 
-EscaleActivity *escale_visit_get_activity (EscaleVisit *self);
 void escale_visit_count (EscaleVisit *self, const char *counter, guint n);
 void escale_visit_start_timer (EscaleVisit *self, const char *counter);
 void escale_visit_stop_timer (EscaleVisit *self, const char *counter);

@@ -241,11 +241,3 @@ escale_web_call_view_get_screen (EscaleWebCallView *self)
   g_return_val_if_fail (ESCALE_IS_WEB_CALL_VIEW (self), NULL);
   return self->stack != NULL ? gtk_stack_get_visible_child_name (self->stack) : NULL;
 }
-
-/* Returns: (nullable) (transfer none): the EscaleWebView of the open site. */
-GtkWidget *
-escale_web_call_view_get_web_view (EscaleWebCallView *self)
-{
-  g_return_val_if_fail (ESCALE_IS_WEB_CALL_VIEW (self), NULL);
-  return self->web_view;
-}

@@ -14,6 +14,5 @@ G_DECLARE_FINAL_TYPE (EscaleWebCallView, escale_web_call_view, ESCALE, WEB_CALL_
 
 EscaleWebPolicy *escale_web_call_view_new_policy (const char *web_url, GError **error);
 const char *escale_web_call_view_get_screen (EscaleWebCallView *self);
-GtkWidget *escale_web_call_view_get_web_view (EscaleWebCallView *self);
 
 G_END_DECLS

@@ -628,15 +628,6 @@ escale_culture_view_show_sites (EscaleCultureView *self)
   escale_culture_sites_show_list (ESCALE_CULTURE_SITES (self->sites));
 }
 
-/* Opens site @index of the activity in the locked web view. */
-void
-escale_culture_view_open_site (EscaleCultureView *self, guint index)
-{
-  g_return_if_fail (ESCALE_IS_CULTURE_VIEW (self));
-  show_screen (self, "sites");
-  escale_culture_sites_open (ESCALE_CULTURE_SITES (self->sites), index);
-}
-
 /* Returns: (nullable) (transfer none): the EscaleWebView of the open site. */
 GtkWidget *
 escale_culture_view_get_web_view (EscaleCultureView *self)

@@ -15,7 +15,6 @@ const char *escale_culture_view_get_screen (EscaleCultureView *self);
 gboolean escale_culture_view_get_presenting (EscaleCultureView *self);
 void escale_culture_view_open_item (EscaleCultureView *self, guint index);
 void escale_culture_view_present (EscaleCultureView *self, guint index);
-void escale_culture_view_open_site (EscaleCultureView *self, guint index);
 void escale_culture_view_show_sites (EscaleCultureView *self);
 void escale_culture_view_zoom (EscaleCultureView *self, int direction);
 GtkWidget *escale_culture_view_get_web_view (EscaleCultureView *self);
