@@ -30,7 +30,7 @@ echo "1..7"
 unlisted=""
 while IFS= read -r f; do
   grep -qxF "$f" "$src/po/POTFILES.in" || unlisted+="$f "
-done < <(cd "$src" && grep -rlE '\b_\(|\bN_\(|\bC_\(|\bNC_\(|g_dngettext|translatable="yes"' \
+done < <(cd "$src" && grep -rlE '\b(N|C|NC)?_ ?\(|g_dngettext|translatable="yes"' \
            src ui --include='*.c' --include='*.ui' | sort)
 for f in $unlisted; do echo "# not in po/POTFILES.in: $f"; done
 check "po/POTFILES.in lists every file with translatable strings" '[ -z "$unlisted" ]'

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "escale-fake-clock.h"
 #include "escale-kiosk.h"
@@ -272,6 +273,42 @@ test_scratch_dir (Fixture *f, gconstpointer data)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CLOSED);
 }
 
+/* Statistics that cannot be written (another program holds the file) are
+ * a notice for staff while they wait, and no more once written. */
+static void
+test_store_waiting_is_a_notice (Fixture *f, gconstpointer data)
+{
+  EscaleNotices *notices = escale_kiosk_get_notices (f->kiosk);
+  g_autofree char *path = g_build_filename (f->dir, "stats.db", NULL);
+  g_auto (GStrv) lines = NULL;
+  sqlite3 *other = NULL;
+
+  g_test_expect_message ("escale-stats", G_LOG_LEVEL_MESSAGE, "*schema*");
+  escale_session_input (f->session);
+  finish_visit (f);
+  g_test_assert_expected_messages ();
+  g_assert_cmpuint (escale_notices_get_all (notices)->len, ==, 0);
+
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_test_expect_message ("escale-stats", G_LOG_LEVEL_WARNING, "*not written yet (1 waiting)*");
+  g_test_expect_message ("escale-kiosk", G_LOG_LEVEL_WARNING, "*kept in memory*");
+  escale_session_input (f->session);
+  finish_visit (f);
+  g_test_assert_expected_messages ();
+  lines = escale_notices_format (notices);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1);
+  g_assert_nonnull (strstr (lines[0], "stats.db"));
+  g_assert_nonnull (strstr (lines[0], "1 visite attend d'être enregistrée"));
+
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  escale_session_input (f->session);
+  finish_visit (f);
+  g_assert_cmpuint (escale_notices_get_all (notices)->len, ==, 0);
+  g_assert_cmpint (escale_stats_store_count_sessions (f->store, NULL), ==, 3);
+}
+
 static void
 changed_cb (EscaleNotices *notices, guint *n_changed)
 {
@@ -321,6 +358,7 @@ main (int argc, char **argv)
   ADD ("handle-gone-releases", test_handle_gone_releases);
   ADD ("scratch-dir", test_scratch_dir);
   ADD ("notices", test_notices);
+  ADD ("store-waiting-is-a-notice", test_store_waiting_is_a_notice);
 #undef ADD
   return g_test_run ();
 }

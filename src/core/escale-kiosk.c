@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "escale-kiosk"
 
+#include <glib/gi18n-lib.h>
+
 #include "escale-kiosk.h"
 
 /* Ties a visit's life together, without GTK: the session says when a visit
@@ -137,6 +139,26 @@ apply_retention_daily (EscaleKiosk *self)
     g_message ("Old visits not folded into monthly totals yet: %s", error->message);
 }
 
+/* While visits wait in memory to be written (a locked file, a full disk),
+ * staff see it among the notices; the notice goes once they are written. */
+static void
+sync_store_notice (EscaleKiosk *self)
+{
+  const char *last_error = escale_stats_store_get_last_error (self->store);
+  guint n_pending = escale_stats_store_get_n_pending (self->store);
+  g_autofree char *message = NULL;
+
+  if (last_error != NULL && n_pending > 0)
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "%u visite attend d'être enregistrée dans les "
+                                            "statistiques (%s)",
+                                            "%u visites attendent d'être enregistrées dans les "
+                                            "statistiques (%s)",
+                                            n_pending),
+                               n_pending, last_error);
+  escale_notices_set (self->notices, escale_stats_store_get_path (self->store), NULL, message);
+}
+
 static void
 session_ended_cb (EscaleSession *session, EscaleSessionRecord *record, EscaleKiosk *self)
 {
@@ -162,6 +184,7 @@ session_ended_cb (EscaleSession *session, EscaleSessionRecord *record, EscaleKio
   if (!escale_stats_store_add_session (self->store, full, &error))
     g_warning ("The visit is kept in memory until the statistics can be written: %s",
                error->message);
+  sync_store_notice (self);
   /* Wipe first: the person must not wait on the monthly folding (and its
    * VACUUM), which then runs behind the still "Tout est effacé" screen. */
   run_reset (self);
@@ -179,7 +202,10 @@ tick_cb (gpointer user_data)
   /* Records that could not be written (locked or full disk) are retried
    * about once a minute, while nobody is waiting on it. */
   if (++self->ticks % 60 == 0 && escale_stats_store_get_n_pending (self->store) > 0)
-    escale_stats_store_flush (self->store, NULL);
+    {
+      escale_stats_store_flush (self->store, NULL);
+      sync_store_notice (self);
+    }
   /* The store's log is copied into its file while nobody is there, so the
    * write at the end of a visit never waits for a disk flush. */
   else if (self->ticks % 60 == 30 &&

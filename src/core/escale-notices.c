@@ -5,10 +5,10 @@
 
 /* What staff must know that only the running kiosk finds out: no camera,
  * a call server that does not answer, a WebKit without WebRTC for a web
- * call. Each notice names a file, a line and a key like a configuration
- * problem, so the welcome screen's staff note and the staff space show
- * both the same way; the configuration itself stays read-only. Owned by
- * the kiosk; a notice seen again (at every visit, say) is kept once. */
+ * call, statistics that wait to be written. Each notice names a file, a line and a key like a
+ * configuration problem, so the welcome screen's staff note and the staff space show both the same
+ * way; the configuration itself stays read-only. Owned by the kiosk; a notice seen again (at every
+ * visit, say) is kept once. */
 struct _EscaleNotices
 {
   GObject parent_instance;
@@ -40,7 +40,7 @@ escale_notices_class_init (EscaleNoticesClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = escale_notices_finalize;
 
-  /* A new notice was added. */
+  /* A notice was added, replaced or removed. */
   signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
@@ -79,6 +79,38 @@ escale_notices_add (EscaleNotices *self, const char *source, guint line, const c
   escale_config_problem_add (self->notices, source, line, key, "%s", message);
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
   return TRUE;
+}
+
+/* The one notice about @source and @key that lasts only while a condition
+ * does (statistics waiting to be written): replaced by @message, or
+ * removed when @message is NULL. Emits "changed" when it changed. */
+void
+escale_notices_set (EscaleNotices *self, const char *source, const char *key, const char *message)
+{
+  gboolean changed = FALSE;
+
+  g_return_if_fail (ESCALE_IS_NOTICES (self));
+  g_return_if_fail (source != NULL);
+
+  for (guint i = 0; i < self->notices->len; i++)
+    {
+      EscaleConfigProblem *known = self->notices->pdata[i];
+
+      if (!g_str_equal (known->file, source) || g_strcmp0 (known->key, key) != 0)
+        continue;
+      if (g_strcmp0 (known->message, message) == 0)
+        return;
+      g_ptr_array_remove_index (self->notices, i);
+      changed = TRUE;
+      break;
+    }
+  if (message != NULL)
+    {
+      escale_config_problem_add (self->notices, source, 0, key, "%s", message);
+      changed = TRUE;
+    }
+  if (changed)
+    g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
 /* Returns: (transfer none) (element-type EscaleConfigProblem) */

@@ -157,10 +157,8 @@ static void
 show_menu (EscaleStaffPage *self)
 {
   EscaleConfig *config = escale_kiosk_get_config (self->kiosk);
-  EscaleStatsStore *store = escale_kiosk_get_store (self->kiosk);
   guint n = escale_config_get_problems (config)->len +
-            escale_notices_get_all (escale_kiosk_get_notices (self->kiosk))->len +
-            (escale_stats_store_get_last_error (store) ? 1 : 0);
+            escale_notices_get_all (escale_kiosk_get_notices (self->kiosk))->len;
   g_autofree char *label =
     n == 0 ? g_strdup (_ ("Avertissements : aucun"))
            : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Avertissements : %u",
@@ -504,10 +502,15 @@ warnings_action (GtkWidget *widget, const char *action_name, GVariant *parameter
 
   g_string_append_printf (text, _ ("Configuration (%s) :\n"),
                           escale_config_get_dir (escale_kiosk_get_config (self->kiosk)));
-  if (problems[0] == NULL && notices[0] == NULL)
+  if (problems[0] == NULL)
     g_string_append (text, _ ("• aucun problème\n"));
   for (guint i = 0; problems[i] != NULL; i++)
     g_string_append_printf (text, "• %s\n", problems[i]);
+
+  /* What the running kiosk found out: no camera, statistics waiting... */
+  g_string_append (text, _ ("\nSur ce poste :\n"));
+  if (notices[0] == NULL)
+    g_string_append (text, _ ("• aucun avertissement\n"));
   for (guint i = 0; notices[i] != NULL; i++)
     g_string_append_printf (text, "• %s\n", notices[i]);
 

@@ -185,25 +185,14 @@ remaining_changed_cb (EscaleWindow *self)
                                                      _escale_window_get_session (self)));
 }
 
-/* Configuration problems first, then what the running kiosk found out. */
-static GPtrArray *
-staff_problems (EscaleWindow *self)
-{
-  GPtrArray *problems = g_ptr_array_new ();
-  GPtrArray *config = escale_config_get_problems (escale_kiosk_get_config (self->kiosk));
-  GPtrArray *notices = escale_notices_get_all (escale_kiosk_get_notices (self->kiosk));
-
-  g_ptr_array_extend (problems, config, NULL, NULL);
-  g_ptr_array_extend (problems, notices, NULL, NULL);
-  return problems;
-}
-
+/* For staff, on the welcome screen: the configuration's problems, then
+ * what the running kiosk found out (no camera, statistics waiting), each
+ * with the first of them. */
 static void
 update_staff_notes (EscaleWindow *self)
 {
-  g_autoptr(GPtrArray) problems = staff_problems (self);
-  const char *stats_error =
-    escale_stats_store_get_last_error (escale_kiosk_get_store (self->kiosk));
+  GPtrArray *problems = escale_config_get_problems (escale_kiosk_get_config (self->kiosk));
+  GPtrArray *notices = escale_notices_get_all (escale_kiosk_get_notices (self->kiosk));
   g_autoptr(GString) note = g_string_new (NULL);
 
   if (problems->len > 0)
@@ -219,10 +208,18 @@ update_staff_notes (EscaleWindow *self)
                                            problems->len),
                               problems->len, first);
     }
-  if (stats_error != NULL)
-    g_string_append_printf (note, "%s%s", note->len ? "\n" : "",
-                            _ ("Pour l'équipe : des statistiques attendent d'être enregistrées."));
+  if (notices->len > 0)
+    {
+      g_autofree char *first = escale_config_problem_to_string (notices->pdata[0]);
 
+      g_string_append_printf (note,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%sPour l'équipe : %u avertissement sur ce poste (%s).",
+                                           "%sPour l'équipe : %u avertissements sur ce poste "
+                                           "(premier : %s).",
+                                           notices->len),
+                              note->len > 0 ? "\n" : "", notices->len, first);
+    }
   escale_welcome_page_set_staff_note (self->welcome_page, note->str);
   gtk_label_set_text (self->unavailable_staff_label, note->str);
 }
