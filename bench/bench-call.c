@@ -151,6 +151,111 @@ compare_doubles (gconstpointer a, gconstpointer b)
   return x < y ? -1 : x > y;
 }
 
+/* A copy of the project's kiosk configuration in @tmp_dir, its video
+ * call set to the lab's Janus: the directory's path. */
+static char *
+make_config_dir (const char *tmp_dir)
+{
+  char *config_dir = g_build_filename (tmp_dir, "config", NULL);
+  g_autofree char *command =
+    g_strdup_printf ("cp -r '%s/kiosk-config' '%s'", ESCALE_SOURCE_DIR, config_dir);
+
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  write_call_config (config_dir);
+  return config_dir;
+}
+
+/* As a visitor: "Commencer", then the video call tile; the call screen. */
+static EscaleCallView *
+open_call_view (EscaleWindow *window)
+{
+  EscaleHomePage *home;
+  EscaleActivityPage *page;
+  EscaleCallView *view;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.start", NULL);
+  home = ESCALE_HOME_PAGE (escale_window_get_home_page (window));
+  g_signal_emit_by_name (escale_home_page_get_button (home, "visio"), "clicked");
+  page = ESCALE_ACTIVITY_PAGE (escale_window_get_activity_page (window));
+  view = ESCALE_CALL_VIEW (escale_activity_page_get_content (page));
+  escale_test_spin (1000); /* the preview runs, as when a person reads the screen */
+  return view;
+}
+
+/* Types @code on the call screen's pad, then touches "Appeler": the time
+ * in ms until the first frame of the family is on screen. */
+static double
+join_family (EscaleCallView *view, EscaleCall *call, const char *code)
+{
+  Wait wait;
+  gint64 start;
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "call.pad", NULL);
+  for (guint i = 0; code[i] != '\0'; i++)
+    {
+      char digit[2] = { code[i], '\0' };
+
+      gtk_widget_activate_action (GTK_WIDGET (view), "call.digit", "s", digit);
+    }
+  wait.call = call;
+  wait.frames_before = escale_call_get_n_remote_frames (call);
+  start = g_get_monotonic_time ();
+  gtk_widget_activate_action (GTK_WIDGET (view), "call.join", NULL); /* "Appeler" */
+  call_lab_wait_for (sees_family, &wait, "the family's first frame");
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+/* Lets @call run for @seconds, then prints the kiosk's CPU and memory. */
+static void
+measure_call (EscaleCall *call, guint seconds)
+{
+  double cpu_before = cpu_seconds ();
+  gint64 wall_before = g_get_monotonic_time ();
+  double pss = 0;
+  double cpu;
+
+  while (g_get_monotonic_time () - wall_before < (gint64) seconds * G_USEC_PER_SEC)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  pss = kiosk_pss_mib ();
+  cpu = (cpu_seconds () - cpu_before) /
+        ((g_get_monotonic_time () - wall_before) / (double) G_USEC_PER_SEC);
+  printf ("during a %u s call: kiosk CPU %.0f %% of one core, kiosk PSS %.0f MiB, "
+          "remote frames %" G_GUINT64_FORMAT "\n",
+          seconds, cpu * 100, pss, escale_call_get_n_remote_frames (call));
+}
+
+/* Hangs up, and ends the family peer (@family is consumed). */
+static void
+hang_up (EscaleCallView *view, GSubprocess *family)
+{
+  gtk_widget_activate_action (GTK_WIDGET (view), "call.hang-up", NULL);
+  g_subprocess_force_exit (family);
+  g_subprocess_wait (family, NULL, NULL);
+  g_object_unref (family);
+  escale_test_spin (300);
+}
+
+static void
+print_join_times (GArray *times, guint rounds)
+{
+  g_array_sort (times, compare_doubles);
+  printf ("Appeler to first family frame on screen, %u rounds: median %.0f ms, min %.0f ms, "
+          "max %.0f ms\n",
+          rounds, g_array_index (times, double, rounds / 2), g_array_index (times, double, 0),
+          g_array_index (times, double, rounds - 1));
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
+
+  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -158,12 +263,10 @@ main (int argc, char **argv)
   guint seconds = argc > 2 ? (guint) atoi (argv[2]) : 20;
   g_autofree char *tmp_dir = NULL;
   g_autofree char *config_dir = NULL;
-  g_autofree char *command = NULL;
   g_autofree char *self_path = g_file_read_link ("/proc/self/exe", NULL);
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
   EscaleTestKiosk k = { 0 };
   EscaleCallView *view;
-  GSubprocess *family = NULL;
 
   if (argc > 1 && g_str_equal (argv[1], "--family"))
     return run_family ();
@@ -172,80 +275,27 @@ main (int argc, char **argv)
   gtk_init ();
   g_setenv ("ESCALE_SOURCE_DIR", ESCALE_SOURCE_DIR, FALSE);
   tmp_dir = g_dir_make_tmp ("escale-bench-call-XXXXXX", NULL);
-  config_dir = g_build_filename (tmp_dir, "config", NULL);
-  command = g_strdup_printf ("cp -r '%s/kiosk-config' '%s'", ESCALE_SOURCE_DIR, config_dir);
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
-  write_call_config (config_dir);
+  config_dir = make_config_dir (tmp_dir);
   call_lab_start_janus (tmp_dir);
   escale_test_kiosk_init (&k, config_dir, FALSE);
-
-  gtk_widget_activate_action (GTK_WIDGET (k.window), "win.start", NULL);
-  g_signal_emit_by_name (escale_home_page_get_button (
-                           ESCALE_HOME_PAGE (escale_window_get_home_page (k.window)), "visio"),
-                         "clicked");
-  view = ESCALE_CALL_VIEW (escale_activity_page_get_content (
-                             ESCALE_ACTIVITY_PAGE (escale_window_get_activity_page (k.window))));
-  escale_test_spin (1000);   /* the preview runs, as when a person reads the screen */
+  view = open_call_view (k.window);
 
   for (guint round = 0; round < rounds; round++)
     {
       g_autofree char *code = NULL;
       EscaleCall *call = escale_call_view_get_call (view);
-      Wait wait;
-      gint64 start;
-      double ms;
+      GSubprocess *family = start_family (self_path, &code);
+      double ms = join_family (view, call, code);
 
-      family = start_family (self_path, &code);
-      gtk_widget_activate_action (GTK_WIDGET (view), "call.pad", NULL);
-      for (guint i = 0; code[i] != '\0'; i++)
-        {
-          char digit[2] = { code[i], '\0' };
-
-          gtk_widget_activate_action (GTK_WIDGET (view), "call.digit", "s", digit);
-        }
-      wait.call = call;
-      wait.frames_before = escale_call_get_n_remote_frames (call);
-      start = g_get_monotonic_time ();
-      gtk_widget_activate_action (GTK_WIDGET (view), "call.join", NULL);   /* "Appeler" */
-      call_lab_wait_for (sees_family, &wait, "the family's first frame");
-      ms = (g_get_monotonic_time () - start) / 1000.0;
       g_array_append_val (times, ms);
-
       if (round + 1 == rounds)
-        {
-          double cpu_before = cpu_seconds ();
-          gint64 wall_before = g_get_monotonic_time ();
-          double pss = 0;
-          double cpu;
-
-          while (g_get_monotonic_time () - wall_before < (gint64) seconds * G_USEC_PER_SEC)
-            {
-              g_main_context_iteration (NULL, FALSE);
-              g_usleep (1000);
-            }
-          pss = kiosk_pss_mib ();
-          cpu = (cpu_seconds () - cpu_before) /
-                ((g_get_monotonic_time () - wall_before) / (double) G_USEC_PER_SEC);
-          printf ("during a %u s call: kiosk CPU %.0f %% of one core, kiosk PSS %.0f MiB, "
-                  "remote frames %" G_GUINT64_FORMAT "\n",
-                  seconds, cpu * 100, pss, escale_call_get_n_remote_frames (call));
-        }
-      gtk_widget_activate_action (GTK_WIDGET (view), "call.hang-up", NULL);
-      g_subprocess_force_exit (family);
-      g_subprocess_wait (family, NULL, NULL);
-      g_clear_object (&family);
-      escale_test_spin (300);
+        measure_call (call, seconds);
+      hang_up (view, family);
     }
-
-  g_array_sort (times, compare_doubles);
-  printf ("Appeler to first family frame on screen, %u rounds: median %.0f ms, min %.0f ms, "
-          "max %.0f ms\n", rounds, g_array_index (times, double, rounds / 2),
-          g_array_index (times, double, 0), g_array_index (times, double, rounds - 1));
+  print_join_times (times, rounds);
 
   escale_test_kiosk_clear (&k);
   call_lab_stop_janus ();
-  g_free (command);
-  command = g_strdup_printf ("rm -rf '%s'", tmp_dir);
-  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+  remove_tree (tmp_dir);
   return 0;
 }

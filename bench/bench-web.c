@@ -154,6 +154,119 @@ memory_of_tree (int pid, guint64 *pss, guint64 *rss, guint *n)
   }
 }
 
+/* Serves the museum's page on a free port of the loopback: the port. */
+static int
+serve_page (SoupServer *server, GSocketAddress *address)
+{
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+  int port;
+
+  soup_server_add_handler (server, NULL, serve, NULL, NULL);
+  if (!soup_server_listen (server, address, 0, &error))
+    g_error ("%s", error->message);
+  uris = soup_server_get_uris (server);
+  port = g_uri_get_port (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  return port;
+}
+
+/* A culture activity with one site, the page at @port, written in @dir:
+ * the file's path. */
+static char *
+write_activity (const char *dir, int port)
+{
+  g_autofree char *ini =
+    g_strdup_printf ("[Activity]\nid=culture\ntitle=Culture\nicon=culture\nkind=culture\n"
+                     "[Site 1]\ntitle=Musée du village\nurl=http://127.0.0.1:%d/\n",
+                     port);
+  char *ini_path = g_build_filename (dir, "culture.ini", NULL);
+
+  g_file_set_contents (ini_path, ini, -1, NULL);
+  return ini_path;
+}
+
+/* A kiosk-sized window showing @activity's page, painted once, that
+ * notes when it paints after a load. */
+static GtkWidget *
+open_window (EscaleActivity *activity, EscaleWebProfile *profile)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_child (GTK_WINDOW (window), escale_activity_page_new (activity, NULL, profile));
+  gtk_window_present (GTK_WINDOW (window));
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (after_paint_cb), NULL);
+  return window;
+}
+
+/* Touches the site's tile: ms until the loaded page has been painted. */
+static double
+time_tap_to_paint (GtkWidget *window)
+{
+  gint64 start;
+  GtkWidget *view;
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  loaded = painted = FALSE;
+  start = g_get_monotonic_time ();
+  touch (window, "Musée du village");
+  view = escale_culture_view_get_web_view (ESCALE_CULTURE_VIEW (escale_activity_page_get_content (
+    ESCALE_ACTIVITY_PAGE (gtk_window_get_child (GTK_WINDOW (window))))));
+  g_signal_connect (escale_web_view_get_web_view (ESCALE_WEB_VIEW (view)), "load-changed",
+                    G_CALLBACK (load_changed_cb), NULL);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+/* @rounds taps on the site, back to the list between two: one line each. */
+static void
+measure_rounds (GtkWidget *window, guint rounds, GArray *times)
+{
+  touch (window, "Sites de musées");
+  for (guint r = 0; r < rounds; r++)
+    {
+      double ms = time_tap_to_paint (window);
+
+      g_array_append_val (times, ms);
+      g_print ("round %u: tap to painted page %.0f ms%s\n", r + 1, ms, r == 0 ? " (cold)" : "");
+      if (r + 1 == rounds)
+        break;
+      touch (window, "Autres sites");
+    }
+}
+
+/* The first round, then the median and range of the others. */
+static void
+print_cold_and_warm (GArray *times)
+{
+  double *warm;
+
+  if (times->len <= 1)
+    return;
+  warm = (double *) times->data + 1;
+  qsort (warm, times->len - 1, sizeof (double), (int (*) (const void *, const void *)) compare);
+  g_print ("cold: %.0f ms; warm: median %.0f ms, min %.0f, max %.0f over %u rounds\n",
+           g_array_index (times, double, 0), warm[(times->len - 2) / 2], warm[0],
+           warm[times->len - 2], times->len - 1);
+}
+
+static void
+print_memory (void)
+{
+  guint64 pss, rss;
+  guint n_procs;
+
+  memory_of_tree (getpid (), &pss, &rss, &n_procs);
+  g_print ("memory with one page open: PSS %.0f MB, RSS %.0f MB, %u processes\n", pss / 1024.0,
+           rss / 1024.0, n_procs);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -165,81 +278,23 @@ main (int argc, char **argv)
   g_autoptr(GPtrArray) problems = g_ptr_array_new ();
   g_autofree char *dir = g_dir_make_tmp ("escale-bench-web-XXXXXX", &error);
   g_autofree char *ini_path = NULL;
-  g_autofree char *ini = NULL;
   g_autoptr(EscaleConfigFile) file = NULL;
   g_autoptr(EscaleActivity) activity = NULL;
   g_autoptr(EscaleWebProfile) profile = NULL;
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
   GtkWidget *window;
-  GSList *uris;
-  guint64 pss, rss;
-  guint n_procs;
 
   gtk_init ();
-  soup_server_add_handler (server, NULL, serve, NULL, NULL);
-  if (!soup_server_listen (server, address, 0, &error))
-    g_error ("%s", error->message);
-  uris = soup_server_get_uris (server);
-  ini = g_strdup_printf ("[Activity]\nid=culture\ntitle=Culture\nicon=culture\nkind=culture\n"
-                         "[Site 1]\ntitle=Musée du village\nurl=http://127.0.0.1:%d/\n",
-                         g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-  ini_path = g_build_filename (dir, "culture.ini", NULL);
-  g_file_set_contents (ini_path, ini, -1, NULL);
+  ini_path = write_activity (dir, serve_page (server, address));
   file = escale_config_file_load (ini_path, NULL, problems, &error);
   activity = escale_activity_new_from_file (file, dir, escale_activities_get_kinds (), problems);
   g_assert (activity != NULL);
 
   profile = escale_web_profile_new ();
-  window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_set_child (GTK_WINDOW (window), escale_activity_page_new (activity, NULL, profile));
-  gtk_window_present (GTK_WINDOW (window));
-  for (int i = 0; i < 20; i++)
-    g_main_context_iteration (NULL, FALSE);
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
-                    G_CALLBACK (after_paint_cb), NULL);
-
-  touch (window, "Sites de musées");
-  for (guint r = 0; r < rounds; r++)
-    {
-      gint64 start;
-      GtkWidget *view;
-      double ms;
-
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      loaded = painted = FALSE;
-      start = g_get_monotonic_time ();
-      touch (window, "Musée du village");
-      view = escale_culture_view_get_web_view (ESCALE_CULTURE_VIEW (
-        escale_activity_page_get_content (ESCALE_ACTIVITY_PAGE (gtk_window_get_child (
-          GTK_WINDOW (window))))));
-      g_signal_connect (escale_web_view_get_web_view (ESCALE_WEB_VIEW (view)), "load-changed",
-                        G_CALLBACK (load_changed_cb), NULL);
-      while (!painted)
-        g_main_context_iteration (NULL, TRUE);
-      ms = (g_get_monotonic_time () - start) / 1000.0;
-      g_array_append_val (times, ms);
-      g_print ("round %u: tap to painted page %.0f ms%s\n", r + 1, ms, r == 0 ? " (cold)" : "");
-      if (r + 1 == rounds)
-        break;
-      touch (window, "Autres sites");
-    }
-
-  if (times->len > 1)
-    {
-      double *warm = (double *) times->data + 1;
-
-      qsort (warm, times->len - 1, sizeof (double), (int (*) (const void *, const void *)) compare);
-      g_print ("cold: %.0f ms; warm: median %.0f ms, min %.0f, max %.0f over %u rounds\n",
-               g_array_index (times, double, 0), warm[(times->len - 2) / 2], warm[0],
-               warm[times->len - 2], times->len - 1);
-    }
-
-  memory_of_tree (getpid (), &pss, &rss, &n_procs);
-  g_print ("memory with one page open: PSS %.0f MB, RSS %.0f MB, %u processes\n", pss / 1024.0,
-           rss / 1024.0, n_procs);
+  window = open_window (activity, profile);
+  measure_rounds (window, rounds, times);
+  print_cold_and_warm (times);
+  print_memory ();
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_unlink (ini_path);

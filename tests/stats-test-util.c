@@ -254,23 +254,13 @@ assert_counters_match_rows (EscaleStatsReport *report, const char *path, const c
     }
 }
 
-/* The report of @from..@to gives what the visit rows give when read one
- * by one (as the report did before the per-day totals). */
-void
-assert_report_matches_rows (EscaleStatsStore *store, const char *path, const char *from,
-                            const char *to)
+/* The report's visits, minutes, accompanied visits and helper calls are
+ * the sums of the period's visit rows, and its median duration is theirs
+ * (when there are @n > 0 of them). */
+static void
+assert_sums_match_rows (EscaleStatsReport *report, const char *path, const char *from,
+                        const char *to, gint64 n)
 {
-  g_autoptr(EscaleStatsReport) report = escale_stats_report_new (store, from, to, NULL);
-  gint64 n = query_period (path, from, to, "SELECT count (*) FROM sessions WHERE @");
-  static const char *const satisfaction[] = { "IS NULL", "= 'oui'", "= 'en-partie'", "= 'non'" };
-  static const char *const ages[] = { "IS NULL",   "= '18-24'", "= '25-39'", "= '40-59'",
-                                      "= '60-69'", "= '70+'",   "= 'refus'" };
-  static const char *const buckets[] = { "< 30", "BETWEEN 30 AND 59", "BETWEEN 60 AND 119",
-                                         ">= 120" };
-  GArray *days;
-  GPtrArray *groups;
-
-  g_assert_nonnull (report);
   g_assert_cmpint (escale_stats_report_get_sessions (report), ==, n);
   g_assert_cmpint (escale_stats_report_get_minutes (report), ==,
                    query_period (path, from, to,
@@ -294,6 +284,20 @@ assert_report_matches_rows (EscaleStatsStore *store, const char *path, const cha
 
       g_assert_cmpfloat (escale_stats_report_get_median_minutes (report), ==, (low + high) / 2.0);
     }
+}
+
+/* The report's visits per duration bucket, satisfaction answer, age
+ * bracket and (for two hours) weekday are the period's rows counted so. */
+static void
+assert_breakdowns_match_rows (EscaleStatsReport *report, const char *path, const char *from,
+                              const char *to)
+{
+  static const char *const satisfaction[] = { "IS NULL", "= 'oui'", "= 'en-partie'", "= 'non'" };
+  static const char *const ages[] = { "IS NULL",   "= '18-24'", "= '25-39'", "= '40-59'",
+                                      "= '60-69'", "= '70+'",   "= 'refus'" };
+  static const char *const buckets[] = { "< 30", "BETWEEN 30 AND 59", "BETWEEN 60 AND 119",
+                                         ">= 120" };
+
   for (guint b = 0; b < ESCALE_N_DURATION_BUCKETS; b++)
     g_assert_cmpint (escale_stats_report_get_duration_bucket (report, b), ==,
                      query_period (path, from, to,
@@ -317,8 +321,16 @@ assert_report_matches_rows (EscaleStatsStore *store, const char *path, const cha
                                    "SELECT count (*) FROM sessions WHERE @ AND weekday = %d"
                                    " AND start_hour IN (9, 14)",
                                    w));
+}
 
-  days = escale_stats_report_get_days (report);
+/* The report has one day per day with visits, in order, each with its
+ * number of visit rows. */
+static void
+assert_days_match_rows (EscaleStatsReport *report, const char *path, const char *from,
+                        const char *to)
+{
+  GArray *days = escale_stats_report_get_days (report);
+
   g_assert_cmpint (days->len, ==,
                    query_period (path, from, to,
                                  "SELECT count (DISTINCT day) FROM sessions WHERE @"));
@@ -332,8 +344,17 @@ assert_report_matches_rows (EscaleStatsStore *store, const char *path, const cha
       if (i > 0)
         g_assert_cmpstr (g_array_index (days, EscaleStatsDay, i - 1).day, <, day->day);
     }
+}
 
-  groups = escale_stats_report_get_activities (report);
+/* The report has one group per activity used in the period, with its
+ * visits and minutes from the activity rows; only "sans-theme" has no
+ * theme. */
+static void
+assert_activities_match_rows (EscaleStatsReport *report, const char *path, const char *from,
+                              const char *to)
+{
+  GPtrArray *groups = escale_stats_report_get_activities (report);
+
   g_assert_cmpint (groups->len, ==,
                    query_period (path, from, to,
                                  "SELECT count (DISTINCT activity_id) FROM session_activities"
@@ -354,8 +375,16 @@ assert_report_matches_rows (EscaleStatsStore *store, const char *path, const cha
                                      group->name));
       g_assert_true ((group->theme == NULL) == (strcmp (group->name, "sans-theme") == 0));
     }
-  assert_counters_match_rows (report, path, from, to);
-  groups = escale_stats_report_get_themes (report);
+}
+
+/* Each theme's visits are the period's activity rows of that theme
+ * ("Sans thématique": of none). */
+static void
+assert_themes_match_rows (EscaleStatsReport *report, const char *path, const char *from,
+                          const char *to)
+{
+  GPtrArray *groups = escale_stats_report_get_themes (report);
+
   for (guint i = 0; i < groups->len; i++)
     {
       EscaleStatsGroup *group = groups->pdata[i];
@@ -372,6 +401,24 @@ assert_report_matches_rows (EscaleStatsStore *store, const char *path, const cha
                                        " AND theme = '%s'",
                                        group->name));
     }
+}
+
+/* The report of @from..@to gives what the visit rows give when read one
+ * by one (as the report did before the per-day totals). */
+void
+assert_report_matches_rows (EscaleStatsStore *store, const char *path, const char *from,
+                            const char *to)
+{
+  g_autoptr(EscaleStatsReport) report = escale_stats_report_new (store, from, to, NULL);
+  gint64 n = query_period (path, from, to, "SELECT count (*) FROM sessions WHERE @");
+
+  g_assert_nonnull (report);
+  assert_sums_match_rows (report, path, from, to, n);
+  assert_breakdowns_match_rows (report, path, from, to);
+  assert_days_match_rows (report, path, from, to);
+  assert_activities_match_rows (report, path, from, to);
+  assert_counters_match_rows (report, path, from, to);
+  assert_themes_match_rows (report, path, from, to);
 }
 
 void

@@ -161,6 +161,111 @@ test_migrates_v3_building_day_totals (Fixture *f, gconstpointer data)
   assert_totals_match_rows (f->path);
 }
 
+/* The call figures of schema 6, by the old tables' column and the
+ * counter each becomes in schema 7, and the folded months of make_v6_store. */
+static const char *const call_columns[][2] = {
+  { "calls_started", "started" },
+  { "calls_connected", "connected" },
+  { "call_minutes", "minutes" },
+};
+static const char *const call_months[] = { "2025-01", "2025-02" };
+
+/* Every call figure of a store, per visit (ids 1 to 4) and per folded month. */
+typedef struct
+{
+  gint64 per_visit[5][G_N_ELEMENTS (call_columns)];
+  gint64 per_month[G_N_ELEMENTS (call_months)][G_N_ELEMENTS (call_columns)];
+} CallFigures;
+
+/* Reads @figures from the old call tables of the schema-6 store at @path. */
+static void
+read_v6_call_figures (const char *path, CallFigures *figures)
+{
+  for (guint c = 0; c < G_N_ELEMENTS (call_columns); c++)
+    {
+      for (guint id = 1; id <= 4; id++)
+        {
+          g_autofree char *sql = g_strdup_printf ("SELECT ifnull (sum (%s), 0) FROM"
+                                                  " session_calls WHERE session_id = %u",
+                                                  call_columns[c][0], id);
+
+          figures->per_visit[id][c] = query (path, sql);
+        }
+      for (guint m = 0; m < G_N_ELEMENTS (call_months); m++)
+        {
+          g_autofree char *sql = g_strdup_printf ("SELECT ifnull (sum (%s), 0) FROM"
+                                                  " monthly_call_totals WHERE month = '%s'",
+                                                  call_columns[c][0], call_months[m]);
+
+          figures->per_month[m][c] = query (path, sql);
+        }
+    }
+}
+
+/* The 'call' counters of the migrated store at @path hold @figures. */
+static void
+assert_call_counters_hold (const char *path, const CallFigures *figures)
+{
+  for (guint c = 0; c < G_N_ELEMENTS (call_columns); c++)
+    {
+      for (guint id = 1; id <= 4; id++)
+        {
+          g_autofree char *sql = g_strdup_printf ("SELECT ifnull (sum (value), 0) FROM"
+                                                  " session_counters WHERE session_id = %u"
+                                                  " AND kind = 'call' AND counter = '%s'",
+                                                  id, call_columns[c][1]);
+
+          g_assert_cmpint (query (path, sql), ==, figures->per_visit[id][c]);
+        }
+      for (guint m = 0; m < G_N_ELEMENTS (call_months); m++)
+        {
+          g_autofree char *sql = g_strdup_printf ("SELECT ifnull (sum (value), 0) FROM"
+                                                  " monthly_counter_totals WHERE month = '%s'"
+                                                  " AND kiosk_id = 'k0' AND kind = 'call'"
+                                                  " AND counter = '%s'",
+                                                  call_months[m], call_columns[c][1]);
+
+          g_assert_cmpint (query (path, sql), ==, figures->per_month[m][c]);
+        }
+    }
+}
+
+/* What the migration leaves besides the values: no row for a zero, no old
+ * table, the labels, every visit. */
+static void
+assert_call_tables_replaced (const char *path)
+{
+  /* Zeros leave no row: visit 2 connected nothing and talked 0 minutes. */
+  g_assert_cmpint (query (path, "SELECT count (*) FROM session_counters"), ==, 7);
+  g_assert_cmpint (query (path, "SELECT count (*) FROM monthly_counter_totals"), ==, 4);
+  g_assert_cmpint (query (path, "SELECT count (*) FROM sqlite_master WHERE name IN"
+                                " ('session_calls', 'monthly_call_totals')"),
+                   ==, 0);
+  g_assert_cmpint (query (path, "SELECT count (*) FROM counter_labels WHERE kind = 'call'"
+                                " AND label IN ('Appels vidéo lancés', 'Appels vidéo aboutis',"
+                                " 'Minutes en communication')"),
+                   ==, 3);
+  g_assert_cmpint (query (path, "SELECT count (*) FROM sessions"), ==, 4);
+}
+
+/* The dashboard's call figures of March 2026 and of the folded months. */
+static void
+assert_call_figures_reported (EscaleStatsStore *store)
+{
+  g_autoptr(EscaleStatsReport)
+               month = escale_stats_report_new (store, "2026-03-01", "2026-03-31", NULL);
+  g_autoptr(EscaleStatsReport)
+               folded = escale_stats_report_new (store, "2025-01-01", "2025-02-28", NULL);
+
+  g_assert_cmpuint (escale_stats_report_get_counter_value (month, "call", "started"), ==, 6);
+  g_assert_cmpuint (escale_stats_report_get_counter_value (month, "call", "connected"), ==, 4);
+  g_assert_cmpuint (escale_stats_report_get_counter_value (month, "call", "minutes"), ==, 73);
+  g_assert_cmpuint (escale_stats_report_get_counter_value (folded, "call", "started"), ==, 8);
+  g_assert_cmpuint (escale_stats_report_get_counter_value (folded, "call", "connected"), ==, 5);
+  g_assert_cmpuint (escale_stats_report_get_counter_value (folded, "call", "minutes"), ==, 90);
+  g_assert_cmpuint (escale_stats_report_get_sessions (folded), ==, 10);
+}
+
 /* Schema 6 to 7: every call figure of the old tables, per visit and per
  * folded month, becomes a 'call' counter with the same value (zeros are
  * not stored), the labels come along, the old tables go; the dashboard's
@@ -168,37 +273,14 @@ test_migrates_v3_building_day_totals (Fixture *f, gconstpointer data)
 static void
 test_migrates_v6_calls_to_counters (Fixture *f, gconstpointer data)
 {
-  static const char *const columns[][2] = {
-    { "calls_started", "started" },
-    { "calls_connected", "connected" },
-    { "call_minutes", "minutes" },
-  };
   g_autoptr(EscaleStatsStore) store = NULL;
-  gint64 per_visit[5][3], per_month[2][3];
-  const char *months[] = { "2025-01", "2025-02" };
+  CallFigures figures;
 
   make_v6_store (f->path);
-  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
-    {
-      for (guint id = 1; id <= 4; id++)
-        {
-          g_autofree char *sql = g_strdup_printf ("SELECT ifnull (sum (%s), 0) FROM"
-                                                  " session_calls WHERE session_id = %u",
-                                                  columns[c][0], id);
-
-          per_visit[id][c] = query (f->path, sql);
-        }
-      for (guint m = 0; m < G_N_ELEMENTS (months); m++)
-        {
-          g_autofree char *sql = g_strdup_printf ("SELECT ifnull (sum (%s), 0) FROM"
-                                                  " monthly_call_totals WHERE month = '%s'",
-                                                  columns[c][0], months[m]);
-
-          per_month[m][c] = query (f->path, sql);
-        }
-    }
-  g_assert_cmpint (per_visit[1][0] + per_visit[2][0] + per_visit[3][0], ==, 6);
-  g_assert_cmpint (per_month[0][2], ==, 90);
+  read_v6_call_figures (f->path, &figures);
+  g_assert_cmpint (figures.per_visit[1][0] + figures.per_visit[2][0] + figures.per_visit[3][0], ==,
+                   6);
+  g_assert_cmpint (figures.per_month[0][2], ==, 90);
 
   store = escale_stats_store_new (f->path);
   g_test_expect_message ("escale-stats", G_LOG_LEVEL_MESSAGE, "*schema 7*");
@@ -206,55 +288,11 @@ test_migrates_v6_calls_to_counters (Fixture *f, gconstpointer data)
   g_test_assert_expected_messages ();
   g_assert_cmpint (escale_stats_store_get_schema_version (store), ==, 7);
 
-  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
-    {
-      for (guint id = 1; id <= 4; id++)
-        {
-          g_autofree char *sql = g_strdup_printf ("SELECT ifnull (sum (value), 0) FROM"
-                                                  " session_counters WHERE session_id = %u"
-                                                  " AND kind = 'call' AND counter = '%s'",
-                                                  id, columns[c][1]);
-
-          g_assert_cmpint (query (f->path, sql), ==, per_visit[id][c]);
-        }
-      for (guint m = 0; m < G_N_ELEMENTS (months); m++)
-        {
-          g_autofree char *sql = g_strdup_printf ("SELECT ifnull (sum (value), 0) FROM"
-                                                  " monthly_counter_totals WHERE month = '%s'"
-                                                  " AND kiosk_id = 'k0' AND kind = 'call'"
-                                                  " AND counter = '%s'",
-                                                  months[m], columns[c][1]);
-
-          g_assert_cmpint (query (f->path, sql), ==, per_month[m][c]);
-        }
-    }
-  /* Zeros leave no row: visit 2 connected nothing and talked 0 minutes. */
-  g_assert_cmpint (query (f->path, "SELECT count (*) FROM session_counters"), ==, 7);
-  g_assert_cmpint (query (f->path, "SELECT count (*) FROM monthly_counter_totals"), ==, 4);
-  g_assert_cmpint (query (f->path, "SELECT count (*) FROM sqlite_master WHERE name IN"
-                                   " ('session_calls', 'monthly_call_totals')"),
-                   ==, 0);
-  g_assert_cmpint (query (f->path, "SELECT count (*) FROM counter_labels WHERE kind = 'call'"
-                                   " AND label IN ('Appels vidéo lancés', 'Appels vidéo aboutis',"
-                                   " 'Minutes en communication')"),
-                   ==, 3);
-  g_assert_cmpint (query (f->path, "SELECT count (*) FROM sessions"), ==, 4);
+  assert_call_counters_hold (f->path, &figures);
+  assert_call_tables_replaced (f->path);
   assert_totals_match_rows (f->path);
   assert_report_matches_rows (store, f->path, "2026-03-01", "2026-03-31");
-  {
-    g_autoptr(EscaleStatsReport)
-                 month = escale_stats_report_new (store, "2026-03-01", "2026-03-31", NULL);
-    g_autoptr(EscaleStatsReport)
-                 folded = escale_stats_report_new (store, "2025-01-01", "2025-02-28", NULL);
-
-    g_assert_cmpuint (escale_stats_report_get_counter_value (month, "call", "started"), ==, 6);
-    g_assert_cmpuint (escale_stats_report_get_counter_value (month, "call", "connected"), ==, 4);
-    g_assert_cmpuint (escale_stats_report_get_counter_value (month, "call", "minutes"), ==, 73);
-    g_assert_cmpuint (escale_stats_report_get_counter_value (folded, "call", "started"), ==, 8);
-    g_assert_cmpuint (escale_stats_report_get_counter_value (folded, "call", "connected"), ==, 5);
-    g_assert_cmpuint (escale_stats_report_get_counter_value (folded, "call", "minutes"), ==, 90);
-    g_assert_cmpuint (escale_stats_report_get_sessions (folded), ==, 10);
-  }
+  assert_call_figures_reported (store);
 }
 
 int

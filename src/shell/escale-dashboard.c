@@ -526,20 +526,18 @@ escale_dashboard_class_init (EscaleDashboardClass *klass)
   gtk_widget_class_set_css_name (widget_class, "dashboard");
 }
 
+/* The five period buttons, then the custom period's two dates (shown only
+ * for "Autre période"). */
 static void
-escale_dashboard_init (EscaleDashboard *self)
+add_period_picker (EscaleDashboard *self, GtkWidget *box)
 {
   static const char *const periods[] = {
     N_ ("Cette semaine"), N_ ("Ce mois"),       N_ ("Ce trimestre"),
     N_ ("Cette année"),   N_ ("Autre période"),
   };
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
   GtkWidget *show_button = gtk_button_new_with_label (_ ("Afficher"));
-  GtkWidget *exports = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
-  GtkWidget *charts = gtk_grid_new ();
 
-  gtk_widget_add_css_class (box, "dashboard-content");
   for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
     {
       self->period_buttons[i] = gtk_toggle_button_new_with_label (_ (periods[i]));
@@ -559,6 +557,12 @@ escale_dashboard_init (EscaleDashboard *self)
   gtk_box_append (GTK_BOX (box), self->custom_box);
 
   gtk_widget_set_halign (row, GTK_ALIGN_START);
+}
+
+/* The period shown, as a title, and the place of a reading error. */
+static void
+add_period_labels (EscaleDashboard *self, GtkWidget *box)
+{
   self->period_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->period_label), "page-title");
   gtk_label_set_xalign (self->period_label, 0);
@@ -568,12 +572,40 @@ escale_dashboard_init (EscaleDashboard *self)
   gtk_label_set_wrap (self->error_label, TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error_label));
+}
 
+/* The grid the key figures' tiles go in (filled when a period is read). */
+static void
+add_tiles (EscaleDashboard *self, GtkWidget *box)
+{
   self->tiles = GTK_GRID (gtk_grid_new ());
   gtk_grid_set_column_spacing (self->tiles, 16);
   gtk_grid_set_row_spacing (self->tiles, 16);
   gtk_grid_set_column_homogeneous (self->tiles, TRUE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->tiles));
+}
+
+/* Durations and ages, side by side in @charts. */
+static void
+attach_duration_and_age_charts (EscaleDashboard *self, GtkWidget *charts)
+{
+  GtkWidget *left = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *right = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+
+  self->durations = ESCALE_CHART (escale_chart_new ());
+  self->ages = ESCALE_CHART (escale_chart_new ());
+  section (left, _ ("Durée des visites"), GTK_WIDGET (self->durations));
+  section (right, _ ("Tranches d'âge"), GTK_WIDGET (self->ages));
+  gtk_grid_attach (GTK_GRID (charts), left, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (charts), right, 1, 0, 1, 1);
+}
+
+/* Every chart, each under its title: visits per day, themes, activities,
+ * durations and ages, then the arrival heat map. */
+static void
+add_charts (EscaleDashboard *self, GtkWidget *box)
+{
+  GtkWidget *charts = gtk_grid_new ();
 
   self->per_day = ESCALE_CHART (escale_chart_new ());
   section (box, _ ("Visites par jour"), GTK_WIDGET (self->per_day));
@@ -586,41 +618,50 @@ escale_dashboard_init (EscaleDashboard *self)
   section (box, _ ("Par thématique (La Coop de la médiation numérique)"),
            GTK_WIDGET (self->per_theme));
   section (box, _ ("Par activité (et sa thématique)"), GTK_WIDGET (self->per_activity));
-  {
-    GtkWidget *left = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-    GtkWidget *right = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-
-    self->durations = ESCALE_CHART (escale_chart_new ());
-    self->ages = ESCALE_CHART (escale_chart_new ());
-    section (left, _ ("Durée des visites"), GTK_WIDGET (self->durations));
-    section (right, _ ("Tranches d'âge"), GTK_WIDGET (self->ages));
-    gtk_grid_attach (GTK_GRID (charts), left, 0, 0, 1, 1);
-    gtk_grid_attach (GTK_GRID (charts), right, 1, 0, 1, 1);
-  }
+  attach_duration_and_age_charts (self, charts);
   gtk_box_append (GTK_BOX (box), charts);
 
   self->heat = ESCALE_CHART (escale_chart_new ());
   section (box, _ ("Heure d'arrivée et jour de la semaine (nombre de visites)"),
            GTK_WIDGET (self->heat));
+}
 
-  {
-    GtkWidget *summary = gtk_button_new_with_label (_ ("Exporter les chiffres (CSV)"));
-    GtkWidget *visits = gtk_button_new_with_label (_ ("Exporter les visites (CSV)"));
+/* The two CSV exports of the period shown, and the line that tells where
+ * the file went. */
+static void
+add_export_buttons (EscaleDashboard *self, GtkWidget *box)
+{
+  GtkWidget *exports = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
+  GtkWidget *summary = gtk_button_new_with_label (_ ("Exporter les chiffres (CSV)"));
+  GtkWidget *visits = gtk_button_new_with_label (_ ("Exporter les visites (CSV)"));
 
-    gtk_widget_add_css_class (summary, "big-button");
-    gtk_widget_add_css_class (visits, "big-button");
-    g_object_set_data (G_OBJECT (visits), "sessions", GINT_TO_POINTER (TRUE));
-    g_signal_connect (summary, "clicked", G_CALLBACK (export_clicked_cb), self);
-    g_signal_connect (visits, "clicked", G_CALLBACK (export_clicked_cb), self);
-    gtk_box_append (GTK_BOX (exports), summary);
-    gtk_box_append (GTK_BOX (exports), visits);
-    section (box, _ ("Exporter la période affichée"), exports);
-  }
+  gtk_widget_add_css_class (summary, "big-button");
+  gtk_widget_add_css_class (visits, "big-button");
+  g_object_set_data (G_OBJECT (visits), "sessions", GINT_TO_POINTER (TRUE));
+  g_signal_connect (summary, "clicked", G_CALLBACK (export_clicked_cb), self);
+  g_signal_connect (visits, "clicked", G_CALLBACK (export_clicked_cb), self);
+  gtk_box_append (GTK_BOX (exports), summary);
+  gtk_box_append (GTK_BOX (exports), visits);
+  section (box, _ ("Exporter la période affichée"), exports);
+
   self->export_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->export_label, TRUE);
   gtk_label_set_xalign (self->export_label, 0);
   gtk_label_set_selectable (self->export_label, FALSE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->export_label));
+}
+
+static void
+escale_dashboard_init (EscaleDashboard *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
+
+  gtk_widget_add_css_class (box, "dashboard-content");
+  add_period_picker (self, box);
+  add_period_labels (self, box);
+  add_tiles (self, box);
+  add_charts (self, box);
+  add_export_buttons (self, box);
 
   self->scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER,
