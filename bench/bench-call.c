@@ -50,9 +50,8 @@ die_with_parent (gpointer data)
 static GSubprocess *
 start_family (const char *self_path, char **code)
 {
-  g_autoptr(GSubprocessLauncher) launcher =
-    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                               G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (
+    G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
   g_autoptr(GError) error = NULL;
   g_autoptr(GDataInputStream) lines = NULL;
   GSubprocess *family;
@@ -135,7 +134,7 @@ kiosk_pss_mib (void)
       if (pid != me && ppid != me)
         continue;
       if (pid != me && strstr (stat, "(bench-call)") != NULL)
-        continue;   /* the family peer is not the kiosk */
+        continue; /* the family peer is not the kiosk */
       if (g_file_get_contents (rollup_path, &rollup, NULL, NULL) &&
           (pss = strstr (rollup, "\nPss:")) != NULL)
         kib += g_ascii_strtod (pss + 5, NULL);

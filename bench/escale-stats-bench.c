@@ -17,7 +17,7 @@
 
 typedef struct
 {
-  GPtrArray *names;   /* short statement text */
+  GPtrArray *names; /* short statement text */
   GArray *ms;
 } Profile;
 
@@ -247,8 +247,8 @@ main (int argc, char *argv[])
   g_autoptr(EscaleStatsStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = NULL;
-  Profile profile = { g_ptr_array_new_with_free_func (g_free), g_array_new (FALSE, FALSE,
-                                                                            sizeof (double)) };
+  Profile profile = { g_ptr_array_new_with_free_func (g_free),
+                      g_array_new (FALSE, FALSE, sizeof (double)) };
 
   if (argc != 3)
     {

@@ -19,8 +19,8 @@ typedef struct
   char *stats_path;
   EscaleApplication *app;
   EscaleClock *clock;
-  EscaleStatsStore *store;     /* borrowed from the kiosk */
-  EscaleScratch *scratch;      /* borrowed from the kiosk */
+  EscaleStatsStore *store; /* borrowed from the kiosk */
+  EscaleScratch *scratch;  /* borrowed from the kiosk */
   EscaleKiosk *kiosk;
   EscaleWebProfile *profile;
   EscaleWindow *window;

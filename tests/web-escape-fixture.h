@@ -19,14 +19,14 @@ typedef struct
 {
   SoupServer *allowed;
   SoupServer *other;
-  char *base;          /* http://127.0.0.1:PORT of the allowed site */
+  char *base; /* http://127.0.0.1:PORT of the allowed site */
   char *other_base;
   char *dir;
   EscaleWebProfile *profile;
   EscaleWebPolicy *policy;
   GtkWindow *window;
   EscaleWebView *view;
-  GString *uris_seen;  /* every address the view showed, one a line */
+  GString *uris_seen; /* every address the view showed, one a line */
 } Fixture;
 
 extern const char *escape_target; /* for /link pages built per test */
@@ -52,7 +52,7 @@ void run_js (Fixture *f, const char *script);
 char *eval_page (Fixture *f, const char *body);
 void real_click (Fixture *f, int button);
 
-#define ADD(path, func, data) \
+#define ADD(path, func, data)                                                                     \
   g_test_add ("/escale/web-escape/" path, Fixture, data, fixture_setup, func, fixture_teardown)
 
 G_END_DECLS

@@ -16,7 +16,7 @@ static const EscaleKeySpec hello_keys[] = {
 };
 
 static const EscaleCounterSpec hello_counters[] = {
-  { "greetings", N_("Bonjours dits") },
+  { "greetings", N_ ("Bonjours dits") },
   { NULL },
 };
 
@@ -27,7 +27,7 @@ check_hello (EscaleActivity *activity, EscaleConfigFile *file, GPtrArray *proble
 
   if (greeting != NULL && g_utf8_strlen (greeting, -1) > MAX_GREETING)
     escale_config_file_problem (file, problems, "Hello", "greeting",
-                                _("trop long : %d caractères au plus"), MAX_GREETING);
+                                _ ("trop long : %d caractères au plus"), MAX_GREETING);
 }
 
 const EscaleActivityKind escale_hello_kind = {

@@ -7,7 +7,7 @@ G_BEGIN_DECLS
 
 extern const EscaleActivityKind escale_hello_kind;
 
-GType escale_hello_kind_view_type (EscaleActivity *activity);   /* escale-hello-view.c */
-guint escale_hello_kind_get_n_wipes (void);                      /* escale-hello-view.c */
+GType escale_hello_kind_view_type (EscaleActivity *activity); /* escale-hello-view.c */
+guint escale_hello_kind_get_n_wipes (void);                   /* escale-hello-view.c */
 
 G_END_DECLS

@@ -63,12 +63,12 @@ escale_hello_view_constructed (GObject *object)
 
   G_OBJECT_CLASS (escale_hello_view_parent_class)->constructed (object);
 
-  self->greeting = escale_activity_get_string (escale_activity_view_get_activity (view), "Hello",
-                                               "greeting");
+  self->greeting =
+    escale_activity_get_string (escale_activity_view_get_activity (view), "Hello", "greeting");
   gtk_label_set_text (self->label, self->greeting);
   if (escale_activity_view_get_visit (view) != NULL)
-    escale_visit_add_wiper (escale_activity_view_get_visit (view), "hello-card", wipe_hello,
-                            NULL, NULL);
+    escale_visit_add_wiper (escale_activity_view_get_visit (view), "hello-card", wipe_hello, NULL,
+                            NULL);
   escale_activity_view_set_guide_step (view, 1);
 }
 
@@ -97,8 +97,8 @@ escale_hello_view_class_init (EscaleHelloViewClass *klass)
 static void
 escale_hello_view_init (EscaleHelloView *self)
 {
-  GtkWidget *greet = gtk_button_new_with_label (_("Dire bonjour"));
-  GtkWidget *done = gtk_button_new_with_label (_("J'ai salué"));
+  GtkWidget *greet = gtk_button_new_with_label (_ ("Dire bonjour"));
+  GtkWidget *done = gtk_button_new_with_label (_ ("J'ai salué"));
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   self->label = GTK_LABEL (gtk_label_new (NULL));
