@@ -132,6 +132,50 @@ touch (Fixture *f, const char *text)
   settle ();
 }
 
+/* A one-work collection whose work has a sound: @seconds of silence, as a
+ * WAV file (8 kHz, 16-bit mono). */
+static void
+write_sound_collection (const char *dir, guint seconds)
+{
+  g_autofree char *demo_image = g_build_filename (g_getenv ("ESCALE_SOURCE_DIR"), "kiosk-config",
+                                                  "culture", "perigord", "images", "noix.svg",
+                                                  NULL);
+  g_autofree char *image = g_build_filename (dir, "noix.svg", NULL);
+  g_autofree char *ini = g_build_filename (dir, "collection.ini", NULL);
+  g_autofree char *wav = g_build_filename (dir, "chant.wav", NULL);
+  g_autofree char *svg = NULL;
+  guint32 data_size = seconds * 8000 * 2;
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  guint32 header[] = { GUINT32_TO_LE (36 + data_size),
+                       0,
+                       0,
+                       GUINT32_TO_LE (16),
+                       GUINT32_TO_LE (0x00010001),
+                       GUINT32_TO_LE (8000),
+                       GUINT32_TO_LE (16000),
+                       GUINT32_TO_LE (0x00100002),
+                       0,
+                       GUINT32_TO_LE (data_size) };
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_get_contents (demo_image, &svg, NULL, NULL));
+  g_assert_true (g_file_set_contents (image, svg, -1, NULL));
+  g_assert_true (g_file_set_contents (ini,
+                                      "[Collection]\ntitle=Salle des chants\n"
+                                      "[Item 1]\ntitle=Le chant des noyers\nimage=noix.svg\n"
+                                      "text-1=Un chant de la vallée.\naudio=chant.wav\n",
+                                      -1, NULL));
+  g_byte_array_append (bytes, (const guint8 *) "RIFF", 4);
+  g_byte_array_append (bytes, (const guint8 *) &header[0], 4);
+  g_byte_array_append (bytes, (const guint8 *) "WAVEfmt ", 8);
+  g_byte_array_append (bytes, (const guint8 *) &header[3], 20);
+  g_byte_array_append (bytes, (const guint8 *) "data", 4);
+  g_byte_array_append (bytes, (const guint8 *) &header[9], 4);
+  g_byte_array_set_size (bytes, bytes->len + data_size);
+  memset (bytes->data + 44, 0, data_size);
+  g_assert_true (g_file_set_contents (wav, (const char *) bytes->data, bytes->len, NULL));
+}
+
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
@@ -160,12 +204,19 @@ fixture_setup (Fixture *f, gconstpointer data)
 
   link = g_build_filename (f->dir, "culture", NULL);
   g_assert_cmpint (symlink (demo, link), ==, 0);
+  /* data: the name of a collection of the test's own, instead of the demo. */
+  if (data != NULL)
+    {
+      g_autofree char *own = g_build_filename (f->dir, data, NULL);
+
+      write_sound_collection (own, 2);
+    }
   ini = g_strdup_printf ("[Activity]\nid=culture\ntitle=Culture et loisirs\nicon=culture\n"
                          "kind=culture\n[Guide]\nstep-1=Touchez une image.\n"
-                         "[Culture]\ncollection=culture/perigord\n"
+                         "[Culture]\ncollection=%s\n"
                          "[Site 1]\ntitle=Musée du village\nurl=%s\n"
                          "description=Une salle d'essai.\n",
-                         f->base);
+                         data != NULL ? (const char *) data : "culture/perigord", f->base);
   ini_path = g_build_filename (f->dir, "culture.ini", NULL);
   g_assert_true (g_file_set_contents (ini_path, ini, -1, &error));
   file = escale_config_file_load (ini_path, "activities/culture.ini", problems, &error);
@@ -203,6 +254,12 @@ fixture_teardown (Fixture *f, gconstpointer data)
   g_assert_finalize_object (g_steal_pointer (&f->server));
   g_assert_cmpint (g_unlink (link), ==, 0);
   g_assert_cmpint (g_unlink (ini), ==, 0);
+  if (data != NULL)
+    {
+      g_autofree char *own = g_build_filename (f->dir, data, NULL);
+
+      g_assert_true (escale_remove_tree (own, NULL));
+    }
   g_assert_cmpint (g_rmdir (f->dir), ==, 0);
   g_free (f->dir);
   g_free (f->base);
@@ -262,6 +319,38 @@ test_slideshow (Fixture *f, gconstpointer data)
   g_assert_true (shows_label (GTK_WIDGET (f->window), "Le château de Beynac"));
   g_assert_false (escale_culture_view_get_presenting (f->view));
   g_assert_true (shows_label (GTK_WIDGET (f->window), "Comment faire"));
+}
+
+static gboolean
+holding (Fixture *f)
+{
+  return escale_activity_view_get_holding (ESCALE_ACTIVITY_VIEW (f->view));
+}
+
+static gboolean
+not_holding (Fixture *f)
+{
+  return !holding (f);
+}
+
+/* While a work's sound plays, the inactivity countdown stays away; it
+ * comes back when the person stops it, or when it ends by itself. */
+static void
+test_sound_holds (Fixture *f, gconstpointer data)
+{
+  g_assert_true (shows_label (GTK_WIDGET (f->window), "Salle des chants"));
+  touch (f, "Le chant des noyers");
+  g_assert_false (holding (f));
+  touch (f, "Écouter");
+  wait_for (holding, f);
+  touch (f, "Arrêter le son");
+  g_assert_false (holding (f));
+
+  /* Two seconds of sound, played to the end: "Écouter" again. */
+  touch (f, "Écouter");
+  wait_for (holding, f);
+  wait_for (not_holding, f);
+  g_assert_nonnull (find_button (GTK_WIDGET (f->window), "Écouter"));
 }
 
 static GtkWidget *watched_view;
@@ -334,5 +423,7 @@ main (int argc, char **argv)
   ADD ("gallery-detail", test_gallery_detail);
   ADD ("slideshow", test_slideshow);
   ADD ("site-in-locked-view", test_site_in_locked_view);
+  g_test_add ("/escale/culture-view/sound-holds", Fixture, "salle", fixture_setup,
+              test_sound_holds, fixture_teardown);
   return g_test_run ();
 }

@@ -50,6 +50,7 @@ struct _EscaleCultureView
   EscaleCultureCollection *collection;
   GHashTable *textures;
   GtkMediaStream *sound;
+  GtkMediaStream *film; /* of the work shown, if it has one */
   guint item;
   guint gallery_page;
   guint zoom; /* 0 = fit, then 1.5x, 2x, 3x */
@@ -66,20 +67,65 @@ n_items (EscaleCultureView *self)
   return self->collection ? escale_culture_collection_get_n_items (self->collection) : 0;
 }
 
+/* A sound or a film playing keeps the inactivity countdown away (it never
+ * runs while a video plays); it comes back when they stop or end. */
+static void
+update_holding (EscaleCultureView *self)
+{
+  gboolean playing = (self->sound != NULL && gtk_media_stream_get_playing (self->sound)) ||
+                     (self->film != NULL && gtk_media_stream_get_playing (self->film));
+
+  escale_activity_view_set_holding (ESCALE_ACTIVITY_VIEW (self), playing);
+}
+
 static void
 stop_sound (EscaleCultureView *self)
 {
   if (self->sound != NULL)
-    gtk_media_stream_pause (self->sound);
+    {
+      g_signal_handlers_disconnect_by_data (self->sound, self);
+      gtk_media_stream_pause (self->sound);
+    }
   g_clear_object (&self->sound);
   if (self->listen_button != NULL)
     gtk_button_set_label (GTK_BUTTON (self->listen_button), _ ("Écouter"));
+  update_holding (self);
+}
+
+static void
+stop_film (EscaleCultureView *self)
+{
+  if (self->film != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->film, self);
+      gtk_media_stream_pause (self->film);
+    }
+  g_clear_object (&self->film);
+  update_holding (self);
+}
+
+/* At its end, or if it cannot be played, the sound is over: "Écouter"
+ * plays it again. */
+static void
+sound_playing_cb (EscaleCultureView *self)
+{
+  if (gtk_media_stream_get_ended (self->sound) || gtk_media_stream_get_error (self->sound) != NULL)
+    stop_sound (self);
+  else
+    update_holding (self);
+}
+
+static void
+film_playing_cb (EscaleCultureView *self)
+{
+  update_holding (self);
 }
 
 static void
 show_screen (EscaleCultureView *self, const char *name)
 {
   stop_sound (self);
+  stop_film (self);
   /* The slideshow takes the whole width: the guide panel steps aside. */
   escale_activity_view_set_presenting (ESCALE_ACTIVITY_VIEW (self),
                                        g_str_equal (name, "slideshow"));
@@ -300,6 +346,7 @@ listen_cb (EscaleCultureView *self)
       return;
     }
   self->sound = gtk_media_file_new_for_filename (item->audio);
+  g_signal_connect_swapped (self->sound, "notify::playing", G_CALLBACK (sound_playing_cb), self);
   gtk_media_stream_play (self->sound);
   gtk_button_set_label (GTK_BUTTON (self->listen_button), _ ("Arrêter le son"));
 }
@@ -513,6 +560,7 @@ escale_culture_view_dispose (GObject *object)
   EscaleCultureView *self = ESCALE_CULTURE_VIEW (object);
 
   stop_sound (self);
+  stop_film (self);
   self->listen_button = NULL;
   self->sites = NULL;
   g_clear_pointer (&self->stack, gtk_widget_unparent);
@@ -598,6 +646,11 @@ escale_culture_view_open_item (EscaleCultureView *self, guint index)
   if (item->video != NULL)
     {
       GtkWidget *video = gtk_video_new_for_filename (item->video);
+
+      g_set_object (&self->film, gtk_video_get_media_stream (GTK_VIDEO (video)));
+      if (self->film != NULL)
+        g_signal_connect_swapped (self->film, "notify::playing", G_CALLBACK (film_playing_cb),
+                                  self);
 
       gtk_widget_set_size_request (video, -1, 240);
       gtk_box_append (GTK_BOX (self->detail_text), video);
