@@ -6,6 +6,7 @@
 #include "escale-activity-page.h"
 #include "escale-config-file.h"
 #include "escale-culture-view.h"
+#include "escale-home-page.h"
 #include "escale-test-util.h"
 #include "escale-web-view.h"
 
@@ -413,6 +414,77 @@ test_site_in_locked_view (Fixture *f, gconstpointer data)
   wait_for (view_gone, f);
 }
 
+static gboolean
+shows_closed_museum (gpointer window)
+{
+  return find_button (window, "Musée fermé") != NULL;
+}
+
+static gboolean
+has_notices (gpointer kiosk)
+{
+  return escale_notices_get_all (escale_kiosk_get_notices (kiosk))->len > 0;
+}
+
+/* A port nobody listens on: bound, then closed. */
+static guint
+closed_port (void)
+{
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                                             G_SOCKET_PROTOCOL_TCP, NULL);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+
+  g_assert_true (g_socket_bind (socket, any, FALSE, NULL));
+  bound = g_socket_get_local_address (socket, NULL);
+  g_assert_true (g_socket_close (socket, NULL));
+  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+}
+
+/* A listed site that does not answer: the person sees the calm page, and
+ * staff get a notice naming the config line, never the address visited. */
+static void
+test_unreachable_site_notice (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("escale-culture-site-XXXXXX", NULL);
+  g_autofree char *acts = g_build_filename (dir, "activities", NULL);
+  g_autofree char *ini = g_build_filename (dir, "escale.ini", NULL);
+  g_autofree char *act = g_build_filename (acts, "culture.ini", NULL);
+  g_autofree char *site = g_strdup_printf ("[Activity]\nid=culture\ntitle=Culture\n"
+                                           "icon=culture\nkind=culture\n"
+                                           "[Site 1]\ntitle=Musée fermé\n"
+                                           "url=http://127.0.0.1:%u/salle\n",
+                                           closed_port ());
+  g_auto (GStrv) lines = NULL;
+  EscaleTestKiosk k = { 0 };
+  GtkWidget *button;
+
+  g_assert_true (g_file_set_contents (ini, "[Centre]\nname=Test\n", -1, NULL));
+  g_assert_cmpint (g_mkdir (acts, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (act, site, -1, NULL));
+  escale_test_kiosk_init (&k, dir, FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (k.window), "win.start", NULL);
+  button = escale_home_page_get_button (ESCALE_HOME_PAGE (escale_window_get_home_page (k.window)),
+                                        "culture");
+  g_signal_emit_by_name (button, "clicked");
+  settle ();
+  g_signal_emit_by_name (find_button (GTK_WIDGET (k.window), "Sites de musées"), "clicked");
+  escale_test_wait_until (shows_closed_museum, k.window, 10000);
+  button = find_button (GTK_WIDGET (k.window), "Musée fermé");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  escale_test_wait_until (has_notices, k.kiosk, 30000);
+
+  lines = escale_notices_format (escale_kiosk_get_notices (k.kiosk));
+  g_assert_cmpuint (g_strv_length (lines), ==, 1);
+  g_assert_cmpstr (lines[0], ==,
+                   "activities/culture.ini:8: url: le site ne répond pas : le réseau est "
+                   "peut-être coupé, ou l'adresse a changé");
+  escale_test_kiosk_clear (&k);
+  g_assert_true (escale_remove_tree (dir, NULL));
+}
+
 #define ADD(path, func)                                                                           \
   g_test_add ("/escale/culture-view/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
@@ -423,6 +495,7 @@ main (int argc, char **argv)
   ADD ("gallery-detail", test_gallery_detail);
   ADD ("slideshow", test_slideshow);
   ADD ("site-in-locked-view", test_site_in_locked_view);
+  g_test_add_func ("/escale/culture-view/unreachable-site-notice", test_unreachable_site_notice);
   g_test_add ("/escale/culture-view/sound-holds", Fixture, "salle", fixture_setup,
               test_sound_holds, fixture_teardown);
   return g_test_run ();

@@ -29,6 +29,14 @@ enum
 
 static GParamSpec *pspecs[N_PROPS];
 
+enum
+{
+  SIGNAL_UNREACHABLE,
+  N_SIGNALS,
+};
+
+static guint signals[N_SIGNALS];
+
 G_DEFINE_FINAL_TYPE (EscaleWebView, escale_web_view, GTK_TYPE_WIDGET)
 
 #define HANG_GRACE_SECONDS 8
@@ -230,7 +238,10 @@ load_failed_cb (WebKitWebView *web_view, WebKitLoadEvent event, const char *uri,
   if (g_error_matches (error, WEBKIT_POLICY_ERROR, WEBKIT_POLICY_ERROR_CANNOT_USE_RESTRICTED_PORT))
     webkit_web_view_load_uri (self->web_view, ESCALE_WEB_REFUSED_URI);
   else
-    webkit_web_view_load_uri (self->web_view, ESCALE_WEB_UNREACHABLE_URI);
+    {
+      webkit_web_view_load_uri (self->web_view, ESCALE_WEB_UNREACHABLE_URI);
+      g_signal_emit (self, signals[SIGNAL_UNREACHABLE], 0);
+    }
 }
 
 /* --- script dialogs ---------------------------------------------------- */
@@ -606,6 +617,13 @@ escale_web_view_class_init (EscaleWebViewClass *klass)
     g_param_spec_uint ("refusals", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, pspecs);
+
+  /* A page could not be reached (no network, a site that does not answer):
+   * the person sees the calm page; staff may want to know. No address is
+   * given, since it may be where the person went. */
+  signals[SIGNAL_UNREACHABLE] = g_signal_new ("unreachable", G_TYPE_FROM_CLASS (klass),
+                                              G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
+                                              0);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "escalewebview");

@@ -26,8 +26,10 @@ struct _EscaleCultureSites
   /* owned */
   EscaleActivity *activity;
   EscaleWebProfile *web_profile;
+  EscaleVisit *visit; /* nullable */
   EscaleWebPolicy *policy;
   GStrv site_groups;
+  guint open_site;
 };
 
 enum
@@ -191,6 +193,7 @@ escale_culture_sites_dispose (GObject *object)
   g_clear_pointer (&self->stack, gtk_widget_unparent);
   g_clear_object (&self->activity);
   g_clear_object (&self->web_profile);
+  g_clear_object (&self->visit);
   g_clear_object (&self->policy);
   g_clear_pointer (&self->site_groups, g_strfreev);
   G_OBJECT_CLASS (escale_culture_sites_parent_class)->dispose (object);
@@ -214,11 +217,13 @@ escale_culture_sites_init (EscaleCultureSites *self)
 }
 
 GtkWidget *
-escale_culture_sites_new (EscaleActivity *activity, EscaleWebProfile *web_profile)
+escale_culture_sites_new (EscaleActivity *activity, EscaleVisit *visit,
+                          EscaleWebProfile *web_profile)
 {
   EscaleCultureSites *self = g_object_new (ESCALE_TYPE_CULTURE_SITES, NULL);
 
   self->activity = g_object_ref (activity);
+  self->visit = visit != NULL ? g_object_ref (visit) : NULL;
   self->web_profile = web_profile != NULL ? g_object_ref (web_profile) : NULL;
   self->site_groups = escale_activity_get_groups (activity, "Site");
   build_policy (self);
@@ -247,6 +252,17 @@ escale_culture_sites_show_list (EscaleCultureSites *self)
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "list");
 }
 
+/* A listed site that does not answer is for staff to know (the network is
+ * down, or the site moved): a notice names its line in the config. */
+static void
+site_unreachable_cb (EscaleCultureSites *self)
+{
+  if (self->visit != NULL)
+    escale_visit_notice (self->visit, self->site_groups[self->open_site], "url",
+                         _ ("le site ne répond pas : le réseau est peut-être coupé, ou "
+                            "l'adresse a changé"));
+}
+
 /* Opens site @index of the activity in a new locked web view of the
  * visit's network session. */
 void
@@ -260,7 +276,9 @@ escale_culture_sites_open (EscaleCultureSites *self, guint index)
   url = escale_activity_get_string (self->activity, self->site_groups[index], "url");
   drop_web_view (self);
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "web");
+  self->open_site = index;
   self->web_view = escale_web_view_new (self->web_profile, self->policy);
+  g_signal_connect_swapped (self->web_view, "unreachable", G_CALLBACK (site_unreachable_cb), self);
   gtk_widget_set_vexpand (self->web_view, TRUE);
   gtk_box_append (GTK_BOX (self->web_slot), self->web_view);
   escale_web_view_load (ESCALE_WEB_VIEW (self->web_view), url);

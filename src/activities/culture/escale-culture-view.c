@@ -531,7 +531,10 @@ escale_culture_view_constructed (GObject *object)
   self->activity = escale_activity_view_get_activity (ESCALE_ACTIVITY_VIEW (self));
   self->web_profile = escale_activity_view_get_web_profile (ESCALE_ACTIVITY_VIEW (self));
   self->textures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  self->sites = escale_culture_sites_new (self->activity, self->web_profile);
+  self->sites =
+    escale_culture_sites_new (self->activity,
+                              escale_activity_view_get_visit (ESCALE_ACTIVITY_VIEW (self)),
+                              self->web_profile);
   g_signal_connect_object (self->sites, "back", G_CALLBACK (gallery_cb), self, G_CONNECT_SWAPPED);
   load_collection (self);
 
