@@ -219,7 +219,8 @@ create_cb (WebKitWebView *web_view, WebKitNavigationAction *action, EscaleWebVie
   return NULL;
 }
 
-static void
+/* Returns TRUE: WebKit's own technical error page is never shown. */
+static gboolean
 load_failed_cb (WebKitWebView *web_view, WebKitLoadEvent event, const char *uri, GError *error,
                 EscaleWebView *self)
 {
@@ -231,10 +232,10 @@ load_failed_cb (WebKitWebView *web_view, WebKitLoadEvent event, const char *uri,
        * download. */
       if (g_strcmp0 (uri, self->last_refused) == 0)
         webkit_web_view_load_uri (self->web_view, ESCALE_WEB_REFUSED_URI);
-      return;
+      return TRUE;
     }
   if (g_str_has_prefix (uri, ESCALE_APP_SCHEME ":"))
-    return;
+    return TRUE;
   if (g_error_matches (error, WEBKIT_POLICY_ERROR, WEBKIT_POLICY_ERROR_CANNOT_USE_RESTRICTED_PORT))
     webkit_web_view_load_uri (self->web_view, ESCALE_WEB_REFUSED_URI);
   else
@@ -242,6 +243,7 @@ load_failed_cb (WebKitWebView *web_view, WebKitLoadEvent event, const char *uri,
       webkit_web_view_load_uri (self->web_view, ESCALE_WEB_UNREACHABLE_URI);
       g_signal_emit (self, signals[SIGNAL_UNREACHABLE], 0);
     }
+  return TRUE;
 }
 
 /* --- script dialogs ---------------------------------------------------- */
