@@ -8,7 +8,7 @@ STORE.db must exist (create it with `escale-stats --db STORE.db set-pin`).
 Visits are spread over opening hours, more on weekdays, with durations,
 activities, themes, helper calls and answers in plausible proportions, and
 the counters of the activity kinds (session_counters): video calls for
-most visio visits (started, connected, minutes), photos taken and printed.
+most visio visits (started, connected, minutes).
 """
 import datetime
 import random
@@ -45,10 +45,8 @@ def counters_for(rng, act_id, minutes):
         if connected:
             out.append(("call", "connected", connected))
             out.append(("call", "minutes", max(1, int(minutes * rng.uniform(0.5, 0.9)))))
-    elif act_id == "photos":
-        taken = rng.randint(0, 12)
-        printed = rng.randint(0, min(taken, 4))
-        out += [("photos", c, v) for c, v in (("taken", taken), ("printed", printed)) if v]
+    # Only kinds that exist count: a counter no kind declares would show on
+    # the dashboard under its raw name.
     return out
 
 
