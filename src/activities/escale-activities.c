@@ -22,6 +22,30 @@ escale_activities_get_kinds (void)
   return kinds;
 }
 
+/* What the goodbye screen must remind the person of ("N'oubliez pas votre
+ * clé !"), asked of each kind @config's activities have, once each, in
+ * the order of the activities: the first answer, or NULL. */
+char *
+escale_activities_goodbye_reminder (EscaleConfig *config)
+{
+  GPtrArray *activities = escale_config_get_activities (config);
+  g_autoptr(GPtrArray) asked = g_ptr_array_new ();
+
+  for (guint i = 0; i < activities->len; i++)
+    {
+      const EscaleActivityKind *kind = escale_activity_get_kind (activities->pdata[i]);
+      char *reminder;
+
+      if (kind->goodbye_reminder == NULL || g_ptr_array_find (asked, kind, NULL))
+        continue;
+      g_ptr_array_add (asked, (gpointer) kind);
+      reminder = kind->goodbye_reminder ();
+      if (reminder != NULL)
+        return reminder;
+    }
+  return NULL;
+}
+
 /* --- checks only the running machine can answer ------------------------ */
 
 typedef struct
