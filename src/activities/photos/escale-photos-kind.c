@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "escale-photo-media.h"
 #include "escale-photos-kind.h"
 
 /* kind=photos: "Mes photos", the pictures of a visitor's USB stick, memory
@@ -89,10 +90,21 @@ escale_photos_kind_get_ports_picture (EscaleActivity *activity)
   return g_build_filename (escale_activity_get_config_dir (activity), relative, NULL);
 }
 
+/* At the end of every visit, a stick, card or phone still plugged in gets
+ * "N'oubliez pas votre clé !" on the goodbye screen. */
+static char *
+photos_goodbye_reminder (void)
+{
+  if (!escale_photo_media_any_plugged ())
+    return NULL;
+  return g_strdup (_ ("N'oubliez pas votre clé !"));
+}
+
 const EscaleActivityKind escale_photos_kind = {
   .name = "photos",
   .keys = photos_keys,
   .check = check_photos,
   .counters = photos_counters,
   .view_type = escale_photos_kind_view_type,
+  .goodbye_reminder = photos_goodbye_reminder,
 };
