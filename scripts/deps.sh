@@ -18,7 +18,9 @@ ESCALE_TEST_PACKAGES=(xvfb xauth dbus xdotool imagemagick libnotify-bin dunst sq
   python3-pyatspi at-spi2-core
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
   gstreamer1.0-nice gstreamer1.0-libav janus libjs-janus-gateway libjs-webrtc-adapter
-  chromium iproute2 openssl clang-format)
+  chromium iproute2 openssl clang-format
+  # Photo printing (tests/print-lab.c): a private cupsd with PDF queues, PDFs read back.
+  cups cups-client printer-driver-cups-pdf poppler-utils)
 
 ensure_packages () {
   local wanted=("${ESCALE_BUILD_PACKAGES[@]}")
