@@ -22,7 +22,9 @@ ESCALE_TEST_PACKAGES=(xvfb xauth dbus xdotool imagemagick libnotify-bin dunst sq
   gstreamer1.0-nice gstreamer1.0-libav janus libjs-janus-gateway libjs-webrtc-adapter
   chromium iproute2 openssl clang-format
   # Mes photos: FAT test media (made, filled, mounted through FUSE where the kernel has no vfat).
-  dosfstools mtools fusefat e2fsprogs)
+  dosfstools mtools fusefat e2fsprogs
+  # Photo printing (tests/print-lab.c): a private cupsd with PDF queues, PDFs read back.
+  cups cups-client printer-driver-cups-pdf poppler-utils)
 
 ensure_packages () {
   local wanted=("${ESCALE_BUILD_PACKAGES[@]}")
