@@ -12,13 +12,17 @@ ESCALE_BUILD_PACKAGES=(
 )
 ESCALE_RUN_PACKAGES=(xvfb xauth dbus dbus-x11 imagemagick xdotool libgtk-4-media-gstreamer
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
-  gstreamer1.0-nice gstreamer1.0-libav)
+  gstreamer1.0-nice gstreamer1.0-libav
+  # Photos: the decoder's sandbox, and gdk-pixbuf loaders for iPhone HEIC and WebP.
+  bubblewrap heif-gdk-pixbuf webp-pixbuf-loader)
 ESCALE_TEST_PACKAGES=(xvfb xauth dbus xdotool imagemagick libnotify-bin dunst sqlite3
   libgtk-4-media-gstreamer
   python3-pyatspi at-spi2-core
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
   gstreamer1.0-nice gstreamer1.0-libav janus libjs-janus-gateway libjs-webrtc-adapter
-  chromium iproute2 openssl clang-format)
+  chromium iproute2 openssl clang-format
+  # Photos: the decoder's sandbox and loaders; heif-enc makes the test's HEIC.
+  bubblewrap heif-gdk-pixbuf webp-pixbuf-loader libheif-examples)
 
 ensure_packages () {
   local wanted=("${ESCALE_BUILD_PACKAGES[@]}")
