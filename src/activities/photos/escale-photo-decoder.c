@@ -57,7 +57,7 @@ typedef struct
   gboolean started;
   GCancellable *io;       /* stops this job's own I/O */
   GSource *cancel_source; /* the caller's cancellable */
-  guint timeout_id;
+  GSource *timeout;
   guint pending; /* open, helper's exit, helper's answer */
 
   GSubprocess *process;
@@ -79,16 +79,21 @@ static void pump_queue (EscalePhotoDecoder *self);
 static void send_next_chunk (GTask *task);
 
 static void
+drop_source (GSource **source)
+{
+  if (*source == NULL)
+    return;
+  g_source_destroy (*source);
+  g_clear_pointer (source, g_source_unref);
+}
+
+static void
 job_free (gpointer data)
 {
   Job *job = data;
 
-  if (job->cancel_source)
-    {
-      g_source_destroy (job->cancel_source);
-      g_source_unref (job->cancel_source);
-    }
-  g_clear_handle_id (&job->timeout_id, g_source_remove);
+  drop_source (&job->cancel_source);
+  drop_source (&job->timeout);
   g_clear_object (&job->file);
   g_clear_object (&job->io);
   g_clear_object (&job->process);
@@ -203,7 +208,9 @@ job_step_done (GTask *task)
   if (--job->pending > 0)
     return;
 
-  g_clear_handle_id (&job->timeout_id, g_source_remove);
+  /* Nothing may touch the job any more but its own callbacks. */
+  drop_source (&job->timeout);
+  drop_source (&job->cancel_source);
   g_cancellable_cancel (job->io);
   if (job->process)
     texture = job_result (job, &error);
@@ -368,7 +375,6 @@ timeout_cb (gpointer user_data)
 {
   Job *job = g_task_get_task_data (G_TASK (user_data));
 
-  job->timeout_id = 0;
   job_fail_with_code (job, ESCALE_PHOTO_ERROR_TIMEOUT);
   return G_SOURCE_REMOVE;
 }
@@ -465,7 +471,9 @@ job_run (GTask *task, GInputStream *source)
     }
   job->to_helper = g_object_ref (g_subprocess_get_stdin_pipe (job->process));
   job->from_helper = g_object_ref (g_subprocess_get_stdout_pipe (job->process));
-  job->timeout_id = g_timeout_add (self->timeout_ms, timeout_cb, task);
+  job->timeout = g_timeout_source_new (self->timeout_ms);
+  g_source_set_callback (job->timeout, timeout_cb, task, NULL);
+  g_source_attach (job->timeout, g_main_context_get_thread_default ());
 
   job->pending += 2;
   g_subprocess_wait_async (job->process, NULL, helper_exited_cb, g_object_ref (task));
