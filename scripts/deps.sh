@@ -14,7 +14,9 @@ ESCALE_RUN_PACKAGES=(xvfb xauth dbus dbus-x11 imagemagick xdotool libgtk-4-media
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
   gstreamer1.0-nice gstreamer1.0-libav
   # Mes photos: phones over MTP and AFC, cameras over PTP, sticks through udisks2.
-  gvfs-backends gvfs-daemons)
+  gvfs-backends gvfs-daemons
+  # Photos: the decoder's sandbox, and gdk-pixbuf loaders for iPhone HEIC and WebP.
+  bubblewrap heif-gdk-pixbuf webp-pixbuf-loader)
 ESCALE_TEST_PACKAGES=(xvfb xauth dbus xdotool imagemagick libnotify-bin dunst sqlite3
   libgtk-4-media-gstreamer
   python3-pyatspi at-spi2-core
@@ -24,7 +26,9 @@ ESCALE_TEST_PACKAGES=(xvfb xauth dbus xdotool imagemagick libnotify-bin dunst sq
   # Mes photos: FAT test media (made, filled, mounted through FUSE where the kernel has no vfat).
   dosfstools mtools fusefat e2fsprogs
   # Photo printing (tests/print-lab.c): a private cupsd with PDF queues, PDFs read back.
-  cups cups-client printer-driver-cups-pdf poppler-utils)
+  cups cups-client printer-driver-cups-pdf poppler-utils
+  # Photos: the decoder's sandbox and loaders; heif-enc makes the test's HEIC.
+  bubblewrap heif-gdk-pixbuf webp-pixbuf-loader libheif-examples)
 
 ensure_packages () {
   local wanted=("${ESCALE_BUILD_PACKAGES[@]}")
