@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gstdio.h>
 #include <unistd.h>
 
 #include "escale-activities.h"
@@ -112,8 +113,9 @@ test_config (Fixture *f, gconstpointer data)
   write_hello (f, "Bonjour à vous !");
   /* Without the kind in the table, the message names the table's kinds. */
   without = escale_config_load (f->config_dir, escale_activities_get_kinds ());
-  g_assert_true (has_problem (without, "activities/60-hello.ini:6: kind: « hello » n'est pas un "
-                                       "type d'activité ; utilisez call, culture ou info"));
+  g_assert_true (has_problem (without,
+                              "activities/60-hello.ini:6: kind: « hello » n'est pas un "
+                              "type d'activité ; utilisez call, culture, info ou photos"));
   g_assert_null (escale_config_find_activity (without, "bonjour"));
 
   with = escale_config_load (f->config_dir, kinds_with_hello ());
@@ -332,6 +334,11 @@ test_goodbye_reminder (Fixture *f, gconstpointer data)
 {
   GtkWidget *window;
 
+  g_autofree char *photos = g_build_filename (f->config_dir, "activities", "20-photos.ini", NULL);
+
+  /* Without "Mes photos", whose reminder would come first while another
+   * test has a stick mounted. */
+  g_assert_cmpint (g_unlink (photos), ==, 0);
   write_hello (f, "Bonjour à vous !");
   kiosk_init (f);
   window = GTK_WIDGET (f->k.window);
