@@ -26,6 +26,11 @@ char *print_lab_wait_for_pdf (PrintLab *lab, const char *queue);
 guint print_lab_count_pdfs (PrintLab *lab, const char *queue);
 char *print_lab_read_page_log (PrintLab *lab);
 void print_lab_free (PrintLab *lab);
+/* A log writer that prints GTK's "failed to contact colord" warning (no
+ * system bus in tests) without making it fatal; every other message as
+ * GLib's default writer does. */
+GLogWriterOutput print_lab_log_writer_cb (GLogLevelFlags level, const GLogField *fields,
+                                          gsize n_fields, gpointer data);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PrintLab, print_lab_free)
 

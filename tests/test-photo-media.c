@@ -5,7 +5,7 @@
 
 #include "escale-photo-library.h"
 #include "escale-photo-media.h"
-#include "escale-scratch.h"
+#include "photo-test-medium.h"
 
 /* A visitor's medium as GIO's volume monitor sees it. The real-mount tests
  * make a FAT image with pictures (dosfstools, mtools) and mount it under
@@ -122,9 +122,7 @@ test_labels (void)
 
 typedef struct
 {
-  char *dir;   /* image, staging files */
-  char *mount; /* /media/escale-test-XXXXXX */
-  char *image;
+  PhotoTestMedium *medium; /* tests/photo-test-medium.c */
   EscalePhotoMedia *media;
   GBytes *jpeg; /* one picture put on the medium */
   gboolean done;
@@ -133,68 +131,11 @@ typedef struct
   guint failed;
 } Fixture;
 
-static gboolean
-need_root (void)
-{
-  if (getuid () == 0)
-    return TRUE;
-  g_test_skip ("mounting a test medium needs root (CI runs the tests as root)");
-  return FALSE;
-}
-
-static void
-run (const char *const *argv)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *err = NULL;
-  int status;
-
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                     NULL, NULL, NULL, &err, &status, &error))
-    g_error ("%s: %s (scripts/deps.sh installs it)", argv[0], error->message);
-  if (!g_spawn_check_wait_status (status, &error))
-    g_error ("%s failed: %s %s", argv[0], error->message, err);
-}
-
-static gboolean
-is_mounted (const char *path)
-{
-  g_autofree char *mountinfo = NULL;
-  g_auto (GStrv) lines = NULL;
-
-  g_assert_true (g_file_get_contents ("/proc/self/mountinfo", &mountinfo, NULL, NULL));
-  lines = g_strsplit (mountinfo, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_auto (GStrv) fields = g_strsplit (lines[i], " ", 6);
-
-      if (g_strv_length (fields) >= 5 && strcmp (fields[4], path) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static gboolean
-kernel_has (const char *fs_type)
-{
-  g_autofree char *filesystems = NULL;
-  g_autofree char *line = g_strdup_printf ("\t%s\n", fs_type);
-
-  return g_file_get_contents ("/proc/filesystems", &filesystems, NULL, NULL) &&
-         strstr (filesystems, line) != NULL;
-}
-
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  if (getuid () != 0)
-    return;
-  f->dir = g_dir_make_tmp ("escale-photo-media-XXXXXX", NULL);
-  g_assert_nonnull (f->dir);
-  g_assert_cmpint (g_mkdir_with_parents ("/media", 0755), ==, 0);
-  f->mount = g_strdup ("/media/escale-test-XXXXXX");
-  g_assert_nonnull (g_mkdtemp_full (f->mount, 0755));
-  f->image = g_build_filename (f->dir, "medium.img", NULL);
+  if (getuid () == 0)
+    f->medium = photo_test_medium_new ();
 }
 
 static void
@@ -202,17 +143,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 {
   if (f->media != NULL)
     g_assert_finalize_object (f->media);
-  if (f->mount != NULL)
-    {
-      if (is_mounted (f->mount))
-        run ((const char *const[]){ "umount", "-l", f->mount, NULL });
-      g_assert_cmpint (g_rmdir (f->mount), ==, 0);
-    }
-  if (f->dir != NULL)
-    g_assert_true (escale_remove_tree (f->dir, NULL));
-  g_free (f->dir);
-  g_free (f->mount);
-  g_free (f->image);
+  g_clear_pointer (&f->medium, photo_test_medium_free);
   g_clear_pointer (&f->jpeg, g_bytes_unref);
   g_clear_error (&f->error);
 }
@@ -231,57 +162,20 @@ make_picture (const char *type, guint32 colour)
   return g_bytes_new_take (buffer, size);
 }
 
-static void
-put (const char *staging, const char *relative, GBytes *bytes)
-{
-  g_autofree char *path = g_build_filename (staging, relative, NULL);
-  g_autofree char *parent = g_path_get_dirname (path);
-
-  g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
-  g_assert_true (
-    g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
-}
-
 /* A FAT image, as a stick from a shop, with pictures in nested folders. */
 static void
 make_fat_image (Fixture *f)
 {
-  g_autofree char *staging = g_build_filename (f->dir, "staging", NULL);
-  g_autofree char *dcim = g_build_filename (staging, "DCIM", NULL);
-  g_autofree char *holidays = g_build_filename (staging, "Vacances 2024", NULL);
   g_autoptr (GBytes) png = make_picture ("png", 0x2060a0ff);
   g_autoptr (GBytes) text = g_bytes_new_static ("pas une photo\n", 14);
 
   f->jpeg = make_picture ("jpeg", 0xc03020ff);
-  put (staging, "DCIM/100CANON/IMG_0001.JPG", f->jpeg);
-  put (staging, "DCIM/100CANON/IMG_0002.JPG", f->jpeg);
-  put (staging, "Vacances 2024/plage.png", png);
-  put (staging, "Vacances 2024/le soir/coucher.jpeg", f->jpeg);
-  put (staging, "Vacances 2024/liste.txt", text);
-
-  run ((const char *const[]){ "truncate", "-s", "16M", f->image, NULL });
-  run ((const char *const[]){ "mkfs.vfat", "-n", "GRANDFILS", f->image, NULL });
-  run ((const char *const[]){ "mcopy", "-i", f->image, "-s", "-Q", dcim, holidays, "::/", NULL });
-}
-
-static void
-mount_fat_read_only (Fixture *f)
-{
-  if (kernel_has ("vfat"))
-    run (
-      (const char *const[]){ "mount", "-t", "vfat", "-o", "loop,ro", f->image, f->mount, NULL });
-  else
-    run ((const char *const[]){ "fusefat", "-o", "ro", f->image, f->mount, NULL });
-  g_assert_true (is_mounted (f->mount));
-}
-
-static void
-mount_ext2_read_write (Fixture *f)
-{
-  run ((const char *const[]){ "truncate", "-s", "8M", f->image, NULL });
-  run ((const char *const[]){ "mkfs.ext2", "-q", "-F", f->image, NULL });
-  run ((const char *const[]){ "mount", "-o", "loop", f->image, f->mount, NULL });
-  g_assert_true (is_mounted (f->mount));
+  photo_test_medium_put (f->medium, "DCIM/100CANON/IMG_0001.JPG", f->jpeg, 0);
+  photo_test_medium_put (f->medium, "DCIM/100CANON/IMG_0002.JPG", f->jpeg, 0);
+  photo_test_medium_put (f->medium, "Vacances 2024/plage.png", png, 0);
+  photo_test_medium_put (f->medium, "Vacances 2024/le soir/coucher.jpeg", f->jpeg, 0);
+  photo_test_medium_put (f->medium, "Vacances 2024/liste.txt", text, 0);
+  photo_test_medium_make_fat (f->medium, "GRANDFILS");
 }
 
 static EscalePhotoMedium *
@@ -294,7 +188,7 @@ find_ours (Fixture *f)
       g_autoptr (EscalePhotoMedium) medium = g_list_model_get_item (media, i);
       g_autofree char *path = g_file_get_path (escale_photo_medium_get_root (medium));
 
-      if (g_strcmp0 (path, f->mount) == 0)
+      if (g_strcmp0 (path, f->medium->mount) == 0)
         return medium; /* the model keeps it */
     }
   return NULL;
@@ -414,7 +308,7 @@ test_stick_appears_and_goes (Fixture *f, gconstpointer data)
   g_autoptr (EscalePhotoLibrary) library = NULL;
   g_autofree char *names = NULL;
 
-  if (!need_root ())
+  if (!photo_test_medium_need_root ())
     return;
   make_fat_image (f);
   /* Made before the stick comes: it must notice mounts made later. */
@@ -422,7 +316,7 @@ test_stick_appears_and_goes (Fixture *f, gconstpointer data)
   g_signal_connect (f->media, "mount-failed", G_CALLBACK (failed_cb), f);
   g_assert_null (find_ours (f));
 
-  mount_fat_read_only (f);
+  photo_test_medium_mount_fat_read_only (f->medium);
   medium = wait_for_ours (f, TRUE);
   g_assert_nonnull (medium);
   g_assert_cmpint (escale_photo_medium_get_kind (medium), ==, ESCALE_PHOTO_MEDIUM_STICK);
@@ -442,7 +336,7 @@ test_stick_appears_and_goes (Fixture *f, gconstpointer data)
   g_clear_object (&library);
 
   /* Pulled out (unmounted behind our back): gone from the list. */
-  run ((const char *const[]){ "umount", f->mount, NULL });
+  photo_test_medium_pull_out (f->medium);
   g_assert_null (wait_for_ours (f, FALSE));
   g_assert_cmpuint (f->failed, ==, 0);
 }
@@ -452,9 +346,9 @@ test_remove_unmounts (Fixture *f, gconstpointer data)
 {
   g_autoptr (EscalePhotoMedium) medium = NULL;
 
-  if (!need_root ())
+  if (!photo_test_medium_need_root ())
     return;
-  mount_ext2_read_write (f);
+  photo_test_medium_mount_ext2_read_write (f->medium);
   /* Already there when it starts, this time. */
   f->media = escale_photo_media_new ();
   medium = wait_for_ours (f, TRUE);
@@ -466,7 +360,7 @@ test_remove_unmounts (Fixture *f, gconstpointer data)
   g_assert_true (remove_medium (f, medium));
   g_assert_no_error (f->error);
   /* May be pulled out now: nothing of it is mounted any more. */
-  g_assert_false (is_mounted (f->mount));
+  g_assert_false (photo_test_medium_is_mounted (f->medium));
   g_assert_null (wait_for_ours (f, FALSE));
 
   /* Asked again (a second tap), it is already done. */
@@ -482,10 +376,10 @@ test_remove_busy_says_so_calmly (Fixture *f, gconstpointer data)
   g_autofree char *base = NULL;
   EscalePhotoMedium *medium;
 
-  if (!need_root ())
+  if (!photo_test_medium_need_root ())
     return;
-  mount_ext2_read_write (f);
-  inside = g_build_filename (f->mount, "photo de Mamie.jpg", NULL);
+  photo_test_medium_mount_ext2_read_write (f->medium);
+  inside = g_build_filename (f->medium->mount, "photo de Mamie.jpg", NULL);
   g_assert_true (g_file_set_contents (inside, "x", 1, NULL));
   f->media = escale_photo_media_new ();
   medium = wait_for_ours (f, TRUE);
@@ -500,19 +394,19 @@ test_remove_busy_says_so_calmly (Fixture *f, gconstpointer data)
   g_assert_true (f->error->domain == ESCALE_PHOTO_MEDIUM_ERROR);
   g_test_message ("%s", f->error->message);
   /* A calm sentence of ours, naming nothing of the medium. */
-  base = g_path_get_basename (f->mount);
+  base = g_path_get_basename (f->medium->mount);
   g_assert_null (strstr (f->error->message, base));
   g_assert_null (strstr (f->error->message, "/dev/"));
   g_assert_null (strstr (f->error->message, "Mamie"));
   g_assert_null (strstr (f->error->message, "umount"));
   g_assert_true (g_str_has_prefix (f->error->message, "Le support n’a pas pu être arrêté"));
-  g_assert_true (is_mounted (f->mount));
+  g_assert_true (photo_test_medium_is_mounted (f->medium));
   g_assert_true (find_ours (f) == medium);
 
   /* Once the picture is closed, it goes. */
   g_assert_true (g_input_stream_close (G_INPUT_STREAM (stream), NULL, NULL));
   g_assert_true (remove_medium (f, medium));
-  g_assert_false (is_mounted (f->mount));
+  g_assert_false (photo_test_medium_is_mounted (f->medium));
 }
 
 int

@@ -453,20 +453,6 @@ test_silent_cups (void)
   g_clear_error (&r.error);
 }
 
-/* GTK's CUPS backend asks colord (on the system bus, absent under
- * dbus-run-session) for colour profiles and warns when it cannot: not a
- * fault of the code under test, so that one warning is printed but not
- * fatal. Every other message goes to GLib's writer, fatal as before. */
-static GLogWriterOutput
-log_writer_cb (GLogLevelFlags level, const GLogField *fields, gsize n_fields, gpointer data)
-{
-  for (gsize i = 0; i < n_fields; i++)
-    if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0 &&
-        g_str_has_prefix (fields[i].value, "failed to contact colord"))
-      return g_log_writer_standard_streams (level, fields, n_fields, data);
-  return g_log_writer_default (level, fields, n_fields, data);
-}
-
 static void
 skip_not_root (void)
 {
@@ -480,7 +466,7 @@ main (int argc, char **argv)
   int status;
 
   /* Before GTK: its CUPS backend and the CUPS tools find the lab here. */
-  g_log_set_writer_func (log_writer_cb, NULL, NULL);
+  g_log_set_writer_func (print_lab_log_writer_cb, NULL, NULL);
   owned_lab = lab = print_lab_new ();
   g_setenv ("CUPS_SERVER", print_lab_get_socket (lab), TRUE);
   gtk_test_init (&argc, &argv, NULL);

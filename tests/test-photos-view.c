@@ -2,6 +2,7 @@
 #include "escale-photo-grid.h"
 #include "escale-photo-viewer.h"
 #include "escale-test-util.h"
+#include "photos-test-widgets.h"
 
 /* "Mes photos" as a person sees it: the full-screen viewer and the grid of
  * thumbnails, driven through their buttons, with pictures made here. */
@@ -44,64 +45,6 @@ window_destroy (GtkWindow *window)
 {
   gtk_window_destroy (window);
   escale_test_drain ();
-}
-
-/* The first widget under @root that is a button whose words are @text. */
-static GtkWidget *
-find_button (GtkWidget *root, const char *text)
-{
-  if (GTK_IS_BUTTON (root))
-    {
-      g_autofree char *name = NULL;
-
-      for (GtkWidget *w = root; w != NULL; w = gtk_widget_get_first_child (w))
-        for (GtkWidget *c = w; c != NULL; c = gtk_widget_get_next_sibling (c))
-          if (GTK_IS_LABEL (c) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (c)), text) == 0)
-            return root;
-    }
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_button (c, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* Whether a label showing @text is on screen under @root. */
-static gboolean
-shows_label (GtkWidget *root, const char *text)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_is_drawable (root) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return TRUE;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    if (shows_label (c, text))
-      return TRUE;
-  return FALSE;
-}
-
-static void
-click (GtkWidget *root, const char *text)
-{
-  GtkWidget *button = find_button (root, text);
-
-  g_assert_nonnull (button);
-  g_assert_true (gtk_widget_is_drawable (button));
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-  escale_test_drain ();
-}
-
-static gboolean
-is_drawable (GtkWidget *root, const char *text)
-{
-  GtkWidget *button = find_button (root, text);
-
-  return button != NULL && gtk_widget_is_drawable (button);
 }
 
 /* --- viewer -------------------------------------------------------------- */
@@ -166,15 +109,15 @@ test_viewer_next_previous (ViewerFixture *f, gconstpointer data)
   EscalePhotoCanvas *canvas = escale_photo_viewer_get_canvas (f->viewer);
 
   g_assert_true (escale_photo_canvas_get_texture (canvas) == f->textures[0]);
-  g_assert_true (shows_label (root, "1 sur 3"));
-  g_assert_false (gtk_widget_is_sensitive (find_button (root, "Précédente")));
-  click (root, "Suivante");
+  g_assert_true (photos_test_shows_label (root, "1 sur 3"));
+  g_assert_false (gtk_widget_is_sensitive (photos_test_find_button (root, "Précédente")));
+  photos_test_click (root, "Suivante");
   g_assert_cmpuint (escale_photo_viewer_get_index (f->viewer), ==, 1);
   g_assert_true (escale_photo_canvas_get_texture (canvas) == f->textures[1]);
-  g_assert_true (shows_label (root, "2 sur 3"));
-  click (root, "Suivante");
-  g_assert_false (gtk_widget_is_sensitive (find_button (root, "Suivante")));
-  click (root, "Précédente");
+  g_assert_true (photos_test_shows_label (root, "2 sur 3"));
+  photos_test_click (root, "Suivante");
+  g_assert_false (gtk_widget_is_sensitive (photos_test_find_button (root, "Suivante")));
+  photos_test_click (root, "Précédente");
   g_assert_cmpuint (escale_photo_viewer_get_index (f->viewer), ==, 1);
   /* Each photo shown was asked for: 0, 1, 2, 1. */
   g_assert_cmpuint (f->loads->len, ==, 4);
@@ -191,17 +134,17 @@ test_viewer_zoom_rotate (ViewerFixture *f, gconstpointer data)
   double x, y;
 
   g_assert_cmpfloat (escale_photo_canvas_get_zoom (canvas), ==, 1.0);
-  g_assert_false (gtk_widget_is_sensitive (find_button (root, "Réduire")));
+  g_assert_false (gtk_widget_is_sensitive (photos_test_find_button (root, "Réduire")));
   /* The whole photo fits: a drag does not move it. */
   escale_photo_canvas_pan (canvas, 200, 100);
   escale_photo_canvas_get_offset (canvas, &x, &y);
   g_assert_cmpfloat (x, ==, 0);
   g_assert_cmpfloat (y, ==, 0);
 
-  click (root, "Agrandir");
-  click (root, "Agrandir");
+  photos_test_click (root, "Agrandir");
+  photos_test_click (root, "Agrandir");
   g_assert_cmpfloat (escale_photo_canvas_get_zoom (canvas), ==, 2.0);
-  g_assert_true (gtk_widget_is_sensitive (find_button (root, "Réduire")));
+  g_assert_true (gtk_widget_is_sensitive (photos_test_find_button (root, "Réduire")));
   /* Enlarged, it moves with the finger, but never past its edge. */
   escale_photo_canvas_pan (canvas, 50, 0);
   escale_photo_canvas_get_offset (canvas, &x, &y);
@@ -211,23 +154,23 @@ test_viewer_zoom_rotate (ViewerFixture *f, gconstpointer data)
   g_assert_cmpfloat (x, <, 2000);
   g_assert_cmpfloat (x, >, 50);
   for (int i = 0; i < 5; i++)
-    if (gtk_widget_is_sensitive (find_button (root, "Agrandir")))
-      click (root, "Agrandir");
+    if (gtk_widget_is_sensitive (photos_test_find_button (root, "Agrandir")))
+      photos_test_click (root, "Agrandir");
   g_assert_cmpfloat (escale_photo_canvas_get_zoom (canvas), ==, ESCALE_PHOTO_CANVAS_MAX_ZOOM);
-  g_assert_false (gtk_widget_is_sensitive (find_button (root, "Agrandir")));
-  while (gtk_widget_is_sensitive (find_button (root, "Réduire")))
-    click (root, "Réduire");
+  g_assert_false (gtk_widget_is_sensitive (photos_test_find_button (root, "Agrandir")));
+  while (gtk_widget_is_sensitive (photos_test_find_button (root, "Réduire")))
+    photos_test_click (root, "Réduire");
   g_assert_cmpfloat (escale_photo_canvas_get_zoom (canvas), ==, 1.0);
   escale_photo_canvas_get_offset (canvas, &x, &y);
   g_assert_cmpfloat (x, ==, 0);
 
-  click (root, "Tourner");
+  photos_test_click (root, "Tourner");
   g_assert_cmpuint (escale_photo_canvas_get_rotation (canvas), ==, 1);
   /* Turning is for the eyes only: the picture itself is the same. */
   g_assert_true (escale_photo_canvas_get_texture (canvas) == f->textures[0]);
   /* The next photo comes upright and whole. */
-  click (root, "Agrandir");
-  click (root, "Suivante");
+  photos_test_click (root, "Agrandir");
+  photos_test_click (root, "Suivante");
   g_assert_cmpuint (escale_photo_canvas_get_rotation (canvas), ==, 0);
   g_assert_cmpfloat (escale_photo_canvas_get_zoom (canvas), ==, 1.0);
 }
@@ -271,18 +214,18 @@ test_viewer_slideshow (ViewerFixture *f, gconstpointer data)
 {
   GtkWidget *root = GTK_WIDGET (f->viewer);
 
-  click (root, "Diaporama");
+  photos_test_click (root, "Diaporama");
   g_assert_true (escale_photo_viewer_get_slideshow (f->viewer));
   /* Large: nothing but the photo and how to stop. */
-  g_assert_false (is_drawable (root, "Suivante"));
-  g_assert_false (is_drawable (root, "Imprimer cette photo"));
-  g_assert_true (shows_label (root, "Touchez l'écran pour arrêter le diaporama."));
+  g_assert_false (photos_test_is_drawable (root, "Suivante"));
+  g_assert_false (photos_test_is_drawable (root, "Imprimer cette photo"));
+  g_assert_true (photos_test_shows_label (root, "Touchez l'écran pour arrêter le diaporama."));
   escale_test_wait_until (slideshow_moved, f, (ESCALE_PHOTO_VIEWER_SLIDESHOW_SECONDS + 2) * 1000);
   /* A real touch (a click of the X server's pointer) anywhere stops it. */
   g_assert_true (escale_test_xdotool ("mousemove --window %1 500 400 click 1"));
   escale_test_spin (300);
   g_assert_false (escale_photo_viewer_get_slideshow (f->viewer));
-  g_assert_true (is_drawable (root, "Suivante"));
+  g_assert_true (photos_test_is_drawable (root, "Suivante"));
   /* That touch did nothing else: the same photo, not enlarged. */
   g_assert_cmpuint (escale_photo_viewer_get_index (f->viewer), ==, 1);
 }
@@ -293,36 +236,36 @@ test_viewer_print_confirmation (ViewerFixture *f, gconstpointer data)
   GtkWidget *root = GTK_WIDGET (f->viewer);
 
   /* Printing off (or no page left): no button at all. */
-  g_assert_false (is_drawable (root, "Imprimer cette photo"));
+  g_assert_false (photos_test_is_drawable (root, "Imprimer cette photo"));
   escale_photo_viewer_set_prints_left (f->viewer, 2);
-  g_assert_true (is_drawable (root, "Imprimer cette photo"));
+  g_assert_true (photos_test_is_drawable (root, "Imprimer cette photo"));
 
-  click (root, "Tourner");
-  click (root, "Imprimer cette photo");
+  photos_test_click (root, "Tourner");
+  photos_test_click (root, "Imprimer cette photo");
   g_assert_cmpstr (escale_photo_viewer_get_screen (f->viewer), ==, "confirm");
-  g_assert_true (shows_label (root, "1 page en couleur."));
-  g_assert_true (shows_label (root, "Une page va sortir de l'imprimante."));
-  click (root, "Annuler");
+  g_assert_true (photos_test_shows_label (root, "1 page en couleur."));
+  g_assert_true (photos_test_shows_label (root, "Une page va sortir de l'imprimante."));
+  photos_test_click (root, "Annuler");
   g_assert_cmpstr (escale_photo_viewer_get_screen (f->viewer), ==, "photo");
   g_assert_cmpuint (f->prints, ==, 0);
 
-  click (root, "Imprimer cette photo");
-  click (root, "Imprimer");
+  photos_test_click (root, "Imprimer cette photo");
+  photos_test_click (root, "Imprimer");
   g_assert_cmpuint (f->prints, ==, 1);
   g_assert_cmpuint (f->printed_index, ==, 0);
   g_assert_cmpuint (f->printed_rotation, ==, 1);
   g_assert_cmpstr (escale_photo_viewer_get_screen (f->viewer), ==, "message");
   /* While it prints, no button to leave. */
-  g_assert_false (is_drawable (root, "Revenir à la photo"));
+  g_assert_false (photos_test_is_drawable (root, "Revenir à la photo"));
   escale_photo_viewer_show_message (f->viewer, "La photo est imprimée.", NULL, TRUE);
-  click (root, "Revenir à la photo");
+  photos_test_click (root, "Revenir à la photo");
   g_assert_cmpstr (escale_photo_viewer_get_screen (f->viewer), ==, "photo");
 
   /* The last page printed: the button goes, even from the confirmation. */
-  click (root, "Imprimer cette photo");
+  photos_test_click (root, "Imprimer cette photo");
   escale_photo_viewer_set_prints_left (f->viewer, 0);
   g_assert_cmpstr (escale_photo_viewer_get_screen (f->viewer), ==, "photo");
-  g_assert_false (is_drawable (root, "Imprimer cette photo"));
+  g_assert_false (photos_test_is_drawable (root, "Imprimer cette photo"));
 }
 
 static void
@@ -332,13 +275,14 @@ test_viewer_cannot_show (ViewerFixture *f, gconstpointer data)
 
   escale_photo_viewer_set_prints_left (f->viewer, 1);
   g_signal_handlers_disconnect_by_func (f->viewer, load_cb, f);
-  click (root, "Suivante");
-  g_assert_true (shows_label (root, "Un instant…"));
+  photos_test_click (root, "Suivante");
+  g_assert_true (photos_test_shows_label (root, "Un instant…"));
   escale_photo_viewer_set_texture (f->viewer, 1, NULL);
-  g_assert_true (shows_label (root, "Cette photo ne peut pas s'afficher."));
+  g_assert_true (photos_test_shows_label (root, "Cette photo ne peut pas s'afficher."));
   /* Nothing to enlarge or print. */
-  g_assert_false (gtk_widget_is_sensitive (find_button (root, "Agrandir")));
-  g_assert_false (gtk_widget_is_sensitive (find_button (root, "Imprimer cette photo")));
+  g_assert_false (gtk_widget_is_sensitive (photos_test_find_button (root, "Agrandir")));
+  g_assert_false (
+    gtk_widget_is_sensitive (photos_test_find_button (root, "Imprimer cette photo")));
   /* A picture that comes late for another photo is not shown. */
   escale_photo_viewer_set_texture (f->viewer, 0, f->textures[0]);
   g_assert_null (escale_photo_canvas_get_texture (escale_photo_viewer_get_canvas (f->viewer)));
@@ -411,8 +355,8 @@ test_grid_months_and_lazy (GridFixture *f, gconstpointer data)
   GtkWidget *root = GTK_WIDGET (f->grid);
   guint asked;
 
-  g_assert_true (shows_label (root, "Juillet 2024 — 12 photos"));
-  g_assert_true (shows_label (root, "Août 2024 — 1 photo"));
+  g_assert_true (photos_test_shows_label (root, "Juillet 2024 — 12 photos"));
+  g_assert_true (photos_test_shows_label (root, "Août 2024 — 1 photo"));
   /* Only what is on screen is decoded: the first photos, not all 413. */
   asked = g_hash_table_size (f->asked);
   g_assert_true (g_hash_table_contains (f->asked, GUINT_TO_POINTER (0)));
@@ -423,34 +367,16 @@ test_grid_months_and_lazy (GridFixture *f, gconstpointer data)
   g_assert_cmpuint (escale_photo_grid_get_n_thumbnails (f->grid), ==, asked);
 
   /* More below: "Voir plus bas" says so and goes there. */
-  g_assert_true (is_drawable (root, "Voir plus bas"));
-  g_assert_false (gtk_widget_is_sensitive (find_button (root, "Remonter")));
+  g_assert_true (photos_test_is_drawable (root, "Voir plus bas"));
+  g_assert_false (gtk_widget_is_sensitive (photos_test_find_button (root, "Remonter")));
   for (int i = 0; i < 4; i++)
-    click (root, "Voir plus bas");
+    photos_test_click (root, "Voir plus bas");
   escale_test_spin (200);
-  g_assert_true (gtk_widget_is_sensitive (find_button (root, "Remonter")));
+  g_assert_true (gtk_widget_is_sensitive (photos_test_find_button (root, "Remonter")));
   g_assert_cmpuint (g_hash_table_size (f->asked), >, 0);
   g_assert_false (g_hash_table_contains (f->asked, GUINT_TO_POINTER (0)));
-  g_assert_false (shows_label (root, "Juillet 2024 — 12 photos"));
-  click (root, "Remonter");
-}
-
-static GtkWidget *
-find_tile (GtkWidget *root, guint index)
-{
-  if (GTK_IS_BUTTON (root) && gtk_widget_has_css_class (root, "photo-tile") &&
-      gtk_widget_get_opacity (root) > 0 &&
-      g_object_get_data (G_OBJECT (root), "index") == GUINT_TO_POINTER (index))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_tile (c, index);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  g_assert_false (photos_test_shows_label (root, "Juillet 2024 — 12 photos"));
+  photos_test_click (root, "Remonter");
 }
 
 static void
@@ -459,7 +385,7 @@ test_grid_errors_and_touch (GridFixture *f, gconstpointer data)
   GtkWidget *root = GTK_WIDGET (f->grid);
 
   escale_photo_grid_set_thumbnail (f->grid, 1, NULL);
-  g_assert_true (shows_label (root, "Cette photo ne peut pas s'afficher"));
+  g_assert_true (photos_test_shows_label (root, "Cette photo ne peut pas s'afficher"));
   /* A photo with no picture is not asked for again when it comes back. */
   g_hash_table_remove_all (f->asked);
   for (int i = 0; i < 6; i++)
@@ -471,7 +397,7 @@ test_grid_errors_and_touch (GridFixture *f, gconstpointer data)
 
   /* The third tile (its index is the grid's own data on the button). */
   {
-    GtkWidget *tile = find_tile (root, 2);
+    GtkWidget *tile = photos_test_find_tile (root, 2);
 
     g_assert_nonnull (tile);
     g_signal_emit_by_name (tile, "clicked");
@@ -488,7 +414,7 @@ test_grid_clear (GridFixture *f, gconstpointer data)
   escale_test_spin (100);
   g_assert_cmpuint (escale_photo_grid_get_n_thumbnails (f->grid), ==, 0);
   g_assert_cmpuint (escale_photo_grid_get_n_photos (f->grid), ==, 0);
-  g_assert_false (shows_label (GTK_WIDGET (f->grid), "Juillet 2024 — 12 photos"));
+  g_assert_false (photos_test_shows_label (GTK_WIDGET (f->grid), "Juillet 2024 — 12 photos"));
   /* Nothing holds the thumbnail but the test. */
   g_assert_cmpuint (G_OBJECT (f->thumbnail)->ref_count, ==, 1);
 }
