@@ -354,6 +354,13 @@ month_header (guint i, guint n_photos)
   return g_strdup_printf ("%s %d — %u photos", months[month - 1], pictures[i].year, n_photos);
 }
 
+/* The guide panel's step that stands out. */
+static guint
+guide_step (Fixture *f)
+{
+  return escale_activity_view_get_guide_step (ESCALE_ACTIVITY_VIEW (f->view));
+}
+
 static int
 count_of (Fixture *f, const char *counter)
 {
@@ -378,6 +385,7 @@ test_stick_to_photo_and_remove (Fixture *f, gconstpointer data)
   g_assert_cmpstr (escale_photos_view_get_screen (f->view), ==, "waiting");
   g_assert_true (
     photos_test_shows_label (view, "Branchez votre clé, votre carte ou votre téléphone"));
+  g_assert_cmpuint (guide_step (f), ==, 1);
 
   photo_test_medium_mount_fat_read_only (f->medium);
   wait_for_screen (f, "grid");
@@ -390,10 +398,12 @@ test_stick_to_photo_and_remove (Fixture *f, gconstpointer data)
   g_assert_true (photos_test_shows_label (grid, march));
   escale_test_wait_until (all_thumbnails, f, 30000);
   g_assert_nonnull (find_thumbnail (grid));
+  g_assert_cmpuint (guide_step (f), ==, 2);
 
   /* The newest photo, large; then the next one. */
   texture = open_photo (f, 0);
   g_assert_true (photos_test_is_drawable (view, "Imprimer cette photo"));
+  g_assert_cmpuint (guide_step (f), ==, 3);
   photos_test_click (view, "Suivante");
   escale_test_wait_until (photo_shown, f, 20000);
   g_assert_true (shown_texture (f) != texture);
@@ -408,6 +418,7 @@ test_stick_to_photo_and_remove (Fixture *f, gconstpointer data)
   g_assert_cmpstr (escale_photos_view_get_screen (f->view), ==, "message");
   g_assert_cmpstr (escale_photos_view_get_message (f->view), ==, "Vous pouvez retirer votre clé.");
   g_assert_false (photo_test_medium_is_mounted (f->medium));
+  g_assert_cmpuint (guide_step (f), ==, 5);
 
   /* Nothing to remind of: the stick was taken back. */
   finish_visit (f, FALSE);
@@ -479,6 +490,7 @@ test_pulled_out_while_shown (Fixture *f, gconstpointer data)
   g_assert_false (escale_session_is_held (escale_kiosk_get_session (f->k.kiosk)));
   photos_test_click (view, "D'accord");
   g_assert_cmpstr (escale_photos_view_get_screen (f->view), ==, "waiting");
+  g_assert_cmpuint (guide_step (f), ==, 1);
 
   finish_visit (f, FALSE);
   g_assert_cmpint (count_of (f, "media-opened"), ==, 1);
@@ -534,6 +546,7 @@ test_max_prints_reached (Fixture *f, gconstpointer data)
   open_photo (f, 0);
   photos_test_click (view, "Imprimer cette photo");
   g_assert_true (photos_test_shows_label (view, "1 page en couleur."));
+  g_assert_cmpuint (guide_step (f), ==, 4);
   photos_test_click (view, "Imprimer");
   escale_test_wait_until (printed, f, 30000);
   g_assert_true (photos_test_shows_label (view, "La photo est imprimée."));

@@ -51,6 +51,7 @@ enum
   PROP_0,
   PROP_INDEX,
   PROP_SLIDESHOW,
+  PROP_SCREEN,
   N_PROPS,
 };
 
@@ -90,7 +91,10 @@ update_buttons (EscalePhotoViewer *self)
 static void
 set_screen (EscalePhotoViewer *self, const char *name)
 {
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->stack)), name) == 0)
+    return;
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), name);
+  g_object_notify_by_pspec (G_OBJECT (self), pspecs[PROP_SCREEN]);
 }
 
 const char *
@@ -543,6 +547,9 @@ escale_photo_viewer_get_property (GObject *object, guint prop_id, GValue *value,
     case PROP_SLIDESHOW:
       g_value_set_boolean (value, self->slideshow_id != 0);
       break;
+    case PROP_SCREEN:
+      g_value_set_string (value, escale_photo_viewer_get_screen (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -570,6 +577,9 @@ escale_photo_viewer_class_init (EscalePhotoViewerClass *klass)
                                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   pspecs[PROP_SLIDESHOW] = g_param_spec_boolean ("slideshow", NULL, NULL, FALSE,
                                                  G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* "photo", "confirm" (printing asked) or "message". */
+  pspecs[PROP_SCREEN] =
+    g_param_spec_string ("screen", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, pspecs);
   signals[SIGNAL_LOAD] = g_signal_new ("load", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                        NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);

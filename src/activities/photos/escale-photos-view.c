@@ -33,22 +33,29 @@ G_DEFINE_FINAL_TYPE (EscalePhotosView, escale_photos_view, ESCALE_TYPE_ACTIVITY_
 
 /* --- screens ------------------------------------------------------------- */
 
+/* The guide's step for what is on screen: 1 plug in, 2 touch a photo,
+ * 3 Suivante, 4 Imprimer cette photo, 5 Retirer ma clé. */
 static void
-update_guide_step (EscalePhotosView *self, const char *screen)
+update_guide_step (EscalePhotosView *self)
 {
-  static const struct
-  {
-    const char *screen;
-    guint step;
-  } steps[] = {
-    { "waiting", 1 }, { "choose", 1 }, { "scanning", 2 }, { "grid", 2 }, { "viewer", 3 },
-  };
-  guint step = 0;
+  const char *screen = gtk_stack_get_visible_child_name (GTK_STACK (self->stack));
+  guint step = 1;
 
-  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    if (g_str_equal (screen, steps[i].screen))
-      step = steps[i].step;
+  if (screen == NULL)
+    return;
+  if (g_str_equal (screen, "scanning") || g_str_equal (screen, "grid"))
+    step = 2;
+  else if (g_str_equal (screen, "viewer"))
+    step = g_strcmp0 (escale_photo_viewer_get_screen (self->viewer), "confirm") == 0 ? 4 : 3;
+  else if (g_str_equal (screen, "message") && self->removing)
+    step = 5;
   escale_activity_view_set_guide_step (ESCALE_ACTIVITY_VIEW (self), step);
+}
+
+static void
+viewer_screen_cb (EscalePhotosView *self)
+{
+  update_guide_step (self);
 }
 
 static void
@@ -57,7 +64,7 @@ show_screen (EscalePhotosView *self, const char *screen)
   if (!g_str_equal (screen, "viewer"))
     escale_photo_viewer_stop_slideshow (self->viewer);
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), screen);
-  update_guide_step (self, screen);
+  update_guide_step (self);
 }
 
 static void
@@ -609,8 +616,12 @@ removed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr(GError) error = NULL;
 
   if (escale_photo_medium_remove_finish (medium, result, &error))
-    show_message (self, removed_text (medium), _ ("Rien de ce qu'elle contient n'est resté ici."),
-                  _ ("D'accord"));
+    {
+      show_message (self, removed_text (medium),
+                    _ ("Rien de ce qu'elle contient n'est resté ici."), _ ("D'accord"));
+      /* Still the step of "Retirer ma clé", though the medium is forgotten. */
+      escale_activity_view_set_guide_step (ESCALE_ACTIVITY_VIEW (self), 5);
+    }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       self->removing = FALSE;
@@ -731,6 +742,7 @@ escale_photos_view_init (EscalePhotosView *self)
   g_signal_connect_swapped (self->viewer, "back", G_CALLBACK (back_to_grid_cb), self);
   g_signal_connect_swapped (self->viewer, "notify::slideshow", G_CALLBACK (slideshow_changed_cb),
                             self);
+  g_signal_connect_swapped (self->viewer, "notify::screen", G_CALLBACK (viewer_screen_cb), self);
   g_signal_connect_swapped (self->remove_button, "clicked", G_CALLBACK (remove_cb), self);
   g_signal_connect_swapped (self->message_button, "clicked", G_CALLBACK (message_button_cb), self);
 }
