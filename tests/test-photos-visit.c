@@ -7,6 +7,7 @@
 #include "escale-photos-view.h"
 #include "escale-test-util.h"
 #include "photo-test-medium.h"
+#include "photo-test-pictures.h"
 #include "photos-test-widgets.h"
 #include "print-lab.h"
 
@@ -30,16 +31,18 @@ typedef struct
 } Fixture;
 
 /* The pictures on the stick, newest first as the grid shows them: three
- * of July 2024, two of March 2023 (their modification times). */
+ * of July 2024, two of March 2023 (their modification times). One colour
+ * each, but the second: a phone's portrait, stored on its side with EXIF
+ * orientation 6, four coloured quarters (tests/photo-test-pictures.c). */
 static const struct
 {
   const char *path;
-  int width, height;
-  guint32 rgba;
+  int width, height; /* as seen, upright */
+  guint32 rgba;      /* 0: the quarters */
   int year, month, day;
 } pictures[] = {
   { "DCIM/100PHOTO/IMG_0005.JPG", 640, 480, 0xd02020ff, 2024, 7, 20 },
-  { "DCIM/100PHOTO/IMG_0004.JPG", 480, 640, 0x20d020ff, 2024, 7, 14 },
+  { "DCIM/100PHOTO/IMG_0004.JPG", 480, 640, 0, 2024, 7, 14 },
   { "Vacances/plage.jpg", 800, 400, 0x2020d0ff, 2024, 7, 2 },
   { "Vacances/vieux/mamie.png", 300, 300, 0xd0d020ff, 2023, 3, 28 },
   { "Vacances/vieux/papi.jpg", 320, 240, 0x20d0d0ff, 2023, 3, 5 },
@@ -54,6 +57,14 @@ make_picture (guint i)
   char *buffer = NULL;
   gsize size = 0;
 
+  if (pictures[i].rgba == 0)
+    {
+      g_autoptr(GdkPixbuf)
+                   upright = photo_test_quadrants (pictures[i].width, pictures[i].height, FALSE);
+      g_autoptr(GdkPixbuf) stored = photo_test_stored_for_orientation (upright, 6);
+
+      return photo_test_jpeg (stored, 6);
+    }
   gdk_pixbuf_fill (pixbuf, pictures[i].rgba);
   g_assert_true (
     gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &size,
@@ -229,9 +240,9 @@ all_thumbnails (gpointer data)
          G_N_ELEMENTS (pictures);
 }
 
-/* The pixel at the centre of @texture, as 0xRRGGBB. */
+/* The pixel of @texture at (@fx, @fy) of its width and height, 0xRRGGBB. */
 static guint32
-centre_colour (GdkTexture *texture)
+colour_at (GdkTexture *texture, double fx, double fy)
 {
   int width = gdk_texture_get_width (texture);
   int height = gdk_texture_get_height (texture);
@@ -239,20 +250,36 @@ centre_colour (GdkTexture *texture)
   const guchar *p;
 
   gdk_texture_download (texture, pixels, (gsize) width * 4);
-  p = pixels + ((gsize) (height / 2) * width + width / 2) * 4; /* B G R A, premultiplied */
+  p = pixels + ((gsize) (height * fy) * width + (gsize) (width * fx)) * 4; /* B G R A */
   return (guint32) p[2] << 16 | (guint32) p[1] << 8 | p[0];
 }
 
 static void
-assert_colour_near (guint32 colour, guint32 rgba)
+assert_colour_near (guint32 colour, const guint8 rgb[3])
 {
-  for (int shift = 8; shift <= 24; shift += 8)
-    {
-      int got = (colour >> (shift - 8)) & 0xff;
-      int want = (rgba >> shift) & 0xff;
+  for (int c = 0; c < 3; c++)
+    g_assert_cmpint (ABS ((int) ((colour >> (16 - 8 * c)) & 0xff) - rgb[c]), <=, 16);
+}
 
-      g_assert_cmpint (ABS (got - want), <=, 12);
+/* Photo @index as a person should see it: its size, its colour, upright. */
+static void
+assert_shows_picture (GdkTexture *texture, guint index)
+{
+  guint32 rgba = pictures[index].rgba;
+
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, pictures[index].width);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, pictures[index].height);
+  if (rgba != 0)
+    {
+      const guint8 rgb[3] = { rgba >> 24, (rgba >> 16) & 0xff, (rgba >> 8) & 0xff };
+
+      assert_colour_near (colour_at (texture, 0.5, 0.5), rgb);
+      return;
     }
+  assert_colour_near (colour_at (texture, 0.25, 0.25), photo_test_colours[PHOTO_TEST_RED]);
+  assert_colour_near (colour_at (texture, 0.75, 0.25), photo_test_colours[PHOTO_TEST_GREEN]);
+  assert_colour_near (colour_at (texture, 0.25, 0.75), photo_test_colours[PHOTO_TEST_BLUE]);
+  assert_colour_near (colour_at (texture, 0.75, 0.75), photo_test_colours[PHOTO_TEST_YELLOW]);
 }
 
 /* The photo @index, shown large after the real helper decoded it. */
@@ -268,9 +295,7 @@ open_photo (Fixture *f, guint index)
   wait_for_screen (f, "viewer");
   escale_test_wait_until (photo_shown, f, 20000);
   texture = shown_texture (f);
-  g_assert_cmpint (gdk_texture_get_width (texture), ==, pictures[index].width);
-  g_assert_cmpint (gdk_texture_get_height (texture), ==, pictures[index].height);
-  assert_colour_near (centre_colour (texture), pictures[index].rgba);
+  assert_shows_picture (texture, index);
   return texture;
 }
 
@@ -407,8 +432,8 @@ test_stick_to_photo_and_remove (Fixture *f, gconstpointer data)
   photos_test_click (view, "Suivante");
   escale_test_wait_until (photo_shown, f, 20000);
   g_assert_true (shown_texture (f) != texture);
-  g_assert_cmpint (gdk_texture_get_height (shown_texture (f)), ==, pictures[1].height);
-  assert_colour_near (centre_colour (shown_texture (f)), pictures[1].rgba);
+  /* The phone's portrait, upright. */
+  assert_shows_picture (shown_texture (f), 1);
 
   /* Back to all of them, and the stick taken back safely. */
   photos_test_click (view, "Toutes mes photos");
