@@ -240,6 +240,23 @@ all_thumbnails (gpointer data)
          G_N_ELEMENTS (pictures);
 }
 
+/* Every thumbnail decoded by the helper: the grid asks only for those on
+ * screen (or nearly), so it is scrolled down as a person would. */
+static void
+wait_for_all_thumbnails (Fixture *f)
+{
+  EscalePhotoGrid *grid = escale_photos_view_get_grid (f->view);
+
+  for (guint i = 0; i < 150 && !all_thumbnails (f); i++)
+    {
+      escale_photo_grid_scroll (grid, 1);
+      escale_test_spin (200);
+    }
+  g_assert_true (all_thumbnails (f));
+  while (escale_photo_grid_scroll (grid, -1))
+    escale_test_spin (100);
+}
+
 /* The pixel of @texture at (@fx, @fy) of its width and height, 0xRRGGBB. */
 static guint32
 colour_at (GdkTexture *texture, double fx, double fy)
@@ -299,16 +316,17 @@ open_photo (Fixture *f, guint index)
   return texture;
 }
 
-/* A texture the grid shows for a thumbnail. */
+/* The first picture shown under @root: a thumbnail in the grid, the
+ * drawing of the ports. */
 static GdkTexture *
-find_thumbnail (GtkWidget *root)
+find_picture (GtkWidget *root)
 {
   if (GTK_IS_PICTURE (root) && GDK_IS_TEXTURE (gtk_picture_get_paintable (GTK_PICTURE (root))))
     return GDK_TEXTURE (gtk_picture_get_paintable (GTK_PICTURE (root)));
   for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
        c = gtk_widget_get_next_sibling (c))
     {
-      GdkTexture *found = find_thumbnail (c);
+      GdkTexture *found = find_picture (c);
 
       if (found != NULL)
         return found;
@@ -411,6 +429,8 @@ test_stick_to_photo_and_remove (Fixture *f, gconstpointer data)
   g_assert_true (
     photos_test_shows_label (view, "Branchez votre clé, votre carte ou votre téléphone"));
   g_assert_cmpuint (guide_step (f), ==, 1);
+  /* The drawing of where to plug it in. */
+  g_assert_nonnull (find_picture (view));
 
   photo_test_medium_mount_fat_read_only (f->medium);
   wait_for_screen (f, "grid");
@@ -420,9 +440,17 @@ test_stick_to_photo_and_remove (Fixture *f, gconstpointer data)
   july = month_header (0, 3);
   march = month_header (3, 2);
   assert_label_comes (grid, july);
+  /* The second month, further down ("Voir plus bas"). */
+  for (guint i = 0; i < 10 && !photos_test_shows_label (grid, march); i++)
+    {
+      escale_photo_grid_scroll (ESCALE_PHOTO_GRID (grid), 1);
+      escale_test_spin (200);
+    }
   g_assert_true (photos_test_shows_label (grid, march));
-  escale_test_wait_until (all_thumbnails, f, 30000);
-  g_assert_nonnull (find_thumbnail (grid));
+  while (escale_photo_grid_scroll (ESCALE_PHOTO_GRID (grid), -1))
+    escale_test_spin (100);
+  wait_for_all_thumbnails (f);
+  g_assert_nonnull (find_picture (grid));
   g_assert_cmpuint (guide_step (f), ==, 2);
 
   /* The newest photo, large; then the next one. */
@@ -470,8 +498,8 @@ test_visit_ends_on_a_photo (Fixture *f, gconstpointer data)
   runtime = g_build_filename (f->k.dir, "runtime", NULL);
   open_photos (f);
   wait_for_screen (f, "grid");
-  escale_test_wait_until (all_thumbnails, f, 30000);
-  thumbnail = find_thumbnail (GTK_WIDGET (escale_photos_view_get_grid (f->view)));
+  wait_for_all_thumbnails (f);
+  thumbnail = find_picture (GTK_WIDGET (escale_photos_view_get_grid (f->view)));
   g_assert_nonnull (thumbnail);
   g_object_add_weak_pointer (G_OBJECT (thumbnail), (gpointer *) &thumbnail);
   shown = open_photo (f, 2);

@@ -60,7 +60,7 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (EscalePhotoGrid, escale_photo_grid, GTK_TYPE_WIDGET)
 
-#define TILE_WIDTH 240
+#define TILE_WIDTH 220
 #define TILE_HEIGHT 200
 #define TILE_SPACING 16
 
@@ -115,7 +115,9 @@ tile_new (EscalePhotoGrid *self)
 
   gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
   gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_COVER);
-  gtk_widget_set_size_request (picture, TILE_WIDTH - 24, TILE_HEIGHT - 24);
+  /* Narrow at least, so that three columns fit a 1024 px screen beside the guide;
+   * the tiles share the width. */
+  gtk_widget_set_size_request (picture, TILE_WIDTH / 2, TILE_HEIGHT - 24);
   gtk_overlay_set_child (GTK_OVERLAY (overlay), picture);
   gtk_label_set_xalign (GTK_LABEL (label), 0.5);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
@@ -194,7 +196,7 @@ static void
 queue_visible (EscalePhotoGrid *self)
 {
   if (self->visible_id == 0)
-    self->visible_id = g_idle_add_full (G_PRIORITY_LOW, find_visible_cb, self, NULL);
+    self->visible_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, find_visible_cb, self, NULL);
 }
 
 /* --- lines of the list --------------------------------------------------- */
@@ -515,6 +517,21 @@ escale_photo_grid_class_init (EscalePhotoGridClass *klass)
   gtk_widget_class_set_css_name (widget_class, "photogrid");
 }
 
+/* A big button whose words may go on two lines: beside the guide on a
+ * 1024 px screen with larger text, the two arrows side by side would not
+ * fit on one. */
+static GtkWidget *
+arrow_button_new (const char *icon_name, const char *text)
+{
+  GtkWidget *button = escale_big_button_new (icon_name, text);
+  GtkWidget *label = gtk_widget_get_last_child (gtk_button_get_child (GTK_BUTTON (button)));
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (button, "photo-arrow");
+  return button;
+}
+
 static void
 escale_photo_grid_init (EscalePhotoGrid *self)
 {
@@ -548,10 +565,9 @@ escale_photo_grid_init (EscalePhotoGrid *self)
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->scroller));
 
   self->arrows = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
-  gtk_box_set_homogeneous (GTK_BOX (self->arrows), TRUE);
   gtk_widget_set_halign (self->arrows, GTK_ALIGN_CENTER);
-  self->up = escale_big_button_new ("escale-arrow-up-symbolic", _ ("Remonter"));
-  self->down = escale_big_button_new ("escale-arrow-down-symbolic", _ ("Voir plus bas"));
+  self->up = arrow_button_new ("escale-arrow-up-symbolic", _ ("Remonter"));
+  self->down = arrow_button_new ("escale-arrow-down-symbolic", _ ("Voir plus bas"));
   g_signal_connect_swapped (self->up, "clicked", G_CALLBACK (up_cb), self);
   g_signal_connect_swapped (self->down, "clicked", G_CALLBACK (down_cb), self);
   gtk_box_append (GTK_BOX (self->arrows), self->up);

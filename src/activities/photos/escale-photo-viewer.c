@@ -424,7 +424,9 @@ bar_new (void)
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (bar), 16);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (bar), 12);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (bar), 6);
-  gtk_widget_set_halign (bar, GTK_ALIGN_CENTER);
+  /* Filling the width: a centred GtkFlowBox is given its minimum, one
+   * button a line (GTK 4.8). */
+  gtk_widget_set_halign (bar, GTK_ALIGN_FILL);
   gtk_widget_add_css_class (bar, "photo-viewer-bar");
   return bar;
 }
@@ -447,7 +449,10 @@ build_photo_screen (EscalePhotoViewer *self)
   self->canvas = ESCALE_PHOTO_CANVAS (escale_photo_canvas_new ());
   g_signal_connect_swapped (self->canvas, "swiped", G_CALLBACK (swiped_cb), self);
   gtk_overlay_set_child (GTK_OVERLAY (overlay), GTK_WIDGET (self->canvas));
+  gtk_widget_set_hexpand (overlay, TRUE);
+  gtk_widget_set_vexpand (overlay, TRUE);
   self->status = GTK_LABEL (escale_wrapped_label_new (NULL, "message-title"));
+  gtk_widget_add_css_class (GTK_WIDGET (self->status), "photo-status");
   gtk_label_set_xalign (self->status, 0.5);
   gtk_widget_set_halign (GTK_WIDGET (self->status), GTK_ALIGN_CENTER);
   gtk_widget_set_valign (GTK_WIDGET (self->status), GTK_ALIGN_CENTER);
@@ -509,7 +514,7 @@ build_confirm_screen (EscalePhotoViewer *self)
 
   gtk_label_set_text (title, _ ("1 page en couleur."));
   gtk_label_set_text (text, _ ("Une page va sortir de l'imprimante."));
-  gtk_widget_add_css_class (print, "suggested-action");
+  gtk_widget_add_css_class (print, "suggested");
   g_signal_connect_swapped (print, "clicked", G_CALLBACK (confirm_print_cb), self);
   g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (back_to_photo_cb), self);
   gtk_box_set_homogeneous (GTK_BOX (buttons), TRUE);
@@ -599,6 +604,8 @@ escale_photo_viewer_init (EscalePhotoViewer *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   self->stack = gtk_stack_new ();
+  gtk_stack_set_hhomogeneous (GTK_STACK (self->stack), FALSE);
+  gtk_stack_set_vhomogeneous (GTK_STACK (self->stack), FALSE);
   gtk_stack_add_named (GTK_STACK (self->stack), build_photo_screen (self), "photo");
   gtk_stack_add_named (GTK_STACK (self->stack), build_confirm_screen (self), "confirm");
   gtk_stack_add_named (GTK_STACK (self->stack), build_message_screen (self), "message");

@@ -132,6 +132,10 @@ void
 _escale_photos_view_build (EscalePhotosView *self)
 {
   self->stack = gtk_stack_new ();
+  /* Sized by the screen shown only: the viewer's bars need the whole width
+   * (the guide steps aside then), the grid beside the guide does not. */
+  gtk_stack_set_hhomogeneous (GTK_STACK (self->stack), FALSE);
+  gtk_stack_set_vhomogeneous (GTK_STACK (self->stack), FALSE);
   gtk_stack_add_named (GTK_STACK (self->stack), build_waiting (self), "waiting");
   gtk_stack_add_named (GTK_STACK (self->stack), build_choose (self), "choose");
   gtk_stack_add_named (GTK_STACK (self->stack), build_scanning (self), "scanning");

@@ -65,6 +65,9 @@ show_screen (EscalePhotosView *self, const char *screen)
     escale_photo_viewer_stop_slideshow (self->viewer);
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), screen);
   update_guide_step (self);
+  /* One photo full screen: the guide panel steps aside meanwhile. */
+  escale_activity_view_set_presenting (ESCALE_ACTIVITY_VIEW (self),
+                                       g_str_equal (screen, "viewer"));
 }
 
 static void
@@ -277,14 +280,13 @@ back_to_grid_cb (EscalePhotosView *self)
   show_screen (self, "grid");
 }
 
-/* The slideshow holds the countdown and takes the whole width. */
+/* The slideshow holds the countdown. */
 static void
 slideshow_changed_cb (EscalePhotosView *self)
 {
   gboolean on = escale_photo_viewer_get_slideshow (self->viewer);
 
   escale_activity_view_set_holding (ESCALE_ACTIVITY_VIEW (self), on);
-  escale_activity_view_set_presenting (ESCALE_ACTIVITY_VIEW (self), on);
 }
 
 /* --- printing ------------------------------------------------------------ */
@@ -581,7 +583,6 @@ media_changed_cb (EscalePhotosView *self)
                       _ ("Ses photos ne sont plus à l'écran. Vous pouvez la rebrancher."),
                       _ ("D'accord"));
       escale_activity_view_set_holding (ESCALE_ACTIVITY_VIEW (self), FALSE);
-      escale_activity_view_set_presenting (ESCALE_ACTIVITY_VIEW (self), FALSE);
       return;
     }
   if (self->medium != NULL)
