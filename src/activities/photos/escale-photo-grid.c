@@ -105,6 +105,15 @@ tile_clicked_cb (GtkWidget *tile, EscalePhotoGrid *self)
                  GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (tile), "index")));
 }
 
+static void queue_visible (EscalePhotoGrid *self);
+
+/* A tile comes on screen: bound before it was placed, it was not seen yet. */
+static void
+tile_mapped_cb (EscalePhotoGrid *self)
+{
+  queue_visible (self);
+}
+
 static GtkWidget *
 tile_new (EscalePhotoGrid *self)
 {
@@ -128,10 +137,9 @@ tile_new (EscalePhotoGrid *self)
   gtk_widget_set_hexpand (tile, TRUE);
   g_object_set_data (G_OBJECT (tile), "label", label);
   g_signal_connect (tile, "clicked", G_CALLBACK (tile_clicked_cb), self);
+  g_signal_connect_swapped (tile, "map", G_CALLBACK (tile_mapped_cb), self);
   return tile;
 }
-
-static void queue_visible (EscalePhotoGrid *self);
 
 /* The list made a tile for photo @index: its thumbnail is asked for once
  * it is on screen (see find_visible_cb). */
