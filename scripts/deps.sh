@@ -12,13 +12,23 @@ ESCALE_BUILD_PACKAGES=(
 )
 ESCALE_RUN_PACKAGES=(xvfb xauth dbus dbus-x11 imagemagick xdotool libgtk-4-media-gstreamer
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
-  gstreamer1.0-nice gstreamer1.0-libav)
+  gstreamer1.0-nice gstreamer1.0-libav
+  # Mes photos: phones over MTP and AFC, cameras over PTP, sticks through udisks2.
+  gvfs-backends gvfs-daemons
+  # Photos: the decoder's sandbox, and gdk-pixbuf loaders for iPhone HEIC and WebP.
+  bubblewrap heif-gdk-pixbuf webp-pixbuf-loader)
 ESCALE_TEST_PACKAGES=(xvfb xauth dbus xdotool imagemagick libnotify-bin dunst sqlite3
   libgtk-4-media-gstreamer
   python3-pyatspi at-spi2-core
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
   gstreamer1.0-nice gstreamer1.0-libav janus libjs-janus-gateway libjs-webrtc-adapter
-  chromium iproute2 openssl clang-format)
+  chromium iproute2 openssl clang-format
+  # Mes photos: FAT test media (made, filled, mounted through FUSE where the kernel has no vfat).
+  dosfstools mtools fusefat e2fsprogs
+  # Photo printing (tests/print-lab.c): a private cupsd with PDF queues, PDFs read back.
+  cups cups-client printer-driver-cups-pdf poppler-utils
+  # Photos: the decoder's sandbox and loaders; heif-enc makes the test's HEIC.
+  bubblewrap heif-gdk-pixbuf webp-pixbuf-loader libheif-examples)
 
 ensure_packages () {
   local wanted=("${ESCALE_BUILD_PACKAGES[@]}")

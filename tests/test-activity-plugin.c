@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gstdio.h>
 #include <unistd.h>
 
 #include "escale-activities.h"
@@ -112,8 +113,9 @@ test_config (Fixture *f, gconstpointer data)
   write_hello (f, "Bonjour à vous !");
   /* Without the kind in the table, the message names the table's kinds. */
   without = escale_config_load (f->config_dir, escale_activities_get_kinds ());
-  g_assert_true (has_problem (without, "activities/60-hello.ini:6: kind: « hello » n'est pas un "
-                                       "type d'activité ; utilisez call, culture ou info"));
+  g_assert_true (has_problem (without,
+                              "activities/60-hello.ini:6: kind: « hello » n'est pas un "
+                              "type d'activité ; utilisez call, culture, info ou photos"));
   g_assert_null (escale_config_find_activity (without, "bonjour"));
 
   with = escale_config_load (f->config_dir, kinds_with_hello ());
@@ -295,6 +297,72 @@ test_leave_while_holding (Fixture *f, gconstpointer data)
   g_assert_cmpuint (escale_hello_kind_get_n_wipes (), ==, wipes_before + 1);
 }
 
+static gboolean
+shows_text (GtkWidget *root, const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_is_drawable (root) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    if (shows_text (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+goodbye_shown (gpointer data)
+{
+  Fixture *f = data;
+
+  return escale_session_get_state (escale_kiosk_get_session (f->k.kiosk)) == ESCALE_SESSION_ENDING;
+}
+
+static gboolean
+back_to_welcome (gpointer data)
+{
+  Fixture *f = data;
+
+  return escale_session_get_state (escale_kiosk_get_session (f->k.kiosk)) == ESCALE_SESSION_IDLE;
+}
+
+/* A kind's goodbye reminder ("N'oubliez pas votre clé !") is shown under
+ * "Tout est effacé" at the end of a visit, whether or not the person
+ * opened its activity, and only when the kind says so. */
+static void
+test_goodbye_reminder (Fixture *f, gconstpointer data)
+{
+  GtkWidget *window;
+
+  g_autofree char *photos = g_build_filename (f->config_dir, "activities", "20-photos.ini", NULL);
+
+  /* Without "Mes photos", whose reminder would come first while another
+   * test has a stick mounted. */
+  g_assert_cmpint (g_unlink (photos), ==, 0);
+  write_hello (f, "Bonjour à vous !");
+  kiosk_init (f);
+  window = GTK_WIDGET (f->k.window);
+  escale_kiosk_set_goodbye_delay_ms (f->k.kiosk, 1500);
+  escale_hello_kind_set_reminder ("Pensez à votre parapluie !");
+  gtk_widget_activate_action (window, "win.start", NULL);
+  gtk_widget_activate_action (window, "win.finish", NULL);
+  escale_test_spin (100);
+  g_assert_true (goodbye_shown (f));
+  g_assert_true (shows_text (window, "Tout est effacé. Merci et à bientôt !"));
+  g_assert_true (shows_text (window, "Pensez à votre parapluie !"));
+  escale_test_wait_until (back_to_welcome, f, 5000);
+
+  /* Nothing to remind of: nothing under the goodbye. */
+  escale_hello_kind_set_reminder (NULL);
+  gtk_widget_activate_action (window, "win.start", NULL);
+  gtk_widget_activate_action (window, "win.finish", NULL);
+  escale_test_spin (100);
+  g_assert_true (goodbye_shown (f));
+  g_assert_true (shows_text (window, "Tout est effacé. Merci et à bientôt !"));
+  g_assert_false (shows_text (window, "Pensez à votre parapluie !"));
+  escale_test_wait_until (back_to_welcome, f, 5000);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -304,6 +372,8 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/escale/activity-plugin/visit", Fixture, NULL, fixture_set_up, test_visit,
               fixture_tear_down);
+  g_test_add ("/escale/activity-plugin/goodbye-reminder", Fixture, NULL, fixture_set_up,
+              test_goodbye_reminder, fixture_tear_down);
   g_test_add ("/escale/activity-plugin/leave-while-holding", Fixture, NULL, fixture_set_up,
               test_leave_while_holding, fixture_tear_down);
   return g_test_run ();

@@ -3,16 +3,14 @@
 #include "escale-call-kind.h"
 #include "escale-culture-kind.h"
 #include "escale-info-kind.h"
+#include "escale-photos-kind.h"
 
 /* The kinds of activity this Escale knows, in the order their names are
- * given in messages ("utilisez call, culture ou info"). Adding a kind is a
- * folder beside call/, culture/ and info/, and one line here: nothing else
+ * given in messages ("utilisez call, culture, info ou photos"). Adding a kind
+ * is a folder beside call/, culture/, info/ and photos/, and one line here: nothing else
  * names a kind. */
 static const EscaleActivityKind *const kinds[] = {
-  &escale_call_kind,
-  &escale_culture_kind,
-  &escale_info_kind,
-  NULL,
+  &escale_call_kind, &escale_culture_kind, &escale_info_kind, &escale_photos_kind, NULL,
 };
 
 /* Returns: (array zero-terminated=1) (transfer none): for escale_config_load (). */
@@ -20,6 +18,30 @@ const EscaleActivityKind *const *
 escale_activities_get_kinds (void)
 {
   return kinds;
+}
+
+/* What the goodbye screen must remind the person of ("N'oubliez pas votre
+ * clé !"), asked of each kind @config's activities have, once each, in
+ * the order of the activities: the first answer, or NULL. */
+char *
+escale_activities_goodbye_reminder (EscaleConfig *config)
+{
+  GPtrArray *activities = escale_config_get_activities (config);
+  g_autoptr(GPtrArray) asked = g_ptr_array_new ();
+
+  for (guint i = 0; i < activities->len; i++)
+    {
+      const EscaleActivityKind *kind = escale_activity_get_kind (activities->pdata[i]);
+      char *reminder;
+
+      if (kind->goodbye_reminder == NULL || g_ptr_array_find (asked, kind, NULL))
+        continue;
+      g_ptr_array_add (asked, (gpointer) kind);
+      reminder = kind->goodbye_reminder ();
+      if (reminder != NULL)
+        return reminder;
+    }
+  return NULL;
 }
 
 /* --- checks only the running machine can answer ------------------------ */

@@ -12,5 +12,6 @@ void escale_activities_check_machine (EscaleConfig *config, GCancellable *cancel
                                       GAsyncReadyCallback callback, gpointer user_data);
 void escale_activities_check_machine_finish (GAsyncResult *result, GPtrArray *problems,
                                              GPtrArray *warnings);
+char *escale_activities_goodbye_reminder (EscaleConfig *config);
 
 G_END_DECLS

@@ -32,6 +32,14 @@ struct _EscaleActivityKind
   void (*check_machine) (GPtrArray *activities, GCancellable *cancellable,
                          GAsyncReadyCallback callback, gpointer user_data);
   void (*check_machine_finish) (GAsyncResult *result, GPtrArray *problems, GPtrArray *warnings);
+
+  /* What the goodbye screen must remind the person of when a visit ends
+   * ("N'oubliez pas votre clé !" while a stick is still plugged in):
+   * translated, or NULL for nothing; may be NULL itself. Called by the
+   * shell at the end of every visit, for each kind the configuration
+   * uses, whatever the activities the person opened; GLib only and quick
+   * (it runs on the main thread before the goodbye screen shows). */
+  char *(*goodbye_reminder) (void);
 };
 
 const EscaleActivityKind *escale_activity_kinds_find (const EscaleActivityKind *const *kinds,

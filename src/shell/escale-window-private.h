@@ -30,6 +30,8 @@ struct _EscaleWindow
   GtkLabel *help_label;
   GtkLabel *unavailable_staff_label;
   GtkWidget *helper_banner;
+  GtkWidget *goodbye_reminder;
+  GtkLabel *goodbye_reminder_label;
   GtkWidget *contrast_button;
   EscaleWelcomePage *welcome_page;
   EscaleHomePage *home_page;

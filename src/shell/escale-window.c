@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "config.h"
+#include "escale-activities.h"
 #include "escale-activity-page.h"
 #include "escale-countdown.h"
 #include "escale-feedback-page.h"
@@ -123,6 +124,18 @@ default_text_scale (void)
   return 0;
 }
 
+/* "N'oubliez pas votre clé !" under "Tout est effacé" when an activity's
+ * kind has something to remind the person of (escale-activity-kind.h). */
+static void
+update_goodbye_reminder (EscaleWindow *self)
+{
+  g_autofree char *reminder =
+    escale_activities_goodbye_reminder (escale_kiosk_get_config (self->kiosk));
+
+  gtk_label_set_text (self->goodbye_reminder_label, reminder != NULL ? reminder : "");
+  gtk_widget_set_visible (self->goodbye_reminder, reminder != NULL);
+}
+
 void
 _escale_window_update_for_state (EscaleWindow *self)
 {
@@ -165,6 +178,7 @@ _escale_window_update_for_state (EscaleWindow *self)
     case ESCALE_SESSION_ENDING:
       gtk_widget_set_visible (GTK_WIDGET (self->countdown), FALSE);
       gtk_widget_set_visible (self->helper_banner, FALSE);
+      update_goodbye_reminder (self);
       _escale_window_show_page (self, "goodbye");
       break;
     default:
@@ -547,6 +561,8 @@ escale_window_class_init (EscaleWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, help_label);
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, unavailable_staff_label);
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, helper_banner);
+  gtk_widget_class_bind_template_child (widget_class, EscaleWindow, goodbye_reminder);
+  gtk_widget_class_bind_template_child (widget_class, EscaleWindow, goodbye_reminder_label);
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, contrast_button);
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, home_page);

@@ -30,10 +30,27 @@ check_hello (EscaleActivity *activity, EscaleConfigFile *file, GPtrArray *proble
                                 _ ("trop long : %d caractères au plus"), MAX_GREETING);
 }
 
+/* What the goodbye screen reminds of, as the test says (NULL: nothing). */
+static char *reminder;
+
+void
+escale_hello_kind_set_reminder (const char *text)
+{
+  g_free (reminder);
+  reminder = g_strdup (text);
+}
+
+static char *
+hello_goodbye_reminder (void)
+{
+  return g_strdup (reminder);
+}
+
 const EscaleActivityKind escale_hello_kind = {
   .name = "hello",
   .keys = hello_keys,
   .check = check_hello,
   .counters = hello_counters,
   .view_type = escale_hello_kind_view_type,
+  .goodbye_reminder = hello_goodbye_reminder,
 };

@@ -1,0 +1,110 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "escale-config"
+
+#include <glib/gi18n-lib.h>
+
+#include "escale-photo-media.h"
+#include "escale-photos-kind.h"
+
+/* kind=photos: "Mes photos", the pictures of a visitor's USB stick, memory
+ * card or phone, seen large and printed on the centre's printer. GLib
+ * only: this is what escale --check-config reads. */
+
+static const EscaleKeySpec photos_keys[] = {
+  { "Photos", "print", ESCALE_KEY_BOOL },            /* "Imprimer cette photo" (default true) */
+  { "Photos", "max-prints", ESCALE_KEY_INT, 0, 50 }, /* pages per visit (default 5) */
+  { "Photos", "printer", ESCALE_KEY_STRING },        /* a CUPS queue, else CUPS's default */
+  { "Photos", "ports-picture", ESCALE_KEY_PATH },    /* the centre's drawing of its ports */
+  { NULL },
+};
+
+/* Numbers only: never a file, folder or volume name. */
+static const EscaleCounterSpec photos_counters[] = {
+  { "media-opened", N_ ("Supports photo ouverts") },
+  { "photos-viewed", N_ ("Photos regardées en grand") },
+  { "pages-printed", N_ ("Photos imprimées") },
+  { NULL },
+};
+
+/* A printer name is a CUPS queue name: no spaces, slashes or '#'
+ * (lpadmin's own rule), so a typo is told at once rather than at the
+ * first print. */
+static void
+check_photos (EscaleActivity *activity, EscaleConfigFile *file, GPtrArray *problems)
+{
+  g_autofree char *printer = escale_activity_get_string (activity, "Photos", "printer");
+
+  if (printer == NULL)
+    return;
+  for (const char *c = printer; *c != '\0'; c++)
+    if (g_ascii_isspace (*c) || *c == '/' || *c == '#' || g_ascii_iscntrl (*c))
+      {
+        escale_config_file_problem (file, problems, "Photos", "printer",
+                                    _ ("« %s » n'est pas un nom d'imprimante CUPS (sans espace, "
+                                       "« / » ni « # ») : lpstat -p donne les noms ; "
+                                       "l'imprimante par défaut est utilisée"),
+                                    printer);
+        return;
+      }
+}
+
+/* [Photos] print=, true unless the centre switched printing off. */
+gboolean
+escale_photos_kind_get_print (EscaleActivity *activity)
+{
+  g_autofree char *print = escale_activity_get_string (activity, "Photos", "print");
+
+  return g_strcmp0 (print, "false") != 0 && g_strcmp0 (print, "0") != 0;
+}
+
+/* [Photos] max-prints=, pages one visit may print. */
+guint
+escale_photos_kind_get_max_prints (EscaleActivity *activity)
+{
+  g_autofree char *max = escale_activity_get_string (activity, "Photos", "max-prints");
+
+  if (max == NULL)
+    return ESCALE_PHOTOS_DEFAULT_MAX_PRINTS;
+  return (guint) CLAMP (g_ascii_strtoll (max, NULL, 10), 0, 50);
+}
+
+/* [Photos] printer=, or NULL for CUPS's default; a name the check refused is NULL too. */
+char *
+escale_photos_kind_get_printer (EscaleActivity *activity)
+{
+  g_autofree char *printer = escale_activity_get_string (activity, "Photos", "printer");
+
+  if (printer == NULL || strpbrk (printer, " \t/#") != NULL)
+    return NULL;
+  return g_steal_pointer (&printer);
+}
+
+/* The full path of [Photos] ports-picture=, or NULL for Escale's own drawing. */
+char *
+escale_photos_kind_get_ports_picture (EscaleActivity *activity)
+{
+  g_autofree char *relative = escale_activity_get_string (activity, "Photos", "ports-picture");
+
+  if (relative == NULL || strstr (relative, "..") != NULL || g_path_is_absolute (relative))
+    return NULL;
+  return g_build_filename (escale_activity_get_config_dir (activity), relative, NULL);
+}
+
+/* At the end of every visit, a stick, card or phone still plugged in gets
+ * "N'oubliez pas votre clé !" on the goodbye screen. */
+static char *
+photos_goodbye_reminder (void)
+{
+  if (!escale_photo_media_any_plugged ())
+    return NULL;
+  return g_strdup (_ ("N'oubliez pas votre clé !"));
+}
+
+const EscaleActivityKind escale_photos_kind = {
+  .name = "photos",
+  .keys = photos_keys,
+  .check = check_photos,
+  .counters = photos_counters,
+  .view_type = escale_photos_kind_view_type,
+  .goodbye_reminder = photos_goodbye_reminder,
+};

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "escale-activity.h"
+
+G_BEGIN_DECLS
+
+extern const EscaleActivityKind escale_photos_kind;
+
+#define ESCALE_PHOTOS_DEFAULT_MAX_PRINTS 5
+
+GType escale_photos_kind_view_type (EscaleActivity *activity); /* escale-photos-view.c */
+
+gboolean escale_photos_kind_get_print (EscaleActivity *activity);
+guint escale_photos_kind_get_max_prints (EscaleActivity *activity);
+char *escale_photos_kind_get_printer (EscaleActivity *activity);
+char *escale_photos_kind_get_ports_picture (EscaleActivity *activity);
+
+G_END_DECLS
