@@ -421,7 +421,7 @@ bar_new (void)
   GtkWidget *bar = gtk_flow_box_new ();
 
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (bar), GTK_SELECTION_NONE);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (bar), 16);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (bar), 10);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (bar), 12);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (bar), 6);
   /* Filling the width: a centred GtkFlowBox is given its minimum, one
