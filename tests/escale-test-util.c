@@ -171,3 +171,22 @@ escale_test_kiosk_db_count (EscaleTestKiosk *k, const char *sql)
   sqlite3_close (db);
   return n;
 }
+
+/* The visit ended and "Tout est effacé" is shown (the session is ENDING). */
+gboolean
+escale_test_kiosk_saying_goodbye (gpointer k)
+{
+  EscaleSession *session = escale_kiosk_get_session (((EscaleTestKiosk *) k)->kiosk);
+
+  return escale_session_get_state (session) == ESCALE_SESSION_ENDING;
+}
+
+/* Wiped, and the welcome screen is back (the session is IDLE): for
+ * escale_test_wait_until (). */
+gboolean
+escale_test_kiosk_back_to_welcome (gpointer k)
+{
+  EscaleSession *session = escale_kiosk_get_session (((EscaleTestKiosk *) k)->kiosk);
+
+  return escale_session_get_state (session) == ESCALE_SESSION_IDLE;
+}

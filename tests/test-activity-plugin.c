@@ -310,22 +310,6 @@ shows_text (GtkWidget *root, const char *text)
   return FALSE;
 }
 
-static gboolean
-goodbye_shown (gpointer data)
-{
-  Fixture *f = data;
-
-  return escale_session_get_state (escale_kiosk_get_session (f->k.kiosk)) == ESCALE_SESSION_ENDING;
-}
-
-static gboolean
-back_to_welcome (gpointer data)
-{
-  Fixture *f = data;
-
-  return escale_session_get_state (escale_kiosk_get_session (f->k.kiosk)) == ESCALE_SESSION_IDLE;
-}
-
 /* A kind's goodbye reminder ("N'oubliez pas votre clé !") is shown under
  * "Tout est effacé" at the end of a visit, whether or not the person
  * opened its activity, and only when the kind says so. */
@@ -347,20 +331,20 @@ test_goodbye_reminder (Fixture *f, gconstpointer data)
   gtk_widget_activate_action (window, "win.start", NULL);
   gtk_widget_activate_action (window, "win.finish", NULL);
   escale_test_spin (100);
-  g_assert_true (goodbye_shown (f));
+  g_assert_true (escale_test_kiosk_saying_goodbye (&f->k));
   g_assert_true (shows_text (window, "Tout est effacé. Merci et à bientôt !"));
   g_assert_true (shows_text (window, "Pensez à votre parapluie !"));
-  escale_test_wait_until (back_to_welcome, f, 5000);
+  escale_test_wait_until (escale_test_kiosk_back_to_welcome, &f->k, 5000);
 
   /* Nothing to remind of: nothing under the goodbye. */
   escale_hello_kind_set_reminder (NULL);
   gtk_widget_activate_action (window, "win.start", NULL);
   gtk_widget_activate_action (window, "win.finish", NULL);
   escale_test_spin (100);
-  g_assert_true (goodbye_shown (f));
+  g_assert_true (escale_test_kiosk_saying_goodbye (&f->k));
   g_assert_true (shows_text (window, "Tout est effacé. Merci et à bientôt !"));
   g_assert_false (shows_text (window, "Pensez à votre parapluie !"));
-  escale_test_wait_until (back_to_welcome, f, 5000);
+  escale_test_wait_until (escale_test_kiosk_back_to_welcome, &f->k, 5000);
 }
 
 int

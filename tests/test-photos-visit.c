@@ -334,22 +334,6 @@ find_picture (GtkWidget *root)
   return NULL;
 }
 
-static gboolean
-goodbye_shown (gpointer data)
-{
-  Fixture *f = data;
-
-  return escale_session_get_state (escale_kiosk_get_session (f->k.kiosk)) == ESCALE_SESSION_ENDING;
-}
-
-static gboolean
-back_to_welcome (gpointer data)
-{
-  Fixture *f = data;
-
-  return escale_session_get_state (escale_kiosk_get_session (f->k.kiosk)) == ESCALE_SESSION_IDLE;
-}
-
 /* "J'ai fini": the goodbye screen (reminding of the stick or not), then
  * the welcome screen; the record is in f->record. */
 static void
@@ -360,10 +344,10 @@ finish_visit (Fixture *f, gboolean reminded)
   escale_kiosk_set_goodbye_delay_ms (f->k.kiosk, 1000);
   gtk_widget_activate_action (window, "win.finish", NULL);
   escale_test_spin (100);
-  g_assert_true (goodbye_shown (f));
+  g_assert_true (escale_test_kiosk_saying_goodbye (&f->k));
   g_assert_true (photos_test_shows_label (window, "Tout est effacé. Merci et à bientôt !"));
   g_assert_cmpint (photos_test_shows_label (window, "N'oubliez pas votre clé !"), ==, reminded);
-  escale_test_wait_until (back_to_welcome, f, 5000);
+  escale_test_wait_until (escale_test_kiosk_back_to_welcome, &f->k, 5000);
   g_assert_nonnull (f->record);
 }
 

@@ -166,10 +166,13 @@ photo_at (EscalePhotosView *self, guint index)
   return g_list_model_get_item (self->photos, index);
 }
 
+/* What an asynchronous decode or print needs when it comes back: the view,
+ * if it still exists, the photo, and (to print) its quarter turns. */
 typedef struct
 {
   EscalePhotosView *self; /* weak */
   guint index;
+  guint rotation;
 } Request;
 
 static Request *
@@ -291,26 +294,10 @@ slideshow_changed_cb (EscalePhotosView *self)
 
 /* --- printing ------------------------------------------------------------ */
 
-typedef struct
-{
-  EscalePhotosView *self; /* weak */
-  guint rotation;
-} PrintJob;
-
-static void
-print_job_free (PrintJob *job)
-{
-  if (job->self != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (job->self), (gpointer *) &job->self);
-  g_free (job);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PrintJob, print_job_free)
-
 static void
 printed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(PrintJob) job = user_data;
+  g_autoptr(Request) job = user_data;
   g_autoptr(GError) error = NULL;
   gboolean ok = escale_photo_printer_print_finish (ESCALE_PHOTO_PRINTER (source), result, &error);
   EscalePhotosView *self = job->self;
@@ -347,7 +334,7 @@ printed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 print_decoded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(PrintJob) job = user_data;
+  g_autoptr(Request) job = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GdkTexture) texture =
                escale_photo_decoder_decode_finish (ESCALE_PHOTO_DECODER (source), result, &error);
@@ -380,14 +367,12 @@ static void
 print_cb (EscalePhotosView *self, guint index, guint rotation)
 {
   g_autoptr(EscalePhoto) photo = photo_at (self, index);
-  PrintJob *job;
+  Request *job;
 
   if (photo == NULL || prints_left (self) == 0)
     return;
-  job = g_new0 (PrintJob, 1);
-  job->self = self;
+  job = request_new (self, index);
   job->rotation = rotation;
-  g_object_add_weak_pointer (G_OBJECT (self), (gpointer *) &job->self);
   escale_photo_decoder_decode_async (self->decoder, escale_photo_get_file (photo), 0,
                                      self->cancellable, print_decoded_cb, job);
 }
