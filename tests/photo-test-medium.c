@@ -57,6 +57,34 @@ kernel_has (const char *fs_type)
          strstr (filesystems, line) != NULL;
 }
 
+/* A test that aborts never frees its medium: its stick stays mounted under
+ * /media, and the next run's Escale would see two sticks. Each mount point
+ * names its test's process; those of processes gone are taken away. */
+static void
+sweep_media_of_dead_tests (void)
+{
+  g_autoptr (GDir) dir = g_dir_open ("/media", 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename ("/media", name, NULL);
+      g_autofree char *proc = NULL;
+      guint64 pid;
+
+      if (!g_str_has_prefix (name, "escale-test-") ||
+          !g_ascii_string_to_unsigned (name + strlen ("escale-test-"), 10, 1, G_MAXINT, &pid,
+                                       NULL))
+        continue;
+      proc = g_strdup_printf ("/proc/%" G_GUINT64_FORMAT, pid);
+      if (g_file_test (proc, G_FILE_TEST_EXISTS))
+        continue;
+      if (photo_test_is_mounted (path))
+        photo_test_run ((const char *const[]){ "umount", "-l", path, NULL });
+      g_rmdir (path);
+    }
+}
+
 PhotoTestMedium *
 photo_test_medium_new (void)
 {
@@ -68,8 +96,9 @@ photo_test_medium_new (void)
   g_assert_cmpint (g_mkdir (self->staging, 0700), ==, 0);
   self->image = g_build_filename (self->dir, "medium.img", NULL);
   g_assert_cmpint (g_mkdir_with_parents ("/media", 0755), ==, 0);
-  self->mount = g_strdup ("/media/escale-test-XXXXXX");
-  g_assert_nonnull (g_mkdtemp_full (self->mount, 0755));
+  sweep_media_of_dead_tests ();
+  self->mount = g_strdup_printf ("/media/escale-test-%d", (int) getpid ());
+  g_assert_cmpint (g_mkdir (self->mount, 0755), ==, 0);
   return self;
 }
 

@@ -401,7 +401,7 @@ test_stick_to_photo_and_remove (Fixture *f, gconstpointer data)
 {
   GtkWidget *view;
   GtkWidget *grid;
-  GdkTexture *texture;
+  g_autoptr (GdkTexture) texture = NULL;
   g_autofree char *july = NULL;
   g_autofree char *march = NULL;
 
@@ -438,7 +438,8 @@ test_stick_to_photo_and_remove (Fixture *f, gconstpointer data)
   g_assert_cmpuint (guide_step (f), ==, 2);
 
   /* The newest photo, large; then the next one. */
-  texture = open_photo (f, 0);
+  /* Held, so the next photo's texture cannot reuse its address. */
+  texture = g_object_ref (open_photo (f, 0));
   g_assert_true (photos_test_is_drawable (view, "Imprimer cette photo"));
   g_assert_cmpuint (guide_step (f), ==, 3);
   photos_test_click (view, "Suivante");
