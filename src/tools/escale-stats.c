@@ -5,7 +5,9 @@
 #include <stdio.h>
 #include <termios.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "config.h"
 #include "escale-pin.h"
@@ -26,6 +28,7 @@ static char *opt_to;
 static char *opt_format;
 static char *opt_output;
 static gboolean opt_sessions;
+static gboolean opt_force;
 static int opt_older_than = -1;
 
 static const GOptionEntry global_entries[] = {
@@ -39,6 +42,8 @@ static const GOptionEntry global_entries[] = {
     N_ ("export : une ligne CSV par visite au lieu des chiffres de la période"), NULL },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
     N_ ("export : écrire dans FICHIER au lieu de la sortie standard"), N_ ("FICHIER") },
+  { "force", 0, 0, G_OPTION_ARG_NONE, &opt_force,
+    N_ ("export : remplacer FICHIER s'il existe déjà"), NULL },
   { "older-than", 0, 0, G_OPTION_ARG_INT, &opt_older_than,
     N_ ("purge : regrouper en totaux mensuels les visites de plus de MOIS mois entiers"),
     N_ ("MOIS") },
@@ -103,6 +108,56 @@ open_existing (GError **error)
   if (!escale_stats_store_open (store, error))
     return NULL;
   return g_steal_pointer (&store);
+}
+
+/* Whether @a and @b are the same file (a link, another spelling). */
+static gboolean
+same_file (GStatBuf *a, const char *b)
+{
+  GStatBuf other;
+
+  return g_stat (b, &other) == 0 && a->st_dev == other.st_dev && a->st_ino == other.st_ino;
+}
+
+/* export -o writes a temporary file and renames it over @path: that must
+ * never replace the store itself (every visit and the staff code would be
+ * gone), its journal, a device or a folder, nor a file staff did not mean
+ * to replace. */
+static gboolean
+check_output (const char *path, GError **error)
+{
+  static const char *const journals[] = { "", "-wal", "-shm", "-journal" };
+  GStatBuf target;
+
+  if (g_lstat (path, &target) != 0)
+    return TRUE; /* a new file */
+  if (g_stat (path, &target) != 0 || !S_ISREG (target.st_mode))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                   _ ("%s n'est pas un fichier ordinaire : choisissez un fichier pour l'export"),
+                   path);
+      return FALSE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (journals); i++)
+    {
+      g_autofree char *store_file = g_strconcat (db_path (), journals[i], NULL);
+
+      if (same_file (&target, store_file))
+        {
+          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                       _ ("%s est le fichier des statistiques lui-même : l'export ne peut pas "
+                          "l'écraser"),
+                       path);
+          return FALSE;
+        }
+    }
+  if (!opt_force)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
+                   _ ("%s existe déjà : ajoutez --force pour le remplacer"), path);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -202,6 +257,8 @@ cmd_export (void)
     return usage_error ("%s", _ ("--sessions n'existe que pour --format csv"));
   if (!resolve_period (&error))
     return usage_error ("%s", error->message);
+  if (opt_output != NULL && !check_output (opt_output, &error))
+    return fail ("%s", error->message);
   if ((store = open_existing (&error)) == NULL)
     return fail ("%s", error->message);
 
@@ -428,7 +485,7 @@ main (int argc, char *argv[])
     context,
     _ ("Commandes :\n"
        "  summary [--from DATE] [--to DATE]          les chiffres d'une période\n"
-       "  export --format csv|json [--sessions] [--from DATE] [--to DATE] [-o FICHIER]\n"
+       "  export --format csv|json [--sessions] [--from DATE] [--to DATE] [-o FICHIER [--force]]\n"
        "  purge --older-than MOIS                    regrouper les anciennes visites "
        "en totaux mensuels\n"
        "  merge AUTRE.db...                          ajouter, une seule fois, les "
