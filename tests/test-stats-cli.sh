@@ -18,7 +18,7 @@ run () {
   rc=$?
 }
 
-echo "1..35"
+echo "1..39"
 db="$tmp/stats.db"
 
 run
@@ -84,6 +84,19 @@ check "export over an existing file: exit 1, asks for --force, the file kept" '[
 run --db "$db" export --format csv --force -o "$tmp/kept.csv"
 check "... replaced with --force" '[ $rc -eq 0 ] && grep -q "Synthèse" "$tmp/kept.csv"'
 
+run --db "$db" summary --from 2026-13-01
+check "a bad --from is named, the default --to is not accused" '[ $rc -eq 2 ] && grep -q -- "--from « 2026-13-01 »" "$tmp/err" && ! grep -q "9999" "$tmp/err"'
+cp "$db" "$tmp/future.db"
+sqlite3 "$tmp/future.db" "PRAGMA user_version = 9"
+run --db "$tmp/future.db" check
+check "check of a store from a newer Escale: exit 1, says so, not 'ok'" '[ $rc -eq 1 ] && grep -q "plus récente" "$tmp/err"'
+cp "$db" "$tmp/no-table.db"
+sqlite3 "$tmp/no-table.db" "DROP TABLE session_counters"
+run --db "$tmp/no-table.db" check
+check "check of a store missing a table: exit 1, names it" '[ $rc -eq 1 ] && grep -q "Table manquante : session_counters" "$tmp/out"'
+printf 'not a database\n' > "$tmp/bad-other.db"
+run --db "$db" merge "$tmp/bad-other.db"
+check "merge of a bad file names that file, not the healthy store" '[ $rc -eq 1 ] && grep -q "bad-other.db" "$tmp/err" && ! grep -q "$db" "$tmp/err"'
 printf 'this is not a database at all, just some text\n' > "$tmp/junk.db"
 cp "$tmp/junk.db" "$tmp/junk.orig"
 run --db "$tmp/junk.db" summary
