@@ -101,8 +101,12 @@ escale_demarches_view_open_need (EscaleDemarchesView *self, const char *need)
   g_return_if_fail (ESCALE_IS_DEMARCHES_VIEW (self));
   g_return_if_fail (escale_procedure_need_label (need) != NULL);
 
-  g_free (self->need);
-  self->need = g_strdup (need);
+  /* @need may be self->need itself ("Retour" from a procedure). */
+  if (need != self->need)
+    {
+      g_free (self->need);
+      self->need = g_strdup (need);
+    }
   self->need_page = 0;
   g_clear_object (&self->procedure);
   escale_demarches_fill_need (self);
