@@ -1,13 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gstdio.h>
 #include <libsoup/soup.h>
+#include <unistd.h>
 
 #include "escale-activity-page.h"
 #include "escale-app-scheme.h"
 #include "escale-demarches-site.h"
 #include "escale-demarches-view-private.h"
+#include "escale-document-output-chooser.h"
 #include "escale-home-page.h"
 #include "escale-test-util.h"
 #include "escale-web-view.h"
+#include "print-lab.h"
+
+static PrintLab *lab; /* the checklist test prints on it (root) */
 
 /* "Mes démarches" in the whole kiosk, driven as a person drives it: the
  * demo configuration, plus one procedure whose "official site" is a local
@@ -108,6 +114,23 @@ fixture_setup (Fixture *f, gconstpointer data)
   f->base = g_strdup_printf ("http://127.0.0.1:%d/", g_uri_get_port (uris->data));
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
   write_test_procedure (f);
+  /* data: a CUPS queue of the lab for [Demarches] printer=. */
+  if (data != NULL)
+    {
+      g_autofree char *ini =
+        g_build_filename (f->config_dir, "activities", "40-demarches.ini", NULL);
+      g_autofree char *text = NULL;
+      g_autofree char *with_printer = NULL;
+
+      g_assert_true (g_file_get_contents (ini, &text, NULL, NULL));
+      {
+        g_autofree char *line = g_strdup_printf ("[Demarches]\nprinter=%s\n", (char *) data);
+        g_auto(GStrv) parts = g_strsplit (text, "[Demarches]\n", 2);
+
+        with_printer = g_strjoinv (line, parts);
+      }
+      g_assert_true (g_file_set_contents (ini, with_printer, -1, NULL));
+    }
 
   escale_test_kiosk_init (&f->k, f->config_dir, FALSE);
   gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.start", NULL);
@@ -502,10 +525,80 @@ test_counters_in_store (Fixture *f, gconstpointer data)
                    ==, 72);
 }
 
+static gboolean
+chooser_idle (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *chooser =
+    g_object_get_data (G_OBJECT (gtk_widget_get_first_child (f->view->checklist_slot)), "chooser");
+
+  return !escale_document_output_chooser_get_busy (ESCALE_DOCUMENT_OUTPUT_CHOOSER (chooser));
+}
+
+/* "Préparer ma liste": the list comes out of the centre's printer on one
+ * page, with what to bring and the steps; the visit counts it under the
+ * procedure's category. */
+static void
+test_checklist_printed (Fixture *f, gconstpointer data)
+{
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+
+  if (getuid () != 0)
+    {
+      g_test_skip ("not root: the test runs its own cupsd");
+      return;
+    }
+  open_demarches (f);
+  touch (f, "Mes impôts");
+  touch (f, "Déclarer mes revenus");
+  touch (f, "Préparer ma liste");
+  g_assert_cmpstr (screen (f), ==, "checklist");
+  g_assert_true (shows (f, "☐ Votre numéro fiscal (13 chiffres, en haut de votre avis d'impôt)"));
+  touch (f, "Imprimer");
+  escale_test_wait_until (chooser_idle, f, 30000);
+  pdf = print_lab_wait_for_pdf (lab, data);
+  g_assert_true (g_spawn_sync (NULL, (char *[]){ "pdftotext", pdf, "-", NULL }, NULL,
+                               G_SPAWN_SEARCH_PATH, NULL, NULL, &text, NULL, NULL, NULL));
+  g_assert_nonnull (strstr (text, "Déclarer mes revenus"));
+  g_assert_nonnull (strstr (text, "Ce qu'il vous faut"));
+  /* Pango ligatures make "fi" one glyph in the PDF. */
+  g_assert_nonnull (strstr (text, "Vos montants de retraite de l'année"));
+  g_assert_nonnull (strstr (text, "4. Touchez Signer"));
+  g_assert_nonnull (strstr (text, "rdv.example.org/saint-cyprien"));
+  g_assert_true (g_spawn_sync (NULL, (char *[]){ "pdfinfo", pdf, NULL }, NULL, G_SPAWN_SEARCH_PATH,
+                               NULL, NULL, &info, NULL, NULL, NULL));
+  g_assert_nonnull (strstr (info, "Pages:"));
+  g_assert_cmpuint (g_ascii_strtoull (strstr (info, "Pages:") + strlen ("Pages:"), NULL, 10), ==,
+                    1);
+  g_unlink (pdf);
+
+  /* Retour: the procedure as it was, not counted twice. */
+  touch (f, "Retour");
+  g_assert_cmpstr (screen (f), ==, "procedure");
+  gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.finish", NULL);
+  escale_test_wait_until (escale_test_kiosk_back_to_welcome, &f->k, 10000);
+  g_assert_cmpint (counted (f, "checklists-printed--argent-impots"), ==, 1);
+  g_assert_cmpint (counted (f, "procedures-opened--argent-impots"), ==, 1);
+  print_lab_remove_queue (lab, data);
+}
+
 int
 main (int argc, char **argv)
 {
+  g_autoptr(PrintLab) owned_lab = NULL;
+
+  /* Before GTK: its CUPS backend finds the lab's cupsd here. */
+  g_log_set_writer_func (print_lab_log_writer_cb, NULL, NULL);
+  owned_lab = lab = print_lab_new ();
+  g_setenv ("CUPS_SERVER", print_lab_get_socket (lab), TRUE);
   gtk_test_init (&argc, &argv, NULL);
+  if (getuid () == 0)
+    {
+      print_lab_start (lab);
+      print_lab_add_queue (lab, "Demarches");
+    }
 #define ADD(path, func)                                                                           \
   g_test_add ("/escale/demarches/view/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("needs-to-procedure", test_needs_to_procedure);
@@ -514,5 +607,7 @@ main (int argc, char **argv)
   ADD ("add-tool", test_add_tool);
   ADD ("counters-in-store", test_counters_in_store);
 #undef ADD
+  g_test_add ("/escale/demarches/view/checklist-printed", Fixture, "Demarches", fixture_setup,
+              test_checklist_printed, fixture_teardown);
   return g_test_run ();
 }

@@ -2,6 +2,8 @@
 #pragma once
 
 #include "escale-demarches-view.h"
+#include "escale-document-output.h"
+#include "escale-document.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +24,7 @@ struct _EscaleDemarchesView
   GtkWidget *site_slot;
   GtkWidget *site;      /* EscaleDemarchesSite in site_slot, or NULL */
   GtkWidget *tool_slot; /* the page of the tool touched */
+  GtkWidget *checklist_slot;
 
   /* borrowed from EscaleActivityView */
   EscaleActivity *activity;
@@ -33,7 +36,8 @@ struct _EscaleDemarchesView
   GPtrArray *tools;      /* of DemarchesTool */
   char *need;
   guint need_page;
-  EscaleProcedure *procedure; /* the one open, or NULL */
+  EscaleProcedure *procedure;   /* the one open, or NULL */
+  EscaleDocumentOutput *output; /* lists printed or saved, pages counted for the visit */
 };
 
 /* "Other things" of the home's bottom row: the integrator adds "Remplir un
@@ -48,11 +52,17 @@ void escale_demarches_view_add_tool (EscaleDemarchesView *self, const char *labe
                                      const char *icon_name, EscaleDemarchesToolPageFunc make_page,
                                      gpointer user_data, GDestroyNotify destroy);
 
+/* The procedure open, as it was left (not counted again). */
+void escale_demarches_view_back_to_procedure (EscaleDemarchesView *self);
+
 /* escale-demarches-view-screens.c */
 GtkWidget *escale_demarches_home_new (EscaleDemarchesView *self);
 GtkWidget *escale_demarches_need_new (EscaleDemarchesView *self);
 GtkWidget *escale_demarches_procedure_new (EscaleDemarchesView *self, EscaleProcedure *procedure);
 GtkWidget *escale_demarches_booking_new (EscaleDemarchesView *self);
+GtkWidget *escale_demarches_checklist_new (EscaleDemarchesView *self, EscaleDocument *document);
+EscaleDocument *escale_demarches_checklist_document_new (EscaleDemarchesView *self,
+                                                         EscaleProcedure *procedure);
 GtkWidget *escale_demarches_tool_frame_new (EscaleDemarchesView *self, GtkWidget **slot);
 void escale_demarches_fill_need (EscaleDemarchesView *self);
 GtkWidget *escale_demarches_button_new (const char *text, const char *css_class);

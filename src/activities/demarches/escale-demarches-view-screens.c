@@ -5,6 +5,7 @@
 
 #include "escale-demarches-kind.h"
 #include "escale-demarches-view-private.h"
+#include "escale-document-output-chooser.h"
 #include "escale-qr.h"
 #include "escale-ui-util.h"
 
@@ -298,6 +299,18 @@ need_cb (EscaleDemarchesView *self)
 }
 
 static void
+list_back_cb (EscaleDemarchesView *self)
+{
+  escale_demarches_view_back_to_procedure (self);
+}
+
+static void
+list_cb (EscaleDemarchesView *self)
+{
+  escale_demarches_view_prepare_list (self);
+}
+
+static void
 site_cb (EscaleDemarchesView *self)
 {
   escale_demarches_view_open_site (self);
@@ -350,6 +363,13 @@ escale_demarches_procedure_new (EscaleDemarchesView *self, EscaleProcedure *proc
   g_signal_connect_object (adj, "value-changed", G_CALLBACK (read_more_update_cb), more, 0);
   gtk_box_set_homogeneous (GTK_BOX (actions), TRUE);
   gtk_box_append (GTK_BOX (actions), more);
+  if (escale_procedure_get_bring (procedure)[0] != NULL)
+    {
+      GtkWidget *list = escale_demarches_button_new (_ ("Préparer ma liste"), NULL);
+
+      g_signal_connect_swapped (list, "clicked", G_CALLBACK (list_cb), self);
+      gtk_box_append (GTK_BOX (actions), list);
+    }
   if (escale_procedure_get_site_url (procedure) != NULL && self->web_profile != NULL)
     {
       GtkWidget *site = escale_demarches_button_new (_ ("Ouvrir le site officiel"), "suggested");
@@ -358,6 +378,82 @@ escale_demarches_procedure_new (EscaleDemarchesView *self, EscaleProcedure *proc
       gtk_box_append (GTK_BOX (actions), site);
     }
   gtk_box_append (GTK_BOX (box), actions);
+  return box;
+}
+
+/* --- "Préparer ma liste" ---------------------------------------------- */
+
+static void
+add_document_items (EscaleDocument *document, const char *heading, const char *const *items,
+                    gboolean to_tick)
+{
+  if (items[0] == NULL)
+    return;
+  escale_document_add_heading (document, heading);
+  for (guint i = 0; items[i] != NULL; i++)
+    if (to_tick)
+      escale_document_add_check_item (document, items[i]);
+    else
+      escale_document_add_paragraph (document, items[i]);
+}
+
+/* The list to come back with everything: what to bring, to tick at home,
+ * then the steps, the pitfalls and where to book the conseiller. Only the
+ * centre's words: nothing of the person. */
+EscaleDocument *
+escale_demarches_checklist_document_new (EscaleDemarchesView *self, EscaleProcedure *procedure)
+{
+  EscaleDocument *document = escale_document_new (escale_procedure_get_title (procedure));
+  g_autofree char *address = escale_demarches_kind_get_booking_address (self->activity);
+  g_autoptr(GStrvBuilder) steps = g_strv_builder_new ();
+  g_auto(GStrv) numbered = NULL;
+
+  if (escale_procedure_get_purpose (procedure) != NULL)
+    escale_document_add_paragraph (document, escale_procedure_get_purpose (procedure));
+  add_document_items (document, _ ("Ce qu'il vous faut"), escale_procedure_get_bring (procedure),
+                      TRUE);
+  for (guint i = 0; i < escale_procedure_get_n_steps (procedure); i++)
+    {
+      g_autofree char *step =
+        g_strdup_printf ("%u. %s", i + 1, escale_procedure_get_step (procedure, i)->text);
+
+      g_strv_builder_add (steps, step);
+    }
+  numbered = g_strv_builder_end (steps);
+  add_document_items (document, _ ("Les étapes"), (const char *const *) numbered, FALSE);
+  add_document_items (document, _ ("Attention"), escale_procedure_get_pitfalls (procedure), FALSE);
+  if (address != NULL)
+    {
+      escale_document_add_heading (document, _ ("Rendez-vous avec le conseiller"));
+      escale_document_add_paragraph (document, address);
+    }
+  return document;
+}
+
+/* What the list holds, large, and the chooser (g_object_get_data
+ * "chooser") to print it or save it. */
+GtkWidget *
+escale_demarches_checklist_new (EscaleDemarchesView *self, EscaleDocument *document)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
+  GtkWidget *title = escale_wrapped_label_new (_ ("Préparer ma liste"), "demarches-heading");
+  GtkWidget *chooser = escale_document_output_chooser_new (self->output, document);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+
+  gtk_box_append (GTK_BOX (box),
+                  header_new (self, _ ("Retour"), G_CALLBACK (list_back_cb), title));
+  gtk_box_append (GTK_BOX (column),
+                  escale_wrapped_label_new (escale_procedure_get_title (self->procedure),
+                                            "demarches-section"));
+  add_items (column, escale_procedure_get_bring (self->procedure), "☐", "demarches-text");
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), column);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (box), scroller);
+  gtk_box_append (GTK_BOX (box), chooser);
+  g_object_set_data (G_OBJECT (box), "chooser", chooser);
   return box;
 }
 

@@ -17,6 +17,9 @@
  *              pictures, the pitfalls, when to ask the conseiller
  *   site       the official site in the locked web view, the steps beside
  *              it (the view is "presenting": the guide panel steps aside)
+ *   checklist  "Préparer ma liste": the procedure's list on one A4 page,
+ *              printed or saved on the person's stick (part C's
+ *              EscaleDocumentOutput, one for the view: the visit's pages)
  *   booking    the booking page's QR code, its short address, the
  *              permanence days
  *   tool       an added tool's page
@@ -40,7 +43,8 @@ static const struct
   const char *screen;
   guint step;
 } guide_steps[] = {
-  { "home", 1 }, { "need", 2 }, { "procedure", 3 }, { "site", 4 }, { "booking", 5 },
+  { "home", 1 },      { "need", 2 }, { "procedure", 3 },
+  { "checklist", 3 }, { "site", 4 }, { "booking", 5 },
 };
 
 static void
@@ -81,6 +85,8 @@ show_screen (EscaleDemarchesView *self, const char *name)
     }
   if (!g_str_equal (name, "tool"))
     clear_slot (self->tool_slot);
+  if (!g_str_equal (name, "checklist"))
+    clear_slot (self->checklist_slot);
   escale_activity_view_set_presenting (ESCALE_ACTIVITY_VIEW (self), g_str_equal (name, "site"));
   escale_activity_view_set_guide_step (ESCALE_ACTIVITY_VIEW (self), step);
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), name);
@@ -140,10 +146,16 @@ escale_demarches_view_open_procedure (EscaleDemarchesView *self, const char *id)
   return FALSE;
 }
 
+void
+escale_demarches_view_back_to_procedure (EscaleDemarchesView *self)
+{
+  show_screen (self, self->procedure != NULL ? "procedure" : "home");
+}
+
 static void
 site_back_cb (EscaleDemarchesView *self)
 {
-  show_screen (self, "procedure");
+  escale_demarches_view_back_to_procedure (self);
 }
 
 /* "Ouvrir le site officiel" of the procedure open. */
@@ -164,6 +176,34 @@ escale_demarches_view_open_site (EscaleDemarchesView *self)
   if (self->visit != NULL)
     escale_demarches_count (self->visit, "sites-opened",
                             escale_procedure_get_category (self->procedure), 1);
+}
+
+static void
+checklist_done_cb (EscaleDemarchesView *self, gboolean printed)
+{
+  if (printed && self->visit != NULL && self->procedure != NULL)
+    escale_demarches_count (self->visit, "checklists-printed",
+                            escale_procedure_get_category (self->procedure), 1);
+}
+
+/* "Préparer ma liste" of the procedure open: the list to print or save. */
+void
+escale_demarches_view_prepare_list (EscaleDemarchesView *self)
+{
+  g_autoptr(EscaleDocument) document = NULL;
+  GtkWidget *screen;
+
+  g_return_if_fail (ESCALE_IS_DEMARCHES_VIEW (self));
+
+  if (self->procedure == NULL)
+    return;
+  document = escale_demarches_checklist_document_new (self, self->procedure);
+  clear_slot (self->checklist_slot);
+  screen = escale_demarches_checklist_new (self, document);
+  g_signal_connect_swapped (g_object_get_data (G_OBJECT (screen), "chooser"), "done",
+                            G_CALLBACK (checklist_done_cb), self);
+  gtk_box_append (GTK_BOX (self->checklist_slot), screen);
+  show_screen (self, "checklist");
 }
 
 void
@@ -265,6 +305,14 @@ escale_demarches_view_constructed (GObject *object)
   self->visit = escale_activity_view_get_visit (view);
   self->web_profile = escale_activity_view_get_web_profile (view);
   load_procedures (self);
+  {
+    g_autofree char *printer = escale_demarches_kind_get_printer (self->activity);
+
+    self->output =
+      escale_document_output_new (self->visit, printer,
+                                  escale_demarches_kind_get_print (self->activity),
+                                  escale_demarches_kind_get_max_prints (self->activity));
+  }
 
   self->stack = gtk_stack_new ();
   gtk_stack_set_vhomogeneous (GTK_STACK (self->stack), FALSE);
@@ -274,6 +322,8 @@ escale_demarches_view_constructed (GObject *object)
   gtk_stack_add_named (GTK_STACK (self->stack), self->procedure_slot, "procedure");
   self->site_slot = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_stack_add_named (GTK_STACK (self->stack), self->site_slot, "site");
+  self->checklist_slot = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_stack_add_named (GTK_STACK (self->stack), self->checklist_slot, "checklist");
   gtk_stack_add_named (GTK_STACK (self->stack), escale_demarches_booking_new (self), "booking");
   gtk_stack_add_named (GTK_STACK (self->stack),
                        escale_demarches_tool_frame_new (self, &self->tool_slot), "tool");
@@ -292,6 +342,7 @@ escale_demarches_view_dispose (GObject *object)
   g_clear_pointer (&self->tools, g_ptr_array_unref);
   g_clear_pointer (&self->need, g_free);
   g_clear_object (&self->procedure);
+  g_clear_object (&self->output);
   G_OBJECT_CLASS (escale_demarches_view_parent_class)->dispose (object);
 }
 

@@ -16,6 +16,7 @@ void escale_demarches_view_open_need (EscaleDemarchesView *self, const char *nee
 gboolean escale_demarches_view_open_procedure (EscaleDemarchesView *self, const char *id);
 void escale_demarches_view_open_site (EscaleDemarchesView *self);
 void escale_demarches_view_show_booking (EscaleDemarchesView *self);
+void escale_demarches_view_prepare_list (EscaleDemarchesView *self);
 
 /* For tests: what the person sees. */
 const char *escale_demarches_view_get_screen (EscaleDemarchesView *self);
