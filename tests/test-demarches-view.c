@@ -584,6 +584,83 @@ test_checklist_printed (Fixture *f, gconstpointer data)
   print_lab_remove_queue (lab, data);
 }
 
+/* --- screenshots (ESCALE_DEMARCHES_SCREENSHOTS=DIR) -------------------- */
+
+/* The window as drawn, into DIR/demarches-NAME-SIZE.png. */
+static void
+save_shot (Fixture *f, const char *name, const char *size)
+{
+  GtkWidget *window = GTK_WIDGET (f->k.window);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = g_strdup_printf ("demarches-%s-%s.png", name, size);
+  g_autofree char *path = g_build_filename (g_getenv ("ESCALE_DEMARCHES_SCREENSHOTS"), file, NULL);
+
+  escale_test_spin (300);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("%s", path);
+}
+
+static void
+shoot_screens (Fixture *f, const char *size)
+{
+  g_autofree char *connexion = g_strconcat (f->base, "connexion", NULL);
+  PageWait wait = { f, connexion };
+
+  escale_demarches_view_show_home (f->view);
+  save_shot (f, "needs", size);
+  touch (f, "Mes impôts");
+  save_shot (f, "need", size);
+  touch (f, "Déclarer mes revenus");
+  save_shot (f, "procedure", size);
+  touch (f, "Préparer ma liste");
+  save_shot (f, "checklist", size);
+  escale_demarches_view_show_home (f->view);
+  touch (f, "Mes papiers");
+  touch (f, "Essai sur un site local");
+  touch (f, "Ouvrir le site officiel");
+  escale_web_view_load (ESCALE_WEB_VIEW (escale_demarches_site_get_web_view (
+                          ESCALE_DEMARCHES_SITE (escale_demarches_view_get_site (f->view)))),
+                        connexion);
+  escale_test_wait_until (page_loaded, &wait, 20000);
+  save_shot (f, "site", size);
+  touch (f, "Fermer le site");
+  escale_demarches_view_show_booking (f->view);
+  save_shot (f, "booking", size);
+}
+
+/* Not a check: pictures to look at, at the screen's size (run under Xvfb
+ * at 1280x800, then at 1024x768), then with the text twice larger (A+ A+). */
+static void
+test_screenshots (Fixture *f, gconstpointer data)
+{
+  g_autofree char *size = NULL;
+  g_autofree char *larger = NULL;
+
+  if (g_getenv ("ESCALE_DEMARCHES_SCREENSHOTS") == NULL)
+    {
+      g_test_skip ("ESCALE_DEMARCHES_SCREENSHOTS=DIR takes the screenshots");
+      return;
+    }
+  open_demarches (f);
+  escale_test_spin (500);
+  size = g_strdup_printf ("%dx%d", gtk_widget_get_width (GTK_WIDGET (f->k.window)),
+                          gtk_widget_get_height (GTK_WIDGET (f->k.window)));
+  shoot_screens (f, size);
+  gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.text-larger", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.text-larger", NULL);
+  larger = g_strconcat (size, "-larger", NULL);
+  shoot_screens (f, larger);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -607,6 +684,8 @@ main (int argc, char **argv)
   ADD ("add-tool", test_add_tool);
   ADD ("counters-in-store", test_counters_in_store);
 #undef ADD
+  g_test_add ("/escale/demarches/view/screenshots", Fixture, NULL, fixture_setup, test_screenshots,
+              fixture_teardown);
   g_test_add ("/escale/demarches/view/checklist-printed", Fixture, "Demarches", fixture_setup,
               test_checklist_printed, fixture_teardown);
   return g_test_run ();

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "escale-demarches-site.h"
+#include "escale-demarches-view-private.h"
 #include "escale-ui-util.h"
 #include "escale-web-view.h"
 
@@ -179,8 +180,8 @@ escale_demarches_site_new (EscaleProcedure *procedure, EscaleWebProfile *profile
   EscaleDemarchesSite *self = g_object_new (ESCALE_TYPE_DEMARCHES_SITE, NULL);
   GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
-  GtkWidget *back = escale_big_button_new ("escale-back-symbolic", _ ("Page précédente"));
-  GtkWidget *close = escale_big_button_new (NULL, _ ("Fermer le site"));
+  GtkWidget *back = escale_demarches_button_new (_ ("Page précédente"), NULL);
+  GtkWidget *close = escale_demarches_button_new (_ ("Fermer le site"), NULL);
   GtkWidget *panel;
 
   g_return_val_if_fail (ESCALE_IS_PROCEDURE (procedure), NULL);
@@ -192,7 +193,7 @@ escale_demarches_site_new (EscaleProcedure *procedure, EscaleWebProfile *profile
 
   self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
   panel = steps_panel_new (self);
-  gtk_widget_set_size_request (panel, 280, -1);
+  gtk_widget_set_size_request (panel, 240, -1);
   gtk_box_append (GTK_BOX (self->box), panel);
 
   g_signal_connect_swapped (back, "clicked", G_CALLBACK (page_back_cb), self);

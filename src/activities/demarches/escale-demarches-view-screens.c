@@ -22,7 +22,7 @@ escale_demarches_button_new (const char *text, const char *css_class)
   GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
   gtk_button_set_child (GTK_BUTTON (button), label);
   gtk_widget_add_css_class (button, "big-button");
@@ -459,38 +459,50 @@ escale_demarches_checklist_new (EscaleDemarchesView *self, EscaleDocument *docum
 
 /* --- booking ----------------------------------------------------------- */
 
+/* The QR code of booking-url, large, on the left. */
+static GtkWidget *
+booking_qr_new (EscaleDemarchesView *self)
+{
+  GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  g_autofree char *url = escale_demarches_kind_get_booking_url (self->activity);
+  g_autoptr(GdkTexture) qr = url != NULL ? escale_qr_texture_new (url) : NULL;
+  GtkWidget *picture;
+
+  if (qr == NULL)
+    return NULL;
+  picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (qr));
+  gtk_widget_set_size_request (picture, 220, 220);
+  gtk_picture_set_alternative_text (GTK_PICTURE (picture),
+                                    _ ("Un carré à photographier avec votre téléphone"));
+  gtk_widget_add_css_class (picture, "demarches-qr");
+  gtk_box_append (GTK_BOX (column), picture);
+  gtk_box_append (GTK_BOX (column),
+                  escale_wrapped_label_new (_ ("Photographiez ce carré avec votre téléphone : "
+                                               "la page des rendez-vous s'ouvre."),
+                                            "demarches-text"));
+  gtk_widget_set_size_request (column, 240, -1);
+  return column;
+}
+
+/* The short address and the permanence days, on the right. */
 static GtkWidget *
 booking_column_new (EscaleDemarchesView *self)
 {
   GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  g_autofree char *url = escale_demarches_kind_get_booking_url (self->activity);
   g_autofree char *address = escale_demarches_kind_get_booking_address (self->activity);
   g_auto(GStrv) permanence = escale_demarches_kind_get_permanence (self->activity);
-  g_autoptr(GdkTexture) qr = url != NULL ? escale_qr_texture_new (url) : NULL;
 
-  if (qr != NULL)
-    {
-      GtkWidget *picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (qr));
-
-      gtk_widget_set_size_request (picture, 220, 220);
-      gtk_widget_set_halign (picture, GTK_ALIGN_START);
-      gtk_picture_set_alternative_text (GTK_PICTURE (picture),
-                                        _ ("Un carré à photographier avec votre téléphone"));
-      gtk_widget_add_css_class (picture, "demarches-qr");
-      gtk_box_append (GTK_BOX (column),
-                      escale_wrapped_label_new (_ ("Photographiez ce carré avec votre "
-                                                   "téléphone : la page des rendez-vous "
-                                                   "s'ouvre."),
-                                                "demarches-text"));
-      gtk_box_append (GTK_BOX (column), picture);
-    }
   if (address != NULL)
     {
       gtk_box_append (GTK_BOX (column),
                       escale_wrapped_label_new (_ ("Ou tapez cette adresse :"), "demarches-text"));
-      gtk_box_append (GTK_BOX (column), escale_wrapped_label_new (address, "demarches-address"));
+      GtkWidget *label = escale_wrapped_label_new (address, "demarches-address");
+
+      /* An address is one long word: it may break anywhere. */
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_box_append (GTK_BOX (column), label);
     }
-  if (url == NULL && address == NULL)
+  else
     gtk_box_append (GTK_BOX (column),
                     escale_wrapped_label_new (_ ("Demandez un rendez-vous à l'accueil."),
                                               "demarches-text"));
@@ -501,6 +513,7 @@ booking_column_new (EscaleDemarchesView *self)
         gtk_box_append (GTK_BOX (column),
                         escale_wrapped_label_new (permanence[i], "demarches-text"));
     }
+  gtk_widget_set_hexpand (column, TRUE);
   return column;
 }
 
@@ -515,7 +528,15 @@ escale_demarches_booking_new (EscaleDemarchesView *self)
   gtk_box_append (GTK_BOX (box), header_new (self, _ ("Retour"), G_CALLBACK (home_cb), title));
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), booking_column_new (self));
+  {
+    GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 32);
+    GtkWidget *qr = booking_qr_new (self);
+
+    if (qr != NULL)
+      gtk_box_append (GTK_BOX (row), qr);
+    gtk_box_append (GTK_BOX (row), booking_column_new (self));
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), row);
+  }
   gtk_widget_set_vexpand (scroller, TRUE);
   gtk_box_append (GTK_BOX (box), scroller);
   return box;

@@ -87,7 +87,11 @@ show_screen (EscaleDemarchesView *self, const char *name)
     clear_slot (self->tool_slot);
   if (!g_str_equal (name, "checklist"))
     clear_slot (self->checklist_slot);
-  escale_activity_view_set_presenting (ESCALE_ACTIVITY_VIEW (self), g_str_equal (name, "site"));
+  /* The site has its own steps beside it; the list's two big buttons
+   * need the whole width at 1024 px. */
+  escale_activity_view_set_presenting (ESCALE_ACTIVITY_VIEW (self),
+                                       g_str_equal (name, "site") ||
+                                         g_str_equal (name, "checklist"));
   escale_activity_view_set_guide_step (ESCALE_ACTIVITY_VIEW (self), step);
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), name);
 }
@@ -316,6 +320,7 @@ escale_demarches_view_constructed (GObject *object)
 
   self->stack = gtk_stack_new ();
   gtk_stack_set_vhomogeneous (GTK_STACK (self->stack), FALSE);
+  gtk_stack_set_hhomogeneous (GTK_STACK (self->stack), FALSE);
   gtk_stack_add_named (GTK_STACK (self->stack), escale_demarches_home_new (self), "home");
   gtk_stack_add_named (GTK_STACK (self->stack), escale_demarches_need_new (self), "need");
   self->procedure_slot = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
