@@ -3,16 +3,9 @@
 
 #include <gtk/gtk.h>
 
+#include "escale-printing.h" /* ESCALE_PRINT_ERROR */
+
 G_BEGIN_DECLS
-
-#define ESCALE_PRINT_ERROR (escale_print_error_quark ())
-GQuark escale_print_error_quark (void);
-
-typedef enum
-{
-  ESCALE_PRINT_ERROR_NO_PRINTER, /* none configured, none by default, or not found */
-  ESCALE_PRINT_ERROR_FAILED,     /* the job failed or the printer stopped (paper...) */
-} EscalePrintError;
 
 #define ESCALE_TYPE_PHOTO_PRINTER (escale_photo_printer_get_type ())
 G_DECLARE_FINAL_TYPE (EscalePhotoPrinter, escale_photo_printer, ESCALE, PHOTO_PRINTER, GObject)
