@@ -310,6 +310,19 @@ dashboard_loaded (gpointer data)
   return !escale_dashboard_is_loading (data);
 }
 
+/* Whether a tile of @widget's says @text (shown or not: tiles are made
+ * for what is shown). */
+static gboolean
+has_label (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (has_label (c, text))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_dashboard_export (Fixture *f, gconstpointer data)
 {
@@ -333,6 +346,10 @@ test_dashboard_export (Fixture *f, gconstpointer data)
   escale_test_wait_until (dashboard_loaded, dashboard, 20000);
   g_assert_cmpuint (escale_stats_report_get_sessions (escale_dashboard_get_report (dashboard)), ==,
                     3);
+  /* Three visits that opened nothing: the visits' tile, none of the 72
+   * counters "Mes démarches" declares (each at 0). */
+  g_assert_true (has_label (GTK_WIDGET (dashboard), "Visites"));
+  g_assert_false (has_label (GTK_WIDGET (dashboard), "Démarches ouvertes — Social, santé"));
   path = escale_dashboard_export (dashboard, TRUE, out, NULL);
   g_assert_nonnull (path);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
