@@ -53,6 +53,20 @@ video_picture (const char *css_class)
   return GTK_PICTURE (picture);
 }
 
+/* "Votre photo est prête", with the photo small (a photo handed over). */
+static GtkWidget *
+build_ready (EscaleCallView *self)
+{
+  self->ready_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  self->ready_picture = video_picture ("call-ready-photo");
+  gtk_widget_set_size_request (GTK_WIDGET (self->ready_picture), 96, 72);
+  gtk_box_append (GTK_BOX (self->ready_box), GTK_WIDGET (self->ready_picture));
+  gtk_box_append (GTK_BOX (self->ready_box),
+                  escale_wrapped_label_new (_ ("Votre photo est prête."), "call-ready-text"));
+  gtk_widget_set_visible (self->ready_box, FALSE);
+  return self->ready_box;
+}
+
 static GtkWidget *
 build_start (EscaleCallView *self)
 {
@@ -69,6 +83,7 @@ build_start (EscaleCallView *self)
                                                     "call.create", "call-choice"));
   gtk_box_append (GTK_BOX (choices),
                   action_button (_ ("J'ai reçu un code"), "call.pad", "call-choice"));
+  gtk_box_append (GTK_BOX (choices), build_ready (self));
   gtk_box_append (GTK_BOX (box), choices);
   return box;
 }
@@ -184,6 +199,9 @@ build_call (EscaleCallView *self)
   self->camera_button = action_button (NULL, "call.camera", "call-switch");
   gtk_box_append (GTK_BOX (bar), self->microphone_button);
   gtk_box_append (GTK_BOX (bar), self->camera_button);
+  self->picture_button = action_button (NULL, "call.picture", "call-switch");
+  gtk_widget_set_visible (self->picture_button, FALSE);
+  gtk_box_append (GTK_BOX (bar), self->picture_button);
   {
     GtkWidget *hang_up = action_button (_ ("Raccrocher"), "call.hang-up", "call-hang-up");
 
