@@ -198,6 +198,27 @@ family_sees_camera (gpointer data)
   return call_lab_is_test_pattern (((Fixture *) data)->family_sees);
 }
 
+/* ESCALE_PHOTOS_CALL_SCREENSHOTS=DIR keeps the screen at each step
+ * (docs/screenshots/photos-call-*.png); ESCALE_PHOTOS_CALL_LARGER=1 with
+ * the text size A+ twice. */
+static void
+screenshot (Fixture *f, const char *name)
+{
+  const char *dir = g_getenv ("ESCALE_PHOTOS_CALL_SCREENSHOTS");
+  GtkWidget *window = GTK_WIDGET (f->k.window);
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+  escale_test_spin (1500);
+  file = g_strdup_printf ("photos-call-%s%s-%dx%d.png", name,
+                          g_getenv ("ESCALE_PHOTOS_CALL_LARGER") != NULL ? "-larger" : "",
+                          gtk_widget_get_width (window), gtk_widget_get_height (window));
+  path = g_build_filename (dir, file, NULL);
+  photo_test_run ((const char *const[]){ "import", "-window", "root", path, NULL });
+}
+
 static gboolean
 is_null (gpointer data)
 {
@@ -222,13 +243,19 @@ test_show_photo_to_family (Fixture *f, gconstpointer data)
   if (!photo_test_medium_need_root ())
     return;
   photo_test_medium_mount_fat_read_only (f->medium);
-  escale_test_kiosk_init (&f->k, f->config_dir, FALSE);
+  /* Screenshots as on a kiosk: locked, the window the size of the screen. */
+  escale_test_kiosk_init (&f->k, f->config_dir,
+                          g_getenv ("ESCALE_PHOTOS_CALL_SCREENSHOTS") != NULL);
   window = GTK_WIDGET (f->k.window);
   g_signal_connect (escale_kiosk_get_session (f->k.kiosk), "ended", G_CALLBACK (ended_cb), f);
   gtk_widget_activate_action (window, "win.start", NULL);
+  if (g_getenv ("ESCALE_PHOTOS_CALL_LARGER") != NULL)
+    for (int i = 0; i < 2; i++)
+      gtk_widget_activate_action (window, "win.text-larger", NULL);
 
   /* The photo full screen; the big button takes it to the call. */
   photo = open_red_photo (f);
+  screenshot (f, "viewer");
   g_object_add_weak_pointer (G_OBJECT (photo), (gpointer *) &photo);
   photos_view = content (f);
   g_object_add_weak_pointer (photos_view, &photos_view);
@@ -243,6 +270,7 @@ test_show_photo_to_family (Fixture *f, gconstpointer data)
   g_assert_true (photos_test_shows_label (window, "Votre photo est prête."));
   g_assert_true (guide_says (view, "Votre photo est prête"));
   g_assert_nonnull (photo); /* held by the call screen only */
+  screenshot (f, "ready");
 
   /* A code for the family, who joins: then the switch appears. */
   g_assert_false (photos_test_is_drawable (window, "Montrer ma photo"));
@@ -257,6 +285,7 @@ test_show_photo_to_family (Fixture *f, gconstpointer data)
   photos_test_click (window, "Montrer ma photo");
   call_lab_wait_for (family_sees_red, f, "the family seeing the red photo");
   g_assert_true (guide_says (view, "Votre famille voit votre photo"));
+  screenshot (f, "shown");
   photos_test_click (window, "Revenir à la caméra");
   call_lab_wait_for (family_sees_camera, f, "the family seeing the camera again");
   g_assert_true (photos_test_is_drawable (window, "Montrer ma photo"));

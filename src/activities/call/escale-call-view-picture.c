@@ -102,14 +102,11 @@ _escale_call_view_update_picture (EscaleCallView *self)
   if (self->picture == NULL)
     return;
   if (state == ESCALE_CALL_STATE_IN_CALL)
-    _escale_call_view_set_guide (self, showing
-                                         ? _ ("Votre famille voit votre photo, comme dans le "
-                                              "petit cadre. Pour qu'elle vous voie, touchez "
-                                              "Revenir à la caméra.")
-                                         : _ ("Vous êtes en communication. Pour montrer votre "
-                                              "photo, touchez Montrer ma photo."));
+    _escale_call_view_set_guide (self, showing ? _ ("Votre famille voit votre photo.")
+                                               : _ ("Pour montrer votre photo, touchez Montrer ma "
+                                                    "photo."));
   else if (state == ESCALE_CALL_STATE_IDLE &&
            g_strcmp0 (escale_call_view_get_screen (self), "start") == 0)
-    _escale_call_view_set_guide (self, _ ("Votre photo est prête. Appelez votre famille : "
-                                          "touchez un des deux grands boutons."));
+    _escale_call_view_set_guide (self, _ ("Votre photo est prête. Appelez votre famille avec "
+                                          "un des deux grands boutons."));
 }
