@@ -23,7 +23,8 @@ ScanLab *scan_lab_new (guint n_devices);
 /* Rewrites test.conf with @extra lines (test.conf syntax), or none. */
 void scan_lab_configure (ScanLab *self, guint n_devices, const char *extra);
 /* A slow scan: small reads with a delay, so a test can stop it midway. */
-#define SCAN_LAB_SLOW "read-limit true\nread-limit-size 8192\nread-delay true\nread-delay-duration 20000\n"
+#define SCAN_LAB_SLOW                                                                             \
+  "read-limit true\nread-limit-size 8192\nread-delay true\nread-delay-duration 20000\n"
 void scan_lab_free (ScanLab *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScanLab, scan_lab_free)

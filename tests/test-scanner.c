@@ -213,8 +213,7 @@ test_cancel_mid_scan (void)
   scan_lab_configure (lab, 1, SCAN_LAB_SLOW);
   g_signal_connect (scanner, "notify::progress", G_CALLBACK (progress_cb), &r);
   g_signal_connect (scanner, "notify::progress", G_CALLBACK (started_cb), &cancellable);
-  escale_scanner_scan_async (scanner, ESCALE_SCAN_PRESET_DOCUMENT, cancellable, scan_done_cb,
-                             &r);
+  escale_scanner_scan_async (scanner, ESCALE_SCAN_PRESET_DOCUMENT, cancellable, scan_done_cb, &r);
   while (!r.done)
     g_main_context_iteration (NULL, TRUE);
   g_assert_null (r.image);
