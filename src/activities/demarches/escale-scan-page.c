@@ -298,8 +298,8 @@ build_choose (EscaleScanPage *self)
   add_button (self, presets, "image-x-generic", _ ("Scanner une photo"),
               G_CALLBACK (photo_clicked_cb));
   gtk_box_append (GTK_BOX (box), presets);
-  self->finish_button =
-    add_button (self, others, "object-select", _ ("C'est bon"), G_CALLBACK (finish_clicked_cb));
+  self->finish_button = add_button (self, others, "object-select", _ ("J'ai toutes mes pages"),
+                                    G_CALLBACK (finish_clicked_cb));
   add_button (self, others, "edit-undo", _ ("Annuler"), G_CALLBACK (cancel_clicked_cb));
   gtk_box_append (GTK_BOX (box), others);
   return box;
