@@ -30,7 +30,8 @@ struct _EscaleFileChooser
   EscaleVisit *visit;
   EscalePhotoMedia *media;
   EscalePhotoDecoder *decoder;
-  GCancellable *cancellable;
+  GCancellable *cancellable; /* thumbnails */
+  GCancellable *listing;     /* the media's files */
   GListStore *files;
   GFile *chosen;
   char *category;
@@ -80,7 +81,6 @@ accepted (const char *content_type, const char *const *mime_types)
 
 typedef struct
 {
-  GFile *documents; /* nullable */
   GPtrArray *roots; /* of GFile: the visitor's media */
   char **mime_types;
 } ListJob;
@@ -88,7 +88,6 @@ typedef struct
 static void
 list_job_free (ListJob *job)
 {
-  g_clear_object (&job->documents);
   g_ptr_array_unref (job->roots);
   g_strfreev (job->mime_types);
   g_free (job);
@@ -145,17 +144,13 @@ compare_names (gconstpointer a, gconstpointer b)
   return g_utf8_collate (name_a, name_b);
 }
 
+/* The media in a worker: a stick may be slow, a phone slower. */
 static void
 list_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   ListJob *job = task_data;
   GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (job->documents != NULL)
-    {
-      walk (job->documents, MAX_DEPTH, (const char *const *) job->mime_types, found, cancellable);
-      g_ptr_array_sort (found, compare_names);
-    }
   for (guint i = 0; i < job->roots->len; i++)
     walk (g_ptr_array_index (job->roots, i), 1, (const char *const *) job->mime_types, found,
           cancellable);
@@ -239,6 +234,16 @@ tile_new (EscaleFileChooser *self, GFile *file)
 }
 
 static void
+add_tiles (EscaleFileChooser *self, GPtrArray *files)
+{
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_list_store_append (self->files, g_ptr_array_index (files, i));
+      gtk_flow_box_append (self->tiles, tile_new (self, g_ptr_array_index (files, i)));
+    }
+}
+
+static void
 listed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr(EscaleFileChooser) self = user_data;
@@ -246,16 +251,9 @@ listed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (found == NULL || self->tiles == NULL)
     return;
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self->tiles)));)
-    gtk_flow_box_remove (self->tiles, child);
-  g_list_store_remove_all (self->files);
-  for (guint i = 0; i < found->len; i++)
-    {
-      g_list_store_append (self->files, g_ptr_array_index (found, i));
-      gtk_flow_box_append (self->tiles, tile_new (self, g_ptr_array_index (found, i)));
-    }
+  add_tiles (self, found);
   gtk_label_set_text (self->status,
-                      found->len > 0
+                      g_list_model_get_n_items (G_LIST_MODEL (self->files)) > 0
                         ? _ ("Touchez le document à envoyer, puis Envoyer ce document.")
                         : _ ("Vous n'avez pas encore de document. Scannez-le d'abord, ou "
                              "branchez votre clé USB."));
@@ -263,16 +261,33 @@ listed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_signal_emit (self, signals[SIGNAL_READY], 0);
 }
 
-/* Lists (again) the documents and the media plugged in now. */
+/* Lists (again) the documents, at once (a few files of the visit's own
+ * folder in memory-backed storage), then the media plugged in now. */
 static void
 refresh (EscaleFileChooser *self)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, listed_cb, g_object_ref (self));
+  g_autoptr(GTask) task = NULL;
   g_autofree char *documents = escale_visit_documents_dir (self->visit, NULL);
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
   GListModel *media = escale_photo_media_get_media (self->media);
   ListJob *job = g_new0 (ListJob, 1);
 
-  job->documents = documents != NULL ? g_file_new_for_path (documents) : NULL;
+  g_cancellable_cancel (self->listing);
+  g_clear_object (&self->listing);
+  self->listing = g_cancellable_new ();
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self->tiles)));)
+    gtk_flow_box_remove (self->tiles, child);
+  g_list_store_remove_all (self->files);
+  if (documents != NULL)
+    {
+      g_autoptr(GFile) dir = g_file_new_for_path (documents);
+
+      walk (dir, MAX_DEPTH, (const char *const *) self->mime_types, found, NULL);
+      g_ptr_array_sort (found, compare_names);
+      add_tiles (self, found);
+    }
+
+  task = g_task_new (NULL, self->listing, listed_cb, g_object_ref (self));
   job->roots = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < g_list_model_get_n_items (media); i++)
     {
@@ -301,6 +316,7 @@ close_chooser (EscaleFileChooser *self)
     webkit_file_chooser_request_cancel (self->request);
   g_clear_object (&self->request);
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->listing);
   if (self->view != NULL)
     {
       g_object_set_data (G_OBJECT (self->view), SHOWN_KEY, NULL);
@@ -379,6 +395,8 @@ escale_file_chooser_dispose (GObject *object)
   g_clear_object (&self->request);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->listing);
+  g_clear_object (&self->listing);
   if (self->media != NULL)
     g_signal_handlers_disconnect_by_data (escale_photo_media_get_media (self->media), self);
   g_clear_object (&self->media);

@@ -25,8 +25,8 @@ void escale_file_chooser_attach (EscaleWebView *view, EscaleVisit *visit, const 
 
 /* The chooser shown now over @view, or NULL (tests, bench). */
 EscaleFileChooser *escale_file_chooser_get_shown (EscaleWebView *view);
-/* Files offered (GFile), documents first: a listing in progress is not
- * included until it ends ("ready" is then emitted). */
+/* Files offered (GFile): the visit's documents at once, then the media's
+ * once they are listed ("ready" is then emitted). */
 GListModel *escale_file_chooser_get_files (EscaleFileChooser *self);
 gboolean escale_file_chooser_get_ready (EscaleFileChooser *self);
 
