@@ -375,6 +375,7 @@ build_card (EscaleFileChooser *self)
   gtk_box_append (GTK_BOX (card), scroller);
   self->send_button = escale_big_button_new ("mail-send", _ ("Envoyer ce document"));
   gtk_widget_add_css_class (self->send_button, "suggested-action");
+  gtk_widget_add_css_class (self->send_button, "chooser-send");
   gtk_widget_set_sensitive (self->send_button, FALSE);
   g_signal_connect_swapped (self->send_button, "clicked", G_CALLBACK (send_clicked_cb), self);
   g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (cancel_clicked_cb), self);
