@@ -359,7 +359,7 @@ build_card (EscaleFileChooser *self)
   gtk_widget_add_css_class (card, "chooser-card");
   gtk_box_append (GTK_BOX (card),
                   escale_wrapped_label_new (_ ("Quel document voulez-vous envoyer ?"),
-                                            "message-title"));
+                                            "scan-title"));
   self->status = GTK_LABEL (escale_wrapped_label_new (_ ("Un instant…"), "message-text"));
   gtk_box_append (GTK_BOX (card), GTK_WIDGET (self->status));
   self->tiles = GTK_FLOW_BOX (gtk_flow_box_new ());

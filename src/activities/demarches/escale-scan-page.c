@@ -281,16 +281,20 @@ add_button (EscaleScanPage *self, GtkWidget *row, const char *icon, const char *
   return button;
 }
 
+/* The two presets one above the other: side by side they would not fit at
+ * 1024x768 with the largest text. */
 static GtkWidget *
 build_choose (EscaleScanPage *self)
 {
   GtkWidget *box = screen_new ();
-  GtkWidget *presets = button_row_new ();
+  GtkWidget *presets = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   GtkWidget *others = button_row_new ();
   GtkWidget *document;
 
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  self->choose_title = GTK_LABEL (centred_label_new (NULL, "message-title"));
+  gtk_box_set_homogeneous (GTK_BOX (presets), TRUE);
+  gtk_widget_set_halign (presets, GTK_ALIGN_CENTER);
+  self->choose_title = GTK_LABEL (centred_label_new (NULL, "scan-title"));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->choose_title));
   document = add_button (self, presets, "x-office-document", _ ("Scanner un document"),
                          G_CALLBACK (document_clicked_cb));
@@ -312,7 +316,7 @@ build_scanning (EscaleScanPage *self)
   GtkWidget *row = button_row_new ();
 
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  self->scanning_label = GTK_LABEL (centred_label_new (NULL, "message-title"));
+  self->scanning_label = GTK_LABEL (centred_label_new (NULL, "scan-title"));
   self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
   gtk_widget_add_css_class (GTK_WIDGET (self->progress), "scan-progress");
   gtk_progress_bar_set_pulse_step (self->progress, 0.05);
@@ -326,11 +330,14 @@ build_scanning (EscaleScanPage *self)
   return box;
 }
 
+/* The page large on the left, the three choices in a column on the right,
+ * so nothing is cut off at 1024x768 with the largest text. */
 static GtkWidget *
 build_result (EscaleScanPage *self)
 {
   GtkWidget *box = screen_new ();
-  GtkWidget *row = button_row_new ();
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
+  GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   GtkWidget *ok;
 
   self->result_title = GTK_LABEL (centred_label_new (NULL, "scan-title"));
@@ -338,13 +345,17 @@ build_result (EscaleScanPage *self)
   gtk_picture_set_can_shrink (self->result, TRUE);
   gtk_picture_set_alternative_text (self->result, _ ("La page scannée"));
   gtk_widget_add_css_class (GTK_WIDGET (self->result), "scan-result");
+  gtk_widget_set_hexpand (GTK_WIDGET (self->result), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self->result), TRUE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->result_title));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->result));
-  add_button (self, row, "view-refresh", _ ("Recommencer"), G_CALLBACK (again_clicked_cb));
-  add_button (self, row, "list-add", _ ("Ajouter une page"), G_CALLBACK (add_page_clicked_cb));
-  ok = add_button (self, row, "object-select", _ ("C'est bon"), G_CALLBACK (finish_clicked_cb));
+  gtk_box_set_homogeneous (GTK_BOX (column), TRUE);
+  gtk_widget_set_valign (column, GTK_ALIGN_CENTER);
+  ok = add_button (self, column, "object-select", _ ("C'est bon"), G_CALLBACK (finish_clicked_cb));
   gtk_widget_add_css_class (ok, "suggested-action");
+  add_button (self, column, "list-add", _ ("Ajouter une page"), G_CALLBACK (add_page_clicked_cb));
+  add_button (self, column, "view-refresh", _ ("Recommencer"), G_CALLBACK (again_clicked_cb));
+  gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->result));
+  gtk_box_append (GTK_BOX (row), column);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->result_title));
   gtk_box_append (GTK_BOX (box), row);
   return box;
 }
@@ -362,7 +373,7 @@ build_message (EscaleScanPage *self)
   GtkWidget *row = button_row_new ();
 
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  self->message = GTK_LABEL (centred_label_new (NULL, "message-title"));
+  self->message = GTK_LABEL (centred_label_new (NULL, "scan-title"));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->message));
   add_button (self, row, "go-previous", _ ("Retour"), G_CALLBACK (back_clicked_cb));
   gtk_box_append (GTK_BOX (box), row);
