@@ -221,7 +221,7 @@ test_allowlisted_page_gets_the_file (ChooserFixture *f, gconstpointer data)
   g_assert_cmpuint (escale_web_view_get_refusals (f->view), ==, 0);
 
   demarches_test_visit_finish (&f->v);
-  g_assert_cmpint (demarches_test_visit_count (&f->v, "files-sent.logement"), ==, 1);
+  g_assert_cmpint (demarches_test_visit_count (&f->v, "files-sent--logement"), ==, 1);
   g_assert_false (g_file_test (f->documents, G_FILE_TEST_EXISTS));
 }
 
@@ -240,7 +240,7 @@ test_cancel_sends_nothing (ChooserFixture *f, gconstpointer data)
   escale_test_wait_until (chooser_shown, f, 30000);
   photos_test_click (GTK_WIDGET (escale_file_chooser_get_shown (f->view)), "Annuler");
   demarches_test_visit_finish (&f->v);
-  g_assert_cmpint (demarches_test_visit_count (&f->v, "files-sent.logement"), ==, 0);
+  g_assert_cmpint (demarches_test_visit_count (&f->v, "files-sent--logement"), ==, 0);
 }
 
 /* A web view not flagged for it (every other activity): refused as

@@ -164,7 +164,7 @@ test_two_pages_make_one_pdf (Fixture *f, gconstpointer data)
 
   /* Nothing of it after the visit. */
   demarches_test_visit_finish (&f->v);
-  g_assert_cmpint (demarches_test_visit_count (&f->v, "pages-scanned.logement"), ==, 2);
+  g_assert_cmpint (demarches_test_visit_count (&f->v, "pages-scanned--logement"), ==, 2);
   g_assert_false (g_file_test (g_file_peek_path (f->pdf), G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (documents, G_FILE_TEST_EXISTS));
 }
@@ -182,7 +182,7 @@ test_again_drops_the_page (Fixture *f, gconstpointer data)
   g_assert_cmpuint (f->cancelled, ==, 1);
   g_assert_null (f->pdf);
   demarches_test_visit_finish (&f->v);
-  g_assert_cmpint (demarches_test_visit_count (&f->v, "pages-scanned.logement"), ==, 0);
+  g_assert_cmpint (demarches_test_visit_count (&f->v, "pages-scanned--logement"), ==, 0);
 }
 
 static void

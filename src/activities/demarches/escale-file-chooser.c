@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "escale-demarches-kind.h"
 #include "escale-file-chooser.h"
 #include "escale-photo-decoder.h"
 #include "escale-photo-media.h"
@@ -328,15 +329,13 @@ static void
 send_clicked_cb (EscaleFileChooser *self)
 {
   const char *paths[2] = { NULL, NULL };
-  g_autofree char *counter = NULL;
 
   if (self->chosen == NULL || self->request == NULL)
     return;
   paths[0] = g_file_peek_path (self->chosen);
   webkit_file_chooser_request_select_files (self->request, paths);
   g_clear_object (&self->request);
-  counter = escale_demarches_counter_name ("files-sent", self->category);
-  escale_visit_count (self->visit, counter, 1);
+  escale_demarches_count (self->visit, "files-sent", self->category, 1);
   close_chooser (self);
 }
 

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "escale-demarches-kind.h"
 #include "escale-scan-page.h"
 #include "escale-scan-pdf.h"
 #include "escale-scanner.h"
@@ -161,7 +162,6 @@ finish (EscaleScanPage *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = escale_visit_documents_dir (self->visit, &error);
   g_autofree char *path = NULL;
-  g_autofree char *counter = NULL;
   g_autoptr(GFile) file = NULL;
 
   if (dir != NULL)
@@ -178,8 +178,7 @@ finish (EscaleScanPage *self)
                              "l'accueil."));
       return;
     }
-  counter = escale_demarches_counter_name ("pages-scanned", self->category);
-  escale_visit_count (self->visit, counter, self->pages->len);
+  escale_demarches_count (self->visit, "pages-scanned", self->category, self->pages->len);
   g_ptr_array_set_size (self->pages, 0);
   gtk_picture_set_paintable (self->result, NULL);
   file = g_file_new_for_path (path);

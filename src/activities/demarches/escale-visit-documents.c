@@ -25,9 +25,3 @@ escale_visit_documents_dir (EscaleVisit *visit, GError **error)
     }
   return g_steal_pointer (&dir);
 }
-
-char *
-escale_demarches_counter_name (const char *counter, const char *category)
-{
-  return g_strconcat (counter, ".", category != NULL && *category ? category : "autre", NULL);
-}

@@ -11,8 +11,4 @@ G_BEGIN_DECLS
  * Made if absent; NULL once the visit is over. */
 char *escale_visit_documents_dir (EscaleVisit *visit, GError **error);
 
-/* "COUNTER.CATEGORY", the category being a Coop slug or "autre" when NULL:
- * the name of a démarches counter (pages-scanned.logement). */
-char *escale_demarches_counter_name (const char *counter, const char *category);
-
 G_END_DECLS
