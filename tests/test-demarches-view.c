@@ -9,6 +9,7 @@
 #include "escale-demarches-view-private.h"
 #include "escale-document-output-chooser.h"
 #include "escale-home-page.h"
+#include "escale-scan-page.h"
 #include "escale-test-util.h"
 #include "escale-web-view.h"
 #include "print-lab.h"
@@ -414,6 +415,18 @@ test_site_follows_steps (Fixture *f, gconstpointer data)
    * allows ants.gouv.fr, this one only the local server. */
   g_assert_false (g_str_has_prefix (webkit_web_view_get_uri (web), "https://ants.gouv.fr"));
 
+  /* A file the site asks for: Escale's chooser on the procedure's site,
+   * and on nothing else. */
+  {
+    EscaleWebView *view = ESCALE_WEB_VIEW (escale_demarches_site_get_web_view (
+      ESCALE_DEMARCHES_SITE (escale_demarches_view_get_site (f->view))));
+    EscaleWebPolicy *policy = escale_web_view_get_policy (view);
+    g_autofree char *form = g_strconcat (f->base, "formulaire", NULL);
+
+    g_assert_true (escale_web_policy_may_choose_files (policy, form));
+    g_assert_false (escale_web_policy_may_choose_files (policy, "https://example.org/"));
+  }
+
   touch (f, "Fermer le site");
   g_assert_cmpstr (screen (f), ==, "procedure");
   g_assert_null (escale_demarches_view_get_site (f->view));
@@ -443,6 +456,19 @@ tool_page_new (EscaleDemarchesView *view, gpointer user_data)
 {
   (*(guint *) user_data)++;
   return gtk_label_new ("Une page d'outil");
+}
+
+/* "Scanner un document" on the home: the scan page, and "Annuler" back
+ * home (the scanner itself is tested in test-scan-page.c). */
+static void
+test_scan_tool (Fixture *f, gconstpointer data)
+{
+  open_demarches (f);
+  touch (f, "Scanner un document");
+  g_assert_cmpstr (screen (f), ==, "tool");
+  g_assert_true (ESCALE_IS_SCAN_PAGE (gtk_widget_get_first_child (f->view->tool_slot)));
+  touch (f, "Annuler");
+  g_assert_cmpstr (screen (f), ==, "home");
 }
 
 /* The row of other things takes the integrator's buttons: a new page each
@@ -682,6 +708,7 @@ main (int argc, char **argv)
   ADD ("site-follows-steps", test_site_follows_steps);
   ADD ("booking", test_booking);
   ADD ("add-tool", test_add_tool);
+  ADD ("scan-tool", test_scan_tool);
   ADD ("counters-in-store", test_counters_in_store);
 #undef ADD
   g_test_add ("/escale/demarches/view/screenshots", Fixture, NULL, fixture_setup, test_screenshots,

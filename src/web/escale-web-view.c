@@ -640,6 +640,14 @@ escale_web_view_init (EscaleWebView *self)
 
 /* Returns: (transfer floating): a locked web view of @profile's session,
  * refusing all that @policy does not allow. */
+/* Returns: (transfer none): what this view allows (sites, chooser). */
+EscaleWebPolicy *
+escale_web_view_get_policy (EscaleWebView *self)
+{
+  g_return_val_if_fail (ESCALE_IS_WEB_VIEW (self), NULL);
+  return self->policy;
+}
+
 GtkWidget *
 escale_web_view_new (EscaleWebProfile *profile, EscaleWebPolicy *policy)
 {

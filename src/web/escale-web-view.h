@@ -18,6 +18,7 @@ void escale_web_view_load (EscaleWebView *self, const char *uri);
 gboolean escale_web_view_go_back (EscaleWebView *self);
 void escale_web_view_retry (EscaleWebView *self);
 WebKitWebView *escale_web_view_get_web_view (EscaleWebView *self);
+EscaleWebPolicy *escale_web_view_get_policy (EscaleWebView *self);
 gboolean escale_web_view_get_crashed (EscaleWebView *self);
 guint escale_web_view_get_refusals (EscaleWebView *self);
 const char *escale_web_view_get_dialog_message (EscaleWebView *self);

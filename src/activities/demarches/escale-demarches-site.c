@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "escale-demarches-site.h"
+#include "escale-file-chooser.h"
 #include "escale-demarches-view-private.h"
 #include "escale-ui-util.h"
 #include "escale-web-view.h"
@@ -202,6 +203,11 @@ escale_demarches_site_new (EscaleProcedure *procedure, EscaleWebProfile *profile
   gtk_box_append (GTK_BOX (bar), close);
   gtk_box_append (GTK_BOX (column), bar);
   self->web_view = escale_web_view_new (profile, self->policy);
+  /* A file the site asks for: only what was scanned or made during the
+   * visit, or the visitor's own stick (escale-file-chooser.c). */
+  if (self->visit != NULL)
+    escale_file_chooser_attach (ESCALE_WEB_VIEW (self->web_view), self->visit,
+                                escale_procedure_get_category (procedure));
   gtk_widget_set_vexpand (self->web_view, TRUE);
   gtk_widget_set_hexpand (self->web_view, TRUE);
   gtk_widget_add_css_class (self->web_view, "demarches-web");

@@ -52,6 +52,10 @@ void escale_demarches_view_add_tool (EscaleDemarchesView *self, const char *labe
                                      const char *icon_name, EscaleDemarchesToolPageFunc make_page,
                                      gpointer user_data, GDestroyNotify destroy);
 
+/* escale-demarches-view-tools.c: "Scanner un document", "Remplir un
+ * formulaire". */
+void escale_demarches_view_add_tools (EscaleDemarchesView *self);
+
 /* The procedure open, as it was left (not counted again). */
 void escale_demarches_view_back_to_procedure (EscaleDemarchesView *self);
 

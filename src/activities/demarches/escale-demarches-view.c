@@ -332,6 +332,7 @@ escale_demarches_view_constructed (GObject *object)
   gtk_stack_add_named (GTK_STACK (self->stack), escale_demarches_booking_new (self), "booking");
   gtk_stack_add_named (GTK_STACK (self->stack),
                        escale_demarches_tool_frame_new (self, &self->tool_slot), "tool");
+  escale_demarches_view_add_tools (self);
   gtk_widget_set_parent (self->stack, GTK_WIDGET (self));
   show_screen (self, "home");
 }
