@@ -25,8 +25,8 @@ struct _EscalePhotoViewer
 
   /* children */
   GtkWidget *stack;
-  GtkWidget *top_bar;
-  GtkWidget *bottom_bar;
+  GtkWidget *side_column;
+  GtkWidget *bottom_rows;
   EscalePhotoCanvas *canvas;
   GtkLabel *status;
   GtkLabel *position;
@@ -247,8 +247,8 @@ escale_photo_viewer_get_slideshow (EscalePhotoViewer *self)
 static void
 show_bars (EscalePhotoViewer *self, gboolean show)
 {
-  gtk_widget_set_visible (self->top_bar, show);
-  gtk_widget_set_visible (self->bottom_bar, show);
+  gtk_widget_set_visible (self->side_column, show);
+  gtk_widget_set_visible (self->bottom_rows, show);
   gtk_widget_set_visible (GTK_WIDGET (self->slideshow_hint), !show);
 }
 
@@ -434,53 +434,83 @@ back_cb (EscalePhotoViewer *self)
   g_signal_emit (self, signals[SIGNAL_BACK], 0);
 }
 
+/* A button of the viewer, appended to @bar (a box). Its words wrap on two
+ * lines rather than widen the bar: with the text twice larger, a 1024 px
+ * screen still leaves the photo most of the room. */
 static GtkWidget *
 add_button (EscalePhotoViewer *self, GtkWidget *bar, const char *icon, const char *label,
             GCallback callback)
 {
   GtkWidget *button = escale_big_button_new (icon, label);
+  GtkWidget *box = gtk_button_get_child (GTK_BUTTON (button));
 
+  for (GtkWidget *c = gtk_widget_get_first_child (box); c; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_LABEL (c))
+      {
+        gtk_label_set_wrap (GTK_LABEL (c), TRUE);
+        gtk_label_set_wrap_mode (GTK_LABEL (c), PANGO_WRAP_WORD);
+        gtk_label_set_justify (GTK_LABEL (c), GTK_JUSTIFY_CENTER);
+        gtk_label_set_max_width_chars (GTK_LABEL (c), 12);
+      }
   gtk_widget_add_css_class (button, "photo-viewer-button");
   g_signal_connect_swapped (button, "clicked", callback, self);
-  gtk_flow_box_append (GTK_FLOW_BOX (bar), button);
-  /* The flow box's own child must not take the focus or the touch. */
-  gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
+  gtk_box_append (GTK_BOX (bar), button);
   return button;
 }
 
 static GtkWidget *
-bar_new (void)
+row_new (GtkWidget *parent)
 {
-  GtkWidget *bar = gtk_flow_box_new ();
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
 
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (bar), GTK_SELECTION_NONE);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (bar), 10);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (bar), 12);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (bar), 6);
-  /* Filling the width: a centred GtkFlowBox is given its minimum, one
-   * button a line (GTK 4.8). */
-  gtk_widget_set_halign (bar, GTK_ALIGN_FILL);
-  gtk_widget_add_css_class (bar, "photo-viewer-bar");
-  return bar;
+  gtk_box_set_homogeneous (GTK_BOX (row), TRUE);
+  gtk_box_append (GTK_BOX (parent), row);
+  return row;
+}
+
+/* What to do with the photo, in a column beside it: the photo keeps the
+ * height of the screen. */
+static GtkWidget *
+build_side_column (EscalePhotoViewer *self)
+{
+  GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+
+  gtk_widget_add_css_class (column, "photo-viewer-bar");
+  gtk_widget_set_size_request (column, 220, -1);
+  add_button (self, column, "escale-back-symbolic", _ ("Toutes mes photos"), G_CALLBACK (back_cb));
+  self->print_button =
+    add_button (self, column, NULL, _ ("Imprimer cette photo"), G_CALLBACK (print_cb));
+  self->family_button =
+    add_button (self, column, NULL, _ ("Montrer à ma famille"), G_CALLBACK (show_family_cb));
+  gtk_widget_add_css_class (self->family_button, "suggested");
+  self->slideshow_button =
+    add_button (self, column, NULL, _ ("Diaporama"), G_CALLBACK (slideshow_cb));
+  return column;
+}
+
+/* Under the photo: the next and previous ones, then zoom and rotation. */
+static GtkWidget *
+build_bottom_rows (EscalePhotoViewer *self)
+{
+  GtkWidget *rows = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *row = row_new (rows);
+
+  gtk_widget_add_css_class (rows, "photo-viewer-bar");
+  self->previous = add_button (self, row, NULL, _ ("Précédente"), G_CALLBACK (previous_cb));
+  self->next = add_button (self, row, NULL, _ ("Suivante"), G_CALLBACK (next_cb));
+  row = row_new (rows);
+  self->zoom_in = add_button (self, row, NULL, _ ("Agrandir"), G_CALLBACK (zoom_in_cb));
+  self->zoom_out = add_button (self, row, NULL, _ ("Réduire"), G_CALLBACK (zoom_out_cb));
+  add_button (self, row, NULL, _ ("Tourner"), G_CALLBACK (rotate_cb));
+  return rows;
 }
 
 static GtkWidget *
 build_photo_screen (EscalePhotoViewer *self)
 {
+  GtkWidget *screen = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *overlay = gtk_overlay_new ();
-
-  self->top_bar = bar_new ();
-  add_button (self, self->top_bar, "escale-back-symbolic", _ ("Toutes mes photos"),
-              G_CALLBACK (back_cb));
-  self->slideshow_button =
-    add_button (self, self->top_bar, NULL, _ ("Diaporama"), G_CALLBACK (slideshow_cb));
-  self->print_button =
-    add_button (self, self->top_bar, NULL, _ ("Imprimer cette photo"), G_CALLBACK (print_cb));
-  self->family_button = add_button (self, self->top_bar, NULL, _ ("Montrer à ma famille"),
-                                    G_CALLBACK (show_family_cb));
-  gtk_widget_add_css_class (self->family_button, "suggested");
-  gtk_box_append (GTK_BOX (box), self->top_bar);
 
   self->canvas = ESCALE_PHOTO_CANVAS (escale_photo_canvas_new ());
   g_signal_connect_swapped (self->canvas, "swiped", G_CALLBACK (swiped_cb), self);
@@ -508,17 +538,12 @@ build_photo_screen (EscalePhotoViewer *self)
   gtk_widget_set_visible (GTK_WIDGET (self->slideshow_hint), FALSE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->slideshow_hint));
 
-  self->bottom_bar = bar_new ();
-  self->previous =
-    add_button (self, self->bottom_bar, NULL, _ ("Précédente"), G_CALLBACK (previous_cb));
-  self->zoom_in =
-    add_button (self, self->bottom_bar, NULL, _ ("Agrandir"), G_CALLBACK (zoom_in_cb));
-  self->zoom_out =
-    add_button (self, self->bottom_bar, NULL, _ ("Réduire"), G_CALLBACK (zoom_out_cb));
-  add_button (self, self->bottom_bar, NULL, _ ("Tourner"), G_CALLBACK (rotate_cb));
-  self->next = add_button (self, self->bottom_bar, NULL, _ ("Suivante"), G_CALLBACK (next_cb));
-  gtk_box_append (GTK_BOX (box), self->bottom_bar);
-  return box;
+  self->bottom_rows = build_bottom_rows (self);
+  gtk_box_append (GTK_BOX (box), self->bottom_rows);
+  gtk_box_append (GTK_BOX (screen), box);
+  self->side_column = build_side_column (self);
+  gtk_box_append (GTK_BOX (screen), self->side_column);
+  return screen;
 }
 
 static GtkWidget *
