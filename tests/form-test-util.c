@@ -127,7 +127,8 @@ form_test_type (EscaleFormFlow *flow, EscaleFormDefinition *definition, const ch
       {
         g_autofree char *code = g_strndup (answer, 5);
 
-        press_digits (root, code);
+        if (g_strcmp0 (form_test_entry_text (root), code) != 0)
+          press_digits (root, code);
         if (strlen (answer) > 6)
           photos_test_click (root, answer + 6);
       }

@@ -95,6 +95,8 @@ static void
 show_screen (EscaleFormFlow *self, Screen screen)
 {
   self->screen = screen;
+  if (screen != SCREEN_QUESTION)
+    gtk_label_set_text (self->progress, "");
   gtk_stack_set_visible_child_name (self->stack, screen_names[screen]);
   switch (screen)
     {
@@ -392,7 +394,7 @@ build_intro (EscaleFormFlow *self)
 
   gtk_box_append (GTK_BOX (box),
                   escale_wrapped_label_new (escale_form_definition_get_title (self->definition),
-                                            "message-title"));
+                                            "form-title"));
   if (intro != NULL)
     gtk_box_append (GTK_BOX (box), escale_wrapped_label_new (intro, "message-text"));
   gtk_box_append (GTK_BOX (box),
@@ -410,7 +412,7 @@ build_summary (EscaleFormFlow *self)
   GtkWidget *scrolled = gtk_scrolled_window_new ();
 
   gtk_box_append (GTK_BOX (box),
-                  escale_wrapped_label_new (_ ("Vérifiez vos réponses"), "message-title"));
+                  escale_wrapped_label_new (_ ("Vérifiez vos réponses"), "form-title"));
   gtk_box_append (GTK_BOX (box),
                   escale_wrapped_label_new (_ ("Touchez « Modifier » pour changer une réponse."),
                                             "message-text"));
@@ -424,37 +426,55 @@ build_summary (EscaleFormFlow *self)
   return box;
 }
 
+/* A screen whose words may be longer than the room left at 1024x768 with
+ * large text: it never pushes the window's bars away; "Précédent" and the
+ * next step stay in sight below it. */
+static GtkWidget *
+scrolled_new (GtkWidget *child)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), child);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_overlay_scrolling (GTK_SCROLLED_WINDOW (scrolled), FALSE);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  return scrolled;
+}
+
 static void
 build (EscaleFormFlow *self)
 {
   GtkWidget *question = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   GtkWidget *nav = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
-  GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
-  gtk_stack_add_named (self->stack, build_intro (self), "intro");
-  self->progress = GTK_LABEL (escale_wrapped_label_new ("", "form-progress"));
-  gtk_box_append (GTK_BOX (question), GTK_WIDGET (self->progress));
+  gtk_stack_add_named (self->stack, scrolled_new (build_intro (self)), "intro");
   self->question_holder = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_box_append (GTK_BOX (question), self->question_holder);
-  gtk_stack_add_named (self->stack, question, "question");
+  gtk_stack_add_named (self->stack, scrolled_new (question), "question");
   gtk_stack_add_named (self->stack, build_summary (self), "summary");
   self->output_holder = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_stack_add_named (self->stack, self->output_holder, "output");
+  gtk_stack_add_named (self->stack, scrolled_new (self->output_holder), "output");
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->stack));
 
   gtk_widget_add_css_class (nav, "form-nav");
   self->back_button = escale_big_button_new ("escale-back-symbolic", _ ("Précédent"));
+  gtk_widget_remove_css_class (self->back_button, "big-button");
+  gtk_widget_add_css_class (self->back_button, "form-nav-button");
   g_signal_connect_swapped (self->back_button, "clicked", G_CALLBACK (back_clicked_cb), self);
   gtk_box_append (GTK_BOX (nav), self->back_button);
-  gtk_widget_set_hexpand (spacer, TRUE);
-  gtk_box_append (GTK_BOX (nav), spacer);
+  /* Where the person is, between the way back and the way on. */
+  self->progress = GTK_LABEL (gtk_label_new (""));
+  gtk_widget_add_css_class (GTK_WIDGET (self->progress), "form-progress");
+  gtk_widget_set_hexpand (GTK_WIDGET (self->progress), TRUE);
+  gtk_box_append (GTK_BOX (nav), GTK_WIDGET (self->progress));
   self->next_button = gtk_button_new ();
   self->next_label = GTK_LABEL (gtk_label_new (""));
   gtk_label_set_wrap (self->next_label, TRUE);
   gtk_button_set_child (GTK_BUTTON (self->next_button), GTK_WIDGET (self->next_label));
-  gtk_widget_add_css_class (self->next_button, "big-button");
+  gtk_widget_add_css_class (self->next_button, "form-nav-button");
   gtk_widget_add_css_class (self->next_button, "suggested");
   g_signal_connect_swapped (self->next_button, "clicked", G_CALLBACK (next_clicked_cb), self);
   gtk_box_append (GTK_BOX (nav), self->next_button);

@@ -120,9 +120,9 @@ escale_form_keypad_new (GtkEditable *target, EscaleFormFieldType type)
   g_return_val_if_fail (GTK_IS_EDITABLE (target), NULL);
   self->target = target;
   self->type = type;
-  gtk_grid_set_row_spacing (GTK_GRID (self), 12);
+  gtk_grid_set_row_spacing (GTK_GRID (self), 10);
   gtk_grid_set_column_spacing (GTK_GRID (self), 16);
-  gtk_grid_set_row_homogeneous (GTK_GRID (self), TRUE);
+  gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_START);
   gtk_grid_set_column_homogeneous (GTK_GRID (self), TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self), "form-keypad");
   for (guint i = 0; i < 10; i++)

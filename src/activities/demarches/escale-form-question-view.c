@@ -19,7 +19,10 @@ struct _EscaleFormQuestionView
 
   /* widgets */
   GtkEntry *entry;    /* NULL for a choice or yes-no */
-  GtkWidget *choices; /* box of toggle buttons, or NULL */
+  GtkWidget *choices; /* grid of toggle buttons, or NULL */
+  GtkWidget *side;    /* beside the entry: the keypad, or a postal code's communes */
+  GtkWidget *keypad;
+  GtkWidget *correct; /* "Corriger le code postal" */
   GtkWidget *message_box;
   GtkLabel *message;
 };
@@ -52,16 +55,17 @@ choice_toggled_cb (GtkToggleButton *button, EscaleFormQuestionView *self)
 }
 
 /* Big toggle buttons, one of which may be down; @answers[i] is what the
- * button @labels[i] answers. In a row (Oui / Non), or one or two columns. */
+ * button @labels[i] answers; @columns of them a row (0: all in a row). */
 static GtkWidget *
 choice_buttons_new (EscaleFormQuestionView *self, const char *const *labels,
-                    const char *const *answers, gboolean horizontal)
+                    const char *const *answers, guint columns)
 {
   GtkWidget *grid = gtk_grid_new ();
   GtkToggleButton *first = NULL;
   guint n = g_strv_length ((char **) labels);
-  guint columns = horizontal ? MAX (n, 1) : (n > 3 ? 2 : 1);
 
+  if (columns == 0)
+    columns = MAX (n, 1);
   gtk_widget_add_css_class (grid, "form-choices");
   gtk_grid_set_row_spacing (GTK_GRID (grid), 16);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 16);
@@ -96,7 +100,6 @@ update_communes (EscaleFormQuestionView *self)
   g_autofree char *code = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry)));
   g_autoptr(GPtrArray) communes = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  GtkWidget *parent = gtk_widget_get_parent (self->choices);
 
   g_strstrip (code);
   communes = escale_form_communes_for (self->definition, code);
@@ -117,10 +120,26 @@ update_communes (EscaleFormQuestionView *self)
       g_free (self->chosen);
       self->chosen = g_strdup (names->pdata[0]);
     }
-  gtk_box_remove (GTK_BOX (parent), self->choices);
+  if (self->choices != NULL)
+    gtk_box_remove (GTK_BOX (self->side), self->choices);
+  /* Up to 7 communes share a code here (24200): three a row, so that they
+   * take no more height than the keypad. */
   self->choices = choice_buttons_new (self, (const char *const *) names->pdata,
-                                      (const char *const *) names->pdata, FALSE);
-  gtk_box_append (GTK_BOX (parent), self->choices);
+                                      (const char *const *) names->pdata,
+                                      communes->len > 4 ? 3 : 2);
+  gtk_widget_add_css_class (self->choices, "form-communes");
+  gtk_box_append (GTK_BOX (self->side), self->choices);
+  /* The code found: its communes take the keypad's place, one thing at a
+   * time; "Corriger le code postal" brings the keypad back. */
+  gtk_widget_set_visible (self->choices, communes->len > 0);
+  gtk_widget_set_visible (self->keypad, communes->len == 0);
+  gtk_widget_set_visible (self->correct, communes->len > 0);
+}
+
+static void
+correct_clicked_cb (EscaleFormQuestionView *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
 }
 
 static void
@@ -172,7 +191,10 @@ build_entry (EscaleFormQuestionView *self, const char *answer)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   self->question->label, -1);
   if (uses_keypad (type))
-    gtk_entry_set_input_purpose (self->entry, GTK_INPUT_PURPOSE_DIGITS);
+    {
+      gtk_entry_set_input_purpose (self->entry, GTK_INPUT_PURPOSE_DIGITS);
+      gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 5);
+    }
   if (type == ESCALE_FORM_FIELD_EMAIL)
     gtk_entry_set_input_purpose (self->entry, GTK_INPUT_PURPOSE_EMAIL);
   if (type == ESCALE_FORM_FIELD_POSTAL_CODE && answer != NULL && strlen (answer) > 6)
@@ -185,10 +207,22 @@ build_entry (EscaleFormQuestionView *self, const char *answer)
   gtk_editable_set_text (GTK_EDITABLE (self->entry), shown);
   gtk_box_append (GTK_BOX (column), GTK_WIDGET (self->entry));
   gtk_box_append (GTK_BOX (column), self->message_box);
+  if (uses_keypad (type))
+    {
+      self->keypad = escale_form_keypad_new (GTK_EDITABLE (self->entry), type);
+      gtk_box_append (GTK_BOX (self->side), self->keypad);
+    }
   if (type == ESCALE_FORM_FIELD_POSTAL_CODE)
     {
-      self->choices = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-      gtk_box_append (GTK_BOX (column), self->choices);
+      self->correct = gtk_button_new ();
+      gtk_button_set_child (GTK_BUTTON (self->correct),
+                            escale_wrapped_label_new (_ ("Corriger le code postal"), NULL));
+      gtk_widget_add_css_class (self->correct, "form-choice");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->correct),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Corriger le code postal"),
+                                      -1);
+      g_signal_connect_swapped (self->correct, "clicked", G_CALLBACK (correct_clicked_cb), self);
+      gtk_box_append (GTK_BOX (column), self->correct);
       update_communes (self);
     }
   g_signal_connect_swapped (self->entry, "changed", G_CALLBACK (entry_changed_cb), self);
@@ -200,14 +234,18 @@ static void
 build (EscaleFormQuestionView *self, const char *answer)
 {
   EscaleFormFieldType type = self->question->type;
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 48);
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 40);
   GtkWidget *column;
 
   gtk_box_append (GTK_BOX (self),
                   escale_wrapped_label_new (self->question->label, "form-question"));
   if (self->question->help != NULL)
-    gtk_box_append (GTK_BOX (self),
-                    escale_wrapped_label_new (self->question->help, "message-text"));
+    gtk_box_append (GTK_BOX (self), escale_wrapped_label_new (self->question->help, "form-help"));
+  if (uses_keypad (type))
+    {
+      self->side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      gtk_widget_set_valign (self->side, GTK_ALIGN_START);
+    }
 
   if (type == ESCALE_FORM_FIELD_CHOICE || type == ESCALE_FORM_FIELD_YES_NO)
     {
@@ -222,16 +260,17 @@ build (EscaleFormQuestionView *self, const char *answer)
                             yes_no ? yes_no_labels : (const char *const *) self->question->choices,
                             yes_no ? yes_no_answers
                                    : (const char *const *) self->question->choices,
-                            yes_no);
+                            yes_no ? 0 : (g_strv_length (self->question->choices) > 3 ? 2 : 1));
       gtk_box_append (GTK_BOX (column), self->choices);
       gtk_box_append (GTK_BOX (column), self->message_box);
     }
   else
     column = build_entry (self, answer);
   gtk_widget_set_hexpand (column, TRUE);
+  gtk_widget_set_valign (column, GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (row), column);
-  if (uses_keypad (type))
-    gtk_box_append (GTK_BOX (row), escale_form_keypad_new (GTK_EDITABLE (self->entry), type));
+  if (self->side != NULL)
+    gtk_box_append (GTK_BOX (row), self->side);
   gtk_box_append (GTK_BOX (self), row);
 }
 
@@ -298,7 +337,7 @@ escale_form_question_view_init (EscaleFormQuestionView *self)
   GtkWidget *icon = gtk_image_new_from_icon_name ("escale-alert-symbolic");
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
-  gtk_box_set_spacing (GTK_BOX (self), 20);
+  gtk_box_set_spacing (GTK_BOX (self), 12);
   gtk_widget_add_css_class (GTK_WIDGET (self), "form-question-view");
   /* The message: an icon and words (never colour alone). */
   self->message_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
