@@ -369,6 +369,9 @@ test_printed_and_counted (Fixture *f, gconstpointer data)
   g_autofree char *pdf = NULL;
   g_autofree char *text = NULL;
   g_autoptr(EscaleVisit) visit = NULL;
+  g_autoptr(GFile) kept = NULL;
+  g_autofree char *kept_path = NULL;
+  g_autoptr(GError) error = NULL;
   EscaleTestKiosk k;
   Ended ended = { NULL };
 
@@ -416,6 +419,15 @@ test_printed_and_counted (Fixture *f, gconstpointer data)
   escale_test_wait_until (printed_again, f, 30000);
   pdf = print_lab_wait_for_pdf (lab, "Accueil");
   g_unlink (pdf);
+  /* A copy kept in the visit's documents/, for a site's file chooser. */
+  kept = escale_document_output_keep_in_visit (f->output, escale_form_flow_get_document (f->flow),
+                                               &error);
+  g_assert_no_error (error);
+  kept_path = g_file_get_path (kept);
+  g_assert_true (g_str_has_prefix (kept_path, escale_scratch_get_path (k.scratch, NULL)));
+  g_assert_true (g_str_has_suffix (kept_path, "/documents/Toutes les questions.pdf"));
+  g_assert_true (g_file_test (kept_path, G_FILE_TEST_IS_REGULAR));
+
   photos_test_click (GTK_WIDGET (f->flow), "J'ai terminé");
   g_assert_cmpuint (f->finished, ==, 1);
   gtk_widget_activate_action (GTK_WIDGET (k.window), "win.finish", NULL);
@@ -423,7 +435,9 @@ test_printed_and_counted (Fixture *f, gconstpointer data)
   g_assert_cmpint (escale_session_record_get_count (ended.record, "formtest",
                                                     "forms-completed-social-sante"),
                    ==, 1);
-  /* The visit's wiper forgot everything. */
+  /* The visit's wiper forgot everything; the kept copy went with the
+   * scratch folder. */
+  g_assert_false (g_file_test (kept_path, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (escale_form_flow_get_n_answers (f->flow), ==, 0);
   g_assert_cmpstr (escale_form_flow_get_screen (f->flow), ==, "intro");
   g_assert_false (form_test_shows_text (GTK_WIDGET (f->flow), "Jeanne Dupont"));
