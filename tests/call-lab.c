@@ -190,3 +190,70 @@ call_lab_wait_for (gboolean (*condition) (gpointer), gpointer data, const char *
       g_usleep (2000);
     }
 }
+
+typedef struct
+{
+  guint32 *pixels;
+  gboolean *freed;
+} Picture;
+
+static void
+picture_freed (gpointer data)
+{
+  Picture *picture = data;
+
+  *picture->freed = TRUE;
+  g_free (picture->pixels);
+  g_free (picture);
+}
+
+/* A picture of one colour (0xRRGGBB, opaque) in Cairo's ARGB32, as
+ * gdk_texture_download () gives; *@freed becomes TRUE when the last
+ * reference goes, so a test can prove the engine kept none. */
+GBytes *
+call_lab_plain_picture (guint32 rgb, int width, int height, gboolean *freed)
+{
+  Picture *picture = g_new0 (Picture, 1);
+
+  picture->pixels = g_new (guint32, (gsize) width * height);
+  picture->freed = freed;
+  for (gsize i = 0; i < (gsize) width * height; i++)
+    picture->pixels[i] = 0xff000000u | rgb;
+  *freed = FALSE;
+  return g_bytes_new_with_free_func (picture->pixels, (gsize) width * height * 4, picture_freed,
+                                     picture);
+}
+
+/* The mean red, green and blue (0-255) of a BGRA frame. */
+void
+call_lab_mean_colour (GBytes *frame, int width, int height, int stride, double rgb[3])
+{
+  const guint8 *data = g_bytes_get_data (frame, NULL);
+  guint64 sums[3] = { 0 };
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        const guint8 *pixel = data + (gsize) y * stride + (gsize) x * 4;
+
+        sums[0] += pixel[2];
+        sums[1] += pixel[1];
+        sums[2] += pixel[0];
+      }
+  for (int i = 0; i < 3; i++)
+    rgb[i] = (double) sums[i] / ((double) width * height);
+}
+
+/* Red stands out: what a red photo looks like after VP8 and a letterbox. */
+gboolean
+call_lab_is_red (const double rgb[3])
+{
+  return rgb[0] > 100 && rgb[0] > 2.5 * rgb[1] && rgb[0] > 2.5 * rgb[2];
+}
+
+/* The camera's test picture: a ball on a dark blue (0x0b3d91) background. */
+gboolean
+call_lab_is_test_pattern (const double rgb[3])
+{
+  return rgb[2] > 80 && rgb[2] > 1.5 * rgb[0];
+}

@@ -26,4 +26,10 @@ void call_lab_start_chromium (const char *tmp_dir, const char *url);
 void call_lab_stop_chromium (void);
 char *call_lab_eval (const char *expression);
 void call_lab_page_screenshot (const char *path);
+
+GBytes *call_lab_plain_picture (guint32 rgb, int width, int height, gboolean *freed);
+void call_lab_mean_colour (GBytes *frame, int width, int height, int stride, double rgb[3]);
+gboolean call_lab_is_red (const double rgb[3]);
+gboolean call_lab_is_test_pattern (const double rgb[3]);
+
 G_END_DECLS

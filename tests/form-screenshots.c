@@ -13,6 +13,7 @@
 
 #include "escale-activities.h"
 #include "escale-activity-view.h"
+#include "escale-demarches-kind.h"
 #include "escale-document-output-chooser.h"
 #include "escale-form-flow.h"
 #include "escale-home-page.h"
@@ -87,14 +88,9 @@ form_shot_view_type (EscaleActivity *activity)
   return ESCALE_TYPE_FORM_SHOT_VIEW;
 }
 
-static const EscaleCounterSpec counters[] = {
-  { "forms-completed-transports-mobilite", "Formulaires remplis — Transports" },
-  { NULL },
-};
-
-static const EscaleActivityKind form_shot_kind = {
+static EscaleActivityKind form_shot_kind = {
   .name = "formshot",
-  .counters = counters,
+  .counters = NULL, /* set to the demarches kind's in main () */
   .view_type = form_shot_view_type,
 };
 
@@ -227,6 +223,7 @@ main (int argc, char **argv)
   g_assert_true (g_file_set_contents (ini, activity_ini, -1, NULL));
   for (table = escale_activities_get_kinds (); table[n] != NULL; n++)
     kinds[n] = table[n];
+  form_shot_kind.counters = escale_demarches_kind.counters;
   kinds[n] = &form_shot_kind;
   kinds[n + 1] = NULL;
 

@@ -113,9 +113,9 @@ test_config (Fixture *f, gconstpointer data)
   write_hello (f, "Bonjour à vous !");
   /* Without the kind in the table, the message names the table's kinds. */
   without = escale_config_load (f->config_dir, escale_activities_get_kinds ());
-  g_assert_true (has_problem (without,
-                              "activities/60-hello.ini:6: kind: « hello » n'est pas un "
-                              "type d'activité ; utilisez call, culture, info ou photos"));
+  g_assert_true (
+    has_problem (without, "activities/60-hello.ini:6: kind: « hello » n'est pas un "
+                          "type d'activité ; utilisez call, culture, demarches, info ou photos"));
   g_assert_null (escale_config_find_activity (without, "bonjour"));
 
   with = escale_config_load (f->config_dir, kinds_with_hello ());

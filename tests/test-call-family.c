@@ -237,6 +237,71 @@ test_family_makes_the_code (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (escale_call_get_problem (late), ==, ESCALE_CALL_PROBLEM_WRONG_CODE);
 }
 
+/* The mean colour of the kiosk's picture as the family page plays it. */
+static void
+family_colour (double rgb[3])
+{
+  g_autofree char *text = call_lab_eval (
+    "(function () { const v = document.getElementById('remote');"
+    " const c = document.createElement('canvas'); c.width = 64; c.height = 36;"
+    " const x = c.getContext('2d'); x.drawImage(v, 0, 0, 64, 36);"
+    " const d = x.getImageData(0, 0, 64, 36).data; let s = [0, 0, 0];"
+    " for (let i = 0; i < d.length; i += 4) { s[0] += d[i]; s[1] += d[i + 1]; s[2] += d[i + 2]; }"
+    " return s.map(function (v) { return (v / (d.length / 4)).toFixed(1); }).join(' '); })()");
+  g_auto (GStrv) parts = g_strsplit (text, " ", 3);
+
+  g_assert_cmpuint (g_strv_length (parts), ==, 3);
+  for (int i = 0; i < 3; i++)
+    rgb[i] = g_ascii_strtod (parts[i], NULL);
+}
+
+static gboolean
+family_sees_red (gpointer data)
+{
+  double rgb[3];
+
+  family_colour (rgb);
+  return call_lab_is_red (rgb);
+}
+
+static gboolean
+family_sees_test_pattern (gpointer data)
+{
+  double rgb[3];
+
+  family_colour (rgb);
+  return call_lab_is_test_pattern (rgb);
+}
+
+/* "Montrer ma photo": the family page plays the photo's colours instead
+ * of the kiosk's camera, then the camera again after "Revenir à la
+ * caméra", in the same call. */
+static void
+test_family_sees_the_photo (Fixture *fixture, gconstpointer data)
+{
+  gboolean freed = FALSE;
+  g_autoptr(GError) error = NULL;
+  GBytes *red = call_lab_plain_picture (0xff0000, 800, 600, &freed);
+
+  meet (fixture);
+  call_lab_wait_for (family_sees_test_pattern, NULL, "the family seeing the camera");
+  g_assert_true (escale_call_show_picture (fixture->call, red, 800, 600, 800 * 4, &error));
+  g_assert_no_error (error);
+  g_bytes_unref (red);
+  g_assert_true (freed);
+  call_lab_wait_for (family_sees_red, NULL, "the family page playing the red photo");
+  if (g_getenv ("ESCALE_CALL_SCREENSHOTS") != NULL)
+    {
+      g_autofree char *path =
+        g_build_filename (g_getenv ("ESCALE_CALL_SCREENSHOTS"), "photos-call-family.png", NULL);
+
+      call_lab_page_screenshot (path);
+    }
+  escale_call_show_camera (fixture->call);
+  call_lab_wait_for (family_sees_test_pattern, NULL, "the family seeing the camera again");
+  g_assert_cmpint (escale_call_get_state (fixture->call), ==, ESCALE_CALL_STATE_IN_CALL);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -250,5 +315,7 @@ main (int argc, char **argv)
               test_kiosk_hangs_up, fixture_tear_down);
   g_test_add ("/escale/call-family/family-makes-the-code", Fixture, NULL, fixture_set_up,
               test_family_makes_the_code, fixture_tear_down);
+  g_test_add ("/escale/call-family/family-sees-the-photo", Fixture, NULL, fixture_set_up,
+              test_family_sees_the_photo, fixture_tear_down);
   return g_test_run ();
 }

@@ -14,6 +14,8 @@ typedef struct
   char *tmp_dir;
   EscaleCall *a;
   EscaleCall *b;
+  double b_sees[3]; /* mean colour of the last frame B received */
+  double a_sees[3]; /* mean colour of A's self-view */
 } Fixture;
 
 static EscaleCall *
@@ -218,6 +220,91 @@ test_microphone_and_camera_switches (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (escale_call_peer_count_live_pipelines (), ==, 0);
 }
 
+static void
+remote_colour_cb (EscaleCall *call, GBytes *frame, int width, int height, int stride,
+                  gpointer user_data)
+{
+  call_lab_mean_colour (frame, width, height, stride, user_data);
+}
+
+static gboolean
+b_sees_red (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return call_lab_is_red (fixture->b_sees) && call_lab_is_red (fixture->a_sees);
+}
+
+static gboolean
+b_sees_camera (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return call_lab_is_test_pattern (fixture->b_sees) && call_lab_is_test_pattern (fixture->a_sees);
+}
+
+/* "Montrer ma photo" during a call: the family (B) gets the photo's colours
+ * instead of A's camera, A's self-view shows the same, the call goes on;
+ * "Revenir à la caméra" brings the camera back. The photo's pixels are not
+ * kept by the engine, and no frame of it outlives the hang-up. */
+static void
+test_picture_replaces_camera (Fixture *fixture, gconstpointer data)
+{
+  gboolean freed = FALSE;
+  g_autoptr(GError) error = NULL;
+  GBytes *red;
+
+  g_signal_connect (fixture->b, "remote-frame", G_CALLBACK (remote_colour_cb), fixture->b_sees);
+  g_signal_connect (fixture->a, "local-frame", G_CALLBACK (remote_colour_cb), fixture->a_sees);
+  meet (fixture);
+  call_lab_wait_for (b_sees_camera, fixture, "the camera's test picture");
+
+  /* A 4:3 photo: letterboxed in the 16:9 call, still mostly red. */
+  red = call_lab_plain_picture (0xff0000, 400, 300, &freed);
+  g_assert_true (escale_call_show_picture (fixture->a, red, 400, 300, 400 * 4, &error));
+  g_assert_no_error (error);
+  g_bytes_unref (red);
+  g_assert_true (freed);
+  g_assert_true (escale_call_get_showing_picture (fixture->a));
+  call_lab_wait_for (b_sees_red, fixture, "the family seeing the red photo");
+  g_assert_cmpint (escale_call_get_state (fixture->a), ==, ESCALE_CALL_STATE_IN_CALL);
+  g_assert_cmpint (escale_call_get_state (fixture->b), ==, ESCALE_CALL_STATE_IN_CALL);
+
+  escale_call_show_camera (fixture->a);
+  g_assert_false (escale_call_get_showing_picture (fixture->a));
+  call_lab_wait_for (b_sees_camera, fixture, "the family seeing the camera again");
+  g_assert_cmpint (escale_call_get_state (fixture->b), ==, ESCALE_CALL_STATE_IN_CALL);
+
+  /* Shown again, then hung up: nothing shows any more. */
+  red = call_lab_plain_picture (0xff0000, 64, 64, &freed);
+  g_assert_true (escale_call_show_picture (fixture->a, red, 64, 64, 64 * 4, NULL));
+  g_bytes_unref (red);
+  escale_call_hang_up (fixture->a);
+  g_assert_false (escale_call_get_showing_picture (fixture->a));
+}
+
+/* Without a running camera there is nothing to show a picture in; a
+ * picture whose size does not match its bytes is refused. */
+static void
+test_picture_needs_camera (Fixture *fixture, gconstpointer data)
+{
+  gboolean freed = FALSE;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) red = call_lab_plain_picture (0xff0000, 8, 8, &freed);
+
+  g_assert_false (escale_call_show_picture (fixture->a, red, 8, 8, 32, &error));
+  g_assert_error (error, ESCALE_CALL_ERROR, ESCALE_CALL_ERROR_MEDIA);
+  g_clear_error (&error);
+  g_assert_true (escale_call_start_preview (fixture->a));
+  g_assert_false (escale_call_show_picture (fixture->a, red, 8, 9, 32, &error));
+  g_assert_error (error, ESCALE_CALL_ERROR, ESCALE_CALL_ERROR_MEDIA);
+  g_assert_false (escale_call_get_showing_picture (fixture->a));
+  g_assert_true (escale_call_show_picture (fixture->a, red, 8, 8, 32, NULL));
+  g_assert_true (escale_call_get_showing_picture (fixture->a));
+  escale_call_hang_up (fixture->a);
+  g_assert_false (escale_call_get_showing_picture (fixture->a));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -234,5 +321,9 @@ main (int argc, char **argv)
               test_server_stops_mid_call, fixture_tear_down);
   g_test_add ("/escale/call/microphone-and-camera-switches", Fixture, "no server", fixture_set_up,
               test_microphone_and_camera_switches, fixture_tear_down);
+  g_test_add ("/escale/call/picture-replaces-camera", Fixture, NULL, fixture_set_up,
+              test_picture_replaces_camera, fixture_tear_down);
+  g_test_add ("/escale/call/picture-needs-camera", Fixture, "no server", fixture_set_up,
+              test_picture_needs_camera, fixture_tear_down);
   return g_test_run ();
 }

@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <sys/stat.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "escale-activities.h"
@@ -222,6 +224,29 @@ test_bad_url_and_group (Fixture *f, gconstpointer data)
   assert_problem (config, "activities/30-culture.ini:9: groupe [Sites] inconnu");
 }
 
+/* A FIFO would block start-up for ever, a link to /dev/zero fill the
+ * memory, a huge file take minutes: each is a problem naming the file,
+ * and the good activity is still there. */
+static void
+test_unreadable_files (Fixture *f, gconstpointer data)
+{
+  g_autoptr(EscaleConfig) config = NULL;
+  g_autofree char *fifo = g_build_filename (f->dir, "activities", "60-fifo.ini", NULL);
+  g_autofree char *zero = g_build_filename (f->dir, "activities", "61-zero.ini", NULL);
+  g_autoptr(GString) huge = g_string_new ("[Activity]\nid=huge\ntitle=T\nicon=info\nkind=info\n");
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (symlink ("/dev/zero", zero), ==, 0);
+  while (huge->len < 3 * 1024 * 1024)
+    g_string_append (huge, "# a line of comment, again and again and again and again\n");
+  write_file (f, "activities/62-huge.ini", huge->str);
+  config = escale_config_load (f->dir, escale_activities_get_kinds ());
+  assert_problem (config, "activities/60-fifo.ini: illisible (ce n'est pas un fichier ordinaire)");
+  assert_problem (config, "activities/61-zero.ini: illisible (ce n'est pas un fichier ordinaire)");
+  assert_problem (config, "activities/62-huge.ini: illisible (fichier trop gros");
+  g_assert_cmpuint (escale_config_get_activities (config)->len, ==, 1);
+}
+
 static void
 test_no_valid_activity (Fixture *f, gconstpointer data)
 {
@@ -283,6 +308,7 @@ main (int argc, char *argv[])
   ADD ("/escale/config/missing-icon", test_missing_icon);
   ADD ("/escale/config/bad-activity-dropped", test_bad_activity_dropped);
   ADD ("/escale/config/bad-url-and-group", test_bad_url_and_group);
+  ADD ("/escale/config/unreadable-files", test_unreadable_files);
   ADD ("/escale/config/no-valid-activity", test_no_valid_activity);
   ADD ("/escale/config/missing-folder", test_missing_folder);
   ADD ("/escale/config/at-most-six", test_at_most_six);

@@ -65,7 +65,6 @@ test_demo_forms (Fixture *f, gconstpointer data)
     g_build_filename (g_getenv ("ESCALE_SOURCE_DIR"), "kiosk-config", "formulaires", NULL);
   g_autoptr(GPtrArray) forms = escale_form_definitions_load_dir (dir, "formulaires", f->problems);
   EscaleFormDefinition *transport;
-  g_autofree char *counter = NULL;
 
   for (guint i = 0; i < f->problems->len; i++)
     g_test_message ("%s", escale_config_problem_to_string (f->problems->pdata[i]));
@@ -76,8 +75,6 @@ test_demo_forms (Fixture *f, gconstpointer data)
   g_assert_cmpstr (escale_form_definition_get_category (forms->pdata[1]), ==, "autre");
   transport = forms->pdata[2];
   g_assert_cmpstr (escale_form_definition_get_category (transport), ==, "transports_mobilite");
-  counter = escale_form_definition_get_counter (transport);
-  g_assert_cmpstr (counter, ==, "forms-completed-transports-mobilite");
   g_assert_cmpuint (escale_form_definition_get_communes (transport)->len, ==, 13);
   /* "Non" to the way back skips its hour. */
   g_assert_cmpint (escale_form_definition_next (transport, 7, "non"), ==,

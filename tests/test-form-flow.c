@@ -2,8 +2,6 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
-#include "escale-activity-view.h"
-#include "escale-activities.h"
 #include "escale-config-file.h"
 #include "escale-document-output.h"
 #include "escale-form-flow.h"
@@ -290,46 +288,6 @@ test_transport_branch (Fixture *f, gconstpointer data)
   g_assert_null (strstr (text, "Accompagnants"));
 }
 
-/* The kind of this test: counters for every category, so that the flow
- * counts forms-completed-<slug> through a real visit. */
-static EscaleCounterSpec counters[16];
-static const EscaleActivityKind *kinds[16];
-
-static GType
-formtest_view_type (EscaleActivity *activity)
-{
-  return ESCALE_TYPE_ACTIVITY_VIEW;
-}
-
-static const EscaleActivityKind formtest_kind = {
-  .name = "formtest",
-  .counters = counters,
-  .view_type = formtest_view_type,
-};
-
-static const EscaleActivityKind *const *
-kinds_with_formtest (void)
-{
-  const EscaleActivityKind *const *table = escale_activities_get_kinds ();
-  const char *const *slugs = escale_form_categories ();
-  guint n = 0;
-
-  for (guint i = 0; slugs[i] != NULL; i++)
-    {
-      g_autofree char *slug = g_strdelimit (g_strdup (slugs[i]), "_", '-');
-
-      counters[i].name = g_intern_string (g_strconcat ("forms-completed-", slug, NULL));
-      counters[i].label = "Formulaires remplis";
-    }
-  while (table[n] != NULL)
-    {
-      kinds[n] = table[n];
-      n++;
-    }
-  kinds[n] = &formtest_kind;
-  return kinds;
-}
-
 typedef struct
 {
   EscaleSessionRecord *record;
@@ -356,16 +314,14 @@ printed_again (gpointer data)
   return print_lab_count_pdfs (lab, "Accueil") > 0;
 }
 
-/* In a whole kiosk: printed on the centre's printer (the page read back),
- * counted once as forms-completed-social-sante, "J'ai terminé" finishes,
+/* In a whole kiosk, on the demo's "Mes démarches" activity: printed on the
+ * centre's printer (the page read back), counted once as the demarches
+ * kind's forms-completed--social-sante, "J'ai terminé" finishes,
  * and the end of the visit forgets every answer. */
 static void
 test_printed_and_counted (Fixture *f, gconstpointer data)
 {
   g_autofree char *demo = escale_test_demo_config ();
-  g_autofree char *config = g_build_filename (f->dir, "config", NULL);
-  g_autofree char *command = g_strdup_printf ("cp -r '%s' '%s'", demo, config);
-  g_autofree char *ini = g_build_filename (config, "activities", "60-formtest.ini", NULL);
   g_autofree char *pdf = NULL;
   g_autofree char *text = NULL;
   g_autoptr(EscaleVisit) visit = NULL;
@@ -380,20 +336,15 @@ test_printed_and_counted (Fixture *f, gconstpointer data)
       g_test_skip ("not root: the print lab runs its own cupsd");
       return;
     }
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
-  g_assert_true (g_file_set_contents (ini,
-                                      "[Activity]\nid=formulaires\ntitle=Formulaires\n"
-                                      "icon=forms\nkind=formtest\n",
-                                      -1, NULL));
   if (!print_lab_is_running (lab))
     print_lab_start (lab);
   print_lab_add_queue (lab, "Accueil");
-  escale_test_kiosk_init_with_kinds (&k, config, kinds_with_formtest (), FALSE);
+  escale_test_kiosk_init (&k, demo, FALSE);
   g_signal_connect (escale_kiosk_get_session (k.kiosk), "ended", G_CALLBACK (ended_cb), &ended);
   gtk_widget_activate_action (GTK_WIDGET (k.window), "win.start", NULL);
   visit = escale_kiosk_new_visit (k.kiosk,
                                   escale_config_find_activity (escale_kiosk_get_config (k.kiosk),
-                                                               "formulaires"));
+                                                               "demarches"));
   g_object_unref (f->output);
   f->output = escale_document_output_new (visit, "Accueil", TRUE, 4);
   show_flow (f, visit);
@@ -432,8 +383,8 @@ test_printed_and_counted (Fixture *f, gconstpointer data)
   g_assert_cmpuint (f->finished, ==, 1);
   gtk_widget_activate_action (GTK_WIDGET (k.window), "win.finish", NULL);
   g_assert_nonnull (ended.record);
-  g_assert_cmpint (escale_session_record_get_count (ended.record, "formtest",
-                                                    "forms-completed-social-sante"),
+  g_assert_cmpint (escale_session_record_get_count (ended.record, "demarches",
+                                                    "forms-completed--social-sante"),
                    ==, 1);
   /* The visit's wiper forgot everything; the kept copy went with the
    * scratch folder. */

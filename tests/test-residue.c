@@ -170,6 +170,7 @@ test_nothing_remains (Fixture *f, gconstpointer data)
   g_autofree char *primary = NULL;
   g_autofree char *file = NULL;
   g_autofree char *scratch_dir = NULL;
+  GdkTexture *handed = NULL;
 
   gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.start", NULL);
 
@@ -189,12 +190,26 @@ test_nothing_remains (Fixture *f, gconstpointer data)
   clip = read_clipboard (gdk_display_get_clipboard (display));
   g_assert_cmpstr (clip, ==, "IBAN FR76 1234");
   g_clear_pointer (&clip, g_free);
+  /* A photo left for the call ("Montrer à ma famille") and never taken. */
+  {
+    EscaleActivity *activity =
+      g_ptr_array_index (escale_config_get_activities (escale_kiosk_get_config (f->k.kiosk)), 0);
+    g_autoptr(EscaleVisit) visit = escale_kiosk_new_visit (f->k.kiosk, activity);
+    g_autoptr(GBytes) pixel = g_bytes_new ("\xff\x00\x00\xff", 4);
+
+    handed = gdk_memory_texture_new (1, 1, GDK_MEMORY_R8G8B8A8, pixel, 4);
+    g_object_add_weak_pointer (G_OBJECT (handed), (gpointer *) &handed);
+    escale_visit_hand_off (visit, "call-picture", handed);
+    g_object_unref (handed);
+    g_assert_nonnull (handed);
+  }
 
   /* 2. The person presses "J'ai fini". */
   gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.finish", NULL);
   g_assert_cmpstr (escale_window_get_page_name (f->k.window), ==, "welcome");
 
   /* 3. The next person finds nothing. */
+  g_assert_null (handed);
   g_assert_false (g_file_test (file, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (scratch_dir, G_FILE_TEST_EXISTS));
   clip = read_clipboard (gdk_display_get_clipboard (display));

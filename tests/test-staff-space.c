@@ -4,6 +4,7 @@
 
 #include "escale-dashboard.h"
 #include "escale-feedback-page.h"
+#include "escale-home-page.h"
 #include "escale-staff-page.h"
 #include "escale-test-util.h"
 
@@ -248,6 +249,43 @@ test_end_questions_recorded (Fixture *f, gconstpointer data)
     ==, 1);
 }
 
+/* "J'ai fini" by mistake: "Je n'ai pas fini" goes back to the activity,
+ * still open, and the visit goes on. A person who said "J'ai fini" and
+ * walked away is wiped within a minute, not after the inactivity delay
+ * and its countdown. */
+static void
+test_not_finished_and_walked_away (Fixture *f, gconstpointer data)
+{
+  GtkWidget *feedback = escale_window_get_feedback_page (f->k.window);
+  GtkWidget *home = escale_window_get_home_page (f->k.window);
+  GtkWidget *activity;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.start", NULL);
+  g_signal_emit_by_name (escale_home_page_get_button (ESCALE_HOME_PAGE (home), "infos"),
+                         "clicked");
+  activity = escale_window_get_activity_page (f->k.window);
+  g_assert_nonnull (activity);
+  gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.leave", NULL);
+  g_assert_cmpstr (page (f), ==, "feedback");
+  gtk_widget_activate_action (feedback, "feedback.resume", NULL);
+  g_assert_cmpstr (page (f), ==, "activity");
+  g_assert_true (escale_window_get_activity_page (f->k.window) == activity);
+  /* Back in the activity, the ordinary inactivity delay again. */
+  escale_test_kiosk_advance (&f->k, ESCALE_SESSION_LEAVING_DELAY + 5);
+  g_assert_cmpstr (page (f), ==, "activity");
+  g_assert_cmpint (escale_test_kiosk_db_count (&f->k, "SELECT count (*) FROM sessions"), ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.leave", NULL);
+  escale_test_kiosk_advance (&f->k, ESCALE_SESSION_LEAVING_DELAY - 1);
+  g_assert_cmpstr (page (f), ==, "feedback");
+  escale_test_kiosk_advance (&f->k, 2);
+  g_assert_true (g_str_equal (page (f), "goodbye") || g_str_equal (page (f), "welcome"));
+  g_assert_cmpint (escale_test_kiosk_db_count (
+                     &f->k, "SELECT count (*) FROM sessions WHERE end_reason = 'finished'"
+                            " AND satisfaction IS NULL"),
+                   ==, 1);
+}
+
 static void
 test_end_questions_switched_off (void)
 {
@@ -310,6 +348,19 @@ dashboard_loaded (gpointer data)
   return !escale_dashboard_is_loading (data);
 }
 
+/* Whether a tile of @widget's says @text (shown or not: tiles are made
+ * for what is shown). */
+static gboolean
+has_label (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (has_label (c, text))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_dashboard_export (Fixture *f, gconstpointer data)
 {
@@ -333,6 +384,10 @@ test_dashboard_export (Fixture *f, gconstpointer data)
   escale_test_wait_until (dashboard_loaded, dashboard, 20000);
   g_assert_cmpuint (escale_stats_report_get_sessions (escale_dashboard_get_report (dashboard)), ==,
                     3);
+  /* Three visits that opened nothing: the visits' tile, none of the 72
+   * counters "Mes démarches" declares (each at 0). */
+  g_assert_true (has_label (GTK_WIDGET (dashboard), "Visites"));
+  g_assert_false (has_label (GTK_WIDGET (dashboard), "Démarches ouvertes — Social, santé"));
   path = escale_dashboard_export (dashboard, TRUE, out, NULL);
   g_assert_nonnull (path);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
@@ -354,6 +409,7 @@ main (int argc, char *argv[])
   ADD ("/escale/staff/leaving-staff-ends-visit", test_leaving_staff_ends_visit);
   ADD ("/escale/staff/staff-space-closed-by-timeout", test_staff_space_closed_by_timeout);
   ADD ("/escale/staff/end-questions-recorded", test_end_questions_recorded);
+  ADD ("/escale/staff/not-finished-and-walked-away", test_not_finished_and_walked_away);
   g_test_add_func ("/escale/staff/end-questions-switched-off", test_end_questions_switched_off);
   ADD ("/escale/staff/visit-end-applies-retention", test_visit_end_applies_retention);
   ADD ("/escale/staff/dashboard-export", test_dashboard_export);

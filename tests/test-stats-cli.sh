@@ -18,7 +18,7 @@ run () {
   rc=$?
 }
 
-echo "1..30"
+echo "1..39"
 db="$tmp/stats.db"
 
 run
@@ -67,7 +67,36 @@ run --db "$db" export --format json --from 2026-03-01 --to 2026-03-31
 check "export json is valid JSON with the figures" '[ $rc -eq 0 ] && python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d[\"sessions\"]==2 and d[\"accompanied\"]==1" "$tmp/out"'
 run --db "$db" export --format csv -o "$tmp/no/such/dir/x.csv"
 check "export to an impossible place: exit 1, names it" '[ $rc -eq 1 ] && grep -q "no/such/dir" "$tmp/err"'
+cp "$db" "$tmp/stats.before"
+run --db "$db" export --format csv --force -o "$db"
+check "export over the store itself, even with --force: exit 1, the store untouched" '[ $rc -eq 1 ] && grep -q "statistiques lui-même" "$tmp/err" && cmp -s "$db" "$tmp/stats.before"'
+ln "$db" "$tmp/another-name.db"
+run --db "$db" export --format json --force -o "$tmp/another-name.db"
+check "export over a hard link to the store: exit 1, the store untouched" '[ $rc -eq 1 ] && cmp -s "$db" "$tmp/stats.before"'
+rm -f "$tmp/another-name.db"
+# A FIFO stands for devices: a regression must not replace a real one.
+mkfifo "$tmp/fifo"
+run --db "$db" export --format csv --force -o "$tmp/fifo"
+check "export to a FIFO or a device, even with --force: exit 1, not an ordinary file" '[ $rc -eq 1 ] && grep -q "pas un fichier ordinaire" "$tmp/err" && [ -p "$tmp/fifo" ]'
+echo "last month's figures" > "$tmp/kept.csv"
+run --db "$db" export --format csv -o "$tmp/kept.csv"
+check "export over an existing file: exit 1, asks for --force, the file kept" '[ $rc -eq 1 ] && grep -q -- "--force" "$tmp/err" && grep -q "last month" "$tmp/kept.csv"'
+run --db "$db" export --format csv --force -o "$tmp/kept.csv"
+check "... replaced with --force" '[ $rc -eq 0 ] && grep -q "Synthèse" "$tmp/kept.csv"'
 
+run --db "$db" summary --from 2026-13-01
+check "a bad --from is named, the default --to is not accused" '[ $rc -eq 2 ] && grep -q -- "--from « 2026-13-01 »" "$tmp/err" && ! grep -q "9999" "$tmp/err"'
+cp "$db" "$tmp/future.db"
+sqlite3 "$tmp/future.db" "PRAGMA user_version = 9"
+run --db "$tmp/future.db" check
+check "check of a store from a newer Escale: exit 1, says so, not 'ok'" '[ $rc -eq 1 ] && grep -q "plus récente" "$tmp/err"'
+cp "$db" "$tmp/no-table.db"
+sqlite3 "$tmp/no-table.db" "DROP TABLE session_counters"
+run --db "$tmp/no-table.db" check
+check "check of a store missing a table: exit 1, names it" '[ $rc -eq 1 ] && grep -q "Table manquante : session_counters" "$tmp/out"'
+printf 'not a database\n' > "$tmp/bad-other.db"
+run --db "$db" merge "$tmp/bad-other.db"
+check "merge of a bad file names that file, not the healthy store" '[ $rc -eq 1 ] && grep -q "bad-other.db" "$tmp/err" && ! grep -q "$db" "$tmp/err"'
 printf 'this is not a database at all, just some text\n' > "$tmp/junk.db"
 cp "$tmp/junk.db" "$tmp/junk.orig"
 run --db "$tmp/junk.db" summary

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <sqlite3.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "escale-scratch.h"
 #include "escale-stats-report.h"
@@ -507,6 +508,47 @@ test_refuses_foreign_or_newer_file (Fixture *f, gconstpointer data)
   }
 }
 
+/* Four corrupted bytes of the header (user_version, offset 60) make the
+ * schema version negative: the store refuses the file as damaged, with no
+ * crash and without touching it, and keeps the visit it could not write. */
+static void
+test_refuses_negative_version (Fixture *f, gconstpointer data)
+{
+  g_autoptr(EscaleSessionRecord) record = make_record (10, 0, 0, 60);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize length = 0;
+
+  {
+    g_autoptr(EscaleStatsStore) store = escale_stats_store_new (f->path);
+
+    g_assert_true (escale_stats_store_add_session (store, record, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (g_file_get_contents (f->path, &before, &length, NULL));
+  g_assert_cmpuint (length, >, 64);
+  memset (before + 60, 0xff, 4);
+  g_assert_true (g_file_set_contents (f->path, before, (gssize) length, NULL));
+  {
+    g_autoptr(EscaleStatsStore) store = escale_stats_store_new (f->path);
+
+    g_assert_false (escale_stats_store_open (store, &error));
+    g_assert_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_CORRUPT);
+    g_clear_error (&error);
+    g_test_expect_message ("escale-stats", G_LOG_LEVEL_WARNING, "*damaged*");
+    g_assert_false (escale_stats_store_add_session (store, record, &error));
+    g_test_assert_expected_messages ();
+    g_assert_cmpuint (escale_stats_store_get_n_pending (store), ==, 1);
+    g_test_expect_message ("escale-stats", G_LOG_LEVEL_WARNING, "*could not be written*");
+    g_clear_object (&store);
+    g_test_assert_expected_messages ();
+  }
+  /* The damaged file is left as it was, for staff to rescue. */
+  g_assert_true (g_file_get_contents (f->path, &after, NULL, NULL));
+  g_assert_cmpmem (before, length, after, length);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -524,6 +566,7 @@ main (int argc, char *argv[])
   ADD ("/escale/stats-store/full-disk-keeps-records", test_full_disk_keeps_records);
   ADD ("/escale/stats-store/unopenable-keeps-records", test_unopenable_keeps_records);
   ADD ("/escale/stats-store/refuses-foreign-or-newer-file", test_refuses_foreign_or_newer_file);
+  ADD ("/escale/stats-store/refuses-negative-version", test_refuses_negative_version);
 #undef ADD
 
   return g_test_run ();

@@ -28,7 +28,19 @@ static const EscaleActivityKind test_kind = {
   .counters = test_counters,
 };
 
-static const EscaleActivityKind *const test_kinds[] = { &test_kind, NULL };
+static const EscaleCounterSpec wave_counters[] = {
+  { "waves", "Saluts de la main" },
+  { NULL },
+};
+
+/* A second kind, to hand things over between activities. */
+static const EscaleActivityKind wave_kind = {
+  .name = "wave",
+  .keys = NULL,
+  .counters = wave_counters,
+};
+
+static const EscaleActivityKind *const test_kinds[] = { &test_kind, &wave_kind, NULL };
 
 typedef struct
 {
@@ -38,6 +50,7 @@ typedef struct
   EscaleKiosk *kiosk;
   EscaleSession *session;
   EscaleActivity *activity;
+  EscaleActivity *wave;        /* of the kind "wave" */
   EscaleSessionRecord *record; /* of the last visit */
   guint n_wipes;
 } Fixture;
@@ -75,6 +88,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
   write_file (activities, "hello.ini",
               "[Activity]\nid=bonjour\ntitle=Dire bonjour\nicon=info\nkind=hello\n"
               "[Hello]\ngreeting=Bonjour !\n");
+  write_file (activities, "wave.ini",
+              "[Activity]\nid=salut\ntitle=Saluer\nicon=info\nkind=wave\n");
   config = escale_config_load (config_dir, test_kinds);
   g_assert_cmpuint (escale_config_get_problems (config)->len, ==, 0);
 
@@ -87,6 +102,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   escale_kiosk_set_goodbye_delay_ms (f->kiosk, 0);
   f->session = escale_kiosk_get_session (f->kiosk);
   f->activity = g_object_ref (escale_config_find_activity (config, "bonjour"));
+  f->wave = g_object_ref (escale_config_find_activity (config, "salut"));
   g_signal_connect (f->session, "ended", G_CALLBACK (ended_cb), f);
 }
 
@@ -95,6 +111,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 {
   g_clear_pointer (&f->record, escale_session_record_free);
   g_clear_object (&f->activity);
+  g_clear_object (&f->wave);
   g_clear_object (&f->kiosk);
   g_clear_object (&f->store);
   g_clear_object (&f->clock);
@@ -343,6 +360,68 @@ test_notices (Fixture *f, gconstpointer data)
   g_signal_handlers_disconnect_by_func (notices, changed_cb, &n_changed);
 }
 
+/* One activity leaves something for another of the same visit ("Montrer à
+ * ma famille": the photo for the call), which finds the other by its kind,
+ * takes it once, and counts what it became on the giver's kind. */
+static void
+test_handoff_between_activities (Fixture *f, gconstpointer data)
+{
+  g_autoptr(EscaleVisit) hello = NULL;
+  g_autoptr(EscaleVisit) wave = NULL;
+  g_autoptr(GObject) taken = NULL;
+  g_autofree char *giver = NULL;
+  GObject *thing = g_object_new (G_TYPE_OBJECT, NULL);
+
+  escale_session_input (f->session);
+  hello = escale_kiosk_new_visit (f->kiosk, f->activity);
+  g_assert_true (escale_visit_find_activity (hello, "wave") == f->wave);
+  g_assert_null (escale_visit_find_activity (hello, "call"));
+  escale_visit_hand_off (hello, "thing", thing);
+  g_object_unref (thing);
+  g_clear_object (&hello); /* the page went away: the thing waits */
+
+  wave = escale_kiosk_new_visit (f->kiosk, f->wave);
+  g_assert_null (escale_visit_take_handoff (wave, "other", NULL));
+  taken = escale_visit_take_handoff (wave, "thing", &giver);
+  g_assert_true (taken == thing);
+  g_assert_cmpstr (giver, ==, "hello");
+  g_assert_null (escale_visit_take_handoff (wave, "thing", NULL));
+  escale_visit_count_for (wave, giver, "greetings", 1);
+  escale_visit_count (wave, "waves", 1);
+  g_assert_finalize_object (g_steal_pointer (&taken));
+  finish_visit (f);
+  g_assert_cmpint (escale_session_record_get_count (f->record, "hello", "greetings"), ==, 1);
+  g_assert_cmpint (escale_session_record_get_count (f->record, "wave", "waves"), ==, 1);
+}
+
+/* What nobody took is dropped at the end of the visit, and never reaches
+ * the next one. */
+static void
+test_handoff_dropped_at_visit_end (Fixture *f, gconstpointer data)
+{
+  g_autoptr(EscaleVisit) hello = NULL;
+  g_autoptr(EscaleVisit) wave = NULL;
+  GObject *thing = g_object_new (G_TYPE_OBJECT, NULL);
+
+  escale_session_input (f->session);
+  hello = escale_kiosk_new_visit (f->kiosk, f->activity);
+  escale_visit_hand_off (hello, "thing", thing);
+  g_object_add_weak_pointer (thing, (gpointer *) &thing);
+  g_object_unref (thing);
+  g_assert_nonnull (thing);
+  finish_visit (f);
+  g_assert_null (thing);
+
+  escale_session_input (f->session);
+  wave = escale_kiosk_new_visit (f->kiosk, f->wave);
+  g_assert_null (escale_visit_take_handoff (wave, "thing", NULL));
+  /* A handle of a visit that is over hands nothing to the next one. */
+  thing = g_object_new (G_TYPE_OBJECT, NULL);
+  escale_visit_hand_off (hello, "thing", thing);
+  g_assert_null (escale_visit_take_handoff (wave, "thing", NULL));
+  g_assert_finalize_object (thing);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -359,6 +438,8 @@ main (int argc, char **argv)
   ADD ("scratch-dir", test_scratch_dir);
   ADD ("notices", test_notices);
   ADD ("store-waiting-is-a-notice", test_store_waiting_is_a_notice);
+  ADD ("handoff-between-activities", test_handoff_between_activities);
+  ADD ("handoff-dropped-at-visit-end", test_handoff_dropped_at_visit_end);
 #undef ADD
   return g_test_run ();
 }

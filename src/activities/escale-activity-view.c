@@ -216,3 +216,20 @@ escale_activity_view_set_presenting (EscaleActivityView *self, gboolean presenti
   priv->presenting = !!presenting;
   g_object_notify_by_pspec (G_OBJECT (self), pspecs[PROP_PRESENTING]);
 }
+
+/* Asks the window to open @activity in place of this view (which goes
+ * away, with its page): "Montrer à ma famille" goes from the photos to the
+ * call. Find it with escale_visit_find_activity (); leave what it needs
+ * with escale_visit_hand_off () first. Outside a window, nothing happens. */
+gboolean
+escale_activity_view_open_activity (EscaleActivityView *self, EscaleActivity *activity)
+{
+  g_autoptr(EscaleActivityView) alive = NULL;
+
+  g_return_val_if_fail (ESCALE_IS_ACTIVITY_VIEW (self), FALSE);
+  g_return_val_if_fail (ESCALE_IS_ACTIVITY (activity), FALSE);
+
+  alive = g_object_ref (self);
+  return gtk_widget_activate_action (GTK_WIDGET (self), "win.open-activity", "s",
+                                     escale_activity_get_id (activity));
+}

@@ -9,6 +9,11 @@
 #include <gst/webrtc/webrtc.h>
 
 #include "escale-call-peer.h"
+#include "escale-call-picture.h"
+
+/* The outgoing video: what the camera or a picture becomes. */
+#define SEND_WIDTH 640
+#define SEND_HEIGHT 360
 
 /* One WebRTC peer connection with the call server, as a GStreamer pipeline
  * around webrtcbin: either sending our camera and microphone (VP8 + Opus),
@@ -27,6 +32,7 @@ struct _EscaleCallPeer
   GstElement *webrtc;
   guint bus_watch;
   guint64 n_frames;
+  EscaleCallPicture *picture; /* sender only: a photo in place of the camera */
 
   GMutex lock; /* guards the fields below, written by streaming threads */
   GBytes *frame;
@@ -89,6 +95,8 @@ escale_call_peer_stop (EscaleCallPeer *self)
       g_clear_pointer (&self->pipeline, gst_object_unref);
       g_atomic_int_add (&live_pipelines, -1);
     }
+  if (self->picture != NULL)
+    escale_call_picture_clear (self->picture);
   g_mutex_lock (&self->lock);
   g_clear_pointer (&self->frame, g_bytes_unref);
   g_mutex_unlock (&self->lock);
@@ -107,6 +115,7 @@ escale_call_peer_finalize (GObject *object)
   EscaleCallPeer *self = ESCALE_CALL_PEER (object);
 
   escale_call_media_clear (&self->media);
+  g_clear_object (&self->picture);
   g_main_context_unref (self->context);
   g_mutex_clear (&self->lock);
   G_OBJECT_CLASS (escale_call_peer_parent_class)->finalize (object);
@@ -482,7 +491,7 @@ send_description (const EscaleCallMedia *media)
   return g_strdup_printf (
     "webrtcbin name=webrtc bundle-policy=max-bundle "
     "%s ! videoconvert ! videoscale ! videorate ! "
-    "video/x-raw,width=640,height=360,framerate=20/1 ! "
+    "video/x-raw,format=I420,width=%d,height=%d,pixel-aspect-ratio=1/1,framerate=20/1 ! "
     "videobalance name=blank ! tee name=split "
     "split. ! queue max-size-buffers=2 leaky=downstream ! videoconvert ! "
     "vp8enc deadline=1 cpu-used=8 target-bitrate=600000 keyframe-max-dist=40 "
@@ -492,7 +501,7 @@ send_description (const EscaleCallMedia *media)
     "video/x-raw,format=BGRA ! appsink name=frames sync=false max-buffers=1 drop=true "
     "%s ! audioconvert ! audioresample ! volume name=microphone ! opusenc ! rtpopuspay pt=111 ! "
     "application/x-rtp,media=audio,encoding-name=OPUS,payload=111,clock-rate=48000 ! webrtc. ",
-    video_source, audio_source);
+    video_source, SEND_WIDTH, SEND_HEIGHT, audio_source);
 }
 
 /* A real call needs a camera and a microphone; the test picture does not. */
@@ -595,8 +604,14 @@ connect_webrtc (EscaleCallPeer *self)
   else
     {
       g_autoptr(GstElement) sink = gst_bin_get_by_name (GST_BIN (self->pipeline), "frames");
+      g_autoptr(GstElement) blank = gst_bin_get_by_name (GST_BIN (self->pipeline), "blank");
+      g_autoptr(GstPad) camera_pad = gst_element_get_static_pad (blank, "src");
 
       attach_frame_sink (self, sink);
+      /* After the camera switch: a photo shows even with the camera off;
+       * before the tee: the self-view shows what the family sees. */
+      self->picture = escale_call_picture_new (SEND_WIDTH, SEND_HEIGHT);
+      escale_call_picture_attach (self->picture, camera_pad);
     }
   self->bus_watch = gst_bus_add_watch (bus, bus_message_cb, self);
 }
@@ -708,4 +723,32 @@ guint64
 escale_call_peer_get_n_frames (EscaleCallPeer *self)
 {
   return self->n_frames;
+}
+
+/* Sends @argb32 (see escale_call_picture_show ()) in place of the camera
+ * until escale_call_peer_show_camera (); the sender only. */
+gboolean
+escale_call_peer_show_picture (EscaleCallPeer *self, GBytes *argb32, int width, int height,
+                               int stride, GError **error)
+{
+  if (self->picture == NULL || self->pipeline == NULL)
+    {
+      g_set_error_literal (error, ESCALE_CALL_ERROR, ESCALE_CALL_ERROR_MEDIA,
+                           "only a running sender can show a picture");
+      return FALSE;
+    }
+  return escale_call_picture_show (self->picture, argb32, width, height, stride, error);
+}
+
+void
+escale_call_peer_show_camera (EscaleCallPeer *self)
+{
+  if (self->picture != NULL)
+    escale_call_picture_clear (self->picture);
+}
+
+gboolean
+escale_call_peer_get_showing_picture (EscaleCallPeer *self)
+{
+  return self->picture != NULL && escale_call_picture_is_showing (self->picture);
 }

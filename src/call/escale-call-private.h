@@ -23,6 +23,7 @@ struct _EscaleCall
   EscaleCallProblem problem;
   gboolean microphone;
   gboolean camera;
+  gboolean showing_picture;
 
   EscaleJanus *janus;
   GCancellable *cancellable;

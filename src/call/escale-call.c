@@ -18,6 +18,7 @@ enum
   PROP_CODE,
   PROP_MICROPHONE,
   PROP_CAMERA,
+  PROP_SHOWING_PICTURE,
   N_PROPS,
 };
 
@@ -34,6 +35,15 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE (EscaleCall, escale_call, G_TYPE_OBJECT)
 
 static void stop_everything (EscaleCall *self);
+
+static void
+set_showing_picture (EscaleCall *self, gboolean showing)
+{
+  if (self->showing_picture == showing)
+    return;
+  self->showing_picture = showing;
+  g_object_notify_by_pspec (G_OBJECT (self), pspecs[PROP_SHOWING_PICTURE]);
+}
 
 void
 escale_call_set_state (EscaleCall *self, EscaleCallState state, EscaleCallProblem problem)
@@ -137,6 +147,7 @@ stop_everything (EscaleCall *self)
       escale_call_peer_stop (self->sender);
       g_clear_object (&self->sender);
     }
+  set_showing_picture (self, FALSE);
   if (self->receiver != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->receiver, self);
@@ -201,6 +212,9 @@ escale_call_get_property (GObject *object, guint prop_id, GValue *value, GParamS
     case PROP_CAMERA:
       g_value_set_boolean (value, self->camera);
       break;
+    case PROP_SHOWING_PICTURE:
+      g_value_set_boolean (value, self->showing_picture);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -251,6 +265,10 @@ escale_call_class_init (EscaleCallClass *klass)
   pspecs[PROP_CAMERA] =
     g_param_spec_boolean ("camera", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* A picture is sent in place of the camera (escale_call_show_picture ()) */
+  pspecs[PROP_SHOWING_PICTURE] =
+    g_param_spec_boolean ("showing-picture", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, pspecs);
 
   /* (BGRA pixels, width, height, stride) */
@@ -667,4 +685,48 @@ gboolean
 escale_call_is_closed (EscaleCall *self)
 {
   return self->sender == NULL && self->receiver == NULL && self->janus == NULL;
+}
+
+/* Sends a still picture in place of the camera, while the camera runs
+ * (the preview, waiting for the family or during the call), until
+ * escale_call_show_camera () or the hang-up: no renegotiation, the call
+ * goes on. @argb32 is Cairo's ARGB32 (what gdk_texture_download () writes),
+ * scaled to the outgoing size and centred on black, converted at once and
+ * not kept. The self-view ("local-frame") shows what the family sees.
+ * FALSE (with @error) when no camera runs or the picture is unusable. */
+gboolean
+escale_call_show_picture (EscaleCall *self, GBytes *argb32, int width, int height, int stride,
+                          GError **error)
+{
+  g_return_val_if_fail (ESCALE_IS_CALL (self), FALSE);
+  g_return_val_if_fail (argb32 != NULL, FALSE);
+
+  if (self->sender == NULL)
+    {
+      g_set_error_literal (error, ESCALE_CALL_ERROR, ESCALE_CALL_ERROR_MEDIA,
+                           "no camera runs: nothing to show the picture in");
+      return FALSE;
+    }
+  if (!escale_call_peer_show_picture (self->sender, argb32, width, height, stride, error))
+    return FALSE;
+  set_showing_picture (self, TRUE);
+  return TRUE;
+}
+
+/* "Revenir à la caméra": the camera again; the picture's frame is dropped. */
+void
+escale_call_show_camera (EscaleCall *self)
+{
+  g_return_if_fail (ESCALE_IS_CALL (self));
+
+  if (self->sender != NULL)
+    escale_call_peer_show_camera (self->sender);
+  set_showing_picture (self, FALSE);
+}
+
+gboolean
+escale_call_get_showing_picture (EscaleCall *self)
+{
+  g_return_val_if_fail (ESCALE_IS_CALL (self), FALSE);
+  return self->showing_picture;
 }

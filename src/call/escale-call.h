@@ -46,6 +46,10 @@ gboolean escale_call_get_microphone (EscaleCall *self);
 void escale_call_set_microphone (EscaleCall *self, gboolean on);
 gboolean escale_call_get_camera (EscaleCall *self);
 void escale_call_set_camera (EscaleCall *self, gboolean on);
+gboolean escale_call_show_picture (EscaleCall *self, GBytes *argb32, int width, int height,
+                                   int stride, GError **error);
+void escale_call_show_camera (EscaleCall *self);
+gboolean escale_call_get_showing_picture (EscaleCall *self);
 guint64 escale_call_get_n_remote_frames (EscaleCall *self);
 guint64 escale_call_get_n_local_frames (EscaleCall *self);
 gboolean escale_call_was_connected (EscaleCall *self);

@@ -1,8 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "escale-config"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "escale-config-file.h"
 
@@ -170,6 +175,65 @@ scan_key_line (EscaleConfigFile *self, const char *group, const char *line, guin
 
 /* Loads @path. Only an unreadable file is an error; every problem inside it
  * goes to @problems and the readable part is kept. */
+/* A configuration file is text a person wrote: far below this. */
+#define MAX_CONFIG_BYTES (1024 * 1024)
+
+/* Reads @path, which must be a regular file (after symlinks) of at most
+ * MAX_CONFIG_BYTES: a FIFO would block start-up for ever, /dev/zero fill
+ * the memory, a huge file take minutes. Opened without blocking, then
+ * checked on the open file, so what is read is what was checked. */
+static gboolean
+read_config_text (const char *path, char **contents, gsize *length, GError **error)
+{
+  g_autoptr(GString) text = NULL;
+  struct stat st;
+  gssize got;
+  int fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                           g_strerror (saved));
+      return FALSE;
+    }
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      close (fd);
+      g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                           _ ("ce n'est pas un fichier ordinaire"));
+      return FALSE;
+    }
+  text = g_string_sized_new (MIN ((gsize) st.st_size, MAX_CONFIG_BYTES) + 1);
+  do
+    {
+      char buffer[8192];
+
+      got = read (fd, buffer, sizeof buffer);
+      if (got > 0)
+        g_string_append_len (text, buffer, got);
+    }
+  while ((got > 0 || (got < 0 && errno == EINTR)) && text->len <= MAX_CONFIG_BYTES);
+  close (fd);
+  if (text->len > MAX_CONFIG_BYTES)
+    {
+      g_autofree char *limit = g_format_size (MAX_CONFIG_BYTES);
+
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                   _ ("fichier trop gros (%s au plus pour un fichier de configuration)"), limit);
+      return FALSE;
+    }
+  if (got < 0)
+    {
+      g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_IO, g_strerror (errno));
+      return FALSE;
+    }
+  *length = text->len;
+  *contents = g_string_free (g_steal_pointer (&text), FALSE);
+  return TRUE;
+}
+
 EscaleConfigFile *
 escale_config_file_load (const char *path, const char *display_name, GPtrArray *problems,
                          GError **error)
@@ -186,7 +250,7 @@ escale_config_file_load (const char *path, const char *display_name, GPtrArray *
   self->lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->key_file = g_key_file_new ();
 
-  if (!g_file_get_contents (path, &contents, &length, error))
+  if (!read_config_text (path, &contents, &length, error))
     return NULL;
 
   if (!g_utf8_validate (contents, length, NULL))

@@ -23,6 +23,7 @@ struct _EscaleKiosk
   EscaleStatsStore *store;
   EscaleStaffLock *staff_lock;
   EscaleNotices *notices;
+  EscaleHandoff *handoff;
 
   guint tick_id;
   guint goodbye_id;
@@ -67,6 +68,13 @@ wipe_scratch (gpointer user_data, GError **error)
   EscaleScratch *scratch = user_data;
 
   return escale_scratch_wipe (scratch, error) && escale_scratch_wipe_leftovers (scratch, error);
+}
+
+static gboolean
+wipe_handoff (gpointer user_data, GError **error)
+{
+  escale_handoff_clear (user_data);
+  return TRUE;
 }
 
 static gboolean
@@ -229,6 +237,7 @@ escale_kiosk_dispose (GObject *object)
   g_clear_object (&self->scratch);
   g_clear_object (&self->staff_lock);
   g_clear_object (&self->notices);
+  g_clear_object (&self->handoff);
   g_clear_object (&self->store);
   g_clear_object (&self->clock);
   g_clear_object (&self->config);
@@ -293,6 +302,9 @@ escale_kiosk_new (EscaleConfig *config, EscaleClock *clock, EscaleStatsStore *st
 
   escale_reset_register (self->reset, "scratch-dir", wipe_scratch, g_object_ref (scratch),
                          g_object_unref);
+  self->handoff = escale_handoff_new ();
+  escale_reset_register (self->reset, "handoff", wipe_handoff, g_object_ref (self->handoff),
+                         g_object_unref);
   g_signal_connect (self->session, "ended", G_CALLBACK (session_ended_cb), self);
   return self;
 }
@@ -341,7 +353,8 @@ EscaleVisit *
 escale_kiosk_new_visit (EscaleKiosk *self, EscaleActivity *activity)
 {
   g_return_val_if_fail (ESCALE_IS_KIOSK (self), NULL);
-  return escale_visit_new (activity, self->session, self->reset, self->scratch, self->notices);
+  return escale_visit_new (activity, self->session, self->reset, self->scratch, self->notices,
+                           self->config, self->handoff);
 }
 
 /* Wipes whatever an earlier run left (a crash, a power cut), then starts

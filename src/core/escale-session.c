@@ -21,6 +21,7 @@ struct _EscaleSession
   guint countdown;
   guint remaining;
   guint holds;
+  gboolean leaving; /* "J'ai fini" pressed, the last questions shown */
   int helper_calls;
   GDateTime *started_at;
   gint64 started_mono;
@@ -149,6 +150,7 @@ forget_visit (EscaleSession *self)
   g_array_set_size (self->activity_seconds, 0);
   self->helper_calls = 0;
   self->holds = 0;
+  self->leaving = FALSE;
   g_array_set_size (self->counters, 0);
 }
 
@@ -339,6 +341,13 @@ escale_session_tick (EscaleSession *self)
   switch (self->state)
     {
     case ESCALE_SESSION_ACTIVE:
+      if (self->leaving &&
+          now - self->last_input_mono >= (gint64) ESCALE_SESSION_LEAVING_DELAY * G_USEC_PER_SEC)
+        {
+          /* They said they were done and walked away: nobody to warn. */
+          escale_session_finish (self, ESCALE_END_FINISHED);
+          return;
+        }
       if (self->holds > 0)
         {
           /* A call or a video counts as presence. */
@@ -371,6 +380,21 @@ escale_session_tick (EscaleSession *self)
     default:
       g_assert_not_reached ();
     }
+}
+
+/* The person pressed "J'ai fini" and sees the last, optional questions:
+ * with no touch for ESCALE_SESSION_LEAVING_DELAY seconds the visit ends
+ * as finished, without the countdown, rather than after the whole
+ * inactivity delay. "Je n'ai pas fini" sets it back to FALSE. */
+void
+escale_session_set_leaving (EscaleSession *self, gboolean leaving)
+{
+  g_return_if_fail (ESCALE_IS_SESSION (self));
+
+  if (self->state == ESCALE_SESSION_IDLE || self->state == ESCALE_SESSION_ENDING)
+    return;
+  self->leaving = leaving;
+  escale_session_input (self);
 }
 
 void

@@ -27,6 +27,9 @@ G_DECLARE_FINAL_TYPE (EscaleSession, escale_session, ESCALE, SESSION, GObject)
 
 EscaleSession *escale_session_new (EscaleClock *clock, guint idle_delay_sec, guint countdown_sec);
 
+/* How long the last questions wait for a person who said "J'ai fini". */
+#define ESCALE_SESSION_LEAVING_DELAY 60
+
 EscaleSessionState escale_session_get_state (EscaleSession *self);
 guint escale_session_get_remaining (EscaleSession *self);
 
@@ -42,6 +45,7 @@ void escale_session_hold (EscaleSession *self);
 void escale_session_release (EscaleSession *self);
 void escale_session_set_hold (EscaleSession *self, gboolean *holding, gboolean hold);
 gboolean escale_session_is_held (EscaleSession *self);
+void escale_session_set_leaving (EscaleSession *self, gboolean leaving);
 void escale_session_finish (EscaleSession *self, EscaleEndReason reason);
 void escale_session_wiped (EscaleSession *self);
 

@@ -166,16 +166,27 @@ escale_stats_store_apply_retention (EscaleStatsStore *self, GDateTime *now, guin
   return escale_stats_store_fold_before (self, cutoff, n_folded, error);
 }
 
+/* A failure to read the file to merge names that file, never the healthy
+ * store it was to be merged into. */
 static gboolean
-query_other_int (EscaleStatsStore *self, const char *sql, gint64 *out, GError **error)
+other_unreadable (const char *other_path, GError *local_error, GError **error)
+{
+  /* SQLite's own words name the store it was attached to: kept for the log. */
+  g_debug ("Merge: %s", local_error->message);
+  g_set_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_CORRUPT,
+               _ ("%s n'est pas un fichier de statistiques Escale lisible"), other_path);
+  return FALSE;
+}
+
+static gboolean
+query_other_int (EscaleStatsStore *self, const char *other_path, const char *sql, gint64 *out,
+                 GError **error)
 {
   g_autoptr(GError) local_error = NULL;
 
   if (escale_stats_store_query_int (self, sql, out, &local_error))
     return TRUE;
-  g_set_error (error, local_error->domain, local_error->code, "Cannot read the other store: %s",
-               local_error->message);
-  return FALSE;
+  return other_unreadable (other_path, local_error, error);
 }
 
 static const char merge_sql[] =
@@ -240,16 +251,17 @@ escale_stats_store_merge (EscaleStatsStore *self, const char *other_path, guint 
   {
     g_autoptr(EscaleSqliteStatement)
                  attach = escale_stats_store_prepare (self, "ATTACH ? AS other", error);
+    g_autoptr(GError) local_error = NULL;
 
     if (attach == NULL)
       return FALSE;
     escale_sqlite_statement_bind_text (attach, 1, uri);
-    if (!escale_sqlite_statement_step_done (attach, error))
-      return FALSE;
+    if (!escale_sqlite_statement_step_done (attach, &local_error))
+      return other_unreadable (other_path, local_error, error);
   }
 
-  ok = query_other_int (self, "PRAGMA other.application_id", &app_id, error) &&
-       query_other_int (self, "PRAGMA other.user_version", &version, error);
+  ok = query_other_int (self, other_path, "PRAGMA other.application_id", &app_id, error) &&
+       query_other_int (self, other_path, "PRAGMA other.user_version", &version, error);
   if (ok && app_id != ESCALE_STATS_APPLICATION_ID)
     {
       g_set_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_CORRUPT,
@@ -267,15 +279,18 @@ escale_stats_store_merge (EscaleStatsStore *self, const char *other_path, guint 
       ok = FALSE;
     }
 
-  ok = ok && query_other_int (self, "SELECT count (*) FROM main.sessions", &before, error) &&
-       escale_stats_store_begin (self, error);
+  ok =
+    ok &&
+    escale_stats_store_query_int (self, "SELECT count (*) FROM main.sessions", &before, error) &&
+    escale_stats_store_begin (self, error);
   if (ok && !escale_stats_store_exec (self, merge_sql, error))
     {
       escale_stats_store_rollback (self);
       ok = FALSE;
     }
   ok = ok && escale_stats_store_commit (self, error);
-  ok = ok && query_other_int (self, "SELECT count (*) FROM main.sessions", &after, error);
+  ok = ok &&
+       escale_stats_store_query_int (self, "SELECT count (*) FROM main.sessions", &after, error);
   escale_stats_store_exec (self, "DETACH other", NULL);
 
   if (ok && n_added)

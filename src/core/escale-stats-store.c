@@ -202,6 +202,14 @@ migrate (EscaleStatsStore *self, GError **error)
                    "%s is not an Escale statistics file", self->path);
       return FALSE;
     }
+  /* Four corrupted header bytes make a negative version: it must not
+   * index the migrations. */
+  if (version < 0)
+    {
+      g_set_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_CORRUPT,
+                   "%s is damaged (schema version %" G_GINT64_FORMAT ")", self->path, version);
+      return FALSE;
+    }
   if (version > ESCALE_STATS_SCHEMA_VERSION)
     {
       g_set_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_TOO_NEW,

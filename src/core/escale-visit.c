@@ -27,6 +27,8 @@ struct _EscaleVisit
   EscaleReset *reset;
   EscaleScratch *scratch;
   EscaleNotices *notices;
+  EscaleConfig *config;
+  EscaleHandoff *handoff;
   GPtrArray *timers; /* of char *: the timers this handle started */
   gboolean holding;
   gboolean over;
@@ -80,6 +82,8 @@ escale_visit_dispose (GObject *object)
   g_clear_object (&self->reset);
   g_clear_object (&self->scratch);
   g_clear_object (&self->notices);
+  g_clear_object (&self->config);
+  g_clear_object (&self->handoff);
   G_OBJECT_CLASS (escale_visit_parent_class)->dispose (object);
 }
 
@@ -109,7 +113,8 @@ escale_visit_init (EscaleVisit *self)
  * how the application makes it. */
 EscaleVisit *
 escale_visit_new (EscaleActivity *activity, EscaleSession *session, EscaleReset *reset,
-                  EscaleScratch *scratch, EscaleNotices *notices)
+                  EscaleScratch *scratch, EscaleNotices *notices, EscaleConfig *config,
+                  EscaleHandoff *handoff)
 {
   EscaleVisit *self;
 
@@ -118,6 +123,8 @@ escale_visit_new (EscaleActivity *activity, EscaleSession *session, EscaleReset 
   g_return_val_if_fail (ESCALE_IS_RESET (reset), NULL);
   g_return_val_if_fail (ESCALE_IS_SCRATCH (scratch), NULL);
   g_return_val_if_fail (ESCALE_IS_NOTICES (notices), NULL);
+  g_return_val_if_fail (ESCALE_IS_CONFIG (config), NULL);
+  g_return_val_if_fail (ESCALE_IS_HANDOFF (handoff), NULL);
 
   self = g_object_new (ESCALE_TYPE_VISIT, NULL);
   self->activity = g_object_ref (activity);
@@ -125,6 +132,8 @@ escale_visit_new (EscaleActivity *activity, EscaleSession *session, EscaleReset 
   self->reset = g_object_ref (reset);
   self->scratch = g_object_ref (scratch);
   self->notices = g_object_ref (notices);
+  self->config = g_object_ref (config);
+  self->handoff = g_object_ref (handoff);
   g_signal_connect_swapped (session, "notify::state", G_CALLBACK (session_state_cb), self);
   return self;
 }
@@ -138,14 +147,18 @@ escale_visit_is_over (EscaleVisit *self)
 }
 
 static gboolean
-declared (EscaleVisit *self, const char *counter)
+declared_by (const EscaleActivityKind *kind, const char *counter)
 {
-  const EscaleActivityKind *kind = escale_activity_get_kind (self->activity);
-
   if (escale_activity_kind_find_counter (kind, counter) != NULL)
     return TRUE;
   g_critical ("Counter “%s” is not declared by the activity kind “%s”", counter, kind->name);
   return FALSE;
+}
+
+static gboolean
+declared (EscaleVisit *self, const char *counter)
+{
+  return declared_by (escale_activity_get_kind (self->activity), counter);
 }
 
 /* Adds @n to @counter, which the activity's kind must declare. */
@@ -271,4 +284,80 @@ escale_visit_notice (EscaleVisit *self, const char *group, const char *key, cons
     line = escale_activity_get_line (self->activity, group, key);
   escale_notices_add (self->notices, escale_activity_get_source (self->activity), line, key,
                       message);
+}
+
+/* --- Between the activities of one visit --------------------------------- */
+
+/* Returns: (transfer none) (nullable): the first activity of the
+ * configuration whose kind is named @kind ("call"), for a view that offers
+ * to go on there (then escale_activity_view_open_activity ()). */
+EscaleActivity *
+escale_visit_find_activity (EscaleVisit *self, const char *kind)
+{
+  GPtrArray *activities;
+
+  g_return_val_if_fail (ESCALE_IS_VISIT (self), NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
+
+  activities = escale_config_get_activities (self->config);
+  for (guint i = 0; i < activities->len; i++)
+    {
+      EscaleActivity *activity = activities->pdata[i];
+
+      if (g_str_equal (escale_activity_get_kind (activity)->name, kind))
+        return activity;
+    }
+  return NULL;
+}
+
+/* Leaves @object for another activity of this visit under @name (a name
+ * the two kinds agree on); dropped at the end of the visit if nobody takes
+ * it, and never handed to a later one. */
+void
+escale_visit_hand_off (EscaleVisit *self, const char *name, gpointer object)
+{
+  g_return_if_fail (ESCALE_IS_VISIT (self));
+  g_return_if_fail (name != NULL && G_IS_OBJECT (object));
+
+  if (self->over)
+    return;
+  escale_handoff_put (self->handoff, name, kind_name (self), object);
+}
+
+/* Returns: (transfer full) (nullable): what another activity of this visit
+ * left under @name, now the caller's; @giver_kind (optional, free it) says
+ * which kind left it, for escale_visit_count_for (). */
+gpointer
+escale_visit_take_handoff (EscaleVisit *self, const char *name, char **giver_kind)
+{
+  g_return_val_if_fail (ESCALE_IS_VISIT (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (giver_kind != NULL)
+    *giver_kind = NULL;
+  if (self->over)
+    return NULL;
+  return escale_handoff_take (self->handoff, name, giver_kind);
+}
+
+/* Counts @counter of another kind the configuration uses, which must
+ * declare it: what a hand-off became ("photos-shown" of the photos, counted
+ * by the call that showed them). */
+void
+escale_visit_count_for (EscaleVisit *self, const char *kind, const char *counter, guint n)
+{
+  EscaleActivity *other;
+
+  g_return_if_fail (ESCALE_IS_VISIT (self));
+  g_return_if_fail (kind != NULL && counter != NULL);
+
+  other = escale_visit_find_activity (self, kind);
+  if (other == NULL)
+    {
+      g_critical ("No activity of the kind “%s” to count “%s” for", kind, counter);
+      return;
+    }
+  if (!declared_by (escale_activity_get_kind (other), counter) || self->over)
+    return;
+  escale_session_count (self->session, kind, counter, n);
 }

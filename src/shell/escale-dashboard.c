@@ -77,21 +77,25 @@ percent (guint part, guint whole)
   return g_strdup_printf ("%u %%", (guint) (100.0 * part / whole + 0.5));
 }
 
-/* One tile per counter of the activity kinds, declared ones first (at 0
- * too, so staff see the activity exists), from place @first of the
- * three-column grid. Returns the next free place. */
+/* One tile per counter of the activity kinds that counted something in
+ * the period, from place @first of the three-column grid (a kind may
+ * declare dozens, "Mes démarches" six per category: the exports list them
+ * all, at 0 too). Returns the next free place. */
 static guint
 attach_counter_tiles (GtkGrid *tiles, GPtrArray *counters, guint first)
 {
   guint place = first;
 
-  for (guint i = 0; i < counters->len; i++, place++)
+  for (guint i = 0; i < counters->len; i++)
     {
       EscaleStatsCounter *counter = counters->pdata[i];
       g_autofree char *value = g_strdup_printf ("%" G_GUINT64_FORMAT, counter->value);
 
+      if (counter->value == 0)
+        continue;
       gtk_grid_attach (tiles, tile (value, escale_stats_counter_display_label (counter), NULL),
                        place % 3, place / 3, 1, 1);
+      place++;
     }
   return place;
 }

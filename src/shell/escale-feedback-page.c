@@ -6,7 +6,8 @@
 /* The optional end-of-visit questions, one tap each: "Avez-vous trouvé ce
  * que vous cherchiez ?" then the funders' age brackets. "Passer les
  * questions" skips both. Emits "answered" (satisfaction, age bracket) once;
- * the window hands the answers to the kiosk and ends the visit. */
+ * the window hands the answers to the kiosk and ends the visit. "Je n'ai
+ * pas fini" emits "resumed": the person goes back to what they were doing. */
 struct _EscaleFeedbackPage
 {
   GtkWidget parent_instance;
@@ -20,6 +21,7 @@ struct _EscaleFeedbackPage
 enum
 {
   ANSWERED,
+  RESUMED,
   N_SIGNALS,
 };
 
@@ -57,9 +59,20 @@ skip_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 }
 
 static void
+resume_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  g_signal_emit (widget, signals[RESUMED], 0);
+}
+
+static void
 escale_feedback_page_dispose (GObject *object)
 {
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (object), ESCALE_TYPE_FEEDBACK_PAGE);
+  /* The box holding the questions and "Je n'ai pas fini" is not bound. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (escale_feedback_page_parent_class)->dispose (object);
 }
 
@@ -72,6 +85,8 @@ escale_feedback_page_class_init (EscaleFeedbackPageClass *klass)
 
   signals[ANSWERED] = g_signal_new ("answered", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                     NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_INT);
+  signals[RESUMED] = g_signal_new ("resumed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/fr/escale/Escale/ui/escale-feedback-page.ui");
@@ -80,6 +95,7 @@ escale_feedback_page_class_init (EscaleFeedbackPageClass *klass)
                                    satisfaction_action);
   gtk_widget_class_install_action (widget_class, "feedback.age", "i", age_action);
   gtk_widget_class_install_action (widget_class, "feedback.skip", NULL, skip_action);
+  gtk_widget_class_install_action (widget_class, "feedback.resume", NULL, resume_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "feedbackpage");
 }

@@ -50,6 +50,7 @@ leave_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
     {
       escale_feedback_page_start (ESCALE_FEEDBACK_PAGE (self->feedback_page));
       _escale_window_show_page (self, "feedback");
+      escale_session_set_leaving (_escale_window_get_session (self), TRUE);
       return;
     }
   escale_session_finish (_escale_window_get_session (self), ESCALE_END_FINISHED);
@@ -60,6 +61,14 @@ feedback_answered_cb (EscaleWindow *self, int satisfaction, int age_bracket)
 {
   escale_kiosk_set_feedback (self->kiosk, satisfaction, age_bracket);
   escale_session_finish (_escale_window_get_session (self), ESCALE_END_FINISHED);
+}
+
+/* "Je n'ai pas fini": back to the activity (or the home), as it was. */
+static void
+feedback_resumed_cb (EscaleWindow *self)
+{
+  escale_session_set_leaving (_escale_window_get_session (self), FALSE);
+  _escale_window_show_page (self, self->activity_page != NULL ? "activity" : "home");
 }
 
 /* The staff space: Ctrl+Alt+S, or a long press on the place name. */
@@ -238,6 +247,8 @@ _escale_window_setup_staff (EscaleWindow *self)
   gtk_stack_add_named (self->stack, self->feedback_page, "feedback");
   g_signal_connect_object (self->feedback_page, "answered", G_CALLBACK (feedback_answered_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->feedback_page, "resumed", G_CALLBACK (feedback_resumed_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 void

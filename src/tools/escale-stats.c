@@ -5,10 +5,15 @@
 #include <stdio.h>
 #include <termios.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "config.h"
 #include "escale-pin.h"
+#include "escale-scratch.h"
+#include "escale-sqlite-statement.h"
+#include "escale-stats-schema.h"
 #include "escale-staff-lock.h"
 #include "escale-stats-export.h"
 #include "escale-stats-report.h"
@@ -26,6 +31,7 @@ static char *opt_to;
 static char *opt_format;
 static char *opt_output;
 static gboolean opt_sessions;
+static gboolean opt_force;
 static int opt_older_than = -1;
 
 static const GOptionEntry global_entries[] = {
@@ -39,6 +45,8 @@ static const GOptionEntry global_entries[] = {
     N_ ("export : une ligne CSV par visite au lieu des chiffres de la période"), NULL },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
     N_ ("export : écrire dans FICHIER au lieu de la sortie standard"), N_ ("FICHIER") },
+  { "force", 0, 0, G_OPTION_ARG_NONE, &opt_force,
+    N_ ("export : remplacer FICHIER s'il existe déjà"), NULL },
   { "older-than", 0, 0, G_OPTION_ARG_INT, &opt_older_than,
     N_ ("purge : regrouper en totaux mensuels les visites de plus de MOIS mois entiers"),
     N_ ("MOIS") },
@@ -105,6 +113,56 @@ open_existing (GError **error)
   return g_steal_pointer (&store);
 }
 
+/* Whether @a and @b are the same file (a link, another spelling). */
+static gboolean
+same_file (GStatBuf *a, const char *b)
+{
+  GStatBuf other;
+
+  return g_stat (b, &other) == 0 && a->st_dev == other.st_dev && a->st_ino == other.st_ino;
+}
+
+/* export -o writes a temporary file and renames it over @path: that must
+ * never replace the store itself (every visit and the staff code would be
+ * gone), its journal, a device or a folder, nor a file staff did not mean
+ * to replace. */
+static gboolean
+check_output (const char *path, GError **error)
+{
+  static const char *const journals[] = { "", "-wal", "-shm", "-journal" };
+  GStatBuf target;
+
+  if (g_lstat (path, &target) != 0)
+    return TRUE; /* a new file */
+  if (g_stat (path, &target) != 0 || !S_ISREG (target.st_mode))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                   _ ("%s n'est pas un fichier ordinaire : choisissez un fichier pour l'export"),
+                   path);
+      return FALSE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (journals); i++)
+    {
+      g_autofree char *store_file = g_strconcat (db_path (), journals[i], NULL);
+
+      if (same_file (&target, store_file))
+        {
+          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                       _ ("%s est le fichier des statistiques lui-même : l'export ne peut pas "
+                          "l'écraser"),
+                       path);
+          return FALSE;
+        }
+    }
+  if (!opt_force)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
+                   _ ("%s existe déjà : ajoutez --force pour le remplacer"), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 resolve_period (GError **error)
 {
@@ -112,13 +170,19 @@ resolve_period (GError **error)
     opt_from = g_strdup ("2000-01-01");
   if (opt_to == NULL)
     opt_to = g_strdup ("9999-12-31");
-  if (!escale_stats_day_is_valid (opt_from) || !escale_stats_day_is_valid (opt_to))
+  for (guint i = 0; i < 2; i++)
     {
-      g_set_error (
-        error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-        _ ("« %s » ou « %s » n'est pas une date : écrivez-la AAAA-MM-JJ, par exemple 2026-03-31"),
-        opt_from, opt_to);
-      return FALSE;
+      const char *day = i == 0 ? opt_from : opt_to;
+
+      if (!escale_stats_day_is_valid (day))
+        {
+          /* TRANSLATORS: --from or --to, then the day given */
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       _ ("%s « %s » n'est pas une date : écrivez-la AAAA-MM-JJ, par exemple "
+                          "2026-03-31"),
+                       i == 0 ? "--from" : "--to", day);
+          return FALSE;
+        }
     }
   if (strcmp (opt_from, opt_to) > 0)
     {
@@ -202,6 +266,8 @@ cmd_export (void)
     return usage_error ("%s", _ ("--sessions n'existe que pour --format csv"));
   if (!resolve_period (&error))
     return usage_error ("%s", error->message);
+  if (opt_output != NULL && !check_output (opt_output, &error))
+    return fail ("%s", error->message);
   if ((store = open_existing (&error)) == NULL)
     return fail ("%s", error->message);
 
@@ -284,7 +350,9 @@ cmd_merge (char **others)
     {
       guint added = 0;
 
-      if (!escale_stats_store_merge (store, others[i], &added, &error))
+      if (!escale_stats_store_merge (store, others[i], &added, &error) && i == 0)
+        return fail (_ ("%s : rien n'a été fusionné"), error->message);
+      if (error != NULL)
         return fail (
           _ (
             "%s (les fichiers précédents ont été fusionnés ; refusionner ne compte jamais deux fois)"),
@@ -313,11 +381,89 @@ check_query (EscaleStatsStore *store, const char *sql, char **text, GError **err
 }
 
 /* Read-only: never migrates nor repairs. */
+/* The tables of @store, sorted; NULL if they cannot be read. */
+static GPtrArray *
+list_tables (EscaleStatsStore *store)
+{
+  g_autoptr(EscaleSqliteStatement) stmt = escale_stats_store_prepare (
+    store,
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    " ORDER BY name",
+    NULL);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+
+  if (stmt == NULL)
+    return NULL;
+  while (escale_sqlite_statement_step (stmt, NULL))
+    g_ptr_array_add (tables, g_strdup (escale_sqlite_statement_get_text (stmt, 0)));
+  return g_steal_pointer (&tables);
+}
+
+/* The tables a store of this version has: those of a new one, made in a
+ * temporary folder (the schema is written once, in the migrations). */
+static GPtrArray *
+expected_tables (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("escale-stats-check-XXXXXX", NULL);
+  g_autofree char *path = NULL;
+  g_autoptr(EscaleStatsStore) fresh = NULL;
+  GPtrArray *tables = NULL;
+
+  if (dir == NULL)
+    return NULL;
+  path = g_build_filename (dir, "schema.db", NULL);
+  fresh = escale_stats_store_new (path);
+  if (escale_stats_store_open (fresh, NULL))
+    tables = list_tables (fresh);
+  g_clear_object (&fresh);
+  escale_remove_tree (dir, NULL);
+  return tables;
+}
+
+static gboolean
+has_table (GPtrArray *tables, const char *name)
+{
+  return g_ptr_array_find_with_equal_func (tables, name, g_str_equal, NULL);
+}
+
+/* The tables: an older schema is brought up to date when next opened, a
+ * store of this version missing a table is damaged. */
+static int
+check_schema (EscaleStatsStore *store, int version)
+{
+  g_autoptr(GPtrArray) expected = expected_tables ();
+  g_autoptr(GPtrArray) present = list_tables (store);
+  int status = EXIT_SUCCESS;
+
+  if (version < ESCALE_STATS_SCHEMA_VERSION)
+    g_print (_ ("Schéma ancien : il sera mis à jour à la prochaine ouverture par Escale\n"));
+  if (expected == NULL || present == NULL)
+    return fail (_ ("impossible de lire les tables de %s"), db_path ());
+  for (guint i = 0; i < expected->len; i++)
+    {
+      const char *table = expected->pdata[i];
+      g_autofree char *sql = NULL;
+      g_autofree char *count = NULL;
+
+      if (!has_table (present, table))
+        {
+          if (version == ESCALE_STATS_SCHEMA_VERSION)
+            {
+              g_print (_ ("Table manquante : %s\n"), table);
+              status = EXIT_FAILURE;
+            }
+          continue;
+        }
+      sql = g_strdup_printf ("SELECT count (*) FROM \"%s\"", table);
+      if (check_query (store, sql, &count, NULL))
+        g_print (_ ("Lignes dans %s : %s\n"), table, count);
+    }
+  return status;
+}
+
 static int
 cmd_check (void)
 {
-  static const char *const tables[] = { "sessions", "session_activities", "monthly_totals",
-                                        "monthly_activity_totals", "staff_failures" };
   g_autoptr(GError) error = NULL;
   g_autoptr(EscaleStatsStore) store = NULL;
   g_autofree char *integrity = NULL;
@@ -339,16 +485,14 @@ cmd_check (void)
     return fail ("%s", error->message);
   g_print (_ ("Fichier : %s\nVersion du schéma : %s\nIntégrité : %s\n"), db_path (), version,
            integrity);
-  if (!g_str_equal (integrity, "ok"))
+  if (atoi (version) > ESCALE_STATS_SCHEMA_VERSION)
+    return fail (_ ("%s a été écrit par une version plus récente d'Escale (schéma %d, celle-ci "
+                    "connaît le schéma %d) : mettez Escale à jour pour le vérifier"),
+                 db_path (), atoi (version), ESCALE_STATS_SCHEMA_VERSION);
+  if (!g_str_equal (integrity, "ok") || atoi (version) < 0)
     status = EXIT_FAILURE;
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    {
-      g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM %s", tables[i]);
-      g_autofree char *count = NULL;
-
-      if (check_query (store, sql, &count, NULL))
-        g_print (_ ("Lignes dans %s : %s\n"), tables[i], count);
-    }
+  else if (check_schema (store, atoi (version)) != EXIT_SUCCESS)
+    status = EXIT_FAILURE;
   if (status != EXIT_SUCCESS)
     g_printerr (
       _ (
@@ -428,7 +572,7 @@ main (int argc, char *argv[])
     context,
     _ ("Commandes :\n"
        "  summary [--from DATE] [--to DATE]          les chiffres d'une période\n"
-       "  export --format csv|json [--sessions] [--from DATE] [--to DATE] [-o FICHIER]\n"
+       "  export --format csv|json [--sessions] [--from DATE] [--to DATE] [-o FICHIER [--force]]\n"
        "  purge --older-than MOIS                    regrouper les anciennes visites "
        "en totaux mensuels\n"
        "  merge AUTRE.db...                          ajouter, une seule fois, les "

@@ -95,6 +95,16 @@ escale_call_kind_get_web_url_line (EscaleActivity *activity)
   return MAX (escale_activity_get_line (activity, "Call", "web-url"), 1);
 }
 
+/* Whether a photo handed over (ESCALE_CALL_PICTURE_HANDOFF) can be shown
+ * in this activity's calls: Escale's own call screen with a server, not a
+ * visio site in the web view. */
+gboolean
+escale_call_kind_can_show_pictures (EscaleActivity *activity)
+{
+  g_return_val_if_fail (ESCALE_IS_ACTIVITY (activity), FALSE);
+  return escale_activity_get_kind (activity) == &escale_call_kind && has_server (activity);
+}
+
 const EscaleActivityKind escale_call_kind = {
   .name = "call",
   .keys = call_keys,

@@ -126,6 +126,12 @@ action_camera (GtkWidget *widget, const char *name, GVariant *parameter)
   _escale_call_view_update_switches (self);
 }
 
+static void
+action_picture (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  _escale_call_view_toggle_picture (ESCALE_CALL_VIEW (widget));
+}
+
 void
 _escale_call_view_install_actions (GtkWidgetClass *widget_class)
 {
@@ -138,4 +144,5 @@ _escale_call_view_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "call.back", NULL, action_back);
   gtk_widget_class_install_action (widget_class, "call.microphone", NULL, action_microphone);
   gtk_widget_class_install_action (widget_class, "call.camera", NULL, action_camera);
+  gtk_widget_class_install_action (widget_class, "call.picture", NULL, action_picture);
 }

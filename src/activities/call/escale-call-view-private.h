@@ -24,6 +24,9 @@ struct _EscaleCallView
   GtkPicture *self_pictures[2]; /* preview, call */
   GtkWidget *microphone_button;
   GtkWidget *camera_button;
+  GtkWidget *picture_button; /* Montrer ma photo / Revenir à la caméra */
+  GtkWidget *ready_box;      /* on the start screen: the photo is ready */
+  GtkPicture *ready_picture;
   GtkLabel *message_title;
   GtkLabel *message_text;
   GtkWidget *message_button;
@@ -40,6 +43,9 @@ struct _EscaleCallView
   gboolean call_open;    /* counted as started, not yet as ended */
   gboolean call_counted; /* the open call was counted as connected */
   gboolean closing;      /* a reset or the end of the page: do not reopen the camera */
+  GdkTexture *picture;   /* the photo handed over by another activity, or NULL */
+  char *picture_giver;   /* its kind, which counts it as shown */
+  gboolean picture_counted;
 };
 
 /* escale-call-view.c */
@@ -50,6 +56,12 @@ void _escale_call_view_show_start (EscaleCallView *self);
 void _escale_call_view_install_actions (GtkWidgetClass *widget_class);
 void _escale_call_view_update_pad_display (EscaleCallView *self);
 void _escale_call_view_update_switches (EscaleCallView *self);
+
+/* escale-call-view-picture.c */
+void _escale_call_view_take_picture (EscaleCallView *self);
+void _escale_call_view_update_picture (EscaleCallView *self);
+void _escale_call_view_drop_picture (EscaleCallView *self);
+void _escale_call_view_toggle_picture (EscaleCallView *self);
 
 /* escale-call-view-screens.c */
 void _escale_call_view_build (EscaleCallView *self);

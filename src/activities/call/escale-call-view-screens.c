@@ -53,17 +53,35 @@ video_picture (const char *css_class)
   return GTK_PICTURE (picture);
 }
 
+/* "Votre photo est prête", with the photo small (a photo handed over). */
+static GtkWidget *
+build_ready (EscaleCallView *self)
+{
+  self->ready_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  self->ready_picture = video_picture ("call-ready-photo");
+  gtk_widget_set_size_request (GTK_WIDGET (self->ready_picture), 96, 72);
+  gtk_box_append (GTK_BOX (self->ready_box), GTK_WIDGET (self->ready_picture));
+  gtk_box_append (GTK_BOX (self->ready_box),
+                  escale_wrapped_label_new (_ ("Votre photo est prête."), "call-ready-text"));
+  gtk_widget_set_visible (self->ready_box, FALSE);
+  return self->ready_box;
+}
+
 static GtkWidget *
 build_start (EscaleCallView *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
   GtkWidget *choices = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
 
+  GtkWidget *left = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
+
   self->self_pictures[0] = video_picture ("call-preview");
-  gtk_widget_set_hexpand (GTK_WIDGET (self->self_pictures[0]), TRUE);
+  gtk_widget_set_hexpand (left, TRUE);
   gtk_widget_set_size_request (GTK_WIDGET (self->self_pictures[0]), 240, 135);
-  gtk_widget_set_valign (GTK_WIDGET (self->self_pictures[0]), GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->self_pictures[0]));
+  gtk_widget_set_valign (left, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (left), GTK_WIDGET (self->self_pictures[0]));
+  gtk_box_append (GTK_BOX (left), build_ready (self));
+  gtk_box_append (GTK_BOX (box), left);
   gtk_widget_set_valign (choices, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (choices), action_button (_ ("Créer un code pour ma famille"),
                                                     "call.create", "call-choice"));
@@ -168,17 +186,27 @@ build_call (EscaleCallView *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
   GtkWidget *overlay = gtk_overlay_new ();
+  GtkWidget *left = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
 
   self->remote_picture = video_picture ("call-remote");
   gtk_widget_set_vexpand (GTK_WIDGET (self->remote_picture), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self->remote_picture), TRUE);
-  gtk_widget_set_size_request (GTK_WIDGET (self->remote_picture), 320, 180);
+  gtk_widget_set_size_request (GTK_WIDGET (self->remote_picture), 240, 135);
   gtk_overlay_set_child (GTK_OVERLAY (overlay), GTK_WIDGET (self->remote_picture));
   self->self_pictures[1] = video_picture ("call-self");
   gtk_overlay_add_overlay (GTK_OVERLAY (overlay), GTK_WIDGET (self->self_pictures[1]));
   g_signal_connect (overlay, "get-child-position", G_CALLBACK (place_self_view_cb), NULL);
-  gtk_box_append (GTK_BOX (box), overlay);
+  gtk_widget_set_hexpand (left, TRUE);
+  gtk_box_append (GTK_BOX (left), overlay);
+  /* "Montrer ma photo" / "Revenir à la caméra": under the pictures, wide. */
+  self->picture_button = action_button (NULL, "call.picture", "call-switch");
+  gtk_label_set_max_width_chars (GTK_LABEL (
+                                   gtk_button_get_child (GTK_BUTTON (self->picture_button))),
+                                 30);
+  gtk_widget_set_visible (self->picture_button, FALSE);
+  gtk_box_append (GTK_BOX (left), self->picture_button);
+  gtk_box_append (GTK_BOX (box), left);
 
   self->microphone_button = action_button (NULL, "call.microphone", "call-switch");
   self->camera_button = action_button (NULL, "call.camera", "call-switch");

@@ -248,6 +248,7 @@ state_changed_cb (EscaleCallView *self)
     default:
       g_assert_not_reached ();
     }
+  _escale_call_view_update_picture (self);
 }
 
 static void
@@ -274,6 +275,12 @@ remote_frame_cb (EscaleCallView *self, GBytes *frame, int width, int height, int
   show_frame (self->remote_picture, frame, width, height, stride);
 }
 
+static void
+showing_picture_cb (EscaleCallView *self)
+{
+  _escale_call_view_update_picture (self);
+}
+
 /* --- Reset and lifetime -------------------------------------------------- */
 
 static gboolean
@@ -283,6 +290,7 @@ wipe_call (gpointer user_data, GError **error)
 
   self->closing = TRUE;
   escale_call_hang_up (self->call);
+  _escale_call_view_drop_picture (self);
   hold_session (self, FALSE);
   if (!escale_call_is_closed (self->call))
     {
@@ -328,6 +336,9 @@ escale_call_view_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->call, "remote-frame", G_CALLBACK (remote_frame_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->call, "notify::showing-picture", G_CALLBACK (showing_picture_cb),
+                           self, G_CONNECT_SWAPPED);
+  _escale_call_view_take_picture (self);
   /* The view is the wiper's data: it removes the wiper when it goes away. */
   if (self->visit != NULL)
     escale_visit_add_wiper (self->visit, WIPER_NAME, wipe_call, self, NULL);
@@ -347,6 +358,7 @@ escale_call_view_constructed (GObject *object)
       return;
     }
   show_start (self);
+  _escale_call_view_update_picture (self);
 }
 
 static void
@@ -360,6 +372,7 @@ escale_call_view_dispose (GObject *object)
       escale_call_hang_up (self->call);
       g_clear_object (&self->call);
     }
+  _escale_call_view_drop_picture (self);
   hold_session (self, FALSE);
   if (self->visit != NULL)
     {

@@ -5,6 +5,7 @@
 
 #include "escale-config-file.h"
 #include "escale-form-definition.h"
+#include "escale-procedure.h"
 
 struct _EscaleFormDefinition
 {
@@ -20,24 +21,6 @@ struct _EscaleFormDefinition
 };
 
 G_DEFINE_FINAL_TYPE (EscaleFormDefinition, escale_form_definition, G_TYPE_OBJECT)
-
-/* La Coop de la médiation numérique's administrative categories (issue 10),
- * then "autre" for a form that names none. */
-static const char *const categories[] = {
-  "papiers_elections_citoyennete",
-  "famille_scolarite",
-  "social_sante",
-  "travail_formation",
-  "logement",
-  "transports_mobilite",
-  "argent_impots",
-  "justice",
-  "etrangers_europe",
-  "loisirs_sports_culture",
-  "associations",
-  "autre",
-  NULL,
-};
 
 static const struct
 {
@@ -507,14 +490,15 @@ parse_form (Parse *p)
   p->self->title = escale_key_file_get_text (p->keys, "Form", "title");
   p->self->intro = escale_key_file_get_text (p->keys, "Form", "intro");
   p->self->category = g_key_file_get_string (p->keys, "Form", "category", NULL);
-  if (p->self->category != NULL && !g_strv_contains (categories, g_strstrip (p->self->category)))
+  if (p->self->category != NULL &&
+      !escale_procedure_category_is_known (g_strstrip (p->self->category)))
     escale_config_file_problem (p->file, p->problems, "Form", "category",
                                 _ ("« %s » n'est pas une catégorie de La Coop "
                                    "(papiers_elections_citoyennete, social_sante, "
                                    "transports_mobilite, argent_impots…)"),
                                 p->self->category);
   if (p->self->category == NULL)
-    p->self->category = g_strdup ("autre");
+    p->self->category = g_strdup (ESCALE_PROCEDURE_CATEGORY_OTHER);
 
   for (guint g = 0; groups[g] != NULL; g++)
     if (g_str_has_prefix (groups[g], "Question "))
@@ -681,22 +665,6 @@ escale_form_definition_get_blocks (EscaleFormDefinition *self)
 {
   g_return_val_if_fail (ESCALE_IS_FORM_DEFINITION (self), NULL);
   return self->blocks;
-}
-
-char *
-escale_form_definition_get_counter (EscaleFormDefinition *self)
-{
-  g_autofree char *slug = NULL;
-
-  g_return_val_if_fail (ESCALE_IS_FORM_DEFINITION (self), NULL);
-  slug = g_strdelimit (g_strdup (self->category), "_", '-');
-  return g_strconcat ("forms-completed-", slug, NULL);
-}
-
-const char *const *
-escale_form_categories (void)
-{
-  return categories;
 }
 
 static void

@@ -100,10 +100,4 @@ GPtrArray *escale_form_definition_get_blocks (EscaleFormDefinition *self);
  * index, or -1 for the summary. */
 int escale_form_definition_next (EscaleFormDefinition *self, guint index, const char *answer);
 
-/* The counter of a completed form in the stats: "forms-completed-" and the
- * category slug with dashes (the store takes [a-z0-9-]+ only). */
-char *escale_form_definition_get_counter (EscaleFormDefinition *self);
-/* The Coop categories' slugs, "autre" last. */
-const char *const *escale_form_categories (void);
-
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "escale-demarches-kind.h"
 #include "escale-document-output-chooser.h"
 #include "escale-form-check.h"
 #include "escale-form-document.h"
@@ -236,11 +237,10 @@ output_done_cb (EscaleFormFlow *self, gboolean printed)
 {
   if (!self->counted)
     {
-      g_autofree char *counter = escale_form_definition_get_counter (self->definition);
-
       self->counted = TRUE;
       if (self->visit != NULL)
-        escale_visit_count (self->visit, counter, 1);
+        escale_demarches_count (self->visit, "forms-completed",
+                                escale_form_definition_get_category (self->definition), 1);
     }
   set_next (self, _ ("J'ai terminé"), TRUE);
 }

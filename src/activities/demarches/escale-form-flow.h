@@ -16,7 +16,7 @@ G_BEGIN_DECLS
  * (EscaleDocumentOutputChooser), then "J'ai terminé".
  *
  * Signals: "finished" (the person touched "J'ai terminé" once the document
- * was printed or saved; forms-completed was counted at that first print or
+ * was printed or saved; forms-completed--<slug> was counted at that first print or
  * save), "cancelled" (the person left from the first screen: answers
  * dropped). Everything typed lives in this widget's memory only, and is
  * dropped when it goes, or by the visit's wiper (the visit may be NULL in

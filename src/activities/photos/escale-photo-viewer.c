@@ -15,7 +15,9 @@
  * Une page va sortir de l'imprimante.", Imprimer / Annuler), then emits
  * "print" (index, quarter turns shown) and waits for
  * escale_photo_viewer_show_message (). Screens: "photo", "confirm",
- * "message". The slideshow ("Diaporama") shows the photos large, one every
+ * "message". "Montrer à ma famille" (only when the view allows it: a call
+ * activity is configured) emits "show-family" (index, quarter turns shown).
+ * The slideshow ("Diaporama") shows the photos large, one every
  * five seconds, without the buttons, until any touch or key. */
 struct _EscalePhotoViewer
 {
@@ -35,6 +37,7 @@ struct _EscalePhotoViewer
   GtkWidget *zoom_out;
   GtkWidget *slideshow_button;
   GtkWidget *print_button;
+  GtkWidget *family_button;
   GtkLabel *message_title;
   GtkLabel *message_text;
   GtkWidget *message_button;
@@ -43,6 +46,7 @@ struct _EscalePhotoViewer
   guint n_photos;
   guint index;
   guint prints_left;
+  gboolean can_show_family;
   guint slideshow_id;
 };
 
@@ -60,6 +64,7 @@ enum
   SIGNAL_LOAD,
   SIGNAL_PRINT,
   SIGNAL_BACK,
+  SIGNAL_SHOW_FAMILY,
   N_SIGNALS,
 };
 
@@ -82,6 +87,8 @@ update_buttons (EscalePhotoViewer *self)
   gtk_widget_set_sensitive (self->slideshow_button, self->n_photos > 1);
   gtk_widget_set_visible (self->print_button, self->prints_left > 0);
   gtk_widget_set_sensitive (self->print_button, shown);
+  gtk_widget_set_visible (self->family_button, self->can_show_family);
+  gtk_widget_set_sensitive (self->family_button, shown);
   if (self->n_photos > 0)
     /* TRANSLATORS: which photo is shown, e.g. "3 sur 142" */
     position = g_strdup_printf (_ ("%u sur %u"), self->index + 1, self->n_photos);
@@ -174,6 +181,23 @@ escale_photo_viewer_get_index (EscalePhotoViewer *self)
 {
   g_return_val_if_fail (ESCALE_IS_PHOTO_VIEWER (self), 0);
   return self->index;
+}
+
+/* Returns: (transfer none) (nullable): the picture shown, unturned. */
+GdkTexture *
+escale_photo_viewer_get_texture (EscalePhotoViewer *self)
+{
+  g_return_val_if_fail (ESCALE_IS_PHOTO_VIEWER (self), NULL);
+  return escale_photo_canvas_get_texture (self->canvas);
+}
+
+/* Whether "Montrer à ma famille" shows: a call activity can take a photo. */
+void
+escale_photo_viewer_set_can_show_family (EscalePhotoViewer *self, gboolean can_show)
+{
+  g_return_if_fail (ESCALE_IS_PHOTO_VIEWER (self));
+  self->can_show_family = !!can_show;
+  update_buttons (self);
 }
 
 /* Pages this visit may still print: "Imprimer cette photo" shows only
@@ -351,6 +375,15 @@ escale_photo_viewer_clear (EscalePhotoViewer *self)
 /* --- buttons ------------------------------------------------------------- */
 
 static void
+show_family_cb (EscalePhotoViewer *self)
+{
+  if (!self->can_show_family || escale_photo_canvas_get_texture (self->canvas) == NULL)
+    return;
+  g_signal_emit (self, signals[SIGNAL_SHOW_FAMILY], 0, self->index,
+                 escale_photo_canvas_get_rotation (self->canvas));
+}
+
+static void
 previous_cb (EscalePhotoViewer *self)
 {
   escale_photo_viewer_step (self, -1);
@@ -444,6 +477,9 @@ build_photo_screen (EscalePhotoViewer *self)
     add_button (self, self->top_bar, NULL, _ ("Diaporama"), G_CALLBACK (slideshow_cb));
   self->print_button =
     add_button (self, self->top_bar, NULL, _ ("Imprimer cette photo"), G_CALLBACK (print_cb));
+  self->family_button = add_button (self, self->top_bar, NULL, _ ("Montrer à ma famille"),
+                                    G_CALLBACK (show_family_cb));
+  gtk_widget_add_css_class (self->family_button, "suggested");
   gtk_box_append (GTK_BOX (box), self->top_bar);
 
   self->canvas = ESCALE_PHOTO_CANVAS (escale_photo_canvas_new ());
@@ -591,6 +627,10 @@ escale_photo_viewer_class_init (EscalePhotoViewerClass *klass)
   signals[SIGNAL_PRINT] = g_signal_new ("print", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                         NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT,
                                         G_TYPE_UINT);
+  /* (index, quarter turns shown): "Montrer à ma famille" */
+  signals[SIGNAL_SHOW_FAMILY] = g_signal_new ("show-family", G_TYPE_FROM_CLASS (klass),
+                                              G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
+                                              2, G_TYPE_UINT, G_TYPE_UINT);
   signals[SIGNAL_BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                        NULL, NULL, NULL, G_TYPE_NONE, 0);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -21,6 +21,8 @@ gboolean escale_photo_viewer_step (EscalePhotoViewer *self, int delta);
 void escale_photo_viewer_set_texture (EscalePhotoViewer *self, guint index, GdkTexture *texture);
 void escale_photo_viewer_set_prints_left (EscalePhotoViewer *self, guint prints_left);
 guint escale_photo_viewer_get_prints_left (EscalePhotoViewer *self);
+GdkTexture *escale_photo_viewer_get_texture (EscalePhotoViewer *self);
+void escale_photo_viewer_set_can_show_family (EscalePhotoViewer *self, gboolean can_show);
 void escale_photo_viewer_start_slideshow (EscalePhotoViewer *self);
 void escale_photo_viewer_stop_slideshow (EscalePhotoViewer *self);
 gboolean escale_photo_viewer_get_slideshow (EscalePhotoViewer *self);

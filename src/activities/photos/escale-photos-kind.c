@@ -23,6 +23,8 @@ static const EscaleCounterSpec photos_counters[] = {
   { "media-opened", N_ ("Supports photo ouverts") },
   { "photos-viewed", N_ ("Photos regardées en grand") },
   { "pages-printed", N_ ("Photos imprimées") },
+  /* ESCALE_CALL_PICTURE_SHOWN_COUNTER, counted by the call */
+  { "photos-shown", N_ ("Photos montrées pendant un appel") },
   { NULL },
 };
 

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "escale-call-kind.h"
 #include "escale-photo-library.h"
 #include "escale-photo-medium.h"
 #include "escale-photo-printer.h"
@@ -377,6 +378,39 @@ print_cb (EscalePhotosView *self, guint index, guint rotation)
                                      self->cancellable, print_decoded_cb, job);
 }
 
+/* --- "Montrer à ma famille" ---------------------------------------------- */
+
+/* The call activity that can take a photo, or NULL: the button hides. */
+static EscaleActivity *
+family_call (EscalePhotosView *self)
+{
+  EscaleActivity *call;
+
+  if (self->visit == NULL)
+    return NULL;
+  call = escale_visit_find_activity (self->visit, escale_call_kind.name);
+  return call != NULL && escale_call_kind_can_show_pictures (call) ? call : NULL;
+}
+
+/* The photo as it is shown (turned too) is left for the call of this
+ * visit, which opens with it ready; the visit's end drops it if the call
+ * never takes it. */
+static void
+show_family_cb (EscalePhotosView *self, guint index, guint rotation)
+{
+  GdkTexture *texture = escale_photo_viewer_get_texture (self->viewer);
+  EscaleActivity *call = family_call (self);
+  g_autoptr(GdkTexture) turned = NULL;
+
+  if (texture == NULL || call == NULL)
+    return;
+  turned = escale_photo_texture_rotate (texture, rotation);
+  escale_visit_hand_off (self->visit, ESCALE_CALL_PICTURE_HANDOFF, turned);
+  g_clear_object (&turned);
+  /* This view goes away with its page. */
+  escale_activity_view_open_activity (ESCALE_ACTIVITY_VIEW (self), call);
+}
+
 /* --- the medium ---------------------------------------------------------- */
 
 static const char *
@@ -672,6 +706,7 @@ escale_photos_view_constructed (GObject *object)
    * having dropped the same things itself. */
   if (self->visit != NULL)
     escale_visit_add_wiper (self->visit, WIPER_NAME, wipe_photos, self, NULL);
+  escale_photo_viewer_set_can_show_family (self->viewer, family_call (self) != NULL);
 
   self->decoder = escale_photo_decoder_new ();
   self->media = escale_photo_media_new ();
@@ -726,6 +761,7 @@ escale_photos_view_init (EscalePhotosView *self)
   g_signal_connect_swapped (self->viewer, "load", G_CALLBACK (load_cb), self);
   g_signal_connect_swapped (self->viewer, "print", G_CALLBACK (print_cb), self);
   g_signal_connect_swapped (self->viewer, "back", G_CALLBACK (back_to_grid_cb), self);
+  g_signal_connect_swapped (self->viewer, "show-family", G_CALLBACK (show_family_cb), self);
   g_signal_connect_swapped (self->viewer, "notify::slideshow", G_CALLBACK (slideshow_changed_cb),
                             self);
   g_signal_connect_swapped (self->viewer, "notify::screen", G_CALLBACK (viewer_screen_cb), self);
