@@ -9,6 +9,8 @@ ESCALE_BUILD_PACKAGES=(
   libsoup-3.0-dev libjson-glib-dev libgcrypt20-dev libqrencode-dev
   libgl1-mesa-dri
   libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev libgstreamer-plugins-bad1.0-dev
+  # Mes démarches: scanning through SANE (escale-scanner.c).
+  libsane-dev
 )
 ESCALE_RUN_PACKAGES=(xvfb xauth dbus dbus-x11 imagemagick xdotool libgtk-4-media-gstreamer
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
@@ -16,7 +18,9 @@ ESCALE_RUN_PACKAGES=(xvfb xauth dbus dbus-x11 imagemagick xdotool libgtk-4-media
   # Mes photos: phones over MTP and AFC, cameras over PTP, sticks through udisks2.
   gvfs-backends gvfs-daemons
   # Photos: the decoder's sandbox, and gdk-pixbuf loaders for iPhone HEIC and WebP.
-  bubblewrap heif-gdk-pixbuf webp-pixbuf-loader)
+  bubblewrap heif-gdk-pixbuf webp-pixbuf-loader
+  # Mes démarches: SANE, and driverless (eSCL/WSD) network and USB scanners.
+  libsane1 sane-airscan)
 ESCALE_TEST_PACKAGES=(xvfb xauth dbus xdotool imagemagick libnotify-bin dunst sqlite3
   libgtk-4-media-gstreamer
   python3-pyatspi at-spi2-core
@@ -28,7 +32,9 @@ ESCALE_TEST_PACKAGES=(xvfb xauth dbus xdotool imagemagick libnotify-bin dunst sq
   # Photo printing (tests/print-lab.c): a private cupsd with PDF queues, PDFs read back.
   cups cups-client printer-driver-cups-pdf poppler-utils
   # Photos: the decoder's sandbox and loaders; heif-enc makes the test's HEIC.
-  bubblewrap heif-gdk-pixbuf webp-pixbuf-loader libheif-examples)
+  bubblewrap heif-gdk-pixbuf webp-pixbuf-loader libheif-examples
+  # Mes démarches: SANE's test backend (in libsane1), scanimage for checks, pdfinfo.
+  libsane1 sane-utils poppler-utils)
 
 ensure_packages () {
   local wanted=("${ESCALE_BUILD_PACKAGES[@]}")

@@ -157,7 +157,12 @@ test_downloads_and_dialogs (void)
   g_assert_null (escale_web_policy_may_download (policy, "https://musee.example/a.pdf"));
 
   g_assert_false (escale_web_policy_may_print (policy));
-  g_assert_false (escale_web_policy_may_choose_files (policy));
+  g_assert_false (escale_web_policy_may_choose_files (policy, "https://musee.example/"));
+  escale_web_policy_allow_file_chooser (policy);
+  g_assert_true (escale_web_policy_may_choose_files (policy, "https://musee.example/envoi"));
+  g_assert_false (escale_web_policy_may_choose_files (policy, "https://evil.example/"));
+  g_assert_false (escale_web_policy_may_choose_files (policy, "file:///etc/passwd"));
+  g_assert_false (escale_web_policy_may_choose_files (policy, NULL));
   g_assert_false (escale_web_policy_may_authenticate (policy));
   g_assert_false (escale_web_policy_may_accept_bad_certificate (policy));
 }

@@ -117,7 +117,7 @@ other_handler (SoupServer *server, SoupServerMessage *msg, const char *path, GHa
   reply (msg, SOUP_STATUS_OK, "text/html", "<title>Ailleurs</title><p>Un autre site</p>");
 }
 
-static char *
+char *
 start_server (SoupServer **server, SoupServerCallback handler, gpointer data)
 {
   g_autoptr(GError) error = NULL;

@@ -36,6 +36,8 @@ void fixture_teardown (Fixture *f, gconstpointer data);
 void other_handler (SoupServer *server, SoupServerMessage *msg, const char *path,
                     GHashTable *query, gpointer user_data);
 
+/* A local server on 127.0.0.1, port 0; returns its http://127.0.0.1:PORT. */
+char *start_server (SoupServer **server, SoupServerCallback handler, gpointer data);
 WebKitWebView *web (Fixture *f);
 void wait_for (gboolean (*cond) (Fixture *), Fixture *f);
 gboolean loaded (Fixture *f);

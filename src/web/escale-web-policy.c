@@ -22,6 +22,7 @@ struct _EscaleWebPolicy
   GHashTable *origins; /* "https://host:443" -> NULL */
   gboolean permissions[ESCALE_WEB_N_PERMISSIONS];
   char *download_dir;
+  gboolean file_chooser;
 };
 
 G_DEFINE_FINAL_TYPE (EscaleWebPolicy, escale_web_policy, G_TYPE_OBJECT)
@@ -248,12 +249,24 @@ escale_web_policy_may_print (EscaleWebPolicy *self)
   return FALSE;
 }
 
-/* A file chooser would open the whole disk to a stranger. */
+/* A procedure's site may ask for a file (a scanned proof); the view then
+ * shows Escale's own chooser of the visit's documents, never the system's,
+ * which would open the whole disk to a stranger. */
+void
+escale_web_policy_allow_file_chooser (EscaleWebPolicy *self)
+{
+  g_return_if_fail (ESCALE_IS_WEB_POLICY (self));
+  self->file_chooser = TRUE;
+}
+
+/* Whether the page at @uri may be offered Escale's chooser: only where
+ * escale_web_policy_allow_file_chooser () was called, and only for a page
+ * of the allowlist. */
 gboolean
-escale_web_policy_may_choose_files (EscaleWebPolicy *self)
+escale_web_policy_may_choose_files (EscaleWebPolicy *self, const char *uri)
 {
   g_return_val_if_fail (ESCALE_IS_WEB_POLICY (self), FALSE);
-  return FALSE;
+  return self->file_chooser && uri != NULL && escale_web_policy_is_allowed_origin (self, uri);
 }
 
 /* HTTP password dialogs would keep a password in memory for the next person. */

@@ -55,7 +55,8 @@ gboolean escale_web_policy_may_grant (EscaleWebPolicy *self, EscaleWebPermission
                                       const char *origin_uri);
 const char *escale_web_policy_may_download (EscaleWebPolicy *self, const char *uri);
 gboolean escale_web_policy_may_print (EscaleWebPolicy *self);
-gboolean escale_web_policy_may_choose_files (EscaleWebPolicy *self);
+void escale_web_policy_allow_file_chooser (EscaleWebPolicy *self);
+gboolean escale_web_policy_may_choose_files (EscaleWebPolicy *self, const char *uri);
 gboolean escale_web_policy_may_authenticate (EscaleWebPolicy *self);
 gboolean escale_web_policy_may_accept_bad_certificate (EscaleWebPolicy *self);
 

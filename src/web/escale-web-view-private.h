@@ -32,6 +32,9 @@ struct _EscaleWebView
   gboolean crashed;
   guint hang_id;
   guint refusal_id;
+  EscaleWebFileChooserFunc file_chooser;
+  gpointer file_chooser_data;
+  GDestroyNotify file_chooser_destroy;
 };
 
 void escale_web_view_count_refusal (EscaleWebView *self, const char *uri);

@@ -32,14 +32,19 @@ authenticate_cb (WebKitWebView *web_view, WebKitAuthenticationRequest *request,
   return TRUE;
 }
 
+/* Never the system's file dialog: Escale's own chooser where the policy
+ * allows it and the view was given one, otherwise nothing. TRUE in every
+ * case, so WebKit never opens its GtkFileChooserDialog. */
 static gboolean
 file_chooser_cb (WebKitWebView *web_view, WebKitFileChooserRequest *request, EscaleWebView *self)
 {
-  if (!escale_web_policy_may_choose_files (self->policy))
-    {
-      escale_web_view_count_refusal (self, webkit_web_view_get_uri (web_view));
-      webkit_file_chooser_request_cancel (request);
-    }
+  const char *uri = webkit_web_view_get_uri (web_view);
+
+  if (self->file_chooser != NULL && escale_web_policy_may_choose_files (self->policy, uri) &&
+      self->file_chooser (self, request, self->file_chooser_data))
+    return TRUE;
+  escale_web_view_count_refusal (self, uri);
+  webkit_file_chooser_request_cancel (request);
   return TRUE;
 }
 

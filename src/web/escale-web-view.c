@@ -531,7 +531,9 @@ escale_web_view_dispose (GObject *object)
     close_dialog (self, FALSE);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
+  escale_web_view_set_file_chooser (self, NULL, NULL, NULL);
   g_clear_pointer (&self->stack, gtk_widget_unparent);
+  self->overlay = NULL;
   self->web_view = NULL;
   g_clear_object (&self->session);
   g_clear_object (&self->profile);
@@ -740,4 +742,36 @@ escale_web_view_answer_dialog (EscaleWebView *self, gboolean yes)
     return FALSE;
   close_dialog (self, yes);
   return TRUE;
+}
+
+void
+escale_web_view_set_file_chooser (EscaleWebView *self, EscaleWebFileChooserFunc func,
+                                  gpointer user_data, GDestroyNotify destroy)
+{
+  GDestroyNotify old_destroy;
+  gpointer old_data;
+
+  g_return_if_fail (ESCALE_IS_WEB_VIEW (self));
+  old_destroy = self->file_chooser_destroy;
+  old_data = self->file_chooser_data;
+  self->file_chooser = func;
+  self->file_chooser_data = user_data;
+  self->file_chooser_destroy = destroy;
+  if (old_destroy != NULL)
+    old_destroy (old_data);
+}
+
+void
+escale_web_view_add_overlay (EscaleWebView *self, GtkWidget *card)
+{
+  g_return_if_fail (ESCALE_IS_WEB_VIEW (self));
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), card);
+}
+
+void
+escale_web_view_remove_overlay (EscaleWebView *self, GtkWidget *card)
+{
+  g_return_if_fail (ESCALE_IS_WEB_VIEW (self));
+  if (self->overlay != NULL && gtk_widget_get_parent (card) == self->overlay)
+    gtk_overlay_remove_overlay (GTK_OVERLAY (self->overlay), card);
 }

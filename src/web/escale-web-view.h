@@ -23,4 +23,18 @@ guint escale_web_view_get_refusals (EscaleWebView *self);
 const char *escale_web_view_get_dialog_message (EscaleWebView *self);
 gboolean escale_web_view_answer_dialog (EscaleWebView *self, gboolean yes);
 
+/* Shows Escale's own chooser for the page's <input type="file">: called
+ * only where the policy allows it (escale_web_policy_allow_file_chooser ()
+ * and a page of the allowlist); takes a reference on @request and answers
+ * it (select or cancel) later, returning TRUE, or returns FALSE to refuse.
+ * Without one, every request is refused, as it always was. */
+typedef gboolean (*EscaleWebFileChooserFunc) (EscaleWebView *view,
+                                              WebKitFileChooserRequest *request,
+                                              gpointer user_data);
+void escale_web_view_set_file_chooser (EscaleWebView *self, EscaleWebFileChooserFunc func,
+                                       gpointer user_data, GDestroyNotify destroy);
+/* A card drawn over the page (the chooser), removed with _remove_overlay (). */
+void escale_web_view_add_overlay (EscaleWebView *self, GtkWidget *card);
+void escale_web_view_remove_overlay (EscaleWebView *self, GtkWidget *card);
+
 G_END_DECLS

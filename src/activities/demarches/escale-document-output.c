@@ -3,7 +3,6 @@
 
 #include <errno.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <gio/gfiledescriptorbased.h>
 #include <gtk/gtkunixprint.h>
 #include <unistd.h>
@@ -11,6 +10,7 @@
 #include "escale-document-output.h"
 #include "escale-photo-media.h"
 #include "escale-printing.h"
+#include "escale-visit-documents.h"
 
 /* Printing goes through escale-printing.c: the document is drawn straight
  * onto the print job's cairo surface (GTK hands CUPS the stream), so no
@@ -385,26 +385,18 @@ escale_document_output_keep_in_visit (EscaleDocumentOutput *self, EscaleDocument
 {
   g_autoptr(GBytes) pdf = NULL;
   g_autoptr(GFile) dir = NULL;
+  g_autofree char *path = NULL;
   g_autofree char *stem = NULL;
   g_autofree char *name = NULL;
-  const char *scratch;
 
   g_return_val_if_fail (ESCALE_IS_DOCUMENT_OUTPUT (self), NULL);
   g_return_val_if_fail (ESCALE_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (self->visit != NULL, NULL);
 
-  scratch = escale_visit_get_scratch_dir (self->visit, error);
-  if (scratch == NULL)
+  path = escale_visit_documents_dir (self->visit, error);
+  if (path == NULL)
     return NULL;
-  dir = g_file_new_build_filename (scratch, "documents", NULL);
-  if (g_mkdir_with_parents (g_file_peek_path (dir), 0700) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   "the visit's documents folder cannot be made: %s", g_strerror (saved));
-      return NULL;
-    }
+  dir = g_file_new_for_path (path);
   pdf = escale_document_to_pdf (document, error);
   if (pdf == NULL)
     return NULL;
