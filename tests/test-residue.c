@@ -4,7 +4,11 @@
 #include <libsoup/soup.h>
 #include <webkit/webkit.h>
 
+#include "escale-document-output.h"
+#include "escale-form-flow.h"
 #include "escale-test-util.h"
+#include "form-test-util.h"
+#include "photos-test-widgets.h"
 
 typedef struct
 {
@@ -342,6 +346,104 @@ test_no_recent_files (Fixture *f, gconstpointer data)
     g_assert_null (strstr (contents, "attestation-caf.pdf"));
 }
 
+/* Whether any file under @dir holds @needle. */
+static gboolean
+dir_contains (const char *dir, const char *needle)
+{
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        continue;
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          if (dir_contains (path, needle))
+            return TRUE;
+        }
+      else if (g_file_get_contents (path, &contents, &length, NULL) &&
+               g_strstr_len (contents, length, needle) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A form filled in with a marker in every field type that holds a text
+ * (a yes/no answer is one of two words), taken to its document, then the
+ * visit ends: the form forgot every answer and its document, no widget
+ * shows any of them, and no file of the test's folders (stats, scratch,
+ * data) holds one, typed or as shown. */
+static void
+test_form_answers (Fixture *f, gconstpointer data)
+{
+  static const char *const answers[] = { "MarqueurTexte-Q7X",
+                                         "739182645",
+                                         "17031937",
+                                         "Choix-Q7X-marqueur",
+                                         "oui",
+                                         "24999 Marqueurville-Résidu",
+                                         "0612349876",
+                                         "marqueur.q7x@exemple.fr",
+                                         NULL };
+  static const char *const traces[] = {
+    "MarqueurTexte-Q7X", "739182645",  "17031937",       "17/03/1937",   "Choix-Q7X-marqueur",
+    "Marqueurville",     "0612349876", "06 12 34 98 76", "marqueur.q7x", NULL
+  };
+  g_autofree char *dir = g_dir_make_tmp ("escale-residue-form-XXXXXX", NULL);
+  g_autoptr(EscaleFormDefinition) form = form_test_every_type (dir);
+  g_autoptr(EscaleVisit) visit = NULL;
+  g_autoptr(EscaleDocumentOutput) output = NULL;
+  EscaleFormFlow *flow;
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.start", NULL);
+  visit =
+    escale_kiosk_new_visit (f->k.kiosk,
+                            escale_config_find_activity (escale_kiosk_get_config (f->k.kiosk),
+                                                         "demarches"));
+  output = escale_document_output_new (visit, NULL, FALSE, 0);
+  flow = ESCALE_FORM_FLOW (escale_form_flow_new (form, visit, output));
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (flow));
+  gtk_window_present (GTK_WINDOW (window));
+  escale_test_drain ();
+
+  photos_test_click (GTK_WIDGET (flow), "Commencer");
+  for (guint i = 0; answers[i] != NULL; i++)
+    form_test_answer (flow, form, answers[i]);
+  g_assert_cmpstr (escale_form_flow_get_screen (flow), ==, "summary");
+  /* Sanity: within the visit they are there (the test can fail). */
+  g_assert_true (form_test_shows_text (GTK_WIDGET (flow), "06 12 34 98 76"));
+  photos_test_click (GTK_WIDGET (flow), "C'est bon, préparer le document");
+  g_assert_nonnull (escale_form_flow_get_document (flow));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.finish", NULL);
+  g_assert_cmpstr (escale_window_get_page_name (f->k.window), ==, "welcome");
+  g_assert_cmpuint (escale_form_flow_get_n_answers (flow), ==, 0);
+  g_assert_null (escale_form_flow_get_document (flow));
+  g_assert_cmpstr (escale_form_flow_get_screen (flow), ==, "intro");
+  for (guint i = 0; traces[i] != NULL; i++)
+    {
+      g_assert_false (form_test_shows_text (GTK_WIDGET (flow), traces[i]));
+      g_assert_false (dir_contains (f->k.dir, traces[i]));
+      g_assert_false (dir_contains (g_get_user_data_dir (), traces[i]));
+      g_assert_false (dir_contains (g_get_user_cache_dir (), traces[i]));
+    }
+
+  g_object_ref (flow);
+  gtk_window_destroy (GTK_WINDOW (window));
+  escale_test_drain ();
+  g_assert_finalize_object (flow);
+  g_assert_finalize_object (g_steal_pointer (&output));
+  g_assert_finalize_object (g_steal_pointer (&visit));
+  g_assert_finalize_object (g_steal_pointer (&form));
+  g_assert_true (escale_remove_tree (dir, NULL));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -357,6 +459,7 @@ main (int argc, char *argv[])
               teardown);
   g_test_add ("/escale/residue/profile-renewed-each-visit", Fixture, NULL, setup,
               test_profile_renewed_each_visit, teardown);
+  g_test_add ("/escale/residue/form-answers", Fixture, NULL, setup, test_form_answers, teardown);
   g_test_add ("/escale/residue/no-recent-files", Fixture, NULL, setup, test_no_recent_files,
               teardown);
 

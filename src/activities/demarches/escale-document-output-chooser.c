@@ -161,24 +161,26 @@ escale_document_output_chooser_init (EscaleDocumentOutputChooser *self)
 static void
 build (EscaleDocumentOutputChooser *self)
 {
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
   gboolean can_print = escale_document_output_get_print_allowed (self->output);
   GtkWidget *status_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
-  gtk_box_set_spacing (GTK_BOX (self), 24);
+  gtk_box_set_spacing (GTK_BOX (self), 16);
   gtk_widget_add_css_class (GTK_WIDGET (self), "output-chooser");
   gtk_box_append (GTK_BOX (self),
-                  escale_wrapped_label_new (_ ("Votre document est prêt."), "message-title"));
+                  escale_wrapped_label_new (_ ("Votre document est prêt."), "form-title"));
   self->hint = GTK_LABEL (escale_wrapped_label_new (
     can_print ? _ ("Touchez « Imprimer » pour l'avoir sur papier, ou « Enregistrer sur ma clé "
                    "USB » pour le garder. Rien n'est gardé sur cet ordinateur.")
               : _ ("Touchez « Enregistrer sur ma clé USB » pour le garder. Rien n'est gardé sur "
                    "cet ordinateur."),
-    "message-text"));
+    "form-help"));
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->hint));
 
-  gtk_box_set_homogeneous (GTK_BOX (buttons), TRUE);
+  /* One under the other: "Enregistrer sur ma clé USB" is long in large
+   * text, and nothing may be cut at 1024x768. */
+  gtk_widget_set_halign (buttons, GTK_ALIGN_START);
   self->print_button = escale_big_button_new (NULL, _ ("Imprimer"));
   gtk_widget_add_css_class (self->print_button, "suggested");
   gtk_widget_set_visible (self->print_button, can_print);
@@ -193,7 +195,7 @@ build (EscaleDocumentOutputChooser *self)
   gtk_widget_set_size_request (self->spinner, 48, 48);
   gtk_widget_set_visible (self->spinner, FALSE);
   gtk_box_append (GTK_BOX (status_box), self->spinner);
-  self->status = GTK_LABEL (escale_wrapped_label_new ("", "message-text"));
+  self->status = GTK_LABEL (escale_wrapped_label_new ("", "form-status"));
   gtk_widget_set_hexpand (GTK_WIDGET (self->status), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->status),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "", -1);

@@ -10,6 +10,7 @@
 #include "escale-document-output.h"
 #include "escale-photo-media.h"
 #include "escale-printing.h"
+#include "escale-visit-documents.h"
 
 /* Printing goes through escale-printing.c: the document is drawn straight
  * onto the print job's cairo surface (GTK hands CUPS the stream), so no
@@ -259,35 +260,49 @@ write_all (GFileOutputStream *stream, GBytes *pdf, GCancellable *cancellable, GE
   return g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);
 }
 
+/* Writes @pdf as "STEM.pdf" in @dir, or "STEM (2).pdf"... when the name is
+ * taken: never over a file. Returns the name; on failure nothing half
+ * written stays. */
+static char *
+write_new_file (GFile *dir, const char *stem, GBytes *pdf, GCancellable *cancellable,
+                GError **error)
+{
+  for (guint n = 1; n <= MAX_NAME_TRIES; n++)
+    {
+      g_autofree char *name = n == 1 ? g_strdup_printf ("%s.pdf", stem)
+                                     : g_strdup_printf ("%s (%u).pdf", stem, n);
+      g_autoptr(GFile) file = g_file_get_child (dir, name);
+      g_autoptr(GFileOutputStream) stream = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      stream = g_file_create (file, G_FILE_CREATE_NONE, cancellable, &local_error);
+      if (stream == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        continue;
+      if (stream != NULL && write_all (stream, pdf, cancellable, &local_error))
+        return g_steal_pointer (&name);
+      if (stream != NULL)
+        {
+          g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, NULL);
+          g_file_delete (file, NULL, NULL);
+        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS, "no free name");
+  return NULL;
+}
+
 static void
 save_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   SaveJob *job = task_data;
   g_autoptr(GError) error = NULL;
+  char *name = write_new_file (job->root, job->stem, job->pdf, cancellable, &error);
 
-  for (guint n = 1; n <= MAX_NAME_TRIES; n++)
+  if (name != NULL)
     {
-      g_autofree char *name = n == 1 ? g_strdup_printf ("%s.pdf", job->stem)
-                                     : g_strdup_printf ("%s (%u).pdf", job->stem, n);
-      g_autoptr(GFile) file = g_file_get_child (job->root, name);
-      g_autoptr(GFileOutputStream) stream = NULL;
-
-      g_clear_error (&error);
-      stream = g_file_create (file, G_FILE_CREATE_NONE, cancellable, &error);
-      if (stream == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-        continue;
-      if (stream != NULL && write_all (stream, job->pdf, cancellable, &error))
-        {
-          g_task_return_pointer (task, g_steal_pointer (&name), g_free);
-          return;
-        }
-      if (stream != NULL)
-        {
-          /* Nothing half-written stays on the person's stick. */
-          g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, NULL);
-          g_file_delete (file, NULL, NULL);
-        }
-      break;
+      g_task_return_pointer (task, name, g_free);
+      return;
     }
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_task_return_error (task, g_steal_pointer (&error));
@@ -300,8 +315,7 @@ save_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
   else
     {
       /* GIO's words name no file (the name is the form's title anyway). */
-      g_message ("The document could not be written on the stick: %s",
-                 error != NULL ? error->message : "no free name");
+      g_message ("The document could not be written on the stick: %s", error->message);
       g_task_return_new_error (task, ESCALE_DOCUMENT_OUTPUT_ERROR,
                                ESCALE_DOCUMENT_OUTPUT_ERROR_STICK_FAILED, "%s",
                                _ ("Le document n'a pas pu être enregistré sur votre clé. Il "
@@ -360,6 +374,35 @@ escale_document_output_save_finish (EscaleDocumentOutput *self, GAsyncResult *re
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* The visit's own copy: in its scratch folder's documents/, where the
+ * file chooser of a procedure's site finds what was made during the visit;
+ * wiped with the scratch folder at the end of the visit. */
+GFile *
+escale_document_output_keep_in_visit (EscaleDocumentOutput *self, EscaleDocument *document,
+                                      GError **error)
+{
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GFile) dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *stem = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (ESCALE_IS_DOCUMENT_OUTPUT (self), NULL);
+  g_return_val_if_fail (ESCALE_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (self->visit != NULL, NULL);
+
+  path = escale_visit_documents_dir (self->visit, error);
+  if (path == NULL)
+    return NULL;
+  dir = g_file_new_for_path (path);
+  pdf = escale_document_to_pdf (document, error);
+  if (pdf == NULL)
+    return NULL;
+  stem = file_stem (escale_document_get_title (document));
+  name = write_new_file (dir, stem, pdf, NULL, error);
+  return name != NULL ? g_file_get_child (dir, name) : NULL;
 }
 
 /* --- the object ---------------------------------------------------------- */

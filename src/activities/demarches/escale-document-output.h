@@ -58,4 +58,10 @@ void escale_document_output_save_async (EscaleDocumentOutput *self, EscaleDocume
 char *escale_document_output_save_finish (EscaleDocumentOutput *self, GAsyncResult *result,
                                           GError **error);
 
+/* Writes the PDF in the visit's scratch folder, under documents/ (0700),
+ * where the file chooser of a procedure's site shows what this visit made;
+ * wiped with the visit. Needs a visit. Returns the file. */
+GFile *escale_document_output_keep_in_visit (EscaleDocumentOutput *self, EscaleDocument *document,
+                                             GError **error);
+
 G_END_DECLS
