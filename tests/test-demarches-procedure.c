@@ -314,6 +314,16 @@ test_config_check (Fixture *f, gconstpointer data)
   g_assert_true (g_file_set_contents (picture, "<svg/>", -1, NULL));
   g_assert_true (g_file_set_contents (good, good_procedure, -1, NULL));
   g_assert_true (g_file_set_contents (bad, bad_text, -1, NULL));
+  {
+    g_autofree char *forms = g_build_filename (f->dir, "formulaires", NULL);
+    g_autofree char *form = g_build_filename (forms, "x.ini", NULL);
+
+    g_assert_cmpint (g_mkdir (forms, 0700), ==, 0);
+    g_assert_true (g_file_set_contents (form,
+                                        "[Form]\ntitle=Essai\n"
+                                        "[Question 1]\nid=a\ntype=couleur\nlabel=A ?\n",
+                                        -1, NULL));
+  }
   g_assert_true (g_file_set_contents (ini,
                                       "[Activity]\nid=demarches\ntitle=Mes démarches\n"
                                       "icon=forms\nkind=demarches\n"
@@ -335,6 +345,8 @@ test_config_check (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (all->str, "activities/40-demarches.ini:8: booking-url: « rdv »"));
   g_assert_nonnull (strstr (all->str, "activities/40-demarches.ini:9: permanence: « infos » :"));
   g_assert_null (strstr (all->str, "a.ini"));
+  /* The forms are checked with the procedures. */
+  g_assert_nonnull (strstr (all->str, "formulaires/x.ini:5: type: type « couleur » inconnu"));
 }
 
 /* The demo configuration is clean, and its booking screen finds the

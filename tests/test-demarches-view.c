@@ -458,6 +458,32 @@ tool_page_new (EscaleDemarchesView *view, gpointer user_data)
   return gtk_label_new ("Une page d'outil");
 }
 
+/* "Remplir un formulaire" on the home: the centre's forms by title, one
+ * touched fills the width (the guide steps aside), "Précédent" from its
+ * first screen leaves it, back to the list (the forms themselves are
+ * tested in test-form-flow.c). */
+static void
+test_forms_tool (Fixture *f, gconstpointer data)
+{
+  EscaleActivityView *view;
+
+  open_demarches (f);
+  view = ESCALE_ACTIVITY_VIEW (f->view);
+  touch (f, "Remplir un formulaire");
+  g_assert_cmpstr (screen (f), ==, "tool");
+  g_assert_true (shows (f, "Quel formulaire voulez-vous remplir ?"));
+  g_assert_true (shows (f, "Lettre de résiliation d'abonnement"));
+  g_assert_true (shows (f, "Demande de transport à la demande"));
+  touch (f, "Attestation sur l'honneur");
+  g_assert_true (escale_activity_view_get_presenting (view));
+  g_assert_true (shows (f, "Commencer"));
+  touch (f, "Précédent");
+  g_assert_false (escale_activity_view_get_presenting (view));
+  g_assert_true (shows (f, "Quel formulaire voulez-vous remplir ?"));
+  touch (f, "Retour");
+  g_assert_cmpstr (screen (f), ==, "home");
+}
+
 /* "Scanner un document" on the home: the scan page, and "Annuler" back
  * home (the scanner itself is tested in test-scan-page.c). */
 static void
@@ -480,9 +506,8 @@ test_add_tool (Fixture *f, gconstpointer data)
   GtkWidget *page;
 
   open_demarches (f);
-  escale_demarches_view_add_tool (f->view, "Remplir un formulaire", NULL, tool_page_new, &made,
-                                  NULL);
-  touch (f, "Remplir un formulaire");
+  escale_demarches_view_add_tool (f->view, "Un outil d'essai", NULL, tool_page_new, &made, NULL);
+  touch (f, "Un outil d'essai");
   g_assert_cmpstr (screen (f), ==, "tool");
   g_assert_true (shows (f, "Une page d'outil"));
   g_assert_cmpuint (made, ==, 1);
@@ -491,7 +516,7 @@ test_add_tool (Fixture *f, gconstpointer data)
   touch (f, "Retour");
   g_assert_cmpstr (screen (f), ==, "home");
   g_assert_null (page);
-  touch (f, "Remplir un formulaire");
+  touch (f, "Un outil d'essai");
   g_assert_cmpuint (made, ==, 2);
 }
 
@@ -709,6 +734,7 @@ main (int argc, char **argv)
   ADD ("booking", test_booking);
   ADD ("add-tool", test_add_tool);
   ADD ("scan-tool", test_scan_tool);
+  ADD ("forms-tool", test_forms_tool);
   ADD ("counters-in-store", test_counters_in_store);
 #undef ADD
   g_test_add ("/escale/demarches/view/screenshots", Fixture, NULL, fixture_setup, test_screenshots,

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "escale-demarches-kind.h"
+#include "escale-form-definition.h"
 #include "escale-procedure.h"
 
 /* kind=demarches: "Mes démarches", guided procedures written by the centre
@@ -316,14 +317,21 @@ check_permanence (EscaleActivity *activity, EscaleConfigFile *file, GPtrArray *p
                                 id, entry);
 }
 
-/* Every procedure file is read and checked in full; the forms are part C's
- * (escale_form_definitions_load_dir, wired by the integrator). */
+/* Every procedure and form file is read and checked in full. A centre
+ * without forms has no formulaires/ folder: that is only a problem when
+ * forms= names one. */
 static void
 check_demarches (EscaleActivity *activity, EscaleConfigFile *file, GPtrArray *problems)
 {
   g_autofree char *dir = escale_demarches_kind_get_procedures_dir (activity);
   g_autofree char *relative = get_relative_folder (activity, "procedures", "demarches");
   g_autoptr(GPtrArray) procedures = escale_procedures_load_dir (dir, relative, problems);
+  g_autofree char *forms_dir = escale_demarches_kind_get_forms_dir (activity);
+  g_autofree char *forms_relative = get_relative_folder (activity, "forms", "formulaires");
+  g_autofree char *forms_key = escale_activity_get_string (activity, "Demarches", "forms");
+
+  if (forms_key != NULL || g_file_test (forms_dir, G_FILE_TEST_IS_DIR))
+    g_ptr_array_unref (escale_form_definitions_load_dir (forms_dir, forms_relative, problems));
 
   check_permanence (activity, file, problems);
 }
