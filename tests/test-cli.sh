@@ -12,7 +12,7 @@ check () {
   if eval "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1"; failed=1; fi
 }
 
-echo "1..9"
+echo "1..10"
 
 out="$("$escale" --version)"
 check "--version prints the version" '[[ "$out" =~ ^escale\ [0-9]+\.[0-9]+ ]]'
@@ -32,6 +32,13 @@ rc=$?
 check "a bad config exits 1" '[ $rc -eq 1 ]'
 check "each problem names file, line and key" 'grep -q "^escale.ini:4: idle-delay: " "$tmp/err" && grep -q "^activities/a.ini:6: colour: " "$tmp/err"'
 check "a line that is not key=value is named" 'grep -q "^escale.ini:5: « oops » n.est pas une ligne clé=valeur" "$tmp/err"'
+
+# "Mes photos" cannot show a photo without its decoding helper: the
+# machine check says so on the activity's kind= line.
+ESCALE_PHOTO_HELPER=/nonexistent/escale-photo-helper \
+  "$escale" --check-config "$ESCALE_SOURCE_DIR/kiosk-config" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check "no photo helper: exit 1, said on the photos activity" '[ $rc -eq 1 ] && grep -q "^activities/20-photos.ini:7: kind: le décodeur de photos" "$tmp/err"'
 
 "$escale" --check-config "$tmp/nowhere" >"$tmp/out" 2>"$tmp/err"
 rc=$?

@@ -659,6 +659,98 @@ escale_photo_decoder_class_init (EscalePhotoDecoderClass *klass)
   signal (SIGPIPE, SIG_IGN);
 }
 
+/* --- whether this machine can decode photos (escale --check-config) ---- */
+
+static void
+check_sandboxed_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  gboolean sandboxed = g_subprocess_wait_check_finish (G_SUBPROCESS (object), result, NULL);
+
+  g_task_return_int (task, sandboxed ? 1 : 0);
+}
+
+static void
+check_plain_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  EscalePhotoDecoder *self = g_task_get_source_object (task);
+  g_autoptr(GSubprocess) sandboxed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_subprocess_wait_check_finish (G_SUBPROCESS (object), result, &error))
+    {
+      g_task_return_new_error (task, ESCALE_PHOTO_ERROR, ESCALE_PHOTO_ERROR_HELPER,
+                               _ ("le décodeur de photos %s ne fonctionne pas (%s) : aucune "
+                                  "photo ne pourra s'afficher"),
+                               self->helper, error->message);
+      return;
+    }
+  if (self->bwrap == NULL)
+    {
+      g_task_return_int (task, 0);
+      return;
+    }
+  {
+    Sandbox was = self->sandbox;
+
+    self->sandbox = SANDBOX_PROBING;
+    sandboxed =
+      spawn_helper (self, "--check",
+                    G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, NULL);
+    self->sandbox = was;
+  }
+  if (sandboxed == NULL)
+    g_task_return_int (task, 0);
+  else
+    g_subprocess_wait_check_async (sandboxed, g_task_get_cancellable (task), check_sandboxed_cb,
+                                   g_object_ref (task));
+}
+
+/* Runs the helper's own check (its loaders for JPEG, PNG, HEIC...) as it
+ * is, then inside bwrap: whether photos can be shown here at all, and
+ * whether they are decoded in the sandbox or with resource limits only. */
+void
+escale_photo_decoder_check_async (EscalePhotoDecoder *self, GCancellable *cancellable,
+                                  GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(GSubprocess) plain = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_task_set_source_tag (task, escale_photo_decoder_check_async);
+  {
+    Sandbox was = self->sandbox;
+
+    self->sandbox = SANDBOX_NONE;
+    plain = spawn_helper (self, "--check",
+                          G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                          &error);
+    self->sandbox = was;
+  }
+  if (plain == NULL)
+    g_task_return_new_error (task, ESCALE_PHOTO_ERROR, ESCALE_PHOTO_ERROR_HELPER,
+                             _ ("le décodeur de photos %s ne fonctionne pas (%s) : aucune "
+                                "photo ne pourra s'afficher"),
+                             self->helper, error->message);
+  else
+    g_subprocess_wait_check_async (plain, cancellable, check_plain_cb, g_steal_pointer (&task));
+}
+
+/* TRUE when photos can be decoded here; @sandboxed: inside bwrap. */
+gboolean
+escale_photo_decoder_check_finish (EscalePhotoDecoder *self, GAsyncResult *result,
+                                   gboolean *sandboxed, GError **error)
+{
+  gssize answer;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  answer = g_task_propagate_int (G_TASK (result), error);
+  if (sandboxed != NULL)
+    *sandboxed = answer == 1;
+  return answer >= 0;
+}
+
 static void
 escale_photo_decoder_init (EscalePhotoDecoder *self)
 {

@@ -39,4 +39,9 @@ void escale_photo_decoder_decode_async (EscalePhotoDecoder *self, GFile *file, g
 GdkTexture *escale_photo_decoder_decode_finish (EscalePhotoDecoder *self, GAsyncResult *result,
                                                 GError **error);
 
+void escale_photo_decoder_check_async (EscalePhotoDecoder *self, GCancellable *cancellable,
+                                       GAsyncReadyCallback callback, gpointer user_data);
+gboolean escale_photo_decoder_check_finish (EscalePhotoDecoder *self, GAsyncResult *result,
+                                            gboolean *sandboxed, GError **error);
+
 G_END_DECLS

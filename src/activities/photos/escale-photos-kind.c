@@ -108,5 +108,7 @@ const EscaleActivityKind escale_photos_kind = {
   .check = check_photos,
   .counters = photos_counters,
   .view_type = escale_photos_kind_view_type,
+  .check_machine = escale_photos_kind_check_machine,
+  .check_machine_finish = escale_photos_kind_check_machine_finish,
   .goodbye_reminder = photos_goodbye_reminder,
 };

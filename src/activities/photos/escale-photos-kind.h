@@ -16,4 +16,10 @@ guint escale_photos_kind_get_max_prints (EscaleActivity *activity);
 char *escale_photos_kind_get_printer (EscaleActivity *activity);
 char *escale_photos_kind_get_ports_picture (EscaleActivity *activity);
 
+/* escale-photos-check.c: the decoding helper runs here, sandboxed or not. */
+void escale_photos_kind_check_machine (GPtrArray *activities, GCancellable *cancellable,
+                                       GAsyncReadyCallback callback, gpointer user_data);
+void escale_photos_kind_check_machine_finish (GAsyncResult *result, GPtrArray *problems,
+                                              GPtrArray *warnings);
+
 G_END_DECLS
