@@ -52,6 +52,18 @@ test_file_chooser (Fixture *f, gconstpointer data)
   g_assert_cmpstr (webkit_web_view_get_title (web (f)), ==, "Salle 1");
 }
 
+/* <input type=color>: WebKit's own chooser would be a second window. */
+static void
+test_color_chooser (Fixture *f, gconstpointer data)
+{
+  load_and_wait (f, "/color-input");
+  real_click (f, 1);
+  wait_for (refused_something, f);
+  escale_test_spin (300);
+  assert_still_kiosk (f);
+  g_assert_cmpuint (count_toplevels (), ==, 1);
+}
+
 static void
 test_print (Fixture *f, gconstpointer data)
 {
@@ -227,6 +239,7 @@ main (int argc, char **argv)
   ADD ("pdf-refused", test_pdf_refused, NULL);
   ADD ("download-attribute-refused", test_download_attribute_refused, NULL);
   ADD ("file-chooser", test_file_chooser, NULL);
+  ADD ("color-chooser", test_color_chooser, NULL);
   ADD ("print", test_print, NULL);
   ADD ("http-auth", test_http_auth, NULL);
   ADD ("alert-calm-never-blocks", test_alert_is_calm_and_never_blocks, NULL);

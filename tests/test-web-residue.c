@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <libsoup/soup.h>
 
+#include "escale-scratch.h"
 #include "escale-test-util.h"
 #include "escale-web-view.h"
 
@@ -234,10 +237,50 @@ test_renew_leaves_nothing (void)
   g_free (f->base);
 }
 
+/* WebKit's sandbox files of web processes killed with an earlier kiosk
+ * are removed at start; those of a live process and anything else stay. */
+static void
+test_sandbox_leftovers_swept (void)
+{
+  g_autofree char *cache = g_dir_make_tmp ("escale-cache-XXXXXX", NULL);
+  g_autofree char *flatpak = g_build_filename (cache, ".flatpak", NULL);
+  g_autofree char *live_name = g_strdup_printf ("webkit-%d-1", (int) getpid ());
+  g_autofree char *dead_name = NULL;
+  g_autofree char *dead = NULL;
+  g_autofree char *live = NULL;
+  g_autofree char *other = g_build_filename (flatpak, "org.example.App", NULL);
+  const char *argv[] = { "true", NULL };
+  GPid child;
+  int status;
+
+  /* A process that has come and gone: its pid is free. */
+  g_assert_true (g_spawn_async (NULL, (char **) argv, NULL,
+                                G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                                &child, NULL));
+  g_assert_cmpint (waitpid (child, &status, 0), ==, child);
+  dead_name = g_strdup_printf ("webkit-%d-7", (int) child);
+  dead = g_build_filename (flatpak, dead_name, NULL);
+  live = g_build_filename (flatpak, live_name, NULL);
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *d = i == 0 ? dead : i == 1 ? live : other;
+      g_autofree char *info = g_build_filename (d, "bwrapinfo.json", NULL);
+
+      g_assert_cmpint (g_mkdir_with_parents (d, 0700), ==, 0);
+      g_assert_true (g_file_set_contents (info, "{}", -1, NULL));
+    }
+  escale_web_profile_sweep_sandbox_leftovers (cache);
+  g_assert_false (g_file_test (dead, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (live, G_FILE_TEST_IS_DIR));
+  g_assert_true (g_file_test (other, G_FILE_TEST_IS_DIR));
+  g_assert_true (escale_remove_tree (cache, NULL));
+}
+
 int
 main (int argc, char **argv)
 {
   gtk_test_init (&argc, &argv, NULL);
   g_test_add_func ("/escale/web-residue/renew-leaves-nothing", test_renew_leaves_nothing);
+  g_test_add_func ("/escale/web-residue/sandbox-leftovers-swept", test_sandbox_leftovers_swept);
   return g_test_run ();
 }

@@ -103,6 +103,11 @@ allowed_handler (SoupServer *server, SoupServerMessage *msg, const char *path, G
            "<!DOCTYPE html><html><head><title>Salle 1</title><style>"
            "body{margin:0}input{display:block;width:100vw;height:100vh}</style></head>"
            "<body><input id=\"f\" type=\"file\"></body></html>");
+  else if (g_str_equal (path, "/color-input"))
+    reply (msg, SOUP_STATUS_OK, "text/html",
+           "<!DOCTYPE html><html><head><title>Salle 1</title><style>"
+           "body{margin:0}input{display:block;width:100vw;height:100vh}</style></head>"
+           "<body><input id=\"c\" type=\"color\"></body></html>");
   else if (g_str_equal (path, "/salle-2"))
     reply (msg, SOUP_STATUS_OK, "text/html", "<title>Salle 2</title><p>La salle des tableaux</p>");
   else

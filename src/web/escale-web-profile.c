@@ -1,6 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "escale-web"
 
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <glib/gstdio.h>
+
 #include "escale-web-profile.h"
 
 /* The web identity of one person's visit: an ephemeral network session, so
@@ -130,4 +135,31 @@ escale_web_profile_renew (EscaleWebProfile *self, GError **error)
   self->generation++;
   g_object_notify_by_pspec (G_OBJECT (self), pspecs[PROP_NETWORK_SESSION]);
   return TRUE;
+}
+
+/* WebKit's sandbox leaves CACHE/.flatpak/webkit-PID-N/bwrapinfo.json for
+ * each web process; a process killed (a crash, a power cut, kill -9 of the
+ * kiosk) leaves them behind, and thousands piled up on a test machine.
+ * Called at start-up: those of processes gone are removed, nothing else. */
+void
+escale_web_profile_sweep_sandbox_leftovers (const char *cache_dir)
+{
+  g_autofree char *dir = g_build_filename (cache_dir, ".flatpak", NULL);
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *info = NULL;
+      int pid = 0, n = 0, end = 0;
+
+      if (sscanf (name, "webkit-%d-%d%n", &pid, &n, &end) != 2 || name[end] != '\0' || pid <= 0 ||
+          kill (pid, 0) == 0 || errno != ESRCH)
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      info = g_build_filename (path, "bwrapinfo.json", NULL);
+      g_unlink (info);
+      g_rmdir (path);
+    }
 }

@@ -12,5 +12,6 @@ EscaleWebProfile *escale_web_profile_new (void);
 WebKitNetworkSession *escale_web_profile_get_network_session (EscaleWebProfile *self);
 gboolean escale_web_profile_renew (EscaleWebProfile *self, GError **error);
 guint escale_web_profile_get_generation (EscaleWebProfile *self);
+void escale_web_profile_sweep_sandbox_leftovers (const char *cache_dir);
 
 G_END_DECLS

@@ -161,6 +161,17 @@ download_started_cb (WebKitNetworkSession *session, WebKitDownload *download, Es
                            self, 0);
 }
 
+/* <input type=color>: WebKit's own chooser is a window of its own, a way
+ * out of the kiosk. Refused like every request with no kiosk-safe
+ * handler; the page keeps its default colour. */
+static gboolean
+color_chooser_cb (WebKitWebView *web_view, WebKitColorChooserRequest *request, EscaleWebView *self)
+{
+  escale_web_view_count_refusal (self, webkit_web_view_get_uri (web_view));
+  webkit_color_chooser_request_cancel (request);
+  return TRUE;
+}
+
 /* Connects the handlers above to the view's WebKitWebView and session. */
 void
 escale_web_view_connect_requests (EscaleWebView *self)
@@ -171,6 +182,8 @@ escale_web_view_connect_requests (EscaleWebView *self)
   g_signal_connect_object (self->web_view, "run-file-chooser", G_CALLBACK (file_chooser_cb), self,
                            0);
   g_signal_connect_object (self->web_view, "print", G_CALLBACK (print_cb), self, 0);
+  g_signal_connect_object (self->web_view, "run-color-chooser", G_CALLBACK (color_chooser_cb),
+                           self, 0);
   g_signal_connect_object (self->web_view, "context-menu", G_CALLBACK (context_menu_cb), self, 0);
   g_signal_connect_object (self->web_view, "permission-request", G_CALLBACK (permission_cb), self,
                            0);
