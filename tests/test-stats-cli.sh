@@ -35,9 +35,9 @@ echo 482913 | "$tool" --db "$db" set-pin >"$tmp/out" 2>"$tmp/err"; rc=$?
 check "set-pin stores a hash, never the code" '[ $rc -eq 0 ] && [ "$(sqlite3 "$db" "SELECT pin_hash LIKE '"'"'\$argon2id\$%'"'"' FROM staff_access")" = 1 ] && ! grep -q 482913 "$db"'
 
 run --db "$db" check
-check "check of a fresh store: exit 0, schema 7, integrity ok" '[ $rc -eq 0 ] && grep -q "Version du schéma : 7" "$tmp/out" && grep -q "Intégrité : ok" "$tmp/out"'
+check "check of a fresh store: exit 0, schema 8, integrity ok" '[ $rc -eq 0 ] && grep -q "Version du schéma : 8" "$tmp/out" && grep -q "Intégrité : ok" "$tmp/out"'
 
-sqlite3 "$db" "INSERT INTO sessions (day, start_hour, weekday, duration_min, end_reason, helper_calls, uid, kiosk_id, accompanied, satisfaction, age_bracket) VALUES
+sqlite3 "$db" "INSERT INTO sessions (day, start_hour, weekday, duration_min, end_reason, helper_calls, uid, kiosk_id, help_asked, satisfaction, age_bracket) VALUES
  ('2026-03-02', 9, 1, 40, 'finished', 1, 'a1', 'k1', 1, 'oui', '70+'),
  ('2026-03-03', 14, 2, 80, 'timeout', 0, 'a2', 'k1', 0, NULL, NULL),
  ('2020-01-06', 10, 1, 20, 'finished', 0, 'a3', 'k1', 0, NULL, NULL);
@@ -64,7 +64,7 @@ check "export csv: BOM, ';' and French headers" '[ $rc -eq 0 ] && head -c 3 "$tm
 run --db "$db" export --format csv --sessions -o "$tmp/visits.csv"
 check "export --sessions: one line per visit held, no more" '[ $rc -eq 0 ] && [ "$(wc -l < "$tmp/visits.csv")" -eq 4 ]'
 run --db "$db" export --format json --from 2026-03-01 --to 2026-03-31
-check "export json is valid JSON with the figures" '[ $rc -eq 0 ] && python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d[\"sessions\"]==2 and d[\"accompanied\"]==1" "$tmp/out"'
+check "export json is valid JSON with the figures" '[ $rc -eq 0 ] && python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d[\"sessions\"]==2 and d[\"help_asked\"]==1" "$tmp/out"'
 run --db "$db" export --format csv -o "$tmp/no/such/dir/x.csv"
 check "export to an impossible place: exit 1, names it" '[ $rc -eq 1 ] && grep -q "no/such/dir" "$tmp/err"'
 cp "$db" "$tmp/stats.before"
@@ -119,7 +119,7 @@ check "merge without a file: exit 2" '[ $rc -eq 2 ]'
 
 other="$tmp/other.db"
 echo 135792 | "$tool" --db "$other" set-pin >/dev/null 2>&1
-sqlite3 "$other" "INSERT INTO sessions (day, start_hour, weekday, duration_min, end_reason, helper_calls, uid, kiosk_id, accompanied) VALUES ('2026-03-04', 9, 3, 10, 'finished', 0, 'b1', 'k2', 0), ('2026-03-05', 9, 4, 10, 'finished', 0, 'a1', 'k1', 1);"
+sqlite3 "$other" "INSERT INTO sessions (day, start_hour, weekday, duration_min, end_reason, helper_calls, uid, kiosk_id, help_asked) VALUES ('2026-03-04', 9, 3, 10, 'finished', 0, 'b1', 'k2', 0), ('2026-03-05', 9, 4, 10, 'finished', 0, 'a1', 'k1', 1);"
 run --db "$tmp/all.db" merge "$db" "$other"
 run --db "$tmp/all.db" merge "$db" "$other"
 check "merging twice counts each visit once" '[ $rc -eq 0 ] && [ "$(sqlite3 "$tmp/all.db" "SELECT count(*) FROM sessions")" = 4 ]'

@@ -244,7 +244,7 @@ write_header (CounterColumns *columns, EscaleStatsStore *store, const char *from
     _ ("Durée (minutes)"),
     _ ("Fin de la visite"),
     _ ("Appels à un aidant"),
-    _ ("Accompagnée"),
+    _ ("Aide reçue"),
     _ ("A trouvé ce qu'il cherchait"),
     _ ("Tranche d'âge"),
     _ ("Activités et minutes"),
@@ -296,7 +296,7 @@ write_sessions (EscaleStatsStore *store, const char *from_day, const char *to_da
   stmt = escale_stats_store_prepare (store,
                                      "SELECT s.id, s.uid, s.day, s.start_hour, s.weekday,"
                                      " s.duration_min, s.end_reason, s.helper_calls,"
-                                     " s.accompanied, s.satisfaction, s.age_bracket,"
+                                     " s.help_given, s.satisfaction, s.age_bracket,"
                                      " a.activity_id, a.minutes, a.theme"
                                      " FROM sessions s LEFT JOIN session_activities a"
                                      " ON a.session_id = s.id WHERE +s.day BETWEEN ?1 AND ?2"

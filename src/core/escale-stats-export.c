@@ -86,12 +86,19 @@ escale_stats_export_summary_csv (EscaleStatsReport *report)
   append_count (out, summary, _ ("Visites"), escale_stats_report_get_sessions (report));
   append_row (out, summary, _ ("Heures d'utilisation"), hours);
   append_row (out, summary, _ ("Durée médiane (minutes)"), median);
-  append_count (out, summary, _ ("Visites accompagnées"),
-                escale_stats_report_get_accompanied (report));
-  append_count (out, summary, _ ("Visites en autonomie"),
-                escale_stats_report_get_autonomous (report));
+  append_count (out, summary, _ ("Visites avec aide demandée"),
+                escale_stats_report_get_help_asked (report));
   append_count (out, summary, _ ("Appels à un aidant"),
                 escale_stats_report_get_helper_calls (report));
+  append_count (out, summary, _ ("Visites avec aide reçue"),
+                escale_stats_report_get_help_given (report));
+  for (guint i = 0; i < ESCALE_N_AUTONOMY; i++)
+    append_count (out, _ ("Niveau d'autonomie"), escale_stats_autonomy_label (i),
+                  escale_stats_report_get_autonomy (report, i));
+  append_count (out, summary, _ ("Ateliers collectifs"),
+                escale_stats_report_get_workshops (report)->len);
+  append_count (out, summary, _ ("Participations aux ateliers"),
+                escale_stats_workshop_participants (report));
   append_count (out, summary, _ ("Visites regroupées par mois (anciennes)"),
                 escale_stats_report_get_folded_sessions (report));
   for (guint i = 0; i < ESCALE_N_DURATION_BUCKETS; i++)
@@ -120,8 +127,16 @@ escale_stats_export_summary_csv (EscaleStatsReport *report)
     {
       EscaleStatsGroup *group = escale_stats_report_get_activities (report)->pdata[i];
 
-      append_count (out, _ ("Activité (visites)"), group->name, group->sessions);
-      append_count (out, _ ("Activité (minutes)"), group->name, group->minutes);
+      append_count (out, _ ("Activité (visites)"), escale_stats_group_display_name (group),
+                    group->sessions);
+      append_count (out, _ ("Activité (minutes)"), escale_stats_group_display_name (group),
+                    group->minutes);
+    }
+  for (guint i = 0; i < escale_stats_report_get_categories (report)->len; i++)
+    {
+      EscaleStatsGroup *group = escale_stats_report_get_categories (report)->pdata[i];
+
+      append_count (out, _ ("Catégorie de démarche (visites)"), group->name, group->sessions);
     }
   for (guint i = 0; i < escale_stats_report_get_counters (report)->len; i++)
     {
@@ -147,6 +162,11 @@ add_groups (JsonBuilder *builder, const char *name, GPtrArray *groups, gboolean 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "name");
       json_builder_add_string_value (builder, group->name);
+      if (group->title != NULL)
+        {
+          json_builder_set_member_name (builder, "title");
+          json_builder_add_string_value (builder, group->title);
+        }
       if (with_theme)
         {
           json_builder_set_member_name (builder, "theme");
@@ -217,9 +237,16 @@ escale_stats_export_json (EscaleStatsReport *report)
   add_int (builder, "folded_sessions", escale_stats_report_get_folded_sessions (report));
   json_builder_set_member_name (builder, "median_minutes");
   json_builder_add_double_value (builder, escale_stats_report_get_median_minutes (report));
-  add_int (builder, "accompanied", escale_stats_report_get_accompanied (report));
-  add_int (builder, "autonomous", escale_stats_report_get_autonomous (report));
+  add_int (builder, "help_asked", escale_stats_report_get_help_asked (report));
   add_int (builder, "helper_calls", escale_stats_report_get_helper_calls (report));
+  add_int (builder, "help_given", escale_stats_report_get_help_given (report));
+  json_builder_set_member_name (builder, "autonomy");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < ESCALE_N_AUTONOMY; i++)
+    add_int (builder, escale_autonomy_to_slug (i), escale_stats_report_get_autonomy (report, i));
+  json_builder_end_object (builder);
+  add_int (builder, "workshops", escale_stats_report_get_workshops (report)->len);
+  add_int (builder, "workshop_participants", escale_stats_workshop_participants (report));
   add_int (builder, "staff_code_failures", escale_stats_report_get_pin_failures (report));
 
   json_builder_set_member_name (builder, "durations");
@@ -255,6 +282,7 @@ escale_stats_export_json (EscaleStatsReport *report)
 
   add_groups (builder, "activities", escale_stats_report_get_activities (report), TRUE);
   add_groups (builder, "themes", escale_stats_report_get_themes (report), FALSE);
+  add_groups (builder, "categories", escale_stats_report_get_categories (report), FALSE);
   add_counters (builder, escale_stats_report_get_counters (report));
 
   json_builder_set_member_name (builder, "hour_by_weekday");

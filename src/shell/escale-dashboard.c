@@ -100,6 +100,30 @@ attach_counter_tiles (GtkGrid *tiles, GPtrArray *counters, guint first)
   return place;
 }
 
+/* The period's workshops, if it had any, at place @place. */
+static guint
+attach_workshop_tile (GtkGrid *tiles, EscaleStatsReport *r, guint place)
+{
+  GPtrArray *workshops = escale_stats_report_get_workshops (r);
+  guint participants = escale_stats_workshop_participants (r);
+  g_autofree char *value = NULL;
+  g_autofree char *detail = NULL;
+
+  if (workshops->len == 0)
+    return place;
+  value = g_strdup_printf ("%u", workshops->len);
+  detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u participation", "%u participations",
+                                         participants),
+                            participants);
+  gtk_grid_attach (tiles,
+                   tile (value,
+                         g_dngettext (GETTEXT_PACKAGE, "Atelier collectif", "Ateliers collectifs",
+                                      workshops->len),
+                         detail),
+                   place % 3, place / 3, 1, 1);
+  return place + 1;
+}
+
 static void
 fill_tiles (EscaleDashboard *self)
 {
@@ -113,11 +137,11 @@ fill_tiles (EscaleDashboard *self)
   g_autofree char *hours = g_strdup_printf (_ ("%u h %02u"), minutes / 60, minutes % 60);
   g_autofree char *median =
     g_strdup_printf (_ ("%.0f min"), escale_stats_report_get_median_minutes (r));
-  g_autofree char *accompanied = percent (escale_stats_report_get_accompanied (r), sessions);
-  g_autofree char *acc_detail = g_strdup_printf (_ ("%u accompagnées, %u en autonomie"),
-                                                 escale_stats_report_get_accompanied (r),
-                                                 escale_stats_report_get_autonomous (r));
-  g_autofree char *helpers = g_strdup_printf ("%u", escale_stats_report_get_helper_calls (r));
+  g_autofree char *autonomous =
+    percent (escale_stats_report_get_autonomy (r, ESCALE_AUTONOMY_AUTONOME), sessions);
+  g_autofree char *autonomy_detail = escale_stats_autonomy_detail (r);
+  g_autofree char *asked = g_strdup_printf ("%u", escale_stats_report_get_help_asked (r));
+  g_autofree char *help_detail = escale_stats_help_detail (r);
   g_autofree char *yes = NULL;
   g_autofree char *sat_detail = NULL;
   g_autofree char *folded = NULL;
@@ -127,12 +151,15 @@ fill_tiles (EscaleDashboard *self)
     answered += escale_stats_report_get_satisfaction (r, i);
   yes = percent (escale_stats_report_get_satisfaction (r, ESCALE_SATISFACTION_YES), answered);
   sat_detail =
-    g_strdup_printf (_ ("Oui %u, en partie %u, non %u (%u réponses)"),
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Oui %u, en partie %u, non %u (%u réponse)",
+                                  "Oui %u, en partie %u, non %u (%u réponses)", answered),
                      escale_stats_report_get_satisfaction (r, ESCALE_SATISFACTION_YES),
                      escale_stats_report_get_satisfaction (r, ESCALE_SATISFACTION_PARTLY),
                      escale_stats_report_get_satisfaction (r, ESCALE_SATISFACTION_NO), answered);
   if (escale_stats_report_get_folded_sessions (r) > 0)
-    folded = g_strdup_printf (_ ("dont %u d'anciens mois regroupés"),
+    folded = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "dont %u d'anciens mois regroupée",
+                                           "dont %u d'anciens mois regroupées",
+                                           escale_stats_report_get_folded_sessions (r)),
                               escale_stats_report_get_folded_sessions (r));
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tiles))) != NULL)
@@ -140,12 +167,14 @@ fill_tiles (EscaleDashboard *self)
   gtk_grid_attach (self->tiles, tile (n_sessions, _ ("Visites"), folded), 0, 0, 1, 1);
   gtk_grid_attach (self->tiles, tile (hours, _ ("Heures d'utilisation"), NULL), 1, 0, 1, 1);
   gtk_grid_attach (self->tiles, tile (median, _ ("Durée médiane d'une visite"), NULL), 2, 0, 1, 1);
-  gtk_grid_attach (self->tiles, tile (accompanied, _ ("Visites accompagnées"), acc_detail), 0, 1,
-                   1, 1);
+  gtk_grid_attach (self->tiles, tile (autonomous, _ ("Visites en autonomie"), autonomy_detail), 0,
+                   1, 1, 1);
   gtk_grid_attach (self->tiles, tile (yes, _ ("Ont trouvé ce qu'ils cherchaient"), sat_detail), 1,
                    1, 1, 1);
-  gtk_grid_attach (self->tiles, tile (helpers, _ ("Appels à un aidant"), NULL), 2, 1, 1, 1);
-  next = attach_counter_tiles (self->tiles, escale_stats_report_get_counters (r), 6);
+  gtk_grid_attach (self->tiles, tile (asked, _ ("Visites avec aide demandée"), help_detail), 2, 1,
+                   1, 1);
+  next = attach_workshop_tile (self->tiles, r, 6);
+  next = attach_counter_tiles (self->tiles, escale_stats_report_get_counters (r), next);
   if (escale_stats_report_get_pin_failures (r) > 0)
     gtk_grid_attach (self->tiles, tile (pins, _ ("Codes équipe erronés"), NULL), next % 3,
                      next / 3, 1, 1);
@@ -162,9 +191,11 @@ fill_groups (EscaleChart *chart, GPtrArray *groups, gboolean with_theme)
       EscaleStatsGroup *group = groups->pdata[i];
 
       if (with_theme && group->theme != NULL)
-        g_ptr_array_add (labels, g_strdup_printf ("%s (%s)", group->name, group->theme));
+        g_ptr_array_add (labels,
+                         g_strdup_printf ("%s (%s)", escale_stats_group_display_name (group),
+                                          group->theme));
       else
-        g_ptr_array_add (labels, g_strdup (group->name));
+        g_ptr_array_add (labels, g_strdup (escale_stats_group_display_name (group)));
       g_array_append_val (values, group->sessions);
     }
   escale_chart_set_bars (chart, (const char *const *) labels->pdata, (guint *) values->data,

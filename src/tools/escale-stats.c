@@ -199,6 +199,8 @@ cmd_summary (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(EscaleStatsStore) store = NULL;
   g_autoptr(EscaleStatsReport) report = NULL;
+  g_autofree char *help = NULL;
+  g_autofree char *autonomy = NULL;
   guint minutes;
 
   if (!resolve_period (&error))
@@ -218,10 +220,12 @@ cmd_summary (void)
   for (guint i = 0; i < ESCALE_N_DURATION_BUCKETS; i++)
     g_print ("  %s: %u\n", escale_stats_duration_bucket_label (i),
              escale_stats_report_get_duration_bucket (report, i));
-  g_print (_ ("Accompagnées : %u, en autonomie : %u, appels à un aidant : %u\n"),
-           escale_stats_report_get_accompanied (report),
-           escale_stats_report_get_autonomous (report),
-           escale_stats_report_get_helper_calls (report));
+  help = escale_stats_help_detail (report);
+  autonomy = escale_stats_autonomy_detail (report);
+  g_print (_ ("Aide demandée : %u visites (%s)\n"), escale_stats_report_get_help_asked (report),
+           help);
+  g_print (_ ("En autonomie : %u visites ; %s\n"),
+           escale_stats_report_get_autonomy (report, ESCALE_AUTONOMY_AUTONOME), autonomy);
   g_print (_ (
              "Ont trouvé ce qu'ils cherchaient : oui %u, en partie %u, non %u, sans réponse %u\n"),
            escale_stats_report_get_satisfaction (report, ESCALE_SATISFACTION_YES),
