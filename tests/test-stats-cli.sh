@@ -18,7 +18,7 @@ run () {
   rc=$?
 }
 
-echo "1..39"
+echo "1..40"
 db="$tmp/stats.db"
 
 run
@@ -42,11 +42,13 @@ sqlite3 "$db" "INSERT INTO sessions (day, start_hour, weekday, duration_min, end
  ('2026-03-03', 14, 2, 80, 'timeout', 0, 'a2', 'k1', 0, NULL, NULL),
  ('2020-01-06', 10, 1, 20, 'finished', 0, 'a3', 'k1', 0, NULL, NULL);
  INSERT INTO session_activities VALUES (1, 'visio', 35, 'Échanger avec ses proches', '2026-03-02');
- INSERT INTO session_counters VALUES (1, '2026-03-02', 'call', 'started', 2), (1, '2026-03-02', 'photos', 'taken', 4);"
+ INSERT INTO session_counters VALUES (1, '2026-03-02', 'call', 'started', 2), (1, '2026-03-02', 'photos', 'taken', 4);
+ INSERT INTO activity_titles VALUES ('visio', 'Appel vidéo');"
 
 run --db "$db" summary --from 2026-03-01 --to 2026-03-31
 check "summary counts the period's visits" '[ $rc -eq 0 ] && grep -q "^Visites : 2 " "$tmp/out" && grep -q "Heures d.utilisation : 2 h 00" "$tmp/out"'
-check "summary names every counter, declared or not" '[ $rc -eq 0 ] && grep -q "^Appels vidéo lancés : 2 (1 visites)" "$tmp/out" && grep -q "^Appels vidéo aboutis : 0 (0 visites)" "$tmp/out" && grep -q "^photos/taken : 4 (1 visites)" "$tmp/out"'
+check "summary names every counter, declared or not" '[ $rc -eq 0 ] && grep -q "^Appels vidéo lancés : 2 (1 visite)" "$tmp/out" && grep -q "^Appels vidéo aboutis : 0 (0 visites)" "$tmp/out" && grep -q "^photos/taken : 4 (1 visite)" "$tmp/out"'
+check "summary names activities by title, visits in the singular for one" '[ $rc -eq 0 ] && grep -q "^  Activité « Appel vidéo » : 1 visite, 35 min" "$tmp/out" && grep -q "^Aide demandée : 1 visite (1 appel à un aidant, aide reçue dans 0 visites)" "$tmp/out"'
 run --db "$db" summary --from 2026-31-03
 check "summary with a bad date: exit 2, shows the format" '[ $rc -eq 2 ] && grep -q "AAAA-MM-JJ" "$tmp/err"'
 run --db "$db" summary --from 2026-04-01 --to 2026-03-01

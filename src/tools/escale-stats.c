@@ -193,6 +193,41 @@ resolve_period (GError **error)
   return TRUE;
 }
 
+/* "Aide demandée : 3 visites (detail)"; the number of workshops when
+ * @detail is NULL and @what names them. */
+static void
+print_visits (const char *what, guint n, const char *detail)
+{
+  g_autofree char *count =
+    g_strdup_printf (detail ? g_dngettext (GETTEXT_PACKAGE, "%u visite", "%u visites", n) : "%u",
+                     n);
+
+  if (detail)
+    g_print ("%s : %s (%s)\n", what, count, detail);
+  else
+    g_print ("%s : %s\n", what, count);
+}
+
+/* Each group (theme, activity by title, category): its distinct visits
+ * and, if any, minutes. */
+static void
+print_groups (const char *what, GPtrArray *groups)
+{
+  for (guint i = 0; i < groups->len; i++)
+    {
+      EscaleStatsGroup *group = groups->pdata[i];
+      g_autofree char *visits =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u visite", "%u visites", group->sessions),
+                         group->sessions);
+
+      if (group->minutes > 0)
+        g_print (_ ("  %s « %s » : %s, %u min\n"), what, escale_stats_group_display_name (group),
+                 visits, group->minutes);
+      else
+        g_print (_ ("  %s « %s » : %s\n"), what, escale_stats_group_display_name (group), visits);
+    }
+}
+
 static int
 cmd_summary (void)
 {
@@ -211,7 +246,9 @@ cmd_summary (void)
 
   minutes = escale_stats_report_get_minutes (report);
   g_print (_ ("Période : du %s au %s\n"), opt_from, opt_to);
-  g_print (_ ("Visites : %u (dont %u venant des totaux mensuels)\n"),
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Visites : %u (dont %u venant des totaux mensuels)\n",
+                        "Visites : %u (dont %u venant des totaux mensuels)\n",
+                        escale_stats_report_get_sessions (report)),
            escale_stats_report_get_sessions (report),
            escale_stats_report_get_folded_sessions (report));
   g_print (_ ("Heures d'utilisation : %u h %02u\n"), minutes / 60, minutes % 60);
@@ -222,31 +259,28 @@ cmd_summary (void)
              escale_stats_report_get_duration_bucket (report, i));
   help = escale_stats_help_detail (report);
   autonomy = escale_stats_autonomy_detail (report);
-  g_print (_ ("Aide demandée : %u visites (%s)\n"), escale_stats_report_get_help_asked (report),
-           help);
-  g_print (_ ("En autonomie : %u visites ; %s\n"),
-           escale_stats_report_get_autonomy (report, ESCALE_AUTONOMY_AUTONOME), autonomy);
+  print_visits (_ ("Aide demandée"), escale_stats_report_get_help_asked (report), help);
+  print_visits (_ ("En autonomie"),
+                escale_stats_report_get_autonomy (report, ESCALE_AUTONOMY_AUTONOME), autonomy);
+  print_visits (_ ("Ateliers collectifs"), escale_stats_report_get_workshops (report)->len, NULL);
   g_print (_ (
              "Ont trouvé ce qu'ils cherchaient : oui %u, en partie %u, non %u, sans réponse %u\n"),
            escale_stats_report_get_satisfaction (report, ESCALE_SATISFACTION_YES),
            escale_stats_report_get_satisfaction (report, ESCALE_SATISFACTION_PARTLY),
            escale_stats_report_get_satisfaction (report, ESCALE_SATISFACTION_NO),
            escale_stats_report_get_satisfaction (report, ESCALE_SATISFACTION_NONE));
-  for (guint i = 0; i < escale_stats_report_get_themes (report)->len; i++)
-    {
-      EscaleStatsGroup *group = escale_stats_report_get_themes (report)->pdata[i];
-
-      g_print (_ ("  Thématique « %s » : %u visites, %u min\n"), group->name, group->sessions,
-               group->minutes);
-    }
+  print_groups (_ ("Thématique"), escale_stats_report_get_themes (report));
+  print_groups (_ ("Activité"), escale_stats_report_get_activities (report));
+  print_groups (_ ("Catégorie de démarche"), escale_stats_report_get_categories (report));
   for (guint i = 0; i < escale_stats_report_get_counters (report)->len; i++)
     {
       EscaleStatsCounter *counter = escale_stats_report_get_counters (report)->pdata[i];
       g_autofree char *value = g_strdup_printf ("%" G_GUINT64_FORMAT, counter->value);
 
       /* TRANSLATORS: a counter's label, its total, the visits that had it. */
-      g_print (_ ("%s : %s (%u visites)\n"), escale_stats_counter_display_label (counter), value,
-               counter->visits);
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%s : %s (%u visite)\n", "%s : %s (%u visites)\n",
+                            counter->visits),
+               escale_stats_counter_display_label (counter), value, counter->visits);
     }
   g_print (_ ("Codes équipe erronés : %u\n"), escale_stats_report_get_pin_failures (report));
   return EXIT_SUCCESS;
