@@ -33,6 +33,8 @@ struct _EscaleDashboard
   EscaleChart *per_day;
   EscaleChart *per_activity;
   EscaleChart *per_theme;
+  EscaleChart *per_category;
+  GtkWidget *per_category_box;
   EscaleChart *heat;
   EscaleChart *ages;
   EscaleChart *durations;
@@ -247,6 +249,8 @@ fill_charts (EscaleDashboard *self)
                             (guint *) day_values->data, day_values->len);
   fill_groups (self->per_activity, escale_stats_report_get_activities (r), TRUE);
   fill_groups (self->per_theme, escale_stats_report_get_themes (r), FALSE);
+  fill_groups (self->per_category, escale_stats_report_get_categories (r), FALSE);
+  gtk_widget_set_visible (self->per_category_box, escale_stats_report_get_categories (r)->len > 0);
 
   for (int d = 1; d <= 7; d++)
     for (int h = 0; h < 24; h++)
@@ -653,6 +657,13 @@ add_charts (EscaleDashboard *self, GtkWidget *box)
   section (box, _ ("Par thématique (La Coop de la médiation numérique)"),
            GTK_WIDGET (self->per_theme));
   section (box, _ ("Par activité (et sa thématique)"), GTK_WIDGET (self->per_activity));
+  /* Only when the period had démarches. */
+  self->per_category_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
+  self->per_category = ESCALE_CHART (escale_chart_new ());
+  section (self->per_category_box, _ ("Démarches par catégorie (visites)"),
+           GTK_WIDGET (self->per_category));
+  gtk_widget_set_visible (self->per_category_box, FALSE);
+  gtk_box_append (GTK_BOX (box), self->per_category_box);
   attach_duration_and_age_charts (self, charts);
   gtk_box_append (GTK_BOX (box), charts);
 
