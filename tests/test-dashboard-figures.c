@@ -128,6 +128,8 @@ test_tiles_are_plain_sql (Fixture *f, gconstpointer data)
 {
   g_autoptr(EscaleDashboard) dashboard = NULL;
   g_autoptr(GPtrArray) tiles = g_ptr_array_new ();
+  g_autofree char *xlsx = NULL;
+  g_autofree char *contents = NULL;
 
   fill_figures_dataset (f->k.store, f->k.dir);
   dashboard = g_object_ref_sink (ESCALE_DASHBOARD (escale_dashboard_new (f->k.kiosk)));
@@ -141,6 +143,13 @@ test_tiles_are_plain_sql (Fixture *f, gconstpointer data)
   g_assert_cmpuint (tiles->len, ==, 7 + 3);
   g_assert_cmpstr (tile_text (tiles->pdata[5], 2), ==,
                    "6 appels à un aidant, aide reçue dans 4 visites");
+
+  /* The La Coop workbook of the period shown, named after it. */
+  xlsx = escale_dashboard_export_xlsx (dashboard, f->k.dir, NULL);
+  g_assert_nonnull (xlsx);
+  g_assert_true (g_str_has_suffix (xlsx, "escale-la-coop-2026-03-01-au-2026-03-31.xlsx"));
+  g_assert_true (g_file_get_contents (xlsx, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "PK"));
   g_assert_finalize_object (g_steal_pointer (&dashboard));
 }
 

@@ -18,7 +18,7 @@ run () {
   rc=$?
 }
 
-echo "1..40"
+echo "1..42"
 db="$tmp/stats.db"
 
 run
@@ -63,6 +63,10 @@ check "export json --sessions: exit 2" '[ $rc -eq 2 ]'
 
 run --db "$db" export --format csv --from 2026-03-01 --to 2026-03-31 -o "$tmp/summary.csv"
 check "export csv: BOM, ';' and French headers" '[ $rc -eq 0 ] && head -c 3 "$tmp/summary.csv" | od -An -tx1 | grep -q "ef bb bf" && grep -q "Synthèse;Visites;2" "$tmp/summary.csv"'
+run --db "$db" export --format xlsx
+check "export xlsx without -o: exit 2, asks for the file" '[ $rc -eq 2 ] && grep -q -- "-o" "$tmp/err"'
+run --db "$db" export --format xlsx --from 2026-03-01 --to 2026-03-31 -o "$tmp/la-coop.xlsx"
+check "export xlsx: a workbook with La Coop's sheets, nothing left beside it" '[ $rc -eq 0 ] && python3 "$ESCALE_SOURCE_DIR/tests/read-xlsx.py" "$tmp/la-coop.xlsx" | grep -q "^== Ateliers collectifs" && ! ls "$tmp"/*.partial 2>/dev/null'
 run --db "$db" export --format csv --sessions -o "$tmp/visits.csv"
 check "export --sessions: one line per visit held, no more" '[ $rc -eq 0 ] && [ "$(wc -l < "$tmp/visits.csv")" -eq 4 ]'
 run --db "$db" export --format json --from 2026-03-01 --to 2026-03-31

@@ -274,6 +274,138 @@ test_json_is_plain_sql (Fixture *f, gconstpointer data)
     }
 }
 
+/* The sheets of the workbook at @path, read back by tests/read-xlsx.py:
+ * sheet name -> rows (tab-separated cells). */
+static GHashTable *
+read_xlsx (const char *path)
+{
+  g_autofree char *script =
+    g_build_filename (g_getenv ("ESCALE_SOURCE_DIR"), "tests", "read-xlsx.py", NULL);
+  const char *argv[] = { "python3", script, path, NULL };
+  g_autofree char *out = NULL;
+  g_auto (GStrv) lines = NULL;
+  GHashTable *sheets =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  GPtrArray *rows = NULL;
+  int status = -1;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
+                               NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (lines[i], "== "))
+        {
+          rows = g_ptr_array_new_with_free_func (g_free);
+          g_hash_table_insert (sheets, g_strdup (lines[i] + 3), rows);
+        }
+      else if (rows != NULL && *lines[i] != '\0')
+        g_ptr_array_add (rows, g_strdup (lines[i]));
+    }
+  return sheets;
+}
+
+/* Excel's day number of @day in SQL (days since 1899-12-30). */
+#define SERIAL(day) "CAST (julianday (" day ") - julianday ('1899-12-30') AS INTEGER)"
+
+static const char workshops_row_sql[] =
+  "SELECT printf ('%d\tAtelier collectif\t%d\t%d\tOrdinateur\t%s\t%s\t%d h', " SERIAL (
+    "min (day)") ", sum (participants), max (duration_min),"
+                 " CASE min (theme) WHEN 'prendre_en_main_du_materiel' THEN 'Prendre en main du matériel'"
+                 " WHEN 'email' THEN 'E-mail' ELSE min (theme) END,"
+                 " CASE min (level) WHEN 'debutant' THEN 'Débutant' WHEN 'intermediaire' THEN 'Intermédiaire'"
+                 " ELSE 'Avancé' END, min (start_hour)) FROM workshops s WHERE" PERIOD
+                 "GROUP BY uid ORDER BY min (day), min (start_hour), uid LIMIT 1 OFFSET ?1";
+
+/* A day of visits as La Coop's individual sheet writes it, from the rows. */
+static const char day_row_sql[] =
+  "SELECT printf ('%d\tAccompagnement individuel\t%d\t%d\tOrdinateur\t%s"
+  "\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d', " SERIAL (
+    "s.day") ", count (*),"
+             " sum (duration_min), ifnull ((SELECT group_concat (t || ' (' || n || ')', ', ') FROM"
+             "  (SELECT a.theme t, count (DISTINCT a.session_id) n FROM session_activities a"
+             "   WHERE a.day = s.day AND a.theme IS NOT NULL GROUP BY a.theme ORDER BY n DESC, t)), ''),"
+             " sum (helper_calls > 0), sum (help_given),"
+             " sum (helper_calls = 0 AND NOT help_given AND workshop_uid IS NULL),"
+             " sum (workshop_uid IS NULL AND (helper_calls > 0 OR help_given)),"
+             " sum (workshop_uid IS NOT NULL), sum (age_bracket IS '18-24'), sum (age_bracket IS '25-39'),"
+             " sum (age_bracket IS '40-59'), sum (age_bracket IS '60-69'), sum (age_bracket IS '70+'),"
+             " sum (age_bracket IS 'refus')) FROM sessions s WHERE" PERIOD
+             "GROUP BY s.day ORDER BY s.day LIMIT 1 OFFSET ?1";
+
+static void
+assert_sheet_rows (const char *path, GPtrArray *rows, const char *sql, gint64 n)
+{
+  g_assert_cmpint (rows->len, ==, n + 1);
+  for (guint i = 1; i < rows->len; i++)
+    {
+      g_autofree char *offset = g_strdup_printf ("%u", i - 1);
+      g_autofree char *expected = sql_text (path, sql, offset);
+
+      g_assert_cmpstr (rows->pdata[i], ==, expected);
+    }
+}
+
+/* The La Coop workbook, read back from its XML: the workshops and the
+ * days are plain SQL's, the summary sheet is the figures CSV's (checked
+ * above), with La Coop's column names. */
+static void
+test_xlsx_is_plain_sql (Fixture *f, gconstpointer data)
+{
+  g_autoptr(EscaleStatsStore) store = open_new_store (f->path);
+  g_autoptr(EscaleStatsReport) report = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "la-coop.xlsx", NULL);
+  g_autofree char *partial = g_strconcat (path, ".partial", NULL);
+  g_autoptr(GHashTable) sheets = NULL;
+  g_autoptr(GString) csv = NULL;
+  g_auto (GStrv) lines = NULL;
+  GPtrArray *rows;
+
+  fill_figures_dataset (store, f->dir);
+  report = escale_stats_report_new (store, "2026-03-01", "2026-03-31", NULL);
+  g_assert_true (escale_stats_export_xlsx (store, report, path, NULL));
+  /* Written whole under its name, no temporary file left beside it. */
+  g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+  sheets = read_xlsx (path);
+  g_assert_cmpuint (g_hash_table_size (sheets), ==, 3);
+
+  rows = g_hash_table_lookup (sheets, "Ateliers collectifs");
+  g_assert_cmpstr (rows->pdata[0], ==,
+                   "Date\tType\tParticipants\tDurée (min)\tMatériel numérique utilisé\t"
+                   "Thématique(s) d'accompagnement\tNiveau d'autonomie (ou de l'atelier)\t"
+                   "Heure de début");
+  assert_sheet_rows (f->path, rows, workshops_row_sql, 2);
+
+  rows = g_hash_table_lookup (sheets, "Individuel par jour");
+  g_assert_nonnull (strstr (rows->pdata[0], "\tNiveau d'autonomie : Partiellement autonome\t"));
+  g_assert_true (g_str_has_suffix (rows->pdata[0],
+                                   "\tTranche d'âge du bénéficiaire : Ne souhaite pas répondre"));
+  assert_sheet_rows (f->path, rows, day_row_sql,
+                     query (f->path, "SELECT count (DISTINCT day) FROM sessions s WHERE" PERIOD));
+
+  rows = g_hash_table_lookup (sheets, "Synthèse");
+  csv = escale_stats_export_summary_csv (report);
+  lines = g_strsplit (csv->str + strlen (ESCALE_CSV_BOM), "\r\n", -1);
+  g_assert_cmpuint (rows->len, ==, g_strv_length (lines) - 1);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_auto (GStrv) fields = g_strsplit (lines[i], ";", 3);
+      g_auto (GStrv) cells = g_strsplit (rows->pdata[i], "\t", 3);
+      char *end = NULL;
+      g_autofree char *dotted = g_strdelimit (g_strdup (fields[2]), ",", '.');
+      double number = g_ascii_strtod (dotted, &end);
+
+      g_assert_cmpstr (cells[0], ==, fields[0]);
+      g_assert_cmpstr (cells[1], ==, fields[1]);
+      /* A figure is a number cell ("17,1" in the CSV, 17.1 here). */
+      if (*end == '\0')
+        g_assert_cmpfloat_with_epsilon (g_ascii_strtod (cells[2], NULL), number, 1e-9);
+      else
+        g_assert_cmpstr (cells[2], ==, fields[2]);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -283,6 +415,7 @@ main (int argc, char *argv[])
   ADD ("/escale/stats-figures/summary-csv-is-plain-sql", test_summary_csv_is_plain_sql);
   ADD ("/escale/stats-figures/visits-csv-is-plain-sql", test_visits_csv_is_plain_sql);
   ADD ("/escale/stats-figures/json-is-plain-sql", test_json_is_plain_sql);
+  ADD ("/escale/stats-figures/xlsx-is-plain-sql", test_xlsx_is_plain_sql);
 #undef ADD
   return g_test_run ();
 }

@@ -146,3 +146,28 @@ escale_stats_workshop_participants (EscaleStatsReport *report)
     participants += ((EscaleStatsWorkshop *) workshops->pdata[i])->participants;
   return participants;
 }
+
+/* La Coop's thematique slugs the issue names, with their labels; any
+ * other slug is shown with spaces for its underscores. */
+static const char *const coop_themes[][2] = {
+  { "prendre_en_main_du_materiel", N_ ("Prendre en main du matériel") },
+  { "navigation_sur_internet", N_ ("Navigation sur internet") },
+  { "email", N_ ("E-mail") },
+  { "sante", N_ ("Santé") },
+  { "culture_numerique", N_ ("Culture numérique") },
+};
+
+/* What staff read for La Coop's thematique @slug (never freed). */
+const char *
+escale_coop_theme_label (const char *slug)
+{
+  g_autofree char *spaced = NULL;
+
+  if (slug == NULL)
+    return "";
+  for (guint i = 0; i < G_N_ELEMENTS (coop_themes); i++)
+    if (g_str_equal (coop_themes[i][0], slug))
+      return _ (coop_themes[i][1]);
+  spaced = g_strdelimit (g_strdup (slug), "_", ' ');
+  return g_intern_string (spaced);
+}

@@ -109,5 +109,6 @@ GPtrArray *escale_stats_report_get_workshops (EscaleStatsReport *self);
 char *escale_stats_autonomy_detail (EscaleStatsReport *report);
 char *escale_stats_help_detail (EscaleStatsReport *report);
 guint escale_stats_workshop_participants (EscaleStatsReport *report);
+const char *escale_coop_theme_label (const char *slug);
 
 G_END_DECLS

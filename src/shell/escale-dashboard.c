@@ -386,7 +386,8 @@ escale_dashboard_get_report (EscaleDashboard *self)
 /* Where the shown period's figures (or its visits) go: @dir, or a USB
  * stick if one is there, else the staff folder. */
 static char *
-export_path (EscaleDashboard *self, gboolean sessions, const char *dir, GError **error)
+export_path (EscaleDashboard *self, const char *what, const char *ext, const char *dir,
+             GError **error)
 {
   g_autofree char *target = dir ? g_strdup (dir) : escale_stats_export_target_dir ();
   g_autofree char *name = NULL;
@@ -397,9 +398,9 @@ export_path (EscaleDashboard *self, gboolean sessions, const char *dir, GError *
                    target);
       return NULL;
     }
-  name = g_strdup_printf ("escale-%s-%s-au-%s.csv", sessions ? "visites" : "chiffres",
+  name = g_strdup_printf ("escale-%s-%s-au-%s.%s", what,
                           escale_stats_report_get_from (self->report),
-                          escale_stats_report_get_to (self->report));
+                          escale_stats_report_get_to (self->report), ext);
   return g_build_filename (target, name, NULL);
 }
 
@@ -412,7 +413,7 @@ escale_dashboard_export (EscaleDashboard *self, gboolean sessions, const char *d
   g_autoptr(GString) contents = NULL;
 
   g_return_val_if_fail (self->report != NULL, NULL);
-  if ((path = export_path (self, sessions, dir, error)) == NULL)
+  if ((path = export_path (self, sessions ? "visites" : "chiffres", "csv", dir, error)) == NULL)
     return NULL;
   if (sessions)
     {
@@ -426,6 +427,20 @@ escale_dashboard_export (EscaleDashboard *self, gboolean sessions, const char *d
     }
   contents = escale_stats_export_summary_csv (self->report);
   if (!escale_stats_export_write (path, contents, error))
+    return NULL;
+  return g_steal_pointer (&path);
+}
+
+/* Writes the shown period's La Coop workbook into @dir (NULL: a USB stick
+ * if one is there, else the staff folder). Returns the path. */
+char *
+escale_dashboard_export_xlsx (EscaleDashboard *self, const char *dir, GError **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (self->report != NULL, NULL);
+  if ((path = export_path (self, "la-coop", "xlsx", dir, error)) == NULL ||
+      !escale_stats_export_xlsx (escale_kiosk_get_store (self->kiosk), self->report, path, error))
     return NULL;
   return g_steal_pointer (&path);
 }
@@ -466,6 +481,18 @@ show_export_result (EscaleDashboard *self, const char *path, const GError *error
 }
 
 static void
+xlsx_clicked_cb (GtkButton *button, EscaleDashboard *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (self->loading != NULL || self->report == NULL || self->exporting_path != NULL)
+    return;
+  path = escale_dashboard_export_xlsx (self, NULL, &error);
+  show_export_result (self, path, error);
+}
+
+static void
 visits_exported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr(EscaleDashboard) self = user_data;
@@ -496,7 +523,7 @@ export_clicked_cb (GtkButton *button, EscaleDashboard *self)
     }
   /* Every visit of five years takes a second or two: written by a worker
    * thread while the dashboard says so and stays alive. */
-  if ((self->exporting_path = export_path (self, TRUE, NULL, &error)) == NULL)
+  if ((self->exporting_path = export_path (self, "visites", "csv", NULL, &error)) == NULL)
     {
       show_export_result (self, NULL, error);
       return;
@@ -680,14 +707,18 @@ add_export_buttons (EscaleDashboard *self, GtkWidget *box)
   GtkWidget *exports = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
   GtkWidget *summary = gtk_button_new_with_label (_ ("Exporter les chiffres (CSV)"));
   GtkWidget *visits = gtk_button_new_with_label (_ ("Exporter les visites (CSV)"));
+  GtkWidget *xlsx = gtk_button_new_with_label (_ ("Classeur pour La Coop (XLSX)"));
 
   gtk_widget_add_css_class (summary, "big-button");
   gtk_widget_add_css_class (visits, "big-button");
+  gtk_widget_add_css_class (xlsx, "big-button");
+  g_signal_connect (xlsx, "clicked", G_CALLBACK (xlsx_clicked_cb), self);
   g_object_set_data (G_OBJECT (visits), "sessions", GINT_TO_POINTER (TRUE));
   g_signal_connect (summary, "clicked", G_CALLBACK (export_clicked_cb), self);
   g_signal_connect (visits, "clicked", G_CALLBACK (export_clicked_cb), self);
   gtk_box_append (GTK_BOX (exports), summary);
   gtk_box_append (GTK_BOX (exports), visits);
+  gtk_box_append (GTK_BOX (exports), xlsx);
   section (box, _ ("Exporter la période affichée"), exports);
 
   self->export_label = GTK_LABEL (gtk_label_new (NULL));

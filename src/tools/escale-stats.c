@@ -40,7 +40,8 @@ static const GOptionEntry global_entries[] = {
     N_ ("FICHIER") },
   { "from", 0, 0, G_OPTION_ARG_STRING, &opt_from, N_ ("Premier jour, AAAA-MM-JJ"), N_ ("DATE") },
   { "to", 0, 0, G_OPTION_ARG_STRING, &opt_to, N_ ("Dernier jour, AAAA-MM-JJ"), N_ ("DATE") },
-  { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format, N_ ("export : csv ou json"), N_ ("FORMAT") },
+  { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format, N_ ("export : csv, json ou xlsx (avec -o)"),
+    N_ ("FORMAT") },
   { "sessions", 0, 0, G_OPTION_ARG_NONE, &opt_sessions,
     N_ ("export : une ligne CSV par visite au lieu des chiffres de la période"), NULL },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
@@ -286,6 +287,28 @@ cmd_summary (void)
   return EXIT_SUCCESS;
 }
 
+/* The La Coop workbook of the period, into -o FILE only (a workbook on a
+ * terminal helps nobody). */
+static int
+export_xlsx (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EscaleStatsStore) store = NULL;
+  g_autoptr(EscaleStatsReport) report = NULL;
+
+  if (opt_output == NULL)
+    return usage_error ("%s", _ ("--format xlsx demande -o FICHIER.xlsx"));
+  if (!resolve_period (&error))
+    return usage_error ("%s", error->message);
+  if (!check_output (opt_output, &error))
+    return fail ("%s", error->message);
+  if ((store = open_existing (&error)) == NULL ||
+      (report = escale_stats_report_new (store, opt_from, opt_to, &error)) == NULL ||
+      !escale_stats_export_xlsx (store, report, opt_output, &error))
+    return fail ("%s", error->message);
+  return EXIT_SUCCESS;
+}
+
 static int
 cmd_export (void)
 {
@@ -296,12 +319,15 @@ cmd_export (void)
   gboolean json;
 
   if (opt_format == NULL)
-    return usage_error ("%s", _ ("export demande --format csv ou --format json"));
-  if (!g_str_equal (opt_format, "csv") && !g_str_equal (opt_format, "json"))
-    return usage_error (_ ("format « %s » inconnu : utilisez csv ou json"), opt_format);
+    return usage_error ("%s", _ ("export demande --format csv, --format json ou --format xlsx"));
+  if (!g_str_equal (opt_format, "csv") && !g_str_equal (opt_format, "json") &&
+      !g_str_equal (opt_format, "xlsx"))
+    return usage_error (_ ("format « %s » inconnu : utilisez csv, json ou xlsx"), opt_format);
   json = g_str_equal (opt_format, "json");
-  if (json && opt_sessions)
+  if (!g_str_equal (opt_format, "csv") && opt_sessions)
     return usage_error ("%s", _ ("--sessions n'existe que pour --format csv"));
+  if (g_str_equal (opt_format, "xlsx"))
+    return export_xlsx ();
   if (!resolve_period (&error))
     return usage_error ("%s", error->message);
   if (opt_output != NULL && !check_output (opt_output, &error))
