@@ -31,10 +31,20 @@ header (Book *book, lxw_worksheet *sheet, const char *const *names, guint n)
   for (guint i = 0; i < n; i++)
     {
       worksheet_write_string (sheet, 0, i, names[i], book->bold);
+      /* Long names wrap in their bold cell rather than widen the sheet. */
       worksheet_set_column (sheet, i, i,
-                            i == 0 ? 12 : MAX (14, g_utf8_strlen (names[i], -1) * 0.9), NULL);
+                            i == 0   ? 12
+                            : i == 1 ? 24
+                                     : CLAMP (g_utf8_strlen (names[i], -1), 12, 20),
+                            NULL);
     }
+  worksheet_set_row (sheet, 0, 48, NULL);
   worksheet_freeze_panes (sheet, 1, 0);
+  /* Printed (or made a PDF for a file): landscape, one page wide. */
+  worksheet_set_landscape (sheet);
+  worksheet_set_paper (sheet, 9); /* A4 */
+  worksheet_fit_to_pages (sheet, 1, 0);
+  worksheet_repeat_rows (sheet, 0, 0);
 }
 
 static void
@@ -78,13 +88,14 @@ add_workshops (Book *book, EscaleStatsReport *report)
   GPtrArray *workshops = escale_stats_report_get_workshops (report);
 
   header (book, sheet, names, G_N_ELEMENTS (names));
+  worksheet_set_column (sheet, 5, 5, 32, NULL);
   for (guint i = 0; i < workshops->len; i++)
     {
       EscaleStatsWorkshop *w = workshops->pdata[i];
       g_autofree char *hour = g_strdup_printf ("%d h", w->start_hour);
 
       write_date (book, sheet, i + 1, w->day);
-      worksheet_write_string (sheet, i + 1, 1, _ ("Atelier collectif"), NULL);
+      worksheet_write_string (sheet, i + 1, 1, C_ ("La Coop type", "Atelier collectif"), NULL);
       worksheet_write_number (sheet, i + 1, 2, w->participants, NULL);
       worksheet_write_number (sheet, i + 1, 3, w->duration_min, NULL);
       worksheet_write_string (sheet, i + 1, 4, _ ("Ordinateur"), NULL);

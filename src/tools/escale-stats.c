@@ -247,9 +247,7 @@ cmd_summary (void)
 
   minutes = escale_stats_report_get_minutes (report);
   g_print (_ ("Période : du %s au %s\n"), opt_from, opt_to);
-  g_print (g_dngettext (GETTEXT_PACKAGE, "Visites : %u (dont %u venant des totaux mensuels)\n",
-                        "Visites : %u (dont %u venant des totaux mensuels)\n",
-                        escale_stats_report_get_sessions (report)),
+  g_print (_ ("Visites : %u (dont %u venant des totaux mensuels)\n"),
            escale_stats_report_get_sessions (report),
            escale_stats_report_get_folded_sessions (report));
   g_print (_ ("Heures d'utilisation : %u h %02u\n"), minutes / 60, minutes % 60);
