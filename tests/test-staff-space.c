@@ -284,6 +284,9 @@ test_not_finished_and_walked_away (Fixture *f, gconstpointer data)
                      &f->k, "SELECT count (*) FROM sessions WHERE end_reason = 'finished'"
                             " AND satisfaction IS NULL"),
                    ==, 1);
+  /* It lasted to the last touch ("J'ai fini", 65 s in), not the minute
+   * the questions waited after it. */
+  g_assert_cmpint (escale_test_kiosk_db_count (&f->k, "SELECT duration_min FROM sessions"), ==, 1);
 }
 
 static void

@@ -570,9 +570,11 @@ escale_session_finish (EscaleSession *self, EscaleEndReason reason)
   /* A visit that timed out ended at its last touch (or the end of a
    * hold: a call counts as presence), not after the idle delay and the
    * countdown: those minutes were nobody's use, in the visit or in its
-   * activity. "J'ai fini" and a staff reset end it now. */
-  end_mono = reason == ESCALE_END_TIMEOUT ? MAX (self->last_input_mono, self->started_mono)
-                                          : now_mono (self);
+   * activity. So did one whose person said "J'ai fini" and walked away
+   * from the last questions. "J'ai fini" and a staff reset end it now. */
+  end_mono = reason == ESCALE_END_TIMEOUT || self->leaving
+               ? MAX (self->last_input_mono, self->started_mono)
+               : now_mono (self);
   close_current_activity_at (self, end_mono);
   record = escale_session_record_new (self->started_at,
                                       (end_mono - self->started_mono) / G_USEC_PER_SEC, reason,
