@@ -190,7 +190,7 @@ print_write_times (GArray *times, GArray *unpreempted, guint n, guint n_preempte
     unpreempted->len ? g_array_index (unpreempted, double, unpreempted->len - 1) : 0;
   printf ("\nOne visit written (1 session row + 2 activity rows + 3 counter rows, one "
           "transaction, WAL, "
-          "synchronous=NORMAL, checkpoint between visits), %u writes: p50 %.3f ms, p99 %.3f ms, "
+          "synchronous=FULL, checkpoint between visits), %u writes: p50 %.3f ms, p99 %.3f ms, "
           "max %.3f ms\n",
           n, g_array_index (times, double, n / 2), g_array_index (times, double, n * 99 / 100),
           g_array_index (times, double, n - 1));

@@ -43,6 +43,7 @@ ensure_packages () {
   case "$1" in
     test) wanted+=("${ESCALE_TEST_PACKAGES[@]}") ;;
     run) wanted+=("${ESCALE_RUN_PACKAGES[@]}") ;;
+    fuzz) wanted+=(clang) ;;
   esac
   local missing=()
   local pkg

@@ -70,6 +70,14 @@ test_migrates_from_empty (Fixture *f, gconstpointer data)
   g_assert_cmpint (count (f->path, "PRAGMA application_id"), ==, ESCALE_STATS_APPLICATION_ID);
   g_assert_cmpint (count (f->path, "PRAGMA journal_mode = WAL"), !=, -1);
   g_assert_cmpint (escale_stats_store_count_sessions (store, NULL), ==, 0);
+  {
+    gint64 synchronous = -1;
+
+    /* 2: FULL, every visit on disk when its commit returns (a power cut at
+     * closing time loses none). */
+    g_assert_true (escale_stats_store_query_int (store, "PRAGMA synchronous", &synchronous, NULL));
+    g_assert_cmpint (synchronous, ==, 2);
+  }
 }
 
 /* The schema holds only coarse, anonymous facts. Any new column must be
