@@ -14,6 +14,7 @@ struct _EscaleDemarchesView
   EscaleActivityView parent_instance;
 
   /* children */
+  GtkWidget *scroller; /* holds the stack: no screen pushes the window off */
   GtkWidget *stack;
   GtkWidget *needs_grid;
   GtkWidget *tools_row; /* "Prendre rendez-vous avec le conseiller", then the added tools */

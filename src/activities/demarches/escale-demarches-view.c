@@ -333,7 +333,14 @@ escale_demarches_view_constructed (GObject *object)
   gtk_stack_add_named (GTK_STACK (self->stack),
                        escale_demarches_tool_frame_new (self, &self->tool_slot), "tool");
   escale_demarches_view_add_tools (self);
-  gtk_widget_set_parent (self->stack, GTK_WIDGET (self));
+  /* No screen may push the window's bottom bar (A+, Appeler un aidant)
+   * off the screen: a screen taller than the room scrolls instead (the
+   * scan page, a list, with the text twice larger at 1024x768). */
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), self->stack);
+  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
   show_screen (self, "home");
 }
 
@@ -343,7 +350,8 @@ escale_demarches_view_dispose (GObject *object)
   EscaleDemarchesView *self = ESCALE_DEMARCHES_VIEW (object);
 
   self->site = NULL;
-  g_clear_pointer (&self->stack, gtk_widget_unparent);
+  self->stack = NULL;
+  g_clear_pointer (&self->scroller, gtk_widget_unparent);
   g_clear_pointer (&self->procedures, g_ptr_array_unref);
   g_clear_pointer (&self->tools, g_ptr_array_unref);
   g_clear_pointer (&self->need, g_free);
