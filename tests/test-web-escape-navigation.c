@@ -205,16 +205,50 @@ test_bad_certificate (Fixture *f, gconstpointer data)
 static gboolean
 shows_unreachable (Fixture *f)
 {
-  return loaded (f) &&
-         g_strcmp0 (webkit_web_view_get_uri (web (f)), ESCALE_WEB_UNREACHABLE_URI) == 0 &&
-         g_strcmp0 (webkit_web_view_get_title (web (f)), "La page ne répond pas") == 0;
+  return escale_web_view_get_offline (f->view);
 }
 
-/* A site that does not answer (a centre without internet) gives Escale's
- * calm page, never WebKit's technical error page. */
+static gboolean
+shows_loading (Fixture *f)
+{
+  return escale_web_view_get_loading (f->view);
+}
+
+static void
+count_cb (guint *n)
+{
+  (*n)++;
+}
+
+/* A site that takes its time: "Chargement de la page…" at once, not a
+ * blank frame; a site that does not answer (a centre without internet)
+ * gives Escale's own calm page with "Réessayer" and "Retour", never
+ * WebKit's technical error page; "Retour" with no page before it leaves
+ * the site ("leave": the list of sites, the procedure). */
 static void
 test_unreachable_site (Fixture *f, gconstpointer data)
 {
+  g_autoptr(GSocket) silent = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                                             G_SOCKET_PROTOCOL_TCP, NULL);
+  g_autoptr(GInetAddress) lo = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) lo_any = g_inet_socket_address_new (lo, 0);
+  g_autoptr(GSocketAddress) silent_address = NULL;
+  g_autofree char *silent_uri = NULL;
+  guint leaves = 0;
+
+  /* Listening, never answering: the page is asked for and waits. */
+  g_assert_true (g_socket_bind (silent, lo_any, FALSE, NULL));
+  g_assert_true (g_socket_listen (silent, NULL));
+  silent_address = g_socket_get_local_address (silent, NULL);
+  silent_uri = g_strdup_printf ("http://127.0.0.1:%u/", g_inet_socket_address_get_port (
+                                                          G_INET_SOCKET_ADDRESS (silent_address)));
+  g_assert_true (escale_web_policy_allow_origin (f->policy, silent_uri, NULL));
+  escale_web_view_load (f->view, silent_uri);
+  wait_for (shows_loading, f);
+  g_assert_false (escale_web_view_get_offline (f->view));
+  g_socket_close (silent, NULL);
+  g_signal_connect_swapped (f->view, "leave", G_CALLBACK (count_cb), &leaves);
+
   g_autoptr(GError) error = NULL;
   g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
                                              G_SOCKET_PROTOCOL_TCP, &error);
@@ -234,6 +268,16 @@ test_unreachable_site (Fixture *f, gconstpointer data)
   wait_for (shows_unreachable, f);
   g_assert_cmpuint (count_toplevels (), ==, 1);
   g_assert_false (escale_web_view_get_crashed (f->view));
+  g_assert_false (escale_web_view_get_loading (f->view));
+
+  /* Réessayer asks for the same page again. */
+  escale_web_view_offline_retry (f->view);
+  g_assert_false (escale_web_view_get_offline (f->view));
+  wait_for (shows_unreachable, f);
+  /* Retour: nothing of the site was shown before, so out of the site. */
+  escale_web_view_offline_back (f->view);
+  g_assert_false (escale_web_view_get_offline (f->view));
+  g_assert_cmpuint (leaves, ==, 1);
 }
 
 int

@@ -7,8 +7,9 @@
 
 /* Escale's own pages inside a web view, served from memory under
  * escale-app: (never file:, which would open the disk): the calm refusal
- * page with its big "Retour", and the page shown when a site does not
- * answer. Every translated string is escaped before it goes into HTML. */
+ * page with its big "Retour" (a site that does not answer gets Escale's
+ * own page, escale-web-view-pages.c). Every translated string is escaped
+ * before it goes into HTML. */
 
 static char *
 app_page (const char *title, const char *text, gboolean with_back)
@@ -40,12 +41,7 @@ app_scheme_cb (WebKitURISchemeRequest *request, gpointer user_data)
   g_autoptr(GInputStream) stream = NULL;
   gsize len;
 
-  if (g_str_equal (uri, ESCALE_WEB_UNREACHABLE_URI))
-    html = app_page (_ ("La page ne répond pas"),
-                     _ ("Ce site ne répond pas pour le moment. Ce n'est pas de votre faute. "
-                        "Touchez Retour, ou réessayez un peu plus tard."),
-                     TRUE);
-  else if (g_str_equal (uri, ESCALE_APP_SCHEME "://blank"))
+  if (g_str_equal (uri, ESCALE_APP_SCHEME "://blank"))
     html = g_strdup ("<!DOCTYPE html><html><body></body></html>");
   else
     html = app_page (_ ("Page non disponible"),

@@ -8,7 +8,6 @@
 G_BEGIN_DECLS
 
 #define ESCALE_WEB_REFUSED_URI ESCALE_APP_SCHEME "://refused"
-#define ESCALE_WEB_UNREACHABLE_URI ESCALE_APP_SCHEME "://unreachable"
 #define ESCALE_APP_BACK_URI ESCALE_APP_SCHEME "://back"
 
 void escale_app_scheme_register (WebKitWebContext *context);

@@ -16,6 +16,8 @@ struct _EscaleWebView
   GtkWidget *overlay;
   WebKitWebView *web_view;
   GtkWidget *crash_box;
+  GtkWidget *offline_box; /* a site that did not answer: Réessayer, Retour */
+  GtkWidget *loading;     /* "Chargement de la page…" until the page shows */
   GtkWidget *dialog_box;
   GtkLabel *dialog_label;
   GtkWidget *dialog_no;
@@ -28,6 +30,7 @@ struct _EscaleWebView
   char *start_uri;
   char *last_page; /* the last page of a site shown, for "Réessayer" */
   char *last_refused;
+  char *failed_uri; /* the page that did not answer, for "Réessayer" */
   guint refusals;
   gboolean crashed;
   guint hang_id;
@@ -40,5 +43,11 @@ struct _EscaleWebView
 void escale_web_view_count_refusal (EscaleWebView *self, const char *uri);
 void escale_web_view_show_refusal (EscaleWebView *self, const char *uri);
 void escale_web_view_connect_requests (EscaleWebView *self);
+
+/* escale-web-view-pages.c */
+GtkWidget *escale_web_view_big_button (const char *label, const char *css_class);
+void escale_web_view_add_offline_and_loading (EscaleWebView *self);
+void escale_web_view_show_offline (EscaleWebView *self, const char *uri);
+void escale_web_view_emit_leave (EscaleWebView *self); /* escale-web-view.c */
 
 G_END_DECLS

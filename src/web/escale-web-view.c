@@ -32,6 +32,7 @@ static GParamSpec *pspecs[N_PROPS];
 enum
 {
   SIGNAL_UNREACHABLE,
+  SIGNAL_LEAVE,
   N_SIGNALS,
 };
 
@@ -240,7 +241,7 @@ load_failed_cb (WebKitWebView *web_view, WebKitLoadEvent event, const char *uri,
     webkit_web_view_load_uri (self->web_view, ESCALE_WEB_REFUSED_URI);
   else
     {
-      webkit_web_view_load_uri (self->web_view, ESCALE_WEB_UNREACHABLE_URI);
+      escale_web_view_show_offline (self, uri);
       g_signal_emit (self, signals[SIGNAL_UNREACHABLE], 0);
     }
   return TRUE;
@@ -402,18 +403,6 @@ hardened_settings (EscaleWebPolicy *policy)
                        NULL);
 }
 
-static GtkWidget *
-big_button (const char *label, const char *css_class)
-{
-  GtkWidget *button = gtk_button_new_with_label (label);
-
-  gtk_widget_add_css_class (button, "web-big-button");
-  if (css_class != NULL)
-    gtk_widget_add_css_class (button, css_class);
-  gtk_widget_set_size_request (button, 240, 80);
-  return button;
-}
-
 static void
 retry_clicked_cb (EscaleWebView *self)
 {
@@ -428,8 +417,8 @@ crash_page_new (EscaleWebView *self)
   GtkWidget *text = gtk_label_new (_ ("Ce n'est pas de votre faute. Touchez Réessayer pour la "
                                       "revoir, ou Accueil pour revenir aux grands boutons."));
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 32);
-  GtkWidget *retry = big_button (_ ("Réessayer"), "suggested-action");
-  GtkWidget *home = big_button (_ ("Accueil"), NULL);
+  GtkWidget *retry = escale_web_view_big_button (_ ("Réessayer"), "suggested-action");
+  GtkWidget *home = escale_web_view_big_button (_ ("Accueil"), NULL);
 
   gtk_widget_add_css_class (box, "web-crash");
   gtk_widget_add_css_class (title, "web-crash-title");
@@ -455,9 +444,9 @@ dialog_card_new (EscaleWebView *self)
 {
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 32);
-  GtkWidget *yes = big_button (_ ("D'accord"), "suggested-action");
+  GtkWidget *yes = escale_web_view_big_button (_ ("D'accord"), "suggested-action");
 
-  self->dialog_no = big_button (_ ("Non"), NULL);
+  self->dialog_no = escale_web_view_big_button (_ ("Non"), NULL);
   self->dialog_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->dialog_label, TRUE);
   gtk_label_set_max_width_chars (self->dialog_label, 40);
@@ -503,6 +492,7 @@ escale_web_view_constructed (GObject *object)
   self->stack = gtk_stack_new ();
   gtk_stack_add_child (GTK_STACK (self->stack), self->overlay);
   gtk_stack_add_child (GTK_STACK (self->stack), self->crash_box);
+  escale_web_view_add_offline_and_loading (self);
   gtk_widget_set_parent (self->stack, GTK_WIDGET (self));
 
   g_signal_connect_object (self->web_view, "decide-policy", G_CALLBACK (decide_policy_cb), self,
@@ -535,6 +525,7 @@ escale_web_view_dispose (GObject *object)
   g_clear_pointer (&self->stack, gtk_widget_unparent);
   self->overlay = NULL;
   self->web_view = NULL;
+  g_clear_pointer (&self->failed_uri, g_free);
   g_clear_object (&self->session);
   g_clear_object (&self->profile);
   g_clear_object (&self->policy);
@@ -628,6 +619,11 @@ escale_web_view_class_init (EscaleWebViewClass *klass)
   signals[SIGNAL_UNREACHABLE] = g_signal_new ("unreachable", G_TYPE_FROM_CLASS (klass),
                                               G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
                                               0);
+  /* "Retour" on the page of a site that did not answer, with no page of
+   * it to go back to: whoever shows the view takes the person back (to
+   * the list of sites, to the procedure). */
+  signals[SIGNAL_LEAVE] = g_signal_new ("leave", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                        NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "escalewebview");
@@ -695,6 +691,12 @@ escale_web_view_go_back (EscaleWebView *self)
     }
   g_list_free (back);
   return moved;
+}
+
+void
+escale_web_view_emit_leave (EscaleWebView *self)
+{
+  g_signal_emit (self, signals[SIGNAL_LEAVE], 0);
 }
 
 /* "Réessayer" after a crash, or after a page that did not answer. */

@@ -219,6 +219,7 @@ escale_demarches_site_new (EscaleProcedure *procedure, EscaleWebProfile *profile
   g_signal_connect_object (escale_web_view_get_web_view (ESCALE_WEB_VIEW (self->web_view)),
                            "notify::uri", G_CALLBACK (uri_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_swapped (self->web_view, "unreachable", G_CALLBACK (unreachable_cb), self);
+  g_signal_connect_swapped (self->web_view, "leave", G_CALLBACK (back_cb), self);
   show_step (self, 1);
   escale_web_view_load (ESCALE_WEB_VIEW (self->web_view),
                         escale_procedure_get_site_url (procedure));
