@@ -263,6 +263,13 @@ site_unreachable_cb (EscaleCultureSites *self)
                             "l'adresse a changé"));
 }
 
+/* "Retour" on a site that did not answer, with nothing to go back to. */
+static void
+site_left_cb (EscaleCultureSites *self)
+{
+  escale_culture_sites_show_list (self);
+}
+
 /* Opens site @index of the activity in a new locked web view of the
  * visit's network session. */
 void
@@ -279,8 +286,7 @@ escale_culture_sites_open (EscaleCultureSites *self, guint index)
   self->open_site = index;
   self->web_view = escale_web_view_new (self->web_profile, self->policy);
   g_signal_connect_swapped (self->web_view, "unreachable", G_CALLBACK (site_unreachable_cb), self);
-  g_signal_connect_swapped (self->web_view, "leave", G_CALLBACK (escale_culture_sites_show_list),
-                            self);
+  g_signal_connect_swapped (self->web_view, "leave", G_CALLBACK (site_left_cb), self);
   gtk_widget_set_vexpand (self->web_view, TRUE);
   gtk_box_append (GTK_BOX (self->web_slot), self->web_view);
   escale_web_view_load (ESCALE_WEB_VIEW (self->web_view), url);
