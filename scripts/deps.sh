@@ -9,6 +9,8 @@ ESCALE_BUILD_PACKAGES=(
   libsoup-3.0-dev libjson-glib-dev libgcrypt20-dev libqrencode-dev
   libgl1-mesa-dri
   libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev libgstreamer-plugins-bad1.0-dev
+  # Calls for help: the MQTT client library (src/help/).
+  libmosquitto-dev
 )
 ESCALE_RUN_PACKAGES=(xvfb xauth dbus dbus-x11 imagemagick xdotool libgtk-4-media-gstreamer
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
@@ -28,7 +30,9 @@ ESCALE_TEST_PACKAGES=(xvfb xauth dbus xdotool imagemagick libnotify-bin dunst sq
   # Photo printing (tests/print-lab.c): a private cupsd with PDF queues, PDFs read back.
   cups cups-client printer-driver-cups-pdf poppler-utils
   # Photos: the decoder's sandbox and loaders; heif-enc makes the test's HEIC.
-  bubblewrap heif-gdk-pixbuf webp-pixbuf-loader libheif-examples)
+  bubblewrap heif-gdk-pixbuf webp-pixbuf-loader libheif-examples
+  # Calls for help (tests/mqtt-lab.c): a real broker, its password tool and clients.
+  mosquitto mosquitto-clients)
 
 ensure_packages () {
   local wanted=("${ESCALE_BUILD_PACKAGES[@]}")
