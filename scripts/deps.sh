@@ -11,6 +11,8 @@ ESCALE_BUILD_PACKAGES=(
   libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev libgstreamer-plugins-bad1.0-dev
   # Calls for help: the MQTT client library (src/help/).
   libmosquitto-dev
+  # Figures for funders: the XLSX workbook and the PDF report (cairo, from GTK).
+  libxlsxwriter-dev libcairo2-dev
 )
 ESCALE_RUN_PACKAGES=(xvfb xauth dbus dbus-x11 imagemagick xdotool libgtk-4-media-gstreamer
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad

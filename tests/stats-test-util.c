@@ -47,14 +47,16 @@ open_new_store (const char *path)
   return store;
 }
 
-/* The per-day totals of schemas 4 and 7 hold exactly what the visit rows give:
- * each table, recomputed from the rows, differs from it by no row either
- * way. */
+/* The per-day totals of schemas 4, 7 and 8 hold exactly what the visit rows
+ * give: each table, recomputed from the rows, differs from it by no row
+ * either way. */
 void
 assert_totals_match_rows (const char *path)
 {
   static const char *const pairs[][2] = {
-    { "SELECT day, count (*), sum (duration_min), sum (accompanied), sum (helper_calls),"
+    { "SELECT day, count (*), sum (duration_min), sum (help_asked), sum (helper_calls),"
+      " sum (help_given), sum (workshop_uid IS NOT NULL),"
+      " sum (helper_calls = 0 AND NOT help_given AND workshop_uid IS NULL),"
       " sum (duration_min < 30), sum (duration_min >= 30 AND duration_min < 60),"
       " sum (duration_min >= 60 AND duration_min < 120), sum (duration_min >= 120),"
       " sum (satisfaction IS 'oui'), sum (satisfaction IS 'en-partie'),"
@@ -74,6 +76,14 @@ assert_totals_match_rows (const char *path)
     { "SELECT day, kind, counter, count (*), sum (value) FROM session_counters"
       " GROUP BY 1, 2, 3",
       "SELECT * FROM day_counter_totals" },
+    /* Schema 8: each visit once per theme and per category. */
+    { "SELECT day, ifnull (theme, ''), count (DISTINCT session_id), sum (minutes)"
+      " FROM session_activities GROUP BY 1, 2",
+      "SELECT * FROM day_theme_totals" },
+    { "SELECT day, kind, substr (counter, instr (counter, '--') + 2),"
+      " count (DISTINCT session_id) FROM session_counters WHERE counter LIKE '%--%'"
+      " GROUP BY 1, 2, 3",
+      "SELECT * FROM day_category_totals" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
@@ -88,11 +98,24 @@ assert_totals_match_rows (const char *path)
     }
 }
 
-/* What migrations 4 to 7 left: dropping it gives back exactly schema 3. */
+/* What migrations 4 to 8 left: dropping it gives back exactly schema 3. */
 const char undo_schema_4[] =
+  "DROP TRIGGER day_totals_add; DROP TRIGGER day_totals_remove;"
+  "DROP TRIGGER day_theme_totals_add; DROP TRIGGER day_theme_totals_remove;"
+  "DROP TRIGGER day_category_totals_add; DROP TRIGGER day_category_totals_remove;"
+  "DROP TABLE day_theme_totals; DROP TABLE day_category_totals;"
+  "DROP TABLE monthly_theme_totals; DROP TABLE monthly_category_totals;"
+  "DROP TABLE workshops; DROP TABLE activity_titles; DROP INDEX sessions_by_day;"
+  "ALTER TABLE sessions DROP COLUMN help_given; ALTER TABLE sessions DROP COLUMN workshop_uid;"
+  "ALTER TABLE sessions RENAME COLUMN help_asked TO accompanied;"
+  "CREATE INDEX sessions_by_day ON sessions (day, start_hour, weekday, duration_min,"
+  "  accompanied, helper_calls, satisfaction, age_bracket);"
+  "ALTER TABLE monthly_totals DROP COLUMN help_given;"
+  "ALTER TABLE monthly_totals DROP COLUMN in_workshop;"
+  "ALTER TABLE monthly_totals DROP COLUMN autonomous;"
+  "ALTER TABLE monthly_totals RENAME COLUMN help_asked TO accompanied;"
   "DROP TABLE session_counters; DROP TABLE day_counter_totals;"
   "DROP TABLE monthly_counter_totals; DROP TABLE counter_labels;"
-  "DROP TRIGGER day_totals_add; DROP TRIGGER day_totals_remove;"
   "DROP TRIGGER day_activity_totals_add; DROP TRIGGER day_activity_totals_remove;"
   "DROP TABLE day_totals; DROP TABLE day_hour_totals;"
   "DROP TABLE day_duration_totals; DROP TABLE day_activity_totals;";
@@ -168,7 +191,10 @@ add_random_visit (EscaleStatsStore *store, GRand *rand)
     { "culture", "Culture numérique" },
     { "demarches", "Aide aux démarches administratives" },
     { "sans-theme", NULL },
+    /* Shares its theme with "visio": a visit of both counts once there. */
+    { "photos", "Échanger avec ses proches" },
   };
+  static const char *const categories[] = { "logement", "social-sante", "autre" };
   g_autoptr(GDateTime) start = g_date_time_new_local (2026, g_rand_int_range (rand, 1, 7),
                                                        g_rand_int_range (rand, 1, 29),
                                                        g_rand_int_range (rand, 8, 20), 5, 0);
@@ -183,7 +209,21 @@ add_random_visit (EscaleStatsStore *store, GRand *rand)
 
   record->satisfaction = g_rand_int_range (rand, 0, ESCALE_N_SATISFACTION);
   record->age_bracket = g_rand_int_range (rand, 0, ESCALE_N_AGE_BRACKETS);
-  for (guint i = 0; i < (guint) g_rand_int_range (rand, 0, 3); i++)
+  if (record->helper_calls > 0 || g_rand_int_range (rand, 0, 8) == 0)
+    record->help_given = g_rand_boolean (rand);
+  if (g_rand_int_range (rand, 0, 10) == 0)
+    g_strlcpy (record->workshop_uid, g_rand_boolean (rand) ? "a1" : "b2",
+               sizeof record->workshop_uid);
+  /* Démarches in one or two categories, one to three counters each. */
+  for (guint i = 0; g_rand_int_range (rand, 0, 3) == 0 && i < 3; i++)
+    {
+      g_autofree char *name =
+        g_strdup_printf ("%s--%s", g_rand_boolean (rand) ? "procedures-opened" : "sites-opened",
+                         categories[g_rand_int_range (rand, 0, 2)]);
+
+      escale_session_record_add_count (record, "demarches", name, g_rand_int_range (rand, 1, 4));
+    }
+  for (guint i = 0; i < (guint) g_rand_int_range (rand, 0, 4); i++)
     {
       guint a = (first + i) % G_N_ELEMENTS (activities);
 
@@ -254,8 +294,8 @@ assert_counters_match_rows (EscaleStatsReport *report, const char *path, const c
     }
 }
 
-/* The report's visits, minutes, accompanied visits and helper calls are
- * the sums of the period's visit rows, and its median duration is theirs
+/* The report's visits, minutes, help figures and autonomy levels are the
+ * sums of the period's visit rows, and its median duration is theirs
  * (when there are @n > 0 of them). */
 static void
 assert_sums_match_rows (EscaleStatsReport *report, const char *path, const char *from,
@@ -265,9 +305,29 @@ assert_sums_match_rows (EscaleStatsReport *report, const char *path, const char 
   g_assert_cmpint (escale_stats_report_get_minutes (report), ==,
                    query_period (path, from, to,
                                  "SELECT total (duration_min) FROM sessions WHERE @"));
-  g_assert_cmpint (escale_stats_report_get_accompanied (report), ==,
+  g_assert_cmpint (escale_stats_report_get_help_asked (report), ==,
                    query_period (path, from, to,
-                                 "SELECT total (accompanied) FROM sessions WHERE @"));
+                                 "SELECT count (*) FROM sessions WHERE @ AND helper_calls > 0"));
+  g_assert_cmpint (escale_stats_report_get_help_given (report), ==,
+                   query_period (path, from, to,
+                                 "SELECT count (*) FROM sessions WHERE @ AND (help_given = 1"
+                                 " OR workshop_uid IS NOT NULL)"));
+  g_assert_cmpint (escale_stats_report_get_autonomy (report, ESCALE_AUTONOMY_AUTONOME), ==,
+                   query_period (path, from, to,
+                                 "SELECT count (*) FROM sessions WHERE @ AND helper_calls = 0"
+                                 " AND help_given = 0 AND workshop_uid IS NULL"));
+  g_assert_cmpint (escale_stats_report_get_autonomy (report,
+                                                     ESCALE_AUTONOMY_PARTIELLEMENT_AUTONOME),
+                   ==,
+                   query_period (path, from, to,
+                                 "SELECT count (*) FROM sessions WHERE @ AND workshop_uid IS NULL"
+                                 " AND (helper_calls > 0 OR help_given = 1)"));
+  g_assert_cmpint (escale_stats_report_get_autonomy (report,
+                                                     ESCALE_AUTONOMY_ENTIEREMENT_ACCOMPAGNE),
+                   ==,
+                   query_period (path, from, to,
+                                 "SELECT count (*) FROM sessions WHERE @"
+                                 " AND workshop_uid IS NOT NULL"));
   g_assert_cmpint (escale_stats_report_get_helper_calls (report), ==,
                    query_period (path, from, to,
                                  "SELECT total (helper_calls) FROM sessions WHERE @"));
@@ -377,29 +437,61 @@ assert_activities_match_rows (EscaleStatsReport *report, const char *path, const
     }
 }
 
-/* Each theme's visits are the period's activity rows of that theme
- * ("Sans thématique": of none). */
+/* Each theme's visits are the period's distinct visits with an activity
+ * of that theme ("Sans thématique": of none), its minutes theirs in it;
+ * every theme of the period is there. */
 static void
 assert_themes_match_rows (EscaleStatsReport *report, const char *path, const char *from,
                           const char *to)
 {
   GPtrArray *groups = escale_stats_report_get_themes (report);
 
+  g_assert_cmpint (groups->len, ==,
+                   query_period (path, from, to,
+                                 "SELECT count (DISTINCT ifnull (theme, '')) FROM"
+                                 " session_activities WHERE @"));
+  for (guint i = 0; i < groups->len; i++)
+    {
+      EscaleStatsGroup *group = groups->pdata[i];
+      g_autofree char *cond = strcmp (group->name, "Sans thématique") == 0
+                                ? g_strdup ("theme IS NULL")
+                                : g_strdup_printf ("theme = '%s'", group->name);
+
+      g_assert_cmpint (group->sessions, ==,
+                       query_period (path, from, to,
+                                     "SELECT count (DISTINCT session_id) FROM"
+                                     " session_activities WHERE @ AND %s",
+                                     cond));
+      g_assert_cmpint (group->minutes, ==,
+                       query_period (path, from, to,
+                                     "SELECT total (minutes) FROM session_activities"
+                                     " WHERE @ AND %s",
+                                     cond));
+    }
+}
+
+/* Each category's visits are the period's distinct visits with a counter
+ * COUNTER--CATEGORY of its kind. */
+static void
+assert_categories_match_rows (EscaleStatsReport *report, const char *path, const char *from,
+                              const char *to)
+{
+  GPtrArray *groups = escale_stats_report_get_categories (report);
+
+  g_assert_cmpint (groups->len, ==,
+                   query_period (path, from, to,
+                                 "SELECT count (DISTINCT kind || '/' || substr (counter,"
+                                 " instr (counter, '--') + 2)) FROM session_counters"
+                                 " WHERE @ AND counter LIKE '%%--%%'"));
   for (guint i = 0; i < groups->len; i++)
     {
       EscaleStatsGroup *group = groups->pdata[i];
 
-      if (strcmp (group->name, "Sans thématique") == 0)
-        g_assert_cmpint (group->sessions, ==,
-                         query_period (path, from, to,
-                                       "SELECT count (*) FROM session_activities WHERE @"
-                                       " AND theme IS NULL"));
-      else
-        g_assert_cmpint (group->sessions, ==,
-                         query_period (path, from, to,
-                                       "SELECT count (*) FROM session_activities WHERE @"
-                                       " AND theme = '%s'",
-                                       group->name));
+      g_assert_cmpint (group->sessions, ==,
+                       query_period (path, from, to,
+                                     "SELECT count (DISTINCT session_id) FROM session_counters"
+                                     " WHERE @ AND kind = '%s' AND counter LIKE '%%--%s'",
+                                     group->theme, group->name));
     }
 }
 
@@ -419,6 +511,7 @@ assert_report_matches_rows (EscaleStatsStore *store, const char *path, const cha
   assert_activities_match_rows (report, path, from, to);
   assert_counters_match_rows (report, path, from, to);
   assert_themes_match_rows (report, path, from, to);
+  assert_categories_match_rows (report, path, from, to);
 }
 
 void
@@ -465,6 +558,61 @@ make_v6_store (const char *path)
     }
   g_assert_cmpint (sqlite3_exec (db,
                                  "PRAGMA user_version = 6;"
+                                 "PRAGMA application_id = 1163084609;",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, rows, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* A store of schema 7, built by the real migrations 1 to 7 (as a kiosk of
+ * that time made it): visit 1 went through two activities of one theme,
+ * visits 2 and 3 pressed "Appeler un aidant" (schema 7's 'accompanied'),
+ * visits 3 and 4 opened démarches of the category 'logement', and January
+ * 2025 was folded (7 of its visits through "visio" and "photos", both of
+ * one theme). */
+void
+make_v7_store (const char *path)
+{
+  static const char rows[] =
+    "INSERT INTO sessions (id, day, start_hour, weekday, duration_min, end_reason,"
+    " helper_calls, uid, kiosk_id, accompanied, satisfaction, age_bracket) VALUES"
+    " (1, '2026-03-02', 9, 1, 40, 'finished', 0, 'u1', 'k7', 0, 'oui', '70+'),"
+    " (2, '2026-03-02', 10, 1, 30, 'timeout', 2, 'u2', 'k7', 1, NULL, NULL),"
+    " (3, '2026-03-05', 14, 4, 60, 'finished', 1, 'u3', 'k7', 1, 'non', '60-69'),"
+    " (4, '2026-03-06', 15, 5, 20, 'finished', 0, 'u4', 'k7', 0, NULL, 'refus');"
+    "INSERT INTO session_activities (session_id, activity_id, minutes, theme, day) VALUES"
+    " (1, 'visio', 20, 'Échanger avec ses proches', '2026-03-02'),"
+    " (1, 'photos', 15, 'Échanger avec ses proches', '2026-03-02'),"
+    " (1, 'culture', 5, 'Culture numérique', '2026-03-02'),"
+    " (2, 'visio', 25, 'Échanger avec ses proches', '2026-03-02'),"
+    " (3, 'demarches', 50, 'Aide aux démarches administratives', '2026-03-05'),"
+    " (3, 'sans-theme', 5, NULL, '2026-03-05');"
+    "INSERT INTO session_counters VALUES"
+    " (3, '2026-03-05', 'demarches', 'procedures-opened--logement', 2),"
+    " (3, '2026-03-05', 'demarches', 'sites-opened--logement', 1),"
+    " (3, '2026-03-05', 'demarches', 'procedures-opened--social-sante', 1),"
+    " (4, '2026-03-06', 'demarches', 'sites-opened--logement', 1),"
+    " (1, '2026-03-02', 'call', 'started', 1);"
+    "INSERT INTO monthly_totals VALUES ('k0', '2025-01', 9, 300, 2, 3);"
+    "INSERT INTO monthly_activity_totals VALUES"
+    " ('k0', '2025-01', 'visio', 'Échanger avec ses proches', 5, 100),"
+    " ('k0', '2025-01', 'photos', 'Échanger avec ses proches', 2, 30);";
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL), ==, SQLITE_OK);
+  for (guint v = 0; v < 7; v++)
+    {
+      if (v == 2)
+        g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE session_activities ADD COLUMN day TEXT",
+                                       NULL, NULL, NULL),
+                         ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, escale_stats_migrations[v], NULL, NULL, NULL), ==,
+                       SQLITE_OK);
+    }
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "PRAGMA user_version = 7;"
                                  "PRAGMA application_id = 1163084609;",
                                  NULL, NULL, NULL),
                    ==, SQLITE_OK);

@@ -34,3 +34,4 @@ void assert_report_matches_rows (EscaleStatsStore *store, const char *path, cons
                                  const char *to);
 void keep_result_cb (GObject *source, GAsyncResult *result, gpointer user_data);
 void make_v6_store (const char *path);
+void make_v7_store (const char *path);

@@ -72,6 +72,10 @@ static void
 test_timeout_warns_then_resets (Fixture *f, gconstpointer data)
 {
   escale_session_input (f->session);
+  escale_session_enter_activity (f->session, "culture");
+  /* The last touch, 100 s in: the visit ends there. */
+  advance (f, 100);
+  escale_session_input (f->session);
   advance (f, 179);
   g_assert_cmpint (escale_session_get_state (f->session), ==, ESCALE_SESSION_ACTIVE);
   advance (f, 1);
@@ -84,8 +88,12 @@ test_timeout_warns_then_resets (Fixture *f, gconstpointer data)
   g_assert_cmpint (escale_session_get_state (f->session), ==, ESCALE_SESSION_ENDING);
   g_assert_cmpuint (f->n_ended, ==, 1);
   g_assert_cmpint (f->record->end_reason, ==, ESCALE_END_TIMEOUT);
-  /* 4 minutes on the clock, counted as whole minutes. */
-  g_assert_cmpint (f->record->duration_min, ==, 4);
+  /* 100 s to the last touch (2 whole minutes), not the 5 min 40 s on the
+   * clock: the idle delay and the countdown were nobody's use, neither in
+   * the visit nor in its activity. */
+  g_assert_cmpint (f->record->duration_min, ==, 2);
+  g_assert_cmpuint (f->record->activities->len, ==, 1);
+  g_assert_cmpint (g_array_index (f->record->activities, EscaleActivityUse, 0).minutes, ==, 2);
 
   /* Input while wiping changes nothing; once wiped, back to the welcome. */
   escale_session_input (f->session);

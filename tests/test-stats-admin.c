@@ -36,7 +36,7 @@ test_retention_folds_then_vacuums (Fixture *f, gconstpointer data)
   report = escale_stats_report_new (store, "2026-03-01", "2026-03-31", NULL);
   g_assert_cmpuint (escale_stats_report_get_sessions (report), ==, 10);
   g_assert_cmpuint (escale_stats_report_get_folded_sessions (report), ==, 10);
-  g_assert_cmpuint (escale_stats_report_get_accompanied (report), ==, 4);
+  g_assert_cmpuint (escale_stats_report_get_help_asked (report), ==, 4);
   g_assert_cmpuint (find_group (escale_stats_report_get_activities (report), "visio")->sessions,
                     ==, 3);
 

@@ -18,7 +18,7 @@ run () {
   rc=$?
 }
 
-echo "1..39"
+echo "1..42"
 db="$tmp/stats.db"
 
 run
@@ -35,18 +35,20 @@ echo 482913 | "$tool" --db "$db" set-pin >"$tmp/out" 2>"$tmp/err"; rc=$?
 check "set-pin stores a hash, never the code" '[ $rc -eq 0 ] && [ "$(sqlite3 "$db" "SELECT pin_hash LIKE '"'"'\$argon2id\$%'"'"' FROM staff_access")" = 1 ] && ! grep -q 482913 "$db"'
 
 run --db "$db" check
-check "check of a fresh store: exit 0, schema 7, integrity ok" '[ $rc -eq 0 ] && grep -q "Version du schéma : 7" "$tmp/out" && grep -q "Intégrité : ok" "$tmp/out"'
+check "check of a fresh store: exit 0, schema 8, integrity ok" '[ $rc -eq 0 ] && grep -q "Version du schéma : 8" "$tmp/out" && grep -q "Intégrité : ok" "$tmp/out"'
 
-sqlite3 "$db" "INSERT INTO sessions (day, start_hour, weekday, duration_min, end_reason, helper_calls, uid, kiosk_id, accompanied, satisfaction, age_bracket) VALUES
+sqlite3 "$db" "INSERT INTO sessions (day, start_hour, weekday, duration_min, end_reason, helper_calls, uid, kiosk_id, help_asked, satisfaction, age_bracket) VALUES
  ('2026-03-02', 9, 1, 40, 'finished', 1, 'a1', 'k1', 1, 'oui', '70+'),
  ('2026-03-03', 14, 2, 80, 'timeout', 0, 'a2', 'k1', 0, NULL, NULL),
  ('2020-01-06', 10, 1, 20, 'finished', 0, 'a3', 'k1', 0, NULL, NULL);
  INSERT INTO session_activities VALUES (1, 'visio', 35, 'Échanger avec ses proches', '2026-03-02');
- INSERT INTO session_counters VALUES (1, '2026-03-02', 'call', 'started', 2), (1, '2026-03-02', 'photos', 'taken', 4);"
+ INSERT INTO session_counters VALUES (1, '2026-03-02', 'call', 'started', 2), (1, '2026-03-02', 'photos', 'taken', 4);
+ INSERT INTO activity_titles VALUES ('visio', 'Appel vidéo');"
 
 run --db "$db" summary --from 2026-03-01 --to 2026-03-31
 check "summary counts the period's visits" '[ $rc -eq 0 ] && grep -q "^Visites : 2 " "$tmp/out" && grep -q "Heures d.utilisation : 2 h 00" "$tmp/out"'
-check "summary names every counter, declared or not" '[ $rc -eq 0 ] && grep -q "^Appels vidéo lancés : 2 (1 visites)" "$tmp/out" && grep -q "^Appels vidéo aboutis : 0 (0 visites)" "$tmp/out" && grep -q "^photos/taken : 4 (1 visites)" "$tmp/out"'
+check "summary names every counter, declared or not" '[ $rc -eq 0 ] && grep -q "^Appels vidéo lancés : 2 (1 visite)" "$tmp/out" && grep -q "^Appels vidéo aboutis : 0 (0 visites)" "$tmp/out" && grep -q "^photos/taken : 4 (1 visite)" "$tmp/out"'
+check "summary names activities by title, visits in the singular for one" '[ $rc -eq 0 ] && grep -q "^  Activité « Appel vidéo » : 1 visite, 35 min" "$tmp/out" && grep -q "^Aide demandée : 1 visite (1 appel à un aidant, aide reçue dans 0 visites)" "$tmp/out"'
 run --db "$db" summary --from 2026-31-03
 check "summary with a bad date: exit 2, shows the format" '[ $rc -eq 2 ] && grep -q "AAAA-MM-JJ" "$tmp/err"'
 run --db "$db" summary --from 2026-04-01 --to 2026-03-01
@@ -61,10 +63,14 @@ check "export json --sessions: exit 2" '[ $rc -eq 2 ]'
 
 run --db "$db" export --format csv --from 2026-03-01 --to 2026-03-31 -o "$tmp/summary.csv"
 check "export csv: BOM, ';' and French headers" '[ $rc -eq 0 ] && head -c 3 "$tmp/summary.csv" | od -An -tx1 | grep -q "ef bb bf" && grep -q "Synthèse;Visites;2" "$tmp/summary.csv"'
+run --db "$db" export --format xlsx
+check "export xlsx without -o: exit 2, asks for the file" '[ $rc -eq 2 ] && grep -q -- "-o" "$tmp/err"'
+run --db "$db" export --format xlsx --from 2026-03-01 --to 2026-03-31 -o "$tmp/la-coop.xlsx"
+check "export xlsx: a workbook with La Coop's sheets, nothing left beside it" '[ $rc -eq 0 ] && python3 "$ESCALE_SOURCE_DIR/tests/read-xlsx.py" "$tmp/la-coop.xlsx" | grep -q "^== Ateliers collectifs" && ! ls "$tmp"/*.partial 2>/dev/null'
 run --db "$db" export --format csv --sessions -o "$tmp/visits.csv"
 check "export --sessions: one line per visit held, no more" '[ $rc -eq 0 ] && [ "$(wc -l < "$tmp/visits.csv")" -eq 4 ]'
 run --db "$db" export --format json --from 2026-03-01 --to 2026-03-31
-check "export json is valid JSON with the figures" '[ $rc -eq 0 ] && python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d[\"sessions\"]==2 and d[\"accompanied\"]==1" "$tmp/out"'
+check "export json is valid JSON with the figures" '[ $rc -eq 0 ] && python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d[\"sessions\"]==2 and d[\"help_asked\"]==1" "$tmp/out"'
 run --db "$db" export --format csv -o "$tmp/no/such/dir/x.csv"
 check "export to an impossible place: exit 1, names it" '[ $rc -eq 1 ] && grep -q "no/such/dir" "$tmp/err"'
 cp "$db" "$tmp/stats.before"
@@ -119,7 +125,7 @@ check "merge without a file: exit 2" '[ $rc -eq 2 ]'
 
 other="$tmp/other.db"
 echo 135792 | "$tool" --db "$other" set-pin >/dev/null 2>&1
-sqlite3 "$other" "INSERT INTO sessions (day, start_hour, weekday, duration_min, end_reason, helper_calls, uid, kiosk_id, accompanied) VALUES ('2026-03-04', 9, 3, 10, 'finished', 0, 'b1', 'k2', 0), ('2026-03-05', 9, 4, 10, 'finished', 0, 'a1', 'k1', 1);"
+sqlite3 "$other" "INSERT INTO sessions (day, start_hour, weekday, duration_min, end_reason, helper_calls, uid, kiosk_id, help_asked) VALUES ('2026-03-04', 9, 3, 10, 'finished', 0, 'b1', 'k2', 0), ('2026-03-05', 9, 4, 10, 'finished', 0, 'a1', 'k1', 1);"
 run --db "$tmp/all.db" merge "$db" "$other"
 run --db "$tmp/all.db" merge "$db" "$other"
 check "merging twice counts each visit once" '[ $rc -eq 0 ] && [ "$(sqlite3 "$tmp/all.db" "SELECT count(*) FROM sessions")" = 4 ]'

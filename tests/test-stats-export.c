@@ -58,7 +58,7 @@ test_csv_exports (Fixture *f, gconstpointer data)
   lines = g_strsplit (sessions->str, "\r\n", -1);
   /* Header, 11 visits, and the empty tail: never more than the store holds. */
   g_assert_cmpuint (g_strv_length (lines), ==, 13);
-  g_assert_nonnull (strstr (lines[1], ";2026-03-02;9 h;lundi;10;J'ai fini;0;non;Oui;"
+  g_assert_nonnull (strstr (lines[1], ";2026-03-02;9 h;lundi;10;J'ai fini;0;non;Autonome;Oui;"
                                       "70 ans et plus;visio (10);Échanger avec ses proches"));
 
   g_assert_true (escale_stats_export_write (out_path, sessions, NULL));

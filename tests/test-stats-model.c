@@ -45,7 +45,7 @@ test_migrates_v1_keeping_rows (Fixture *f, gconstpointer data)
   g_assert_true (escale_stats_store_open (store, NULL));
   g_test_assert_expected_messages ();
 
-  g_assert_cmpint (escale_stats_store_get_schema_version (store), ==, 7);
+  g_assert_cmpint (escale_stats_store_get_schema_version (store), ==, ESCALE_STATS_SCHEMA_VERSION);
   g_assert_cmpint (query (f->path, "SELECT count (*) FROM sessions"), ==, 2);
   g_assert_cmpint (query (f->path, "SELECT sum (minutes) FROM session_activities"), ==, 100);
   /* Every old visit got its own random id and this kiosk's id. */
@@ -54,9 +54,9 @@ test_migrates_v1_keeping_rows (Fixture *f, gconstpointer data)
   g_assert_cmpint (query (f->path, "SELECT count (*) FROM sessions s, meta m"
                                    " WHERE m.key = 'kiosk_id' AND s.kiosk_id = m.value"),
                    ==, 2);
-  /* A visit where a helper was called counts as accompanied. */
-  g_assert_cmpint (query (f->path, "SELECT accompanied FROM sessions WHERE id = 2"), ==, 1);
-  g_assert_cmpint (query (f->path, "SELECT accompanied FROM sessions WHERE id = 1"), ==, 0);
+  /* A visit where a helper was called counts as help asked. */
+  g_assert_cmpint (query (f->path, "SELECT help_asked FROM sessions WHERE id = 2"), ==, 1);
+  g_assert_cmpint (query (f->path, "SELECT help_asked FROM sessions WHERE id = 1"), ==, 0);
   g_assert_cmpint (query (f->path, "SELECT count (*) FROM sessions WHERE satisfaction IS NULL"
                                    " AND age_bracket IS NULL"),
                    ==, 2);
@@ -98,7 +98,7 @@ test_migrates_dev_v2_with_day (Fixture *f, gconstpointer data)
   g_test_expect_message ("escale-stats", G_LOG_LEVEL_MESSAGE, "*schema 3*");
   g_assert_true (escale_stats_store_open (store, NULL));
   g_test_assert_expected_messages ();
-  g_assert_cmpint (escale_stats_store_get_schema_version (store), ==, 7);
+  g_assert_cmpint (escale_stats_store_get_schema_version (store), ==, ESCALE_STATS_SCHEMA_VERSION);
   g_assert_cmpint (query (f->path, "SELECT count (*) FROM session_activities"
                                    " WHERE day = '2026-03-04'"),
                    ==, 1);
@@ -114,7 +114,7 @@ test_new_visit_fields (Fixture *f, gconstpointer data)
 
   add_visit (store, 2026, 11, 27, 15, 12, 1, ESCALE_SATISFACTION_PARTLY, ESCALE_AGE_60_69,
              "demarches", "Aide aux démarches administratives");
-  g_assert_cmpint (query (f->path, "SELECT accompanied FROM sessions"), ==, 1);
+  g_assert_cmpint (query (f->path, "SELECT help_asked FROM sessions"), ==, 1);
   g_assert_cmpint (query (f->path, "SELECT satisfaction = 'en-partie' FROM sessions"), ==, 1);
   g_assert_cmpint (query (f->path, "SELECT age_bracket = '60-69' FROM sessions"), ==, 1);
   g_assert_cmpint (query (f->path, "SELECT theme = 'Aide aux démarches administratives'"
@@ -149,7 +149,7 @@ test_migrates_v3_building_day_totals (Fixture *f, gconstpointer data)
   g_test_expect_message ("escale-stats", G_LOG_LEVEL_MESSAGE, "*schema 4*");
   g_assert_true (escale_stats_store_open (store, NULL));
   g_test_assert_expected_messages ();
-  g_assert_cmpint (escale_stats_store_get_schema_version (store), ==, 7);
+  g_assert_cmpint (escale_stats_store_get_schema_version (store), ==, ESCALE_STATS_SCHEMA_VERSION);
   g_assert_cmpint (query (f->path, "SELECT count (*) FROM sessions"), ==, 300);
   g_assert_cmpint (query (f->path, "SELECT sum (sessions) FROM day_totals"), ==, 300);
   assert_totals_match_rows (f->path);
@@ -286,7 +286,7 @@ test_migrates_v6_calls_to_counters (Fixture *f, gconstpointer data)
   g_test_expect_message ("escale-stats", G_LOG_LEVEL_MESSAGE, "*schema 7*");
   g_assert_true (escale_stats_store_open (store, NULL));
   g_test_assert_expected_messages ();
-  g_assert_cmpint (escale_stats_store_get_schema_version (store), ==, 7);
+  g_assert_cmpint (escale_stats_store_get_schema_version (store), ==, ESCALE_STATS_SCHEMA_VERSION);
 
   assert_call_counters_hold (f->path, &figures);
   assert_call_tables_replaced (f->path);

@@ -26,8 +26,8 @@ test_aggregates_known_dataset (Fixture *f, gconstpointer data)
   g_assert_cmpuint (escale_stats_report_get_duration_bucket (report, 1), ==, 3);
   g_assert_cmpuint (escale_stats_report_get_duration_bucket (report, 2), ==, 2);
   g_assert_cmpuint (escale_stats_report_get_duration_bucket (report, 3), ==, 2);
-  g_assert_cmpuint (escale_stats_report_get_accompanied (report), ==, 4);
-  g_assert_cmpuint (escale_stats_report_get_autonomous (report), ==, 6);
+  g_assert_cmpuint (escale_stats_report_get_help_asked (report), ==, 4);
+  g_assert_cmpuint (escale_stats_report_get_autonomy (report, ESCALE_AUTONOMY_AUTONOME), ==, 6);
   g_assert_cmpuint (escale_stats_report_get_helper_calls (report), ==, 7);
   g_assert_cmpuint (escale_stats_report_get_satisfaction (report, ESCALE_SATISFACTION_YES), ==, 4);
   g_assert_cmpuint (escale_stats_report_get_satisfaction (report, ESCALE_SATISFACTION_PARTLY), ==,

@@ -85,12 +85,12 @@ test_schema_holds_only_allowed_columns (Fixture *f, gconstpointer data)
     "session_activities.minutes",
     /* Schema 2 (staff space): random ids that link nothing to a person,
      * the helper flag, the two optional answers, the activity's theme. */
-    "sessions.uid", "sessions.kiosk_id", "sessions.accompanied", "sessions.satisfaction",
+    "sessions.uid", "sessions.kiosk_id", "sessions.help_asked", "sessions.satisfaction",
     "sessions.age_bracket", "session_activities.theme", "session_activities.day",
     /* Schema 4: per-day totals for the dashboard. Only counts and sums per
      * day of what the visit rows above already hold (no time finer than
      * the hour of start, no id, nothing linking two visits). */
-    "day_totals.day", "day_totals.sessions", "day_totals.minutes", "day_totals.accompanied",
+    "day_totals.day", "day_totals.sessions", "day_totals.minutes", "day_totals.help_asked",
     "day_totals.helper_calls", "day_totals.under_30_min", "day_totals.under_1_h",
     "day_totals.under_2_h", "day_totals.over_2_h", "day_totals.satisfaction_yes",
     "day_totals.satisfaction_partly", "day_totals.satisfaction_no", "day_totals.age_18_24",
@@ -104,7 +104,7 @@ test_schema_holds_only_allowed_columns (Fixture *f, gconstpointer data)
      * folded by retention (counts per kiosk and month), the staff code's
      * hash and its back-off (a day and a count of wrong codes). */
     "meta.key", "meta.value", "monthly_totals.kiosk_id", "monthly_totals.month",
-    "monthly_totals.sessions", "monthly_totals.minutes", "monthly_totals.accompanied",
+    "monthly_totals.sessions", "monthly_totals.minutes", "monthly_totals.help_asked",
     "monthly_totals.helper_calls", "monthly_activity_totals.kiosk_id",
     "monthly_activity_totals.month", "monthly_activity_totals.activity_id",
     "monthly_activity_totals.theme", "monthly_activity_totals.sessions",
@@ -121,7 +121,24 @@ test_schema_holds_only_allowed_columns (Fixture *f, gconstpointer data)
     "day_counter_totals.value", "monthly_counter_totals.kiosk_id", "monthly_counter_totals.month",
     "monthly_counter_totals.kind", "monthly_counter_totals.counter",
     "monthly_counter_totals.value", "counter_labels.kind", "counter_labels.counter",
-    "counter_labels.label", "counter_labels.position", NULL
+    "counter_labels.label", "counter_labels.position",
+    /* Schema 8: help given (a flag), the random id of the workshop a visit
+     * was part of; per-day and per-month counts of the help figures, of
+     * visits per theme and per category; the workshops (a day, an hour,
+     * minutes, La Coop's theme and level, a number of participants); the
+     * titles the centre gave its activities. */
+    "sessions.help_given", "sessions.workshop_uid", "day_totals.help_given",
+    "day_totals.in_workshop", "day_totals.autonomous", "monthly_totals.help_given",
+    "monthly_totals.in_workshop", "monthly_totals.autonomous", "day_theme_totals.day",
+    "day_theme_totals.theme", "day_theme_totals.sessions", "day_theme_totals.minutes",
+    "day_category_totals.day", "day_category_totals.kind", "day_category_totals.category",
+    "day_category_totals.sessions", "monthly_theme_totals.kiosk_id", "monthly_theme_totals.month",
+    "monthly_theme_totals.theme", "monthly_theme_totals.sessions", "monthly_theme_totals.minutes",
+    "monthly_category_totals.kiosk_id", "monthly_category_totals.month",
+    "monthly_category_totals.kind", "monthly_category_totals.category",
+    "monthly_category_totals.sessions", "workshops.uid", "workshops.kiosk_id", "workshops.day",
+    "workshops.start_hour", "workshops.duration_min", "workshops.theme", "workshops.level",
+    "workshops.participants", "activity_titles.activity_id", "activity_titles.title", NULL
   };
   g_autoptr(EscaleSqliteStatement) stmt = NULL;
   g_autoptr(GError) error = NULL;

@@ -346,8 +346,9 @@ escale_kiosk_new_visit (EscaleKiosk *self, EscaleActivity *activity)
 
 /* Wipes whatever an earlier run left (a crash, a power cut), then starts
  * the one-second tick. Call once every wiper is registered. */
-/* The store learns each configured kind's counters with their labels, so
- * the dashboard, the exports and escale-stats show them, at 0 too. */
+/* The store learns each configured activity's title and each kind's
+ * counters with their labels, so the dashboard, the exports and
+ * escale-stats show titles and counters, at 0 too. */
 static void
 declare_counters (EscaleKiosk *self)
 {
@@ -359,6 +360,14 @@ declare_counters (EscaleKiosk *self)
       const EscaleActivityKind *kind = escale_activity_get_kind (activities->pdata[i]);
       g_autoptr(GError) error = NULL;
 
+      if (!escale_stats_store_declare_activity (self->store,
+                                                escale_activity_get_id (activities->pdata[i]),
+                                                escale_activity_get_title (activities->pdata[i]),
+                                                &error))
+        {
+          g_message ("The activity titles are not declared to the store yet: %s", error->message);
+          g_clear_error (&error);
+        }
       if (kind->counters == NULL || !g_hash_table_add (done, (gpointer) kind))
         continue;
       if (!escale_stats_store_declare_counters (self->store, kind->name, kind->counters, &error))

@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+
 #include "escale-session-record.h"
 
 G_DEFINE_BOXED_TYPE (EscaleSessionRecord, escale_session_record, escale_session_record_copy,
@@ -243,5 +245,92 @@ escale_session_record_free (EscaleSessionRecord *self)
     return;
   g_clear_pointer (&self->activities, g_array_unref);
   g_clear_pointer (&self->counters, g_array_unref);
+  g_free (self);
+}
+
+static const char *const autonomy_slugs[ESCALE_N_AUTONOMY] = {
+  "autonome",
+  "partiellement_autonome",
+  "entierement_accompagne",
+};
+
+/* La Coop's slug of @value ("autonome"...). */
+const char *
+escale_autonomy_to_slug (EscaleAutonomy value)
+{
+  g_return_val_if_fail ((guint) value < ESCALE_N_AUTONOMY, "autonome");
+  return autonomy_slugs[value];
+}
+
+/* The one place the mapping of a visit to La Coop's autonomy is written
+ * in C; the store's day_totals (schema 8) computes the same in SQL. */
+EscaleAutonomy
+escale_session_record_get_autonomy (const EscaleSessionRecord *self)
+{
+  g_return_val_if_fail (self != NULL, ESCALE_AUTONOMY_AUTONOME);
+
+  if (self->workshop_uid[0] != '\0')
+    return ESCALE_AUTONOMY_ENTIEREMENT_ACCOMPAGNE;
+  if (self->helper_calls > 0 || self->help_given)
+    return ESCALE_AUTONOMY_PARTIELLEMENT_AUTONOME;
+  return ESCALE_AUTONOMY_AUTONOME;
+}
+
+static gboolean
+is_slug (const char *text, gboolean underscore, gsize max)
+{
+  gsize n = 0;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  for (const char *p = text; *p; p++, n++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && !(underscore && *p == '_'))
+      return FALSE;
+  return max == 0 || n <= max;
+}
+
+gboolean
+escale_workshop_level_is_valid (const char *level)
+{
+  return g_strcmp0 (level, "debutant") == 0 || g_strcmp0 (level, "intermediaire") == 0 ||
+         g_strcmp0 (level, "avance") == 0;
+}
+
+/* TRUE if the store can keep @self: a day, an hour 0-23, minutes and
+ * participants >= 0, a theme slug, a level, a uid empty or [0-9a-z]{1,32}. */
+gboolean
+escale_workshop_record_is_valid (const EscaleWorkshopRecord *self)
+{
+  g_autofree char *iso = NULL;
+  g_autoptr(GDateTime) day = NULL;
+
+  if (self == NULL || strlen (self->day) != 10)
+    return FALSE;
+  iso = g_strconcat (self->day, "T00:00:00Z", NULL);
+  day = g_date_time_new_from_iso8601 (iso, NULL);
+  return day != NULL && self->start_hour >= 0 && self->start_hour <= 23 &&
+         self->duration_min >= 0 && self->participants >= 0 && is_slug (self->theme, TRUE, 0) &&
+         escale_workshop_level_is_valid (self->level) &&
+         (self->uid[0] == '\0' || is_slug (self->uid, FALSE, 32));
+}
+
+EscaleWorkshopRecord *
+escale_workshop_record_copy (const EscaleWorkshopRecord *self)
+{
+  EscaleWorkshopRecord *copy = g_new0 (EscaleWorkshopRecord, 1);
+
+  *copy = *self;
+  copy->theme = g_strdup (self->theme);
+  copy->level = g_strdup (self->level);
+  return copy;
+}
+
+void
+escale_workshop_record_free (EscaleWorkshopRecord *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->theme);
+  g_free (self->level);
   g_free (self);
 }

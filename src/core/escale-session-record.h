@@ -54,11 +54,17 @@ typedef struct
   int weekday;      /* 1 = Monday ... 7 = Sunday */
   int duration_min; /* whole minutes, rounded to nearest */
   EscaleEndReason end_reason;
+  /* Help asked: the presses of "Appeler un aidant" during the visit (the
+   * contract's help_asked; stored as sessions.helper_calls, and the visit
+   * counts as "aide demandée" when it is above 0). */
   int helper_calls;
   GArray *activities; /* of EscaleActivityUse */
   GArray *counters;   /* of EscaleCounterValue: what activities counted */
   /* Filled in by the kiosk before the record is written. */
-  gboolean accompanied; /* a helper came (helper called, or workshop) */
+  gboolean help_given;   /* a helper acknowledged on the board ("J'arrive"),
+                          * or the visit was part of a workshop */
+  char workshop_uid[33]; /* empty, or the workshop the visit was part of
+                          * ([0-9a-z], at most 32) */
   EscaleSatisfaction satisfaction;
   EscaleAgeBracket age_bracket;
   char uid[33]; /* random id, empty: the store draws one */
@@ -79,6 +85,42 @@ typedef struct
   char *counter;
   gint64 value;
 } EscaleCounterValue;
+
+/* La Coop's autonomy of a visit: ENTIEREMENT_ACCOMPAGNE if it was part of
+ * a workshop, PARTIELLEMENT_AUTONOME if help was asked or given outside
+ * one, AUTONOME otherwise. */
+typedef enum
+{
+  ESCALE_AUTONOMY_AUTONOME,
+  ESCALE_AUTONOMY_PARTIELLEMENT_AUTONOME,
+  ESCALE_AUTONOMY_ENTIEREMENT_ACCOMPAGNE,
+} EscaleAutonomy;
+
+#define ESCALE_N_AUTONOMY 3
+
+const char *escale_autonomy_to_slug (EscaleAutonomy value);
+EscaleAutonomy escale_session_record_get_autonomy (const EscaleSessionRecord *self);
+
+/* One collective activity (a workshop), recorded once when it ends by each
+ * kiosk that took part: a day, an hour, whole minutes, La Coop's theme
+ * slug and level, how many visits took part. Nobody's name, nothing done. */
+typedef struct
+{
+  char uid[33]; /* [0-9a-z], at most 32; empty: the store draws one */
+  char day[11]; /* YYYY-MM-DD */
+  int start_hour;
+  int duration_min;
+  char *theme;      /* La Coop thematique slug: [a-z0-9_]+ */
+  char *level;      /* debutant | intermediaire | avance */
+  int participants; /* visits during it, counted anonymously */
+} EscaleWorkshopRecord;
+
+gboolean escale_workshop_level_is_valid (const char *level);
+gboolean escale_workshop_record_is_valid (const EscaleWorkshopRecord *self);
+EscaleWorkshopRecord *escale_workshop_record_copy (const EscaleWorkshopRecord *self);
+void escale_workshop_record_free (EscaleWorkshopRecord *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EscaleWorkshopRecord, escale_workshop_record_free)
 
 #define ESCALE_TYPE_SESSION_RECORD (escale_session_record_get_type ())
 GType escale_session_record_get_type (void) G_GNUC_CONST;

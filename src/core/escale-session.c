@@ -132,13 +132,20 @@ add_activity_time (EscaleSession *self, const char *id, gint64 usec)
   g_array_append_val (self->activity_seconds, entry);
 }
 
+/* Adds the time in the current activity up to @end_mono (never below 0). */
 static void
-close_current_activity (EscaleSession *self)
+close_current_activity_at (EscaleSession *self, gint64 end_mono)
 {
   if (self->current_activity == NULL)
     return;
-  add_activity_time (self, self->current_activity, now_mono (self) - self->activity_since_mono);
+  add_activity_time (self, self->current_activity, MAX (end_mono - self->activity_since_mono, 0));
   g_clear_pointer (&self->current_activity, g_free);
+}
+
+static void
+close_current_activity (EscaleSession *self)
+{
+  close_current_activity_at (self, now_mono (self));
 }
 
 static void
@@ -529,16 +536,23 @@ void
 escale_session_finish (EscaleSession *self, EscaleEndReason reason)
 {
   g_autoptr(EscaleSessionRecord) record = NULL;
+  gint64 end_mono;
 
   g_return_if_fail (ESCALE_IS_SESSION (self));
 
   if (self->state != ESCALE_SESSION_ACTIVE && self->state != ESCALE_SESSION_WARNING)
     return;
 
-  close_current_activity (self);
+  /* A visit that timed out ended at its last touch (or the end of a
+   * hold: a call counts as presence), not after the idle delay and the
+   * countdown: those minutes were nobody's use, in the visit or in its
+   * activity. "J'ai fini" and a staff reset end it now. */
+  end_mono = reason == ESCALE_END_TIMEOUT ? MAX (self->last_input_mono, self->started_mono)
+                                          : now_mono (self);
+  close_current_activity_at (self, end_mono);
   record = escale_session_record_new (self->started_at,
-                                      (now_mono (self) - self->started_mono) / G_USEC_PER_SEC,
-                                      reason, self->helper_calls);
+                                      (end_mono - self->started_mono) / G_USEC_PER_SEC, reason,
+                                      self->helper_calls);
   for (guint i = 0; i < self->counters->len; i++)
     {
       Counter *counter = &g_array_index (self->counters, Counter, i);

@@ -91,6 +91,15 @@ append_visit (GString *line, EscaleSqliteStatement *stmt, const char *const *wee
   g_string_append_c (line, ';');
   g_string_append (line, escale_sqlite_statement_get_int (stmt, 8) ? yes : no);
   g_string_append_c (line, ';');
+  /* La Coop's level, as escale_session_record_get_autonomy () says. */
+  escale_csv_append_field (line, escale_stats_autonomy_label (
+                                   !escale_sqlite_statement_is_null (stmt, 14)
+                                     ? ESCALE_AUTONOMY_ENTIEREMENT_ACCOMPAGNE
+                                   : escale_sqlite_statement_get_int64 (stmt, 7) > 0 ||
+                                       escale_sqlite_statement_get_int (stmt, 8)
+                                     ? ESCALE_AUTONOMY_PARTIELLEMENT_AUTONOME
+                                     : ESCALE_AUTONOMY_AUTONOME));
+  g_string_append_c (line, ';');
   escale_csv_append_field (line, escale_stats_satisfaction_label (escale_satisfaction_from_code (
                                    escale_sqlite_statement_get_text (stmt, 9))));
   g_string_append_c (line, ';');
@@ -99,19 +108,30 @@ append_visit (GString *line, EscaleSqliteStatement *stmt, const char *const *wee
   g_string_append_c (line, ';');
 }
 
-/* One activity row of the visit: "name (minutes)", its theme once. */
+/* TRUE if @theme is one of the ", "-separated items of @themes. */
+static gboolean
+has_theme (GString *themes, const char *theme)
+{
+  g_auto (GStrv) items = g_strsplit (themes->str, ", ", -1);
+
+  return g_strv_contains ((const char *const *) items, theme);
+}
+
+/* One activity row of the visit: "title (minutes)" (its config id if the
+ * store knows no title), its theme once. */
 static void
 append_activity (GString *activities, GString *themes, EscaleSqliteStatement *stmt)
 {
   const char *theme = escale_sqlite_statement_get_text (stmt, 13);
+  const char *title = escale_sqlite_statement_get_text (stmt, 15);
 
   if (activities->len > 0)
     g_string_append (activities, ", ");
-  g_string_append (activities, escale_sqlite_statement_get_text (stmt, 11));
+  g_string_append (activities, title ? title : escale_sqlite_statement_get_text (stmt, 11));
   g_string_append (activities, " (");
   append_uint (activities, escale_sqlite_statement_get_int64 (stmt, 12));
   g_string_append_c (activities, ')');
-  if (theme != NULL && strstr (themes->str, theme) == NULL)
+  if (theme != NULL && !has_theme (themes, theme))
     {
       if (themes->len > 0)
         g_string_append (themes, ", ");
@@ -237,17 +257,12 @@ write_header (CounterColumns *columns, EscaleStatsStore *store, const char *from
               const char *to_day, GString *out, GError **error)
 {
   const char *headers[] = {
-    _ ("Identifiant de visite"),
-    _ ("Jour"),
-    _ ("Heure de début"),
-    _ ("Jour de la semaine"),
-    _ ("Durée (minutes)"),
-    _ ("Fin de la visite"),
-    _ ("Appels à un aidant"),
-    _ ("Accompagnée"),
-    _ ("A trouvé ce qu'il cherchait"),
-    _ ("Tranche d'âge"),
-    _ ("Activités et minutes"),
+    _ ("Identifiant de visite"), _ ("Jour"),
+    _ ("Heure de début"),        _ ("Jour de la semaine"),
+    _ ("Durée (minutes)"),       _ ("Fin de la visite"),
+    _ ("Appels à un aidant"),    _ ("Aide reçue"),
+    _ ("Niveau d'autonomie"),    _ ("A trouvé ce qu'il cherchait"),
+    _ ("Tranche d'âge"),         _ ("Activités et minutes"),
     _ ("Thématiques"),
   };
 
@@ -296,10 +311,12 @@ write_sessions (EscaleStatsStore *store, const char *from_day, const char *to_da
   stmt = escale_stats_store_prepare (store,
                                      "SELECT s.id, s.uid, s.day, s.start_hour, s.weekday,"
                                      " s.duration_min, s.end_reason, s.helper_calls,"
-                                     " s.accompanied, s.satisfaction, s.age_bracket,"
-                                     " a.activity_id, a.minutes, a.theme"
-                                     " FROM sessions s LEFT JOIN session_activities a"
-                                     " ON a.session_id = s.id WHERE +s.day BETWEEN ?1 AND ?2"
+                                     " s.help_given, s.satisfaction, s.age_bracket,"
+                                     " a.activity_id, a.minutes, a.theme, s.workshop_uid,"
+                                     " t.title FROM sessions s LEFT JOIN session_activities a"
+                                     " ON a.session_id = s.id LEFT JOIN activity_titles t"
+                                     " ON t.activity_id = a.activity_id"
+                                     " WHERE +s.day BETWEEN ?1 AND ?2"
                                      " ORDER BY s.id, a.activity_id",
                                      error);
   if (stmt == NULL)

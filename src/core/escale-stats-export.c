@@ -35,23 +35,13 @@ escale_csv_append_field (GString *out, const char *value)
 }
 
 static void
-append_row (GString *out, const char *section, const char *label, const char *value)
-{
-  escale_csv_append_field (out, section);
-  g_string_append_c (out, ';');
-  escale_csv_append_field (out, label);
-  g_string_append_c (out, ';');
-  escale_csv_append_field (out, value);
-  g_string_append (out, "\r\n");
-}
-
-static void
-append_count (GString *out, const char *section, const char *label, guint value)
+emit_count (EscaleStatsRowFunc func, gpointer data, const char *section, const char *label,
+            guint value)
 {
   char buf[16];
 
   g_snprintf (buf, sizeof buf, "%u", value);
-  append_row (out, section, label, buf);
+  func (section, label, buf, data);
 }
 
 /* A decimal with a comma, as French spreadsheets read it. */
@@ -64,74 +54,113 @@ french_decimal (double value)
   return text;
 }
 
-/* The period's figures, one per line: "Rubrique;Indicateur;Valeur". */
-GString *
-escale_stats_export_summary_csv (EscaleStatsReport *report)
+static void
+emit_groups (EscaleStatsRowFunc func, gpointer data, GPtrArray *groups, const char *visits,
+             const char *minutes)
 {
-  GString *out = g_string_new (ESCALE_CSV_BOM);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      EscaleStatsGroup *group = groups->pdata[i];
+
+      emit_count (func, data, visits, escale_stats_group_display_name (group), group->sessions);
+      if (minutes != NULL)
+        emit_count (func, data, minutes, escale_stats_group_display_name (group), group->minutes);
+    }
+}
+
+static void
+emit_help (EscaleStatsReport *report, EscaleStatsRowFunc func, gpointer data, const char *summary)
+{
+  emit_count (func, data, summary, _ ("Visites avec aide demandée"),
+              escale_stats_report_get_help_asked (report));
+  emit_count (func, data, summary, _ ("Appels à un aidant"),
+              escale_stats_report_get_helper_calls (report));
+  emit_count (func, data, summary, _ ("Visites avec aide reçue"),
+              escale_stats_report_get_help_given (report));
+  for (guint i = 0; i < ESCALE_N_AUTONOMY; i++)
+    emit_count (func, data, _ ("Niveau d'autonomie"), escale_stats_autonomy_label (i),
+                escale_stats_report_get_autonomy (report, i));
+  emit_count (func, data, summary, _ ("Ateliers collectifs"),
+              escale_stats_report_get_workshops (report)->len);
+  emit_count (func, data, summary, _ ("Participations aux ateliers"),
+              escale_stats_workshop_participants (report));
+}
+
+/* Calls @func with each figure of the period, as (section, label, value):
+ * the figures CSV's lines and the XLSX's "Synthèse" sheet. */
+void
+escale_stats_summary_foreach (EscaleStatsReport *report, EscaleStatsRowFunc func, gpointer data)
+{
   g_autofree char *hours = french_decimal (escale_stats_report_get_minutes (report) / 60.0);
   g_autofree char *median = french_decimal (escale_stats_report_get_median_minutes (report));
   const char *period = _ ("Période");
   const char *summary = _ ("Synthèse");
+  const char *found = _ ("A trouvé ce qu'il cherchait");
 
-  escale_csv_append_field (out, _ ("Rubrique"));
-  g_string_append_c (out, ';');
-  escale_csv_append_field (out, _ ("Indicateur"));
-  g_string_append_c (out, ';');
-  escale_csv_append_field (out, _ ("Valeur"));
-  g_string_append (out, "\r\n");
-
-  append_row (out, period, _ ("Du"), escale_stats_report_get_from (report));
-  append_row (out, period, _ ("Au"), escale_stats_report_get_to (report));
-  append_count (out, summary, _ ("Visites"), escale_stats_report_get_sessions (report));
-  append_row (out, summary, _ ("Heures d'utilisation"), hours);
-  append_row (out, summary, _ ("Durée médiane (minutes)"), median);
-  append_count (out, summary, _ ("Visites accompagnées"),
-                escale_stats_report_get_accompanied (report));
-  append_count (out, summary, _ ("Visites en autonomie"),
-                escale_stats_report_get_autonomous (report));
-  append_count (out, summary, _ ("Appels à un aidant"),
-                escale_stats_report_get_helper_calls (report));
-  append_count (out, summary, _ ("Visites regroupées par mois (anciennes)"),
-                escale_stats_report_get_folded_sessions (report));
+  func (period, _ ("Du"), escale_stats_report_get_from (report), data);
+  func (period, _ ("Au"), escale_stats_report_get_to (report), data);
+  emit_count (func, data, summary, _ ("Visites"), escale_stats_report_get_sessions (report));
+  func (summary, _ ("Heures d'utilisation"), hours, data);
+  func (summary, _ ("Durée médiane (minutes)"), median, data);
+  emit_help (report, func, data, summary);
+  emit_count (func, data, summary, _ ("Visites regroupées par mois (anciennes)"),
+              escale_stats_report_get_folded_sessions (report));
   for (guint i = 0; i < ESCALE_N_DURATION_BUCKETS; i++)
-    append_count (out, _ ("Durée des visites"), escale_stats_duration_bucket_label (i),
-                  escale_stats_report_get_duration_bucket (report, i));
-  for (guint i = ESCALE_SATISFACTION_YES; i <= ESCALE_SATISFACTION_NO; i++)
-    append_count (out, _ ("A trouvé ce qu'il cherchait"), escale_stats_satisfaction_label (i),
-                  escale_stats_report_get_satisfaction (report, i));
-  append_count (out, _ ("A trouvé ce qu'il cherchait"),
-                escale_stats_satisfaction_label (ESCALE_SATISFACTION_NONE),
-                escale_stats_report_get_satisfaction (report, ESCALE_SATISFACTION_NONE));
-  for (guint i = ESCALE_AGE_18_24; i < ESCALE_N_AGE_BRACKETS; i++)
-    append_count (out, _ ("Tranche d'âge"), escale_stats_age_label (i),
-                  escale_stats_report_get_age (report, i));
-  append_count (out, _ ("Tranche d'âge"), escale_stats_age_label (ESCALE_AGE_NONE),
-                escale_stats_report_get_age (report, ESCALE_AGE_NONE));
-
-  for (guint i = 0; i < escale_stats_report_get_themes (report)->len; i++)
+    emit_count (func, data, _ ("Durée des visites"), escale_stats_duration_bucket_label (i),
+                escale_stats_report_get_duration_bucket (report, i));
+  for (guint i = 0; i < ESCALE_N_SATISFACTION; i++)
     {
-      EscaleStatsGroup *group = escale_stats_report_get_themes (report)->pdata[i];
+      /* The answers, then "no answer". */
+      guint v = (i + 1) % ESCALE_N_SATISFACTION;
 
-      append_count (out, _ ("Thématique (visites)"), group->name, group->sessions);
-      append_count (out, _ ("Thématique (minutes)"), group->name, group->minutes);
+      emit_count (func, data, found, escale_stats_satisfaction_label (v),
+                  escale_stats_report_get_satisfaction (report, v));
     }
-  for (guint i = 0; i < escale_stats_report_get_activities (report)->len; i++)
+  for (guint i = 0; i < ESCALE_N_AGE_BRACKETS; i++)
     {
-      EscaleStatsGroup *group = escale_stats_report_get_activities (report)->pdata[i];
+      guint v = (i + 1) % ESCALE_N_AGE_BRACKETS;
 
-      append_count (out, _ ("Activité (visites)"), group->name, group->sessions);
-      append_count (out, _ ("Activité (minutes)"), group->name, group->minutes);
+      emit_count (func, data, _ ("Tranche d'âge"), escale_stats_age_label (v),
+                  escale_stats_report_get_age (report, v));
     }
+  emit_groups (func, data, escale_stats_report_get_themes (report), _ ("Thématique (visites)"),
+               _ ("Thématique (minutes)"));
+  emit_groups (func, data, escale_stats_report_get_activities (report), _ ("Activité (visites)"),
+               _ ("Activité (minutes)"));
+  emit_groups (func, data, escale_stats_report_get_categories (report),
+               _ ("Catégorie de démarche (visites)"), NULL);
   for (guint i = 0; i < escale_stats_report_get_counters (report)->len; i++)
     {
       EscaleStatsCounter *counter = escale_stats_report_get_counters (report)->pdata[i];
       char value[24];
 
       g_snprintf (value, sizeof value, "%" G_GUINT64_FORMAT, counter->value);
-      append_row (out, _ ("Compteurs des activités"), escale_stats_counter_display_label (counter),
-                  value);
+      func (_ ("Compteurs des activités"), escale_stats_counter_display_label (counter), value,
+            data);
     }
+}
+
+static void
+append_row_cb (const char *section, const char *label, const char *value, gpointer data)
+{
+  GString *out = data;
+
+  escale_csv_append_field (out, section);
+  g_string_append_c (out, ';');
+  escale_csv_append_field (out, label);
+  g_string_append_c (out, ';');
+  escale_csv_append_field (out, value);
+  g_string_append (out, "\r\n");
+}
+
+/* The period's figures, one per line: "Rubrique;Indicateur;Valeur". */
+GString *
+escale_stats_export_summary_csv (EscaleStatsReport *report)
+{
+  GString *out = g_string_new (ESCALE_CSV_BOM);
+
+  append_row_cb (_ ("Rubrique"), _ ("Indicateur"), _ ("Valeur"), out);
+  escale_stats_summary_foreach (report, append_row_cb, out);
   return out;
 }
 
@@ -147,6 +176,11 @@ add_groups (JsonBuilder *builder, const char *name, GPtrArray *groups, gboolean 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "name");
       json_builder_add_string_value (builder, group->name);
+      if (group->title != NULL)
+        {
+          json_builder_set_member_name (builder, "title");
+          json_builder_add_string_value (builder, group->title);
+        }
       if (with_theme)
         {
           json_builder_set_member_name (builder, "theme");
@@ -217,9 +251,16 @@ escale_stats_export_json (EscaleStatsReport *report)
   add_int (builder, "folded_sessions", escale_stats_report_get_folded_sessions (report));
   json_builder_set_member_name (builder, "median_minutes");
   json_builder_add_double_value (builder, escale_stats_report_get_median_minutes (report));
-  add_int (builder, "accompanied", escale_stats_report_get_accompanied (report));
-  add_int (builder, "autonomous", escale_stats_report_get_autonomous (report));
+  add_int (builder, "help_asked", escale_stats_report_get_help_asked (report));
   add_int (builder, "helper_calls", escale_stats_report_get_helper_calls (report));
+  add_int (builder, "help_given", escale_stats_report_get_help_given (report));
+  json_builder_set_member_name (builder, "autonomy");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < ESCALE_N_AUTONOMY; i++)
+    add_int (builder, escale_autonomy_to_slug (i), escale_stats_report_get_autonomy (report, i));
+  json_builder_end_object (builder);
+  add_int (builder, "workshops", escale_stats_report_get_workshops (report)->len);
+  add_int (builder, "workshop_participants", escale_stats_workshop_participants (report));
   add_int (builder, "staff_code_failures", escale_stats_report_get_pin_failures (report));
 
   json_builder_set_member_name (builder, "durations");
@@ -255,6 +296,7 @@ escale_stats_export_json (EscaleStatsReport *report)
 
   add_groups (builder, "activities", escale_stats_report_get_activities (report), TRUE);
   add_groups (builder, "themes", escale_stats_report_get_themes (report), FALSE);
+  add_groups (builder, "categories", escale_stats_report_get_categories (report), FALSE);
   add_counters (builder, escale_stats_report_get_counters (report));
 
   json_builder_set_member_name (builder, "hour_by_weekday");

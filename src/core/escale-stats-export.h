@@ -16,6 +16,13 @@ G_BEGIN_DECLS
 #define ESCALE_CSV_BOM "\xef\xbb\xbf"
 
 void escale_csv_append_field (GString *out, const char *value);
+
+typedef void (*EscaleStatsRowFunc) (const char *section, const char *label, const char *value,
+                                    gpointer user_data);
+void escale_stats_summary_foreach (EscaleStatsReport *report, EscaleStatsRowFunc func,
+                                   gpointer user_data);
+gboolean escale_stats_export_xlsx (EscaleStatsStore *store, EscaleStatsReport *report,
+                                   const char *path, GError **error);
 GString *escale_stats_export_summary_csv (EscaleStatsReport *report);
 GString *escale_stats_export_sessions_csv (EscaleStatsStore *store, const char *from_day,
                                            const char *to_day, GError **error);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "escale-stats"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "escale-stats-report.h"
@@ -8,8 +9,10 @@
 /* The figures of one period, computed once from the store: what the staff
  * dashboard shows and what the exports write. Visits older than the
  * retention period only exist as monthly totals; they count in the visits,
- * hours, helper and accompanied figures and per activity, not in the
- * figures that need single visits (median, buckets, days, hours, answers). */
+ * hours, help and autonomy figures, per activity, theme and category, not
+ * in the figures that need single visits (median, buckets, days, hours,
+ * answers). Per theme, activity and category a visit counts once, whatever
+ * it did inside (README, "Ce que veulent dire les chiffres"). */
 
 struct _EscaleStatsReport
 {
@@ -22,8 +25,10 @@ struct _EscaleStatsReport
   guint folded_sessions;
   double median;
   guint buckets[ESCALE_N_DURATION_BUCKETS];
-  guint accompanied;
+  guint help_asked;
   guint helper_calls;
+  guint help_given;
+  guint autonomy[ESCALE_N_AUTONOMY];
   guint satisfaction[ESCALE_N_SATISFACTION];
   guint ages[ESCALE_N_AGE_BRACKETS];
   guint heat[7][24];
@@ -31,7 +36,9 @@ struct _EscaleStatsReport
   GArray *days;          /* of EscaleStatsDay, in order */
   GPtrArray *activities; /* of EscaleStatsGroup, most visits first */
   GPtrArray *themes;     /* of EscaleStatsGroup, most visits first */
+  GPtrArray *categories; /* of EscaleStatsGroup (name: category, theme: kind) */
   GPtrArray *counters;   /* of EscaleStatsCounter, declared order */
+  GPtrArray *workshops;  /* of EscaleStatsWorkshop, in time order */
   GArray *durations;     /* visits per whole minute, while computing */
 };
 
@@ -44,6 +51,7 @@ group_free (gpointer data)
 
   g_free (group->name);
   g_free (group->theme);
+  g_free (group->title);
   g_free (group);
 }
 
@@ -60,6 +68,16 @@ counter_free (gpointer data)
 }
 
 static void
+workshop_free (gpointer data)
+{
+  EscaleStatsWorkshop *workshop = data;
+
+  g_free (workshop->theme);
+  g_free (workshop->level);
+  g_free (workshop);
+}
+
+static void
 escale_stats_report_finalize (GObject *object)
 {
   EscaleStatsReport *self = ESCALE_STATS_REPORT (object);
@@ -70,6 +88,8 @@ escale_stats_report_finalize (GObject *object)
   g_clear_pointer (&self->activities, g_ptr_array_unref);
   g_clear_pointer (&self->themes, g_ptr_array_unref);
   g_clear_pointer (&self->counters, g_ptr_array_unref);
+  g_clear_pointer (&self->categories, g_ptr_array_unref);
+  g_clear_pointer (&self->workshops, g_ptr_array_unref);
   g_clear_pointer (&self->durations, g_array_unref);
   G_OBJECT_CLASS (escale_stats_report_parent_class)->finalize (object);
 }
@@ -87,6 +107,8 @@ escale_stats_report_init (EscaleStatsReport *self)
   self->activities = g_ptr_array_new_with_free_func (group_free);
   self->themes = g_ptr_array_new_with_free_func (group_free);
   self->counters = g_ptr_array_new_with_free_func (counter_free);
+  self->categories = g_ptr_array_new_with_free_func (group_free);
+  self->workshops = g_ptr_array_new_with_free_func (workshop_free);
   self->durations = g_array_new (FALSE, TRUE, sizeof (guint));
 }
 
@@ -188,7 +210,25 @@ col (EscaleSqliteStatement *stmt, int i)
   return (guint) MAX (escale_sqlite_statement_get_int64 (stmt, i), 0);
 }
 
-/* One day of day_totals: visits, minutes, helper figures, the four
+/* The help figures of a day_totals or monthly_totals row from column
+ * @first: visits with help asked, presses, visits with help given, visits
+ * of a workshop, autonomous visits (what is left is partly autonomous). */
+static void
+add_help (EscaleStatsReport *self, EscaleSqliteStatement *stmt, int first, guint sessions)
+{
+  guint in_workshop = col (stmt, first + 3);
+  guint autonomous = col (stmt, first + 4);
+
+  self->help_asked += col (stmt, first);
+  self->helper_calls += col (stmt, first + 1);
+  self->help_given += col (stmt, first + 2);
+  self->autonomy[ESCALE_AUTONOMY_ENTIEREMENT_ACCOMPAGNE] += in_workshop;
+  self->autonomy[ESCALE_AUTONOMY_AUTONOME] += autonomous;
+  self->autonomy[ESCALE_AUTONOMY_PARTIELLEMENT_AUTONOME] +=
+    sessions - MIN (sessions, in_workshop + autonomous);
+}
+
+/* One day of day_totals: visits, minutes, help figures, the four
  * duration buckets, three answers and six age brackets (what is left is
  * "no answer"). */
 static gboolean
@@ -202,13 +242,12 @@ day_row (EscaleStatsReport *self, EscaleSqliteStatement *stmt)
     return TRUE;
   self->sessions += sessions;
   self->minutes += col (stmt, 2);
-  self->accompanied += col (stmt, 3);
-  self->helper_calls += col (stmt, 4);
+  add_help (self, stmt, 3, sessions);
   for (guint b = 0; b < ESCALE_N_DURATION_BUCKETS; b++)
-    self->buckets[b] += col (stmt, 5 + b);
+    self->buckets[b] += col (stmt, 8 + b);
   for (guint v = ESCALE_SATISFACTION_YES; v < ESCALE_N_SATISFACTION; v++)
     {
-      guint n = col (stmt, 9 + v - ESCALE_SATISFACTION_YES);
+      guint n = col (stmt, 12 + v - ESCALE_SATISFACTION_YES);
 
       self->satisfaction[v] += n;
       answered += n;
@@ -217,7 +256,7 @@ day_row (EscaleStatsReport *self, EscaleSqliteStatement *stmt)
   answered = 0;
   for (guint v = ESCALE_AGE_18_24; v < ESCALE_N_AGE_BRACKETS; v++)
     {
-      guint n = col (stmt, 12 + v - ESCALE_AGE_18_24);
+      guint n = col (stmt, 15 + v - ESCALE_AGE_18_24);
 
       self->ages[v] += n;
       answered += n;
@@ -279,12 +318,11 @@ folded_row (EscaleStatsReport *self, EscaleSqliteStatement *stmt)
   self->folded_sessions += col (stmt, 0);
   self->sessions += col (stmt, 0);
   self->minutes += col (stmt, 1);
-  self->accompanied += col (stmt, 2);
-  self->helper_calls += col (stmt, 3);
+  add_help (self, stmt, 2, col (stmt, 0));
   return TRUE;
 }
 
-static void
+static EscaleStatsGroup *
 add_group (GPtrArray *groups, const char *name, const char *theme, guint sessions, guint minutes)
 {
   EscaleStatsGroup *group = NULL;
@@ -302,6 +340,7 @@ add_group (GPtrArray *groups, const char *name, const char *theme, guint session
     group->theme = g_strdup (theme);
   group->sessions += sessions;
   group->minutes += minutes;
+  return group;
 }
 
 static gboolean
@@ -312,10 +351,54 @@ activity_row (EscaleStatsReport *self, EscaleSqliteStatement *stmt)
   /* day_activity_totals writes "no theme" as ''. */
   if (theme != NULL && *theme == '\0')
     theme = NULL;
-  add_group (self->activities, escale_sqlite_statement_get_text (stmt, 0), theme, col (stmt, 2),
-             col (stmt, 3));
-  add_group (self->themes, theme && *theme ? theme : _ ("Sans thématique"), NULL, col (stmt, 2),
-             col (stmt, 3));
+  EscaleStatsGroup *group;
+
+  group = add_group (self->activities, escale_sqlite_statement_get_text (stmt, 0), theme,
+                     col (stmt, 2), col (stmt, 3));
+  if (group->title == NULL)
+    group->title = g_strdup (escale_sqlite_statement_get_text (stmt, 4));
+  return TRUE;
+}
+
+/* Visits and their minutes in one theme, each visit once ('' is none). */
+static gboolean
+theme_row (EscaleStatsReport *self, EscaleSqliteStatement *stmt)
+{
+  const char *theme = escale_sqlite_statement_get_text (stmt, 0);
+
+  add_group (self->themes, theme && *theme ? theme : _ ("Sans thématique"), NULL, col (stmt, 1),
+             col (stmt, 2));
+  return TRUE;
+}
+
+/* Visits in one category of a kind (its COUNTER--CATEGORY counters),
+ * each visit once; named by what follows " — " in a declared label of
+ * that category, else by its slug. */
+static gboolean
+category_row (EscaleStatsReport *self, EscaleSqliteStatement *stmt)
+{
+  const char *label = escale_sqlite_statement_get_text (stmt, 3);
+  const char *dash = label ? g_strrstr (_ (label), " — ") : NULL;
+  g_autofree char *name = NULL;
+
+  name = dash ? g_strdup (dash + strlen (" — "))
+              : g_strdup (escale_sqlite_statement_get_text (stmt, 1));
+  add_group (self->categories, name, escale_sqlite_statement_get_text (stmt, 0), col (stmt, 2), 0);
+  return TRUE;
+}
+
+static gboolean
+workshop_row (EscaleStatsReport *self, EscaleSqliteStatement *stmt)
+{
+  EscaleStatsWorkshop *workshop = g_new0 (EscaleStatsWorkshop, 1);
+
+  g_strlcpy (workshop->day, escale_sqlite_statement_get_text (stmt, 0), sizeof workshop->day);
+  workshop->start_hour = escale_sqlite_statement_get_int (stmt, 1);
+  workshop->duration_min = col (stmt, 2);
+  workshop->theme = g_strdup (escale_sqlite_statement_get_text (stmt, 3));
+  workshop->level = g_strdup (escale_sqlite_statement_get_text (stmt, 4));
+  workshop->participants = col (stmt, 5);
+  g_ptr_array_add (self->workshops, workshop);
   return TRUE;
 }
 
@@ -366,6 +449,25 @@ compare_groups (gconstpointer a, gconstpointer b)
 
 #define IN_PERIOD " WHERE day BETWEEN ?1 AND ?2"
 
+static const char themes_sql[] =
+  "SELECT theme, sum (sessions), sum (minutes) FROM ("
+  " SELECT theme, sessions, minutes FROM day_theme_totals" IN_PERIOD
+  " UNION ALL SELECT theme, sessions, minutes FROM monthly_theme_totals"
+  "  WHERE ?1 <= ?2 AND month BETWEEN ?3 AND ?4) GROUP BY theme";
+
+static const char categories_sql[] =
+  "SELECT t.kind, t.category, sum (t.sessions), (SELECT l.label FROM counter_labels l"
+  "  WHERE l.kind = t.kind AND l.counter GLOB '*--' || t.category ORDER BY l.position LIMIT 1)"
+  " FROM (SELECT kind, category, sessions FROM day_category_totals" IN_PERIOD
+  " UNION ALL SELECT kind, category, sessions FROM monthly_category_totals"
+  "  WHERE ?1 <= ?2 AND month BETWEEN ?3 AND ?4) t GROUP BY t.kind, t.category";
+
+/* A workshop recorded by several kiosks is one collective activity: its
+ * participants are summed, its start and length are the widest. */
+static const char workshops_sql[] =
+  "SELECT min (day), min (start_hour), max (duration_min), min (theme), min (level),"
+  " sum (participants) FROM workshops" IN_PERIOD " GROUP BY uid ORDER BY 1, 2, uid";
+
 static gboolean
 check_period (const char *from_day, const char *to_day, GError **error)
 {
@@ -396,7 +498,8 @@ compute (EscaleStatsStore *db, const char *from_day, const char *to_day, GError 
    * hundred thousand small rows for five years, whatever the number of
    * visits. */
   if (!each_row (self, db,
-                 "SELECT day, sessions, minutes, accompanied, helper_calls, under_30_min,"
+                 "SELECT day, sessions, minutes, help_asked, helper_calls, help_given,"
+                 " in_workshop, autonomous, under_30_min,"
                  " under_1_h, under_2_h, over_2_h, satisfaction_yes, satisfaction_partly,"
                  " satisfaction_no, age_18_24, age_25_39, age_40_59, age_60_69, age_70_plus,"
                  " age_declined FROM day_totals" IN_PERIOD " ORDER BY day",
@@ -411,17 +514,24 @@ compute (EscaleStatsStore *db, const char *from_day, const char *to_day, GError 
     self->median = median_of (self->durations, row_sessions);
 
   if (!each_row (self, db,
-                 "SELECT sum (sessions), sum (minutes), sum (accompanied), sum (helper_calls)"
+                 "SELECT sum (sessions), sum (minutes), sum (help_asked), sum (helper_calls),"
+                 " sum (help_given), sum (in_workshop), sum (autonomous)"
                  " FROM monthly_totals WHERE ?1 <= ?2 AND month BETWEEN ?3 AND ?4",
                  folded_row, error) ||
       !each_row (self, db,
-                 "SELECT activity_id, theme, sessions, minutes FROM day_activity_totals" IN_PERIOD,
+                 "SELECT a.activity_id, a.theme, a.sessions, a.minutes, t.title"
+                 " FROM day_activity_totals a LEFT JOIN activity_titles t"
+                 " ON t.activity_id = a.activity_id" IN_PERIOD,
                  activity_row, error) ||
       !each_row (self, db,
-                 "SELECT activity_id, max (theme), sum (sessions), sum (minutes)"
-                 " FROM monthly_activity_totals WHERE ?1 <= ?2 AND month BETWEEN ?3 AND ?4"
-                 " GROUP BY 1",
+                 "SELECT a.activity_id, max (a.theme), sum (a.sessions), sum (a.minutes),"
+                 " max (t.title) FROM monthly_activity_totals a LEFT JOIN activity_titles t"
+                 " ON t.activity_id = a.activity_id"
+                 " WHERE ?1 <= ?2 AND month BETWEEN ?3 AND ?4 GROUP BY 1",
                  activity_row, error) ||
+      !each_row (self, db, themes_sql, theme_row, error) ||
+      !each_row (self, db, categories_sql, category_row, error) ||
+      !each_row (self, db, workshops_sql, workshop_row, error) ||
       !each_row (self, db, "SELECT sum (attempts) FROM staff_failures" IN_PERIOD, pin_row,
                  error) ||
       !each_row (self, db, counters_sql, counter_row, error))
@@ -429,6 +539,7 @@ compute (EscaleStatsStore *db, const char *from_day, const char *to_day, GError 
 
   g_ptr_array_sort (self->activities, compare_groups);
   g_ptr_array_sort (self->themes, compare_groups);
+  g_ptr_array_sort (self->categories, compare_groups);
   return g_steal_pointer (&self);
 }
 
@@ -561,32 +672,26 @@ escale_stats_report_get_duration_bucket (EscaleStatsReport *self, guint bucket)
   return self->buckets[bucket];
 }
 
-const char *
-escale_stats_duration_bucket_label (guint bucket)
+/* Visits where "Appeler un aidant" was pressed at least once. */
+guint
+escale_stats_report_get_help_asked (EscaleStatsReport *self)
 {
-  switch (bucket)
-    {
-    case 0:
-      return _ ("Moins de 30 min");
-    case 1:
-      return _ ("30 min à 1 h");
-    case 2:
-      return _ ("1 h à 2 h");
-    default:
-      return _ ("Plus de 2 h");
-    }
+  return self->help_asked;
 }
 
+/* Visits where a helper came: acknowledged on the board, or a workshop. */
 guint
-escale_stats_report_get_accompanied (EscaleStatsReport *self)
+escale_stats_report_get_help_given (EscaleStatsReport *self)
 {
-  return self->accompanied;
+  return self->help_given;
 }
 
+/* Visits of La Coop's autonomy @value (they add up to the visits). */
 guint
-escale_stats_report_get_autonomous (EscaleStatsReport *self)
+escale_stats_report_get_autonomy (EscaleStatsReport *self, EscaleAutonomy value)
 {
-  return self->sessions - MIN (self->accompanied, self->sessions);
+  g_return_val_if_fail ((guint) value < ESCALE_N_AUTONOMY, 0);
+  return self->autonomy[value];
 }
 
 guint
@@ -602,51 +707,11 @@ escale_stats_report_get_satisfaction (EscaleStatsReport *self, EscaleSatisfactio
   return self->satisfaction[value];
 }
 
-const char *
-escale_stats_satisfaction_label (EscaleSatisfaction value)
-{
-  switch (value)
-    {
-    case ESCALE_SATISFACTION_YES:
-      return _ ("Oui");
-    case ESCALE_SATISFACTION_PARTLY:
-      return _ ("En partie");
-    case ESCALE_SATISFACTION_NO:
-      return _ ("Non");
-    case ESCALE_SATISFACTION_NONE:
-    default:
-      return _ ("Sans réponse");
-    }
-}
-
 guint
 escale_stats_report_get_age (EscaleStatsReport *self, EscaleAgeBracket value)
 {
   g_return_val_if_fail ((guint) value < ESCALE_N_AGE_BRACKETS, 0);
   return self->ages[value];
-}
-
-const char *
-escale_stats_age_label (EscaleAgeBracket value)
-{
-  switch (value)
-    {
-    case ESCALE_AGE_18_24:
-      return _ ("18-24 ans");
-    case ESCALE_AGE_25_39:
-      return _ ("25-39 ans");
-    case ESCALE_AGE_40_59:
-      return _ ("40-59 ans");
-    case ESCALE_AGE_60_69:
-      return _ ("60-69 ans");
-    case ESCALE_AGE_70_PLUS:
-      return _ ("70 ans et plus");
-    case ESCALE_AGE_DECLINED:
-      return _ ("Ne souhaite pas répondre");
-    case ESCALE_AGE_NONE:
-    default:
-      return _ ("Sans réponse");
-    }
 }
 
 /* Visits that started on @weekday (1 = Monday) in @hour (0-23). */
@@ -685,6 +750,22 @@ escale_stats_report_get_themes (EscaleStatsReport *self)
   return self->themes;
 }
 
+/* Returns: (transfer none) (element-type EscaleStatsGroup): visits per
+ * category of a kind (name: the category, theme: the kind) */
+GPtrArray *
+escale_stats_report_get_categories (EscaleStatsReport *self)
+{
+  return self->categories;
+}
+
+/* Returns: (transfer none) (element-type EscaleStatsWorkshop): the
+ * period's collective activities, oldest first */
+GPtrArray *
+escale_stats_report_get_workshops (EscaleStatsReport *self)
+{
+  return self->workshops;
+}
+
 /* Returns: (transfer none) (element-type EscaleStatsCounter): the
  * counters of the activity kinds, declared ones first in their order. */
 GPtrArray *
@@ -706,14 +787,4 @@ escale_stats_report_get_counter_value (EscaleStatsReport *self, const char *kind
         return known->value;
     }
   return 0;
-}
-
-/* What the staff read for @counter: its declared label through the
- * catalogue, else its raw name ("kind/counter"), never nothing. */
-const char *
-escale_stats_counter_display_label (const EscaleStatsCounter *counter)
-{
-  if (counter->label != NULL && *counter->label != '\0')
-    return _ (counter->label);
-  return counter->raw_name;
 }

@@ -25,13 +25,15 @@ typedef struct
   guint sessions;
 } EscaleStatsDay;
 
-/* One activity or one theme, with its visits and minutes. */
+/* One activity, theme or category, with its visits (each visit once) and
+ * minutes (0 for a category). */
 typedef struct
 {
-  char *name;
-  char *theme;
+  char *name;  /* activity id, theme, or category */
+  char *theme; /* an activity's theme, a category's kind */
   guint sessions;
   guint minutes;
+  char *title; /* an activity's title, NULL if the store does not know it */
 } EscaleStatsGroup;
 
 /* One counter of an activity kind over the period: declared ones first,
@@ -46,6 +48,18 @@ typedef struct
   guint64 value;  /* sum over the period, folded months included */
   guint visits;   /* visits with this counter above 0 (visits still held as rows) */
 } EscaleStatsCounter;
+
+/* One collective activity of the period (kiosks that recorded the same
+ * workshop are one). */
+typedef struct
+{
+  char day[11];
+  int start_hour;
+  guint duration_min;
+  char *theme; /* La Coop thematique slug */
+  char *level; /* debutant | intermediaire | avance */
+  guint participants;
+} EscaleStatsWorkshop;
 
 #define ESCALE_TYPE_STATS_REPORT (escale_stats_report_get_type ())
 G_DECLARE_FINAL_TYPE (EscaleStatsReport, escale_stats_report, ESCALE, STATS_REPORT, GObject)
@@ -69,9 +83,11 @@ guint escale_stats_report_get_folded_sessions (EscaleStatsReport *self);
 double escale_stats_report_get_median_minutes (EscaleStatsReport *self);
 guint escale_stats_report_get_duration_bucket (EscaleStatsReport *self, guint bucket);
 const char *escale_stats_duration_bucket_label (guint bucket);
-guint escale_stats_report_get_accompanied (EscaleStatsReport *self);
-guint escale_stats_report_get_autonomous (EscaleStatsReport *self);
+guint escale_stats_report_get_help_asked (EscaleStatsReport *self);
+guint escale_stats_report_get_help_given (EscaleStatsReport *self);
 guint escale_stats_report_get_helper_calls (EscaleStatsReport *self);
+guint escale_stats_report_get_autonomy (EscaleStatsReport *self, EscaleAutonomy value);
+const char *escale_stats_autonomy_label (EscaleAutonomy value);
 guint escale_stats_report_get_satisfaction (EscaleStatsReport *self, EscaleSatisfaction value);
 const char *escale_stats_satisfaction_label (EscaleSatisfaction value);
 guint escale_stats_report_get_age (EscaleStatsReport *self, EscaleAgeBracket value);
@@ -85,5 +101,14 @@ const char *escale_stats_counter_display_label (const EscaleStatsCounter *counte
 GArray *escale_stats_report_get_days (EscaleStatsReport *self);
 GPtrArray *escale_stats_report_get_activities (EscaleStatsReport *self);
 GPtrArray *escale_stats_report_get_themes (EscaleStatsReport *self);
+const char *escale_stats_group_display_name (const EscaleStatsGroup *group);
+GPtrArray *escale_stats_report_get_categories (EscaleStatsReport *self);
+GPtrArray *escale_stats_report_get_workshops (EscaleStatsReport *self);
+
+/* escale-stats-labels.c: what staff read. */
+char *escale_stats_autonomy_detail (EscaleStatsReport *report);
+char *escale_stats_help_detail (EscaleStatsReport *report);
+guint escale_stats_workshop_participants (EscaleStatsReport *report);
+const char *escale_coop_theme_label (const char *slug);
 
 G_END_DECLS

@@ -6,7 +6,7 @@
 G_BEGIN_DECLS
 
 /* Bump with every new entry of escale_stats_migrations (checked at build). */
-#define ESCALE_STATS_SCHEMA_VERSION 7
+#define ESCALE_STATS_SCHEMA_VERSION 8
 
 /* Entry N takes the schema from version N to N+1. Never edit a released
  * entry: add a new one. */

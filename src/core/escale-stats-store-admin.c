@@ -10,6 +10,29 @@
  * retention, merging other kiosks' stores, checking. Kept apart from the
  * per-visit write path of escale-stats-store.c. */
 
+/* Records the title of the configured activity @activity_id (replacing
+ * an older one), so that every figure of it is shown by title. */
+gboolean
+escale_stats_store_declare_activity (EscaleStatsStore *self, const char *activity_id,
+                                     const char *title, GError **error)
+{
+  g_autoptr(EscaleSqliteStatement) insert = NULL;
+
+  g_return_val_if_fail (ESCALE_IS_STATS_STORE (self), FALSE);
+  g_return_val_if_fail (activity_id != NULL && title != NULL, FALSE);
+
+  insert = escale_stats_store_prepare (self,
+                                       "INSERT INTO activity_titles (activity_id, title)"
+                                       " VALUES (?, ?) ON CONFLICT (activity_id)"
+                                       " DO UPDATE SET title = excluded.title",
+                                       error);
+  if (insert == NULL)
+    return FALSE;
+  escale_sqlite_statement_bind_text (insert, 1, activity_id);
+  escale_sqlite_statement_bind_text (insert, 2, title);
+  return escale_sqlite_statement_step_done (insert, error);
+}
+
 /* Records the counters @kind declares ({ NULL, NULL } terminated), with
  * their French labels and order, in the store itself: escale-stats (which
  * knows no activity) and the stores merged from other kiosks can then name
@@ -114,13 +137,34 @@ escale_stats_store_fold_before (EscaleStatsStore *self, const char *cutoff_day, 
     g_return_val_if_fail (g_ascii_isdigit (*p) || *p == '-', FALSE);
 
   sql = g_strdup_printf (
-    "INSERT INTO monthly_totals (kiosk_id, month, sessions, minutes, accompanied,"
-    " helper_calls)"
+    "INSERT INTO monthly_totals (kiosk_id, month, sessions, minutes, help_asked,"
+    " helper_calls, help_given, in_workshop, autonomous)"
     " SELECT coalesce (kiosk_id, ''), substr (day, 1, 7), count (*), sum (duration_min),"
-    " sum (accompanied), sum (helper_calls) FROM sessions WHERE day < '%s' GROUP BY 1, 2"
+    " sum (help_asked), sum (helper_calls), sum (help_given), sum (workshop_uid IS NOT NULL),"
+    " sum (NOT help_asked AND NOT help_given AND workshop_uid IS NULL)"
+    " FROM sessions WHERE day < '%s' GROUP BY 1, 2"
     " ON CONFLICT (kiosk_id, month) DO UPDATE SET sessions = sessions + excluded.sessions,"
-    " minutes = minutes + excluded.minutes, accompanied = accompanied + excluded.accompanied,"
-    " helper_calls = helper_calls + excluded.helper_calls;"
+    " minutes = minutes + excluded.minutes, help_asked = help_asked + excluded.help_asked,"
+    " helper_calls = helper_calls + excluded.helper_calls,"
+    " help_given = help_given + excluded.help_given,"
+    " in_workshop = in_workshop + excluded.in_workshop,"
+    " autonomous = autonomous + excluded.autonomous;"
+    /* Themes and categories once per visit, as day_theme_totals. */
+    "INSERT INTO monthly_theme_totals (kiosk_id, month, theme, sessions, minutes)"
+    " SELECT k, m, t, count (*), sum (n) FROM (SELECT coalesce (s.kiosk_id, '') AS k,"
+    "  substr (s.day, 1, 7) AS m, ifnull (a.theme, '') AS t, sum (a.minutes) AS n"
+    "  FROM session_activities a JOIN sessions s ON s.id = a.session_id"
+    "  WHERE s.day < '%s' GROUP BY a.session_id, t) GROUP BY 1, 2, 3"
+    " ON CONFLICT (kiosk_id, month, theme) DO UPDATE SET"
+    " sessions = sessions + excluded.sessions, minutes = minutes + excluded.minutes;"
+    "INSERT INTO monthly_category_totals (kiosk_id, month, kind, category, sessions)"
+    " SELECT k, m, kind, c, count (*) FROM (SELECT DISTINCT c.session_id,"
+    "  coalesce (s.kiosk_id, '') AS k, substr (s.day, 1, 7) AS m, c.kind,"
+    "  substr (c.counter, instr (c.counter, '--') + 2) AS c"
+    "  FROM session_counters c JOIN sessions s ON s.id = c.session_id"
+    "  WHERE s.day < '%s' AND instr (c.counter, '--') > 0) GROUP BY 1, 2, 3, 4"
+    " ON CONFLICT (kiosk_id, month, kind, category) DO UPDATE SET"
+    " sessions = sessions + excluded.sessions;"
     "INSERT INTO monthly_activity_totals (kiosk_id, month, activity_id, theme, sessions,"
     " minutes)"
     " SELECT coalesce (s.kiosk_id, ''), substr (s.day, 1, 7), a.activity_id, max (a.theme),"
@@ -136,7 +180,7 @@ escale_stats_store_fold_before (EscaleStatsStore *self, const char *cutoff_day, 
     " ON CONFLICT (kiosk_id, month, kind, counter) DO UPDATE SET"
     " value = value + excluded.value;"
     "DELETE FROM sessions WHERE day < '%s';",
-    cutoff_day, cutoff_day, cutoff_day, cutoff_day);
+    cutoff_day, cutoff_day, cutoff_day, cutoff_day, cutoff_day, cutoff_day);
 
   if (!escale_stats_store_begin (self, error))
     return FALSE;
@@ -191,9 +235,9 @@ query_other_int (EscaleStatsStore *self, const char *other_path, const char *sql
 
 static const char merge_sql[] =
   "INSERT INTO main.sessions (uid, kiosk_id, day, start_hour, weekday, duration_min,"
-  " end_reason, helper_calls, accompanied, satisfaction, age_bracket)"
+  " end_reason, helper_calls, help_asked, satisfaction, age_bracket, help_given, workshop_uid)"
   " SELECT uid, kiosk_id, day, start_hour, weekday, duration_min, end_reason, helper_calls,"
-  " accompanied, satisfaction, age_bracket FROM other.sessions o"
+  " help_asked, satisfaction, age_bracket, help_given, workshop_uid FROM other.sessions o"
   " WHERE NOT EXISTS (SELECT 1 FROM main.sessions m WHERE m.uid = o.uid);"
   "INSERT INTO main.session_activities (session_id, activity_id, minutes, theme, day)"
   " SELECT m.id, a.activity_id, a.minutes, a.theme, m.day FROM other.session_activities a"
@@ -219,7 +263,17 @@ static const char merge_sql[] =
   "  WHERE s.kiosk_id = o.kiosk_id AND substr (s.day, 1, 7) = o.month);"
   "INSERT OR IGNORE INTO main.monthly_activity_totals"
   " SELECT * FROM other.monthly_activity_totals o WHERE NOT EXISTS (SELECT 1 FROM"
-  "  main.sessions s WHERE s.kiosk_id = o.kiosk_id AND substr (s.day, 1, 7) = o.month);";
+  "  main.sessions s WHERE s.kiosk_id = o.kiosk_id AND substr (s.day, 1, 7) = o.month);"
+  "INSERT OR IGNORE INTO main.monthly_theme_totals"
+  " SELECT * FROM other.monthly_theme_totals o WHERE NOT EXISTS (SELECT 1 FROM"
+  "  main.sessions s WHERE s.kiosk_id = o.kiosk_id AND substr (s.day, 1, 7) = o.month);"
+  "INSERT OR IGNORE INTO main.monthly_category_totals"
+  " SELECT * FROM other.monthly_category_totals o WHERE NOT EXISTS (SELECT 1 FROM"
+  "  main.sessions s WHERE s.kiosk_id = o.kiosk_id AND substr (s.day, 1, 7) = o.month);"
+  /* A workshop is one row per kiosk that recorded it: once, whatever the
+   * merges. */
+  "INSERT OR IGNORE INTO main.workshops SELECT * FROM other.workshops;"
+  "INSERT OR IGNORE INTO main.activity_titles SELECT * FROM other.activity_titles;";
 
 /* Adds the visits of the store at @other_path that this one does not hold
  * yet (by their random id), so merging the same store twice counts once.

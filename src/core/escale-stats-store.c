@@ -22,12 +22,14 @@ struct _EscaleStatsStore
   EscaleSqliteStatement *insert_session;
   EscaleSqliteStatement *insert_activity;
   EscaleSqliteStatement *insert_counter;
+  EscaleSqliteStatement *insert_workshop;
   EscaleStatsProfileFunc profiler;
   gpointer profiler_data;
   guint max_size_mb;
   char *kiosk_id;
 
-  GQueue pending; /* of EscaleSessionRecord, oldest first */
+  GQueue pending;           /* of EscaleSessionRecord, oldest first */
+  GQueue pending_workshops; /* of EscaleWorkshopRecord, oldest first */
   guint n_failures;
   char *last_error;
 };
@@ -75,8 +77,12 @@ clear_pending (EscaleStatsStore *self)
 {
   EscaleSessionRecord *record;
 
+  EscaleWorkshopRecord *workshop;
+
   while ((record = g_queue_pop_head (&self->pending)) != NULL)
     escale_session_record_free (record);
+  while ((workshop = g_queue_pop_head (&self->pending_workshops)) != NULL)
+    escale_workshop_record_free (workshop);
 }
 
 static void
@@ -85,6 +91,7 @@ close_db (EscaleStatsStore *self)
   g_clear_pointer (&self->insert_session, escale_sqlite_statement_free);
   g_clear_pointer (&self->insert_activity, escale_sqlite_statement_free);
   g_clear_pointer (&self->insert_counter, escale_sqlite_statement_free);
+  g_clear_pointer (&self->insert_workshop, escale_sqlite_statement_free);
   g_clear_pointer (&self->db, sqlite3_close);
 }
 
@@ -93,8 +100,9 @@ escale_stats_store_finalize (GObject *object)
 {
   EscaleStatsStore *self = ESCALE_STATS_STORE (object);
 
-  if (self->pending.length > 0)
-    g_warning ("%u session records could not be written to %s", self->pending.length, self->path);
+  if (self->pending.length + self->pending_workshops.length > 0)
+    g_warning ("%u session records and %u workshops could not be written to %s",
+               self->pending.length, self->pending_workshops.length, self->path);
   clear_pending (self);
   close_db (self);
   g_clear_pointer (&self->path, g_free);
@@ -113,6 +121,7 @@ static void
 escale_stats_store_init (EscaleStatsStore *self)
 {
   g_queue_init (&self->pending);
+  g_queue_init (&self->pending_workshops);
 }
 
 char *
@@ -348,9 +357,10 @@ escale_stats_store_open (EscaleStatsStore *self, GError **error)
       !load_kiosk_id (self, error) ||
       !prepare (self,
                 "INSERT INTO sessions (day, start_hour, weekday, duration_min, end_reason,"
-                " helper_calls, uid, kiosk_id, accompanied, satisfaction, age_bracket)"
+                " helper_calls, uid, kiosk_id, help_asked, satisfaction, age_bracket,"
+                " help_given, workshop_uid)"
                 " VALUES (?, ?, ?, ?, ?, ?, coalesce (?, lower (hex (randomblob (16)))),"
-                " ?, ?, ?, ?)",
+                " ?, ?, ?, ?, ?, ?)",
                 &self->insert_session, error) ||
       !prepare (self,
                 "INSERT INTO session_activities (session_id, activity_id, minutes, theme, day)"
@@ -359,7 +369,12 @@ escale_stats_store_open (EscaleStatsStore *self, GError **error)
       !prepare (self,
                 "INSERT INTO session_counters (session_id, day, kind, counter, value)"
                 " VALUES (?, ?, ?, ?, ?)",
-                &self->insert_counter, error))
+                &self->insert_counter, error) ||
+      !prepare (self,
+                "INSERT INTO workshops (uid, kiosk_id, day, start_hour, duration_min, theme,"
+                " level, participants)"
+                " VALUES (coalesce (?, lower (hex (randomblob (16)))), ?, ?, ?, ?, ?, ?, ?)",
+                &self->insert_workshop, error))
     {
       if (rc != SQLITE_OK)
         set_sqlite_error (self, rc, "Cannot configure the statistics store", error);
@@ -441,9 +456,14 @@ write_record (EscaleStatsStore *self, const EscaleSessionRecord *record, GError 
   if (record->uid[0] != '\0')
     escale_sqlite_statement_bind_text (stmt, 7, record->uid);
   escale_sqlite_statement_bind_text (stmt, 8, self->kiosk_id);
-  escale_sqlite_statement_bind_int (stmt, 9, record->accompanied || record->helper_calls > 0);
+  escale_sqlite_statement_bind_int (stmt, 9, record->helper_calls > 0);
   escale_sqlite_statement_bind_text (stmt, 10, escale_satisfaction_to_code (record->satisfaction));
   escale_sqlite_statement_bind_text (stmt, 11, escale_age_bracket_to_code (record->age_bracket));
+  /* A visit of a workshop was accompanied whatever the kiosk said. */
+  escale_sqlite_statement_bind_int (stmt, 12,
+                                    record->help_given || record->workshop_uid[0] != '\0');
+  if (record->workshop_uid[0] != '\0')
+    escale_sqlite_statement_bind_text (stmt, 13, record->workshop_uid);
   if (!escale_sqlite_statement_step_done (stmt, error))
     return FALSE;
 
@@ -465,13 +485,31 @@ write_record (EscaleStatsStore *self, const EscaleSessionRecord *record, GError 
   return write_counters (self, record, session_id, error);
 }
 
+static gboolean
+write_workshop (EscaleStatsStore *self, const EscaleWorkshopRecord *workshop, GError **error)
+{
+  EscaleSqliteStatement *stmt = self->insert_workshop;
+
+  if (workshop->uid[0] != '\0')
+    escale_sqlite_statement_bind_text (stmt, 1, workshop->uid);
+  escale_sqlite_statement_bind_text (stmt, 2, self->kiosk_id);
+  escale_sqlite_statement_bind_text (stmt, 3, workshop->day);
+  escale_sqlite_statement_bind_int (stmt, 4, workshop->start_hour);
+  escale_sqlite_statement_bind_int (stmt, 5, workshop->duration_min);
+  escale_sqlite_statement_bind_text (stmt, 6, workshop->theme);
+  escale_sqlite_statement_bind_text (stmt, 7, workshop->level);
+  escale_sqlite_statement_bind_int (stmt, 8, workshop->participants);
+  return escale_sqlite_statement_step_done (stmt, error);
+}
+
 static void
 remember_failure (EscaleStatsStore *self, const GError *error)
 {
   self->n_failures++;
   g_free (self->last_error);
   self->last_error = g_strdup (error->message);
-  g_warning ("Statistics not written yet (%u waiting): %s", self->pending.length, error->message);
+  g_warning ("Statistics not written yet (%u waiting): %s",
+             self->pending.length + self->pending_workshops.length, error->message);
 }
 
 /* Writes every queued record, all in one transaction. On failure nothing of
@@ -483,7 +521,7 @@ escale_stats_store_flush (EscaleStatsStore *self, GError **error)
 
   g_return_val_if_fail (ESCALE_IS_STATS_STORE (self), FALSE);
 
-  if (self->pending.length == 0)
+  if (self->pending.length + self->pending_workshops.length == 0)
     return TRUE;
 
   if (!escale_stats_store_open (self, &local_error))
@@ -495,6 +533,14 @@ escale_stats_store_flush (EscaleStatsStore *self, GError **error)
   for (GList *l = self->pending.head; l != NULL; l = l->next)
     {
       if (!write_record (self, l->data, &local_error))
+        {
+          exec (self, "ROLLBACK", NULL);
+          goto failed;
+        }
+    }
+  for (GList *l = self->pending_workshops.head; l != NULL; l = l->next)
+    {
+      if (!write_workshop (self, l->data, &local_error))
         {
           exec (self, "ROLLBACK", NULL);
           goto failed;
@@ -529,11 +575,34 @@ escale_stats_store_add_session (EscaleStatsStore *self, const EscaleSessionRecor
   return escale_stats_store_flush (self, error);
 }
 
+/* Queues @workshop and tries to write everything queued, like
+ * escale_stats_store_add_session (): on a locked or full store it stays
+ * queued in memory and is written by the next flush. A record the store
+ * could never keep (see escale_workshop_record_is_valid ()) is refused
+ * with ESCALE_STATS_ERROR_WRITE and not queued. */
+gboolean
+escale_stats_store_add_workshop (EscaleStatsStore *self, const EscaleWorkshopRecord *workshop,
+                                 GError **error)
+{
+  g_return_val_if_fail (ESCALE_IS_STATS_STORE (self), FALSE);
+  g_return_val_if_fail (workshop != NULL, FALSE);
+
+  if (!escale_workshop_record_is_valid (workshop))
+    {
+      g_set_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_WRITE,
+                   "A workshop record with a bad day, hour, theme, level or id was not kept");
+      return FALSE;
+    }
+  g_queue_push_tail (&self->pending_workshops, escale_workshop_record_copy (workshop));
+  return escale_stats_store_flush (self, error);
+}
+
+/* Records (visits and workshops) waiting to be written. */
 guint
 escale_stats_store_get_n_pending (EscaleStatsStore *self)
 {
   g_return_val_if_fail (ESCALE_IS_STATS_STORE (self), 0);
-  return self->pending.length;
+  return self->pending.length + self->pending_workshops.length;
 }
 
 guint

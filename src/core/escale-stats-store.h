@@ -25,6 +25,8 @@ int escale_stats_store_get_schema_version (EscaleStatsStore *self);
 
 gboolean escale_stats_store_add_session (EscaleStatsStore *self, const EscaleSessionRecord *record,
                                          GError **error);
+gboolean escale_stats_store_add_workshop (EscaleStatsStore *self,
+                                          const EscaleWorkshopRecord *workshop, GError **error);
 gboolean escale_stats_store_flush (EscaleStatsStore *self, GError **error);
 guint escale_stats_store_get_n_pending (EscaleStatsStore *self);
 guint escale_stats_store_get_n_failures (EscaleStatsStore *self);
@@ -39,6 +41,8 @@ gint64 escale_stats_store_count_sessions (EscaleStatsStore *self, GError **error
 
 /* Counters of activity kinds (escale-stats-store-admin.c for the declaring). */
 gboolean escale_stats_counter_name_is_valid (const char *name);
+gboolean escale_stats_store_declare_activity (EscaleStatsStore *self, const char *activity_id,
+                                              const char *title, GError **error);
 gboolean escale_stats_store_declare_counters (EscaleStatsStore *self, const char *kind,
                                               const EscaleCounterSpec *specs, GError **error);
 

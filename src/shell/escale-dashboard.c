@@ -33,6 +33,8 @@ struct _EscaleDashboard
   EscaleChart *per_day;
   EscaleChart *per_activity;
   EscaleChart *per_theme;
+  EscaleChart *per_category;
+  GtkWidget *per_category_box;
   EscaleChart *heat;
   EscaleChart *ages;
   EscaleChart *durations;
@@ -100,6 +102,30 @@ attach_counter_tiles (GtkGrid *tiles, GPtrArray *counters, guint first)
   return place;
 }
 
+/* The period's workshops, if it had any, at place @place. */
+static guint
+attach_workshop_tile (GtkGrid *tiles, EscaleStatsReport *r, guint place)
+{
+  GPtrArray *workshops = escale_stats_report_get_workshops (r);
+  guint participants = escale_stats_workshop_participants (r);
+  g_autofree char *value = NULL;
+  g_autofree char *detail = NULL;
+
+  if (workshops->len == 0)
+    return place;
+  value = g_strdup_printf ("%u", workshops->len);
+  detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u participation", "%u participations",
+                                         participants),
+                            participants);
+  gtk_grid_attach (tiles,
+                   tile (value,
+                         g_dngettext (GETTEXT_PACKAGE, "Atelier collectif", "Ateliers collectifs",
+                                      workshops->len),
+                         detail),
+                   place % 3, place / 3, 1, 1);
+  return place + 1;
+}
+
 static void
 fill_tiles (EscaleDashboard *self)
 {
@@ -113,11 +139,11 @@ fill_tiles (EscaleDashboard *self)
   g_autofree char *hours = g_strdup_printf (_ ("%u h %02u"), minutes / 60, minutes % 60);
   g_autofree char *median =
     g_strdup_printf (_ ("%.0f min"), escale_stats_report_get_median_minutes (r));
-  g_autofree char *accompanied = percent (escale_stats_report_get_accompanied (r), sessions);
-  g_autofree char *acc_detail = g_strdup_printf (_ ("%u accompagnées, %u en autonomie"),
-                                                 escale_stats_report_get_accompanied (r),
-                                                 escale_stats_report_get_autonomous (r));
-  g_autofree char *helpers = g_strdup_printf ("%u", escale_stats_report_get_helper_calls (r));
+  g_autofree char *autonomous =
+    percent (escale_stats_report_get_autonomy (r, ESCALE_AUTONOMY_AUTONOME), sessions);
+  g_autofree char *autonomy_detail = escale_stats_autonomy_detail (r);
+  g_autofree char *asked = g_strdup_printf ("%u", escale_stats_report_get_help_asked (r));
+  g_autofree char *help_detail = escale_stats_help_detail (r);
   g_autofree char *yes = NULL;
   g_autofree char *sat_detail = NULL;
   g_autofree char *folded = NULL;
@@ -127,12 +153,15 @@ fill_tiles (EscaleDashboard *self)
     answered += escale_stats_report_get_satisfaction (r, i);
   yes = percent (escale_stats_report_get_satisfaction (r, ESCALE_SATISFACTION_YES), answered);
   sat_detail =
-    g_strdup_printf (_ ("Oui %u, en partie %u, non %u (%u réponses)"),
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Oui %u, en partie %u, non %u (%u réponse)",
+                                  "Oui %u, en partie %u, non %u (%u réponses)", answered),
                      escale_stats_report_get_satisfaction (r, ESCALE_SATISFACTION_YES),
                      escale_stats_report_get_satisfaction (r, ESCALE_SATISFACTION_PARTLY),
                      escale_stats_report_get_satisfaction (r, ESCALE_SATISFACTION_NO), answered);
   if (escale_stats_report_get_folded_sessions (r) > 0)
-    folded = g_strdup_printf (_ ("dont %u d'anciens mois regroupés"),
+    folded = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "dont %u d'anciens mois regroupée",
+                                           "dont %u d'anciens mois regroupées",
+                                           escale_stats_report_get_folded_sessions (r)),
                               escale_stats_report_get_folded_sessions (r));
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tiles))) != NULL)
@@ -140,12 +169,14 @@ fill_tiles (EscaleDashboard *self)
   gtk_grid_attach (self->tiles, tile (n_sessions, _ ("Visites"), folded), 0, 0, 1, 1);
   gtk_grid_attach (self->tiles, tile (hours, _ ("Heures d'utilisation"), NULL), 1, 0, 1, 1);
   gtk_grid_attach (self->tiles, tile (median, _ ("Durée médiane d'une visite"), NULL), 2, 0, 1, 1);
-  gtk_grid_attach (self->tiles, tile (accompanied, _ ("Visites accompagnées"), acc_detail), 0, 1,
-                   1, 1);
+  gtk_grid_attach (self->tiles, tile (autonomous, _ ("Visites en autonomie"), autonomy_detail), 0,
+                   1, 1, 1);
   gtk_grid_attach (self->tiles, tile (yes, _ ("Ont trouvé ce qu'ils cherchaient"), sat_detail), 1,
                    1, 1, 1);
-  gtk_grid_attach (self->tiles, tile (helpers, _ ("Appels à un aidant"), NULL), 2, 1, 1, 1);
-  next = attach_counter_tiles (self->tiles, escale_stats_report_get_counters (r), 6);
+  gtk_grid_attach (self->tiles, tile (asked, _ ("Visites avec aide demandée"), help_detail), 2, 1,
+                   1, 1);
+  next = attach_workshop_tile (self->tiles, r, 6);
+  next = attach_counter_tiles (self->tiles, escale_stats_report_get_counters (r), next);
   if (escale_stats_report_get_pin_failures (r) > 0)
     gtk_grid_attach (self->tiles, tile (pins, _ ("Codes équipe erronés"), NULL), next % 3,
                      next / 3, 1, 1);
@@ -162,9 +193,11 @@ fill_groups (EscaleChart *chart, GPtrArray *groups, gboolean with_theme)
       EscaleStatsGroup *group = groups->pdata[i];
 
       if (with_theme && group->theme != NULL)
-        g_ptr_array_add (labels, g_strdup_printf ("%s (%s)", group->name, group->theme));
+        g_ptr_array_add (labels,
+                         g_strdup_printf ("%s (%s)", escale_stats_group_display_name (group),
+                                          group->theme));
       else
-        g_ptr_array_add (labels, g_strdup (group->name));
+        g_ptr_array_add (labels, g_strdup (escale_stats_group_display_name (group)));
       g_array_append_val (values, group->sessions);
     }
   escale_chart_set_bars (chart, (const char *const *) labels->pdata, (guint *) values->data,
@@ -216,6 +249,8 @@ fill_charts (EscaleDashboard *self)
                             (guint *) day_values->data, day_values->len);
   fill_groups (self->per_activity, escale_stats_report_get_activities (r), TRUE);
   fill_groups (self->per_theme, escale_stats_report_get_themes (r), FALSE);
+  fill_groups (self->per_category, escale_stats_report_get_categories (r), FALSE);
+  gtk_widget_set_visible (self->per_category_box, escale_stats_report_get_categories (r)->len > 0);
 
   for (int d = 1; d <= 7; d++)
     for (int h = 0; h < 24; h++)
@@ -351,7 +386,8 @@ escale_dashboard_get_report (EscaleDashboard *self)
 /* Where the shown period's figures (or its visits) go: @dir, or a USB
  * stick if one is there, else the staff folder. */
 static char *
-export_path (EscaleDashboard *self, gboolean sessions, const char *dir, GError **error)
+export_path (EscaleDashboard *self, const char *what, const char *ext, const char *dir,
+             GError **error)
 {
   g_autofree char *target = dir ? g_strdup (dir) : escale_stats_export_target_dir ();
   g_autofree char *name = NULL;
@@ -362,9 +398,9 @@ export_path (EscaleDashboard *self, gboolean sessions, const char *dir, GError *
                    target);
       return NULL;
     }
-  name = g_strdup_printf ("escale-%s-%s-au-%s.csv", sessions ? "visites" : "chiffres",
+  name = g_strdup_printf ("escale-%s-%s-au-%s.%s", what,
                           escale_stats_report_get_from (self->report),
-                          escale_stats_report_get_to (self->report));
+                          escale_stats_report_get_to (self->report), ext);
   return g_build_filename (target, name, NULL);
 }
 
@@ -377,7 +413,7 @@ escale_dashboard_export (EscaleDashboard *self, gboolean sessions, const char *d
   g_autoptr(GString) contents = NULL;
 
   g_return_val_if_fail (self->report != NULL, NULL);
-  if ((path = export_path (self, sessions, dir, error)) == NULL)
+  if ((path = export_path (self, sessions ? "visites" : "chiffres", "csv", dir, error)) == NULL)
     return NULL;
   if (sessions)
     {
@@ -391,6 +427,20 @@ escale_dashboard_export (EscaleDashboard *self, gboolean sessions, const char *d
     }
   contents = escale_stats_export_summary_csv (self->report);
   if (!escale_stats_export_write (path, contents, error))
+    return NULL;
+  return g_steal_pointer (&path);
+}
+
+/* Writes the shown period's La Coop workbook into @dir (NULL: a USB stick
+ * if one is there, else the staff folder). Returns the path. */
+char *
+escale_dashboard_export_xlsx (EscaleDashboard *self, const char *dir, GError **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (self->report != NULL, NULL);
+  if ((path = export_path (self, "la-coop", "xlsx", dir, error)) == NULL ||
+      !escale_stats_export_xlsx (escale_kiosk_get_store (self->kiosk), self->report, path, error))
     return NULL;
   return g_steal_pointer (&path);
 }
@@ -431,6 +481,18 @@ show_export_result (EscaleDashboard *self, const char *path, const GError *error
 }
 
 static void
+xlsx_clicked_cb (GtkButton *button, EscaleDashboard *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (self->loading != NULL || self->report == NULL || self->exporting_path != NULL)
+    return;
+  path = escale_dashboard_export_xlsx (self, NULL, &error);
+  show_export_result (self, path, error);
+}
+
+static void
 visits_exported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr(EscaleDashboard) self = user_data;
@@ -461,7 +523,7 @@ export_clicked_cb (GtkButton *button, EscaleDashboard *self)
     }
   /* Every visit of five years takes a second or two: written by a worker
    * thread while the dashboard says so and stays alive. */
-  if ((self->exporting_path = export_path (self, TRUE, NULL, &error)) == NULL)
+  if ((self->exporting_path = export_path (self, "visites", "csv", NULL, &error)) == NULL)
     {
       show_export_result (self, NULL, error);
       return;
@@ -622,6 +684,13 @@ add_charts (EscaleDashboard *self, GtkWidget *box)
   section (box, _ ("Par thématique (La Coop de la médiation numérique)"),
            GTK_WIDGET (self->per_theme));
   section (box, _ ("Par activité (et sa thématique)"), GTK_WIDGET (self->per_activity));
+  /* Only when the period had démarches. */
+  self->per_category_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
+  self->per_category = ESCALE_CHART (escale_chart_new ());
+  section (self->per_category_box, _ ("Démarches par catégorie (visites)"),
+           GTK_WIDGET (self->per_category));
+  gtk_widget_set_visible (self->per_category_box, FALSE);
+  gtk_box_append (GTK_BOX (box), self->per_category_box);
   attach_duration_and_age_charts (self, charts);
   gtk_box_append (GTK_BOX (box), charts);
 
@@ -638,14 +707,18 @@ add_export_buttons (EscaleDashboard *self, GtkWidget *box)
   GtkWidget *exports = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
   GtkWidget *summary = gtk_button_new_with_label (_ ("Exporter les chiffres (CSV)"));
   GtkWidget *visits = gtk_button_new_with_label (_ ("Exporter les visites (CSV)"));
+  GtkWidget *xlsx = gtk_button_new_with_label (_ ("Classeur pour La Coop (XLSX)"));
 
   gtk_widget_add_css_class (summary, "big-button");
   gtk_widget_add_css_class (visits, "big-button");
+  gtk_widget_add_css_class (xlsx, "big-button");
+  g_signal_connect (xlsx, "clicked", G_CALLBACK (xlsx_clicked_cb), self);
   g_object_set_data (G_OBJECT (visits), "sessions", GINT_TO_POINTER (TRUE));
   g_signal_connect (summary, "clicked", G_CALLBACK (export_clicked_cb), self);
   g_signal_connect (visits, "clicked", G_CALLBACK (export_clicked_cb), self);
   gtk_box_append (GTK_BOX (exports), summary);
   gtk_box_append (GTK_BOX (exports), visits);
+  gtk_box_append (GTK_BOX (exports), xlsx);
   section (box, _ ("Exporter la période affichée"), exports);
 
   self->export_label = GTK_LABEL (gtk_label_new (NULL));

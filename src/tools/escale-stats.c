@@ -40,7 +40,8 @@ static const GOptionEntry global_entries[] = {
     N_ ("FICHIER") },
   { "from", 0, 0, G_OPTION_ARG_STRING, &opt_from, N_ ("Premier jour, AAAA-MM-JJ"), N_ ("DATE") },
   { "to", 0, 0, G_OPTION_ARG_STRING, &opt_to, N_ ("Dernier jour, AAAA-MM-JJ"), N_ ("DATE") },
-  { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format, N_ ("export : csv ou json"), N_ ("FORMAT") },
+  { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format, N_ ("export : csv, json ou xlsx (avec -o)"),
+    N_ ("FORMAT") },
   { "sessions", 0, 0, G_OPTION_ARG_NONE, &opt_sessions,
     N_ ("export : une ligne CSV par visite au lieu des chiffres de la période"), NULL },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
@@ -193,12 +194,49 @@ resolve_period (GError **error)
   return TRUE;
 }
 
+/* "Aide demandée : 3 visites (detail)"; the number of workshops when
+ * @detail is NULL and @what names them. */
+static void
+print_visits (const char *what, guint n, const char *detail)
+{
+  g_autofree char *count =
+    g_strdup_printf (detail ? g_dngettext (GETTEXT_PACKAGE, "%u visite", "%u visites", n) : "%u",
+                     n);
+
+  if (detail)
+    g_print ("%s : %s (%s)\n", what, count, detail);
+  else
+    g_print ("%s : %s\n", what, count);
+}
+
+/* Each group (theme, activity by title, category): its distinct visits
+ * and, if any, minutes. */
+static void
+print_groups (const char *what, GPtrArray *groups)
+{
+  for (guint i = 0; i < groups->len; i++)
+    {
+      EscaleStatsGroup *group = groups->pdata[i];
+      g_autofree char *visits =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u visite", "%u visites", group->sessions),
+                         group->sessions);
+
+      if (group->minutes > 0)
+        g_print (_ ("  %s « %s » : %s, %u min\n"), what, escale_stats_group_display_name (group),
+                 visits, group->minutes);
+      else
+        g_print (_ ("  %s « %s » : %s\n"), what, escale_stats_group_display_name (group), visits);
+    }
+}
+
 static int
 cmd_summary (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(EscaleStatsStore) store = NULL;
   g_autoptr(EscaleStatsReport) report = NULL;
+  g_autofree char *help = NULL;
+  g_autofree char *autonomy = NULL;
   guint minutes;
 
   if (!resolve_period (&error))
@@ -218,33 +256,54 @@ cmd_summary (void)
   for (guint i = 0; i < ESCALE_N_DURATION_BUCKETS; i++)
     g_print ("  %s: %u\n", escale_stats_duration_bucket_label (i),
              escale_stats_report_get_duration_bucket (report, i));
-  g_print (_ ("Accompagnées : %u, en autonomie : %u, appels à un aidant : %u\n"),
-           escale_stats_report_get_accompanied (report),
-           escale_stats_report_get_autonomous (report),
-           escale_stats_report_get_helper_calls (report));
+  help = escale_stats_help_detail (report);
+  autonomy = escale_stats_autonomy_detail (report);
+  print_visits (_ ("Aide demandée"), escale_stats_report_get_help_asked (report), help);
+  print_visits (_ ("En autonomie"),
+                escale_stats_report_get_autonomy (report, ESCALE_AUTONOMY_AUTONOME), autonomy);
+  print_visits (_ ("Ateliers collectifs"), escale_stats_report_get_workshops (report)->len, NULL);
   g_print (_ (
              "Ont trouvé ce qu'ils cherchaient : oui %u, en partie %u, non %u, sans réponse %u\n"),
            escale_stats_report_get_satisfaction (report, ESCALE_SATISFACTION_YES),
            escale_stats_report_get_satisfaction (report, ESCALE_SATISFACTION_PARTLY),
            escale_stats_report_get_satisfaction (report, ESCALE_SATISFACTION_NO),
            escale_stats_report_get_satisfaction (report, ESCALE_SATISFACTION_NONE));
-  for (guint i = 0; i < escale_stats_report_get_themes (report)->len; i++)
-    {
-      EscaleStatsGroup *group = escale_stats_report_get_themes (report)->pdata[i];
-
-      g_print (_ ("  Thématique « %s » : %u visites, %u min\n"), group->name, group->sessions,
-               group->minutes);
-    }
+  print_groups (_ ("Thématique"), escale_stats_report_get_themes (report));
+  print_groups (_ ("Activité"), escale_stats_report_get_activities (report));
+  print_groups (_ ("Catégorie de démarche"), escale_stats_report_get_categories (report));
   for (guint i = 0; i < escale_stats_report_get_counters (report)->len; i++)
     {
       EscaleStatsCounter *counter = escale_stats_report_get_counters (report)->pdata[i];
       g_autofree char *value = g_strdup_printf ("%" G_GUINT64_FORMAT, counter->value);
 
       /* TRANSLATORS: a counter's label, its total, the visits that had it. */
-      g_print (_ ("%s : %s (%u visites)\n"), escale_stats_counter_display_label (counter), value,
-               counter->visits);
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%s : %s (%u visite)\n", "%s : %s (%u visites)\n",
+                            counter->visits),
+               escale_stats_counter_display_label (counter), value, counter->visits);
     }
   g_print (_ ("Codes équipe erronés : %u\n"), escale_stats_report_get_pin_failures (report));
+  return EXIT_SUCCESS;
+}
+
+/* The La Coop workbook of the period, into -o FILE only (a workbook on a
+ * terminal helps nobody). */
+static int
+export_xlsx (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EscaleStatsStore) store = NULL;
+  g_autoptr(EscaleStatsReport) report = NULL;
+
+  if (opt_output == NULL)
+    return usage_error ("%s", _ ("--format xlsx demande -o FICHIER.xlsx"));
+  if (!resolve_period (&error))
+    return usage_error ("%s", error->message);
+  if (!check_output (opt_output, &error))
+    return fail ("%s", error->message);
+  if ((store = open_existing (&error)) == NULL ||
+      (report = escale_stats_report_new (store, opt_from, opt_to, &error)) == NULL ||
+      !escale_stats_export_xlsx (store, report, opt_output, &error))
+    return fail ("%s", error->message);
   return EXIT_SUCCESS;
 }
 
@@ -258,12 +317,15 @@ cmd_export (void)
   gboolean json;
 
   if (opt_format == NULL)
-    return usage_error ("%s", _ ("export demande --format csv ou --format json"));
-  if (!g_str_equal (opt_format, "csv") && !g_str_equal (opt_format, "json"))
-    return usage_error (_ ("format « %s » inconnu : utilisez csv ou json"), opt_format);
+    return usage_error ("%s", _ ("export demande --format csv, --format json ou --format xlsx"));
+  if (!g_str_equal (opt_format, "csv") && !g_str_equal (opt_format, "json") &&
+      !g_str_equal (opt_format, "xlsx"))
+    return usage_error (_ ("format « %s » inconnu : utilisez csv, json ou xlsx"), opt_format);
   json = g_str_equal (opt_format, "json");
-  if (json && opt_sessions)
+  if (!g_str_equal (opt_format, "csv") && opt_sessions)
     return usage_error ("%s", _ ("--sessions n'existe que pour --format csv"));
+  if (g_str_equal (opt_format, "xlsx"))
+    return export_xlsx ();
   if (!resolve_period (&error))
     return usage_error ("%s", error->message);
   if (opt_output != NULL && !check_output (opt_output, &error))
