@@ -5,6 +5,7 @@
  * escale-window-actions.c (what the buttons do). Not for other files. */
 
 #include "escale-countdown.h"
+#include "escale-help-banner.h"
 #include "escale-home-page.h"
 #include "escale-notifier.h"
 #include "escale-welcome-page.h"
@@ -41,6 +42,7 @@ struct _EscaleWindow
   /* owned */
   EscaleKiosk *kiosk;
   EscaleWebProfile *web_profile;
+  EscaleHelpClient *help_client;
   EscaleNotifier *notifier;
   char *before_help;
 
