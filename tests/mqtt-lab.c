@@ -184,6 +184,17 @@ mqtt_lab_write_config (MqttLab *lab, const char *kiosk, const char *extra)
                           kiosk != NULL ? "\n" : "", extra != NULL ? extra : "");
   g_assert_true (g_file_set_contents (ini, text, -1, &error));
   g_assert_no_error (error);
+  if (kiosk == NULL)
+    {
+      /* escale-board's own file: the [Help] group alone. */
+      g_autofree char *board = g_build_filename (dir, "escale-board.ini", NULL);
+      g_autofree char *board_text =
+        g_strdup_printf ("[Help]\nbroker=127.0.0.1\nport=%u\nsite=centre\n"
+                         "credentials=help-credentials\n%s\n",
+                         lab->port, extra != NULL ? extra : "");
+
+      g_assert_true (g_file_set_contents (board, board_text, -1, &error));
+    }
   g_ptr_array_add (lab->configs, g_strdup (dir));
   return dir;
 }

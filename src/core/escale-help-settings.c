@@ -70,6 +70,31 @@ escale_help_settings_load (EscaleConfigFile *file, const char *config_dir, GPtrA
   return g_steal_pointer (&self);
 }
 
+/* escale-board's own file: a [Help] group alone, paths relative to it.
+ * Never NULL: an unreadable file is a problem and no broker. */
+EscaleHelpSettings *
+escale_help_settings_load_file (const char *path, GPtrArray *problems)
+{
+  const EscaleKeySpec *spec_lists[] = { escale_help_keys, NULL };
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *name = g_path_get_basename (path);
+  g_autoptr(GError) error = NULL;
+  EscaleConfigFile *file = escale_config_file_load (path, name, problems, &error);
+  EscaleHelpSettings *self;
+
+  if (file == NULL)
+    {
+      escale_config_problem_add (problems, name, 0, NULL, _ ("illisible (%s)"), error->message);
+      self = g_new0 (EscaleHelpSettings, 1);
+      self->workshop_delay = ESCALE_DEFAULT_WORKSHOP_IDLE_DELAY;
+      return self;
+    }
+  escale_config_file_validate (file, spec_lists, dir, problems);
+  self = escale_help_settings_load (file, dir, problems);
+  escale_config_file_free (file);
+  return self;
+}
+
 EscaleHelpSettings *
 escale_help_settings_copy (const EscaleHelpSettings *self)
 {

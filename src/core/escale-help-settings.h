@@ -29,6 +29,7 @@ extern const EscaleKeySpec escale_help_keys[];
 
 EscaleHelpSettings *escale_help_settings_load (EscaleConfigFile *file, const char *config_dir,
                                                GPtrArray *problems);
+EscaleHelpSettings *escale_help_settings_load_file (const char *path, GPtrArray *problems);
 EscaleHelpSettings *escale_help_settings_copy (const EscaleHelpSettings *self);
 void escale_help_settings_free (EscaleHelpSettings *self);
 gboolean escale_help_settings_read_credentials (const EscaleHelpSettings *self, char **user,
