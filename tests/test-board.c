@@ -5,6 +5,7 @@
 #include "escale-board-window.h"
 #include "escale-config.h"
 #include "escale-help-client.h"
+#include "help-shot.h"
 #include "mqtt-lab.h"
 
 /* escale-board's window on a real mosquitto (tests/mqtt-lab.c), with three
@@ -157,36 +158,6 @@ client_says (gpointer data)
   return escale_help_client_get_progress (wait->client) == wait->progress;
 }
 
-static void
-save_shot (Fixture *f, const char *name)
-{
-  const char *dir = g_getenv ("ESCALE_HELP_SCREENSHOTS");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  GtkSnapshot *snapshot;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  gint64 until = g_get_monotonic_time () + 500 * G_TIME_SPAN_MILLISECOND;
-  int width;
-  int height;
-
-  if (dir == NULL)
-    return;
-  /* Let the window be laid out and drawn. */
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-  width = gtk_widget_get_width (f->window);
-  height = gtk_widget_get_height (f->window);
-  file = g_strdup_printf ("%s/help-%s.png", dir, name);
-  paintable = gtk_widget_paintable_new (f->window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (f->window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, file));
-}
-
 /* Three kiosks in three states; "J'arrive" and "Fait" reach the visitor. */
 static void
 test_three_states (Fixture *f, gconstpointer data)
@@ -205,7 +176,7 @@ test_three_states (Fixture *f, gconstpointer data)
   assert_row_says (f, "Poste 2 : un aidant y va");
   escale_help_client_end_visit (f->clients[2]);
   assert_row_says (f, "Poste 3 : parti avant d'être aidé");
-  save_shot (f, "board-three-states");
+  help_shot_save (f->window, "board-three-states");
 
   touch (f, "Poste 2", "Fait");
   g_assert_true (mqtt_lab_wait_for (client_says, &over));

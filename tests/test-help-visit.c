@@ -5,6 +5,7 @@
 #include "escale-help-banner.h"
 #include "escale-help-site.h"
 #include "escale-test-util.h"
+#include "help-shot.h"
 #include "mqtt-lab.h"
 
 /* "Appeler un aidant" in the whole kiosk, with a real mosquitto
@@ -118,10 +119,12 @@ test_acknowledged (Fixture *f, gconstpointer data)
   g_assert_cmpstr (banner_text (&f->k), ==, "");
   press (&f->k, "win.call-helper");
   assert_banner_says (&f->k, sent);
+  help_shot_save (GTK_WIDGET (f->k.window), "visitor-sent");
   assert_board_shows (f, ESCALE_HELP_ASKED);
 
   escale_help_site_answer (f->board, "poste-1", ESCALE_HELP_COMING);
   assert_banner_says (&f->k, coming);
+  help_shot_save (GTK_WIDGET (f->k.window), "visitor-coming");
 
   press (&f->k, "win.finish");
   assert_board_shows (f, ESCALE_HELP_LEFT);
@@ -189,6 +192,7 @@ test_no_broker (void)
   press (&k, "win.start");
   press (&k, "win.call-helper");
   g_assert_cmpstr (banner_text (&k), ==, raise_hand);
+  help_shot_save (GTK_WIDGET (k.window), "visitor-raise-hand");
   press (&k, "win.finish");
   g_assert_cmpint (escale_test_kiosk_db_count (
                      &k,
