@@ -187,11 +187,98 @@ test_three_states (Fixture *f, gconstpointer data)
   g_assert_false (escale_help_client_get_given (f->clients[2]));
 }
 
+/* The visible button labelled @name anywhere under @widget, or NULL. */
+static GtkWidget *
+find_button (GtkWidget *widget, const char *name)
+{
+  if (!gtk_widget_get_visible (widget))
+    return NULL;
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+kiosks_in_workshop (gpointer data)
+{
+  Fixture *f = data;
+
+  for (guint i = 0; i < N_KIOSKS; i++)
+    if (escale_help_client_get_workshop (f->clients[i]) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+kiosks_out_of_workshop (gpointer data)
+{
+  Fixture *f = data;
+
+  for (guint i = 0; i < N_KIOSKS; i++)
+    if (escale_help_client_get_workshop (f->clients[i]) != NULL)
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+board_knows_workshop (gpointer data)
+{
+  Fixture *f = data;
+
+  return find_button (f->window, "Terminer l'atelier") != NULL;
+}
+
+static gboolean
+board_connected (gpointer data)
+{
+  Fixture *f = data;
+
+  return escale_mqtt_link_get_status (escale_help_site_get_link (f->site)) ==
+         ESCALE_MQTT_CONNECTED;
+}
+
+/* "Commencer l'atelier sur tous les postes" reaches every kiosk with the
+ * theme and level chosen; "Terminer l'atelier" ends it everywhere. */
+static void
+test_workshop (Fixture *f, gconstpointer data)
+{
+  GtkWidget *start = NULL;
+  const EscaleHelpWorkshop *workshop;
+
+  g_assert_true (mqtt_lab_wait_for (board_connected, f));
+  g_signal_emit_by_name (find_button (f->window, "Préparer un atelier sur tous les postes"),
+                         "clicked");
+  help_shot_save (f->window, "board-workshop-start");
+  start = find_button (f->window, "Commencer l'atelier sur tous les postes");
+  g_assert_nonnull (start);
+  g_signal_emit_by_name (start, "clicked");
+  g_assert_true (mqtt_lab_wait_for (kiosks_in_workshop, f));
+  workshop = escale_help_client_get_workshop (f->clients[2]);
+  g_assert_cmpstr (workshop->theme, ==, "prendre_en_main_du_materiel");
+  g_assert_cmpstr (workshop->level, ==, "debutant");
+  g_assert_cmpint (workshop->end - workshop->start, ==, 60 * 60);
+  g_assert_true (mqtt_lab_wait_for (board_knows_workshop, f));
+  help_shot_save (f->window, "board-workshop-running");
+
+  g_signal_emit_by_name (find_button (f->window, "Terminer l'atelier"), "clicked");
+  g_assert_true (mqtt_lab_wait_for (kiosks_out_of_workshop, f));
+}
+
 int
 main (int argc, char **argv)
 {
   gtk_test_init (&argc, &argv, NULL);
   g_test_add ("/escale/board/three-kiosks-three-states", Fixture, NULL, fixture_set_up,
               test_three_states, fixture_tear_down);
+  g_test_add ("/escale/board/workshop-on-every-kiosk", Fixture, NULL, fixture_set_up,
+              test_workshop, fixture_tear_down);
   return g_test_run ();
 }

@@ -31,7 +31,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   board_dir = mqtt_lab_write_config (f->lab, NULL, NULL);
   f->board_config = escale_config_load (board_dir, escale_activities_get_kinds ());
   f->board = escale_help_site_new (escale_config_get_help (f->board_config), "test-board");
-  escale_test_kiosk_init (&f->k, kiosk_dir, FALSE);
+  escale_test_kiosk_init (&f->k, kiosk_dir, TRUE);
 }
 
 static void
@@ -201,6 +201,60 @@ test_no_broker (void)
   escale_test_kiosk_clear (&k);
 }
 
+static gboolean
+band_shown (gpointer data)
+{
+  EscaleTestKiosk *k = data;
+
+  return escale_window_get_workshop_band (k->window) != NULL;
+}
+
+static gboolean
+band_gone_and_idle (gpointer data)
+{
+  EscaleTestKiosk *k = data;
+
+  return escale_window_get_workshop_band (k->window) == NULL &&
+         escale_session_get_state (escale_kiosk_get_session (k->kiosk)) == ESCALE_SESSION_IDLE;
+}
+
+/* A workshop started from the board: the band says so, the long delay
+ * holds, every visit is part of it; its end ends the visit under way,
+ * wipes, and records one collective activity with its participants. */
+static void
+test_workshop (Fixture *f, gconstpointer data)
+{
+  EscaleSession *session = escale_kiosk_get_session (f->k.kiosk);
+
+  escale_help_site_start_workshop (f->board, "email", "debutant", 90);
+  press (&f->k, "win.start");
+  escale_test_wait_until (band_shown, &f->k, 30000);
+  g_assert_cmpstr (escale_window_get_workshop_band (f->k.window), ==, "Atelier en cours : E-mail");
+  help_shot_save (GTK_WIDGET (f->k.window), "workshop-top-bar");
+  /* Past the centre's 3 minutes: no countdown during a workshop. */
+  escale_test_kiosk_advance (&f->k, 200);
+  g_assert_cmpint (escale_session_get_state (session), ==, ESCALE_SESSION_ACTIVE);
+  press (&f->k, "win.finish");
+  press (&f->k, "win.start");
+  g_assert_cmpstr (escale_window_get_page_name (f->k.window), ==, "home");
+
+  escale_help_site_stop_workshop (f->board);
+  escale_test_wait_until (band_gone_and_idle, &f->k, 30000);
+  g_assert_cmpstr (escale_window_get_page_name (f->k.window), ==, "welcome");
+  g_assert_cmpint (escale_test_kiosk_db_count (&f->k, "SELECT count (*) FROM sessions WHERE"
+                                                      " workshop_uid IS NOT NULL AND help_given"),
+                   ==, 2);
+  g_assert_cmpint (escale_test_kiosk_db_count (&f->k, "SELECT participants FROM workshops WHERE"
+                                                      " theme = 'email' AND level = 'debutant'"),
+                   ==, 2);
+  g_assert_cmpint (escale_test_kiosk_db_count (&f->k, "SELECT count (*) FROM workshops"), ==, 1);
+
+  /* After it: the centre's delay again, visits not part of any workshop. */
+  press (&f->k, "win.start");
+  escale_test_kiosk_advance (&f->k, 200);
+  g_assert_cmpint (escale_session_get_state (session), ==, ESCALE_SESSION_WARNING);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -212,5 +266,7 @@ main (int argc, char **argv)
               test_unanswered, fixture_tear_down);
   g_test_add ("/escale/help-visit/broker-stops-mid-request", Fixture, NULL, fixture_set_up,
               test_broker_stops, fixture_tear_down);
+  g_test_add ("/escale/help-visit/workshop-from-the-board", Fixture, NULL, fixture_set_up,
+              test_workshop, fixture_tear_down);
   return g_test_run ();
 }

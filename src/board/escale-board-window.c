@@ -3,6 +3,7 @@
 
 #include "escale-board-row.h"
 #include "escale-board-window.h"
+#include "escale-board-workshop.h"
 
 /* escale-board's window: the site's kiosks, each with its state in plain
  * words, and a line that says whether the board can hear them at all. A
@@ -142,7 +143,7 @@ escale_board_window_class_init (EscaleBoardWindowClass *klass)
 static void
 escale_board_window_init (EscaleBoardWindow *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
   GtkWidget *title = gtk_label_new (_ ("Demandes d'aide"));
   GtkWidget *scrolled = gtk_scrolled_window_new ();
 
@@ -201,6 +202,9 @@ escale_board_window_new (GtkApplication *application, EscaleHelpSite *site)
   self = g_object_new (ESCALE_TYPE_BOARD_WINDOW, "application", application, NULL);
 
   self->site = g_object_ref (site);
+  /* Requests first; the workshop box below them. */
+  gtk_box_append (GTK_BOX (gtk_window_get_child (GTK_WINDOW (self))),
+                  escale_board_workshop_new (site));
   gtk_list_box_bind_model (self->list, G_LIST_MODEL (site), create_row_cb, NULL, NULL);
   g_signal_connect_swapped (site, "items-changed", G_CALLBACK (items_changed_cb), self);
   g_signal_connect_swapped (site, "request", G_CALLBACK (request_cb), self);

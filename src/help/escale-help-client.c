@@ -17,7 +17,9 @@ struct _EscaleHelpClient
 
   EscaleMqttLink *link;
   char *state_topic; /* NULL without a broker */
-  char *own_payload; /* what the state topic should say */
+  char *workshop_topic;
+  EscaleHelpWorkshop workshop; /* uid empty: none */
+  char *own_payload;           /* what the state topic should say */
   EscaleHelpState state;
   EscaleHelpProgress progress;
   gboolean given;
@@ -28,6 +30,7 @@ enum
   PROP_0,
   PROP_PROGRESS,
   PROP_GIVEN,
+  PROP_WORKSHOP,
   N_PROPS,
 };
 
@@ -124,6 +127,20 @@ helper_answered (EscaleHelpClient *self, EscaleHelpState state, const char *payl
     }
 }
 
+/* The site's workshop started, changed or ended (helpers, escale-board). */
+static void
+workshop_message (EscaleHelpClient *self, const char *payload, gsize length)
+{
+  EscaleHelpWorkshop workshop = { 0 };
+
+  if (!escale_help_workshop_parse (payload, length, &workshop))
+    memset (&workshop, 0, sizeof workshop);
+  if (memcmp (&workshop, &self->workshop, sizeof workshop) == 0)
+    return;
+  self->workshop = workshop;
+  g_object_notify_by_pspec (G_OBJECT (self), pspecs[PROP_WORKSHOP]);
+}
+
 static void
 message_cb (EscaleHelpClient *self, const char *topic, GBytes *bytes)
 {
@@ -133,6 +150,11 @@ message_cb (EscaleHelpClient *self, const char *topic, GBytes *bytes)
   EscaleHelpState state;
   gint64 since;
 
+  if (g_strcmp0 (topic, self->workshop_topic) == 0)
+    {
+      workshop_message (self, payload, length);
+      return;
+    }
   if (g_strcmp0 (topic, self->state_topic) != 0 || g_strcmp0 (text, self->own_payload) == 0)
     return;
   if (!escale_help_parse_payload (payload, length, &state, &since))
@@ -180,6 +202,7 @@ escale_help_client_finalize (GObject *object)
   EscaleHelpClient *self = ESCALE_HELP_CLIENT (object);
 
   g_free (self->state_topic);
+  g_free (self->workshop_topic);
   g_free (self->own_payload);
   G_OBJECT_CLASS (escale_help_client_parent_class)->finalize (object);
 }
@@ -196,6 +219,9 @@ escale_help_client_get_property (GObject *object, guint prop_id, GValue *value, 
       break;
     case PROP_GIVEN:
       g_value_set_boolean (value, self->given);
+      break;
+    case PROP_WORKSHOP:
+      g_value_set_string (value, self->workshop.uid);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -218,6 +244,10 @@ escale_help_client_class_init (EscaleHelpClientClass *klass)
   pspecs[PROP_GIVEN] =
     g_param_spec_boolean ("given", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The uid of the site's workshop, "" when none: notified on each change. */
+  pspecs[PROP_WORKSHOP] =
+    g_param_spec_string ("workshop", NULL, NULL, "",
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, pspecs);
 }
 
@@ -248,6 +278,8 @@ escale_help_client_new (const EscaleHelpSettings *settings)
   online = escale_help_topic_kiosk (settings->site, settings->kiosk, "online");
   escale_mqtt_link_set_will (self->link, online, "0");
   escale_mqtt_link_subscribe (self->link, self->state_topic);
+  self->workshop_topic = escale_help_topic_workshop (settings->site);
+  escale_mqtt_link_subscribe (self->link, self->workshop_topic);
   g_signal_connect_swapped (self->link, "message", G_CALLBACK (message_cb), self);
   g_signal_connect_swapped (self->link, "delivered", G_CALLBACK (delivered_cb), self);
   g_signal_connect_swapped (self->link, "notify::status", G_CALLBACK (link_status_cb), self);
@@ -300,6 +332,14 @@ escale_help_client_get_given (EscaleHelpClient *self)
 {
   g_return_val_if_fail (ESCALE_IS_HELP_CLIENT (self), FALSE);
   return self->given;
+}
+
+/* The workshop running on the site, or NULL. */
+const EscaleHelpWorkshop *
+escale_help_client_get_workshop (EscaleHelpClient *self)
+{
+  g_return_val_if_fail (ESCALE_IS_HELP_CLIENT (self), NULL);
+  return self->workshop.uid[0] != '\0' ? &self->workshop : NULL;
 }
 
 EscaleMqttLink *

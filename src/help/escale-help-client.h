@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "escale-help-settings.h"
+#include "escale-help-topic.h"
 #include "escale-mqtt-link.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,7 @@ void escale_help_client_ask (EscaleHelpClient *self);
 void escale_help_client_end_visit (EscaleHelpClient *self);
 EscaleHelpProgress escale_help_client_get_progress (EscaleHelpClient *self);
 gboolean escale_help_client_get_given (EscaleHelpClient *self);
+const EscaleHelpWorkshop *escale_help_client_get_workshop (EscaleHelpClient *self);
 EscaleMqttLink *escale_help_client_get_link (EscaleHelpClient *self);
 
 G_END_DECLS

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "escale-help"
 
+#include <string.h>
+
 #include "escale-help-site.h"
 #include "escale-help-topic.h"
 
@@ -11,11 +13,14 @@ struct _EscaleHelpSite
   EscaleMqttLink *link;
   char *site;
   GPtrArray *kiosks; /* of EscaleHelpKiosk, sorted by id */
+  char *workshop_topic;
+  EscaleHelpWorkshop workshop; /* uid empty: none */
 };
 
 enum
 {
   REQUEST,
+  WORKSHOP_CHANGED,
   N_SIGNALS,
 };
 
@@ -92,6 +97,19 @@ message_cb (EscaleHelpSite *self, const char *topic, GBytes *bytes)
   g_autofree char *text = NULL;
   EscaleHelpKiosk *kiosk;
 
+  if (g_strcmp0 (topic, self->workshop_topic) == 0)
+    {
+      EscaleHelpWorkshop workshop = { 0 };
+
+      if (!escale_help_workshop_parse (payload, length, &workshop))
+        memset (&workshop, 0, sizeof workshop);
+      if (memcmp (&workshop, &self->workshop, sizeof workshop) != 0)
+        {
+          self->workshop = workshop;
+          g_signal_emit (self, signals[WORKSHOP_CHANGED], 0);
+        }
+      return;
+    }
   /* An empty retained message clears a topic; a long one is not ours. */
   if (id == NULL || length == 0 || length > 200 || !g_utf8_validate (payload, length, NULL))
     return;
@@ -131,6 +149,7 @@ static void
 escale_help_site_finalize (GObject *object)
 {
   g_free (ESCALE_HELP_SITE (object)->site);
+  g_free (ESCALE_HELP_SITE (object)->workshop_topic);
   G_OBJECT_CLASS (escale_help_site_parent_class)->finalize (object);
 }
 
@@ -144,6 +163,9 @@ escale_help_site_class_init (EscaleHelpSiteClass *klass)
 
   signals[REQUEST] = g_signal_new ("request", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 1, ESCALE_TYPE_HELP_KIOSK);
+  signals[WORKSHOP_CHANGED] = g_signal_new ("workshop-changed", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
+                                            0);
 }
 
 static void
@@ -164,6 +186,8 @@ escale_help_site_new (const EscaleHelpSettings *settings, const char *client_id)
   self->site = g_strdup (settings->site);
   all = escale_help_topic_all_kiosks (self->site);
   escale_mqtt_link_subscribe (self->link, all);
+  self->workshop_topic = escale_help_topic_workshop (self->site);
+  escale_mqtt_link_subscribe (self->link, self->workshop_topic);
   g_signal_connect_swapped (self->link, "message", G_CALLBACK (message_cb), self);
   escale_mqtt_link_start (self->link);
   return self;
@@ -185,6 +209,42 @@ escale_help_site_answer (EscaleHelpSite *self, const char *kiosk_id, EscaleHelpS
   escale_mqtt_link_publish (self->link, topic, payload, TRUE);
   if (kiosk != NULL)
     escale_help_kiosk_set_state (kiosk, state, now);
+}
+
+/* Starts a workshop on every kiosk of the site, until a helper ends it. */
+void
+escale_help_site_start_workshop (EscaleHelpSite *self, const char *theme, const char *level,
+                                 guint minutes)
+{
+  EscaleHelpWorkshop workshop = { 0 };
+  g_autofree char *uid = g_uuid_string_random ();
+  g_autofree char *payload = NULL;
+
+  g_return_if_fail (self->site != NULL);
+  /* 32 hexadecimal digits: the store's [0-9a-z]{1,32}. */
+  for (guint i = 0, n = 0; uid[i] != '\0' && n + 1 < sizeof workshop.uid; i++)
+    if (uid[i] != '-')
+      workshop.uid[n++] = uid[i];
+  workshop.start = g_get_real_time () / G_USEC_PER_SEC;
+  workshop.end = workshop.start + minutes * 60;
+  g_strlcpy (workshop.theme, theme, sizeof workshop.theme);
+  g_strlcpy (workshop.level, level, sizeof workshop.level);
+  payload = escale_help_workshop_payload (&workshop);
+  escale_mqtt_link_set_retained (self->link, self->workshop_topic, payload);
+}
+
+/* Ends it: each kiosk records the workshop and wipes its visit. */
+void
+escale_help_site_stop_workshop (EscaleHelpSite *self)
+{
+  g_return_if_fail (self->site != NULL);
+  escale_mqtt_link_set_retained (self->link, self->workshop_topic, "");
+}
+
+const EscaleHelpWorkshop *
+escale_help_site_get_workshop (EscaleHelpSite *self)
+{
+  return self->workshop.uid[0] != '\0' ? &self->workshop : NULL;
 }
 
 EscaleMqttLink *

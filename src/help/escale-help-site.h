@@ -18,6 +18,10 @@ G_DECLARE_FINAL_TYPE (EscaleHelpSite, escale_help_site, ESCALE, HELP_SITE, GObje
 EscaleHelpSite *escale_help_site_new (const EscaleHelpSettings *settings, const char *client_id);
 EscaleHelpKiosk *escale_help_site_find (EscaleHelpSite *self, const char *kiosk_id);
 void escale_help_site_answer (EscaleHelpSite *self, const char *kiosk_id, EscaleHelpState state);
+void escale_help_site_start_workshop (EscaleHelpSite *self, const char *theme, const char *level,
+                                      guint minutes);
+void escale_help_site_stop_workshop (EscaleHelpSite *self);
+const EscaleHelpWorkshop *escale_help_site_get_workshop (EscaleHelpSite *self);
 EscaleMqttLink *escale_help_site_get_link (EscaleHelpSite *self);
 
 G_END_DECLS

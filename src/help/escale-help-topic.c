@@ -71,6 +71,51 @@ escale_help_parse_payload (const char *payload, gsize length, EscaleHelpState *s
 }
 
 char *
+escale_help_workshop_payload (const EscaleHelpWorkshop *workshop)
+{
+  return g_strdup_printf ("%s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %s %s", workshop->uid,
+                          workshop->start, workshop->end, workshop->theme, workshop->level);
+}
+
+static gboolean
+is_word (const char *text, const char *allowed, gsize max)
+{
+  gsize length = strlen (text);
+
+  return length > 0 && length < max && strspn (text, allowed) == length;
+}
+
+/* FALSE for an empty payload (no workshop) and for anything malformed. */
+gboolean
+escale_help_workshop_parse (const char *payload, gsize length, EscaleHelpWorkshop *workshop)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) parts = NULL;
+  char *end_start = NULL;
+  char *end_end = NULL;
+
+  if (payload == NULL || length == 0 || length > 200 || memchr (payload, '\0', length) != NULL)
+    return FALSE;
+  text = g_strndup (payload, length);
+  parts = g_strsplit (g_strstrip (text), " ", 0);
+  if (g_strv_length (parts) != 5 ||
+      !is_word (parts[0], "0123456789abcdefghijklmnopqrstuvwxyz", sizeof workshop->uid) ||
+      !is_word (parts[3], "abcdefghijklmnopqrstuvwxyz0123456789_", sizeof workshop->theme) ||
+      !(g_str_equal (parts[4], "debutant") || g_str_equal (parts[4], "intermediaire") ||
+        g_str_equal (parts[4], "avance")))
+    return FALSE;
+  workshop->start = g_ascii_strtoll (parts[1], &end_start, 10);
+  workshop->end = g_ascii_strtoll (parts[2], &end_end, 10);
+  if (*end_start != '\0' || *end_end != '\0' || workshop->start <= 0 ||
+      workshop->end < workshop->start)
+    return FALSE;
+  g_strlcpy (workshop->uid, parts[0], sizeof workshop->uid);
+  g_strlcpy (workshop->theme, parts[3], sizeof workshop->theme);
+  g_strlcpy (workshop->level, parts[4], sizeof workshop->level);
+  return TRUE;
+}
+
+char *
 escale_help_topic_kiosk (const char *site, const char *kiosk, const char *leaf)
 {
   return g_strdup_printf ("escale/%s/kiosks/%s/%s", site, kiosk, leaf);

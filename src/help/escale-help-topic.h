@@ -35,6 +35,23 @@ char *escale_help_payload (EscaleHelpState state, gint64 since_unix);
 gboolean escale_help_parse_payload (const char *payload, gsize length, EscaleHelpState *state,
                                     gint64 *since_unix);
 
+/* A workshop on the site's kiosks, as helpers start it from the board:
+ * payload "UID START END THEME LEVEL" (times in Unix seconds, THEME a La
+ * Coop thematique slug, LEVEL debutant|intermediaire|avance); an empty
+ * payload: no workshop. */
+typedef struct
+{
+  char uid[33];
+  gint64 start;
+  gint64 end; /* planned */
+  char theme[64];
+  char level[16];
+} EscaleHelpWorkshop;
+
+char *escale_help_workshop_payload (const EscaleHelpWorkshop *workshop);
+gboolean escale_help_workshop_parse (const char *payload, gsize length,
+                                     EscaleHelpWorkshop *workshop);
+
 char *escale_help_topic_kiosk (const char *site, const char *kiosk, const char *leaf);
 char *escale_help_topic_workshop (const char *site);
 char *escale_help_topic_all_kiosks (const char *site);

@@ -8,6 +8,7 @@
 #include "escale-activities.h"
 #include "escale-application.h"
 #include "escale-help-client.h"
+#include "escale-workshop-mode.h"
 #include "escale-web-profile.h"
 #include "escale-window.h"
 
@@ -28,6 +29,7 @@ struct _EscaleApplication
   EscaleKiosk *kiosk;
   EscaleWebProfile *web_profile;
   EscaleHelpClient *help_client; /* calls for help: the broker, or a raised hand */
+  EscaleWorkshopMode *workshop;  /* workshops started on the site's kiosks */
 };
 
 G_DEFINE_FINAL_TYPE (EscaleApplication, escale_application, GTK_TYPE_APPLICATION)
@@ -217,6 +219,7 @@ start_help (EscaleApplication *self, EscaleConfig *config)
                            self->kiosk, 0);
   g_signal_connect_object (escale_kiosk_get_session (self->kiosk), "ended",
                            G_CALLBACK (visit_ended_cb), self->help_client, 0);
+  self->workshop = escale_workshop_mode_new (self->kiosk, self->help_client);
 }
 
 static void
@@ -330,6 +333,7 @@ escale_application_finalize (GObject *object)
 {
   EscaleApplication *self = ESCALE_APPLICATION (object);
 
+  g_clear_object (&self->workshop);
   g_clear_object (&self->help_client);
   g_clear_object (&self->kiosk);
   g_clear_object (&self->web_profile);

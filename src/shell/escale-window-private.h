@@ -31,6 +31,7 @@ struct _EscaleWindow
   GtkLabel *help_label;
   GtkLabel *unavailable_staff_label;
   GtkWidget *helper_banner;
+  GtkLabel *workshop_label;
   GtkWidget *goodbye_reminder;
   GtkLabel *goodbye_reminder_label;
   GtkWidget *contrast_button;

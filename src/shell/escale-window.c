@@ -11,6 +11,7 @@
 #include "escale-home-page.h"
 #include "escale-notifier.h"
 #include "escale-staff-page.h"
+#include "escale-stats-report.h"
 #include "escale-welcome-page.h"
 #include "escale-window.h"
 #include "escale-window-private.h"
@@ -55,6 +56,8 @@ _escale_window_show_page (EscaleWindow *self, const char *name)
   gtk_widget_set_visible (self->top_bar, bars);
   gtk_widget_set_visible (self->bottom_bar, bars);
   gtk_widget_set_visible (self->home_button, !g_str_equal (name, "home"));
+  gtk_widget_set_visible (GTK_WIDGET (self->workshop_label),
+                          bars && escale_help_client_get_workshop (self->help_client) != NULL);
 
   if (g_str_equal (name, "home"))
     gtk_label_set_text (self->place_label, escale_config_get_centre_name (config));
@@ -404,6 +407,24 @@ wipe_clipboards (gpointer user_data, GError **error)
 
 /* GObject */
 
+/* "Atelier en cours : E-mail" under the top bar while a workshop runs. */
+static void
+workshop_cb (EscaleWindow *self)
+{
+  const EscaleHelpWorkshop *workshop = escale_help_client_get_workshop (self->help_client);
+  g_autofree char *text = NULL;
+
+  if (workshop != NULL)
+    {
+      /* TRANSLATORS: the band under the top bar; %s is La Coop's theme. */
+      text =
+        g_strdup_printf (_ ("Atelier en cours : %s"), escale_coop_theme_label (workshop->theme));
+      gtk_label_set_label (self->workshop_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->workshop_label),
+                          workshop != NULL && gtk_widget_get_visible (self->top_bar));
+}
+
 static void
 escale_window_constructed (GObject *object)
 {
@@ -417,6 +438,9 @@ escale_window_constructed (GObject *object)
   escale_home_page_set_activities (self->home_page, escale_config_get_activities (config));
   update_staff_notes (self);
   escale_help_banner_set_client (ESCALE_HELP_BANNER (self->helper_banner), self->help_client);
+  g_signal_connect_object (self->help_client, "notify::workshop", G_CALLBACK (workshop_cb), self,
+                           G_CONNECT_SWAPPED);
+  workshop_cb (self);
 
   g_signal_connect_object (_escale_window_get_session (self), "notify::state",
                            G_CALLBACK (state_changed_cb), self, G_CONNECT_SWAPPED);
@@ -567,6 +591,7 @@ escale_window_class_init (EscaleWindowClass *klass)
                                                "/fr/escale/Escale/ui/escale-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, top_bar);
+  gtk_widget_class_bind_template_child (widget_class, EscaleWindow, workshop_label);
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, bottom_bar);
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, place_label);
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, home_button);
@@ -686,6 +711,16 @@ escale_window_get_helper_banner_visible (EscaleWindow *self)
 {
   g_return_val_if_fail (ESCALE_IS_WINDOW (self), FALSE);
   return gtk_widget_get_visible (self->helper_banner);
+}
+
+/* The workshop band's text while it is shown, else NULL. */
+const char *
+escale_window_get_workshop_band (EscaleWindow *self)
+{
+  g_return_val_if_fail (ESCALE_IS_WINDOW (self), NULL);
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->workshop_label)))
+    return NULL;
+  return gtk_label_get_label (self->workshop_label);
 }
 
 /* The message shown after "Appeler un aidant" (an EscaleHelpBanner). */

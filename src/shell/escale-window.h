@@ -25,6 +25,7 @@ guint escale_window_get_text_scale (EscaleWindow *self);
 gboolean escale_window_filter_key (EscaleWindow *self, guint keyval, GdkModifierType state);
 gboolean escale_window_get_helper_banner_visible (EscaleWindow *self);
 GtkWidget *escale_window_get_help_banner (EscaleWindow *self);
+const char *escale_window_get_workshop_band (EscaleWindow *self);
 GtkWidget *escale_window_get_staff_page (EscaleWindow *self);
 GtkWidget *escale_window_get_feedback_page (EscaleWindow *self);
 
