@@ -10,6 +10,7 @@ struct _MqttLab
 {
   char *dir;
   guint port;
+  gboolean tls;
   GPid pid;
   GPtrArray *configs; /* config folders made for the test, removed at the end */
 };
@@ -46,6 +47,34 @@ run (const char *const *argv)
   g_assert_true (g_spawn_check_wait_status (status, NULL));
 }
 
+/* A CA and the broker's certificate for 127.0.0.1, made with openssl. */
+static void
+make_certificates (MqttLab *lab)
+{
+  g_autofree char *ca_key = g_build_filename (lab->dir, "ca.key", NULL);
+  g_autofree char *ca = g_build_filename (lab->dir, "ca.crt", NULL);
+  g_autofree char *key = g_build_filename (lab->dir, "server.key", NULL);
+  g_autofree char *csr = g_build_filename (lab->dir, "server.csr", NULL);
+  g_autofree char *crt = g_build_filename (lab->dir, "server.crt", NULL);
+  g_autofree char *ext = g_build_filename (lab->dir, "server.ext", NULL);
+  const char *make_ca[] = {
+    "openssl", "req",  "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
+    ca_key,    "-out", ca,      "-days",   "2",        "-subj",  "/CN=escale-test-ca",
+    NULL
+  };
+  const char *make_csr[] = { "openssl", "req",  "-newkey", "rsa:2048", "-nodes",        "-keyout",
+                             key,       "-out", csr,       "-subj",    "/CN=127.0.0.1", NULL };
+  const char *sign[] = { "openssl", "x509", "-req",   "-in",  csr,
+                         "-CA",     ca,     "-CAkey", ca_key, "-CAcreateserial",
+                         "-out",    crt,    "-days",  "2",    "-extfile",
+                         ext,       NULL };
+
+  g_assert_true (g_file_set_contents (ext, "subjectAltName=IP:127.0.0.1\n", -1, NULL));
+  run (make_ca);
+  run (make_csr);
+  run (sign);
+}
+
 static void
 write_broker_config (MqttLab *lab)
 {
@@ -78,6 +107,15 @@ write_broker_config (MqttLab *lab)
                                "log_dest file %s/mosquitto.log\n"
                                "listener %u 127.0.0.1\n",
                                passwd, acl, g_get_user_name (), lab->dir, lab->port);
+  if (lab->tls)
+    {
+      g_autofree char *plain = g_steal_pointer (&conf_text);
+
+      make_certificates (lab);
+      conf_text = g_strdup_printf ("%scafile %s/ca.crt\ncertfile %s/server.crt\n"
+                                   "keyfile %s/server.key\n",
+                                   plain, lab->dir, lab->dir, lab->dir);
+    }
   g_assert_true (g_file_set_contents (conf, conf_text, -1, &error));
   g_assert_no_error (error);
 }
@@ -85,12 +123,21 @@ write_broker_config (MqttLab *lab)
 MqttLab *
 mqtt_lab_new (void)
 {
+  return mqtt_lab_new_full (FALSE);
+}
+
+/* With @tls, the broker listens with TLS only (a CA of the lab's own), and
+ * the config folders made afterwards trust it ([Help] ca-file=ca.crt). */
+MqttLab *
+mqtt_lab_new_full (gboolean tls)
+{
   MqttLab *lab = g_new0 (MqttLab, 1);
 
   if (g_find_program_in_path ("mosquitto") == NULL &&
       !g_file_test ("/usr/sbin/mosquitto", G_FILE_TEST_IS_EXECUTABLE))
     g_error ("mosquitto is not installed (scripts/deps.sh installs it)");
   lab->dir = g_dir_make_tmp ("escale-mqtt-XXXXXX", NULL);
+  lab->tls = tls;
   lab->port = free_port ();
   lab->configs = g_ptr_array_new_with_free_func (g_free);
   write_broker_config (lab);
@@ -176,11 +223,21 @@ mqtt_lab_write_config (MqttLab *lab, const char *kiosk, const char *extra)
       g_assert_cmpint (symlink (target, link), ==, 0);
     }
   g_assert_true (g_file_set_contents (credentials, line, -1, &error));
+  if (lab->tls)
+    {
+      g_autofree char *ca_source = g_build_filename (lab->dir, "ca.crt", NULL);
+      g_autofree char *ca = g_build_filename (dir, "ca.crt", NULL);
+      g_autofree char *ca_text = NULL;
+
+      g_assert_true (g_file_get_contents (ca_source, &ca_text, NULL, &error));
+      g_assert_true (g_file_set_contents (ca, ca_text, -1, &error));
+    }
   text = g_strdup_printf ("[Centre]\nname=Centre social de test\n\n"
                           "[Session]\nend-questions=false\n\n"
                           "[Help]\nbroker=127.0.0.1\nport=%u\nsite=centre\n"
-                          "credentials=help-credentials\n%s%s%s%s\n",
-                          lab->port, kiosk != NULL ? "kiosk=" : "", kiosk != NULL ? kiosk : "",
+                          "credentials=help-credentials\n%s%s%s%s%s\n",
+                          lab->port, lab->tls ? "ca-file=ca.crt\n" : "",
+                          kiosk != NULL ? "kiosk=" : "", kiosk != NULL ? kiosk : "",
                           kiosk != NULL ? "\n" : "", extra != NULL ? extra : "");
   g_assert_true (g_file_set_contents (ini, text, -1, &error));
   g_assert_no_error (error);
@@ -190,8 +247,9 @@ mqtt_lab_write_config (MqttLab *lab, const char *kiosk, const char *extra)
       g_autofree char *board = g_build_filename (dir, "escale-board.ini", NULL);
       g_autofree char *board_text =
         g_strdup_printf ("[Help]\nbroker=127.0.0.1\nport=%u\nsite=centre\n"
-                         "credentials=help-credentials\n%s\n",
-                         lab->port, extra != NULL ? extra : "");
+                         "credentials=help-credentials\n%s%s\n",
+                         lab->port, lab->tls ? "ca-file=ca.crt\n" : "",
+                         extra != NULL ? extra : "");
 
       g_assert_true (g_file_set_contents (board, board_text, -1, &error));
     }

@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 typedef struct _MqttLab MqttLab;
 
 MqttLab *mqtt_lab_new (void);
+MqttLab *mqtt_lab_new_full (gboolean tls);
 guint mqtt_lab_get_port (MqttLab *lab);
 void mqtt_lab_start (MqttLab *lab);
 void mqtt_lab_stop (MqttLab *lab);

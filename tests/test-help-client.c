@@ -286,6 +286,40 @@ test_refused (Fixture *f, gconstpointer data)
   g_unlink (path);
 }
 
+/* [Help] ca-file: the request goes over TLS to a broker whose certificate
+ * that CA signed; a kiosk without it cannot talk to that broker and says
+ * to raise a hand. */
+static void
+test_tls (void)
+{
+  g_autoptr(MqttLab) lab = mqtt_lab_new_full (TRUE);
+  g_autofree char *kiosk_dir = mqtt_lab_write_config (lab, "poste-1", NULL);
+  g_autofree char *board_dir = mqtt_lab_write_config (lab, NULL, NULL);
+  g_autoptr(EscaleConfig) kiosk_config = load (kiosk_dir);
+  g_autoptr(EscaleConfig) board_config = load (board_dir);
+  g_autoptr(EscaleHelpSettings)
+               plain = escale_help_settings_copy (escale_config_get_help (kiosk_config));
+  Fixture f = { lab, kiosk_config, board_config, NULL, NULL };
+  EscaleHelpClient *without_ca;
+
+  g_assert_nonnull (escale_config_get_help (kiosk_config)->ca_file);
+  f.client = escale_help_client_new (escale_config_get_help (kiosk_config));
+  f.board = escale_help_site_new (escale_config_get_help (board_config), "test-board");
+  escale_help_client_ask (f.client);
+  assert_client_says (f.client, ESCALE_HELP_PROGRESS_SENT);
+  assert_board_shows (&f, "poste-1", ESCALE_HELP_ASKED);
+
+  g_clear_pointer (&plain->ca_file, g_free);
+  g_free (plain->kiosk);
+  plain->kiosk = g_strdup ("poste-2");
+  without_ca = escale_help_client_new (plain);
+  escale_help_client_ask (without_ca);
+  assert_client_says (without_ca, ESCALE_HELP_PROGRESS_RAISE_HAND);
+  g_assert_finalize_object (without_ca);
+  g_assert_finalize_object (f.client);
+  g_assert_finalize_object (f.board);
+}
+
 static void
 test_payloads (void)
 {
@@ -317,6 +351,7 @@ main (int argc, char **argv)
   g_test_add_func ("/escale/help/payloads-and-topics", test_payloads);
   g_test_add_func ("/escale/help/no-broker-says-raise-hand", test_no_broker);
   g_test_add_func ("/escale/help/unreachable-broker-says-raise-hand", test_unreachable);
+  g_test_add_func ("/escale/help/tls-with-the-ca-file", test_tls);
   g_test_add ("/escale/help/request-acknowledged-on-the-board", Fixture, NULL, fixture_set_up,
               test_request_acknowledged, fixture_tear_down);
   g_test_add ("/escale/help/open-request-left-when-visit-ends", Fixture, NULL, fixture_set_up,
