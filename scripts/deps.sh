@@ -11,6 +11,8 @@ ESCALE_BUILD_PACKAGES=(
   libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev libgstreamer-plugins-bad1.0-dev
   # Mes démarches: scanning through SANE (escale-scanner.c).
   libsane-dev
+  # Calls for help: the MQTT client library (src/help/).
+  libmosquitto-dev
   # Figures for funders: the XLSX workbook and the PDF report (cairo, from GTK).
   libxlsxwriter-dev libcairo2-dev
 )
@@ -36,7 +38,9 @@ ESCALE_TEST_PACKAGES=(xvfb xauth dbus xdotool imagemagick libnotify-bin dunst sq
   # Photos: the decoder's sandbox and loaders; heif-enc makes the test's HEIC.
   bubblewrap heif-gdk-pixbuf webp-pixbuf-loader libheif-examples
   # Mes démarches: SANE's test backend (in libsane1), scanimage for checks, pdfinfo.
-  libsane1 sane-utils poppler-utils)
+  libsane1 sane-utils poppler-utils
+  # Calls for help (tests/mqtt-lab.c): a real broker, its password tool and clients.
+  mosquitto mosquitto-clients)
 
 ensure_packages () {
   local wanted=("${ESCALE_BUILD_PACKAGES[@]}")

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "escale-config.h"
+#include "escale-help-settings.h"
 #include "escale-session.h"
 
 /* The kiosk's configuration: escale.ini and activities/ *.ini in one folder.
@@ -24,6 +25,7 @@ struct _EscaleConfig
   char *stats_path;
   guint retention_months;
   guint stats_max_size_mb;
+  EscaleHelpSettings *help;
   GPtrArray *activities; /* of EscaleActivity, sorted by order */
   GPtrArray *problems;   /* of EscaleConfigProblem */
 };
@@ -52,6 +54,7 @@ escale_config_finalize (GObject *object)
   g_free (self->centre_name);
   g_free (self->language);
   g_free (self->stats_path);
+  g_clear_pointer (&self->help, escale_help_settings_free);
   g_clear_pointer (&self->activities, g_ptr_array_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   G_OBJECT_CLASS (escale_config_parent_class)->finalize (object);
@@ -71,6 +74,8 @@ escale_config_init (EscaleConfig *self)
   self->goodbye_delay = ESCALE_DEFAULT_GOODBYE_DELAY;
   self->end_questions = TRUE;
   self->retention_months = 13;
+  self->help = g_new0 (EscaleHelpSettings, 1);
+  self->help->workshop_delay = ESCALE_DEFAULT_WORKSHOP_IDLE_DELAY;
   self->activities = g_ptr_array_new_with_free_func (g_object_unref);
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) escale_config_problem_free);
 }
@@ -89,7 +94,7 @@ load_main (EscaleConfig *self)
   g_autofree char *path = g_build_filename (self->dir, "escale.ini", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(EscaleConfigFile) file = NULL;
-  const EscaleKeySpec *spec_lists[] = { main_keys, NULL };
+  const EscaleKeySpec *spec_lists[] = { main_keys, escale_help_keys, NULL };
   GKeyFile *key_file;
 
   file = escale_config_file_load (path, "escale.ini", self->problems, &error);
@@ -128,6 +133,8 @@ load_main (EscaleConfig *self)
   self->retention_months =
     get_uint (key_file, "Stats", "retention-months", self->retention_months);
   self->stats_max_size_mb = get_uint (key_file, "Stats", "max-size-mb", 0);
+  g_clear_pointer (&self->help, escale_help_settings_free);
+  self->help = escale_help_settings_load (file, self->dir, self->problems);
 
   {
     g_autofree char *stats = g_key_file_get_string (key_file, "Stats", "path", NULL);
@@ -321,6 +328,13 @@ guint
 escale_config_get_stats_max_size_mb (EscaleConfig *self)
 {
   return self->stats_max_size_mb;
+}
+
+/* [Help]: never NULL once loaded (all empty when the group is absent). */
+const EscaleHelpSettings *
+escale_config_get_help (EscaleConfig *self)
+{
+  return self->help;
 }
 
 /* Returns: (transfer none) (element-type EscaleActivity) */

@@ -5,6 +5,7 @@
 
 #include "escale-activity.h"
 #include "escale-config-file.h"
+#include "escale-help-settings.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +26,7 @@ gboolean escale_config_get_end_questions (EscaleConfig *self);
 const char *escale_config_get_stats_path (EscaleConfig *self);
 guint escale_config_get_retention_months (EscaleConfig *self);
 guint escale_config_get_stats_max_size_mb (EscaleConfig *self);
+const EscaleHelpSettings *escale_config_get_help (EscaleConfig *self);
 GPtrArray *escale_config_get_activities (EscaleConfig *self);
 EscaleActivity *escale_config_find_activity (EscaleConfig *self, const char *id);
 GPtrArray *escale_config_get_problems (EscaleConfig *self);

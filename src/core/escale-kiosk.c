@@ -38,6 +38,10 @@ struct _EscaleKiosk
   EscaleSatisfaction satisfaction;
   EscaleAgeBracket age_bracket;
   char *retention_day;
+
+  /* help: what the shell learns from the help layer for the visit's record */
+  gboolean help_given;
+  char workshop_uid[33];
 };
 
 enum
@@ -188,6 +192,9 @@ session_ended_cb (EscaleSession *session, EscaleSessionRecord *record, EscaleKio
   full->age_bracket = self->age_bracket;
   self->satisfaction = ESCALE_SATISFACTION_NONE;
   self->age_bracket = ESCALE_AGE_NONE;
+  full->help_given = self->help_given || self->workshop_uid[0] != '\0';
+  g_strlcpy (full->workshop_uid, self->workshop_uid, sizeof full->workshop_uid);
+  self->help_given = FALSE;
 
   if (!escale_stats_store_add_session (self->store, full, &error))
     g_warning ("The visit is kept in memory until the statistics can be written: %s",
@@ -442,6 +449,29 @@ escale_kiosk_set_feedback (EscaleKiosk *self, EscaleSatisfaction satisfaction,
   g_return_if_fail (ESCALE_IS_KIOSK (self));
   self->satisfaction = satisfaction;
   self->age_bracket = age_bracket;
+}
+
+/* A helper acknowledged this visit's call ("J'arrive" on the board). */
+void
+escale_kiosk_set_help_given (EscaleKiosk *self)
+{
+  g_return_if_fail (ESCALE_IS_KIOSK (self));
+  self->help_given = TRUE;
+}
+
+/* The workshop every visit from now on is part of, or NULL when it ends. */
+void
+escale_kiosk_set_workshop (EscaleKiosk *self, const char *uid)
+{
+  g_return_if_fail (ESCALE_IS_KIOSK (self));
+  g_strlcpy (self->workshop_uid, uid != NULL ? uid : "", sizeof self->workshop_uid);
+}
+
+const char *
+escale_kiosk_get_workshop (EscaleKiosk *self)
+{
+  g_return_val_if_fail (ESCALE_IS_KIOSK (self), NULL);
+  return self->workshop_uid[0] != '\0' ? self->workshop_uid : NULL;
 }
 
 EscaleClock *

@@ -38,5 +38,8 @@ EscaleStaffLock *escale_kiosk_get_staff_lock (EscaleKiosk *self);
 gboolean escale_kiosk_reset_now (EscaleKiosk *self);
 void escale_kiosk_set_feedback (EscaleKiosk *self, EscaleSatisfaction satisfaction,
                                 EscaleAgeBracket age_bracket);
+void escale_kiosk_set_help_given (EscaleKiosk *self);
+void escale_kiosk_set_workshop (EscaleKiosk *self, const char *uid);
+const char *escale_kiosk_get_workshop (EscaleKiosk *self);
 
 G_END_DECLS

@@ -417,6 +417,15 @@ escale_session_enter_activity (EscaleSession *self, const char *activity_id)
   self->activity_since_mono = now_mono (self);
 }
 
+/* A workshop's long delay, or back to the centre's: counts from the last
+ * touch, from the next tick on. */
+void
+escale_session_set_idle_delay (EscaleSession *self, guint idle_delay_sec)
+{
+  g_return_if_fail (ESCALE_IS_SESSION (self));
+  self->idle_delay = MAX (idle_delay_sec, 1);
+}
+
 void
 escale_session_leave_activity (EscaleSession *self)
 {

@@ -37,6 +37,7 @@ void escale_session_input (EscaleSession *self);
 void escale_session_tick (EscaleSession *self);
 void escale_session_enter_activity (EscaleSession *self, const char *activity_id);
 void escale_session_leave_activity (EscaleSession *self);
+void escale_session_set_idle_delay (EscaleSession *self, guint idle_delay_sec);
 void escale_session_call_helper (EscaleSession *self);
 void escale_session_count (EscaleSession *self, const char *kind, const char *counter, guint n);
 void escale_session_start_timer (EscaleSession *self, const char *kind, const char *counter);

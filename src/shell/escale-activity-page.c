@@ -119,18 +119,24 @@ guide_step_cb (EscaleActivityPage *self, GParamSpec *pspec, EscaleActivityView *
 
 /* A view that takes the whole width (the culture slideshow's "Mode
  * conférencier") sends the guide panel aside. */
+/* A call under way keeps the inactivity countdown away; during a workshop
+ * so does a view presenting (the helper's "Mode conférencier"). */
+static void
+holding_cb (EscaleActivityPage *self, GParamSpec *pspec, EscaleActivityView *view)
+{
+  gboolean workshop = self->kiosk != NULL && escale_kiosk_get_workshop (self->kiosk) != NULL;
+
+  if (self->visit != NULL)
+    escale_visit_set_hold (self->visit,
+                           escale_activity_view_get_holding (view) ||
+                             (workshop && escale_activity_view_get_presenting (view)));
+}
+
 static void
 presenting_cb (EscaleActivityPage *self, GParamSpec *pspec, EscaleActivityView *view)
 {
   gtk_widget_set_visible (self->guide_panel, !escale_activity_view_get_presenting (view));
-}
-
-/* A call under way keeps the inactivity countdown away. */
-static void
-holding_cb (EscaleActivityPage *self, GParamSpec *pspec, EscaleActivityView *view)
-{
-  if (self->visit != NULL)
-    escale_visit_set_hold (self->visit, escale_activity_view_get_holding (view));
+  holding_cb (self, NULL, view);
 }
 
 /* The view the activity's kind names, followed by the frame. */

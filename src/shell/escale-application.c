@@ -7,6 +7,8 @@
 #include "config.h"
 #include "escale-activities.h"
 #include "escale-application.h"
+#include "escale-help-client.h"
+#include "escale-workshop-mode.h"
 #include "escale-web-profile.h"
 #include "escale-window.h"
 
@@ -26,6 +28,8 @@ struct _EscaleApplication
   const EscaleActivityKind *const *kinds; /* NULL: the table's */
   EscaleKiosk *kiosk;
   EscaleWebProfile *web_profile;
+  EscaleHelpClient *help_client; /* calls for help: the broker, or a raised hand */
+  EscaleWorkshopMode *workshop;  /* workshops started on the site's kiosks */
 };
 
 G_DEFINE_FINAL_TYPE (EscaleApplication, escale_application, GTK_TYPE_APPLICATION)
@@ -192,6 +196,32 @@ machine_notices_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 }
 
+/* A helper said "J'arrive" (or "Fait"): the visit's record says help was given. */
+static void
+help_given_cb (EscaleHelpClient *client, GParamSpec *pspec, EscaleKiosk *kiosk)
+{
+  if (escale_help_client_get_given (client))
+    escale_kiosk_set_help_given (kiosk);
+}
+
+/* A request still open when the visit ends becomes "parti" on the board. */
+static void
+visit_ended_cb (EscaleSession *session, EscaleSessionRecord *record, EscaleHelpClient *client)
+{
+  escale_help_client_end_visit (client);
+}
+
+static void
+start_help (EscaleApplication *self, EscaleConfig *config)
+{
+  self->help_client = escale_help_client_new (escale_config_get_help (config));
+  g_signal_connect_object (self->help_client, "notify::given", G_CALLBACK (help_given_cb),
+                           self->kiosk, 0);
+  g_signal_connect_object (escale_kiosk_get_session (self->kiosk), "ended",
+                           G_CALLBACK (visit_ended_cb), self->help_client, 0);
+  self->workshop = escale_workshop_mode_new (self->kiosk, self->help_client);
+}
+
 static void
 escale_application_startup (GApplication *app)
 {
@@ -237,6 +267,7 @@ escale_application_startup (GApplication *app)
   self->kiosk = escale_kiosk_new (config, self->clock, store, scratch);
   escale_web_profile_sweep_sandbox_leftovers (g_get_user_cache_dir ());
   self->web_profile = escale_web_profile_new ();
+  start_help (self, config);
 
   /* Asks WebKit about WebRTC only when an activity is a web call. */
   escale_activities_check_machine (config, NULL, machine_notices_cb,
@@ -270,8 +301,8 @@ escale_application_activate (GApplication *app)
     {
       EscaleReset *reset = escale_kiosk_get_reset (self->kiosk);
 
-      window = GTK_WINDOW (
-        escale_window_new (GTK_APPLICATION (app), self->kiosk, self->web_profile, self->locked));
+      window = GTK_WINDOW (escale_window_new (GTK_APPLICATION (app), self->kiosk,
+                                              self->web_profile, self->help_client, self->locked));
       /* After the window's own wipers: its pages (and their web views) are
        * gone before the web session they used is dropped. */
       escale_reset_register (reset, "web-data", renew_web_profile,
@@ -303,6 +334,8 @@ escale_application_finalize (GObject *object)
 {
   EscaleApplication *self = ESCALE_APPLICATION (object);
 
+  g_clear_object (&self->workshop);
+  g_clear_object (&self->help_client);
   g_clear_object (&self->kiosk);
   g_clear_object (&self->web_profile);
   g_clear_object (&self->clock);

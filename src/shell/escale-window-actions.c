@@ -152,12 +152,11 @@ static void
 call_helper_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   EscaleWindow *self = ESCALE_WINDOW (widget);
-  EscaleConfig *config = escale_kiosk_get_config (self->kiosk);
 
+  /* Counted once a press, whatever the network does (help asked). */
   escale_session_call_helper (_escale_window_get_session (self));
-  gtk_widget_set_visible (self->helper_banner, TRUE);
-  escale_notifier_send (self->notifier, "helper", _ ("Un aidant est demandé"),
-                        escale_config_get_centre_name (config), TRUE);
+  escale_help_client_ask (self->help_client);
+  escale_help_banner_show (ESCALE_HELP_BANNER (self->helper_banner));
 }
 
 static void
@@ -165,7 +164,7 @@ dismiss_helper_action (GtkWidget *widget, const char *action_name, GVariant *par
 {
   EscaleWindow *self = ESCALE_WINDOW (widget);
 
-  gtk_widget_set_visible (self->helper_banner, FALSE);
+  escale_help_banner_dismiss (ESCALE_HELP_BANNER (self->helper_banner));
 }
 
 static void

@@ -5,6 +5,7 @@
  * escale-window-actions.c (what the buttons do). Not for other files. */
 
 #include "escale-countdown.h"
+#include "escale-help-banner.h"
 #include "escale-home-page.h"
 #include "escale-notifier.h"
 #include "escale-welcome-page.h"
@@ -30,6 +31,7 @@ struct _EscaleWindow
   GtkLabel *help_label;
   GtkLabel *unavailable_staff_label;
   GtkWidget *helper_banner;
+  GtkLabel *workshop_label;
   GtkWidget *goodbye_reminder;
   GtkLabel *goodbye_reminder_label;
   GtkWidget *contrast_button;
@@ -41,6 +43,7 @@ struct _EscaleWindow
   /* owned */
   EscaleKiosk *kiosk;
   EscaleWebProfile *web_profile;
+  EscaleHelpClient *help_client;
   EscaleNotifier *notifier;
   char *before_help;
 

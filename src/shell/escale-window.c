@@ -11,6 +11,7 @@
 #include "escale-home-page.h"
 #include "escale-notifier.h"
 #include "escale-staff-page.h"
+#include "escale-stats-report.h"
 #include "escale-welcome-page.h"
 #include "escale-window.h"
 #include "escale-window-private.h"
@@ -20,6 +21,7 @@ enum
   PROP_0,
   PROP_KIOSK,
   PROP_WEB_PROFILE,
+  PROP_HELP_CLIENT,
   PROP_LOCKED,
   N_PROPS,
 };
@@ -54,6 +56,8 @@ _escale_window_show_page (EscaleWindow *self, const char *name)
   gtk_widget_set_visible (self->top_bar, bars);
   gtk_widget_set_visible (self->bottom_bar, bars);
   gtk_widget_set_visible (self->home_button, !g_str_equal (name, "home"));
+  gtk_widget_set_visible (GTK_WIDGET (self->workshop_label),
+                          bars && escale_help_client_get_workshop (self->help_client) != NULL);
 
   if (g_str_equal (name, "home"))
     gtk_label_set_text (self->place_label, escale_config_get_centre_name (config));
@@ -403,6 +407,24 @@ wipe_clipboards (gpointer user_data, GError **error)
 
 /* GObject */
 
+/* "Atelier en cours : E-mail" under the top bar while a workshop runs. */
+static void
+workshop_cb (EscaleWindow *self)
+{
+  const EscaleHelpWorkshop *workshop = escale_help_client_get_workshop (self->help_client);
+  g_autofree char *text = NULL;
+
+  if (workshop != NULL)
+    {
+      /* TRANSLATORS: the band under the top bar; %s is La Coop's theme. */
+      text =
+        g_strdup_printf (_ ("Atelier en cours : %s"), escale_coop_theme_label (workshop->theme));
+      gtk_label_set_label (self->workshop_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->workshop_label),
+                          workshop != NULL && gtk_widget_get_visible (self->top_bar));
+}
+
 static void
 escale_window_constructed (GObject *object)
 {
@@ -415,6 +437,10 @@ escale_window_constructed (GObject *object)
   escale_welcome_page_set_centre_name (self->welcome_page, escale_config_get_centre_name (config));
   escale_home_page_set_activities (self->home_page, escale_config_get_activities (config));
   update_staff_notes (self);
+  escale_help_banner_set_client (ESCALE_HELP_BANNER (self->helper_banner), self->help_client);
+  g_signal_connect_object (self->help_client, "notify::workshop", G_CALLBACK (workshop_cb), self,
+                           G_CONNECT_SWAPPED);
+  workshop_cb (self);
 
   g_signal_connect_object (_escale_window_get_session (self), "notify::state",
                            G_CALLBACK (state_changed_cb), self, G_CONNECT_SWAPPED);
@@ -476,6 +502,7 @@ escale_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ESCALE_TYPE_WINDOW);
   g_clear_object (&self->kiosk);
   g_clear_object (&self->web_profile);
+  g_clear_object (&self->help_client);
   g_clear_object (&self->notifier);
   g_clear_pointer (&self->before_help, g_free);
   g_clear_pointer (&self->before_staff, g_free);
@@ -494,6 +521,9 @@ escale_window_get_property (GObject *object, guint prop_id, GValue *value, GPara
       break;
     case PROP_WEB_PROFILE:
       g_value_set_object (value, self->web_profile);
+      break;
+    case PROP_HELP_CLIENT:
+      g_value_set_object (value, self->help_client);
       break;
     case PROP_LOCKED:
       g_value_set_boolean (value, self->locked);
@@ -515,6 +545,9 @@ escale_window_set_property (GObject *object, guint prop_id, const GValue *value,
       break;
     case PROP_WEB_PROFILE:
       self->web_profile = g_value_dup_object (value);
+      break;
+    case PROP_HELP_CLIENT:
+      self->help_client = g_value_dup_object (value);
       break;
     case PROP_LOCKED:
       self->locked = g_value_get_boolean (value);
@@ -541,6 +574,9 @@ escale_window_class_init (EscaleWindowClass *klass)
   pspecs[PROP_WEB_PROFILE] =
     g_param_spec_object ("web-profile", NULL, NULL, ESCALE_TYPE_WEB_PROFILE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  pspecs[PROP_HELP_CLIENT] =
+    g_param_spec_object ("help-client", NULL, NULL, ESCALE_TYPE_HELP_CLIENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   pspecs[PROP_LOCKED] =
     g_param_spec_boolean ("locked", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
@@ -549,11 +585,13 @@ escale_window_class_init (EscaleWindowClass *klass)
   g_type_ensure (ESCALE_TYPE_WELCOME_PAGE);
   g_type_ensure (ESCALE_TYPE_HOME_PAGE);
   g_type_ensure (ESCALE_TYPE_COUNTDOWN);
+  g_type_ensure (ESCALE_TYPE_HELP_BANNER);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/fr/escale/Escale/ui/escale-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, top_bar);
+  gtk_widget_class_bind_template_child (widget_class, EscaleWindow, workshop_label);
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, bottom_bar);
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, place_label);
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, home_button);
@@ -626,10 +664,11 @@ escale_window_init (EscaleWindow *self)
 
 EscaleWindow *
 escale_window_new (GtkApplication *application, EscaleKiosk *kiosk, EscaleWebProfile *web_profile,
-                   gboolean locked)
+                   EscaleHelpClient *help_client, gboolean locked)
 {
   return g_object_new (ESCALE_TYPE_WINDOW, "application", application, "kiosk", kiosk,
-                       "web-profile", web_profile, "locked", locked, NULL);
+                       "web-profile", web_profile, "help-client", help_client, "locked", locked,
+                       NULL);
 }
 
 const char *
@@ -672,6 +711,24 @@ escale_window_get_helper_banner_visible (EscaleWindow *self)
 {
   g_return_val_if_fail (ESCALE_IS_WINDOW (self), FALSE);
   return gtk_widget_get_visible (self->helper_banner);
+}
+
+/* The workshop band's text while it is shown, else NULL. */
+const char *
+escale_window_get_workshop_band (EscaleWindow *self)
+{
+  g_return_val_if_fail (ESCALE_IS_WINDOW (self), NULL);
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->workshop_label)))
+    return NULL;
+  return gtk_label_get_label (self->workshop_label);
+}
+
+/* The message shown after "Appeler un aidant" (an EscaleHelpBanner). */
+GtkWidget *
+escale_window_get_help_banner (EscaleWindow *self)
+{
+  g_return_val_if_fail (ESCALE_IS_WINDOW (self), NULL);
+  return self->helper_banner;
 }
 
 GtkWidget *

@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "escale-help-client.h"
 #include "escale-kiosk.h"
 #include "escale-web-profile.h"
 
@@ -14,7 +15,8 @@ G_DECLARE_FINAL_TYPE (EscaleWindow, escale_window, ESCALE, WINDOW, GtkApplicatio
 #define ESCALE_TEXT_SCALE_LEVELS 4
 
 EscaleWindow *escale_window_new (GtkApplication *application, EscaleKiosk *kiosk,
-                                 EscaleWebProfile *web_profile, gboolean locked);
+                                 EscaleWebProfile *web_profile, EscaleHelpClient *help_client,
+                                 gboolean locked);
 const char *escale_window_get_page_name (EscaleWindow *self);
 GtkWidget *escale_window_get_activity_page (EscaleWindow *self);
 GtkWidget *escale_window_get_welcome_page (EscaleWindow *self);
@@ -22,6 +24,8 @@ GtkWidget *escale_window_get_home_page (EscaleWindow *self);
 guint escale_window_get_text_scale (EscaleWindow *self);
 gboolean escale_window_filter_key (EscaleWindow *self, guint keyval, GdkModifierType state);
 gboolean escale_window_get_helper_banner_visible (EscaleWindow *self);
+GtkWidget *escale_window_get_help_banner (EscaleWindow *self);
+const char *escale_window_get_workshop_band (EscaleWindow *self);
 GtkWidget *escale_window_get_staff_page (EscaleWindow *self);
 GtkWidget *escale_window_get_feedback_page (EscaleWindow *self);
 

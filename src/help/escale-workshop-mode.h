@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "escale-help-client.h"
+#include "escale-kiosk.h"
+
+G_BEGIN_DECLS
+
+#define ESCALE_TYPE_WORKSHOP_MODE (escale_workshop_mode_get_type ())
+G_DECLARE_FINAL_TYPE (EscaleWorkshopMode, escale_workshop_mode, ESCALE, WORKSHOP_MODE, GObject)
+
+/* The kiosk's side of a workshop started on the site's kiosks: property
+ * "active", notified when it begins and ends. */
+EscaleWorkshopMode *escale_workshop_mode_new (EscaleKiosk *kiosk, EscaleHelpClient *client);
+const EscaleHelpWorkshop *escale_workshop_mode_get_current (EscaleWorkshopMode *self);
+guint escale_workshop_mode_get_participants (EscaleWorkshopMode *self);
+
+G_END_DECLS
