@@ -593,3 +593,29 @@ escale_config_file_get_numbered (EscaleConfigFile *self, const char *group, cons
     }
   return g_strv_builder_end (values);
 }
+
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* The names of the .ini files of @dir, in the order of their names (how
+ * activities, procedures and forms are read), or NULL with @error when the
+ * folder cannot be opened. */
+GPtrArray *
+escale_config_list_ini_names (const char *dir, GError **error)
+{
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, error);
+  GPtrArray *names;
+  const char *name;
+
+  if (folder == NULL)
+    return NULL;
+  names = g_ptr_array_new_with_free_func (g_free);
+  while ((name = g_dir_read_name (folder)) != NULL)
+    if (g_str_has_suffix (name, ".ini"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  return names;
+}

@@ -47,6 +47,7 @@ typedef struct _EscaleConfigFile EscaleConfigFile;
 EscaleConfigFile *escale_config_file_load (const char *path, const char *display_name,
                                            GPtrArray *problems, GError **error);
 void escale_config_file_free (EscaleConfigFile *self);
+GPtrArray *escale_config_list_ini_names (const char *dir, GError **error);
 const char *escale_config_file_get_name (EscaleConfigFile *self);
 GKeyFile *escale_config_file_get_key_file (EscaleConfigFile *self);
 guint escale_config_file_get_line (EscaleConfigFile *self, const char *group, const char *key);

@@ -163,32 +163,19 @@ compare_activities (gconstpointer a, gconstpointer b)
   return diff != 0 ? diff : g_strcmp0 (escale_activity_get_id (aa), escale_activity_get_id (ab));
 }
 
-static int
-compare_names (gconstpointer a, gconstpointer b)
-{
-  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
-}
-
 static void
 load_activities (EscaleConfig *self, const EscaleActivityKind *const *kinds)
 {
   g_autofree char *dir_path = g_build_filename (self->dir, "activities", NULL);
-  g_autoptr(GDir) dir = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
-  const char *name;
+  g_autoptr(GPtrArray) names = escale_config_list_ini_names (dir_path, &error);
 
-  dir = g_dir_open (dir_path, 0, &error);
-  if (dir == NULL)
+  if (names == NULL)
     {
       escale_config_problem_add (self->problems, "activities", 0, NULL,
                                  _ ("le dossier est illisible (%s)"), error->message);
       return;
     }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (name, ".ini"))
-      g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
 
   for (guint i = 0; i < names->len; i++)
     {

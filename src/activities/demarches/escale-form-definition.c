@@ -541,32 +541,20 @@ escale_form_definition_load (const char *path, const char *display_name, GPtrArr
   return g_steal_pointer (&self);
 }
 
-static int
-compare_names (gconstpointer a, gconstpointer b)
-{
-  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
-}
-
 GPtrArray *
 escale_form_definitions_load_dir (const char *dir, const char *display_dir, GPtrArray *problems)
 {
   GPtrArray *forms = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDir) folder = g_dir_open (dir, 0, &error);
-  const char *name;
+  g_autoptr(GPtrArray) names = escale_config_list_ini_names (dir, &error);
 
-  if (folder == NULL)
+  if (names == NULL)
     {
       escale_config_problem_add (problems, display_dir ? display_dir : dir, 0, NULL,
                                  _ ("le dossier des formulaires ne peut pas être lu : %s"),
                                  error->message);
       return forms;
     }
-  while ((name = g_dir_read_name (folder)) != NULL)
-    if (g_str_has_suffix (name, ".ini"))
-      g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
   for (guint i = 0; i < names->len; i++)
     {
       g_autofree char *path = g_build_filename (dir, names->pdata[i], NULL);

@@ -361,36 +361,22 @@ escale_procedure_load (const char *path, const char *display_name, GPtrArray *pr
   return usable ? g_steal_pointer (&self) : NULL;
 }
 
-static int
-compare_names (gconstpointer a, gconstpointer b)
-{
-  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
-}
-
 /* Every .ini file of DIR, in the order of their names. Returns: (transfer full):
  * the usable ones (maybe none, then said in @problems). */
 GPtrArray *
 escale_procedures_load_dir (const char *dir, const char *display_dir, GPtrArray *problems)
 {
   GPtrArray *procedures = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GDir) folder = NULL;
   g_autoptr(GError) error = NULL;
-  const char *name;
+  g_autoptr(GPtrArray) names = escale_config_list_ini_names (dir, &error);
 
-  folder = g_dir_open (dir, 0, &error);
-  if (folder == NULL)
+  if (names == NULL)
     {
       escale_config_problem_add (problems, display_dir ? display_dir : dir, 0, NULL,
                                  _ ("le dossier des démarches ne s'ouvre pas : %s"),
                                  error->message);
       return procedures;
     }
-  while ((name = g_dir_read_name (folder)) != NULL)
-    if (g_str_has_suffix (name, ".ini"))
-      g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-
   for (guint i = 0; i < names->len; i++)
     {
       g_autofree char *path = g_build_filename (dir, names->pdata[i], NULL);
