@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "escale-call-kind.h"
+#include "escale-kind-check.h"
 
 /* kind=call: a video call with family, either on Escale's own call screen
  * through the centre's Janus server ([Call] server=) or on a visio site in
@@ -112,5 +113,5 @@ const EscaleActivityKind escale_call_kind = {
   .counters = call_counters,
   .view_type = escale_call_kind_view_type,
   .check_machine = escale_call_kind_check_machine,
-  .check_machine_finish = escale_call_kind_check_machine_finish,
+  .check_machine_finish = escale_kind_check_finish,
 };

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "escale-kind-check.h"
 #include "escale-photo-media.h"
 #include "escale-photos-kind.h"
 
@@ -109,6 +110,6 @@ const EscaleActivityKind escale_photos_kind = {
   .counters = photos_counters,
   .view_type = escale_photos_kind_view_type,
   .check_machine = escale_photos_kind_check_machine,
-  .check_machine_finish = escale_photos_kind_check_machine_finish,
+  .check_machine_finish = escale_kind_check_finish,
   .goodbye_reminder = photos_goodbye_reminder,
 };

@@ -19,7 +19,5 @@ char *escale_photos_kind_get_ports_picture (EscaleActivity *activity);
 /* escale-photos-check.c: the decoding helper runs here, sandboxed or not. */
 void escale_photos_kind_check_machine (GPtrArray *activities, GCancellable *cancellable,
                                        GAsyncReadyCallback callback, gpointer user_data);
-void escale_photos_kind_check_machine_finish (GAsyncResult *result, GPtrArray *problems,
-                                              GPtrArray *warnings);
 
 G_END_DECLS
