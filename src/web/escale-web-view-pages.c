@@ -50,35 +50,46 @@ offline_back_cb (EscaleWebView *self)
     escale_web_view_emit_leave (self);
 }
 
+/* A calm page of the view's own: a title, words, two large buttons. */
+GtkWidget *
+escale_web_view_message_page_new (const char *title, const char *text, GtkWidget *first,
+                                  GtkWidget *second)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  GtkWidget *title_label = gtk_label_new (title);
+  GtkWidget *text_label = gtk_label_new (text);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 32);
+
+  gtk_widget_add_css_class (box, "web-crash");
+  gtk_widget_add_css_class (title_label, "web-crash-title");
+  gtk_widget_add_css_class (text_label, "web-crash-text");
+  gtk_label_set_wrap (GTK_LABEL (title_label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (text_label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (text_label), GTK_JUSTIFY_CENTER);
+  gtk_label_set_max_width_chars (GTK_LABEL (text_label), 40);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (buttons), first);
+  gtk_box_append (GTK_BOX (buttons), second);
+  gtk_box_append (GTK_BOX (box), title_label);
+  gtk_box_append (GTK_BOX (box), text_label);
+  gtk_box_append (GTK_BOX (box), buttons);
+  return box;
+}
+
 static GtkWidget *
 offline_page_new (EscaleWebView *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  GtkWidget *title = gtk_label_new (_ ("Ce site ne répond pas"));
-  GtkWidget *text = gtk_label_new (_ ("Le réseau est peut-être coupé, ou le site est en panne. "
-                                      "Ce n'est pas de votre faute. Touchez Réessayer dans un "
-                                      "moment, ou Retour."));
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 32);
   GtkWidget *retry = escale_web_view_big_button (_ ("Réessayer"), "suggested-action");
   GtkWidget *back = escale_web_view_big_button (_ ("Retour"), NULL);
 
-  gtk_widget_add_css_class (box, "web-crash");
-  gtk_widget_add_css_class (title, "web-crash-title");
-  gtk_widget_add_css_class (text, "web-crash-text");
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-  gtk_label_set_justify (GTK_LABEL (text), GTK_JUSTIFY_CENTER);
-  gtk_label_set_max_width_chars (GTK_LABEL (text), 40);
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
   g_signal_connect_swapped (retry, "clicked", G_CALLBACK (offline_retry_cb), self);
   g_signal_connect_swapped (back, "clicked", G_CALLBACK (offline_back_cb), self);
-  gtk_box_append (GTK_BOX (buttons), retry);
-  gtk_box_append (GTK_BOX (buttons), back);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_box_append (GTK_BOX (box), buttons);
-  return box;
+  return escale_web_view_message_page_new (
+    _ ("Ce site ne répond pas"),
+    _ ("Le réseau est peut-être coupé, ou le site est en panne. Ce n'est pas de votre faute. "
+       "Touchez Réessayer dans un moment, ou Retour."),
+    retry, back);
 }
 
 void

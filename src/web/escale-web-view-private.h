@@ -46,6 +46,8 @@ void escale_web_view_connect_requests (EscaleWebView *self);
 
 /* escale-web-view-pages.c */
 GtkWidget *escale_web_view_big_button (const char *label, const char *css_class);
+GtkWidget *escale_web_view_message_page_new (const char *title, const char *text, GtkWidget *first,
+                                             GtkWidget *second);
 void escale_web_view_add_offline_and_loading (EscaleWebView *self);
 void escale_web_view_show_offline (EscaleWebView *self, const char *uri);
 void escale_web_view_emit_leave (EscaleWebView *self); /* escale-web-view.c */

@@ -412,31 +412,16 @@ retry_clicked_cb (EscaleWebView *self)
 static GtkWidget *
 crash_page_new (EscaleWebView *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  GtkWidget *title = gtk_label_new (_ ("La page a rencontré un problème."));
-  GtkWidget *text = gtk_label_new (_ ("Ce n'est pas de votre faute. Touchez Réessayer pour la "
-                                      "revoir, ou Accueil pour revenir aux grands boutons."));
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 32);
   GtkWidget *retry = escale_web_view_big_button (_ ("Réessayer"), "suggested-action");
   GtkWidget *home = escale_web_view_big_button (_ ("Accueil"), NULL);
 
-  gtk_widget_add_css_class (box, "web-crash");
-  gtk_widget_add_css_class (title, "web-crash-title");
-  gtk_widget_add_css_class (text, "web-crash-text");
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-  gtk_label_set_justify (GTK_LABEL (text), GTK_JUSTIFY_CENTER);
-  gtk_label_set_max_width_chars (GTK_LABEL (text), 40);
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (home), "win.home");
   g_signal_connect_swapped (retry, "clicked", G_CALLBACK (retry_clicked_cb), self);
-  gtk_box_append (GTK_BOX (buttons), retry);
-  gtk_box_append (GTK_BOX (buttons), home);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_box_append (GTK_BOX (box), buttons);
-  return box;
+  return escale_web_view_message_page_new (
+    _ ("La page a rencontré un problème."),
+    _ ("Ce n'est pas de votre faute. Touchez Réessayer pour la revoir, ou Accueil pour revenir "
+       "aux grands boutons."),
+    retry, home);
 }
 
 static GtkWidget *
