@@ -231,6 +231,16 @@ load_activities (EscaleConfig *self, const EscaleActivityKind *const *kinds)
     }
 }
 
+static EscaleConfig *
+config_new (const char *dir)
+{
+  EscaleConfig *self = g_object_new (ESCALE_TYPE_CONFIG, NULL);
+
+  self->dir = g_canonicalize_filename (dir, NULL);
+  self->centre_name = g_strdup (_ ("Espace numérique"));
+  return self;
+}
+
 /* Loads the configuration in @dir, with the activity kinds @kinds (a
  * NULL-terminated array: the application passes escale_activities_get_kinds (),
  * a test may add its own). Never returns NULL. */
@@ -241,10 +251,7 @@ escale_config_load (const char *dir, const EscaleActivityKind *const *kinds)
 
   g_return_val_if_fail (kinds != NULL && kinds[0] != NULL, NULL);
 
-  self = g_object_new (ESCALE_TYPE_CONFIG, NULL);
-  self->dir = g_canonicalize_filename (dir, NULL);
-  self->centre_name = g_strdup (_ ("Espace numérique"));
-
+  self = config_new (dir);
   if (!g_file_test (self->dir, G_FILE_TEST_IS_DIR))
     {
       escale_config_problem_add (self->problems, self->dir, 0, NULL,
@@ -258,6 +265,17 @@ escale_config_load (const char *dir, const EscaleActivityKind *const *kinds)
     escale_config_problem_add (self->problems, "activities", 0, NULL,
                                _ ("aucune activité valide : la borne affiche « momentanément "
                                   "indisponible »"));
+  return self;
+}
+
+/* Only escale.ini of @dir, for staff tools that need the centre's name
+ * and staff settings, not the activities. Never returns NULL. */
+EscaleConfig *
+escale_config_load_main (const char *dir)
+{
+  EscaleConfig *self = config_new (dir);
+
+  load_main (self);
   return self;
 }
 

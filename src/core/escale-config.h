@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (EscaleConfig, escale_config, ESCALE, CONFIG, GObject)
 
 EscaleConfig *escale_config_load (const char *dir, const EscaleActivityKind *const *kinds);
+EscaleConfig *escale_config_load_main (const char *dir);
 
 const char *escale_config_get_dir (EscaleConfig *self);
 const char *escale_config_get_centre_name (EscaleConfig *self);
