@@ -24,8 +24,9 @@ struct _EscaleConfig
   char *stats_path;
   guint retention_months;
   guint stats_max_size_mb;
-  GPtrArray *activities; /* of EscaleActivity, sorted by order */
-  GPtrArray *problems;   /* of EscaleConfigProblem */
+  guint grant_year_start; /* 1 (January) to 12 */
+  GPtrArray *activities;  /* of EscaleActivity, sorted by order */
+  GPtrArray *problems;    /* of EscaleConfigProblem */
 };
 
 G_DEFINE_FINAL_TYPE (EscaleConfig, escale_config, G_TYPE_OBJECT)
@@ -40,6 +41,7 @@ static const EscaleKeySpec main_keys[] = {
   { "Stats", "path", ESCALE_KEY_STRING },
   { "Stats", "retention-months", ESCALE_KEY_INT, 1, 120 },
   { "Stats", "max-size-mb", ESCALE_KEY_INT, 1, 100000 },
+  { "Staff", "grant-year-start", ESCALE_KEY_INT, 1, 12 },
   { NULL },
 };
 
@@ -71,6 +73,7 @@ escale_config_init (EscaleConfig *self)
   self->goodbye_delay = ESCALE_DEFAULT_GOODBYE_DELAY;
   self->end_questions = TRUE;
   self->retention_months = 13;
+  self->grant_year_start = 1;
   self->activities = g_ptr_array_new_with_free_func (g_object_unref);
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) escale_config_problem_free);
 }
@@ -128,6 +131,8 @@ load_main (EscaleConfig *self)
   self->retention_months =
     get_uint (key_file, "Stats", "retention-months", self->retention_months);
   self->stats_max_size_mb = get_uint (key_file, "Stats", "max-size-mb", 0);
+  self->grant_year_start =
+    get_uint (key_file, "Staff", "grant-year-start", self->grant_year_start);
 
   {
     g_autofree char *stats = g_key_file_get_string (key_file, "Stats", "path", NULL);
@@ -277,6 +282,14 @@ escale_config_load_main (const char *dir)
 
   load_main (self);
   return self;
+}
+
+/* The month (1-12) the funders' grant year starts with: [Staff]
+ * grant-year-start, January by default. */
+guint
+escale_config_get_grant_year_start (EscaleConfig *self)
+{
+  return self->grant_year_start;
 }
 
 const char *

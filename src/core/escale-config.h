@@ -26,6 +26,7 @@ gboolean escale_config_get_end_questions (EscaleConfig *self);
 const char *escale_config_get_stats_path (EscaleConfig *self);
 guint escale_config_get_retention_months (EscaleConfig *self);
 guint escale_config_get_stats_max_size_mb (EscaleConfig *self);
+guint escale_config_get_grant_year_start (EscaleConfig *self);
 GPtrArray *escale_config_get_activities (EscaleConfig *self);
 EscaleActivity *escale_config_find_activity (EscaleConfig *self, const char *id);
 GPtrArray *escale_config_get_problems (EscaleConfig *self);

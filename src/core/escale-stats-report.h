@@ -66,6 +66,7 @@ G_DECLARE_FINAL_TYPE (EscaleStatsReport, escale_stats_report, ESCALE, STATS_REPO
 
 void escale_stats_period_range (EscaleStatsPeriod period, GDateTime *now, char **from_day,
                                 char **to_day);
+void escale_stats_year_range (GDateTime *now, guint start_month, char **from_day, char **to_day);
 gboolean escale_stats_day_is_valid (const char *day);
 
 EscaleStatsReport *escale_stats_report_new (EscaleStatsStore *store, const char *from_day,

@@ -35,8 +35,8 @@ static const char *const definitions[][2] = {
   { N_ ("Autonomie (niveaux de La Coop)"),
     N_ ("entièrement accompagnée : pendant un atelier ; partiellement autonome : aide demandée "
         "ou reçue hors atelier ; autonome : ni l'un ni l'autre.") },
-  { N_ ("Atelier collectif"), N_ ("un par atelier, même sur plusieurs postes ; participations : "
-                                  "les visites pendant les ateliers.") },
+  { N_ ("Ateliers collectifs"), N_ ("un par atelier, même sur plusieurs postes ; participations : "
+                                    "les visites pendant les ateliers.") },
   { N_ ("Ont trouvé ce qu'ils cherchaient"),
     N_ ("réponses facultatives à la question posée en partant.") },
   { N_ ("Anciens mois"), N_ ("après 13 mois, les visites ne restent qu'en totaux mensuels : "

@@ -1,6 +1,4 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include <glib/gi18n.h>
-
 #include "escale-chart.h"
 
 /* A chart of the dashboard: the widget around an EscaleChartDrawing

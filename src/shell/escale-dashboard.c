@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "escale-calendar.h"
 #include "escale-chart.h"
 #include "escale-dashboard.h"
 #include "escale-stats-export.h"
@@ -26,8 +27,8 @@ struct _EscaleDashboard
   GtkWidget *scroller;
   GtkWidget *period_buttons[5];
   GtkWidget *custom_box;
-  GtkEditable *from_entry;
-  GtkEditable *to_entry;
+  EscaleCalendar *calendar;
+  GtkLabel *chosen_label;
   GtkLabel *period_label;
   GtkLabel *error_label;
   GtkGrid *tiles;
@@ -136,8 +137,8 @@ show_error (EscaleDashboard *self, const GError *error)
 {
   gtk_label_set_text (self->error_label,
                       error->domain == G_IO_ERROR
-                        ? _ ("Ces dates ne conviennent pas : écrivez-les comme 2026-03-31, "
-                             "la première avant la dernière.")
+                        ? _ ("Ces dates ne conviennent pas : la première doit venir avant "
+                             "la dernière.")
                         : error->message);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
 }
@@ -216,8 +217,7 @@ escale_dashboard_show_period (EscaleDashboard *self, EscaleStatsPeriod period)
   g_autofree char *to = NULL;
 
   escale_stats_period_range (period, now, &from, &to);
-  gtk_editable_set_text (self->from_entry, from);
-  gtk_editable_set_text (self->to_entry, to);
+  escale_calendar_set_range (self->calendar, from, to);
   gtk_widget_set_visible (self->custom_box, FALSE);
   for (guint i = 0; i < G_N_ELEMENTS (self->period_buttons); i++)
     gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->period_buttons[i]), i == period);
@@ -323,11 +323,47 @@ period_clicked_cb (GtkButton *button, EscaleDashboard *self)
     }
 }
 
+/* "Afficher": the days touched on the calendar. */
 static void
 custom_show_cb (EscaleDashboard *self)
 {
-  escale_dashboard_show_range (self, gtk_editable_get_text (self->from_entry),
-                               gtk_editable_get_text (self->to_entry));
+  g_autofree char *from = escale_calendar_get_from (self->calendar);
+  g_autofree char *to = escale_calendar_get_to (self->calendar);
+
+  if (from != NULL)
+    escale_dashboard_show_range (self, from, to);
+}
+
+/* The days chosen, said in words under the calendar. */
+static void
+calendar_changed_cb (EscaleDashboard *self)
+{
+  g_autofree char *from = escale_calendar_get_from (self->calendar);
+  g_autofree char *to = escale_calendar_get_to (self->calendar);
+  g_autofree char *period = from ? escale_stats_format_period (from, to) : NULL;
+  g_autofree char *text =
+    period ? g_strdup_printf (_ ("Période choisie : %s. Touchez « Afficher »."), period)
+           : g_strdup (_ ("Touchez le premier jour, puis le dernier."));
+
+  gtk_label_set_text (self->chosen_label, text);
+}
+
+/* "Cette année scolaire" (September to August) and "Cette année de
+ * subvention" (from [Staff] grant-year-start): shown at once. */
+static void
+preset_clicked_cb (GtkButton *button, EscaleDashboard *self)
+{
+  guint start = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "start-month"));
+  g_autoptr(GDateTime) now = escale_clock_get_now_local (escale_kiosk_get_clock (self->kiosk));
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  if (start == 0)
+    start = escale_config_get_grant_year_start (escale_kiosk_get_config (self->kiosk));
+  escale_stats_year_range (now, start, &from, &to);
+  escale_calendar_set_range (self->calendar, from, to);
+  calendar_changed_cb (self);
+  escale_dashboard_show_range (self, from, to);
 }
 
 static void
@@ -416,23 +452,6 @@ section (GtkWidget *box, const char *title, GtkWidget *content)
   return content;
 }
 
-static GtkWidget *
-entry (const char *label_text, GtkEditable **out)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *label = gtk_label_new (label_text);
-  GtkWidget *text = gtk_entry_new ();
-
-  gtk_entry_set_max_length (GTK_ENTRY (text), 10);
-  gtk_editable_set_width_chars (GTK_EDITABLE (text), 11);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL, label_text,
-                                  -1);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), text);
-  *out = GTK_EDITABLE (text);
-  return box;
-}
-
 static void
 escale_dashboard_dispose (GObject *object)
 {
@@ -459,8 +478,63 @@ escale_dashboard_class_init (EscaleDashboardClass *klass)
   gtk_widget_class_set_css_name (widget_class, "dashboard");
 }
 
-/* The five period buttons, then the custom period's two dates (shown only
- * for "Autre période"). */
+/* A row of buttons that goes on the next line when the screen is narrow
+ * or the text bigger (A+), so nothing is cut off. */
+static GtkWidget *
+wrapping_row (void)
+{
+  GtkWidget *row = gtk_flow_box_new ();
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (row), GTK_SELECTION_NONE);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (row), 16);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (row), 16);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (row), 8);
+  return row;
+}
+
+/* "Autre période": the school and grant year presets, the touch calendar,
+ * the days chosen in words and "Afficher". */
+static GtkWidget *
+custom_period (EscaleDashboard *self)
+{
+  static const char *const presets[] = { N_ ("Cette année scolaire"),
+                                         N_ ("Cette année de subvention") };
+  GtkWidget *panel = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
+  GtkWidget *bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
+  GtkWidget *show_button = gtk_button_new_with_label (_ ("Afficher"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (presets); i++)
+    {
+      GtkWidget *button = gtk_button_new_with_label (_ (presets[i]));
+
+      gtk_widget_add_css_class (button, "period-button");
+      /* September for the school year; 0: the config's grant year. */
+      g_object_set_data (G_OBJECT (button), "start-month", GUINT_TO_POINTER (i == 0 ? 9 : 0));
+      g_signal_connect (button, "clicked", G_CALLBACK (preset_clicked_cb), self);
+      gtk_box_append (GTK_BOX (row), button);
+    }
+  gtk_box_append (GTK_BOX (panel), row);
+
+  self->calendar = ESCALE_CALENDAR (escale_calendar_new ());
+  g_signal_connect_swapped (self->calendar, "changed", G_CALLBACK (calendar_changed_cb), self);
+  gtk_widget_set_halign (GTK_WIDGET (self->calendar), GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (panel), GTK_WIDGET (self->calendar));
+
+  self->chosen_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->chosen_label, TRUE);
+  gtk_label_set_xalign (self->chosen_label, 0);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->chosen_label), TRUE);
+  gtk_widget_add_css_class (show_button, "big-button");
+  g_signal_connect_swapped (show_button, "clicked", G_CALLBACK (custom_show_cb), self);
+  gtk_box_append (GTK_BOX (bottom), GTK_WIDGET (self->chosen_label));
+  gtk_box_append (GTK_BOX (bottom), show_button);
+  gtk_box_append (GTK_BOX (panel), bottom);
+  return panel;
+}
+
+/* The five period buttons, then the custom period (shown only for
+ * "Autre période"). */
 static void
 add_period_picker (EscaleDashboard *self, GtkWidget *box)
 {
@@ -468,8 +542,7 @@ add_period_picker (EscaleDashboard *self, GtkWidget *box)
     N_ ("Cette semaine"), N_ ("Ce mois"),       N_ ("Ce trimestre"),
     N_ ("Cette année"),   N_ ("Autre période"),
   };
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
-  GtkWidget *show_button = gtk_button_new_with_label (_ ("Afficher"));
+  GtkWidget *row = wrapping_row ();
 
   for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
     {
@@ -477,19 +550,13 @@ add_period_picker (EscaleDashboard *self, GtkWidget *box)
       gtk_widget_add_css_class (self->period_buttons[i], "period-button");
       g_object_set_data (G_OBJECT (self->period_buttons[i]), "period", GUINT_TO_POINTER (i));
       g_signal_connect (self->period_buttons[i], "clicked", G_CALLBACK (period_clicked_cb), self);
-      gtk_box_append (GTK_BOX (row), self->period_buttons[i]);
+      gtk_flow_box_append (GTK_FLOW_BOX (row), self->period_buttons[i]);
     }
   gtk_box_append (GTK_BOX (box), row);
 
-  self->custom_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
-  gtk_box_append (GTK_BOX (self->custom_box), entry (_ ("Du (AAAA-MM-JJ)"), &self->from_entry));
-  gtk_box_append (GTK_BOX (self->custom_box), entry (_ ("au"), &self->to_entry));
-  gtk_box_append (GTK_BOX (self->custom_box), show_button);
-  g_signal_connect_swapped (show_button, "clicked", G_CALLBACK (custom_show_cb), self);
+  self->custom_box = custom_period (self);
   gtk_widget_set_visible (self->custom_box, FALSE);
   gtk_box_append (GTK_BOX (box), self->custom_box);
-
-  gtk_widget_set_halign (row, GTK_ALIGN_START);
 }
 
 /* The period shown, as a title, and the place of a reading error. */
@@ -561,7 +628,7 @@ add_charts (EscaleDashboard *self, GtkWidget *box)
 static void
 add_export_buttons (EscaleDashboard *self, GtkWidget *box)
 {
-  GtkWidget *exports = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
+  GtkWidget *exports = wrapping_row ();
   GtkWidget *summary = gtk_button_new_with_label (_ ("Exporter les chiffres (CSV)"));
   GtkWidget *visits = gtk_button_new_with_label (_ ("Exporter les visites (CSV)"));
   GtkWidget *xlsx = gtk_button_new_with_label (_ ("Classeur pour La Coop (XLSX)"));
@@ -577,10 +644,12 @@ add_export_buttons (EscaleDashboard *self, GtkWidget *box)
   g_object_set_data (G_OBJECT (visits), "sessions", GINT_TO_POINTER (TRUE));
   g_signal_connect (summary, "clicked", G_CALLBACK (export_clicked_cb), self);
   g_signal_connect (visits, "clicked", G_CALLBACK (export_clicked_cb), self);
-  gtk_box_append (GTK_BOX (exports), summary);
-  gtk_box_append (GTK_BOX (exports), visits);
-  gtk_box_append (GTK_BOX (exports), xlsx);
-  gtk_box_append (GTK_BOX (exports), pdf);
+  /* Two by two, or one under the other when the text is bigger (A+). */
+  gtk_flow_box_append (GTK_FLOW_BOX (exports), summary);
+  gtk_flow_box_append (GTK_FLOW_BOX (exports), visits);
+  gtk_flow_box_append (GTK_FLOW_BOX (exports), xlsx);
+  gtk_flow_box_append (GTK_FLOW_BOX (exports), pdf);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (exports), 2);
   section (box, _ ("Exporter la période affichée"), exports);
 
   self->export_label = GTK_LABEL (gtk_label_new (NULL));
