@@ -116,6 +116,43 @@ fill_figures_dataset (EscaleStatsStore *store, const char *dir)
   g_assert_true (escale_stats_store_merge (store, other_path, NULL, NULL));
 }
 
+/* Plain SQL for each key figure (a tile of the dashboard, a box of the
+ * PDF report): its name, its value, its detail line (NULL: none).
+ * ngettext's plurals are SQL's CASE here. */
+const char *const key_figures_sql[N_KEY_FIGURES][3] = {
+  { "Visites", "SELECT count (*) FROM sessions s WHERE" PERIOD, NULL },
+  { "Heures d'utilisation",
+    "SELECT printf ('%d h %02d', sum (duration_min) / 60, sum (duration_min) % 60)"
+    " FROM sessions s WHERE" PERIOD,
+    NULL },
+  { "Durée médiane d'une visite",
+    "WITH d AS (SELECT duration_min m FROM sessions s WHERE" PERIOD "ORDER BY 1)"
+    " SELECT printf ('%.0f min', avg (m)) FROM (SELECT m FROM d"
+    " LIMIT 2 - (SELECT count (*) FROM d) % 2 OFFSET ((SELECT count (*) FROM d) - 1) / 2)",
+    NULL },
+  { "Visites en autonomie",
+    "SELECT printf ('%d %%', CAST (100.0 * sum (helper_calls = 0 AND NOT help_given"
+    " AND workshop_uid IS NULL) / count (*) + 0.5 AS INTEGER)) FROM sessions s WHERE" PERIOD,
+    "SELECT printf ('%d partiellement autonome%s, %d entièrement accompagnée%s (atelier)', p,"
+    " CASE WHEN p > 1 THEN 's' ELSE '' END, w, CASE WHEN w > 1 THEN 's' ELSE '' END) FROM"
+    " (SELECT sum (workshop_uid IS NULL AND (helper_calls > 0 OR help_given)) p,"
+    " sum (workshop_uid IS NOT NULL) w FROM sessions s WHERE" PERIOD ")" },
+  { "Ont trouvé ce qu'ils cherchaient",
+    "SELECT printf ('%d %%', CAST (100.0 * sum (satisfaction = 'oui')"
+    " / count (satisfaction) + 0.5 AS INTEGER)) FROM sessions s WHERE" PERIOD,
+    "SELECT printf ('Oui %d, en partie %d, non %d (%d réponse%s)', sum (satisfaction = 'oui'),"
+    " sum (satisfaction = 'en-partie'), sum (satisfaction = 'non'), count (satisfaction),"
+    " CASE WHEN count (satisfaction) > 1 THEN 's' ELSE '' END) FROM sessions s WHERE" PERIOD },
+  { "Visites avec aide demandée",
+    "SELECT count (*) FROM sessions s WHERE" PERIOD "AND helper_calls > 0",
+    "SELECT printf ('%d appel%s à un aidant, aide reçue dans %d visite%s', c,"
+    " CASE WHEN c > 1 THEN 's' ELSE '' END, g, CASE WHEN g > 1 THEN 's' ELSE '' END) FROM"
+    " (SELECT sum (helper_calls) c, sum (help_given) g FROM sessions s WHERE" PERIOD ")" },
+  { "Ateliers collectifs", "SELECT count (DISTINCT uid) FROM workshops s WHERE" PERIOD,
+    "SELECT printf ('%d participation%s', p, CASE WHEN p > 1 THEN 's' ELSE '' END) FROM"
+    " (SELECT sum (participants) p FROM workshops s WHERE" PERIOD ")" },
+};
+
 /* The first column of @sql's first row as text ("" if none), ?1 bound
  * to @param. */
 char *

@@ -10,3 +10,6 @@
 
 void fill_figures_dataset (EscaleStatsStore *store, const char *dir);
 char *sql_text (const char *path, const char *sql, const char *param);
+
+#define N_KEY_FIGURES 7
+extern const char *const key_figures_sql[N_KEY_FIGURES][3];

@@ -144,6 +144,27 @@ test_wrong_type_keeps_default (Fixture *f, gconstpointer data)
   g_assert_cmpuint (escale_config_get_countdown (config), ==, 60);
 }
 
+/* The grant year's first month: January unless said, a bad value named
+ * with its line and the default kept. */
+static void
+test_grant_year_start (Fixture *f, gconstpointer data)
+{
+  g_autoptr(EscaleConfig) plain = NULL;
+  g_autoptr(EscaleConfig) april = NULL;
+  g_autoptr(EscaleConfig) wrong = NULL;
+
+  write_file (f, "escale.ini", "[Centre]\nname=X\n");
+  plain = escale_config_load (f->dir, escale_activities_get_kinds ());
+  g_assert_cmpuint (escale_config_get_grant_year_start (plain), ==, 1);
+  write_file (f, "escale.ini", "[Centre]\nname=X\n[Staff]\ngrant-year-start=4\n");
+  april = escale_config_load (f->dir, escale_activities_get_kinds ());
+  g_assert_cmpuint (escale_config_get_grant_year_start (april), ==, 4);
+  write_file (f, "escale.ini", "[Centre]\nname=X\n[Staff]\n\ngrant-year-start=13\n");
+  wrong = escale_config_load (f->dir, escale_activities_get_kinds ());
+  assert_problem (wrong, "escale.ini:5: grant-year-start: 13 est hors limites (de 1 à 12)");
+  g_assert_cmpuint (escale_config_get_grant_year_start (wrong), ==, 1);
+}
+
 static void
 test_not_key_value (Fixture *f, gconstpointer data)
 {
@@ -301,6 +322,7 @@ main (int argc, char *argv[])
   ADD ("/escale/config/good", test_good);
   ADD ("/escale/config/demo-config-is-clean", test_demo_config_is_clean);
   ADD ("/escale/config/unknown-key", test_unknown_key);
+  ADD ("/escale/config/grant-year-start", test_grant_year_start);
   ADD ("/escale/config/wrong-type-keeps-default", test_wrong_type_keeps_default);
   ADD ("/escale/config/not-key-value", test_not_key_value);
   ADD ("/escale/config/bad-group-line", test_bad_group_line);

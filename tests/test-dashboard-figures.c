@@ -57,42 +57,6 @@ tile_text (GtkWidget *tile, guint n)
   return child ? gtk_label_get_text (GTK_LABEL (child)) : "";
 }
 
-/* Plain SQL for each tile: its name, its value, its detail line (NULL:
- * none). ngettext's plurals are SQL's CASE here. */
-static const char *const tile_sql[][3] = {
-  { "Visites", "SELECT count (*) FROM sessions s WHERE" PERIOD, NULL },
-  { "Heures d'utilisation",
-    "SELECT printf ('%d h %02d', sum (duration_min) / 60, sum (duration_min) % 60)"
-    " FROM sessions s WHERE" PERIOD,
-    NULL },
-  { "Durée médiane d'une visite",
-    "WITH d AS (SELECT duration_min m FROM sessions s WHERE" PERIOD "ORDER BY 1)"
-    " SELECT printf ('%.0f min', avg (m)) FROM (SELECT m FROM d"
-    " LIMIT 2 - (SELECT count (*) FROM d) % 2 OFFSET ((SELECT count (*) FROM d) - 1) / 2)",
-    NULL },
-  { "Visites en autonomie",
-    "SELECT printf ('%d %%', CAST (100.0 * sum (helper_calls = 0 AND NOT help_given"
-    " AND workshop_uid IS NULL) / count (*) + 0.5 AS INTEGER)) FROM sessions s WHERE" PERIOD,
-    "SELECT printf ('%d partiellement autonome%s, %d entièrement accompagnée%s (atelier)', p,"
-    " CASE WHEN p > 1 THEN 's' ELSE '' END, w, CASE WHEN w > 1 THEN 's' ELSE '' END) FROM"
-    " (SELECT sum (workshop_uid IS NULL AND (helper_calls > 0 OR help_given)) p,"
-    " sum (workshop_uid IS NOT NULL) w FROM sessions s WHERE" PERIOD ")" },
-  { "Ont trouvé ce qu'ils cherchaient",
-    "SELECT printf ('%d %%', CAST (100.0 * sum (satisfaction = 'oui')"
-    " / count (satisfaction) + 0.5 AS INTEGER)) FROM sessions s WHERE" PERIOD,
-    "SELECT printf ('Oui %d, en partie %d, non %d (%d réponse%s)', sum (satisfaction = 'oui'),"
-    " sum (satisfaction = 'en-partie'), sum (satisfaction = 'non'), count (satisfaction),"
-    " CASE WHEN count (satisfaction) > 1 THEN 's' ELSE '' END) FROM sessions s WHERE" PERIOD },
-  { "Visites avec aide demandée",
-    "SELECT count (*) FROM sessions s WHERE" PERIOD "AND helper_calls > 0",
-    "SELECT printf ('%d appel%s à un aidant, aide reçue dans %d visite%s', c,"
-    " CASE WHEN c > 1 THEN 's' ELSE '' END, g, CASE WHEN g > 1 THEN 's' ELSE '' END) FROM"
-    " (SELECT sum (helper_calls) c, sum (help_given) g FROM sessions s WHERE" PERIOD ")" },
-  { "Ateliers collectifs", "SELECT count (DISTINCT uid) FROM workshops s WHERE" PERIOD,
-    "SELECT printf ('%d participation%s', p, CASE WHEN p > 1 THEN 's' ELSE '' END) FROM"
-    " (SELECT sum (participants) p FROM workshops s WHERE" PERIOD ")" },
-};
-
 /* A counter's tile: its total over the period's visit rows. */
 static const char counter_sql[] =
   "SELECT sum (c.value) FROM session_counters c JOIN sessions s ON s.id = c.session_id"
@@ -105,15 +69,16 @@ assert_tile (const char *path, GtkWidget *tile)
   const char *name = tile_text (tile, 1);
   g_autofree char *value = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (tile_sql); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (key_figures_sql); i++)
     {
       g_autofree char *detail = NULL;
 
-      if (!g_str_equal (tile_sql[i][0], name))
+      if (!g_str_equal (key_figures_sql[i][0], name))
         continue;
-      value = sql_text (path, tile_sql[i][1], NULL);
+      value = sql_text (path, key_figures_sql[i][1], NULL);
       g_assert_cmpstr (tile_text (tile, 0), ==, value);
-      detail = tile_sql[i][2] ? sql_text (path, tile_sql[i][2], NULL) : g_strdup ("");
+      detail = key_figures_sql[i][2] ? sql_text (path, key_figures_sql[i][2], NULL)
+                                     : g_strdup ("");
       g_assert_cmpstr (tile_text (tile, 2), ==, detail);
       return;
     }
@@ -130,6 +95,9 @@ test_tiles_are_plain_sql (Fixture *f, gconstpointer data)
   g_autoptr(GPtrArray) tiles = g_ptr_array_new ();
   g_autofree char *xlsx = NULL;
   g_autofree char *contents = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  const char *argv[] = { "pdftotext", NULL, "-", NULL };
 
   fill_figures_dataset (f->k.store, f->k.dir);
   dashboard = g_object_ref_sink (ESCALE_DASHBOARD (escale_dashboard_new (f->k.kiosk)));
@@ -150,6 +118,16 @@ test_tiles_are_plain_sql (Fixture *f, gconstpointer data)
   g_assert_true (g_str_has_suffix (xlsx, "escale-la-coop-2026-03-01-au-2026-03-31.xlsx"));
   g_assert_true (g_file_get_contents (xlsx, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "PK"));
+
+  /* "Rapport PDF": the period's page, named after it, with the centre's name. */
+  pdf = escale_dashboard_export_pdf (dashboard, f->k.dir, NULL);
+  g_assert_nonnull (pdf);
+  argv[1] = pdf;
+  g_assert_true (g_str_has_suffix (pdf, "escale-rapport-2026-03-01-au-2026-03-31.pdf"));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text,
+                               NULL, NULL, NULL));
+  g_assert_nonnull (
+    strstr (text, escale_config_get_centre_name (escale_kiosk_get_config (f->k.kiosk))));
   g_assert_finalize_object (g_steal_pointer (&dashboard));
 }
 

@@ -18,7 +18,7 @@ run () {
   rc=$?
 }
 
-echo "1..42"
+echo "1..48"
 db="$tmp/stats.db"
 
 run
@@ -89,6 +89,21 @@ run --db "$db" export --format csv -o "$tmp/kept.csv"
 check "export over an existing file: exit 1, asks for --force, the file kept" '[ $rc -eq 1 ] && grep -q -- "--force" "$tmp/err" && grep -q "last month" "$tmp/kept.csv"'
 run --db "$db" export --format csv --force -o "$tmp/kept.csv"
 check "... replaced with --force" '[ $rc -eq 0 ] && grep -q "Synthèse" "$tmp/kept.csv"'
+
+# report: the one-page PDF, with export -o's safety rules.
+run --db "$db" report --from 2026-03-01 --to 2026-03-31
+check "report without -o: exit 2, asks for the file" '[ $rc -eq 2 ] && grep -q -- "-o FICHIER.pdf" "$tmp/err"'
+run --db "$db" report --force -o "$db"
+check "report over the store, even with --force: exit 1, the store untouched" '[ $rc -eq 1 ] && grep -q "statistiques lui-même" "$tmp/err" && cmp -s "$db" "$tmp/stats.before"'
+run --db "$db" report --force -o "$tmp/fifo"
+check "report to a FIFO or a device, even with --force: exit 1" '[ $rc -eq 1 ] && grep -q "pas un fichier ordinaire" "$tmp/err" && [ -p "$tmp/fifo" ]'
+run --db "$db" report -o "$tmp/kept.csv"
+check "report over an existing file: exit 1, asks for --force, the file kept" '[ $rc -eq 1 ] && grep -q -- "--force" "$tmp/err" && grep -q "Synthèse" "$tmp/kept.csv"'
+mkdir -p "$tmp/conf" && printf '[Centre]\nname=Maison des services de Brantôme\n' > "$tmp/conf/escale.ini"
+run --db "$db" report --from 2026-03-01 --to 2026-03-31 --config "$tmp/conf" -o "$tmp/rapport.pdf"
+check "report: one A4 page named after the config's centre, with the period's visits" '[ $rc -eq 0 ] && pdfinfo "$tmp/rapport.pdf" | grep -q "^Pages: *1$" && pdfinfo "$tmp/rapport.pdf" | grep -q "(A4)" && pdftotext "$tmp/rapport.pdf" - | grep -q "Maison des services de Brantôme" && pdftotext -raw "$tmp/rapport.pdf" - | tr "\n" " " | grep -q "2 Visites"'
+run --db "$db" report --from 2026-03-01 --to 2026-03-31 --centre "Tiers-lieu de Mareuil" --force -o "$tmp/rapport.pdf"
+check "report --centre names the centre, --force replaces" '[ $rc -eq 0 ] && pdftotext "$tmp/rapport.pdf" - | grep -q "Tiers-lieu de Mareuil" && pdftotext "$tmp/rapport.pdf" - | grep -q "du 1er mars 2026 au 31 mars 2026"'
 
 run --db "$db" summary --from 2026-13-01
 check "a bad --from is named, the default --to is not accused" '[ $rc -eq 2 ] && grep -q -- "--from « 2026-13-01 »" "$tmp/err" && ! grep -q "9999" "$tmp/err"'

@@ -26,8 +26,9 @@ struct _EscaleConfig
   guint retention_months;
   guint stats_max_size_mb;
   EscaleHelpSettings *help;
-  GPtrArray *activities; /* of EscaleActivity, sorted by order */
-  GPtrArray *problems;   /* of EscaleConfigProblem */
+  guint grant_year_start; /* 1 (January) to 12 */
+  GPtrArray *activities;  /* of EscaleActivity, sorted by order */
+  GPtrArray *problems;    /* of EscaleConfigProblem */
 };
 
 G_DEFINE_FINAL_TYPE (EscaleConfig, escale_config, G_TYPE_OBJECT)
@@ -42,6 +43,7 @@ static const EscaleKeySpec main_keys[] = {
   { "Stats", "path", ESCALE_KEY_STRING },
   { "Stats", "retention-months", ESCALE_KEY_INT, 1, 120 },
   { "Stats", "max-size-mb", ESCALE_KEY_INT, 1, 100000 },
+  { "Staff", "grant-year-start", ESCALE_KEY_INT, 1, 12 },
   { NULL },
 };
 
@@ -76,6 +78,7 @@ escale_config_init (EscaleConfig *self)
   self->retention_months = 13;
   self->help = g_new0 (EscaleHelpSettings, 1);
   self->help->workshop_delay = ESCALE_DEFAULT_WORKSHOP_IDLE_DELAY;
+  self->grant_year_start = 1;
   self->activities = g_ptr_array_new_with_free_func (g_object_unref);
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) escale_config_problem_free);
 }
@@ -135,6 +138,8 @@ load_main (EscaleConfig *self)
   self->stats_max_size_mb = get_uint (key_file, "Stats", "max-size-mb", 0);
   g_clear_pointer (&self->help, escale_help_settings_free);
   self->help = escale_help_settings_load (file, self->dir, self->problems);
+  self->grant_year_start =
+    get_uint (key_file, "Staff", "grant-year-start", self->grant_year_start);
 
   {
     g_autofree char *stats = g_key_file_get_string (key_file, "Stats", "path", NULL);
@@ -225,6 +230,16 @@ load_activities (EscaleConfig *self, const EscaleActivityKind *const *kinds)
     }
 }
 
+static EscaleConfig *
+config_new (const char *dir)
+{
+  EscaleConfig *self = g_object_new (ESCALE_TYPE_CONFIG, NULL);
+
+  self->dir = g_canonicalize_filename (dir, NULL);
+  self->centre_name = g_strdup (_ ("Espace numérique"));
+  return self;
+}
+
 /* Loads the configuration in @dir, with the activity kinds @kinds (a
  * NULL-terminated array: the application passes escale_activities_get_kinds (),
  * a test may add its own). Never returns NULL. */
@@ -235,10 +250,7 @@ escale_config_load (const char *dir, const EscaleActivityKind *const *kinds)
 
   g_return_val_if_fail (kinds != NULL && kinds[0] != NULL, NULL);
 
-  self = g_object_new (ESCALE_TYPE_CONFIG, NULL);
-  self->dir = g_canonicalize_filename (dir, NULL);
-  self->centre_name = g_strdup (_ ("Espace numérique"));
-
+  self = config_new (dir);
   if (!g_file_test (self->dir, G_FILE_TEST_IS_DIR))
     {
       escale_config_problem_add (self->problems, self->dir, 0, NULL,
@@ -253,6 +265,25 @@ escale_config_load (const char *dir, const EscaleActivityKind *const *kinds)
                                _ ("aucune activité valide : la borne affiche « momentanément "
                                   "indisponible »"));
   return self;
+}
+
+/* Only escale.ini of @dir, for staff tools that need the centre's name
+ * and staff settings, not the activities. Never returns NULL. */
+EscaleConfig *
+escale_config_load_main (const char *dir)
+{
+  EscaleConfig *self = config_new (dir);
+
+  load_main (self);
+  return self;
+}
+
+/* The month (1-12) the funders' grant year starts with: [Staff]
+ * grant-year-start, January by default. */
+guint
+escale_config_get_grant_year_start (EscaleConfig *self)
+{
+  return self->grant_year_start;
 }
 
 const char *

@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (EscaleConfig, escale_config, ESCALE, CONFIG, GObject)
 
 EscaleConfig *escale_config_load (const char *dir, const EscaleActivityKind *const *kinds);
+EscaleConfig *escale_config_load_main (const char *dir);
 
 const char *escale_config_get_dir (EscaleConfig *self);
 const char *escale_config_get_centre_name (EscaleConfig *self);
@@ -27,6 +28,7 @@ const char *escale_config_get_stats_path (EscaleConfig *self);
 guint escale_config_get_retention_months (EscaleConfig *self);
 guint escale_config_get_stats_max_size_mb (EscaleConfig *self);
 const EscaleHelpSettings *escale_config_get_help (EscaleConfig *self);
+guint escale_config_get_grant_year_start (EscaleConfig *self);
 GPtrArray *escale_config_get_activities (EscaleConfig *self);
 EscaleActivity *escale_config_find_activity (EscaleConfig *self, const char *id);
 GPtrArray *escale_config_get_problems (EscaleConfig *self);

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "escale-stats"
 
+#include <stdio.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "escale-stats-report.h"
@@ -170,4 +172,138 @@ escale_coop_theme_label (const char *slug)
       return _ (coop_themes[i][1]);
   spaced = g_strdelimit (g_strdup (slug), "_", ' ');
   return g_intern_string (spaced);
+}
+
+/* "1 234": groups of three digits with a no-break space, as in French. */
+char *
+escale_stats_format_number (guint64 n)
+{
+  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, n);
+  GString *out = g_string_new (NULL);
+  gsize len = strlen (digits);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append (out, "\u00a0");
+      g_string_append_c (out, digits[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static const char *const month_names[] = {
+  N_ ("janvier"),   N_ ("février"), N_ ("mars"),     N_ ("avril"),
+  N_ ("mai"),       N_ ("juin"),    N_ ("juillet"),  N_ ("août"),
+  N_ ("septembre"), N_ ("octobre"), N_ ("novembre"), N_ ("décembre"),
+};
+
+/* "1er septembre 2026", "31 août 2027" for the day "YYYY-MM-DD". */
+char *
+escale_stats_format_day (const char *day)
+{
+  int year, month, mday;
+
+  if (!escale_stats_day_is_valid (day) || sscanf (day, "%d-%d-%d", &year, &month, &mday) != 3)
+    return g_strdup (day);
+  if (mday == 1)
+    /* TRANSLATORS: the first day of a month, then its name and year */
+    return g_strdup_printf (_ ("1er %s %d"), _ (month_names[month - 1]), year);
+  /* TRANSLATORS: a day of the month, then the month's name and the year */
+  return g_strdup_printf (_ ("%d %s %d"), mday, _ (month_names[month - 1]), year);
+}
+
+/* "du 1er septembre 2026 au 31 août 2027". */
+char *
+escale_stats_format_period (const char *from_day, const char *to_day)
+{
+  g_autofree char *from = escale_stats_format_day (from_day);
+  g_autofree char *to = escale_stats_format_day (to_day);
+
+  return g_strdup_printf (_ ("du %s au %s"), from, to);
+}
+
+static char *
+percent (guint part, guint whole)
+{
+  if (whole == 0)
+    return g_strdup ("—");
+  return g_strdup_printf ("%u %%", (guint) (100.0 * part / whole + 0.5));
+}
+
+static void
+figure_free (EscaleStatsFigure *figure)
+{
+  g_free (figure->value);
+  g_free (figure->label);
+  g_free (figure->detail);
+  g_free (figure);
+}
+
+static void
+add_figure (GPtrArray *figures, char *value, const char *label, char *detail)
+{
+  EscaleStatsFigure *figure = g_new0 (EscaleStatsFigure, 1);
+
+  figure->value = value;
+  figure->label = g_strdup (label);
+  figure->detail = detail;
+  g_ptr_array_add (figures, figure);
+}
+
+static char *
+satisfaction_detail (EscaleStatsReport *r, guint answered)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Oui %u, en partie %u, non %u (%u réponse)",
+                                       "Oui %u, en partie %u, non %u (%u réponses)", answered),
+                          escale_stats_report_get_satisfaction (r, ESCALE_SATISFACTION_YES),
+                          escale_stats_report_get_satisfaction (r, ESCALE_SATISFACTION_PARTLY),
+                          escale_stats_report_get_satisfaction (r, ESCALE_SATISFACTION_NO),
+                          answered);
+}
+
+/* The key figures of @report, in the order the dashboard's tiles and the
+ * PDF report show them: visits, hours, median, autonomy, satisfaction,
+ * help asked (and given), workshops. Of EscaleStatsFigure. */
+GPtrArray *
+escale_stats_key_figures (EscaleStatsReport *r)
+{
+  GPtrArray *figures = g_ptr_array_new_with_free_func ((GDestroyNotify) figure_free);
+  guint sessions = escale_stats_report_get_sessions (r);
+  guint minutes = escale_stats_report_get_minutes (r);
+  guint folded = escale_stats_report_get_folded_sessions (r);
+  guint workshops = escale_stats_report_get_workshops (r)->len;
+  guint participants = escale_stats_workshop_participants (r);
+  g_autofree char *hours = escale_stats_format_number (minutes / 60);
+  guint answered = 0;
+
+  for (guint i = ESCALE_SATISFACTION_YES; i <= ESCALE_SATISFACTION_NO; i++)
+    answered += escale_stats_report_get_satisfaction (r, i);
+  add_figure (figures, escale_stats_format_number (sessions), _ ("Visites"),
+              folded == 0
+                ? NULL
+                : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "dont %u d'anciens mois regroupée",
+                                                "dont %u d'anciens mois regroupées", folded),
+                                   folded));
+  add_figure (figures, g_strdup_printf (_ ("%s h %02u"), hours, minutes % 60),
+              _ ("Heures d'utilisation"), NULL);
+  add_figure (figures,
+              g_strdup_printf (_ ("%.0f min"), escale_stats_report_get_median_minutes (r)),
+              _ ("Durée médiane d'une visite"), NULL);
+  add_figure (figures,
+              percent (escale_stats_report_get_autonomy (r, ESCALE_AUTONOMY_AUTONOME), sessions),
+              _ ("Visites en autonomie"), escale_stats_autonomy_detail (r));
+  add_figure (figures,
+              percent (escale_stats_report_get_satisfaction (r, ESCALE_SATISFACTION_YES),
+                       answered),
+              _ ("Ont trouvé ce qu'ils cherchaient"), satisfaction_detail (r, answered));
+  add_figure (figures, escale_stats_format_number (escale_stats_report_get_help_asked (r)),
+              _ ("Visites avec aide demandée"), escale_stats_help_detail (r));
+  add_figure (figures, escale_stats_format_number (workshops),
+              g_dngettext (GETTEXT_PACKAGE, "Atelier collectif", "Ateliers collectifs", workshops),
+              g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u participation",
+                                            "%u participations", participants),
+                               participants));
+  return figures;
 }

@@ -125,52 +125,6 @@ escale_stats_day_is_valid (const char *day)
   return parsed != NULL;
 }
 
-/* The calendar period containing @now, as two YYYY-MM-DD days (inclusive). */
-void
-escale_stats_period_range (EscaleStatsPeriod period, GDateTime *now, char **from_day,
-                           char **to_day)
-{
-  int year = g_date_time_get_year (now);
-  int month = g_date_time_get_month (now);
-  g_autoptr(GDateTime) start = NULL;
-  g_autoptr(GDateTime) end = NULL;
-
-  switch (period)
-    {
-    case ESCALE_PERIOD_WEEK:
-      {
-        g_autoptr(GDateTime)
-                     day = g_date_time_new_local (year, month, g_date_time_get_day_of_month (now),
-                                                  0, 0, 0);
-
-        start = g_date_time_add_days (day, 1 - g_date_time_get_day_of_week (now));
-        end = g_date_time_add_days (start, 6);
-      }
-      break;
-    case ESCALE_PERIOD_MONTH:
-      start = g_date_time_new_local (year, month, 1, 0, 0, 0);
-      break;
-    case ESCALE_PERIOD_QUARTER:
-      start = g_date_time_new_local (year, 1 + 3 * ((month - 1) / 3), 1, 0, 0, 0);
-      break;
-    case ESCALE_PERIOD_YEAR:
-      start = g_date_time_new_local (year, 1, 1, 0, 0, 0);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-  if (end == NULL)
-    {
-      g_autoptr(GDateTime)
-                   next = g_date_time_add_months (start, period == ESCALE_PERIOD_MONTH     ? 1
-                                                         : period == ESCALE_PERIOD_QUARTER ? 3
-                                                                                           : 12);
-      end = g_date_time_add_days (next, -1);
-    }
-  *from_day = g_date_time_format (start, "%Y-%m-%d");
-  *to_day = g_date_time_format (end, "%Y-%m-%d");
-}
-
 typedef gboolean (*RowFunc) (EscaleStatsReport *self, EscaleSqliteStatement *stmt);
 
 /* Runs @sql with the period bound as ?1 and ?2 (days) and, if it has

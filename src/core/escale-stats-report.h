@@ -66,6 +66,7 @@ G_DECLARE_FINAL_TYPE (EscaleStatsReport, escale_stats_report, ESCALE, STATS_REPO
 
 void escale_stats_period_range (EscaleStatsPeriod period, GDateTime *now, char **from_day,
                                 char **to_day);
+void escale_stats_year_range (GDateTime *now, guint start_month, char **from_day, char **to_day);
 gboolean escale_stats_day_is_valid (const char *day);
 
 EscaleStatsReport *escale_stats_report_new (EscaleStatsStore *store, const char *from_day,
@@ -105,7 +106,20 @@ const char *escale_stats_group_display_name (const EscaleStatsGroup *group);
 GPtrArray *escale_stats_report_get_categories (EscaleStatsReport *self);
 GPtrArray *escale_stats_report_get_workshops (EscaleStatsReport *self);
 
+/* One key figure of a period as staff and funders read it: "8", "Visites",
+ * and a line of detail (or NULL). */
+typedef struct
+{
+  char *value;
+  char *label;
+  char *detail;
+} EscaleStatsFigure;
+
 /* escale-stats-labels.c: what staff read. */
+GPtrArray *escale_stats_key_figures (EscaleStatsReport *report);
+char *escale_stats_format_number (guint64 n);
+char *escale_stats_format_day (const char *day);
+char *escale_stats_format_period (const char *from_day, const char *to_day);
 char *escale_stats_autonomy_detail (EscaleStatsReport *report);
 char *escale_stats_help_detail (EscaleStatsReport *report);
 guint escale_stats_workshop_participants (EscaleStatsReport *report);

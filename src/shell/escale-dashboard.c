@@ -3,9 +3,11 @@
 
 #include <glib/gi18n.h>
 
+#include "escale-calendar.h"
 #include "escale-chart.h"
 #include "escale-dashboard.h"
 #include "escale-stats-export.h"
+#include "escale-stats-pdf.h"
 
 /* The staff dashboard: a period picker, tiles with the period's figures,
  * the charts, and the two CSV exports. Reads the store through an
@@ -25,19 +27,13 @@ struct _EscaleDashboard
   GtkWidget *scroller;
   GtkWidget *period_buttons[5];
   GtkWidget *custom_box;
-  GtkEditable *from_entry;
-  GtkEditable *to_entry;
+  EscaleCalendar *calendar;
+  GtkLabel *chosen_label;
   GtkLabel *period_label;
   GtkLabel *error_label;
   GtkGrid *tiles;
-  EscaleChart *per_day;
-  EscaleChart *per_activity;
-  EscaleChart *per_theme;
-  EscaleChart *per_category;
+  EscaleChart *charts[ESCALE_N_REPORT_CHARTS];
   GtkWidget *per_category_box;
-  EscaleChart *heat;
-  EscaleChart *ages;
-  EscaleChart *durations;
   GtkLabel *export_label;
 };
 
@@ -71,14 +67,6 @@ tile (const char *value, const char *label, const char *detail)
   return box;
 }
 
-static char *
-percent (guint part, guint whole)
-{
-  if (whole == 0)
-    return g_strdup ("—");
-  return g_strdup_printf ("%u %%", (guint) (100.0 * part / whole + 0.5));
-}
-
 /* One tile per counter of the activity kinds that counted something in
  * the period, from place @first of the three-column grid (a kind may
  * declare dozens, "Mes démarches" six per category: the exports list them
@@ -102,80 +90,24 @@ attach_counter_tiles (GtkGrid *tiles, GPtrArray *counters, guint first)
   return place;
 }
 
-/* The period's workshops, if it had any, at place @place. */
-static guint
-attach_workshop_tile (GtkGrid *tiles, EscaleStatsReport *r, guint place)
-{
-  GPtrArray *workshops = escale_stats_report_get_workshops (r);
-  guint participants = escale_stats_workshop_participants (r);
-  g_autofree char *value = NULL;
-  g_autofree char *detail = NULL;
-
-  if (workshops->len == 0)
-    return place;
-  value = g_strdup_printf ("%u", workshops->len);
-  detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u participation", "%u participations",
-                                         participants),
-                            participants);
-  gtk_grid_attach (tiles,
-                   tile (value,
-                         g_dngettext (GETTEXT_PACKAGE, "Atelier collectif", "Ateliers collectifs",
-                                      workshops->len),
-                         detail),
-                   place % 3, place / 3, 1, 1);
-  return place + 1;
-}
-
 static void
 fill_tiles (EscaleDashboard *self)
 {
   EscaleStatsReport *r = self->report;
-  guint sessions = escale_stats_report_get_sessions (r);
-  guint minutes = escale_stats_report_get_minutes (r);
-  guint answered = 0;
-  guint next;
-  GtkWidget *child;
-  g_autofree char *n_sessions = g_strdup_printf ("%u", sessions);
-  g_autofree char *hours = g_strdup_printf (_ ("%u h %02u"), minutes / 60, minutes % 60);
-  g_autofree char *median =
-    g_strdup_printf (_ ("%.0f min"), escale_stats_report_get_median_minutes (r));
-  g_autofree char *autonomous =
-    percent (escale_stats_report_get_autonomy (r, ESCALE_AUTONOMY_AUTONOME), sessions);
-  g_autofree char *autonomy_detail = escale_stats_autonomy_detail (r);
-  g_autofree char *asked = g_strdup_printf ("%u", escale_stats_report_get_help_asked (r));
-  g_autofree char *help_detail = escale_stats_help_detail (r);
-  g_autofree char *yes = NULL;
-  g_autofree char *sat_detail = NULL;
-  g_autofree char *folded = NULL;
+  g_autoptr(GPtrArray) figures = escale_stats_key_figures (r);
   g_autofree char *pins = g_strdup_printf ("%u", escale_stats_report_get_pin_failures (r));
-
-  for (guint i = ESCALE_SATISFACTION_YES; i <= ESCALE_SATISFACTION_NO; i++)
-    answered += escale_stats_report_get_satisfaction (r, i);
-  yes = percent (escale_stats_report_get_satisfaction (r, ESCALE_SATISFACTION_YES), answered);
-  sat_detail =
-    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Oui %u, en partie %u, non %u (%u réponse)",
-                                  "Oui %u, en partie %u, non %u (%u réponses)", answered),
-                     escale_stats_report_get_satisfaction (r, ESCALE_SATISFACTION_YES),
-                     escale_stats_report_get_satisfaction (r, ESCALE_SATISFACTION_PARTLY),
-                     escale_stats_report_get_satisfaction (r, ESCALE_SATISFACTION_NO), answered);
-  if (escale_stats_report_get_folded_sessions (r) > 0)
-    folded = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "dont %u d'anciens mois regroupée",
-                                           "dont %u d'anciens mois regroupées",
-                                           escale_stats_report_get_folded_sessions (r)),
-                              escale_stats_report_get_folded_sessions (r));
+  GtkWidget *child;
+  guint next;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tiles))) != NULL)
     gtk_grid_remove (self->tiles, child);
-  gtk_grid_attach (self->tiles, tile (n_sessions, _ ("Visites"), folded), 0, 0, 1, 1);
-  gtk_grid_attach (self->tiles, tile (hours, _ ("Heures d'utilisation"), NULL), 1, 0, 1, 1);
-  gtk_grid_attach (self->tiles, tile (median, _ ("Durée médiane d'une visite"), NULL), 2, 0, 1, 1);
-  gtk_grid_attach (self->tiles, tile (autonomous, _ ("Visites en autonomie"), autonomy_detail), 0,
-                   1, 1, 1);
-  gtk_grid_attach (self->tiles, tile (yes, _ ("Ont trouvé ce qu'ils cherchaient"), sat_detail), 1,
-                   1, 1, 1);
-  gtk_grid_attach (self->tiles, tile (asked, _ ("Visites avec aide demandée"), help_detail), 2, 1,
-                   1, 1);
-  next = attach_workshop_tile (self->tiles, r, 6);
+  for (next = 0; next < figures->len; next++)
+    {
+      EscaleStatsFigure *figure = figures->pdata[next];
+
+      gtk_grid_attach (self->tiles, tile (figure->value, figure->label, figure->detail), next % 3,
+                       next / 3, 1, 1);
+    }
   next = attach_counter_tiles (self->tiles, escale_stats_report_get_counters (r), next);
   if (escale_stats_report_get_pin_failures (r) > 0)
     gtk_grid_attach (self->tiles, tile (pins, _ ("Codes équipe erronés"), NULL), next % 3,
@@ -183,96 +115,12 @@ fill_tiles (EscaleDashboard *self)
 }
 
 static void
-fill_groups (EscaleChart *chart, GPtrArray *groups, gboolean with_theme)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) values = g_array_new (FALSE, TRUE, sizeof (guint));
-
-  for (guint i = 0; i < groups->len && i < 10; i++)
-    {
-      EscaleStatsGroup *group = groups->pdata[i];
-
-      if (with_theme && group->theme != NULL)
-        g_ptr_array_add (labels,
-                         g_strdup_printf ("%s (%s)", escale_stats_group_display_name (group),
-                                          group->theme));
-      else
-        g_ptr_array_add (labels, g_strdup (escale_stats_group_display_name (group)));
-      g_array_append_val (values, group->sessions);
-    }
-  escale_chart_set_bars (chart, (const char *const *) labels->pdata, (guint *) values->data,
-                         values->len);
-}
-
-static void
 fill_charts (EscaleDashboard *self)
 {
-  EscaleStatsReport *r = self->report;
-  GArray *days = escale_stats_report_get_days (r);
-  g_autoptr(GPtrArray) day_labels = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) day_values = g_array_new (FALSE, TRUE, sizeof (guint));
-  const char *age_labels[ESCALE_N_AGE_BRACKETS];
-  guint age_values[ESCALE_N_AGE_BRACKETS];
-  const char *bucket_labels[ESCALE_N_DURATION_BUCKETS];
-  guint bucket_values[ESCALE_N_DURATION_BUCKETS];
-  guint heat[7 * 24];
-
-  /* Every day from the first of the period to the last with visits, the
-   * days without any as empty columns, so the axis is the calendar. */
-  if (days->len > 0)
-    {
-      g_autofree char *iso = g_strconcat (escale_stats_report_get_from (r), "T12:00:00Z", NULL);
-      g_autoptr(GDateTime) day = g_date_time_new_from_iso8601 (iso, NULL);
-      const char *last = g_array_index (days, EscaleStatsDay, days->len - 1).day;
-      guint next = 0;
-
-      for (guint n = 0; day != NULL && n < 400 * 10; n++)
-        {
-          g_autofree char *key = g_date_time_format (day, "%Y-%m-%d");
-          guint sessions = 0;
-          GDateTime *later;
-
-          if (strcmp (key, last) > 0)
-            break;
-          if (next < days->len &&
-              g_str_equal (g_array_index (days, EscaleStatsDay, next).day, key))
-            sessions = g_array_index (days, EscaleStatsDay, next++).sessions;
-          /* "DD/MM": short enough to write under the columns. */
-          g_ptr_array_add (day_labels, g_strdup_printf ("%.2s/%.2s", key + 8, key + 5));
-          g_array_append_val (day_values, sessions);
-          later = g_date_time_add_days (day, 1);
-          g_date_time_unref (day);
-          day = later;
-        }
-    }
-  escale_chart_set_columns (self->per_day, (const char *const *) day_labels->pdata,
-                            (guint *) day_values->data, day_values->len);
-  fill_groups (self->per_activity, escale_stats_report_get_activities (r), TRUE);
-  fill_groups (self->per_theme, escale_stats_report_get_themes (r), FALSE);
-  fill_groups (self->per_category, escale_stats_report_get_categories (r), FALSE);
-  gtk_widget_set_visible (self->per_category_box, escale_stats_report_get_categories (r)->len > 0);
-
-  for (int d = 1; d <= 7; d++)
-    for (int h = 0; h < 24; h++)
-      heat[(d - 1) * 24 + h] = escale_stats_report_get_heat (r, d, h);
-  escale_chart_set_heat (self->heat, heat);
-
-  for (guint i = 0; i < ESCALE_N_AGE_BRACKETS; i++)
-    {
-      /* Answers first, then "ne souhaite pas répondre", then no answer. */
-      guint bracket = i + 1 < ESCALE_N_AGE_BRACKETS ? i + 1 : ESCALE_AGE_NONE;
-
-      age_labels[i] = escale_stats_age_label (bracket);
-      age_values[i] = escale_stats_report_get_age (r, bracket);
-    }
-  escale_chart_set_bars (self->ages, age_labels, age_values, ESCALE_N_AGE_BRACKETS);
-
-  for (guint i = 0; i < ESCALE_N_DURATION_BUCKETS; i++)
-    {
-      bucket_labels[i] = escale_stats_duration_bucket_label (i);
-      bucket_values[i] = escale_stats_report_get_duration_bucket (r, i);
-    }
-  escale_chart_set_bars (self->durations, bucket_labels, bucket_values, ESCALE_N_DURATION_BUCKETS);
+  for (guint i = 0; i < ESCALE_N_REPORT_CHARTS; i++)
+    escale_chart_show (self->charts[i], self->report, i);
+  gtk_widget_set_visible (self->per_category_box,
+                          escale_stats_report_get_categories (self->report)->len > 0);
 }
 
 static char *
@@ -289,8 +137,8 @@ show_error (EscaleDashboard *self, const GError *error)
 {
   gtk_label_set_text (self->error_label,
                       error->domain == G_IO_ERROR
-                        ? _ ("Ces dates ne conviennent pas : écrivez-les comme 2026-03-31, "
-                             "la première avant la dernière.")
+                        ? _ ("Ces dates ne conviennent pas : la première doit venir avant "
+                             "la dernière.")
                         : error->message);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
 }
@@ -369,8 +217,7 @@ escale_dashboard_show_period (EscaleDashboard *self, EscaleStatsPeriod period)
   g_autofree char *to = NULL;
 
   escale_stats_period_range (period, now, &from, &to);
-  gtk_editable_set_text (self->from_entry, from);
-  gtk_editable_set_text (self->to_entry, to);
+  escale_calendar_set_range (self->calendar, from, to);
   gtk_widget_set_visible (self->custom_box, FALSE);
   for (guint i = 0; i < G_N_ELEMENTS (self->period_buttons); i++)
     gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->period_buttons[i]), i == period);
@@ -445,6 +292,21 @@ escale_dashboard_export_xlsx (EscaleDashboard *self, const char *dir, GError **e
   return g_steal_pointer (&path);
 }
 
+/* Writes the shown period's one-page PDF report into @dir (NULL: a USB
+ * stick if one is there, else the staff folder). Returns the path. */
+char *
+escale_dashboard_export_pdf (EscaleDashboard *self, const char *dir, GError **error)
+{
+  EscaleConfig *config = escale_kiosk_get_config (self->kiosk);
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (self->report != NULL, NULL);
+  if ((path = export_path (self, "rapport", "pdf", dir, error)) == NULL ||
+      !escale_stats_pdf_write (self->report, escale_config_get_centre_name (config), path, error))
+    return NULL;
+  return g_steal_pointer (&path);
+}
+
 static void
 period_clicked_cb (GtkButton *button, EscaleDashboard *self)
 {
@@ -461,11 +323,47 @@ period_clicked_cb (GtkButton *button, EscaleDashboard *self)
     }
 }
 
+/* "Afficher": the days touched on the calendar. */
 static void
 custom_show_cb (EscaleDashboard *self)
 {
-  escale_dashboard_show_range (self, gtk_editable_get_text (self->from_entry),
-                               gtk_editable_get_text (self->to_entry));
+  g_autofree char *from = escale_calendar_get_from (self->calendar);
+  g_autofree char *to = escale_calendar_get_to (self->calendar);
+
+  if (from != NULL)
+    escale_dashboard_show_range (self, from, to);
+}
+
+/* The days chosen, said in words under the calendar. */
+static void
+calendar_changed_cb (EscaleDashboard *self)
+{
+  g_autofree char *from = escale_calendar_get_from (self->calendar);
+  g_autofree char *to = escale_calendar_get_to (self->calendar);
+  g_autofree char *period = from ? escale_stats_format_period (from, to) : NULL;
+  g_autofree char *text =
+    period ? g_strdup_printf (_ ("Période choisie : %s. Touchez « Afficher »."), period)
+           : g_strdup (_ ("Touchez le premier jour, puis le dernier."));
+
+  gtk_label_set_text (self->chosen_label, text);
+}
+
+/* "Cette année scolaire" (September to August) and "Cette année de
+ * subvention" (from [Staff] grant-year-start): shown at once. */
+static void
+preset_clicked_cb (GtkButton *button, EscaleDashboard *self)
+{
+  guint start = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "start-month"));
+  g_autoptr(GDateTime) now = escale_clock_get_now_local (escale_kiosk_get_clock (self->kiosk));
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  if (start == 0)
+    start = escale_config_get_grant_year_start (escale_kiosk_get_config (self->kiosk));
+  escale_stats_year_range (now, start, &from, &to);
+  escale_calendar_set_range (self->calendar, from, to);
+  calendar_changed_cb (self);
+  escale_dashboard_show_range (self, from, to);
 }
 
 static void
@@ -480,15 +378,20 @@ show_export_result (EscaleDashboard *self, const char *path, const GError *error
   gtk_label_set_text (self->export_label, text);
 }
 
+/* The workbook or the PDF report, written at once (both are small). */
 static void
-xlsx_clicked_cb (GtkButton *button, EscaleDashboard *self)
+file_clicked_cb (GtkButton *button, EscaleDashboard *self)
 {
+  gboolean pdf = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "pdf"));
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
   if (self->loading != NULL || self->report == NULL || self->exporting_path != NULL)
     return;
-  path = escale_dashboard_export_xlsx (self, NULL, &error);
+  if (pdf)
+    path = escale_dashboard_export_pdf (self, NULL, &error);
+  else
+    path = escale_dashboard_export_xlsx (self, NULL, &error);
   show_export_result (self, path, error);
 }
 
@@ -549,23 +452,6 @@ section (GtkWidget *box, const char *title, GtkWidget *content)
   return content;
 }
 
-static GtkWidget *
-entry (const char *label_text, GtkEditable **out)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *label = gtk_label_new (label_text);
-  GtkWidget *text = gtk_entry_new ();
-
-  gtk_entry_set_max_length (GTK_ENTRY (text), 10);
-  gtk_editable_set_width_chars (GTK_EDITABLE (text), 11);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL, label_text,
-                                  -1);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), text);
-  *out = GTK_EDITABLE (text);
-  return box;
-}
-
 static void
 escale_dashboard_dispose (GObject *object)
 {
@@ -592,8 +478,63 @@ escale_dashboard_class_init (EscaleDashboardClass *klass)
   gtk_widget_class_set_css_name (widget_class, "dashboard");
 }
 
-/* The five period buttons, then the custom period's two dates (shown only
- * for "Autre période"). */
+/* A row of buttons that goes on the next line when the screen is narrow
+ * or the text bigger (A+), so nothing is cut off. */
+static GtkWidget *
+wrapping_row (void)
+{
+  GtkWidget *row = gtk_flow_box_new ();
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (row), GTK_SELECTION_NONE);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (row), 16);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (row), 16);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (row), 8);
+  return row;
+}
+
+/* "Autre période": the school and grant year presets, the touch calendar,
+ * the days chosen in words and "Afficher". */
+static GtkWidget *
+custom_period (EscaleDashboard *self)
+{
+  static const char *const presets[] = { N_ ("Cette année scolaire"),
+                                         N_ ("Cette année de subvention") };
+  GtkWidget *panel = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
+  GtkWidget *bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
+  GtkWidget *show_button = gtk_button_new_with_label (_ ("Afficher"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (presets); i++)
+    {
+      GtkWidget *button = gtk_button_new_with_label (_ (presets[i]));
+
+      gtk_widget_add_css_class (button, "period-button");
+      /* September for the school year; 0: the config's grant year. */
+      g_object_set_data (G_OBJECT (button), "start-month", GUINT_TO_POINTER (i == 0 ? 9 : 0));
+      g_signal_connect (button, "clicked", G_CALLBACK (preset_clicked_cb), self);
+      gtk_box_append (GTK_BOX (row), button);
+    }
+  gtk_box_append (GTK_BOX (panel), row);
+
+  self->calendar = ESCALE_CALENDAR (escale_calendar_new ());
+  g_signal_connect_swapped (self->calendar, "changed", G_CALLBACK (calendar_changed_cb), self);
+  gtk_widget_set_halign (GTK_WIDGET (self->calendar), GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (panel), GTK_WIDGET (self->calendar));
+
+  self->chosen_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->chosen_label, TRUE);
+  gtk_label_set_xalign (self->chosen_label, 0);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->chosen_label), TRUE);
+  gtk_widget_add_css_class (show_button, "big-button");
+  g_signal_connect_swapped (show_button, "clicked", G_CALLBACK (custom_show_cb), self);
+  gtk_box_append (GTK_BOX (bottom), GTK_WIDGET (self->chosen_label));
+  gtk_box_append (GTK_BOX (bottom), show_button);
+  gtk_box_append (GTK_BOX (panel), bottom);
+  return panel;
+}
+
+/* The five period buttons, then the custom period (shown only for
+ * "Autre période"). */
 static void
 add_period_picker (EscaleDashboard *self, GtkWidget *box)
 {
@@ -601,8 +542,7 @@ add_period_picker (EscaleDashboard *self, GtkWidget *box)
     N_ ("Cette semaine"), N_ ("Ce mois"),       N_ ("Ce trimestre"),
     N_ ("Cette année"),   N_ ("Autre période"),
   };
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
-  GtkWidget *show_button = gtk_button_new_with_label (_ ("Afficher"));
+  GtkWidget *row = wrapping_row ();
 
   for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
     {
@@ -610,19 +550,13 @@ add_period_picker (EscaleDashboard *self, GtkWidget *box)
       gtk_widget_add_css_class (self->period_buttons[i], "period-button");
       g_object_set_data (G_OBJECT (self->period_buttons[i]), "period", GUINT_TO_POINTER (i));
       g_signal_connect (self->period_buttons[i], "clicked", G_CALLBACK (period_clicked_cb), self);
-      gtk_box_append (GTK_BOX (row), self->period_buttons[i]);
+      gtk_flow_box_append (GTK_FLOW_BOX (row), self->period_buttons[i]);
     }
   gtk_box_append (GTK_BOX (box), row);
 
-  self->custom_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
-  gtk_box_append (GTK_BOX (self->custom_box), entry (_ ("Du (AAAA-MM-JJ)"), &self->from_entry));
-  gtk_box_append (GTK_BOX (self->custom_box), entry (_ ("au"), &self->to_entry));
-  gtk_box_append (GTK_BOX (self->custom_box), show_button);
-  g_signal_connect_swapped (show_button, "clicked", G_CALLBACK (custom_show_cb), self);
+  self->custom_box = custom_period (self);
   gtk_widget_set_visible (self->custom_box, FALSE);
   gtk_box_append (GTK_BOX (box), self->custom_box);
-
-  gtk_widget_set_halign (row, GTK_ALIGN_START);
 }
 
 /* The period shown, as a title, and the place of a reading error. */
@@ -651,52 +585,42 @@ add_tiles (EscaleDashboard *self, GtkWidget *box)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->tiles));
 }
 
-/* Durations and ages, side by side in @charts. */
+/* A new chart of @which, under its title in @box. */
 static void
-attach_duration_and_age_charts (EscaleDashboard *self, GtkWidget *charts)
+add_chart (EscaleDashboard *self, GtkWidget *box, EscaleReportChart which)
 {
-  GtkWidget *left = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  GtkWidget *right = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-
-  self->durations = ESCALE_CHART (escale_chart_new ());
-  self->ages = ESCALE_CHART (escale_chart_new ());
-  section (left, _ ("Durée des visites"), GTK_WIDGET (self->durations));
-  section (right, _ ("Tranches d'âge"), GTK_WIDGET (self->ages));
-  gtk_grid_attach (GTK_GRID (charts), left, 0, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (charts), right, 1, 0, 1, 1);
+  self->charts[which] = ESCALE_CHART (escale_chart_new ());
+  section (box, escale_report_chart_title (which), GTK_WIDGET (self->charts[which]));
 }
 
 /* Every chart, each under its title: visits per day, themes, activities,
- * durations and ages, then the arrival heat map. */
+ * démarche categories (only when the period had some), durations and ages
+ * side by side, then the arrival heat map. */
 static void
 add_charts (EscaleDashboard *self, GtkWidget *box)
 {
   GtkWidget *charts = gtk_grid_new ();
+  GtkWidget *left = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *right = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
 
-  self->per_day = ESCALE_CHART (escale_chart_new ());
-  section (box, _ ("Visites par jour"), GTK_WIDGET (self->per_day));
+  add_chart (self, box, ESCALE_REPORT_CHART_PER_DAY);
+  add_chart (self, box, ESCALE_REPORT_CHART_PER_THEME);
+  add_chart (self, box, ESCALE_REPORT_CHART_PER_ACTIVITY);
+  self->per_category_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
+  add_chart (self, self->per_category_box, ESCALE_REPORT_CHART_PER_CATEGORY);
+  gtk_widget_set_visible (self->per_category_box, FALSE);
+  gtk_box_append (GTK_BOX (box), self->per_category_box);
 
   gtk_grid_set_column_spacing (GTK_GRID (charts), 32);
   gtk_grid_set_row_spacing (GTK_GRID (charts), 8);
   gtk_grid_set_column_homogeneous (GTK_GRID (charts), TRUE);
-  self->per_theme = ESCALE_CHART (escale_chart_new ());
-  self->per_activity = ESCALE_CHART (escale_chart_new ());
-  section (box, _ ("Par thématique (La Coop de la médiation numérique)"),
-           GTK_WIDGET (self->per_theme));
-  section (box, _ ("Par activité (et sa thématique)"), GTK_WIDGET (self->per_activity));
-  /* Only when the period had démarches. */
-  self->per_category_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
-  self->per_category = ESCALE_CHART (escale_chart_new ());
-  section (self->per_category_box, _ ("Démarches par catégorie (visites)"),
-           GTK_WIDGET (self->per_category));
-  gtk_widget_set_visible (self->per_category_box, FALSE);
-  gtk_box_append (GTK_BOX (box), self->per_category_box);
-  attach_duration_and_age_charts (self, charts);
+  add_chart (self, left, ESCALE_REPORT_CHART_DURATIONS);
+  add_chart (self, right, ESCALE_REPORT_CHART_AGES);
+  gtk_grid_attach (GTK_GRID (charts), left, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (charts), right, 1, 0, 1, 1);
   gtk_box_append (GTK_BOX (box), charts);
 
-  self->heat = ESCALE_CHART (escale_chart_new ());
-  section (box, _ ("Heure d'arrivée et jour de la semaine (nombre de visites)"),
-           GTK_WIDGET (self->heat));
+  add_chart (self, box, ESCALE_REPORT_CHART_HEAT);
 }
 
 /* The two CSV exports of the period shown, and the line that tells where
@@ -704,21 +628,28 @@ add_charts (EscaleDashboard *self, GtkWidget *box)
 static void
 add_export_buttons (EscaleDashboard *self, GtkWidget *box)
 {
-  GtkWidget *exports = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
+  GtkWidget *exports = wrapping_row ();
   GtkWidget *summary = gtk_button_new_with_label (_ ("Exporter les chiffres (CSV)"));
   GtkWidget *visits = gtk_button_new_with_label (_ ("Exporter les visites (CSV)"));
   GtkWidget *xlsx = gtk_button_new_with_label (_ ("Classeur pour La Coop (XLSX)"));
+  GtkWidget *pdf = gtk_button_new_with_label (_ ("Rapport PDF"));
 
   gtk_widget_add_css_class (summary, "big-button");
   gtk_widget_add_css_class (visits, "big-button");
   gtk_widget_add_css_class (xlsx, "big-button");
-  g_signal_connect (xlsx, "clicked", G_CALLBACK (xlsx_clicked_cb), self);
+  gtk_widget_add_css_class (pdf, "big-button");
+  g_object_set_data (G_OBJECT (pdf), "pdf", GINT_TO_POINTER (TRUE));
+  g_signal_connect (xlsx, "clicked", G_CALLBACK (file_clicked_cb), self);
+  g_signal_connect (pdf, "clicked", G_CALLBACK (file_clicked_cb), self);
   g_object_set_data (G_OBJECT (visits), "sessions", GINT_TO_POINTER (TRUE));
   g_signal_connect (summary, "clicked", G_CALLBACK (export_clicked_cb), self);
   g_signal_connect (visits, "clicked", G_CALLBACK (export_clicked_cb), self);
-  gtk_box_append (GTK_BOX (exports), summary);
-  gtk_box_append (GTK_BOX (exports), visits);
-  gtk_box_append (GTK_BOX (exports), xlsx);
+  /* Two by two, or one under the other when the text is bigger (A+). */
+  gtk_flow_box_append (GTK_FLOW_BOX (exports), summary);
+  gtk_flow_box_append (GTK_FLOW_BOX (exports), visits);
+  gtk_flow_box_append (GTK_FLOW_BOX (exports), xlsx);
+  gtk_flow_box_append (GTK_FLOW_BOX (exports), pdf);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (exports), 2);
   section (box, _ ("Exporter la période affichée"), exports);
 
   self->export_label = GTK_LABEL (gtk_label_new (NULL));

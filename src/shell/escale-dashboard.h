@@ -20,5 +20,6 @@ EscaleStatsReport *escale_dashboard_get_report (EscaleDashboard *self);
 char *escale_dashboard_export (EscaleDashboard *self, gboolean sessions, const char *dir,
                                GError **error);
 char *escale_dashboard_export_xlsx (EscaleDashboard *self, const char *dir, GError **error);
+char *escale_dashboard_export_pdf (EscaleDashboard *self, const char *dir, GError **error);
 
 G_END_DECLS

@@ -15,7 +15,9 @@
 #include "escale-sqlite-statement.h"
 #include "escale-stats-schema.h"
 #include "escale-staff-lock.h"
+#include "escale-config.h"
 #include "escale-stats-export.h"
+#include "escale-stats-pdf.h"
 #include "escale-stats-report.h"
 #include "escale-stats-store.h"
 
@@ -30,6 +32,8 @@ static char *opt_from;
 static char *opt_to;
 static char *opt_format;
 static char *opt_output;
+static char *opt_centre;
+static char *opt_config;
 static gboolean opt_sessions;
 static gboolean opt_force;
 static int opt_older_than = -1;
@@ -47,7 +51,12 @@ static const GOptionEntry global_entries[] = {
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
     N_ ("export : écrire dans FICHIER au lieu de la sortie standard"), N_ ("FICHIER") },
   { "force", 0, 0, G_OPTION_ARG_NONE, &opt_force,
-    N_ ("export : remplacer FICHIER s'il existe déjà"), NULL },
+    N_ ("export, report : remplacer FICHIER s'il existe déjà"), NULL },
+  { "centre", 0, 0, G_OPTION_ARG_STRING, &opt_centre,
+    N_ ("report : le nom du centre (par défaut : [Centre] name de la configuration)"),
+    N_ ("NOM") },
+  { "config", 0, 0, G_OPTION_ARG_FILENAME, &opt_config,
+    N_ ("report : le dossier de configuration où lire le nom du centre"), N_ ("DOSSIER") },
   { "older-than", 0, 0, G_OPTION_ARG_INT, &opt_older_than,
     N_ ("purge : regrouper en totaux mensuels les visites de plus de MOIS mois entiers"),
     N_ ("MOIS") },
@@ -368,6 +377,33 @@ cmd_export (void)
   return EXIT_SUCCESS;
 }
 
+/* The one-page PDF report of the period, into -o FILE only, with the
+ * same safety rules as export -o. */
+static int
+cmd_report (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EscaleStatsStore) store = NULL;
+  g_autoptr(EscaleStatsReport) report = NULL;
+  g_autoptr(EscaleConfig) config = NULL;
+
+  if (opt_output == NULL)
+    return usage_error ("%s", _ ("report demande -o FICHIER.pdf"));
+  if (!resolve_period (&error))
+    return usage_error ("%s", error->message);
+  if (!check_output (opt_output, &error))
+    return fail ("%s", error->message);
+  if (opt_centre == NULL)
+    config = escale_config_load_main (opt_config ? opt_config : CONFIGDIR);
+  if ((store = open_existing (&error)) == NULL ||
+      (report = escale_stats_report_new (store, opt_from, opt_to, &error)) == NULL ||
+      !escale_stats_pdf_write (report,
+                               opt_centre ? opt_centre : escale_config_get_centre_name (config),
+                               opt_output, &error))
+    return fail ("%s", error->message);
+  return EXIT_SUCCESS;
+}
+
 static int
 cmd_purge (void)
 {
@@ -635,6 +671,8 @@ main (int argc, char *argv[])
     _ ("Commandes :\n"
        "  summary [--from DATE] [--to DATE]          les chiffres d'une période\n"
        "  export --format csv|json [--sessions] [--from DATE] [--to DATE] [-o FICHIER [--force]]\n"
+       "  report [--from DATE] [--to DATE] -o FICHIER.pdf [--force] [--centre NOM]\n"
+       "                                             le rapport d'une page pour les financeurs\n"
        "  purge --older-than MOIS                    regrouper les anciennes visites "
        "en totaux mensuels\n"
        "  merge AUTRE.db...                          ajouter, une seule fois, les "
@@ -658,6 +696,8 @@ main (int argc, char *argv[])
     return cmd_summary ();
   if (g_str_equal (command, "export"))
     return cmd_export ();
+  if (g_str_equal (command, "report"))
+    return cmd_report ();
   if (g_str_equal (command, "purge"))
     return cmd_purge ();
   if (g_str_equal (command, "merge"))
