@@ -3,6 +3,7 @@
 #include <glib/gstdio.h>
 
 #include "escale-dashboard.h"
+#include "escale-scratch.h"
 #include "escale-feedback-page.h"
 #include "escale-home-page.h"
 #include "escale-staff-page.h"
@@ -364,6 +365,75 @@ has_label (GtkWidget *widget, const char *text)
   return FALSE;
 }
 
+static GtkWidget *
+find_button (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_BUTTON (widget) && GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (widget))) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (widget)))),
+                 text) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* An export with no USB stick: staff are asked for one (never shown a
+ * folder of the kiosk they cannot reach), and the file is written on the
+ * stick as soon as one is there. The stick is a folder under
+ * /media/USER (as udisks mounts them) announced by the volume monitor. */
+static void
+test_export_waits_for_stick (Fixture *f, gconstpointer data)
+{
+  EscaleDashboard *dashboard = ESCALE_DASHBOARD (escale_staff_page_get_dashboard (staff (f)));
+  g_autoptr(GDateTime) now = escale_clock_get_now_local (f->k.clock);
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *media = g_build_filename ("/media", g_get_user_name (), NULL);
+  g_autofree char *stick = NULL;
+  g_autofree char *name = g_strdup_printf ("escale-rapport-%s-au-%s.pdf", today, today);
+  g_autofree char *saved = g_strdup_printf ("Fichier enregistré sur la clé USB : %s", name);
+  g_autofree char *file = NULL;
+  g_autoptr(GVolumeMonitor) volumes = g_volume_monitor_get ();
+  gboolean made_media;
+
+  if (getuid () != 0)
+    {
+      g_test_skip ("a stick folder under /media needs root (CI runs the tests as root)");
+      return;
+    }
+  made_media = !g_file_test (media, G_FILE_TEST_IS_DIR);
+  {
+    g_autoptr(GDir) plugged = g_dir_open (media, 0, NULL);
+
+    if (plugged != NULL && g_dir_read_name (plugged) != NULL)
+      {
+        g_test_skip ("a USB stick is plugged into this machine");
+        return;
+      }
+  }
+  gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.start", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.finish", NULL);
+  g_assert_true (escale_dashboard_show_range (dashboard, today, today));
+  escale_test_wait_until (dashboard_loaded, dashboard, 20000);
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dashboard), "Rapport PDF"), "clicked");
+  g_assert_true (has_label (GTK_WIDGET (dashboard), "Branchez une clé USB : le fichier y sera "
+                                                    "enregistré dès qu'elle sera là."));
+
+  stick = g_strdup_printf ("%s/ESCALE-TEST-%d", media, (int) getpid ());
+  g_assert_cmpint (g_mkdir_with_parents (stick, 0700), ==, 0);
+  g_signal_emit_by_name (volumes, "mount-added", NULL);
+  file = g_build_filename (stick, name, NULL);
+  g_assert_true (g_file_test (file, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (has_label (GTK_WIDGET (dashboard), saved));
+  g_assert_true (escale_remove_tree (stick, NULL));
+  if (made_media)
+    g_rmdir (media);
+}
+
 static void
 test_dashboard_export (Fixture *f, gconstpointer data)
 {
@@ -416,6 +486,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/escale/staff/end-questions-switched-off", test_end_questions_switched_off);
   ADD ("/escale/staff/visit-end-applies-retention", test_visit_end_applies_retention);
   ADD ("/escale/staff/dashboard-export", test_dashboard_export);
+  ADD ("/escale/staff/export-waits-for-stick", test_export_waits_for_stick);
 #undef ADD
   return g_test_run ();
 }

@@ -325,8 +325,9 @@ escale_stats_export_write (const char *path, GString *contents, GError **error)
                                    G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
 }
 
-/* A USB stick if one is mounted (the first under /media/USER or
- * /run/media/USER), else the staff folder in the user's data dir. */
+/* A USB stick if one is mounted (the first writable one under
+ * /media/USER or /run/media/USER), else NULL: staff cannot reach a folder
+ * of the kiosk's own, so the dashboard asks for a stick and waits. */
 char *
 escale_stats_export_target_dir (void)
 {
@@ -346,5 +347,5 @@ escale_stats_export_target_dir (void)
             return g_steal_pointer (&path);
         }
     }
-  return g_build_filename (g_get_user_data_dir (), "escale", "exports", NULL);
+  return NULL;
 }

@@ -22,6 +22,8 @@ struct _EscaleDashboard
   EscaleStatsReport *report;
   GCancellable *loading; /* while a period's figures are being read */
   char *exporting_path;  /* while the visits are being exported there */
+  GVolumeMonitor *volumes;
+  int waiting_export; /* the export asked for with no stick, or 0 */
 
   /* children */
   GtkWidget *scroller;
@@ -239,6 +241,14 @@ export_path (EscaleDashboard *self, const char *what, const char *ext, const cha
   g_autofree char *target = dir ? g_strdup (dir) : escale_stats_export_target_dir ();
   g_autofree char *name = NULL;
 
+  if (target == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _ ("Branchez une clé USB : le fichier y sera enregistré dès qu'elle "
+                              "sera là."));
+      return NULL;
+    }
+
   if (g_mkdir_with_parents (target, 0700) != 0)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _ ("Le dossier %s ne peut être créé"),
@@ -370,29 +380,48 @@ static void
 show_export_result (EscaleDashboard *self, const char *path, const GError *error)
 {
   g_autofree char *text = NULL;
+  g_autofree char *name = path != NULL ? g_path_get_basename (path) : NULL;
 
-  if (path == NULL)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    text = g_strdup (error->message);
+  else if (path == NULL)
     text = g_strdup_printf (_ ("L'export n'a pas pu être écrit : %s"), error->message);
   else
-    text = g_strdup_printf (_ ("Fichier enregistré : %s"), path);
+    text = g_strdup_printf (_ ("Fichier enregistré sur la clé USB : %s"), name);
   gtk_label_set_text (self->export_label, text);
 }
 
-/* The workbook or the PDF report, written at once (both are small). */
-static void
-file_clicked_cb (GtkButton *button, EscaleDashboard *self)
+enum
 {
-  gboolean pdf = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "pdf"));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
+  EXPORT_FIGURES = 1,
+  EXPORT_VISITS,
+  EXPORT_XLSX,
+  EXPORT_PDF,
+};
 
-  if (self->loading != NULL || self->report == NULL || self->exporting_path != NULL)
-    return;
-  if (pdf)
-    path = escale_dashboard_export_pdf (self, NULL, &error);
-  else
-    path = escale_dashboard_export_xlsx (self, NULL, &error);
-  show_export_result (self, path, error);
+static void run_export (EscaleDashboard *self, int what);
+
+/* A stick plugged in after "Branchez une clé USB": the export asked for
+ * is written on it. */
+static void
+mount_added_cb (GVolumeMonitor *monitor, GMount *mount, EscaleDashboard *self)
+{
+  int what = self->waiting_export;
+
+  self->waiting_export = 0;
+  if (what != 0)
+    run_export (self, what);
+}
+
+static void
+wait_for_stick (EscaleDashboard *self, int what)
+{
+  self->waiting_export = what;
+  if (self->volumes == NULL)
+    {
+      self->volumes = g_volume_monitor_get ();
+      g_signal_connect_object (self->volumes, "mount-added", G_CALLBACK (mount_added_cb), self, 0);
+    }
 }
 
 static void
@@ -407,10 +436,12 @@ visits_exported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     show_export_result (self, error == NULL ? path : NULL, error);
 }
 
+/* The figures, the workbook or the report are written at once (they are
+ * small); every visit of five years takes a second or two, written by a
+ * worker thread while the dashboard says so and stays alive. */
 static void
-export_clicked_cb (GtkButton *button, EscaleDashboard *self)
+run_export (EscaleDashboard *self, int what)
 {
-  gboolean sessions = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "sessions"));
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
@@ -418,25 +449,34 @@ export_clicked_cb (GtkButton *button, EscaleDashboard *self)
    * one export at a time. */
   if (self->loading != NULL || self->report == NULL || self->exporting_path != NULL)
     return;
-  if (!sessions)
+  if (what == EXPORT_VISITS)
     {
-      path = escale_dashboard_export (self, FALSE, NULL, &error);
-      show_export_result (self, path, error);
-      return;
+      if ((self->exporting_path = export_path (self, "visites", "csv", NULL, &error)) != NULL)
+        {
+          gtk_label_set_text (self->export_label, _ ("Un instant…"));
+          escale_stats_export_sessions_csv_file_async (escale_kiosk_get_store (self->kiosk),
+                                                       escale_stats_report_get_from (self->report),
+                                                       escale_stats_report_get_to (self->report),
+                                                       self->exporting_path, NULL,
+                                                       visits_exported_cb, g_object_ref (self));
+          return;
+        }
     }
-  /* Every visit of five years takes a second or two: written by a worker
-   * thread while the dashboard says so and stays alive. */
-  if ((self->exporting_path = export_path (self, "visites", "csv", NULL, &error)) == NULL)
-    {
-      show_export_result (self, NULL, error);
-      return;
-    }
-  gtk_label_set_text (self->export_label, _ ("Un instant…"));
-  escale_stats_export_sessions_csv_file_async (escale_kiosk_get_store (self->kiosk),
-                                               escale_stats_report_get_from (self->report),
-                                               escale_stats_report_get_to (self->report),
-                                               self->exporting_path, NULL, visits_exported_cb,
-                                               g_object_ref (self));
+  else if (what == EXPORT_PDF)
+    path = escale_dashboard_export_pdf (self, NULL, &error);
+  else if (what == EXPORT_XLSX)
+    path = escale_dashboard_export_xlsx (self, NULL, &error);
+  else
+    path = escale_dashboard_export (self, FALSE, NULL, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    wait_for_stick (self, what);
+  show_export_result (self, path, error);
+}
+
+static void
+export_clicked_cb (GtkButton *button, EscaleDashboard *self)
+{
+  run_export (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "export")));
 }
 
 static GtkWidget *
@@ -463,6 +503,7 @@ escale_dashboard_dispose (GObject *object)
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
   self->export_label = NULL;
   g_clear_pointer (&self->exporting_path, g_free);
+  g_clear_object (&self->volumes);
   g_clear_object (&self->report);
   g_clear_object (&self->kiosk);
   G_OBJECT_CLASS (escale_dashboard_parent_class)->dispose (object);
@@ -638,10 +679,12 @@ add_export_buttons (EscaleDashboard *self, GtkWidget *box)
   gtk_widget_add_css_class (visits, "big-button");
   gtk_widget_add_css_class (xlsx, "big-button");
   gtk_widget_add_css_class (pdf, "big-button");
-  g_object_set_data (G_OBJECT (pdf), "pdf", GINT_TO_POINTER (TRUE));
-  g_signal_connect (xlsx, "clicked", G_CALLBACK (file_clicked_cb), self);
-  g_signal_connect (pdf, "clicked", G_CALLBACK (file_clicked_cb), self);
-  g_object_set_data (G_OBJECT (visits), "sessions", GINT_TO_POINTER (TRUE));
+  g_object_set_data (G_OBJECT (summary), "export", GINT_TO_POINTER (EXPORT_FIGURES));
+  g_object_set_data (G_OBJECT (visits), "export", GINT_TO_POINTER (EXPORT_VISITS));
+  g_object_set_data (G_OBJECT (xlsx), "export", GINT_TO_POINTER (EXPORT_XLSX));
+  g_object_set_data (G_OBJECT (pdf), "export", GINT_TO_POINTER (EXPORT_PDF));
+  g_signal_connect (xlsx, "clicked", G_CALLBACK (export_clicked_cb), self);
+  g_signal_connect (pdf, "clicked", G_CALLBACK (export_clicked_cb), self);
   g_signal_connect (summary, "clicked", G_CALLBACK (export_clicked_cb), self);
   g_signal_connect (visits, "clicked", G_CALLBACK (export_clicked_cb), self);
   /* Two by two, or one under the other when the text is bigger (A+). */
