@@ -35,6 +35,7 @@ typedef struct
   guint scale;
   GString *faults;
   guint n_checked;
+  gboolean names; /* check accessible names instead of places */
 } Fixture;
 
 static void
@@ -124,8 +125,23 @@ check_widget (Fixture *f, const char *page, GtkWidget *widget, GtkWidget *window
 
   if (!gtk_widget_get_mapped (widget))
     return;
-  if ((GTK_IS_BUTTON (widget) && !inside_scrolled (widget, window)) ||
-      (scrolled && !inside_scrolled (widget, window)))
+  if (f->names && GTK_IS_BUTTON (widget))
+    {
+      f->n_checked++;
+      /* GTK 4.8 names a button after its label property only: one built
+       * with a label child reads "GtkButton" to a screen reader. */
+      if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget),
+                                             GTK_ACCESSIBLE_PROPERTY_LABEL) &&
+          !gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget),
+                                             GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+        {
+          g_autofree char *what = describe (widget);
+
+          g_string_append_printf (f->faults, "\n  %s: %s has no accessible name", page, what);
+        }
+    }
+  else if ((GTK_IS_BUTTON (widget) && !inside_scrolled (widget, window)) ||
+           (scrolled && !inside_scrolled (widget, window)))
     {
       g_assert_true (gtk_widget_compute_bounds (widget, window, &bounds));
       f->n_checked++;
@@ -173,6 +189,8 @@ check_page (Fixture *f, const char *page, gboolean bars)
   escale_test_spin (250);
   save_shot (f, page);
   check_widget (f, page, window, window);
+  if (f->names)
+    return;
   if (gtk_widget_get_width (window) > f->size->width ||
       gtk_widget_get_height (window) > f->size->height)
     g_string_append_printf (f->faults, "\n  %s A+x%u: the window grew to %dx%d", page, f->scale,
@@ -341,6 +359,22 @@ test_every_page_fits (Fixture *f, gconstpointer data)
     }
 }
 
+/* Every button of every page has a name a screen reader says (Orca reads
+ * GTK's accessible label through AT-SPI). */
+static void
+test_every_button_named (Fixture *f, gconstpointer data)
+{
+  escale_kiosk_set_goodbye_delay_ms (f->k.kiosk, 1500);
+  f->names = TRUE;
+  walk_everything (f);
+  g_assert_cmpuint (f->n_checked, >, 100);
+  if (f->faults->len > 0)
+    {
+      g_test_message ("buttons without a name:%s", f->faults->str);
+      g_test_fail ();
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -352,5 +386,7 @@ main (int argc, char **argv)
 
       g_test_add (path, Fixture, &sizes[i], setup, test_every_page_fits, teardown);
     }
+  g_test_add ("/escale/layout/every-button-named", Fixture, &sizes[0], setup,
+              test_every_button_named, teardown);
   return g_test_run ();
 }

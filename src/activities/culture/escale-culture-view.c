@@ -137,19 +137,13 @@ show_screen (EscaleCultureView *self, const char *name)
     gtk_widget_grab_focus (self->slideshow);
 }
 
-/* A big button whose words wrap, so that rows of them fit at 1024 px. */
+/* A big button whose words wrap, named for screen readers, sharing its
+ * row's width. */
 static GtkWidget *
 wrapping_button_new (const char *text, const char *css_class)
 {
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *button = escale_wrapping_button_new (text, css_class);
 
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-  gtk_button_set_child (GTK_BUTTON (button), label);
-  gtk_widget_add_css_class (button, "big-button");
-  if (css_class != NULL)
-    gtk_widget_add_css_class (button, css_class);
   gtk_widget_set_hexpand (button, TRUE);
   return button;
 }
