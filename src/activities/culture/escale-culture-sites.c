@@ -72,7 +72,7 @@ list_new (EscaleCultureSites *self)
   GtkWidget *heading =
     escale_wrapped_label_new (_ ("Sites de musées choisis pour vous"), "culture-heading");
   GtkWidget *grid = gtk_grid_new ();
-  GtkWidget *back = escale_wrapping_button_new (_ ("Retour aux œuvres"), NULL);
+  GtkWidget *back = escale_wrapping_button_new (_ ("Retour aux œuvres"), "culture-action");
 
   gtk_widget_set_hexpand (heading, TRUE);
   gtk_widget_set_hexpand (back, FALSE);

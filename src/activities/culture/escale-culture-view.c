@@ -144,6 +144,7 @@ wrapping_button_new (const char *text, const char *css_class)
 {
   GtkWidget *button = escale_wrapping_button_new (text, css_class);
 
+  gtk_widget_add_css_class (button, "culture-action");
   gtk_widget_set_hexpand (button, TRUE);
   return button;
 }
@@ -458,6 +459,7 @@ detail_new (EscaleCultureView *self)
   gtk_box_append (GTK_BOX (text_column), GTK_WIDGET (self->text_scroller));
   gtk_box_append (GTK_BOX (text_column), self->read_more);
   gtk_widget_set_size_request (text_column, 240, -1);
+  gtk_widget_add_css_class (text_column, "culture-text-column");
   gtk_widget_set_hexpand (text_column, TRUE);
 
   gtk_box_append (GTK_BOX (main), overlay);
