@@ -297,6 +297,9 @@ walk_staff (Fixture *f)
   escale_test_wait_until (staff_idle, f, 20000);
   g_assert_cmpstr (escale_staff_page_get_view (staff (f)), ==, "menu");
   check_page (f, "staff-menu", FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (staff (f)), "staff.quit-kiosk", NULL);
+  check_page (f, "staff-confirm-quit", FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (staff (f)), "staff.menu", NULL);
   gtk_widget_activate_action (GTK_WIDGET (staff (f)), "staff.warnings", NULL);
   check_page (f, "staff-warnings", FALSE);
   gtk_widget_activate_action (GTK_WIDGET (staff (f)), "staff.menu", NULL);
