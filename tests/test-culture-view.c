@@ -307,6 +307,8 @@ test_slideshow (Fixture *f, gconstpointer data)
   touch (f, "Mode conférencier");
   g_assert_cmpstr (escale_culture_view_get_screen (f->view), ==, "slideshow");
   g_assert_true (escale_culture_view_get_presenting (f->view));
+  /* In front of a group nobody touches the screen: no countdown. */
+  g_assert_true (escale_activity_view_get_holding (ESCALE_ACTIVITY_VIEW (f->view)));
   /* The guide steps aside: the pictures get the whole width. */
   g_assert_false (shows_label (GTK_WIDGET (f->window), "Comment faire"));
   g_assert_true (shows_label (GTK_WIDGET (f->window), "1 sur 6"));
@@ -319,7 +321,188 @@ test_slideshow (Fixture *f, gconstpointer data)
   g_assert_cmpstr (escale_culture_view_get_screen (f->view), ==, "detail");
   g_assert_true (shows_label (GTK_WIDGET (f->window), "Le château de Beynac"));
   g_assert_false (escale_culture_view_get_presenting (f->view));
+  g_assert_false (escale_activity_view_get_holding (ESCALE_ACTIVITY_VIEW (f->view)));
   g_assert_true (shows_label (GTK_WIDGET (f->window), "Comment faire"));
+}
+
+static GtkWidget *
+find_class (GtkWidget *root, const char *css_class)
+{
+  if (gtk_widget_has_css_class (root, css_class) && gtk_widget_is_drawable (root))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_class (c, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static graphene_rect_t
+bounds_of (Fixture *f, GtkWidget *widget)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (f->window), &bounds));
+  return bounds;
+}
+
+static double
+centre_of (GtkAdjustment *adj)
+{
+  return (gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj) / 2) /
+         gtk_adjustment_get_upper (adj);
+}
+
+/* Agrandir and Réduire stand beside the artwork, not on it; enlarged, the
+ * picture keeps its proportions (no empty band) and its middle; a drag
+ * moves it under the finger. */
+static void
+test_detail_picture (Fixture *f, gconstpointer data)
+{
+  GtkWidget *frame;
+  GtkWidget *picture;
+  GtkAdjustment *h, *v;
+  GdkPaintable *paintable;
+  GtkGesture *drag = NULL;
+  g_autoptr(GListModel) controllers = NULL;
+  graphene_rect_t frame_bounds, in_bounds, out_bounds;
+  double start_h, start_v;
+
+  touch (f, "La grotte de Lascaux");
+  escale_test_spin (200);
+  frame = find_class (GTK_WIDGET (f->window), "culture-picture-frame");
+  g_assert_nonnull (frame);
+  frame_bounds = bounds_of (f, frame);
+  in_bounds = bounds_of (f, find_button (GTK_WIDGET (f->window), "Agrandir"));
+  out_bounds = bounds_of (f, find_button (GTK_WIDGET (f->window), "Réduire"));
+  g_assert_false (graphene_rect_intersection (&frame_bounds, &in_bounds, NULL));
+  g_assert_false (graphene_rect_intersection (&frame_bounds, &out_bounds, NULL));
+
+  touch (f, "Agrandir");
+  escale_test_spin (300);
+  picture = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (frame));
+  picture = GTK_IS_VIEWPORT (picture) ? gtk_viewport_get_child (GTK_VIEWPORT (picture)) : picture;
+  paintable = gtk_picture_get_paintable (GTK_PICTURE (picture));
+  g_assert_cmpfloat_with_epsilon ((double) gtk_widget_get_width (picture) /
+                                    gtk_widget_get_height (picture),
+                                  gdk_paintable_get_intrinsic_aspect_ratio (paintable), 0.02);
+  /* One and a half times the picture fitted in its frame, no more: not the
+   * frame enlarged with empty bands beside the picture. */
+  {
+    double fit = MIN (frame_bounds.size.width / gdk_paintable_get_intrinsic_width (paintable),
+                      frame_bounds.size.height / gdk_paintable_get_intrinsic_height (paintable));
+
+    g_assert_cmpfloat (gtk_widget_get_width (picture), <=,
+                       gdk_paintable_get_intrinsic_width (paintable) * fit * 1.5 + 2);
+    g_assert_cmpfloat (gtk_widget_get_height (picture), <=,
+                       gdk_paintable_get_intrinsic_height (paintable) * fit * 1.5 + 2);
+  }
+  h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (frame));
+  v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (frame));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (h), >, gtk_adjustment_get_page_size (h) + 10);
+  g_assert_cmpfloat_with_epsilon (centre_of (h), 0.5, 0.02);
+  if (gtk_adjustment_get_upper (v) > gtk_adjustment_get_page_size (v))
+    g_assert_cmpfloat_with_epsilon (centre_of (v), 0.5, 0.02);
+
+  /* A finger dragged 40 px to the left and 20 px up shows more of the right. */
+  controllers = gtk_widget_observe_controllers (frame);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && drag == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_DRAG (controller))
+        drag = GTK_GESTURE (controller);
+    }
+  g_assert_nonnull (drag);
+  start_h = gtk_adjustment_get_value (h);
+  start_v = gtk_adjustment_get_value (v);
+  g_signal_emit_by_name (drag, "drag-begin", 300.0, 200.0);
+  g_signal_emit_by_name (drag, "drag-update", -40.0, -20.0);
+  g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (h), start_h + 40, 0.5);
+  /* Up and down only as far as the picture goes (a wide picture may fit). */
+  g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (v),
+                                  MIN (start_v + 20, gtk_adjustment_get_upper (v) -
+                                                       gtk_adjustment_get_page_size (v)),
+                                  0.5);
+}
+
+/* Whether a line of the text's labels is cut at height @y; @top gets that
+ * line's top. */
+static gboolean
+straddles (GtkWidget *text, double y, double *top)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (text); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      graphene_point_t origin;
+      PangoLayoutIter *iter;
+      int offset_y;
+      gboolean cut = FALSE;
+
+      if (!GTK_IS_LABEL (c))
+        continue;
+      g_assert_true (gtk_widget_compute_point (c, text, &GRAPHENE_POINT_INIT (0, 0), &origin));
+      gtk_label_get_layout_offsets (GTK_LABEL (c), NULL, &offset_y);
+      iter = pango_layout_get_iter (gtk_label_get_layout (GTK_LABEL (c)));
+      do
+        {
+          int line_top, line_bottom;
+          double t, b;
+
+          pango_layout_iter_get_line_yrange (iter, &line_top, &line_bottom);
+          t = origin.y + offset_y + (double) line_top / PANGO_SCALE;
+          b = origin.y + offset_y + (double) line_bottom / PANGO_SCALE;
+          if (t < y - 1 && b > y + 1)
+            {
+              cut = TRUE;
+              if (top != NULL)
+                *top = t;
+            }
+        }
+      while (!cut && pango_layout_iter_next_line (iter));
+      pango_layout_iter_free (iter);
+      if (cut)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* "Lire la suite" brings the line cut at the bottom to the top, whole. */
+static void
+test_read_more_whole_lines (Fixture *f, gconstpointer data)
+{
+  GtkWidget *text;
+  GtkWidget *scroller;
+  GtkAdjustment *adj;
+
+  gtk_window_set_default_size (f->window, 1024, 768);
+  touch (f, "La grotte de Lascaux");
+  escale_test_spin (300);
+  text = find_class (GTK_WIDGET (f->window), "culture-text");
+  g_assert_nonnull (text);
+  scroller = gtk_widget_get_ancestor (text, GTK_TYPE_SCROLLED_WINDOW);
+  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  for (guint i = 0; i < 4 && find_button (GTK_WIDGET (f->window), "Lire la suite") != NULL; i++)
+    {
+      double before = gtk_adjustment_get_value (adj);
+      double bottom = before + gtk_adjustment_get_page_size (adj);
+      double cut_top = bottom;
+
+      /* The line cut at the bottom now opens the frame, whole. */
+      straddles (text, bottom, &cut_top);
+      touch (f, "Lire la suite");
+      escale_test_spin (100);
+      g_test_message ("value %.1f (expected %.1f) page %.1f upper %.1f",
+                      gtk_adjustment_get_value (adj), cut_top, gtk_adjustment_get_page_size (adj),
+                      gtk_adjustment_get_upper (adj));
+      g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (adj), cut_top, 1);
+      g_assert_false (straddles (text, gtk_adjustment_get_value (adj), NULL));
+    }
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, 0);
 }
 
 static gboolean
@@ -496,6 +679,8 @@ main (int argc, char **argv)
   ADD ("slideshow", test_slideshow);
   ADD ("site-in-locked-view", test_site_in_locked_view);
   g_test_add_func ("/escale/culture-view/unreachable-site-notice", test_unreachable_site_notice);
+  ADD ("detail-picture", test_detail_picture);
+  ADD ("read-more-whole-lines", test_read_more_whole_lines);
   g_test_add ("/escale/culture-view/sound-holds", Fixture, "salle", fixture_setup,
               test_sound_holds, fixture_teardown);
   return g_test_run ();

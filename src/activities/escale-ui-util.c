@@ -46,6 +46,26 @@ escale_big_button_new (const char *icon_name, const char *label)
   return button;
 }
 
+/* A big button whose words wrap (so that rows of them fit at 1024 px),
+ * named for screen readers: GTK 4.8 gives a button built with a label
+ * child no accessible name ("GtkButton"). */
+GtkWidget *
+escale_wrapping_button_new (const char *text, const char *css_class)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_button_set_child (GTK_BUTTON (button), label);
+  gtk_widget_add_css_class (button, "big-button");
+  if (css_class != NULL)
+    gtk_widget_add_css_class (button, css_class);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
+  return button;
+}
+
 GtkWidget *
 escale_wrapped_label_new (const char *text, const char *css_class)
 {

@@ -255,6 +255,20 @@ end_check (EscaleStaffPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->keypad), TRUE);
 }
 
+/* The pad's keys go off while a code is checked: the focus (often on the
+ * key last touched) moves to the page first, or GTK would drop it and the
+ * physical keyboard's digits would reach nothing afterwards. */
+static void
+keys_off (EscaleStaffPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->keypad)))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->keypad), FALSE);
+}
+
 static void
 checked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -302,7 +316,7 @@ check_pin (EscaleStaffPage *self)
   if (self->checking != NULL)
     return;
   self->checking = g_cancellable_new ();
-  gtk_widget_set_sensitive (GTK_WIDGET (self->keypad), FALSE);
+  keys_off (self);
   gtk_label_set_text (self->pin_message, _ ("Un instant…"));
   escale_staff_lock_check_async (escale_kiosk_get_staff_lock (self->kiosk), self->typed->str,
                                  self->checking, checked_cb, g_object_ref (self));
@@ -355,7 +369,7 @@ set_pin (EscaleStaffPage *self)
   if (self->checking != NULL)
     return;
   self->checking = g_cancellable_new ();
-  gtk_widget_set_sensitive (GTK_WIDGET (self->keypad), FALSE);
+  keys_off (self);
   gtk_label_set_text (self->pin_message, _ ("Un instant…"));
   escale_staff_lock_set_pin_async (escale_kiosk_get_staff_lock (self->kiosk), self->first_entry,
                                    self->checking, pin_set_cb, g_object_ref (self));
@@ -552,8 +566,15 @@ change_pin_action (GtkWidget *widget, const char *action_name, GVariant *paramet
   gtk_stack_set_visible_child_name (self->stack, "pin");
 }
 
+/* "Quitter le mode kiosque" asks first. */
 static void
 quit_kiosk_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  gtk_stack_set_visible_child_name (ESCALE_STAFF_PAGE (widget)->stack, "confirm-quit");
+}
+
+static void
+quit_kiosk_confirmed_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   g_signal_emit (widget, signals[QUIT_KIOSK], 0);
 }
@@ -622,6 +643,8 @@ escale_staff_page_class_init (EscaleStaffPageClass *klass)
   gtk_widget_class_install_action (widget_class, "staff.reset-now", NULL, reset_now_action);
   gtk_widget_class_install_action (widget_class, "staff.change-pin", NULL, change_pin_action);
   gtk_widget_class_install_action (widget_class, "staff.quit-kiosk", NULL, quit_kiosk_action);
+  gtk_widget_class_install_action (widget_class, "staff.quit-kiosk-confirmed", NULL,
+                                   quit_kiosk_confirmed_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "staffpage");
@@ -634,6 +657,7 @@ escale_staff_page_init (EscaleStaffPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->typed = g_string_new (NULL);
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
 
   for (guint i = 0; i < 10; i++)
     {

@@ -57,19 +57,6 @@ back_cb (EscaleCultureSites *self)
   g_signal_emit (self, signals[SIGNAL_BACK], 0);
 }
 
-static GtkWidget *
-wrapping_button_new (const char *text)
-{
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-  gtk_button_set_child (GTK_BUTTON (button), label);
-  gtk_widget_add_css_class (button, "big-button");
-  return button;
-}
-
 static void
 site_clicked_cb (GtkButton *button, EscaleCultureSites *self)
 {
@@ -85,7 +72,7 @@ list_new (EscaleCultureSites *self)
   GtkWidget *heading =
     escale_wrapped_label_new (_ ("Sites de musées choisis pour vous"), "culture-heading");
   GtkWidget *grid = gtk_grid_new ();
-  GtkWidget *back = wrapping_button_new (_ ("Retour aux œuvres"));
+  GtkWidget *back = escale_wrapping_button_new (_ ("Retour aux œuvres"), "culture-action");
 
   gtk_widget_set_hexpand (heading, TRUE);
   gtk_widget_set_hexpand (back, FALSE);

@@ -180,9 +180,8 @@ static void
 escale_culture_slideshow_init (EscaleCultureSlideshow *self)
 {
   GtkWidget *controls = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
+  GtkWidget *arrows = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
   GtkWidget *quit = escale_big_button_new ("escale-back-symbolic", _ ("Quitter"));
-
-  gtk_box_set_homogeneous (GTK_BOX (controls), TRUE);
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
@@ -208,10 +207,17 @@ escale_culture_slideshow_init (EscaleCultureSlideshow *self)
   self->position = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->position), "culture-slide-position");
   gtk_widget_set_hexpand (GTK_WIDGET (self->position), TRUE);
+  /* Each control as wide as its words, Précédente and Suivante alike: the
+   * row fits 1024 px with A+ twice (four equal cells did not). */
+  gtk_box_set_homogeneous (GTK_BOX (arrows), TRUE);
+  gtk_box_append (GTK_BOX (arrows), self->previous);
+  gtk_box_append (GTK_BOX (arrows), self->next);
+  gtk_widget_add_css_class (quit, "culture-action");
+  gtk_widget_add_css_class (self->previous, "culture-action");
+  gtk_widget_add_css_class (self->next, "culture-action");
   gtk_box_append (GTK_BOX (controls), quit);
   gtk_box_append (GTK_BOX (controls), GTK_WIDGET (self->position));
-  gtk_box_append (GTK_BOX (controls), self->previous);
-  gtk_box_append (GTK_BOX (controls), self->next);
+  gtk_box_append (GTK_BOX (controls), arrows);
 
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->picture));
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->caption));

@@ -8,6 +8,7 @@
 #include "escale-culture-sites.h"
 #include "escale-culture-slideshow.h"
 #include "escale-culture-view.h"
+#include "escale-culture-zoom.h"
 #include "escale-ui-util.h"
 
 /* "Culture et loisirs": the centre's offline collection and a few cultural
@@ -29,8 +30,7 @@ struct _EscaleCultureView
   GtkWidget *stack;
   GtkWidget *gallery_grid;
   GtkWidget *gallery_more;
-  GtkScrolledWindow *detail_scroller;
-  GtkPicture *detail_picture;
+  GtkWidget *detail_zoom; /* EscaleCultureZoom */
   GtkWidget *detail_text;
   GtkScrolledWindow *text_scroller;
   GtkWidget *read_more;
@@ -53,13 +53,12 @@ struct _EscaleCultureView
   GtkMediaStream *film; /* of the work shown, if it has one */
   guint item;
   guint gallery_page;
-  guint zoom; /* 0 = fit, then 1.5x, 2x, 3x */
+  double read_target; /* "Lire la suite" waiting for room at the end, or -1 */
 };
 
 G_DEFINE_FINAL_TYPE (EscaleCultureView, escale_culture_view, ESCALE_TYPE_ACTIVITY_VIEW)
 
 #define TILES_PER_PAGE 6
-static const double zoom_levels[] = { 1.0, 1.5, 2.0, 3.0 };
 
 static guint
 n_items (EscaleCultureView *self)
@@ -68,12 +67,15 @@ n_items (EscaleCultureView *self)
 }
 
 /* A sound or a film playing keeps the inactivity countdown away (it never
- * runs while a video plays); it comes back when they stop or end. */
+ * runs while a video plays); it comes back when they stop or end. So does
+ * Mode conférencier: a helper talking to a group touches nothing for
+ * minutes, and a countdown must not interrupt the visit in front of them. */
 static void
 update_holding (EscaleCultureView *self)
 {
   gboolean playing = (self->sound != NULL && gtk_media_stream_get_playing (self->sound)) ||
-                     (self->film != NULL && gtk_media_stream_get_playing (self->film));
+                     (self->film != NULL && gtk_media_stream_get_playing (self->film)) ||
+                     escale_activity_view_get_presenting (ESCALE_ACTIVITY_VIEW (self));
 
   escale_activity_view_set_holding (ESCALE_ACTIVITY_VIEW (self), playing);
 }
@@ -129,6 +131,7 @@ show_screen (EscaleCultureView *self, const char *name)
   /* The slideshow takes the whole width: the guide panel steps aside. */
   escale_activity_view_set_presenting (ESCALE_ACTIVITY_VIEW (self),
                                        g_str_equal (name, "slideshow"));
+  update_holding (self);
   /* Leaving the sites drops an open page and its web process. */
   if (!g_str_equal (name, "sites"))
     escale_culture_sites_show_list (ESCALE_CULTURE_SITES (self->sites));
@@ -137,19 +140,14 @@ show_screen (EscaleCultureView *self, const char *name)
     gtk_widget_grab_focus (self->slideshow);
 }
 
-/* A big button whose words wrap, so that rows of them fit at 1024 px. */
+/* A big button whose words wrap, named for screen readers, sharing its
+ * row's width. */
 static GtkWidget *
 wrapping_button_new (const char *text, const char *css_class)
 {
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *button = escale_wrapping_button_new (text, css_class);
 
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-  gtk_button_set_child (GTK_BUTTON (button), label);
-  gtk_widget_add_css_class (button, "big-button");
-  if (css_class != NULL)
-    gtk_widget_add_css_class (button, css_class);
+  gtk_widget_add_css_class (button, "culture-action");
   gtk_widget_set_hexpand (button, TRUE);
   return button;
 }
@@ -294,20 +292,12 @@ gallery_new (EscaleCultureView *self)
 /* --- detail ------------------------------------------------------------ */
 
 static void
-apply_zoom (EscaleCultureView *self)
+update_zoom_buttons (EscaleCultureView *self)
 {
-  GtkWidget *scroller = GTK_WIDGET (self->detail_scroller);
-  int width = gtk_widget_get_width (scroller);
-  int height = gtk_widget_get_height (scroller);
-  double factor = zoom_levels[self->zoom];
+  EscaleCultureZoom *zoom = ESCALE_CULTURE_ZOOM (self->detail_zoom);
 
-  if (self->zoom == 0 || width <= 0 || height <= 0)
-    gtk_widget_set_size_request (GTK_WIDGET (self->detail_picture), -1, -1);
-  else
-    gtk_widget_set_size_request (GTK_WIDGET (self->detail_picture), (int) (width * factor),
-                                 (int) (height * factor));
-  gtk_widget_set_sensitive (self->zoom_out, self->zoom > 0);
-  gtk_widget_set_sensitive (self->zoom_in, self->zoom + 1 < G_N_ELEMENTS (zoom_levels));
+  gtk_widget_set_sensitive (self->zoom_out, escale_culture_zoom_can_step (zoom, -1));
+  gtk_widget_set_sensitive (self->zoom_in, escale_culture_zoom_can_step (zoom, 1));
 }
 
 /* Agrandir (@direction > 0) or Réduire (< 0) the picture of the detail view. */
@@ -315,11 +305,8 @@ void
 escale_culture_view_zoom (EscaleCultureView *self, int direction)
 {
   g_return_if_fail (ESCALE_IS_CULTURE_VIEW (self));
-  if (direction > 0 && self->zoom + 1 < G_N_ELEMENTS (zoom_levels))
-    self->zoom++;
-  else if (direction < 0 && self->zoom > 0)
-    self->zoom--;
-  apply_zoom (self);
+  escale_culture_zoom_step (ESCALE_CULTURE_ZOOM (self->detail_zoom), direction);
+  update_zoom_buttons (self);
 }
 
 static void
@@ -384,24 +371,88 @@ text_arrows_cb (EscaleCultureView *self)
   GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->text_scroller);
   double max = gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj);
 
-  gtk_widget_set_visible (self->read_more, max > 1);
+  if (self->read_target >= 0 && max >= self->read_target - 0.5)
+    {
+      double target = self->read_target;
+
+      self->read_target = -1;
+      gtk_adjustment_set_value (adj, target); /* comes back here */
+      return;
+    }
+  gtk_widget_set_visible (self->read_more,
+                          max > 1 + gtk_widget_get_margin_bottom (self->detail_text));
   gtk_button_set_label (GTK_BUTTON (self->read_more), gtk_adjustment_get_value (adj) < max - 1
                                                         ? _ ("Lire la suite")
                                                         : _ ("Remonter"));
 }
 
-/* "Lire la suite" scrolls by most of the text's height, then "Remonter". */
+/* The top of the text's line that holds height @y (in the text's
+ * coordinates), or @y between lines. */
+static double
+line_top_at (EscaleCultureView *self, double y)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (self->detail_text); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      graphene_point_t origin;
+      PangoLayoutIter *iter;
+      int offset_y;
+
+      if (!GTK_IS_LABEL (c) ||
+          !gtk_widget_compute_point (c, self->detail_text, &GRAPHENE_POINT_INIT (0, 0), &origin))
+        continue;
+      gtk_label_get_layout_offsets (GTK_LABEL (c), NULL, &offset_y);
+      iter = pango_layout_get_iter (gtk_label_get_layout (GTK_LABEL (c)));
+      do
+        {
+          int top, bottom;
+          double line_top, line_bottom;
+
+          pango_layout_iter_get_line_yrange (iter, &top, &bottom);
+          line_top = origin.y + offset_y + (double) top / PANGO_SCALE;
+          line_bottom = origin.y + offset_y + (double) bottom / PANGO_SCALE;
+          if (y > line_top && y < line_bottom)
+            {
+              pango_layout_iter_free (iter);
+              return line_top;
+            }
+        }
+      while (pango_layout_iter_next_line (iter));
+      pango_layout_iter_free (iter);
+    }
+  return y;
+}
+
+/* "Lire la suite" shows next the line cut at the bottom, whole, at the
+ * top: no line is ever seen in half. At the end, "Remonter". */
 static void
 read_more_cb (EscaleCultureView *self)
 {
   GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->text_scroller);
-  double max = gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj);
+  double page = gtk_adjustment_get_page_size (adj);
+  double max = gtk_adjustment_get_upper (adj) - page;
   double value = gtk_adjustment_get_value (adj);
+  double target;
 
   if (value >= max - 1)
-    gtk_adjustment_set_value (adj, 0);
-  else
-    gtk_adjustment_set_value (adj, value + gtk_adjustment_get_page_size (adj) * 0.8);
+    {
+      gtk_widget_set_margin_bottom (self->detail_text, 0);
+      gtk_adjustment_set_value (adj, 0);
+      return;
+    }
+  target = line_top_at (self, value + page);
+  /* A line taller than the frame (a film): move by most of the frame. */
+  if (target <= value + 1)
+    target = value + page * 0.8;
+  if (target <= max)
+    {
+      gtk_adjustment_set_value (adj, target);
+      return;
+    }
+  /* The last lines: room under the text, so that they too start at the
+   * top, whole; the scroll waits for the room (text_arrows_cb). */
+  self->read_target = target;
+  gtk_widget_set_margin_bottom (self->detail_text, (int) (target - max) + 1);
 }
 
 static GtkWidget *
@@ -409,36 +460,33 @@ detail_new (EscaleCultureView *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
   GtkWidget *main = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 20);
-  GtkWidget *overlay = gtk_overlay_new ();
-  GtkWidget *zoom_column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *picture_column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *zoom_row = gtk_flow_box_new ();
   GtkWidget *text_column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *nav = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
   GtkWidget *all = wrapping_button_new (_ ("Toutes les œuvres"), NULL);
   GtkAdjustment *adj;
 
-  self->detail_picture = GTK_PICTURE (gtk_picture_new ());
-  gtk_picture_set_can_shrink (self->detail_picture, TRUE);
-  self->detail_scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
-  gtk_scrolled_window_set_child (self->detail_scroller, GTK_WIDGET (self->detail_picture));
-  gtk_widget_add_css_class (GTK_WIDGET (self->detail_scroller), "culture-picture-frame");
-  gtk_overlay_set_child (GTK_OVERLAY (overlay), GTK_WIDGET (self->detail_scroller));
-  gtk_widget_set_hexpand (overlay, TRUE);
-  gtk_widget_set_vexpand (overlay, TRUE);
+  self->detail_zoom = escale_culture_zoom_new ();
+  gtk_widget_set_vexpand (self->detail_zoom, TRUE);
 
-  /* Agrandir / Réduire float over the picture's corner. */
-  self->zoom_in = wrapping_button_new (_ ("Agrandir"), "culture-zoom");
-  self->zoom_out = wrapping_button_new (_ ("Réduire"), "culture-zoom");
-  gtk_widget_set_hexpand (self->zoom_in, FALSE);
-  gtk_widget_set_hexpand (self->zoom_out, FALSE);
+  /* Agrandir / Réduire under the picture, never on it; on two lines when
+   * the text is large. */
+  self->zoom_out = wrapping_button_new (_ ("Réduire"), "culture-zoom-button");
+  self->zoom_in = wrapping_button_new (_ ("Agrandir"), "culture-zoom-button");
   g_signal_connect_swapped (self->zoom_in, "clicked", G_CALLBACK (zoom_in_cb), self);
   g_signal_connect_swapped (self->zoom_out, "clicked", G_CALLBACK (zoom_out_cb), self);
-  gtk_box_append (GTK_BOX (zoom_column), self->zoom_in);
-  gtk_box_append (GTK_BOX (zoom_column), self->zoom_out);
-  gtk_widget_set_halign (zoom_column, GTK_ALIGN_END);
-  gtk_widget_set_valign (zoom_column, GTK_ALIGN_END);
-  gtk_widget_set_margin_bottom (zoom_column, 12);
-  gtk_widget_set_margin_end (zoom_column, 12);
-  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), zoom_column);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (zoom_row), TRUE);
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (zoom_row), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (zoom_row), 2);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (zoom_row), 12);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (zoom_row), 12);
+  gtk_flow_box_append (GTK_FLOW_BOX (zoom_row), self->zoom_out);
+  gtk_flow_box_append (GTK_FLOW_BOX (zoom_row), self->zoom_in);
+  gtk_box_append (GTK_BOX (picture_column), self->detail_zoom);
+  gtk_box_append (GTK_BOX (picture_column), zoom_row);
+  gtk_widget_set_hexpand (picture_column, TRUE);
+  gtk_widget_set_vexpand (picture_column, TRUE);
 
   self->listen_button = gtk_button_new_with_label (_ ("Écouter"));
   gtk_widget_add_css_class (self->listen_button, "big-button");
@@ -464,9 +512,10 @@ detail_new (EscaleCultureView *self)
   gtk_box_append (GTK_BOX (text_column), GTK_WIDGET (self->text_scroller));
   gtk_box_append (GTK_BOX (text_column), self->read_more);
   gtk_widget_set_size_request (text_column, 240, -1);
+  gtk_widget_add_css_class (text_column, "culture-text-column");
   gtk_widget_set_hexpand (text_column, TRUE);
 
-  gtk_box_append (GTK_BOX (main), overlay);
+  gtk_box_append (GTK_BOX (main), picture_column);
   gtk_box_append (GTK_BOX (main), text_column);
   gtk_box_set_homogeneous (GTK_BOX (main), TRUE);
   gtk_widget_set_vexpand (main, TRUE);
@@ -589,6 +638,7 @@ escale_culture_view_class_init (EscaleCultureViewClass *klass)
 static void
 escale_culture_view_init (EscaleCultureView *self)
 {
+  self->read_target = -1;
 }
 
 GType
@@ -629,12 +679,11 @@ escale_culture_view_open_item (EscaleCultureView *self, guint index)
   show_screen (self, "detail");
   self->item = index;
   item = escale_culture_collection_get_item (self->collection, index);
-  gtk_picture_set_paintable (self->detail_picture,
-                             GDK_PAINTABLE (
-                               escale_culture_texture_lookup (self->textures, item->image)));
-  gtk_picture_set_alternative_text (self->detail_picture, item->title);
-  self->zoom = 0;
-  apply_zoom (self);
+  escale_culture_zoom_set_paintable (ESCALE_CULTURE_ZOOM (self->detail_zoom),
+                                     GDK_PAINTABLE (escale_culture_texture_lookup (self->textures,
+                                                                                   item->image)),
+                                     item->title);
+  update_zoom_buttons (self);
 
   while ((child = gtk_widget_get_first_child (self->detail_text)) != NULL)
     gtk_box_remove (GTK_BOX (self->detail_text), child);
@@ -659,6 +708,8 @@ escale_culture_view_open_item (EscaleCultureView *self, guint index)
       gtk_box_append (GTK_BOX (self->detail_text), video);
     }
 
+  self->read_target = -1;
+  gtk_widget_set_margin_bottom (self->detail_text, 0);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->text_scroller), 0);
   gtk_widget_set_visible (self->listen_button, item->audio != NULL);
   gtk_widget_set_sensitive (self->detail_previous, index > 0);

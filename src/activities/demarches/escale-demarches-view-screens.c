@@ -104,12 +104,18 @@ escale_demarches_home_new (EscaleDemarchesView *self)
                                               "demarches-text"));
   gtk_box_append (GTK_BOX (box), self->needs_grid);
 
-  self->tools_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
-  gtk_box_set_homogeneous (GTK_BOX (self->tools_row), TRUE);
+  /* A row of equal buttons that goes onto two lines when the words are too
+   * wide (1024 px with A+ twice). */
+  self->tools_row = gtk_flow_box_new ();
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (self->tools_row), TRUE);
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->tools_row), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->tools_row), 3);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->tools_row), 16);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->tools_row), 16);
   gtk_widget_add_css_class (self->tools_row, "demarches-tools");
   booking = escale_demarches_button_new (_ ("Prendre rendez-vous avec le conseiller"), NULL);
   g_signal_connect_swapped (booking, "clicked", G_CALLBACK (booking_clicked_cb), self);
-  gtk_box_append (GTK_BOX (self->tools_row), booking);
+  gtk_flow_box_append (GTK_FLOW_BOX (self->tools_row), booking);
   gtk_box_append (GTK_BOX (box), self->tools_row);
   return box;
 }

@@ -251,7 +251,7 @@ escale_demarches_view_add_tool (EscaleDemarchesView *self, const char *label,
   g_ptr_array_add (self->tools, tool);
   g_object_set_data (G_OBJECT (button), "tool", tool);
   g_signal_connect (button, "clicked", G_CALLBACK (tool_clicked_cb), self);
-  gtk_box_append (GTK_BOX (self->tools_row), button);
+  gtk_flow_box_append (GTK_FLOW_BOX (self->tools_row), button);
 }
 
 const char *
