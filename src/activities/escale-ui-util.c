@@ -78,3 +78,14 @@ escale_wrapped_label_new (const char *text, const char *css_class)
     gtk_widget_add_css_class (label, css_class);
   return label;
 }
+
+/* The same, centred: the words of a message screen. */
+GtkWidget *
+escale_centred_label_new (const char *text, const char *css_class)
+{
+  GtkWidget *label = escale_wrapped_label_new (text, css_class);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.5);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  return label;
+}

@@ -11,5 +11,6 @@ GtkWidget *escale_activity_icon_new (EscaleActivity *activity, int pixel_size);
 GtkWidget *escale_big_button_new (const char *icon_name, const char *label);
 GtkWidget *escale_wrapping_button_new (const char *text, const char *css_class);
 GtkWidget *escale_wrapped_label_new (const char *text, const char *css_class);
+GtkWidget *escale_centred_label_new (const char *text, const char *css_class);
 
 G_END_DECLS

@@ -240,16 +240,6 @@ wipe_cb (gpointer user_data, GError **error)
 /* --- construction ------------------------------------------------------ */
 
 static GtkWidget *
-centred_label_new (const char *text, const char *css_class)
-{
-  GtkWidget *label = escale_wrapped_label_new (text, css_class);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.5);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-  return label;
-}
-
-static GtkWidget *
 screen_new (void)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
@@ -293,7 +283,7 @@ build_choose (EscaleScanPage *self)
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_box_set_homogeneous (GTK_BOX (presets), TRUE);
   gtk_widget_set_halign (presets, GTK_ALIGN_CENTER);
-  self->choose_title = GTK_LABEL (centred_label_new (NULL, "scan-title"));
+  self->choose_title = GTK_LABEL (escale_centred_label_new (NULL, "scan-title"));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->choose_title));
   document = add_button (self, presets, "x-office-document", _ ("Scanner un document"),
                          G_CALLBACK (document_clicked_cb));
@@ -315,15 +305,15 @@ build_scanning (EscaleScanPage *self)
   GtkWidget *row = button_row_new ();
 
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  self->scanning_label = GTK_LABEL (centred_label_new (NULL, "scan-title"));
+  self->scanning_label = GTK_LABEL (escale_centred_label_new (NULL, "scan-title"));
   self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
   gtk_widget_add_css_class (GTK_WIDGET (self->progress), "scan-progress");
   gtk_progress_bar_set_pulse_step (self->progress, 0.05);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->scanning_label));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->progress));
   gtk_box_append (GTK_BOX (box),
-                  centred_label_new (_ ("Ne soulevez pas le capot pendant la lecture."),
-                                     "message-text"));
+                  escale_centred_label_new (_ ("Ne soulevez pas le capot pendant la lecture."),
+                                            "message-text"));
   add_button (self, row, "process-stop", _ ("Arrêter"), G_CALLBACK (stop_clicked_cb));
   gtk_box_append (GTK_BOX (box), row);
   return box;
@@ -339,7 +329,7 @@ build_result (EscaleScanPage *self)
   GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   GtkWidget *ok;
 
-  self->result_title = GTK_LABEL (centred_label_new (NULL, "scan-title"));
+  self->result_title = GTK_LABEL (escale_centred_label_new (NULL, "scan-title"));
   self->result = GTK_PICTURE (gtk_picture_new ());
   gtk_picture_set_can_shrink (self->result, TRUE);
   gtk_picture_set_alternative_text (self->result, _ ("La page scannée"));
@@ -372,7 +362,7 @@ build_message (EscaleScanPage *self)
   GtkWidget *row = button_row_new ();
 
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  self->message = GTK_LABEL (centred_label_new (NULL, "scan-title"));
+  self->message = GTK_LABEL (escale_centred_label_new (NULL, "scan-title"));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->message));
   add_button (self, row, "go-previous", _ ("Retour"), G_CALLBACK (back_clicked_cb));
   gtk_box_append (GTK_BOX (box), row);

@@ -10,16 +10,6 @@
  * escale-photos-view.c. */
 
 static GtkWidget *
-centred_label_new (const char *text, const char *css_class)
-{
-  GtkWidget *label = escale_wrapped_label_new (text, css_class);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.5);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-  return label;
-}
-
-static GtkWidget *
 screen_box_new (void)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
@@ -34,8 +24,8 @@ build_waiting (EscalePhotosView *self)
   GtkWidget *box = screen_box_new ();
 
   gtk_box_append (GTK_BOX (box),
-                  centred_label_new (_ ("Branchez votre clé, votre carte ou votre téléphone"),
-                                     "message-title"));
+                  escale_centred_label_new (
+                    _ ("Branchez votre clé, votre carte ou votre téléphone"), "message-title"));
   self->ports_picture =
     GTK_PICTURE (gtk_picture_new_for_resource ("/fr/escale/Escale/pictures/photos-ports.svg"));
   gtk_picture_set_can_shrink (self->ports_picture, TRUE);
@@ -44,7 +34,7 @@ build_waiting (EscalePhotosView *self)
                             "l'avant de l'ordinateur ou sur le côté du portable"));
   gtk_widget_set_vexpand (GTK_WIDGET (self->ports_picture), TRUE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->ports_picture));
-  self->waiting_hint = GTK_LABEL (centred_label_new (
+  self->waiting_hint = GTK_LABEL (escale_centred_label_new (
     _ ("Sur votre téléphone, touchez Autoriser. Une clé ou une carte : retirez-la, puis "
        "rebranchez-la."),
     "message-text"));
@@ -68,7 +58,8 @@ build_choose (EscalePhotosView *self)
 
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (box),
-                  centred_label_new (_ ("Que voulez-vous ouvrir ? Touchez-le."), "message-title"));
+                  escale_centred_label_new (_ ("Que voulez-vous ouvrir ? Touchez-le."),
+                                            "message-title"));
   self->choose_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   gtk_box_set_homogeneous (GTK_BOX (self->choose_box), TRUE);
   gtk_widget_set_halign (self->choose_box, GTK_ALIGN_CENTER);
@@ -83,8 +74,8 @@ build_scanning (EscalePhotosView *self)
   GtkWidget *spinner = gtk_spinner_new ();
 
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  self->scanning_title = GTK_LABEL (centred_label_new (NULL, "message-title"));
-  self->scanning_label = GTK_LABEL (centred_label_new (NULL, "message-text"));
+  self->scanning_title = GTK_LABEL (escale_centred_label_new (NULL, "message-title"));
+  self->scanning_label = GTK_LABEL (escale_centred_label_new (NULL, "message-text"));
   gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
   gtk_widget_set_size_request (spinner, 64, 64);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->scanning_title));
@@ -117,8 +108,8 @@ build_message (EscalePhotosView *self)
   GtkWidget *box = screen_box_new ();
 
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  self->message_title = GTK_LABEL (centred_label_new (NULL, "message-title"));
-  self->message_text = GTK_LABEL (centred_label_new (NULL, "message-text"));
+  self->message_title = GTK_LABEL (escale_centred_label_new (NULL, "message-title"));
+  self->message_text = GTK_LABEL (escale_centred_label_new (NULL, "message-text"));
   self->message_button = gtk_button_new_with_label (_ ("D'accord"));
   gtk_widget_add_css_class (self->message_button, "big-button");
   gtk_widget_set_halign (self->message_button, GTK_ALIGN_CENTER);
