@@ -156,6 +156,11 @@ check_widget (Fixture *f, const char *page, GtkWidget *widget, GtkWidget *window
                                   bounds.size.width, bounds.size.height);
         }
     }
+  /* The place's name in the top bar: wrapped, never cut with "…". */
+  if (!f->names && GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "place-title") &&
+      pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+    g_string_append_printf (f->faults, "\n  %s A+x%u: the title \"%s\" is cut", page, f->scale,
+                            gtk_label_get_text (GTK_LABEL (widget)));
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
        c = gtk_widget_get_next_sibling (c))
     check_widget (f, page, c, window);
