@@ -245,6 +245,26 @@ test_bad_url_and_group (Fixture *f, gconstpointer data)
   assert_problem (config, "activities/30-culture.ini:9: groupe [Sites] inconnu");
 }
 
+/* Every kind that prints tells a printer= typo at once, photos and
+ * démarches alike. */
+static void
+test_bad_printer (Fixture *f, gconstpointer data)
+{
+  g_autoptr(EscaleConfig) config = NULL;
+
+  write_file (f, "activities/20-photos.ini",
+              "[Activity]\nid=photos\ntitle=Photos\nicon=info\nkind=photos\n"
+              "[Photos]\nprinter=Salle 2\n");
+  write_file (f, "activities/40-demarches.ini",
+              "[Activity]\nid=demarches\ntitle=Démarches\nicon=info\nkind=demarches\n"
+              "[Demarches]\nprinter=hp/accueil\n");
+  config = escale_config_load (f->dir, escale_activities_get_kinds ());
+  assert_problem (config, "activities/20-photos.ini:7: printer: « Salle 2 » n'est pas un nom "
+                          "d'imprimante CUPS");
+  assert_problem (config, "activities/40-demarches.ini:7: printer: « hp/accueil » n'est pas un "
+                          "nom d'imprimante CUPS");
+}
+
 /* A FIFO would block start-up for ever, a link to /dev/zero fill the
  * memory, a huge file take minutes: each is a problem naming the file,
  * and the good activity is still there. */
@@ -330,6 +350,7 @@ main (int argc, char *argv[])
   ADD ("/escale/config/missing-icon", test_missing_icon);
   ADD ("/escale/config/bad-activity-dropped", test_bad_activity_dropped);
   ADD ("/escale/config/bad-url-and-group", test_bad_url_and_group);
+  ADD ("/escale/config/bad-printer", test_bad_printer);
   ADD ("/escale/config/unreadable-files", test_unreadable_files);
   ADD ("/escale/config/no-valid-activity", test_no_valid_activity);
   ADD ("/escale/config/missing-folder", test_missing_folder);

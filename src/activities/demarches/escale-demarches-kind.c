@@ -5,6 +5,7 @@
 
 #include "escale-demarches-kind.h"
 #include "escale-form-definition.h"
+#include "escale-print-keys.h"
 #include "escale-procedure.h"
 
 /* kind=demarches: "Mes démarches", guided procedures written by the centre
@@ -174,33 +175,6 @@ escale_demarches_kind_get_forms_dir (EscaleActivity *activity)
   return get_folder (activity, "forms", "formulaires");
 }
 
-/* [Demarches] print=, true unless the centre switched printing off. */
-gboolean
-escale_demarches_kind_get_print (EscaleActivity *activity)
-{
-  g_autofree char *print = escale_activity_get_string (activity, "Demarches", "print");
-
-  return g_strcmp0 (print, "false") != 0 && g_strcmp0 (print, "0") != 0;
-}
-
-/* [Demarches] max-prints=, pages one visit may print (lists and forms). */
-guint
-escale_demarches_kind_get_max_prints (EscaleActivity *activity)
-{
-  g_autofree char *max = escale_activity_get_string (activity, "Demarches", "max-prints");
-
-  if (max == NULL)
-    return ESCALE_DEMARCHES_DEFAULT_MAX_PRINTS;
-  return (guint) CLAMP (g_ascii_strtoll (max, NULL, 10), 0, 50);
-}
-
-/* Returns: (nullable): [Demarches] printer=, or NULL for CUPS's default. */
-char *
-escale_demarches_kind_get_printer (EscaleActivity *activity)
-{
-  return escale_activity_get_string (activity, "Demarches", "printer");
-}
-
 /* Returns: (nullable): [Demarches] booking-url=. */
 char *
 escale_demarches_kind_get_booking_url (EscaleActivity *activity)
@@ -334,6 +308,7 @@ check_demarches (EscaleActivity *activity, EscaleConfigFile *file, GPtrArray *pr
     g_ptr_array_unref (escale_form_definitions_load_dir (forms_dir, forms_relative, problems));
 
   check_permanence (activity, file, problems);
+  escale_print_keys_check (activity, "Demarches", file, problems);
 }
 
 const EscaleActivityKind escale_demarches_kind = {

@@ -14,9 +14,6 @@ GType escale_demarches_kind_view_type (EscaleActivity *activity); /* escale-dema
 
 char *escale_demarches_kind_get_procedures_dir (EscaleActivity *activity);
 char *escale_demarches_kind_get_forms_dir (EscaleActivity *activity);
-gboolean escale_demarches_kind_get_print (EscaleActivity *activity);
-guint escale_demarches_kind_get_max_prints (EscaleActivity *activity);
-char *escale_demarches_kind_get_printer (EscaleActivity *activity);
 char *escale_demarches_kind_get_booking_url (EscaleActivity *activity);
 char *escale_demarches_kind_get_booking_address (EscaleActivity *activity);
 char *escale_demarches_kind_get_scanner (EscaleActivity *activity);

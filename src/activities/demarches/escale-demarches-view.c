@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "escale-print-keys.h"
 #include "escale-demarches-kind.h"
 #include "escale-demarches-site.h"
 #include "escale-demarches-view-private.h"
@@ -310,12 +311,12 @@ escale_demarches_view_constructed (GObject *object)
   self->web_profile = escale_activity_view_get_web_profile (view);
   load_procedures (self);
   {
-    g_autofree char *printer = escale_demarches_kind_get_printer (self->activity);
+    g_autofree char *printer = escale_print_keys_get_printer (self->activity, "Demarches");
 
-    self->output =
-      escale_document_output_new (self->visit, printer,
-                                  escale_demarches_kind_get_print (self->activity),
-                                  escale_demarches_kind_get_max_prints (self->activity));
+    self->output = escale_document_output_new (
+      self->visit, printer, escale_print_keys_get_print (self->activity, "Demarches"),
+      escale_print_keys_get_max_prints (self->activity, "Demarches",
+                                        ESCALE_DEMARCHES_DEFAULT_MAX_PRINTS));
   }
 
   self->stack = gtk_stack_new ();

@@ -6,6 +6,7 @@
 #include "escale-kind-check.h"
 #include "escale-photo-media.h"
 #include "escale-photos-kind.h"
+#include "escale-print-keys.h"
 
 /* kind=photos: "Mes photos", the pictures of a visitor's USB stick, memory
  * card or phone, seen large and printed on the centre's printer. GLib
@@ -29,57 +30,11 @@ static const EscaleCounterSpec photos_counters[] = {
   { NULL },
 };
 
-/* A printer name is a CUPS queue name: no spaces, slashes or '#'
- * (lpadmin's own rule), so a typo is told at once rather than at the
- * first print. */
+/* Only the printing keys need more than their type checked. */
 static void
 check_photos (EscaleActivity *activity, EscaleConfigFile *file, GPtrArray *problems)
 {
-  g_autofree char *printer = escale_activity_get_string (activity, "Photos", "printer");
-
-  if (printer == NULL)
-    return;
-  for (const char *c = printer; *c != '\0'; c++)
-    if (g_ascii_isspace (*c) || *c == '/' || *c == '#' || g_ascii_iscntrl (*c))
-      {
-        escale_config_file_problem (file, problems, "Photos", "printer",
-                                    _ ("« %s » n'est pas un nom d'imprimante CUPS (sans espace, "
-                                       "« / » ni « # ») : lpstat -p donne les noms ; "
-                                       "l'imprimante par défaut est utilisée"),
-                                    printer);
-        return;
-      }
-}
-
-/* [Photos] print=, true unless the centre switched printing off. */
-gboolean
-escale_photos_kind_get_print (EscaleActivity *activity)
-{
-  g_autofree char *print = escale_activity_get_string (activity, "Photos", "print");
-
-  return g_strcmp0 (print, "false") != 0 && g_strcmp0 (print, "0") != 0;
-}
-
-/* [Photos] max-prints=, pages one visit may print. */
-guint
-escale_photos_kind_get_max_prints (EscaleActivity *activity)
-{
-  g_autofree char *max = escale_activity_get_string (activity, "Photos", "max-prints");
-
-  if (max == NULL)
-    return ESCALE_PHOTOS_DEFAULT_MAX_PRINTS;
-  return (guint) CLAMP (g_ascii_strtoll (max, NULL, 10), 0, 50);
-}
-
-/* [Photos] printer=, or NULL for CUPS's default; a name the check refused is NULL too. */
-char *
-escale_photos_kind_get_printer (EscaleActivity *activity)
-{
-  g_autofree char *printer = escale_activity_get_string (activity, "Photos", "printer");
-
-  if (printer == NULL || strpbrk (printer, " \t/#") != NULL)
-    return NULL;
-  return g_steal_pointer (&printer);
+  escale_print_keys_check (activity, "Photos", file, problems);
 }
 
 /* The full path of [Photos] ports-picture=, or NULL for Escale's own drawing. */

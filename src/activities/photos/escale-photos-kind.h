@@ -11,9 +11,6 @@ extern const EscaleActivityKind escale_photos_kind;
 
 GType escale_photos_kind_view_type (EscaleActivity *activity); /* escale-photos-view.c */
 
-gboolean escale_photos_kind_get_print (EscaleActivity *activity);
-guint escale_photos_kind_get_max_prints (EscaleActivity *activity);
-char *escale_photos_kind_get_printer (EscaleActivity *activity);
 char *escale_photos_kind_get_ports_picture (EscaleActivity *activity);
 
 /* escale-photos-check.c: the decoding helper runs here, sandboxed or not. */

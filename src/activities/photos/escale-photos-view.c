@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "escale-print-keys.h"
 #include "escale-call-kind.h"
 #include "escale-photo-library.h"
 #include "escale-photo-medium.h"
@@ -121,9 +122,10 @@ escale_photos_view_get_media (EscalePhotosView *self)
 static guint
 prints_left (EscalePhotosView *self)
 {
-  guint max = escale_photos_kind_get_max_prints (self->activity);
+  guint max =
+    escale_print_keys_get_max_prints (self->activity, "Photos", ESCALE_PHOTOS_DEFAULT_MAX_PRINTS);
 
-  if (!escale_photos_kind_get_print (self->activity) || self->pages_printed >= max)
+  if (!escale_print_keys_get_print (self->activity, "Photos") || self->pages_printed >= max)
     return 0;
   return max - self->pages_printed;
 }
@@ -356,7 +358,7 @@ print_decoded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   turned = escale_photo_texture_rotate (texture, job->rotation);
   g_clear_object (&texture);
-  printer_name = escale_photos_kind_get_printer (self->activity);
+  printer_name = escale_print_keys_get_printer (self->activity, "Photos");
   printer = escale_photo_printer_new (printer_name);
   escale_photo_printer_print_async (printer, turned, self->cancellable, printed_cb,
                                     g_steal_pointer (&job));
