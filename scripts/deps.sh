@@ -48,6 +48,8 @@ ensure_packages () {
     test) wanted+=("${ESCALE_TEST_PACKAGES[@]}") ;;
     run) wanted+=("${ESCALE_RUN_PACKAGES[@]}") ;;
     fuzz) wanted+=(clang) ;;
+    # bench/compare.py: taps through XTest.
+    bench) wanted+=("${ESCALE_TEST_PACKAGES[@]}" python3-xlib) ;;
   esac
   local missing=()
   local pkg

@@ -274,21 +274,38 @@ escale_application_startup (GApplication *app)
                                    g_object_ref (escale_kiosk_get_notices (self->kiosk)));
 }
 
-/* ESCALE_BENCH_STARTUP=1 (bench/ only): print the wall-clock time of the
- * first painted frame, in microseconds, and quit. */
+/* bench/ only, never set by the unit: ESCALE_BENCH_STARTUP=1 prints the
+ * wall-clock time of the first painted frame, in microseconds, and quits;
+ * ESCALE_BENCH_FRAMES=1 prints "escale-frame-us: PAGE TIME" for the first
+ * painted frame of every page shown (welcome, home, activity, goodbye...),
+ * so that a driver outside the program can time a tap to what a person
+ * sees; ESCALE_BENCH_NO_GOODBYE=1 skips the "Tout est effacé" delay. */
 static void
-first_frame_cb (GdkFrameClock *clock, GtkWindow *window)
+bench_frame_cb (GdkFrameClock *clock, GtkWindow *window)
 {
-  g_print ("escale-first-frame-us: %" G_GINT64_FORMAT "\n", g_get_real_time ());
-  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, window);
-  g_application_quit (G_APPLICATION (gtk_window_get_application (window)));
+  static char *last_page = NULL;
+  const char *page = escale_window_get_page_name (ESCALE_WINDOW (window));
+
+  if (g_getenv ("ESCALE_BENCH_STARTUP") != NULL)
+    {
+      g_print ("escale-first-frame-us: %" G_GINT64_FORMAT "\n", g_get_real_time ());
+      g_signal_handlers_disconnect_by_func (clock, bench_frame_cb, window);
+      g_application_quit (G_APPLICATION (gtk_window_get_application (window)));
+      return;
+    }
+  if (g_strcmp0 (page, last_page) == 0)
+    return;
+  g_print ("escale-frame-us: %s %" G_GINT64_FORMAT "\n", page, g_get_real_time ());
+  fflush (stdout);
+  g_free (last_page);
+  last_page = g_strdup (page);
 }
 
 static void
 bench_mapped_cb (GtkWidget *window)
 {
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
-                    G_CALLBACK (first_frame_cb), window);
+                    G_CALLBACK (bench_frame_cb), window);
 }
 
 static void
@@ -309,8 +326,10 @@ escale_application_activate (GApplication *app)
                              g_object_ref (self->web_profile), g_object_unref);
       escale_reset_register (reset, "recent-files", wipe_recent_files, NULL, NULL);
       escale_kiosk_start (self->kiosk);
-      if (g_getenv ("ESCALE_BENCH_STARTUP") != NULL)
+      if (g_getenv ("ESCALE_BENCH_STARTUP") != NULL || g_getenv ("ESCALE_BENCH_FRAMES") != NULL)
         g_signal_connect (window, "map", G_CALLBACK (bench_mapped_cb), NULL);
+      if (g_getenv ("ESCALE_BENCH_NO_GOODBYE") != NULL)
+        escale_kiosk_set_goodbye_delay_ms (self->kiosk, 0);
     }
   gtk_window_present (window);
 }
