@@ -9,7 +9,6 @@
 #include "escale-countdown.h"
 #include "escale-feedback-page.h"
 #include "escale-home-page.h"
-#include "escale-notifier.h"
 #include "escale-staff-page.h"
 #include "escale-stats-report.h"
 #include "escale-welcome-page.h"
@@ -157,13 +156,10 @@ _escale_window_update_for_state (EscaleWindow *self)
     case ESCALE_SESSION_IDLE:
       gtk_widget_set_visible (GTK_WIDGET (self->countdown), FALSE);
       gtk_widget_set_visible (self->helper_banner, FALSE);
-      escale_notifier_withdraw (self->notifier, "countdown");
-      escale_notifier_withdraw (self->notifier, "helper");
       _escale_window_show_page (self, "welcome");
       break;
     case ESCALE_SESSION_ACTIVE:
       gtk_widget_set_visible (GTK_WIDGET (self->countdown), FALSE);
-      escale_notifier_withdraw (self->notifier, "countdown");
       {
         const char *page = gtk_stack_get_visible_child_name (self->stack);
 
@@ -176,8 +172,6 @@ _escale_window_update_for_state (EscaleWindow *self)
       escale_countdown_set_remaining (self->countdown, escale_session_get_remaining (session));
       gtk_widget_set_visible (GTK_WIDGET (self->countdown), TRUE);
       gtk_widget_grab_focus (GTK_WIDGET (self->countdown));
-      escale_notifier_send (self->notifier, "countdown", _ ("Êtes-vous toujours là ?"),
-                            _ ("Touchez l'écran pour continuer, sinon tout sera effacé."), TRUE);
       break;
     case ESCALE_SESSION_ENDING:
       gtk_widget_set_visible (GTK_WIDGET (self->countdown), FALSE);
@@ -503,7 +497,6 @@ escale_window_dispose (GObject *object)
   g_clear_object (&self->kiosk);
   g_clear_object (&self->web_profile);
   g_clear_object (&self->help_client);
-  g_clear_object (&self->notifier);
   g_clear_pointer (&self->before_help, g_free);
   g_clear_pointer (&self->before_staff, g_free);
   G_OBJECT_CLASS (escale_window_parent_class)->dispose (object);
@@ -618,7 +611,6 @@ escale_window_init (EscaleWindow *self)
   GtkEventController *scroll;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->notifier = escale_notifier_new ();
 
   gtk_label_set_text (self->help_label,
                       _ ("• Touchez un grand bouton pour choisir ce que vous voulez faire.\n"
