@@ -6,6 +6,7 @@
 #include "config.h"
 #include "escale-activities.h"
 #include "escale-activity-page.h"
+#include "escale-activity-view.h"
 #include "escale-countdown.h"
 #include "escale-feedback-page.h"
 #include "escale-home-page.h"
@@ -41,10 +42,25 @@ has_activities (EscaleWindow *self)
   return escale_config_get_activities (escale_kiosk_get_config (self->kiosk))->len > 0;
 }
 
+/* A view presenting to a group (the culture "Mode conférencier") takes the
+ * whole screen: the bars step aside while it does. */
+static gboolean
+activity_fills_screen (EscaleWindow *self)
+{
+  GtkWidget *view;
+
+  if (self->activity_page == NULL)
+    return FALSE;
+  view = escale_activity_page_get_content (ESCALE_ACTIVITY_PAGE (self->activity_page));
+  return ESCALE_IS_ACTIVITY_VIEW (view) &&
+         escale_activity_view_get_fills_screen (ESCALE_ACTIVITY_VIEW (view));
+}
+
 void
 _escale_window_show_page (EscaleWindow *self, const char *name)
 {
-  gboolean bars = g_str_equal (name, "home") || g_str_equal (name, "activity") ||
+  gboolean bars = g_str_equal (name, "home") ||
+                  (g_str_equal (name, "activity") && !activity_fills_screen (self)) ||
                   g_str_equal (name, "help");
   EscaleConfig *config = escale_kiosk_get_config (self->kiosk);
 
@@ -52,6 +68,11 @@ _escale_window_show_page (EscaleWindow *self, const char *name)
   if (self->staff_page != NULL && !g_str_equal (name, "staff"))
     escale_staff_page_close (ESCALE_STAFF_PAGE (self->staff_page));
   gtk_stack_set_visible_child_name (self->stack, name);
+  /* The presentation's edges are the screen's (style.css). */
+  if (g_str_equal (name, "activity") && activity_fills_screen (self))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "fills-screen");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "fills-screen");
   gtk_widget_set_visible (self->top_bar, bars);
   gtk_widget_set_visible (self->bottom_bar, bars);
   gtk_widget_set_visible (self->home_button, !g_str_equal (name, "home"));
