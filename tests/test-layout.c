@@ -8,6 +8,7 @@
  * ESCALE_LAYOUT_SCREENSHOTS=DIR also saves each page, as drawn, into DIR. */
 #include "escale-activity-page.h"
 #include "escale-culture-view.h"
+#include "photos-test-widgets.h"
 #include "escale-demarches-view.h"
 #include "escale-feedback-page.h"
 #include "escale-home-page.h"
@@ -80,6 +81,8 @@ save_shot (Fixture *f, const char *name)
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL) /* not drawn yet */
+    return;
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_true (gdk_texture_save_to_png (texture, path));
@@ -221,6 +224,57 @@ activity_view (Fixture *f)
     ESCALE_ACTIVITY_PAGE (escale_window_get_activity_page (f->k.window)));
 }
 
+static GtkWidget *
+find_css (GtkWidget *widget, const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class) && gtk_widget_get_mapped (widget))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_css (c, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Mode conférencier is a presentation to a group: the work as large as
+ * its proportions allow on this screen (at least 85% of the screen's
+ * width or height, whichever limits it), Quitter and Suivante on screen
+ * and large. */
+static void
+check_presentation (Fixture *f, const char *page)
+{
+  GtkWidget *window = GTK_WIDGET (f->k.window);
+  GtkWidget *picture = find_css (window, "culture-slide-picture");
+  GdkPaintable *paintable;
+  graphene_rect_t bounds;
+  double ratio, scale, shown_w, shown_h;
+
+  g_assert_nonnull (picture);
+  paintable = gtk_picture_get_paintable (GTK_PICTURE (picture));
+  g_assert_nonnull (paintable);
+  g_assert_true (gtk_widget_compute_bounds (picture, window, &bounds));
+  ratio = gdk_paintable_get_intrinsic_aspect_ratio (paintable);
+  /* What GTK_CONTENT_FIT_CONTAIN draws in the picture's allocation. */
+  scale = MIN (bounds.size.width / (bounds.size.height * ratio), 1.0);
+  shown_w = bounds.size.height * ratio * scale;
+  shown_h = bounds.size.height * scale;
+  if (shown_w < 0.85 * f->size->width && shown_h < 0.85 * f->size->height)
+    g_string_append_printf (f->faults, "\n  %s A+x%u: the work is only %.0fx%.0f", page, f->scale,
+                            shown_w, shown_h);
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *name = i == 0 ? "Quitter" : "Suivante";
+      GtkWidget *button = photos_test_find_button (find_css (window, "culture-slideshow"), name);
+
+      if (button == NULL || !gtk_widget_get_mapped (button) || gtk_widget_get_height (button) < 64)
+        g_string_append_printf (f->faults, "\n  %s A+x%u: no large %s", page, f->scale, name);
+    }
+}
+
 static void
 walk_culture (Fixture *f, const char *id)
 {
@@ -235,6 +289,8 @@ walk_culture (Fixture *f, const char *id)
   check_page (f, sites, TRUE);
   escale_culture_view_present (view, 0);
   check_page (f, present, FALSE);
+  if (!f->names)
+    check_presentation (f, present);
 }
 
 static void

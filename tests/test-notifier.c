@@ -1,132 +1,160 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include <unistd.h>
+#include "escale-test-util.h"
 
-#include "escale-notifier.h"
+/* The kiosk's screen is the visitor's: its own overlays (the countdown, the
+ * help banner) say everything, and a desktop notification would only come
+ * in small print over "J'ai fini". So a visit that calls for help and lets
+ * the countdown run must send nothing to a notification server. The test
+ * owns both notification services (freedesktop's, which libnotify and
+ * GNotification's fallback use, and GTK's own, which GNotification prefers)
+ * on a private session bus and counts what arrives. */
 
-/* With no notification server (here: no session bus at all), sending must
- * return at once and fail quietly: the in-window message is enough. */
-static void
-test_no_server_never_blocks (void)
+static const char notifications_xml[] =
+  "<node><interface name='org.freedesktop.Notifications'>"
+  "<method name='Notify'><arg type='s'/><arg type='u'/><arg type='s'/><arg type='s'/>"
+  "<arg type='s'/><arg type='as'/><arg type='a{sv}'/><arg type='i'/>"
+  "<arg type='u' direction='out'/></method>"
+  "<method name='GetServerInformation'><arg type='s' direction='out'/>"
+  "<arg type='s' direction='out'/><arg type='s' direction='out'/>"
+  "<arg type='s' direction='out'/></method>"
+  "<method name='GetCapabilities'><arg type='as' direction='out'/></method>"
+  "<method name='CloseNotification'><arg type='u'/></method>"
+  "</interface>"
+  "<interface name='org.gtk.Notifications'>"
+  "<method name='AddNotification'><arg type='s'/><arg type='s'/><arg type='a{sv}'/></method>"
+  "<method name='RemoveNotification'><arg type='s'/><arg type='s'/></method>"
+  "</interface></node>";
+
+typedef struct
 {
-  if (g_test_subprocess ())
-    {
-      g_autoptr(EscaleNotifier) notifier = escale_notifier_new ();
-      gint64 before = g_get_monotonic_time ();
-      gboolean timed_out = FALSE;
+  GTestDBus *bus;
+  GDBusConnection *server;
+  GDBusNodeInfo *info;
+  guint shown; /* Notify and AddNotification calls */
+  guint owned; /* names acquired */
+  EscaleTestKiosk k;
+} Fixture;
 
-      escale_notifier_send (notifier, "countdown", "Êtes-vous toujours là ?", "Touchez", TRUE);
-      escale_notifier_withdraw (notifier, "countdown");
-      escale_notifier_send (notifier, "helper", "Un aidant est demandé", "Poste 2", TRUE);
-      /* The calls only queue work: far below any D-Bus timeout (25 s). */
-      g_assert_cmpint (g_get_monotonic_time () - before, <, 2 * G_USEC_PER_SEC);
+static void
+server_call_cb (GDBusConnection *connection, const char *sender, const char *path,
+                const char *interface, const char *method, GVariant *parameters,
+                GDBusMethodInvocation *invocation, gpointer user_data)
+{
+  Fixture *f = user_data;
 
-      /* The worker thread reports through counters; poll them. */
-      while (escale_notifier_get_n_failed (notifier) + escale_notifier_get_n_sent (notifier) < 3 &&
-             !timed_out)
-        {
-          g_usleep (10000);
-          timed_out = g_get_monotonic_time () - before > 30 * G_USEC_PER_SEC;
-        }
-      g_assert_false (timed_out);
-      g_assert_cmpuint (escale_notifier_get_n_sent (notifier), ==, 0);
-      g_assert_cmpuint (escale_notifier_get_n_failed (notifier), ==, 3);
-      return;
-    }
-
-  g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/escale-test-bus", TRUE);
-  g_test_trap_subprocess (NULL, 90 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
+  if (g_str_equal (method, "Notify") || g_str_equal (method, "AddNotification"))
+    f->shown++;
+  if (g_str_equal (method, "Notify"))
+    g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", f->shown));
+  else if (g_str_equal (method, "GetServerInformation"))
+    g_dbus_method_invocation_return_value (invocation,
+                                           g_variant_new ("(ssss)", "test", "escale", "1", "1.2"));
+  else if (g_str_equal (method, "GetCapabilities"))
+    g_dbus_method_invocation_return_value (invocation, g_variant_new_parsed ("(['body'],)"));
+  else
+    g_dbus_method_invocation_return_value (invocation, NULL);
 }
 
 static void
-hold_call (GDBusConnection *connection, const char *sender, const char *path,
-           const char *interface, const char *method, GVariant *parameters,
-           GDBusMethodInvocation *invocation, gpointer user_data)
+name_acquired_cb (GDBusConnection *connection, const char *name, gpointer user_data)
 {
-  /* A notification server that hangs: it never answers. */
-  g_ptr_array_add (user_data, g_object_ref (invocation));
+  ((Fixture *) user_data)->owned++;
 }
 
 static gboolean
-count_tick (gpointer data)
+names_owned (gpointer data)
 {
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
+  return ((Fixture *) data)->owned == 2;
 }
 
-/* A server that takes the call and never answers is worse than none: the
- * screen must stay responsive all the same. */
 static void
-test_hung_server_never_blocks (void)
+serve (Fixture *f, const char *path, GDBusInterfaceInfo *interface, const char *name)
 {
-  if (g_test_subprocess ())
-    {
-      static const char xml[] =
-        "<node><interface name='org.freedesktop.Notifications'>"
-        "<method name='Notify'><arg type='s'/><arg type='u'/><arg type='s'/><arg type='s'/>"
-        "<arg type='s'/><arg type='as'/><arg type='a{sv}'/><arg type='i'/>"
-        "<arg type='u' direction='out'/></method>"
-        "<method name='GetServerInformation'><arg type='s' direction='out'/>"
-        "<arg type='s' direction='out'/><arg type='s' direction='out'/>"
-        "<arg type='s' direction='out'/></method>"
-        "<method name='GetCapabilities'><arg type='as' direction='out'/></method>"
-        "<method name='CloseNotification'><arg type='u'/></method>"
-        "</interface></node>";
-      GDBusInterfaceVTable vtable = { hold_call, NULL, NULL };
-      g_autoptr(GTestDBus) bus = g_test_dbus_new (G_TEST_DBUS_NONE);
-      g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
-      g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (xml, NULL);
-      GDBusConnection *server;
-      EscaleNotifier *notifier;
-      gint64 before;
-      guint ticks = 0;
-      gint64 until;
+  static const GDBusInterfaceVTable vtable = { server_call_cb, NULL, NULL };
 
-      g_test_dbus_up (bus);
-      server =
-        g_dbus_connection_new_for_address_sync (g_test_dbus_get_bus_address (bus),
-                                                G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
-                                                  G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
-                                                NULL, NULL, NULL);
-      g_assert_nonnull (server);
-      g_assert_cmpuint (g_dbus_connection_register_object (server,
-                                                           "/org/freedesktop/Notifications",
-                                                           info->interfaces[0], &vtable, held,
-                                                           NULL, NULL),
-                        >, 0);
-      g_bus_own_name_on_connection (server, "org.freedesktop.Notifications",
-                                    G_BUS_NAME_OWNER_FLAGS_NONE, NULL, NULL, NULL, NULL);
-      for (int i = 0; i < 20; i++)
-        g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (g_dbus_connection_register_object (f->server, path, interface, &vtable, f,
+                                                       NULL, NULL),
+                    >, 0);
+  g_bus_own_name_on_connection (f->server, name, G_BUS_NAME_OWNER_FLAGS_NONE, name_acquired_cb,
+                                NULL, f, NULL);
+}
 
-      notifier = escale_notifier_new ();
-      before = g_get_monotonic_time ();
-      escale_notifier_send (notifier, "countdown", "Êtes-vous toujours là ?", "Touchez", TRUE);
-      escale_notifier_send (notifier, "helper", "Un aidant est demandé", "Poste 2", TRUE);
-      g_assert_cmpint (g_get_monotonic_time () - before, <, G_USEC_PER_SEC);
+static void
+setup (Fixture *f, gconstpointer data)
+{
+  g_autofree char *demo = escale_test_demo_config ();
 
-      /* The main loop (the screen) keeps running while the server hangs. */
-      g_timeout_add (50, count_tick, &ticks);
-      until = g_get_monotonic_time () + G_USEC_PER_SEC;
-      while (g_get_monotonic_time () < until)
-        g_main_context_iteration (NULL, TRUE);
-      g_assert_cmpuint (ticks, >=, 10);
-      g_assert_cmpuint (held->len, >=, 1);
-      g_assert_cmpuint (escale_notifier_get_n_sent (notifier), ==, 0);
-      /* The worker is still waiting on the hung server: leave without
-       * waiting for it, as the kiosk would at shutdown. */
-      _exit (0);
-    }
+  /* A bus of the test's own: DBUS_SESSION_BUS_ADDRESS points to it, so the
+   * kiosk and libnotify find this server and no other. */
+  f->bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_test_dbus_up (f->bus);
+  f->server =
+    g_dbus_connection_new_for_address_sync (g_test_dbus_get_bus_address (f->bus),
+                                            G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                              G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                            NULL, NULL, NULL);
+  g_assert_nonnull (f->server);
+  f->info = g_dbus_node_info_new_for_xml (notifications_xml, NULL);
+  serve (f, "/org/freedesktop/Notifications", f->info->interfaces[0],
+         "org.freedesktop.Notifications");
+  serve (f, "/org/gtk/Notifications", f->info->interfaces[1], "org.gtk.Notifications");
+  escale_test_wait_until (names_owned, f, 5000);
 
-  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
+  escale_test_kiosk_init (&f->k, demo, FALSE);
+}
+
+static void
+teardown (Fixture *f, gconstpointer data)
+{
+  escale_test_kiosk_clear (&f->k);
+  g_dbus_connection_close_sync (f->server, NULL, NULL);
+  g_clear_object (&f->server);
+  g_clear_pointer (&f->info, g_dbus_node_info_unref);
+  g_test_dbus_down (f->bus);
+  g_clear_object (&f->bus);
+}
+
+/* Lets whatever the kiosk might have sent (from a worker thread, too)
+ * reach the server: a notification takes a few milliseconds here. */
+static void
+let_messages_arrive (void)
+{
+  escale_test_spin (1500);
+}
+
+static void
+test_help_and_countdown_send_nothing (Fixture *f, gconstpointer data)
+{
+  EscaleSession *session = escale_kiosk_get_session (f->k.kiosk);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.start", NULL);
+  g_assert_cmpstr (escale_window_get_page_name (f->k.window), ==, "home");
+
+  /* A help request: the banner says it on the kiosk's own screen. */
+  gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.call-helper", NULL);
+  g_assert_true (escale_window_get_helper_banner_visible (f->k.window));
+
+  /* The countdown: the kiosk's own overlay asks "Êtes-vous toujours là ?". */
+  while (escale_session_get_state (session) != ESCALE_SESSION_WARNING)
+    escale_test_kiosk_advance (&f->k, 10);
+  escale_test_kiosk_advance (&f->k, 1);
+  let_messages_arrive ();
+  g_assert_cmpuint (f->shown, ==, 0);
+
+  /* The person touches the screen, then leaves through "J'ai fini". */
+  gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.still-here", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.finish", NULL);
+  let_messages_arrive ();
+  g_assert_cmpuint (f->shown, ==, 0);
 }
 
 int
 main (int argc, char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/escale/notifier/no-server-never-blocks", test_no_server_never_blocks);
-  g_test_add_func ("/escale/notifier/hung-server-never-blocks", test_hung_server_never_blocks);
+  /* The private bus has no accessibility bus to offer. */
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  g_test_add ("/escale/notifier/help-and-countdown-send-nothing", Fixture, NULL, setup,
+              test_help_and_countdown_send_nothing, teardown);
   return g_test_run ();
 }

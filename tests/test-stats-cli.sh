@@ -18,7 +18,9 @@ run () {
   rc=$?
 }
 
-echo "1..48"
+echo "1..51"
+# French thousands: 1 234 with a no-break space.
+nbsp="$(printf '\302\240')"
 db="$tmp/stats.db"
 
 run
@@ -42,13 +44,16 @@ sqlite3 "$db" "INSERT INTO sessions (day, start_hour, weekday, duration_min, end
  ('2026-03-03', 14, 2, 80, 'timeout', 0, 'a2', 'k1', 0, NULL, NULL),
  ('2020-01-06', 10, 1, 20, 'finished', 0, 'a3', 'k1', 0, NULL, NULL);
  INSERT INTO session_activities VALUES (1, 'visio', 35, 'Échanger avec ses proches', '2026-03-02');
- INSERT INTO session_counters VALUES (1, '2026-03-02', 'call', 'started', 2), (1, '2026-03-02', 'photos', 'taken', 4);
+ INSERT INTO session_counters VALUES (1, '2026-03-02', 'call', 'started', 2), (1, '2026-03-02', 'photos', 'taken', 4), (2, '2026-03-03', 'photos', 'printed', 1234);
  INSERT INTO activity_titles VALUES ('visio', 'Appel vidéo');"
 
 run --db "$db" summary --from 2026-03-01 --to 2026-03-31
 check "summary counts the period's visits" '[ $rc -eq 0 ] && grep -q "^Visites : 2 " "$tmp/out" && grep -q "Heures d.utilisation : 2 h 00" "$tmp/out"'
 check "summary names every counter, declared or not" '[ $rc -eq 0 ] && grep -q "^Appels vidéo lancés : 2 (1 visite)" "$tmp/out" && grep -q "^Appels vidéo aboutis : 0 (0 visites)" "$tmp/out" && grep -q "^photos/taken : 4 (1 visite)" "$tmp/out"'
 check "summary names activities by title, visits in the singular for one" '[ $rc -eq 0 ] && grep -q "^  Activité « Appel vidéo » : 1 visite, 35 min" "$tmp/out" && grep -q "^Aide demandée : 1 visite (1 appel à un aidant, aide reçue dans 0 visites)" "$tmp/out"'
+check "summary in French figures: median in whole minutes, thousands with a no-break space, the period in words" '[ $rc -eq 0 ] && grep -q "^Durée médiane d.une visite : 60 min$" "$tmp/out" && grep -q "^photos/printed : 1${nbsp}234 (1 visite)$" "$tmp/out" && grep -q "^Période : du 1er mars 2026 au 31 mars 2026$" "$tmp/out"'
+run --db "$db" summary
+check "summary without a period: since the beginning, no made-up bounds" '[ $rc -eq 0 ] && grep -q "^Période : depuis le début$" "$tmp/out" && ! grep -q "2000-01-01\|9999" "$tmp/out" && grep -q "^Visites : 3 " "$tmp/out"'
 run --db "$db" summary --from 2026-31-03
 check "summary with a bad date: exit 2, shows the format" '[ $rc -eq 2 ] && grep -q "AAAA-MM-JJ" "$tmp/err"'
 run --db "$db" summary --from 2026-04-01 --to 2026-03-01
@@ -102,6 +107,8 @@ check "report over an existing file: exit 1, asks for --force, the file kept" '[
 mkdir -p "$tmp/conf" && printf '[Centre]\nname=Maison des services de Brantôme\n' > "$tmp/conf/escale.ini"
 run --db "$db" report --from 2026-03-01 --to 2026-03-31 --config "$tmp/conf" -o "$tmp/rapport.pdf"
 check "report: one A4 page named after the config's centre, with the period's visits" '[ $rc -eq 0 ] && pdfinfo "$tmp/rapport.pdf" | grep -q "^Pages: *1$" && pdfinfo "$tmp/rapport.pdf" | grep -q "(A4)" && pdftotext "$tmp/rapport.pdf" - | grep -q "Maison des services de Brantôme" && pdftotext -raw "$tmp/rapport.pdf" - | tr "\n" " " | grep -q "2 Visites"'
+run --db "$db" report --centre "Tiers-lieu de Mareuil" -o "$tmp/tout.pdf"
+check "report without a period: since the beginning, no 2000-01-01 nor 9999-12-31" '[ $rc -eq 0 ] && pdftotext "$tmp/tout.pdf" - | grep -q "depuis le début" && ! pdftotext "$tmp/tout.pdf" - | grep -q "2000\|9999"'
 run --db "$db" report --from 2026-03-01 --to 2026-03-31 --centre "Tiers-lieu de Mareuil" --force -o "$tmp/rapport.pdf"
 check "report --centre names the centre, --force replaces" '[ $rc -eq 0 ] && pdftotext "$tmp/rapport.pdf" - | grep -q "Tiers-lieu de Mareuil" && pdftotext "$tmp/rapport.pdf" - | grep -q "du 1er mars 2026 au 31 mars 2026"'
 

@@ -154,6 +154,57 @@ test_period_ranges (void)
   g_assert_true (escale_stats_day_is_valid ("2024-02-29"));
 }
 
+/* What staff read is written the French way: "29 min" or "29,5 min",
+ * never "29.0 min"; a period without bounds in words, never the
+ * 2000-01-01..9999-12-31 that stands for it. */
+static void
+test_french_minutes_and_open_periods (Fixture *f, gconstpointer data)
+{
+  const struct
+  {
+    double minutes;
+    const char *text;
+  } minutes[] = {
+    { 29.0, "29 min" },    { 29.5, "29,5 min" },         { 0.0, "0 min" },
+    { 52.25, "52,3 min" }, { 1234.0, "1\u00a0234 min" }, { 1234.5, "1\u00a0234,5 min" },
+  };
+  const struct
+  {
+    const char *from;
+    const char *to;
+    const char *text;
+  } periods[] = {
+    { ESCALE_STATS_FIRST_DAY, ESCALE_STATS_LAST_DAY, "depuis le début" },
+    { NULL, NULL, "depuis le début" },
+    { "2026-03-01", ESCALE_STATS_LAST_DAY, "depuis le 1er mars 2026" },
+    { ESCALE_STATS_FIRST_DAY, "2026-11-03", "jusqu'au 3 novembre 2026" },
+    { "2026-03-01", "2026-03-31", "du 1er mars 2026 au 31 mars 2026" },
+  };
+  g_autoptr(EscaleStatsStore) store = open_new_store (f->path);
+  g_autoptr(EscaleStatsReport) report = NULL;
+  g_autoptr(GPtrArray) figures = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (minutes); i++)
+    {
+      g_autofree char *text = escale_stats_format_minutes (minutes[i].minutes);
+
+      g_assert_cmpstr (text, ==, minutes[i].text);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
+    {
+      g_autofree char *text = escale_stats_format_period (periods[i].from, periods[i].to);
+
+      g_assert_cmpstr (text, ==, periods[i].text);
+    }
+  /* The dashboard's and the PDF's tile: the median of the known month. */
+  fill_known_dataset (store);
+  report = escale_stats_report_new (store, "2026-03-01", "2026-03-31", &error);
+  g_assert_no_error (error);
+  figures = escale_stats_key_figures (report);
+  g_assert_cmpstr (((EscaleStatsFigure *) figures->pdata[2])->value, ==, "52 min");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -164,6 +215,8 @@ main (int argc, char *argv[])
   ADD ("/escale/stats-model/day-totals-match-rows", test_day_totals_match_rows);
   ADD ("/escale/stats-model/report-in-worker-thread", test_report_in_worker_thread);
   g_test_add_func ("/escale/stats-model/period-ranges", test_period_ranges);
+  ADD ("/escale/stats-model/french-minutes-and-open-periods",
+       test_french_minutes_and_open_periods);
 #undef ADD
   return g_test_run ();
 }

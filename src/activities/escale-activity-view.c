@@ -10,6 +10,9 @@
  *               view shows (1 for [Guide] step-1...), 0 for none
  *   presenting  the view takes the whole width (the culture slideshow's
  *               "Mode conférencier"): the guide panel steps aside
+ *   fills-screen  the view takes the whole screen (a presentation to a
+ *               group): the window's bars step aside too, so the view
+ *               must offer its own large way out
  * The visit and the web profile may be NULL (a view tested on its own, or
  * a kind that shows no web page). */
 typedef struct
@@ -20,6 +23,7 @@ typedef struct
   guint guide_step;
   gboolean holding;
   gboolean presenting;
+  gboolean fills_screen;
 } EscaleActivityViewPrivate;
 
 enum
@@ -31,6 +35,7 @@ enum
   PROP_HOLDING,
   PROP_GUIDE_STEP,
   PROP_PRESENTING,
+  PROP_FILLS_SCREEN,
   N_PROPS,
 };
 
@@ -76,6 +81,9 @@ escale_activity_view_get_property (GObject *object, guint prop_id, GValue *value
       break;
     case PROP_PRESENTING:
       g_value_set_boolean (value, priv->presenting);
+      break;
+    case PROP_FILLS_SCREEN:
+      g_value_set_boolean (value, priv->fills_screen);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -123,6 +131,7 @@ escale_activity_view_class_init (EscaleActivityViewClass *klass)
   pspecs[PROP_HOLDING] = g_param_spec_boolean ("holding", NULL, NULL, FALSE, state);
   pspecs[PROP_GUIDE_STEP] = g_param_spec_uint ("guide-step", NULL, NULL, 0, G_MAXUINT, 0, state);
   pspecs[PROP_PRESENTING] = g_param_spec_boolean ("presenting", NULL, NULL, FALSE, state);
+  pspecs[PROP_FILLS_SCREEN] = g_param_spec_boolean ("fills-screen", NULL, NULL, FALSE, state);
   g_object_class_install_properties (object_class, N_PROPS, pspecs);
 
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
@@ -215,6 +224,26 @@ escale_activity_view_set_presenting (EscaleActivityView *self, gboolean presenti
     return;
   priv->presenting = !!presenting;
   g_object_notify_by_pspec (G_OBJECT (self), pspecs[PROP_PRESENTING]);
+}
+
+gboolean
+escale_activity_view_get_fills_screen (EscaleActivityView *self)
+{
+  g_return_val_if_fail (ESCALE_IS_ACTIVITY_VIEW (self), FALSE);
+  return PRIV (self)->fills_screen;
+}
+
+void
+escale_activity_view_set_fills_screen (EscaleActivityView *self, gboolean fills_screen)
+{
+  EscaleActivityViewPrivate *priv;
+
+  g_return_if_fail (ESCALE_IS_ACTIVITY_VIEW (self));
+  priv = PRIV (self);
+  if (priv->fills_screen == !!fills_screen)
+    return;
+  priv->fills_screen = !!fills_screen;
+  g_object_notify_by_pspec (G_OBJECT (self), pspecs[PROP_FILLS_SCREEN]);
 }
 
 /* Asks the window to open @activity in place of this view (which goes

@@ -30,11 +30,13 @@ EscaleWebProfile *escale_activity_view_get_web_profile (EscaleActivityView *self
 gboolean escale_activity_view_get_holding (EscaleActivityView *self);
 guint escale_activity_view_get_guide_step (EscaleActivityView *self);
 gboolean escale_activity_view_get_presenting (EscaleActivityView *self);
+gboolean escale_activity_view_get_fills_screen (EscaleActivityView *self);
 gboolean escale_activity_view_open_activity (EscaleActivityView *self, EscaleActivity *activity);
 
 /* protected: for subclasses */
 void escale_activity_view_set_holding (EscaleActivityView *self, gboolean holding);
 void escale_activity_view_set_guide_step (EscaleActivityView *self, guint step);
 void escale_activity_view_set_presenting (EscaleActivityView *self, gboolean presenting);
+void escale_activity_view_set_fills_screen (EscaleActivityView *self, gboolean fills_screen);
 
 G_END_DECLS

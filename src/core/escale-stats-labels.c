@@ -191,6 +191,21 @@ escale_stats_format_number (guint64 n)
   return g_string_free (out, FALSE);
 }
 
+/* "29 min", "29,5 min", "1 234 min": whole minutes without a decimal,
+ * otherwise one, after a comma, as French writes it. */
+char *
+escale_stats_format_minutes (double minutes)
+{
+  guint64 tenths = (guint64) (MAX (minutes, 0.0) * 10.0 + 0.5);
+  g_autofree char *whole = escale_stats_format_number (tenths / 10);
+
+  if (tenths % 10 == 0)
+    /* TRANSLATORS: a number of minutes, "29 min" */
+    return g_strdup_printf (_ ("%s min"), whole);
+  /* TRANSLATORS: minutes with one decimal, "29,5 min": the comma is French */
+  return g_strdup_printf (_ ("%s,%u min"), whole, (guint) (tenths % 10));
+}
+
 static const char *const month_names[] = {
   N_ ("janvier"),   N_ ("février"), N_ ("mars"),     N_ ("avril"),
   N_ ("mai"),       N_ ("juin"),    N_ ("juillet"),  N_ ("août"),
@@ -212,13 +227,24 @@ escale_stats_format_day (const char *day)
   return g_strdup_printf (_ ("%d %s %d"), mday, _ (month_names[month - 1]), year);
 }
 
-/* "du 1er septembre 2026 au 31 août 2027". */
+/* "du 1er septembre 2026 au 31 août 2027"; an open bound (NULL, or
+ * ESCALE_STATS_FIRST_DAY / ESCALE_STATS_LAST_DAY) in words: "depuis le
+ * 1er mars 2026", "jusqu'au 31 mars 2026", "depuis le début". */
 char *
 escale_stats_format_period (const char *from_day, const char *to_day)
 {
-  g_autofree char *from = escale_stats_format_day (from_day);
-  g_autofree char *to = escale_stats_format_day (to_day);
+  gboolean open_from = from_day == NULL || strcmp (from_day, ESCALE_STATS_FIRST_DAY) <= 0;
+  gboolean open_to = to_day == NULL || strcmp (to_day, ESCALE_STATS_LAST_DAY) >= 0;
+  g_autofree char *from = open_from ? NULL : escale_stats_format_day (from_day);
+  g_autofree char *to = open_to ? NULL : escale_stats_format_day (to_day);
 
+  if (open_from && open_to)
+    /* TRANSLATORS: a period with no bounds: every visit recorded */
+    return g_strdup (_ ("depuis le début"));
+  if (open_to)
+    return g_strdup_printf (_ ("depuis le %s"), from);
+  if (open_from)
+    return g_strdup_printf (_ ("jusqu'au %s"), to);
   return g_strdup_printf (_ ("du %s au %s"), from, to);
 }
 
@@ -288,8 +314,7 @@ escale_stats_key_figures (EscaleStatsReport *r)
                                    folded));
   add_figure (figures, g_strdup_printf (_ ("%s h %02u"), hours, minutes % 60),
               _ ("Heures d'utilisation"), NULL);
-  add_figure (figures,
-              g_strdup_printf (_ ("%.0f min"), escale_stats_report_get_median_minutes (r)),
+  add_figure (figures, escale_stats_format_minutes (escale_stats_report_get_median_minutes (r)),
               _ ("Durée médiane d'une visite"), NULL);
   add_figure (figures,
               percent (escale_stats_report_get_autonomy (r, ESCALE_AUTONOMY_AUTONOME), sessions),

@@ -115,9 +115,15 @@ typedef struct
   char *detail;
 } EscaleStatsFigure;
 
+/* The bounds of "every visit": a period without --from or --to. Said in
+ * words by escale_stats_format_period (), never shown as dates. */
+#define ESCALE_STATS_FIRST_DAY "2000-01-01"
+#define ESCALE_STATS_LAST_DAY "9999-12-31"
+
 /* escale-stats-labels.c: what staff read. */
 GPtrArray *escale_stats_key_figures (EscaleStatsReport *report);
 char *escale_stats_format_number (guint64 n);
+char *escale_stats_format_minutes (double minutes);
 char *escale_stats_format_day (const char *day);
 char *escale_stats_format_period (const char *from_day, const char *to_day);
 char *escale_stats_autonomy_detail (EscaleStatsReport *report);

@@ -81,7 +81,7 @@ attach_counter_tiles (GtkGrid *tiles, GPtrArray *counters, guint first)
   for (guint i = 0; i < counters->len; i++)
     {
       EscaleStatsCounter *counter = counters->pdata[i];
-      g_autofree char *value = g_strdup_printf ("%" G_GUINT64_FORMAT, counter->value);
+      g_autofree char *value = escale_stats_format_number (counter->value);
 
       if (counter->value == 0)
         continue;
@@ -97,7 +97,7 @@ fill_tiles (EscaleDashboard *self)
 {
   EscaleStatsReport *r = self->report;
   g_autoptr(GPtrArray) figures = escale_stats_key_figures (r);
-  g_autofree char *pins = g_strdup_printf ("%u", escale_stats_report_get_pin_failures (r));
+  g_autofree char *pins = escale_stats_format_number (escale_stats_report_get_pin_failures (r));
   GtkWidget *child;
   guint next;
 
@@ -125,15 +125,6 @@ fill_charts (EscaleDashboard *self)
                           escale_stats_report_get_categories (self->report)->len > 0);
 }
 
-static char *
-format_day (const char *day)
-{
-  g_autofree char *iso = g_strconcat (day, "T12:00:00Z", NULL);
-  g_autoptr(GDateTime) date = g_date_time_new_from_iso8601 (iso, NULL);
-
-  return date ? g_date_time_format (date, "%-d/%m/%Y") : g_strdup (day);
-}
-
 static void
 show_error (EscaleDashboard *self, const GError *error)
 {
@@ -151,8 +142,7 @@ report_ready_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr(EscaleDashboard) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(EscaleStatsReport) report = escale_stats_report_new_finish (result, &error);
-  g_autofree char *from_text = NULL;
-  g_autofree char *to_text = NULL;
+  g_autofree char *period = NULL;
   g_autofree char *title = NULL;
 
   /* Another period was asked for meanwhile, or the dashboard is gone. */
@@ -167,9 +157,10 @@ report_ready_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   g_set_object (&self->report, report);
 
-  from_text = format_day (escale_stats_report_get_from (report));
-  to_text = format_day (escale_stats_report_get_to (report));
-  title = g_strdup_printf (_ ("Du %s au %s"), from_text, to_text);
+  period = escale_stats_format_period (escale_stats_report_get_from (report),
+                                       escale_stats_report_get_to (report));
+  /* TRANSLATORS: then "du 1er mars 2026 au 31 mars 2026" or "depuis le début" */
+  title = g_strdup_printf (_ ("Période : %s"), period);
   gtk_label_set_text (self->period_label, title);
   fill_tiles (self);
   fill_charts (self);

@@ -203,6 +203,13 @@ still_here_action (GtkWidget *widget, const char *action_name, GVariant *paramet
 }
 
 static void
+fills_screen_cb (EscaleWindow *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "activity") == 0)
+    _escale_window_show_page (self, "activity");
+}
+
+static void
 open_activity_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   EscaleWindow *self = ESCALE_WINDOW (widget);
@@ -218,6 +225,10 @@ open_activity_action (GtkWidget *widget, const char *action_name, GVariant *para
   self->activity_page = escale_activity_page_new (activity, self->kiosk, self->web_profile);
   gtk_widget_set_vexpand (self->activity_page, TRUE);
   gtk_box_append (self->activity_slot, self->activity_page);
+  g_signal_connect_object (escale_activity_page_get_content (
+                             ESCALE_ACTIVITY_PAGE (self->activity_page)),
+                           "notify::fills-screen", G_CALLBACK (fills_screen_cb), self,
+                           G_CONNECT_SWAPPED);
   _escale_window_show_page (self, "activity");
 }
 

@@ -7,7 +7,6 @@
 #include "escale-countdown.h"
 #include "escale-help-banner.h"
 #include "escale-home-page.h"
-#include "escale-notifier.h"
 #include "escale-welcome-page.h"
 #include "escale-window.h"
 
@@ -44,7 +43,6 @@ struct _EscaleWindow
   EscaleKiosk *kiosk;
   EscaleWebProfile *web_profile;
   EscaleHelpClient *help_client;
-  EscaleNotifier *notifier;
   char *before_help;
 
   /* borrowed */

@@ -6,10 +6,10 @@
 #include "config.h"
 #include "escale-activities.h"
 #include "escale-activity-page.h"
+#include "escale-activity-view.h"
 #include "escale-countdown.h"
 #include "escale-feedback-page.h"
 #include "escale-home-page.h"
-#include "escale-notifier.h"
 #include "escale-staff-page.h"
 #include "escale-stats-report.h"
 #include "escale-welcome-page.h"
@@ -42,10 +42,25 @@ has_activities (EscaleWindow *self)
   return escale_config_get_activities (escale_kiosk_get_config (self->kiosk))->len > 0;
 }
 
+/* A view presenting to a group (the culture "Mode conférencier") takes the
+ * whole screen: the bars step aside while it does. */
+static gboolean
+activity_fills_screen (EscaleWindow *self)
+{
+  GtkWidget *view;
+
+  if (self->activity_page == NULL)
+    return FALSE;
+  view = escale_activity_page_get_content (ESCALE_ACTIVITY_PAGE (self->activity_page));
+  return ESCALE_IS_ACTIVITY_VIEW (view) &&
+         escale_activity_view_get_fills_screen (ESCALE_ACTIVITY_VIEW (view));
+}
+
 void
 _escale_window_show_page (EscaleWindow *self, const char *name)
 {
-  gboolean bars = g_str_equal (name, "home") || g_str_equal (name, "activity") ||
+  gboolean bars = g_str_equal (name, "home") ||
+                  (g_str_equal (name, "activity") && !activity_fills_screen (self)) ||
                   g_str_equal (name, "help");
   EscaleConfig *config = escale_kiosk_get_config (self->kiosk);
 
@@ -53,6 +68,11 @@ _escale_window_show_page (EscaleWindow *self, const char *name)
   if (self->staff_page != NULL && !g_str_equal (name, "staff"))
     escale_staff_page_close (ESCALE_STAFF_PAGE (self->staff_page));
   gtk_stack_set_visible_child_name (self->stack, name);
+  /* The presentation's edges are the screen's (style.css). */
+  if (g_str_equal (name, "activity") && activity_fills_screen (self))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "fills-screen");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "fills-screen");
   gtk_widget_set_visible (self->top_bar, bars);
   gtk_widget_set_visible (self->bottom_bar, bars);
   gtk_widget_set_visible (self->home_button, !g_str_equal (name, "home"));
@@ -157,13 +177,10 @@ _escale_window_update_for_state (EscaleWindow *self)
     case ESCALE_SESSION_IDLE:
       gtk_widget_set_visible (GTK_WIDGET (self->countdown), FALSE);
       gtk_widget_set_visible (self->helper_banner, FALSE);
-      escale_notifier_withdraw (self->notifier, "countdown");
-      escale_notifier_withdraw (self->notifier, "helper");
       _escale_window_show_page (self, "welcome");
       break;
     case ESCALE_SESSION_ACTIVE:
       gtk_widget_set_visible (GTK_WIDGET (self->countdown), FALSE);
-      escale_notifier_withdraw (self->notifier, "countdown");
       {
         const char *page = gtk_stack_get_visible_child_name (self->stack);
 
@@ -176,8 +193,6 @@ _escale_window_update_for_state (EscaleWindow *self)
       escale_countdown_set_remaining (self->countdown, escale_session_get_remaining (session));
       gtk_widget_set_visible (GTK_WIDGET (self->countdown), TRUE);
       gtk_widget_grab_focus (GTK_WIDGET (self->countdown));
-      escale_notifier_send (self->notifier, "countdown", _ ("Êtes-vous toujours là ?"),
-                            _ ("Touchez l'écran pour continuer, sinon tout sera effacé."), TRUE);
       break;
     case ESCALE_SESSION_ENDING:
       gtk_widget_set_visible (GTK_WIDGET (self->countdown), FALSE);
@@ -503,7 +518,6 @@ escale_window_dispose (GObject *object)
   g_clear_object (&self->kiosk);
   g_clear_object (&self->web_profile);
   g_clear_object (&self->help_client);
-  g_clear_object (&self->notifier);
   g_clear_pointer (&self->before_help, g_free);
   g_clear_pointer (&self->before_staff, g_free);
   G_OBJECT_CLASS (escale_window_parent_class)->dispose (object);
@@ -618,7 +632,6 @@ escale_window_init (EscaleWindow *self)
   GtkEventController *scroll;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->notifier = escale_notifier_new ();
 
   gtk_label_set_text (self->help_label,
                       _ ("• Touchez un grand bouton pour choisir ce que vous voulez faire.\n"

@@ -177,9 +177,9 @@ static gboolean
 resolve_period (GError **error)
 {
   if (opt_from == NULL)
-    opt_from = g_strdup ("2000-01-01");
+    opt_from = g_strdup (ESCALE_STATS_FIRST_DAY);
   if (opt_to == NULL)
-    opt_to = g_strdup ("9999-12-31");
+    opt_to = g_strdup (ESCALE_STATS_LAST_DAY);
   for (guint i = 0; i < 2; i++)
     {
       const char *day = i == 0 ? opt_from : opt_to;
@@ -208,14 +208,32 @@ resolve_period (GError **error)
 static void
 print_visits (const char *what, guint n, const char *detail)
 {
+  g_autofree char *number = escale_stats_format_number (n);
   g_autofree char *count =
-    g_strdup_printf (detail ? g_dngettext (GETTEXT_PACKAGE, "%u visite", "%u visites", n) : "%u",
-                     n);
+    detail ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s visite", "%s visites", n), number)
+           : g_strdup (number);
 
   if (detail)
     g_print ("%s : %s (%s)\n", what, count, detail);
   else
     g_print ("%s : %s\n", what, count);
+}
+
+static void
+print_satisfaction (EscaleStatsReport *report)
+{
+  g_autofree char *yes = escale_stats_format_number (
+    escale_stats_report_get_satisfaction (report, ESCALE_SATISFACTION_YES));
+  g_autofree char *partly = escale_stats_format_number (
+    escale_stats_report_get_satisfaction (report, ESCALE_SATISFACTION_PARTLY));
+  g_autofree char *no = escale_stats_format_number (
+    escale_stats_report_get_satisfaction (report, ESCALE_SATISFACTION_NO));
+  g_autofree char *none = escale_stats_format_number (
+    escale_stats_report_get_satisfaction (report, ESCALE_SATISFACTION_NONE));
+
+  g_print (_ (
+             "Ont trouvé ce qu'ils cherchaient : oui %s, en partie %s, non %s, sans réponse %s\n"),
+           yes, partly, no, none);
 }
 
 /* Each group (theme, activity by title, category): its distinct visits
@@ -226,13 +244,15 @@ print_groups (const char *what, GPtrArray *groups)
   for (guint i = 0; i < groups->len; i++)
     {
       EscaleStatsGroup *group = groups->pdata[i];
+      g_autofree char *number = escale_stats_format_number (group->sessions);
       g_autofree char *visits =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u visite", "%u visites", group->sessions),
-                         group->sessions);
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s visite", "%s visites", group->sessions),
+                         number);
+      g_autofree char *minutes = escale_stats_format_minutes (group->minutes);
 
       if (group->minutes > 0)
-        g_print (_ ("  %s « %s » : %s, %u min\n"), what, escale_stats_group_display_name (group),
-                 visits, group->minutes);
+        g_print (_ ("  %s « %s » : %s, %s\n"), what, escale_stats_group_display_name (group),
+                 visits, minutes);
       else
         g_print (_ ("  %s « %s » : %s\n"), what, escale_stats_group_display_name (group), visits);
     }
@@ -246,6 +266,11 @@ cmd_summary (void)
   g_autoptr(EscaleStatsReport) report = NULL;
   g_autofree char *help = NULL;
   g_autofree char *autonomy = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *visits = NULL;
+  g_autofree char *folded = NULL;
+  g_autofree char *hours = NULL;
+  g_autofree char *median = NULL;
   guint minutes;
 
   if (!resolve_period (&error))
@@ -255,40 +280,42 @@ cmd_summary (void)
     return fail ("%s", error->message);
 
   minutes = escale_stats_report_get_minutes (report);
-  g_print (_ ("Période : du %s au %s\n"), opt_from, opt_to);
-  g_print (_ ("Visites : %u (dont %u venant des totaux mensuels)\n"),
-           escale_stats_report_get_sessions (report),
-           escale_stats_report_get_folded_sessions (report));
-  g_print (_ ("Heures d'utilisation : %u h %02u\n"), minutes / 60, minutes % 60);
-  g_print (_ ("Durée médiane d'une visite : %.1f min\n"),
-           escale_stats_report_get_median_minutes (report));
+  period = escale_stats_format_period (opt_from, opt_to);
+  visits = escale_stats_format_number (escale_stats_report_get_sessions (report));
+  folded = escale_stats_format_number (escale_stats_report_get_folded_sessions (report));
+  hours = escale_stats_format_number (minutes / 60);
+  median = escale_stats_format_minutes (escale_stats_report_get_median_minutes (report));
+  g_print (_ ("Période : %s\n"), period);
+  g_print (_ ("Visites : %s (dont %s venant des totaux mensuels)\n"), visits, folded);
+  g_print (_ ("Heures d'utilisation : %s h %02u\n"), hours, minutes % 60);
+  g_print (_ ("Durée médiane d'une visite : %s\n"), median);
   for (guint i = 0; i < ESCALE_N_DURATION_BUCKETS; i++)
-    g_print ("  %s: %u\n", escale_stats_duration_bucket_label (i),
-             escale_stats_report_get_duration_bucket (report, i));
+    {
+      g_autofree char *n =
+        escale_stats_format_number (escale_stats_report_get_duration_bucket (report, i));
+
+      g_print ("  %s : %s\n", escale_stats_duration_bucket_label (i), n);
+    }
   help = escale_stats_help_detail (report);
   autonomy = escale_stats_autonomy_detail (report);
   print_visits (_ ("Aide demandée"), escale_stats_report_get_help_asked (report), help);
   print_visits (_ ("En autonomie"),
                 escale_stats_report_get_autonomy (report, ESCALE_AUTONOMY_AUTONOME), autonomy);
   print_visits (_ ("Ateliers collectifs"), escale_stats_report_get_workshops (report)->len, NULL);
-  g_print (_ (
-             "Ont trouvé ce qu'ils cherchaient : oui %u, en partie %u, non %u, sans réponse %u\n"),
-           escale_stats_report_get_satisfaction (report, ESCALE_SATISFACTION_YES),
-           escale_stats_report_get_satisfaction (report, ESCALE_SATISFACTION_PARTLY),
-           escale_stats_report_get_satisfaction (report, ESCALE_SATISFACTION_NO),
-           escale_stats_report_get_satisfaction (report, ESCALE_SATISFACTION_NONE));
+  print_satisfaction (report);
   print_groups (_ ("Thématique"), escale_stats_report_get_themes (report));
   print_groups (_ ("Activité"), escale_stats_report_get_activities (report));
   print_groups (_ ("Catégorie de démarche"), escale_stats_report_get_categories (report));
   for (guint i = 0; i < escale_stats_report_get_counters (report)->len; i++)
     {
       EscaleStatsCounter *counter = escale_stats_report_get_counters (report)->pdata[i];
-      g_autofree char *value = g_strdup_printf ("%" G_GUINT64_FORMAT, counter->value);
+      g_autofree char *value = escale_stats_format_number (counter->value);
+      g_autofree char *n = escale_stats_format_number (counter->visits);
 
       /* TRANSLATORS: a counter's label, its total, the visits that had it. */
-      g_print (g_dngettext (GETTEXT_PACKAGE, "%s : %s (%u visite)\n", "%s : %s (%u visites)\n",
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%s : %s (%s visite)\n", "%s : %s (%s visites)\n",
                             counter->visits),
-               escale_stats_counter_display_label (counter), value, counter->visits);
+               escale_stats_counter_display_label (counter), value, n);
     }
   g_print (_ ("Codes équipe erronés : %u\n"), escale_stats_report_get_pin_failures (report));
   return EXIT_SUCCESS;

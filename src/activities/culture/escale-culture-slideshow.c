@@ -176,30 +176,15 @@ escale_culture_slideshow_class_init (EscaleCultureSlideshowClass *klass)
   gtk_widget_class_set_css_name (widget_class, "cultureslideshow");
 }
 
-static void
-escale_culture_slideshow_init (EscaleCultureSlideshow *self)
+/* The strip under the picture: Quitter at the left, where it is on every
+ * screen, the position in the middle, Précédente and Suivante at the right.
+ * One row of big buttons, as thin as their words allow. */
+static GtkWidget *
+controls_new (EscaleCultureSlideshow *self)
 {
   GtkWidget *controls = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
   GtkWidget *arrows = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
   GtkWidget *quit = escale_big_button_new ("escale-back-symbolic", _ ("Quitter"));
-  GtkEventController *keys = gtk_event_controller_key_new ();
-
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
-  gtk_widget_add_css_class (self->box, "culture-slideshow");
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
-
-  self->picture = GTK_PICTURE (gtk_picture_new ());
-  gtk_picture_set_can_shrink (self->picture, TRUE);
-  gtk_picture_set_content_fit (self->picture, GTK_CONTENT_FIT_CONTAIN);
-  gtk_widget_set_vexpand (GTK_WIDGET (self->picture), TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->picture), "culture-slide-picture");
-
-  self->caption = GTK_LABEL (escale_wrapped_label_new (NULL, "culture-slide-caption"));
-  gtk_label_set_xalign (self->caption, 0.5);
-  gtk_label_set_justify (self->caption, GTK_JUSTIFY_CENTER);
-  gtk_label_set_lines (self->caption, 2);
-  gtk_label_set_ellipsize (self->caption, PANGO_ELLIPSIZE_END);
 
   self->previous = escale_big_button_new (NULL, _ ("Précédente"));
   self->next = escale_big_button_new (NULL, _ ("Suivante"));
@@ -215,17 +200,49 @@ escale_culture_slideshow_init (EscaleCultureSlideshow *self)
   gtk_widget_add_css_class (quit, "culture-action");
   gtk_widget_add_css_class (self->previous, "culture-action");
   gtk_widget_add_css_class (self->next, "culture-action");
+  gtk_widget_add_css_class (controls, "culture-slide-controls");
   gtk_box_append (GTK_BOX (controls), quit);
   gtk_box_append (GTK_BOX (controls), GTK_WIDGET (self->position));
   gtk_box_append (GTK_BOX (controls), arrows);
 
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->picture));
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->caption));
-  gtk_box_append (GTK_BOX (self->box), controls);
-
   g_signal_connect_swapped (self->previous, "clicked", G_CALLBACK (previous_cb), self);
   g_signal_connect_swapped (self->next, "clicked", G_CALLBACK (next_cb), self);
   g_signal_connect_swapped (quit, "clicked", G_CALLBACK (quit_cb), self);
+  return controls;
+}
+
+/* The whole screen is the presentation's (the window's bars step aside,
+ * see EscaleActivityView:fills-screen): the picture as large as its
+ * proportions allow, its caption laid over its foot like a subtitle, and
+ * the thin strip of controls under it. */
+static void
+escale_culture_slideshow_init (EscaleCultureSlideshow *self)
+{
+  GtkWidget *stage = gtk_overlay_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (self->box, "culture-slideshow");
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+
+  self->picture = GTK_PICTURE (gtk_picture_new ());
+  gtk_picture_set_can_shrink (self->picture, TRUE);
+  gtk_picture_set_content_fit (self->picture, GTK_CONTENT_FIT_CONTAIN);
+  gtk_widget_add_css_class (GTK_WIDGET (self->picture), "culture-slide-picture");
+  gtk_overlay_set_child (GTK_OVERLAY (stage), GTK_WIDGET (self->picture));
+  gtk_widget_set_vexpand (stage, TRUE);
+
+  self->caption = GTK_LABEL (escale_wrapped_label_new (NULL, "culture-slide-caption"));
+  gtk_label_set_xalign (self->caption, 0.5);
+  gtk_label_set_justify (self->caption, GTK_JUSTIFY_CENTER);
+  gtk_widget_set_valign (GTK_WIDGET (self->caption), GTK_ALIGN_END);
+  gtk_widget_set_halign (GTK_WIDGET (self->caption), GTK_ALIGN_CENTER);
+  gtk_overlay_add_overlay (GTK_OVERLAY (stage), GTK_WIDGET (self->caption));
+
+  gtk_box_append (GTK_BOX (self->box), stage);
+  gtk_box_append (GTK_BOX (self->box), controls_new (self));
+
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);

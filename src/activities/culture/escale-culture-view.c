@@ -17,8 +17,9 @@
  *              "Sites de musées"
  *   detail     one work: large picture with Agrandir/Réduire, its text,
  *              Écouter when it has a sound, previous/next
- *   slideshow  the helper's "Mode conférencier" (the guide panel steps
- *              aside: the view is "presenting")
+ *   slideshow  the helper's "Mode conférencier" (the guide panel and the
+ *              window's bars step aside: the view is "presenting" and
+ *              "fills-screen")
  *   sites      the allowlisted sites as big tiles
  *   web        one site in the locked web view, with big Retour buttons
  * Everything lives for one visit of the activity. */
@@ -128,9 +129,12 @@ show_screen (EscaleCultureView *self, const char *name)
 {
   stop_sound (self);
   stop_film (self);
-  /* The slideshow takes the whole width: the guide panel steps aside. */
+  /* The slideshow takes the whole screen: the guide panel and the window's
+   * bars step aside ("Quitter" brings them back). */
   escale_activity_view_set_presenting (ESCALE_ACTIVITY_VIEW (self),
                                        g_str_equal (name, "slideshow"));
+  escale_activity_view_set_fills_screen (ESCALE_ACTIVITY_VIEW (self),
+                                         g_str_equal (name, "slideshow"));
   update_holding (self);
   /* Leaving the sites drops an open page and its web process. */
   if (!g_str_equal (name, "sites"))
