@@ -165,6 +165,29 @@ test_grant_year_start (Fixture *f, gconstpointer data)
   g_assert_cmpuint (escale_config_get_grant_year_start (wrong), ==, 1);
 }
 
+/* [Web] memory-limit: the web layer's default unless said; a value a
+ * 4 GB PC could not honour, or below what a page needs, is named with its
+ * line and ignored. */
+static void
+test_web_memory_limit (Fixture *f, gconstpointer data)
+{
+  g_autoptr(EscaleConfig) plain = NULL;
+  g_autoptr(EscaleConfig) set = NULL;
+  g_autoptr(EscaleConfig) wrong = NULL;
+
+  write_file (f, "escale.ini", "[Centre]\nname=X\n");
+  plain = escale_config_load (f->dir, escale_activities_get_kinds ());
+  g_assert_cmpuint (escale_config_get_web_memory_limit (plain), ==, 0);
+  write_file (f, "escale.ini", "[Centre]\nname=X\n[Web]\nmemory-limit=768\n");
+  set = escale_config_load (f->dir, escale_activities_get_kinds ());
+  g_assert_cmpuint (escale_config_get_web_memory_limit (set), ==, 768);
+  write_file (f, "escale.ini", "[Centre]\nname=X\n[Web]\nmemory-limit=64\nmemoire=1\n");
+  wrong = escale_config_load (f->dir, escale_activities_get_kinds ());
+  assert_problem (wrong, "escale.ini:4: memory-limit: 64 est hors limites (de 256 à 16384)");
+  assert_problem (wrong, "escale.ini:5: memoire: clé inconnue dans [Web]");
+  g_assert_cmpuint (escale_config_get_web_memory_limit (wrong), ==, 0);
+}
+
 static void
 test_not_key_value (Fixture *f, gconstpointer data)
 {
@@ -343,6 +366,7 @@ main (int argc, char *argv[])
   ADD ("/escale/config/demo-config-is-clean", test_demo_config_is_clean);
   ADD ("/escale/config/unknown-key", test_unknown_key);
   ADD ("/escale/config/grant-year-start", test_grant_year_start);
+  ADD ("/escale/config/web-memory-limit", test_web_memory_limit);
   ADD ("/escale/config/wrong-type-keeps-default", test_wrong_type_keeps_default);
   ADD ("/escale/config/not-key-value", test_not_key_value);
   ADD ("/escale/config/bad-group-line", test_bad_group_line);

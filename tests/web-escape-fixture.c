@@ -108,6 +108,17 @@ allowed_handler (SoupServer *server, SoupServerMessage *msg, const char *path, G
            "<!DOCTYPE html><html><head><title>Salle 1</title><style>"
            "body{margin:0}input{display:block;width:100vw;height:100vh}</style></head>"
            "<body><input id=\"c\" type=\"color\"></body></html>");
+  else if (g_str_equal (path, "/freeze"))
+    /* A page whose script loops for ever 1.5 s after it showed. */
+    reply (msg, SOUP_STATUS_OK, "text/html",
+           "<!DOCTYPE html><title>Salle 1</title><h1>Bienvenue au musée</h1><script>"
+           "addEventListener('load',()=>setTimeout(()=>{for(;;){}},1500))</script>");
+  else if (g_str_equal (path, "/allocate"))
+    /* A page that takes 50 MB more every 100 ms, and touches it all. */
+    reply (msg, SOUP_STATUS_OK, "text/html",
+           "<!DOCTYPE html><title>Salle 1</title><h1>Bienvenue au musée</h1><script>"
+           "const keep=[];setInterval(()=>{const a=new Uint8Array(50*1024*1024);"
+           "for(let i=0;i<a.length;i+=4096)a[i]=1;keep.push(a)},100)</script>");
   else if (g_str_equal (path, "/salle-2"))
     reply (msg, SOUP_STATUS_OK, "text/html", "<title>Salle 2</title><p>La salle des tableaux</p>");
   else

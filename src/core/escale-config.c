@@ -27,6 +27,7 @@ struct _EscaleConfig
   guint stats_max_size_mb;
   EscaleHelpSettings *help;
   guint grant_year_start; /* 1 (January) to 12 */
+  guint web_memory_limit; /* MiB per web process; 0: the web layer's default */
   GPtrArray *activities;  /* of EscaleActivity, sorted by order */
   GPtrArray *problems;    /* of EscaleConfigProblem */
 };
@@ -44,6 +45,8 @@ static const EscaleKeySpec main_keys[] = {
   { "Stats", "retention-months", ESCALE_KEY_INT, 1, 120 },
   { "Stats", "max-size-mb", ESCALE_KEY_INT, 1, 100000 },
   { "Staff", "grant-year-start", ESCALE_KEY_INT, 1, 12 },
+  /* MiB a web process may use before it is ended (HACKING.md). */
+  { "Web", "memory-limit", ESCALE_KEY_INT, 256, 16384 },
   { NULL },
 };
 
@@ -140,6 +143,7 @@ load_main (EscaleConfig *self)
   self->help = escale_help_settings_load (file, self->dir, self->problems);
   self->grant_year_start =
     get_uint (key_file, "Staff", "grant-year-start", self->grant_year_start);
+  self->web_memory_limit = get_uint (key_file, "Web", "memory-limit", 0);
 
   {
     g_autofree char *stats = g_key_file_get_string (key_file, "Stats", "path", NULL);
@@ -284,6 +288,13 @@ guint
 escale_config_get_grant_year_start (EscaleConfig *self)
 {
   return self->grant_year_start;
+}
+
+/* [Web] memory-limit in MiB, or 0 when not set (the web layer's default). */
+guint
+escale_config_get_web_memory_limit (EscaleConfig *self)
+{
+  return self->web_memory_limit;
 }
 
 const char *

@@ -29,6 +29,7 @@ guint escale_config_get_retention_months (EscaleConfig *self);
 guint escale_config_get_stats_max_size_mb (EscaleConfig *self);
 const EscaleHelpSettings *escale_config_get_help (EscaleConfig *self);
 guint escale_config_get_grant_year_start (EscaleConfig *self);
+guint escale_config_get_web_memory_limit (EscaleConfig *self);
 GPtrArray *escale_config_get_activities (EscaleConfig *self);
 EscaleActivity *escale_config_find_activity (EscaleConfig *self, const char *id);
 GPtrArray *escale_config_get_problems (EscaleConfig *self);

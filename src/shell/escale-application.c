@@ -266,7 +266,8 @@ escale_application_startup (GApplication *app)
   scratch = escale_scratch_new (self->scratch_dir);
   self->kiosk = escale_kiosk_new (config, self->clock, store, scratch);
   escale_web_profile_sweep_sandbox_leftovers (g_get_user_cache_dir ());
-  self->web_profile = escale_web_profile_new ();
+  self->web_profile =
+    escale_web_profile_new_with_memory_limit (escale_config_get_web_memory_limit (config));
   start_help (self, config);
 
   /* Asks WebKit about WebRTC only when an activity is a web call. */

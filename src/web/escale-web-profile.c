@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <glib/gstdio.h>
 
+#include "escale-web-memory-guard.h"
 #include "escale-web-profile.h"
 
 /* The web identity of one person's visit: an ephemeral network session, so
@@ -17,6 +18,9 @@ struct _EscaleWebProfile
   GObject parent_instance;
 
   WebKitNetworkSession *session;
+  WebKitWebContext *context; /* the web processes, with their memory ceiling */
+  guint memory_limit;        /* MiB */
+  EscaleWebMemoryGuard *guard;
   guint generation;
 };
 
@@ -47,6 +51,8 @@ escale_web_profile_dispose (GObject *object)
   EscaleWebProfile *self = ESCALE_WEB_PROFILE (object);
 
   g_clear_object (&self->session);
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->guard, escale_web_memory_guard_free);
   G_OBJECT_CLASS (escale_web_profile_parent_class)->dispose (object);
 }
 
@@ -85,10 +91,67 @@ escale_web_profile_init (EscaleWebProfile *self)
   self->session = create_session ();
 }
 
+/* A runaway page (a script that keeps allocating) is ended before it takes
+ * the PC's memory: each web process of the profile releases caches at a
+ * third of @limit_mib (conservative), releases all it can at half (strict)
+ * and is killed by WebKit at KILL_FRACTION of it, looked at every
+ * POLL_SECONDS; the view then shows its calm page (web-process-terminated,
+ * WEBKIT_WEB_PROCESS_EXCEEDED_MEMORY_LIMIT). WebKit measures a process at
+ * most once a second, so a fast page passes that point by hundreds of MB:
+ * the memory guard (escale-web-memory-guard.c) ends it at the limit itself
+ * within a quarter of a second. */
+#define CONSERVATIVE_FRACTION 0.33
+#define STRICT_FRACTION 0.5
+#define KILL_FRACTION 0.85
+#define POLL_SECONDS 0.5
+
+static WebKitWebContext *
+create_context (guint limit_mib)
+{
+  g_autoptr(WebKitMemoryPressureSettings) settings = webkit_memory_pressure_settings_new ();
+  WebKitWebContext *context;
+
+  webkit_memory_pressure_settings_set_memory_limit (settings, limit_mib);
+  webkit_memory_pressure_settings_set_conservative_threshold (settings, CONSERVATIVE_FRACTION);
+  webkit_memory_pressure_settings_set_strict_threshold (settings, STRICT_FRACTION);
+  webkit_memory_pressure_settings_set_kill_threshold (settings, KILL_FRACTION);
+  webkit_memory_pressure_settings_set_poll_interval (settings, POLL_SECONDS);
+  context = g_object_new (WEBKIT_TYPE_WEB_CONTEXT, "memory-pressure-settings", settings, NULL);
+  return context;
+}
+
+/* A profile whose web processes are kept under @memory_limit MiB each
+ * ([Web] memory-limit of escale.ini); 0 for ESCALE_WEB_DEFAULT_MEMORY_LIMIT. */
+EscaleWebProfile *
+escale_web_profile_new_with_memory_limit (guint memory_limit)
+{
+  EscaleWebProfile *self = g_object_new (ESCALE_TYPE_WEB_PROFILE, NULL);
+
+  self->memory_limit = memory_limit > 0 ? memory_limit : ESCALE_WEB_DEFAULT_MEMORY_LIMIT;
+  self->context = create_context (self->memory_limit);
+  self->guard = escale_web_memory_guard_new (self->memory_limit);
+  return self;
+}
+
 EscaleWebProfile *
 escale_web_profile_new (void)
 {
-  return g_object_new (ESCALE_TYPE_WEB_PROFILE, NULL);
+  return escale_web_profile_new_with_memory_limit (0);
+}
+
+/* Returns: (transfer none): the context every view of the profile uses. */
+WebKitWebContext *
+escale_web_profile_get_web_context (EscaleWebProfile *self)
+{
+  g_return_val_if_fail (ESCALE_IS_WEB_PROFILE (self), NULL);
+  return self->context;
+}
+
+guint
+escale_web_profile_get_memory_limit (EscaleWebProfile *self)
+{
+  g_return_val_if_fail (ESCALE_IS_WEB_PROFILE (self), 0);
+  return self->memory_limit;
 }
 
 WebKitNetworkSession *

@@ -33,7 +33,11 @@ struct _EscaleWebView
   char *failed_uri; /* the page that did not answer, for "Réessayer" */
   guint refusals;
   gboolean crashed;
-  guint hang_id;
+  guint hang_id;          /* WebKit saw the process unresponsive */
+  guint probe_id;         /* the watchdog's periodic question */
+  guint probe_timeout_id; /* a question not answered yet */
+  GCancellable *probe_cancellable;
+  guint hangs;
   guint refusal_id;
   EscaleWebFileChooserFunc file_chooser;
   gpointer file_chooser_data;
@@ -43,6 +47,11 @@ struct _EscaleWebView
 void escale_web_view_count_refusal (EscaleWebView *self, const char *uri);
 void escale_web_view_show_refusal (EscaleWebView *self, const char *uri);
 void escale_web_view_connect_requests (EscaleWebView *self);
+
+/* escale-web-view-watchdog.c */
+void escale_web_view_watchdog_start (EscaleWebView *self);
+void escale_web_view_watchdog_reset (EscaleWebView *self);
+void escale_web_view_watchdog_stop (EscaleWebView *self);
 
 /* escale-web-view-pages.c */
 GtkWidget *escale_web_view_big_button (const char *label, const char *css_class);

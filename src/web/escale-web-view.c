@@ -40,8 +40,6 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (EscaleWebView, escale_web_view, GTK_TYPE_WIDGET)
 
-#define HANG_GRACE_SECONDS 8
-
 /* --- refusals ---------------------------------------------------------- */
 
 void
@@ -320,7 +318,7 @@ web_process_terminated_cb (WebKitWebView *web_view, WebKitWebProcessTerminationR
                            EscaleWebView *self)
 {
   g_message ("The web process ended (reason %d); showing the calm crash page", reason);
-  g_clear_handle_id (&self->hang_id, g_source_remove);
+  escale_web_view_watchdog_reset (self);
   close_dialog (self, FALSE);
   set_crashed (self, TRUE);
 }
@@ -335,28 +333,6 @@ uri_changed_cb (EscaleWebView *self)
       g_free (self->last_page);
       self->last_page = g_strdup (uri);
     }
-}
-
-static gboolean
-hang_timeout_cb (gpointer user_data)
-{
-  EscaleWebView *self = user_data;
-
-  self->hang_id = 0;
-  if (!webkit_web_view_get_is_web_process_responsive (self->web_view))
-    webkit_web_view_terminate_web_process (self->web_view);
-  return G_SOURCE_REMOVE;
-}
-
-/* A page that stops answering is ended after a grace time: the crash page
- * is better than a frozen screen. */
-static void
-responsive_cb (EscaleWebView *self)
-{
-  if (webkit_web_view_get_is_web_process_responsive (self->web_view))
-    g_clear_handle_id (&self->hang_id, g_source_remove);
-  else if (self->hang_id == 0)
-    self->hang_id = g_timeout_add_seconds (HANG_GRACE_SECONDS, hang_timeout_cb, self);
 }
 
 /* --- zoom follows the window's text size ------------------------------- */
@@ -460,10 +436,11 @@ escale_web_view_constructed (GObject *object)
   if (self->policy == NULL)
     self->policy = escale_web_policy_new ();
   self->session = g_object_ref (escale_web_profile_get_network_session (self->profile));
-  escale_app_scheme_register (webkit_web_context_get_default ());
+  escale_app_scheme_register (escale_web_profile_get_web_context (self->profile));
   settings = hardened_settings (self->policy);
 
   self->web_view = g_object_new (WEBKIT_TYPE_WEB_VIEW, "network-session", self->session,
+                                 "web-context", escale_web_profile_get_web_context (self->profile),
                                  "settings", settings, NULL);
   gtk_widget_set_hexpand (GTK_WIDGET (self->web_view), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self->web_view), TRUE);
@@ -491,8 +468,7 @@ escale_web_view_constructed (GObject *object)
                            G_CALLBACK (web_process_terminated_cb), self, 0);
   g_signal_connect_object (self->web_view, "notify::uri", G_CALLBACK (uri_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->web_view, "notify::is-web-process-responsive",
-                           G_CALLBACK (responsive_cb), self, G_CONNECT_SWAPPED);
+  escale_web_view_watchdog_start (self);
 }
 
 static void
@@ -500,7 +476,7 @@ escale_web_view_dispose (GObject *object)
 {
   EscaleWebView *self = ESCALE_WEB_VIEW (object);
 
-  g_clear_handle_id (&self->hang_id, g_source_remove);
+  escale_web_view_watchdog_stop (self);
   g_clear_handle_id (&self->refusal_id, g_source_remove);
   if (self->dialog != NULL)
     close_dialog (self, FALSE);
