@@ -85,7 +85,7 @@ find_summary_sql (const char *section, const char *label)
 {
   for (guint i = 0; i < G_N_ELEMENTS (summary_sql); i++)
     if (g_str_equal (summary_sql[i][0], section) &&
-        (summary_sql[i][1] == NULL || g_str_equal (summary_sql[i][1], label)))
+        (summary_sql[i][1] == NULL || g_strcmp0 (summary_sql[i][1], label) == 0))
       return summary_sql[i][2];
   g_error ("no plain SQL for the figure %s / %s: add it to summary_sql", section, label);
   return NULL;

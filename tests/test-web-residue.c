@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
+#include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <libsoup/soup.h>
@@ -239,6 +240,59 @@ test_renew_leaves_nothing (void)
 
 /* WebKit's sandbox files of web processes killed with an earlier kiosk
  * are removed at start; those of a live process and anything else stay. */
+/* The kiosk's children named WebKit... (web, network processes). */
+static guint
+count_webkit_children (void)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc", 0, NULL);
+  const char *name;
+  guint count = 0;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *stat_path = g_build_filename ("/proc", name, "stat", NULL);
+      g_autofree char *stat = NULL;
+      const char *after;
+
+      if (!g_ascii_isdigit (name[0]) || !g_file_get_contents (stat_path, &stat, NULL, NULL))
+        continue;
+      /* "PID (COMM) STATE PPID ..." */
+      after = strrchr (stat, ')');
+      if (after != NULL && strstr (stat, "(WebKit") != NULL &&
+          g_ascii_strtoll (after + 4, NULL, 10) == getpid ())
+        count++;
+    }
+  return count;
+}
+
+/* A kiosk waiting on its welcome screen, and after a visit that opened no
+ * page, runs no web or network process: the memory of an old PC is the
+ * web's only when a page is shown (the session is made when a view asks). */
+static void
+test_no_web_process_at_rest (void)
+{
+  g_autoptr(EscaleWebProfile) profile = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC;
+
+  /* In a process of its own: the other tests' pages started theirs. */
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT);
+      g_test_trap_assert_passed ();
+      return;
+    }
+  profile = escale_web_profile_new ();
+  g_assert_true (escale_web_profile_renew (profile, &error));
+  g_assert_no_error (error);
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (count_webkit_children (), ==, 0);
+  /* Asked for, the session is ephemeral as ever. */
+  g_assert_true (
+    webkit_network_session_is_ephemeral (escale_web_profile_get_network_session (profile)));
+}
+
 static void
 test_sandbox_leftovers_swept (void)
 {
@@ -281,6 +335,7 @@ main (int argc, char **argv)
 {
   gtk_test_init (&argc, &argv, NULL);
   g_test_add_func ("/escale/web-residue/renew-leaves-nothing", test_renew_leaves_nothing);
+  g_test_add_func ("/escale/web-residue/no-web-process-at-rest", test_no_web_process_at_rest);
   g_test_add_func ("/escale/web-residue/sandbox-leftovers-swept", test_sandbox_leftovers_swept);
   return g_test_run ();
 }

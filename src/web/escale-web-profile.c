@@ -64,7 +64,7 @@ escale_web_profile_get_property (GObject *object, guint prop_id, GValue *value, 
   switch (prop_id)
     {
     case PROP_NETWORK_SESSION:
-      g_value_set_object (value, self->session);
+      g_value_set_object (value, escale_web_profile_get_network_session (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -88,7 +88,6 @@ escale_web_profile_class_init (EscaleWebProfileClass *klass)
 static void
 escale_web_profile_init (EscaleWebProfile *self)
 {
-  self->session = create_session ();
 }
 
 /* A runaway page (a script that keeps allocating) is ended before it takes
@@ -154,10 +153,15 @@ escale_web_profile_get_memory_limit (EscaleWebProfile *self)
   return self->memory_limit;
 }
 
+/* Returns: (transfer none): the visit's session, made when a view first
+ * asks: creating one starts WebKit's network process, which a kiosk
+ * waiting on its welcome screen has no use for (memory, start-up). */
 WebKitNetworkSession *
 escale_web_profile_get_network_session (EscaleWebProfile *self)
 {
   g_return_val_if_fail (ESCALE_IS_WEB_PROFILE (self), NULL);
+  if (self->session == NULL)
+    self->session = create_session ();
   return self->session;
 }
 
@@ -180,9 +184,9 @@ cleared_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     g_warning ("Clearing the previous visit's web data failed: %s", error->message);
 }
 
-/* A wiper: clears the current session's website data, drops it and starts a
- * new one. Views still holding the old session keep it alive; the shell
- * destroys them first. */
+/* A wiper: clears the current session's website data and drops it; the
+ * next visit's session is made when its first view asks. Views still holding the old session keep
+ * it alive; the shell destroys them first. */
 gboolean
 escale_web_profile_renew (EscaleWebProfile *self, GError **error)
 {
@@ -192,9 +196,12 @@ escale_web_profile_renew (EscaleWebProfile *self, GError **error)
   g_return_val_if_fail (ESCALE_IS_WEB_PROFILE (self), FALSE);
 
   old = g_steal_pointer (&self->session);
-  manager = webkit_network_session_get_website_data_manager (old);
-  webkit_website_data_manager_clear (manager, WEBKIT_WEBSITE_DATA_ALL, 0, NULL, cleared_cb, NULL);
-  self->session = create_session ();
+  if (old != NULL)
+    {
+      manager = webkit_network_session_get_website_data_manager (old);
+      webkit_website_data_manager_clear (manager, WEBKIT_WEBSITE_DATA_ALL, 0, NULL, cleared_cb,
+                                         NULL);
+    }
   self->generation++;
   g_object_notify_by_pspec (G_OBJECT (self), pspecs[PROP_NETWORK_SESSION]);
   return TRUE;
