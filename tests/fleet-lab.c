@@ -13,6 +13,8 @@ struct _FleetLab
   char *data; /* the cluster */
   guint port;
   gboolean running;
+  gboolean durable;      /* fsync as a real server does (bench), else off (tests) */
+  char *tls;             /* the folder of the server's certificate, once TLS is on */
   GSubprocess *watchdog; /* holds our end of a pipe; stops all when it closes */
 };
 
@@ -80,6 +82,12 @@ start_watchdog (FleetLab *lab)
 FleetLab *
 fleet_lab_new (void)
 {
+  return fleet_lab_new_full (FALSE);
+}
+
+FleetLab *
+fleet_lab_new_full (gboolean durable)
+{
   FleetLab *lab = g_new0 (FleetLab, 1);
   g_autoptr(GError) error = NULL;
   g_autofree char *migrate =
@@ -91,6 +99,7 @@ fleet_lab_new (void)
   lab->dir = g_dir_make_tmp ("escale-fleet-XXXXXX", &error);
   g_assert_no_error (error);
   lab->data = g_build_filename (lab->dir, "data", NULL);
+  lab->durable = durable;
   if (getuid () == 0)
     {
       struct passwd *nobody = getpwnam ("nobody");
@@ -117,9 +126,13 @@ fleet_lab_new (void)
 void
 fleet_lab_start (FleetLab *lab)
 {
-  g_autofree char *options = g_strdup_printf (
-    "-p %u -k %s -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off", lab->port,
-    lab->dir);
+  g_autofree char *ssl = lab->tls ? g_strdup_printf (" -c ssl=on -c ssl_cert_file=%s/server.crt"
+                                                     " -c ssl_key_file=%s/server.key",
+                                                     lab->tls, lab->tls)
+                                  : g_strdup ("");
+  g_autofree char *options =
+    g_strdup_printf ("-p %u -k %s -c listen_addresses=127.0.0.1%s%s", lab->port, lab->dir,
+                     lab->durable ? "" : " -c fsync=off -c full_page_writes=off", ssl);
   g_autofree char *log = g_build_filename (lab->dir, "server.log", NULL);
 
   run_owner ((const char *const[]){ PG_BIN "/pg_ctl", "-D", lab->data, "-o", options, "-l", log,
@@ -134,6 +147,32 @@ fleet_lab_stop (FleetLab *lab)
   run_owner ((const char *const[]){ PG_BIN "/pg_ctl", "-D", lab->data, "-m", "fast", "-w", "-s",
                                     "stop", NULL });
   lab->running = FALSE;
+}
+
+/* Restarts the server with TLS: a certificate for "localhost" and
+ * 127.0.0.1 signed by a CA of its own, whose certificate it returns (for
+ * sslrootcert=); *@other_ca gets an unrelated CA's. */
+char *
+fleet_lab_enable_tls (FleetLab *lab, char **other_ca)
+{
+  g_autofree char *script = NULL;
+
+  lab->tls = g_build_filename (lab->dir, "tls", NULL);
+  script = g_strdup_printf (
+    "set -e; mkdir -m 700 '%s'; cd '%s';"
+    " for ca in ca other-ca; do openssl req -x509 -newkey rsa:2048 -nodes -keyout $ca.key"
+    "  -out $ca.crt -days 2 -subj \"/CN=Escale test $ca\" 2>/dev/null; done;"
+    " openssl req -newkey rsa:2048 -nodes -keyout server.key -out server.csr"
+    "  -subj /CN=localhost 2>/dev/null;"
+    " printf 'subjectAltName=DNS:localhost,IP:127.0.0.1' > san.ext;"
+    " openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial"
+    "  -out server.crt -days 2 -extfile san.ext 2>/dev/null; chmod 600 server.key",
+    lab->tls, lab->tls);
+  fleet_lab_stop (lab);
+  run_owner ((const char *const[]){ "sh", "-c", script, NULL });
+  fleet_lab_start (lab);
+  *other_ca = g_build_filename (lab->tls, "other-ca.crt", NULL);
+  return g_build_filename (lab->tls, "ca.crt", NULL);
 }
 
 char *
@@ -224,6 +263,7 @@ fleet_lab_free (FleetLab *lab)
   g_subprocess_wait (lab->watchdog, NULL, NULL);
   g_object_unref (lab->watchdog);
   g_free (lab->data);
+  g_free (lab->tls);
   g_free (lab->dir);
   g_free (lab);
 }

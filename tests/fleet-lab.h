@@ -17,8 +17,10 @@ G_BEGIN_DECLS
 typedef struct _FleetLab FleetLab;
 
 FleetLab *fleet_lab_new (void);
+FleetLab *fleet_lab_new_full (gboolean durable);
 void fleet_lab_start (FleetLab *lab);
 void fleet_lab_stop (FleetLab *lab);
+char *fleet_lab_enable_tls (FleetLab *lab, char **other_ca);
 char *fleet_lab_conninfo (FleetLab *lab, const char *user);
 PGconn *fleet_lab_connect (FleetLab *lab, const char *user);
 void fleet_lab_exec (FleetLab *lab, const char *sql);

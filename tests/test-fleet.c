@@ -576,6 +576,28 @@ test_retention_keeps_unsent_days (void)
   g_free (k.db);
 }
 
+/* sslmode=verify-full: the server's certificate is checked against the
+ * CA given in sslrootcert=, and its name against the host. */
+static void
+test_tls_verify_full (void)
+{
+  g_autofree char *other_ca = NULL;
+  g_autofree char *ca = fleet_lab_enable_tls (lab, &other_ca);
+  g_autofree char *good = NULL;
+  g_autofree char *bad = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *plain = fleet_lab_conninfo (lab, kiosk_a.role);
+
+  good = g_strdup_printf ("%s host=localhost sslmode=verify-full sslrootcert=%s", plain, ca);
+  bad = g_strdup_printf ("%s host=localhost sslmode=verify-full sslrootcert=%s", plain, other_ca);
+  kiosk_write_config (&kiosk_a, kiosk_a.site, bad);
+  g_assert_cmpint (push (&kiosk_a, "--now", &out), ==, 1);
+  g_assert_nonnull (strstr (out, "certificate verify failed"));
+  kiosk_write_config (&kiosk_a, kiosk_a.site, good);
+  push_ok (&kiosk_a);
+  kiosk_write_config (&kiosk_a, kiosk_a.site, plain);
+}
+
 /* [Fleet] in escale.ini: file, line and key for each mistake. */
 static void
 test_config_problems (void)
@@ -660,6 +682,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/escale/fleet/newer-schema-backoff", test_newer_schema_and_backoff);
   g_test_add_func ("/escale/fleet/retention-keeps-unsent", test_retention_keeps_unsent_days);
   g_test_add_func ("/escale/fleet/config-problems", test_config_problems);
+  g_test_add_func ("/escale/fleet/tls-verify-full", test_tls_verify_full);
   status = g_test_run ();
 
   g_clear_pointer (&lab, fleet_lab_free);
