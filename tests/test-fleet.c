@@ -296,6 +296,7 @@ test_three_kiosks (void)
   g_assert_cmpint (server_visits_today (&kiosk_a), ==, 1);
   push_ok (&kiosk_b);
   push_ok (&kiosk_b);
+  g_assert_cmpint (push (&kiosk_b, "--all", NULL), ==, 0);
 
   expected = local_csv ((Kiosk *const *) all, &n_visits);
   got = server_csv (NULL, NULL);
@@ -569,6 +570,8 @@ test_retention_keeps_unsent_days (void)
   g_assert_cmpint (after, ==, 0);
   g_clear_object (&store);
   push_ok (&k);
+  /* Even --all (every day the kiosk still holds) keeps the folded ones. */
+  g_assert_cmpint (push (&k, "--all", NULL), ==, 0);
   g_assert_cmpint (server_int ("SELECT sum (sessions) FROM escale.day_totals"
                                " WHERE kiosk_id = 'poste-c'"),
                    ==, before);

@@ -138,10 +138,7 @@ static char *
 first_day (EscaleStatsStore *reader, const char *today, GError **error)
 {
   g_autoptr(EscaleSqliteStatement) stmt =
-      escale_stats_store_prepare (reader,
-                                  "SELECT min (d) FROM (SELECT min (day) AS d FROM day_totals"
-                                  " UNION ALL SELECT min (day) FROM workshops)",
-                                  error);
+               escale_stats_store_prepare (reader, "SELECT min (day) FROM day_totals", error);
 
   if (stmt == NULL || !escale_sqlite_statement_step_row (stmt, error))
     return NULL;

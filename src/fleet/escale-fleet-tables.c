@@ -34,14 +34,15 @@ static const EscaleFleetTable tables[] = {
     " GROUP BY 1, 2, 3",
     "day_hour_totals (day, weekday, start_hour, sessions)", "sum", "month" },
   /* A workshop recorded on several kiosks stays one per kiosk: the report
-   * makes them one collective activity by uid. */
+   * makes them one collective activity by uid. Retention keeps workshops
+   * (a few rows a month), so every push sends them all. */
   { "workshops", "uid", "day, start_hour, duration_min, theme, level, participants",
     "SELECT uid, min (day), min (start_hour), max (duration_min), min (theme), min (level),"
-    " sum (participants) FROM workshops WHERE day BETWEEN ?1 AND ?2 GROUP BY uid",
+    " sum (participants) FROM workshops GROUP BY uid",
     "SELECT uid, site_id || '/' || kiosk_id, day, start_hour, duration_min, theme, level,"
     " participants FROM escale.workshops WHERE day BETWEEN $1 AND $2" LOAD_FILTER,
     "workshops (uid, kiosk_id, day, start_hour, duration_min, theme, level, participants)", "sum",
-    "day" },
+    NULL },
   /* Names, not figures: every push sends them all, the report takes them
    * from every kiosk whatever the period. */
   { "counter_labels", "kind, counter", "label, position",
