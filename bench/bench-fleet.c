@@ -142,6 +142,7 @@ main (int argc, char *argv[])
   g_autofree char *daily_summary = NULL;
   g_autofree char *size = NULL;
   g_autofree char *day_rows = NULL;
+  g_autofree char *tables = NULL;
   guint n_days = g_date_time_difference (now, first) / G_TIME_SPAN_DAY;
   guint64 rows = 0;
   gint64 visits = 0;
@@ -231,5 +232,10 @@ main (int argc, char *argv[])
   report_rows (lab, "one site's yearly report", "s01", year_from, today);
   report_rows (lab, "territory five-year report", NULL, first_day, today);
   printf ("| server database size (day_totals: %s rows) | %s |\n", day_rows, size);
+  tables = fleet_lab_query_text (
+    lab, "SELECT string_agg (relname || ' ' || pg_size_pretty (pg_total_relation_size (oid)),"
+         " ', ' ORDER BY pg_total_relation_size (oid) DESC) FROM pg_class"
+         " WHERE relnamespace = 'escale'::regnamespace AND relkind = 'r'");
+  printf ("| the tables with their indexes | %s |\n", tables);
   return 0;
 }
