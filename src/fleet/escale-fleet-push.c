@@ -183,7 +183,8 @@ escale_fleet_push (EscaleFleetServer *server, EscaleStatsStore *store, const cha
                    EscaleFleetPushResult *result, GError **error)
 {
   g_autoptr(EscaleStatsStore) reader = NULL;
-  g_autofree char *through = all ? NULL : escale_fleet_meta_get (store, ESCALE_FLEET_META_THROUGH);
+  g_autofree char *stored = escale_fleet_meta_get (store, ESCALE_FLEET_META_THROUGH);
+  const char *through = all ? NULL : stored;
   g_autofree char *from_day = NULL;
   g_autofree char *new_through = day_before (today, OPEN_DAYS);
   gboolean ok;
@@ -211,7 +212,7 @@ escale_fleet_push (EscaleFleetServer *server, EscaleStatsStore *store, const cha
   if (!escale_fleet_server_exec (server, "COMMIT", error))
     return FALSE;
   /* Never backwards: a clock set back must not re-open days. */
-  if (through != NULL && strcmp (through, new_through) > 0)
+  if (stored != NULL && strcmp (stored, new_through) > 0)
     return TRUE;
   return escale_fleet_meta_set (store, ESCALE_FLEET_META_THROUGH, new_through, error);
 }

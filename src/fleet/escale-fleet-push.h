@@ -11,7 +11,7 @@ typedef struct
 {
   guint days;    /* day_totals rows: days with visits */
   guint64 rows;  /* rows of every table */
-  char from[11]; /* first day sent ("" if from the beginning) */
+  char from[11]; /* first day sent: the server's rows of this kiosk from it on were replaced */
 } EscaleFleetPushResult;
 
 /* The local record of pushes, in the store's meta table. */
