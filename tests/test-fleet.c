@@ -507,10 +507,12 @@ test_newer_schema_and_backoff (void)
 
   pushed_before =
     fleet_lab_query_text (lab, "SELECT pushed_at FROM escale.pushes WHERE kiosk_id = 'poste-a'");
-  fleet_lab_exec (lab, "INSERT INTO escale.migrations (version) VALUES (2)");
+  /* The schema after ours. */
+  fleet_lab_exec (lab, "INSERT INTO escale.migrations (version) VALUES (3)");
   kiosk_visits_today (&kiosk_a, 14, 1);
   g_assert_cmpint (push (&kiosk_a, "--now", &out), ==, 1);
-  g_assert_nonnull (strstr (out, "schéma 2, plus récent"));
+  g_assert_cmpint (ESCALE_FLEET_SCHEMA_VERSION, ==, 2);
+  g_assert_nonnull (strstr (out, "schéma 3, plus récent"));
   g_clear_pointer (&out, g_free);
   /* The hourly timer's next run waits (1 h after one failure). */
   g_assert_cmpint (push (&kiosk_a, NULL, &out), ==, 0);
@@ -527,7 +529,7 @@ test_newer_schema_and_backoff (void)
   g_assert_nonnull (strstr (warning, "ne partent plus vers le serveur"));
   g_assert_nonnull (strstr (warning, "plus récent"));
 
-  fleet_lab_exec (lab, "DELETE FROM escale.migrations WHERE version = 2");
+  fleet_lab_exec (lab, "DELETE FROM escale.migrations WHERE version = 3");
   push_ok (&kiosk_a);
   g_assert_cmpint (server_visits_today (&kiosk_a), ==, 2);
   g_assert_null (escale_stats_store_push_warning (store, next_day));
@@ -575,6 +577,15 @@ test_retention_keeps_unsent_days (void)
   g_assert_cmpint (server_int ("SELECT sum (sessions) FROM escale.day_totals"
                                " WHERE kiosk_id = 'poste-c'"),
                    ==, before);
+  /* The months folded after the first push are not sent again as months. */
+  {
+    g_autoptr(EscaleStatsStore) remote = server_store ("c", "poste-c");
+    g_autoptr(EscaleStatsReport)
+                 report = escale_stats_report_new (remote, PERIOD_START, period_end, NULL);
+
+    g_assert_cmpuint (escale_stats_report_get_sessions (report), ==, before);
+    g_assert_cmpuint (escale_stats_report_get_folded_sessions (report), ==, 0);
+  }
   g_free (k.dir);
   g_free (k.db);
 }
@@ -599,6 +610,43 @@ test_tls_verify_full (void)
   kiosk_write_config (&kiosk_a, kiosk_a.site, good);
   push_ok (&kiosk_a);
   kiosk_write_config (&kiosk_a, kiosk_a.site, plain);
+}
+
+/* A kiosk that folded its old months (retention) before it ever pushed:
+ * its first push sends them as months, so the server's report of its
+ * period is its own, folded visits included; later pushes never send
+ * them twice. */
+static void
+test_months_folded_before_first_push (void)
+{
+  Kiosk k = { "poste-d", "c", "kd", 1 };
+  g_autoptr(EscaleStatsStore) store = NULL;
+  g_autoptr(EscaleStatsReport) report = NULL;
+  g_autoptr(GDateTime) june = g_date_time_new_local (2026, 6, 15, 12, 0, 0);
+  g_autofree char *expected = NULL;
+  g_autofree char *got = NULL;
+
+  fleet_lab_exec (lab, "CREATE ROLE kd LOGIN IN ROLE escale_kiosk;"
+                       " INSERT INTO escale.site_roles VALUES ('kd', 'c')");
+  kiosk_init (&k, 5, 4);
+  store = escale_stats_store_new (k.db);
+  /* Keep 1 month before June: February and March are folded, April
+   * stays as days. */
+  g_assert_true (escale_stats_store_apply_retention (store, june, 2, NULL, NULL));
+  report = escale_stats_report_new (store, PERIOD_START, period_end, NULL);
+  g_assert_cmpuint (escale_stats_report_get_folded_sessions (report), >, 50);
+  g_assert_cmpuint (escale_stats_report_get_sessions (report), >,
+                    escale_stats_report_get_folded_sessions (report));
+  expected = csv_of (store);
+  g_clear_object (&store);
+
+  push_ok (&k);
+  push_ok (&k);
+  g_assert_cmpint (push (&k, "--all", NULL), ==, 0);
+  got = server_csv ("c", "poste-d");
+  assert_same_text ("poste-d's figures, folded months included", expected, got);
+  g_free (k.dir);
+  g_free (k.db);
 }
 
 /* [Fleet] in escale.ini: file, line and key for each mistake. */
@@ -684,6 +732,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/escale/fleet/site-roles", test_site_roles);
   g_test_add_func ("/escale/fleet/newer-schema-backoff", test_newer_schema_and_backoff);
   g_test_add_func ("/escale/fleet/retention-keeps-unsent", test_retention_keeps_unsent_days);
+  g_test_add_func ("/escale/fleet/folded-before-first-push", test_months_folded_before_first_push);
   g_test_add_func ("/escale/fleet/config-problems", test_config_problems);
   g_test_add_func ("/escale/fleet/tls-verify-full", test_tls_verify_full);
   status = g_test_run ();

@@ -40,15 +40,26 @@ escale_fleet_meta_set (EscaleStatsStore *store, const char *key, const char *val
   return escale_sqlite_statement_step_done (stmt, error);
 }
 
-/* The kiosk's rows of @table from @from_day on, as COPY text rows prefixed
- * with the site and kiosk. */
+/* One push: where from, where to, what. */
+typedef struct
+{
+  EscaleFleetServer *server;
+  EscaleStatsStore *reader; /* the kiosk's store, in a read transaction */
+  const char *site;
+  const char *kiosk;
+  const char *from_day;  /* the first day sent: the server's later rows are replaced */
+  const char *fleet_day; /* the first day of the kiosk's first push (meta) */
+  int threshold;         /* hour-of-start cells under it stay on the kiosk */
+  EscaleFleetPushResult *result;
+} Push;
+
+/* The kiosk's rows of @table from the push's first day on, as COPY text
+ * rows prefixed with the site and kiosk. */
 static gboolean
-read_rows (EscaleStatsStore *reader, const EscaleFleetTable *table, const char *site,
-           const char *kiosk, const char *from_day, int threshold, GString *data, guint *n_rows,
-           GError **error)
+read_rows (Push *push, const EscaleFleetTable *table, GString *data, guint *n_rows, GError **error)
 {
   g_autofree char *sql = escale_fleet_table_push_sql (table);
-  g_autoptr(EscaleSqliteStatement) stmt = escale_stats_store_prepare (reader, sql, error);
+  g_autoptr(EscaleSqliteStatement) stmt = escale_stats_store_prepare (push->reader, sql, error);
   g_autoptr(GError) local_error = NULL;
   guint n_columns = escale_fleet_table_n_columns (table);
   int n_params;
@@ -57,16 +68,18 @@ read_rows (EscaleStatsStore *reader, const EscaleFleetTable *table, const char *
     return FALSE;
   n_params = escale_sqlite_statement_get_n_params (stmt);
   if (n_params >= 1)
-    escale_sqlite_statement_bind_text (stmt, 1, from_day);
+    escale_sqlite_statement_bind_text (stmt, 1, push->from_day);
   if (n_params >= 2)
     escale_sqlite_statement_bind_text (stmt, 2, "9999-12-31");
   if (n_params >= 3)
-    escale_sqlite_statement_bind_int (stmt, 3, threshold);
+    escale_sqlite_statement_bind_int (stmt, 3, push->threshold);
+  if (n_params >= 4)
+    escale_sqlite_statement_bind_text (stmt, 4, push->fleet_day);
   while (escale_sqlite_statement_step (stmt, &local_error))
     {
-      escale_fleet_copy_append_field (data, site);
+      escale_fleet_copy_append_field (data, push->site);
       g_string_append_c (data, '\t');
-      escale_fleet_copy_append_field (data, kiosk);
+      escale_fleet_copy_append_field (data, push->kiosk);
       for (guint i = 0; i < n_columns; i++)
         {
           g_string_append_c (data, '\t');
@@ -89,26 +102,25 @@ read_rows (EscaleStatsStore *reader, const EscaleFleetTable *table, const char *
 /* One table: the kiosk's rows into a temporary table by COPY, then
  * upserted into escale.NAME (row-level security checks each one). */
 static gboolean
-push_table (EscaleFleetServer *server, EscaleStatsStore *reader, const EscaleFleetTable *table,
-            const char *site, const char *kiosk, const char *from_day, int threshold,
-            EscaleFleetPushResult *result, GError **error)
+push_table (Push *push, const EscaleFleetTable *table, GError **error)
 {
+  EscaleFleetServer *server = push->server;
   g_autoptr(GString) data = g_string_new (NULL);
   g_autofree char *temp = g_strconcat ("push_", table->name, NULL);
   g_autofree char *remove = escale_fleet_table_delete_sql (table);
-  const char *params[] = { site, kiosk, from_day };
+  const char *params[] = { push->site, push->kiosk, push->from_day };
   g_autoptr(PGresult) removed = NULL;
   g_autofree char *create = NULL;
   g_autofree char *copy = NULL;
   g_autofree char *upsert = NULL;
   guint n_rows = 0;
 
-  if (!read_rows (reader, table, site, kiosk, from_day, threshold, data, &n_rows, error) ||
+  if (!read_rows (push, table, data, &n_rows, error) ||
       (removed = escale_fleet_server_query (server, remove, 3, params, error)) == NULL)
     return FALSE;
   if (g_str_equal (table->name, "day_totals"))
-    result->days = n_rows;
-  result->rows += n_rows;
+    push->result->days = n_rows;
+  push->result->rows += n_rows;
   if (n_rows == 0)
     return TRUE;
   create =
@@ -148,21 +160,19 @@ first_day (EscaleStatsStore *reader, const char *today, GError **error)
 }
 
 static gboolean
-push_all (EscaleFleetServer *server, EscaleStatsStore *reader, const char *site, const char *kiosk,
-          int threshold, const char *from_day, const char *today, EscaleFleetPushResult *result,
-          GError **error)
+push_all (Push *push, const char *today, GError **error)
 {
-  const char *params[] = { site, kiosk, from_day, today };
+  const char *params[] = { push->site, push->kiosk, push->from_day, today };
   g_autoptr(PGresult) done = NULL;
   const EscaleFleetTable *tables;
   guint n_tables;
 
   tables = escale_fleet_tables (&n_tables);
   for (guint i = 0; i < n_tables; i++)
-    if (!push_table (server, reader, &tables[i], site, kiosk, from_day, threshold, result, error))
+    if (!push_table (push, &tables[i], error))
       return FALSE;
   done = escale_fleet_server_query (
-    server,
+    push->server,
     "INSERT INTO escale.pushes (site_id, kiosk_id, pushed_at, first_day, last_day)"
     " VALUES ($1, $2, now (), $3::date, $4::date)"
     " ON CONFLICT (site_id, kiosk_id) DO UPDATE SET pushed_at = excluded.pushed_at,"
@@ -187,6 +197,8 @@ escale_fleet_push (EscaleFleetServer *server, EscaleStatsStore *store, const cha
   const char *through = all ? NULL : stored;
   g_autofree char *from_day = NULL;
   g_autofree char *new_through = day_before (today, OPEN_DAYS);
+  g_autofree char *fleet_day = escale_fleet_meta_get (store, ESCALE_FLEET_META_FIRST_DAY);
+  Push push = { server, NULL, site, kiosk, NULL, NULL, hour_threshold, result };
   gboolean ok;
 
   memset (result, 0, sizeof *result);
@@ -199,10 +211,17 @@ escale_fleet_push (EscaleFleetServer *server, EscaleStatsStore *store, const cha
   else if ((from_day = first_day (reader, today, error)) == NULL)
     return FALSE;
   g_strlcpy (result->from, from_day, sizeof result->from);
+  /* The first push: months folded before it go as months, later ones
+   * are on the server as days. */
+  if (fleet_day == NULL)
+    fleet_day = g_strdup (from_day);
+  push.reader = reader;
+  push.from_day = from_day;
+  push.fleet_day = fleet_day;
 
   if (!escale_fleet_server_exec (server, "BEGIN", error))
     return FALSE;
-  ok = push_all (server, reader, site, kiosk, hour_threshold, from_day, today, result, error);
+  ok = push_all (&push, today, error);
   escale_stats_store_exec (reader, "COMMIT", NULL);
   if (!ok)
     {
@@ -210,6 +229,8 @@ escale_fleet_push (EscaleFleetServer *server, EscaleStatsStore *store, const cha
       return FALSE;
     }
   if (!escale_fleet_server_exec (server, "COMMIT", error))
+    return FALSE;
+  if (!escale_fleet_meta_set (store, ESCALE_FLEET_META_FIRST_DAY, fleet_day, error))
     return FALSE;
   /* Never backwards: a clock set back must not re-open days. */
   if (stored != NULL && strcmp (stored, new_through) > 0)

@@ -16,6 +16,9 @@ typedef struct
 
 /* The local record of pushes, in the store's meta table. */
 #define ESCALE_FLEET_META_THROUGH ESCALE_STATS_META_PUSHED_THROUGH
+#define ESCALE_FLEET_META_FIRST_DAY                                                               \
+  "fleet-first-day"                                    /* of the first push: months before        \
+                                                        * it are sent as months */
 #define ESCALE_FLEET_META_SUCCESS "fleet-last-success" /* UTC, ISO 8601 */
 #define ESCALE_FLEET_META_ATTEMPT "fleet-last-attempt"
 #define ESCALE_FLEET_META_FAILURES "fleet-failures"

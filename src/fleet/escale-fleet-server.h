@@ -20,7 +20,7 @@ typedef enum
 } EscaleFleetError;
 
 /* The server schema this Escale reads and writes (data/server/migrations/). */
-#define ESCALE_FLEET_SCHEMA_VERSION 1
+#define ESCALE_FLEET_SCHEMA_VERSION 2
 
 typedef struct _EscaleFleetServer EscaleFleetServer;
 

@@ -13,6 +13,16 @@
 #define LOAD_FILTER                                                                               \
   " AND ($3::text IS NULL OR site_id = $3) AND ($4::text IS NULL OR kiosk_id = $4)"
 
+/* Months a kiosk folded before its first push (?4: that push's first
+ * day); later months reach the server as days. */
+#define BEFORE_FLEET " WHERE month < substr (?4, 1, 7)"
+#define MONTHS_OF_PERIOD " WHERE month BETWEEN substr ($1, 1, 7) AND substr ($2, 1, 7)" LOAD_FILTER
+#define MONTHLY_SUMS                                                                              \
+  "sum (sessions), sum (minutes), sum (help_asked), sum (helper_calls), sum (help_given),"        \
+  " sum (in_workshop), sum (autonomous)"
+#define MONTHLY_VALUES                                                                            \
+  "sessions, minutes, help_asked, helper_calls, help_given, in_workshop, autonomous"
+
 static const EscaleFleetTable tables[] = {
   { "day_totals", "day", DAY_TOTALS_VALUES, NULL, NULL, NULL, "sum", "day" },
   { "day_duration_totals", "day, duration_min", "sessions", NULL, NULL, NULL, "sum", "day" },
@@ -43,6 +53,38 @@ static const EscaleFleetTable tables[] = {
     " participants FROM escale.workshops WHERE day BETWEEN $1 AND $2" LOAD_FILTER,
     "workshops (uid, kiosk_id, day, start_hour, duration_min, theme, level, participants)", "sum",
     NULL },
+  /* Schema 2: the months folded before the first push, on the kiosk side
+   * as one kiosk "server" (the report sums a kiosk's monthly rows). */
+  { "monthly_totals", "month", MONTHLY_VALUES,
+    "SELECT month, " MONTHLY_SUMS " FROM monthly_totals" BEFORE_FLEET " GROUP BY 1",
+    "SELECT 'server', month, " MONTHLY_SUMS " FROM escale.monthly_totals" MONTHS_OF_PERIOD
+    " GROUP BY 2",
+    "monthly_totals (kiosk_id, month, " MONTHLY_VALUES ")", "sum", NULL },
+  { "monthly_activity_totals", "month, activity_id", "theme, sessions, minutes",
+    "SELECT month, activity_id, max (theme), sum (sessions), sum (minutes)"
+    " FROM monthly_activity_totals" BEFORE_FLEET " GROUP BY 1, 2",
+    "SELECT 'server', month, activity_id, max (theme), sum (sessions), sum (minutes)"
+    " FROM escale.monthly_activity_totals" MONTHS_OF_PERIOD " GROUP BY 2, 3",
+    "monthly_activity_totals (kiosk_id, month, activity_id, theme, sessions, minutes)", "sum",
+    NULL },
+  { "monthly_theme_totals", "month, theme", "sessions, minutes",
+    "SELECT month, theme, sum (sessions), sum (minutes) FROM monthly_theme_totals" BEFORE_FLEET
+    " GROUP BY 1, 2",
+    "SELECT 'server', month, theme, sum (sessions), sum (minutes)"
+    " FROM escale.monthly_theme_totals" MONTHS_OF_PERIOD " GROUP BY 2, 3",
+    "monthly_theme_totals (kiosk_id, month, theme, sessions, minutes)", "sum", NULL },
+  { "monthly_category_totals", "month, kind, category", "sessions",
+    "SELECT month, kind, category, sum (sessions) FROM monthly_category_totals" BEFORE_FLEET
+    " GROUP BY 1, 2, 3",
+    "SELECT 'server', month, kind, category, sum (sessions)"
+    " FROM escale.monthly_category_totals" MONTHS_OF_PERIOD " GROUP BY 2, 3, 4",
+    "monthly_category_totals (kiosk_id, month, kind, category, sessions)", "sum", NULL },
+  { "monthly_counter_totals", "month, kind, counter", "value",
+    "SELECT month, kind, counter, sum (value) FROM monthly_counter_totals" BEFORE_FLEET
+    " GROUP BY 1, 2, 3",
+    "SELECT 'server', month, kind, counter, sum (value)"
+    " FROM escale.monthly_counter_totals" MONTHS_OF_PERIOD " GROUP BY 2, 3, 4",
+    "monthly_counter_totals (kiosk_id, month, kind, counter, value)", "sum", NULL },
   /* Names, not figures: every push sends them all, the report takes them
    * from every kiosk whatever the period. */
   { "counter_labels", "kind, counter", "label, position",
