@@ -677,6 +677,13 @@ test_config_problems (void)
   g_assert_nonnull (strstr (lines[1], "escale.ini:7: hour-threshold"));
   g_assert_nonnull (strstr (lines[2], "escale.ini:4: connection: il faut aussi site="));
 
+  /* What escale-stats push reads: the same problems, [Fleet] only. */
+  settings = escale_fleet_settings_load_dir (dir, problems);
+  g_assert_null (settings->connection);
+  g_assert_cmpuint (problems->len, ==, 3);
+  g_clear_pointer (&settings, escale_fleet_settings_free);
+  g_ptr_array_set_size (problems, 0);
+
   g_assert_true (g_file_set_contents (
     ini, "[Centre]\nname=Mairie\n[Fleet]\nconnection=server.conn\nsite=vaux\nkiosk=poste-1\n", -1,
     NULL));

@@ -90,7 +90,8 @@ escale_fleet_settings_load (EscaleConfigFile *file, const char *config_dir, GPtr
 }
 
 /* escale.ini of @config_dir, [Fleet] only (the kiosk's own loading checks
- * every group). Never NULL: an unreadable file is a problem. */
+ * every group), for escale-stats push. Never NULL: an unreadable file is
+ * a problem. */
 EscaleFleetSettings *
 escale_fleet_settings_load_dir (const char *config_dir, GPtrArray *problems)
 {
@@ -107,6 +108,18 @@ escale_fleet_settings_load_dir (const char *config_dir, GPtrArray *problems)
       self->hour_threshold = ESCALE_FLEET_DEFAULT_HOUR_THRESHOLD;
       return self;
     }
+  {
+    /* Checked like the kiosk does, for [Fleet] only (the others are not
+     * ours to judge here). */
+    const EscaleKeySpec *spec_lists[] = { escale_fleet_keys, NULL };
+    GKeyFile *key_file = escale_config_file_get_key_file (file);
+    g_auto (GStrv) groups = g_key_file_get_groups (key_file, NULL);
+
+    for (guint i = 0; groups[i] != NULL; i++)
+      if (!g_str_equal (groups[i], "Fleet"))
+        g_key_file_remove_group (key_file, groups[i], NULL);
+    escale_config_file_validate (file, spec_lists, config_dir, problems);
+  }
   self = escale_fleet_settings_load (file, config_dir, problems);
   escale_config_file_free (file);
   return self;
