@@ -15,6 +15,8 @@ ESCALE_BUILD_PACKAGES=(
   libmosquitto-dev
   # Figures for funders: the XLSX workbook and the PDF report (cairo, from GTK).
   libxlsxwriter-dev libcairo2-dev
+  # Several kiosks: escale-stats push and the territory's reports (libpq, src/fleet/).
+  libpq-dev
 )
 ESCALE_RUN_PACKAGES=(xvfb xauth dbus dbus-x11 imagemagick xdotool libgtk-4-media-gstreamer
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
@@ -40,7 +42,9 @@ ESCALE_TEST_PACKAGES=(xvfb xauth dbus xdotool imagemagick libnotify-bin dunst sq
   # Mes démarches: SANE's test backend (in libsane1), scanimage for checks, pdfinfo.
   libsane1 sane-utils poppler-utils
   # Calls for help (tests/mqtt-lab.c): a real broker, its password tool and clients.
-  mosquitto mosquitto-clients)
+  mosquitto mosquitto-clients
+  # Several kiosks (tests/test-fleet.c): a real PostgreSQL 15 server and psql.
+  postgresql-15 postgresql-client-15)
 
 ensure_packages () {
   local wanted=("${ESCALE_BUILD_PACKAGES[@]}")

@@ -326,6 +326,34 @@ test_store_waiting_is_a_notice (Fixture *f, gconstpointer data)
   g_assert_cmpint (escale_stats_store_count_sessions (f->store, NULL), ==, 3);
 }
 
+/* escale-stats push (another process, its state in the store's meta)
+ * failing for more than a day becomes a notice after the next visit. */
+static void
+test_push_failing_is_a_notice (Fixture *f, gconstpointer data)
+{
+  EscaleNotices *notices = escale_kiosk_get_notices (f->kiosk);
+  g_autoptr(GDateTime) now = escale_clock_get_now_local (f->clock);
+  g_autoptr(GDateTime) before = g_date_time_add_hours (now, -30);
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (before);
+  g_autofree char *since = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *sql =
+    g_strdup_printf ("INSERT INTO meta VALUES ('" ESCALE_STATS_META_PUSH_FAILING_SINCE "', '%s'),"
+                     " ('" ESCALE_STATS_META_PUSH_ERROR "', 'connexion au serveur impossible')",
+                     since);
+  g_auto (GStrv) lines = NULL;
+
+  g_test_expect_message ("escale-stats", G_LOG_LEVEL_MESSAGE, "*schema*");
+  g_assert_true (escale_stats_store_open (f->store, NULL));
+  g_test_assert_expected_messages ();
+  g_assert_true (escale_stats_store_exec (f->store, sql, NULL));
+  escale_session_input (f->session);
+  finish_visit (f);
+  lines = escale_notices_format (notices);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1);
+  g_assert_nonnull (strstr (lines[0], "ne partent plus vers le serveur"));
+  g_assert_nonnull (strstr (lines[0], "connexion au serveur impossible"));
+}
+
 static void
 changed_cb (EscaleNotices *notices, guint *n_changed)
 {
@@ -430,6 +458,7 @@ main (int argc, char **argv)
 #define ADD(path, func)                                                                           \
   g_test_add ("/escale/visit/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("counts-reach-the-record", test_counts_reach_the_record);
+  ADD ("push-failing-is-a-notice", test_push_failing_is_a_notice);
   ADD ("undeclared-counter-is-refused", test_undeclared_counter_is_refused);
   ADD ("wiper-runs-for-its-visit-only", test_wiper_runs_for_its_visit_only);
   ADD ("removed-wiper-never-runs", test_removed_wiper_never_runs);

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "escale-config.h"
+#include "escale-fleet-settings.h"
 #include "escale-help-settings.h"
 #include "escale-session.h"
 
@@ -100,7 +101,7 @@ load_main (EscaleConfig *self)
   g_autofree char *path = g_build_filename (self->dir, "escale.ini", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(EscaleConfigFile) file = NULL;
-  const EscaleKeySpec *spec_lists[] = { main_keys, escale_help_keys, NULL };
+  const EscaleKeySpec *spec_lists[] = { main_keys, escale_help_keys, escale_fleet_keys, NULL };
   GKeyFile *key_file;
 
   file = escale_config_file_load (path, "escale.ini", self->problems, &error);
@@ -141,6 +142,8 @@ load_main (EscaleConfig *self)
   self->stats_max_size_mb = get_uint (key_file, "Stats", "max-size-mb", 0);
   g_clear_pointer (&self->help, escale_help_settings_free);
   self->help = escale_help_settings_load (file, self->dir, self->problems);
+  /* [Fleet] is read by escale-stats push; checked here for --check-config. */
+  escale_fleet_settings_free (escale_fleet_settings_load (file, self->dir, self->problems));
   self->grant_year_start =
     get_uint (key_file, "Staff", "grant-year-start", self->grant_year_start);
   self->web_memory_limit = get_uint (key_file, "Web", "memory-limit", 0);

@@ -149,6 +149,12 @@ apply_retention_daily (EscaleKiosk *self)
                                            escale_config_get_retention_months (self->config), NULL,
                                            &error))
     g_message ("Old visits not folded into monthly totals yet: %s", error->message);
+  {
+    /* escale-stats push (a timer, another process) failing for a day. */
+    g_autofree char *push = escale_stats_store_push_warning (self->store, now);
+
+    escale_notices_set (self->notices, "escale-stats push", NULL, push);
+  }
 }
 
 /* While visits wait in memory to be written (a locked file, a full disk),

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "escale-stats-report.h"
 #include "escale-stats-store.h"
 
 /* The store's slow, rare operations, for the staff screen and the CLI:
@@ -200,13 +201,77 @@ escale_stats_store_fold_before (EscaleStatsStore *self, const char *cutoff_day, 
          escale_stats_store_exec (self, "PRAGMA wal_checkpoint (TRUNCATE)", error);
 }
 
+/* What staff read when escale-stats push has not reached its server for
+ * more than a day (offline is normal for a few hours in the country);
+ * NULL otherwise, and on a kiosk that sends nothing. */
+char *
+escale_stats_store_push_warning (EscaleStatsStore *self, GDateTime *now)
+{
+  g_autoptr(EscaleSqliteStatement) stmt = escale_stats_store_prepare (
+    self,
+    "SELECT (SELECT value FROM meta WHERE key = '" ESCALE_STATS_META_PUSH_FAILING_SINCE "'),"
+    " (SELECT value FROM meta WHERE key = '" ESCALE_STATS_META_PUSH_ERROR "')",
+    NULL);
+  g_autoptr(GDateTime) since = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *day = NULL;
+
+  if (stmt == NULL || !escale_sqlite_statement_step (stmt, NULL) ||
+      escale_sqlite_statement_is_null (stmt, 0))
+    return NULL;
+  since = g_date_time_new_from_iso8601 (escale_sqlite_statement_get_text (stmt, 0), NULL);
+  if (since == NULL || g_date_time_difference (now, since) < G_TIME_SPAN_DAY)
+    return NULL;
+  local = g_date_time_to_local (since);
+  day = g_date_time_format (local, "%Y-%m-%d");
+  {
+    g_autofree char *french = escale_stats_format_day (day);
+
+    return g_strdup_printf (_ ("Les chiffres de ce poste ne partent plus vers le serveur depuis "
+                               "le %s (%s) : ils restent ici et partiront au prochain envoi "
+                               "réussi"),
+                            french, escale_sqlite_statement_get_text (stmt, 1));
+  }
+}
+
+/* A kiosk that sends its figures to a server (escale-stats push) keeps
+ * every month holding a day not sent for good yet: the first day of the
+ * first such month in *@month, NULL when nothing is sent from here. */
+static gboolean
+first_unsent_month (EscaleStatsStore *self, char **month, GError **error)
+{
+  g_autoptr(EscaleSqliteStatement) stmt = escale_stats_store_prepare (
+    self,
+    "SELECT CASE value WHEN '' THEN '0000-01-01' ELSE date (value, '+1 day', 'start of month')"
+    " END FROM meta WHERE key = '" ESCALE_STATS_META_PUSHED_THROUGH "'",
+    error);
+  g_autoptr(GError) local_error = NULL;
+
+  *month = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  if (escale_sqlite_statement_step (stmt, &local_error))
+    *month = g_strdup (escale_sqlite_statement_get_text (stmt, 0));
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Applies the retention period: keeps @months whole months before now. */
 gboolean
 escale_stats_store_apply_retention (EscaleStatsStore *self, GDateTime *now, guint months,
                                     guint *n_folded, GError **error)
 {
   g_autofree char *cutoff = escale_stats_retention_cutoff (now, months);
+  g_autofree char *unsent = NULL;
 
+  if (!first_unsent_month (self, &unsent, error))
+    return FALSE;
+  if (unsent != NULL && strcmp (unsent, cutoff) < 0)
+    return escale_stats_store_fold_before (self, unsent, n_folded, error);
   return escale_stats_store_fold_before (self, cutoff, n_folded, error);
 }
 

@@ -46,6 +46,14 @@ gboolean escale_stats_store_declare_activity (EscaleStatsStore *self, const char
 gboolean escale_stats_store_declare_counters (EscaleStatsStore *self, const char *kind,
                                               const EscaleCounterSpec *specs, GError **error);
 
+/* The last day escale-stats push sent for good (meta table; '' before the
+ * first push): retention keeps every later day. */
+#define ESCALE_STATS_META_PUSHED_THROUGH "fleet-pushed-through"
+/* Since when pushes fail (UTC, ISO 8601; absent after a success), and why. */
+#define ESCALE_STATS_META_PUSH_FAILING_SINCE "fleet-failing-since"
+#define ESCALE_STATS_META_PUSH_ERROR "fleet-last-error"
+char *escale_stats_store_push_warning (EscaleStatsStore *self, GDateTime *now);
+
 /* Retention and merging (escale-stats-store-admin.c). */
 char *escale_stats_retention_cutoff (GDateTime *now, guint months);
 gboolean escale_stats_store_fold_before (EscaleStatsStore *self, const char *cutoff_day,

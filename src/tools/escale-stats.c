@@ -17,6 +17,7 @@
 #include "escale-staff-lock.h"
 #include "escale-config.h"
 #include "escale-stats-export.h"
+#include "escale-stats-fleet.h"
 #include "escale-stats-pdf.h"
 #include "escale-stats-report.h"
 #include "escale-stats-store.h"
@@ -37,6 +38,11 @@ static char *opt_config;
 static gboolean opt_sessions;
 static gboolean opt_force;
 static int opt_older_than = -1;
+static char *opt_server;
+static char *opt_site;
+static char *opt_kiosk;
+static gboolean opt_all;
+static gboolean opt_now;
 
 static const GOptionEntry global_entries[] = {
   { "db", 0, 0, G_OPTION_ARG_FILENAME, &opt_db,
@@ -57,6 +63,14 @@ static const GOptionEntry global_entries[] = {
     N_ ("NOM") },
   { "config", 0, 0, G_OPTION_ARG_FILENAME, &opt_config,
     N_ ("report : le dossier de configuration où lire le nom du centre"), N_ ("DOSSIER") },
+  { "server", 0, 0, G_OPTION_ARG_STRING, &opt_server,
+    N_ ("summary, export : les chiffres du serveur (chaîne de connexion PostgreSQL)"),
+    N_ ("URI") },
+  { "site", 0, 0, G_OPTION_ARG_STRING, &opt_site, N_ ("--server : un seul site"), N_ ("ID") },
+  { "kiosk", 0, 0, G_OPTION_ARG_STRING, &opt_kiosk, N_ ("--server : un seul poste"), N_ ("ID") },
+  { "all", 0, 0, G_OPTION_ARG_NONE, &opt_all, N_ ("push : renvoyer tous les jours"), NULL },
+  { "now", 0, 0, G_OPTION_ARG_NONE, &opt_now,
+    N_ ("push : essayer tout de suite, même après des échecs"), NULL },
   { "older-than", 0, 0, G_OPTION_ARG_INT, &opt_older_than,
     N_ ("purge : regrouper en totaux mensuels les visites de plus de MOIS mois entiers"),
     N_ ("MOIS") },
@@ -121,6 +135,19 @@ open_existing (GError **error)
   if (!escale_stats_store_open (store, error))
     return NULL;
   return g_steal_pointer (&store);
+}
+
+/* The period's report: from the store (opened into *@store if not yet),
+ * or from the fleet server with --server. */
+static EscaleStatsReport *
+open_report (EscaleStatsStore **store, GError **error)
+{
+  if (opt_server != NULL)
+    return escale_stats_server_report (opt_server, opt_site, opt_kiosk, opt_from, opt_to, store,
+                                       error);
+  if (*store == NULL && (*store = open_existing (error)) == NULL)
+    return NULL;
+  return escale_stats_report_new (*store, opt_from, opt_to, error);
 }
 
 /* Whether @a and @b are the same file (a link, another spelling). */
@@ -275,8 +302,7 @@ cmd_summary (void)
 
   if (!resolve_period (&error))
     return usage_error ("%s", error->message);
-  if ((store = open_existing (&error)) == NULL ||
-      (report = escale_stats_report_new (store, opt_from, opt_to, &error)) == NULL)
+  if ((report = open_report (&store, &error)) == NULL)
     return fail ("%s", error->message);
 
   minutes = escale_stats_report_get_minutes (report);
@@ -336,8 +362,7 @@ export_xlsx (void)
     return usage_error ("%s", error->message);
   if (!check_output (opt_output, &error))
     return fail ("%s", error->message);
-  if ((store = open_existing (&error)) == NULL ||
-      (report = escale_stats_report_new (store, opt_from, opt_to, &error)) == NULL ||
+  if ((report = open_report (&store, &error)) == NULL ||
       !escale_stats_export_xlsx (store, report, opt_output, &error))
     return fail ("%s", error->message);
   return EXIT_SUCCESS;
@@ -366,7 +391,10 @@ cmd_export (void)
     return usage_error ("%s", error->message);
   if (opt_output != NULL && !check_output (opt_output, &error))
     return fail ("%s", error->message);
-  if ((store = open_existing (&error)) == NULL)
+  if (opt_server != NULL && opt_sessions)
+    return usage_error ("%s", _ ("--sessions n'existe pas avec --server : le serveur n'a "
+                                 "aucune visite, seulement des totaux"));
+  if (opt_server == NULL && (store = open_existing (&error)) == NULL)
     return fail ("%s", error->message);
 
   if (opt_sessions && opt_output != NULL)
@@ -378,7 +406,7 @@ cmd_export (void)
     }
   if (opt_sessions)
     out = escale_stats_export_sessions_csv (store, opt_from, opt_to, &error);
-  else if ((report = escale_stats_report_new (store, opt_from, opt_to, &error)) != NULL)
+  else if ((report = open_report (&store, &error)) != NULL)
     {
       if (json)
         {
@@ -707,6 +735,19 @@ main (int argc, char *argv[])
        "  check                                      intégrité, schéma, nombre de lignes\n"
        "  set-pin                                    choisir le code de l'équipe (lu sur "
        "l'entrée standard)\n"));
+  {
+    /* Several kiosks (escale-stats-fleet.c, data/server/README.md). */
+    g_autofree char *description = g_strconcat (
+      g_option_context_get_description (context),
+      _ ("  push [--all] [--now] [--config DOSSIER]    envoyer les nouveaux jours au serveur "
+         "([Fleet])\n"
+         "  summary|export --server URI [--site ID] [--kiosk ID]\n"
+         "                                             les chiffres du territoire, d'un site, "
+         "d'un poste\n"),
+      NULL);
+
+    g_option_context_set_description (context, description);
+  }
   g_option_context_add_main_entries (context, global_entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error ("%s", error->message);
@@ -733,5 +774,7 @@ main (int argc, char *argv[])
     return cmd_check ();
   if (g_str_equal (command, "set-pin"))
     return cmd_set_pin ();
+  if (g_str_equal (command, "push"))
+    return escale_stats_cmd_push (opt_db, opt_config ? opt_config : CONFIGDIR, opt_all, opt_now);
   return usage_error (_ ("commande « %s » inconnue"), command);
 }
