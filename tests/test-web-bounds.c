@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "escale-scratch.h"
+#include "help-shot.h"
 #include "web-escape-fixture.h"
 
 #define ADD_BOUNDS(path, func)                                                                    \
@@ -215,6 +216,7 @@ test_hang_without_input (Fixture *f, gconstpointer data)
   ticks_at_freeze = ticks;
   wait_for (shows_calm_page, f); /* 30 s ceiling; the design says < 10 s */
   g_source_remove (ticker);
+  help_shot_save (GTK_WIDGET (f->window), "web-bounds-hang");
   /* The kiosk's main loop never waited for the frozen page. */
   g_assert_cmpuint (ticks, >, ticks_at_freeze + 10);
   g_assert_cmpuint (escale_web_view_get_hangs (f->view), ==, 1);
@@ -403,7 +405,14 @@ test_referer_trimmed (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
+  g_autoptr(GtkCssProvider) css = NULL;
+
   gtk_test_init (&argc, &argv, NULL);
+  /* The kiosk's style sheet, so the calm page is drawn as the kiosk draws it. */
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, "/fr/escale/Escale/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   ADD_BOUNDS ("hang-without-input-shows-calm-page", test_hang_without_input);
   ADD_BOUNDS ("memory-ceiling-ends-runaway-page", test_memory_ceiling);
   ADD_BOUNDS ("strict-blocks-third-parties", test_strict_blocks_third_parties);
