@@ -8,47 +8,17 @@
 
 #include "escale-scratch.h"
 #include "help-shot.h"
+#include "photos-test-widgets.h"
 #include "web-escape-fixture.h"
 
 #define ADD_BOUNDS(path, func)                                                                    \
   g_test_add ("/escale/web-bounds/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
-/* A text a person can see in @root. */
-static gboolean
-shows_label (GtkWidget *root, const char *text)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_is_drawable (root) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return TRUE;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    if (shows_label (c, text))
-      return TRUE;
-  return FALSE;
-}
-
-static GtkWidget *
-find_button (GtkWidget *root, const char *label)
-{
-  if (GTK_IS_BUTTON (root) && gtk_widget_is_drawable (root) &&
-      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_button (c, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 shows_calm_page (Fixture *f)
 {
   return escale_web_view_get_crashed (f->view) &&
-         shows_label (GTK_WIDGET (f->view), "La page a rencontré un problème.");
+         photos_test_shows_label (GTK_WIDGET (f->view), "La page a rencontré un problème.");
 }
 
 static gboolean
@@ -188,7 +158,8 @@ test_memory_ceiling (Fixture *f, gconstpointer data)
   g_assert_cmpuint (peak_seen, >, TEST_MEMORY_LIMIT / 2); /* the page did allocate */
   g_assert_cmpuint (peak_seen, <, TEST_MEMORY_LIMIT + MEMORY_MARGIN);
   g_assert_cmpuint (kiosk_after, <, kiosk_before + 50);
-  g_assert_true (shows_label (GTK_WIDGET (f->view), "La page a rencontré un problème."));
+  g_assert_true (
+    photos_test_shows_label (GTK_WIDGET (f->view), "La page a rencontré un problème."));
 }
 
 /* Nobody touches the kiosk: the page loops for ever 1.5 s after it
@@ -221,9 +192,9 @@ test_hang_without_input (Fixture *f, gconstpointer data)
   g_assert_cmpuint (ticks, >, ticks_at_freeze + 10);
   g_assert_cmpuint (escale_web_view_get_hangs (f->view), ==, 1);
 
-  button = find_button (GTK_WIDGET (f->view), "Accueil");
+  button = photos_test_find_button (GTK_WIDGET (f->view), "Accueil");
   g_assert_nonnull (button);
-  g_assert_nonnull (find_button (GTK_WIDGET (f->view), "Réessayer"));
+  g_assert_nonnull (photos_test_find_button (GTK_WIDGET (f->view), "Réessayer"));
   g_signal_emit_by_name (button, "clicked"); /* a touch */
   g_assert_true (went_home);
 
