@@ -188,6 +188,30 @@ test_web_memory_limit (Fixture *f, gconstpointer data)
   g_assert_cmpuint (escale_config_get_web_memory_limit (wrong), ==, 0);
 }
 
+/* [Site N] strict= and also-allow=: a bad origin or also-allow without
+ * strict=true is named with its file and line. */
+static void
+test_culture_strict_sites (Fixture *f, gconstpointer data)
+{
+  g_autoptr(EscaleConfig) config = NULL;
+
+  write_file (f, "escale.ini", "[Centre]\nname=X\n");
+  write_file (f, "activities/30-culture.ini",
+              "[Activity]\nid=culture\ntitle=Culture\nicon=culture\nkind=culture\n"
+              "[Site 1]\ntitle=Musée\nurl=https://musee.example/\nstrict=oui\n"
+              "also-allow=https://cdn.example ftp://fichiers.example\n"
+              "[Site 2]\ntitle=Ville\nurl=https://ville.example/\n"
+              "also-allow=https://cdn.example\n");
+  config = escale_config_load (f->dir, escale_activities_get_kinds ());
+  assert_problem (config,
+                  "activities/30-culture.ini:9: strict: « oui » doit valoir true ou false");
+  assert_problem (config, "activities/30-culture.ini:10: also-allow: « ftp://fichiers.example » "
+                          "n'est pas une origine web");
+  assert_problem (config, "activities/30-culture.ini:14: also-allow: n'a d'effet qu'avec "
+                          "strict=true");
+  g_assert_nonnull (escale_config_find_activity (config, "culture")); /* still shown */
+}
+
 static void
 test_not_key_value (Fixture *f, gconstpointer data)
 {
@@ -367,6 +391,7 @@ main (int argc, char *argv[])
   ADD ("/escale/config/unknown-key", test_unknown_key);
   ADD ("/escale/config/grant-year-start", test_grant_year_start);
   ADD ("/escale/config/web-memory-limit", test_web_memory_limit);
+  ADD ("/escale/config/culture-strict-sites", test_culture_strict_sites);
   ADD ("/escale/config/wrong-type-keeps-default", test_wrong_type_keeps_default);
   ADD ("/escale/config/not-key-value", test_not_key_value);
   ADD ("/escale/config/bad-group-line", test_bad_group_line);

@@ -167,6 +167,44 @@ test_downloads_and_dialogs (void)
   g_assert_false (escale_web_policy_may_accept_bad_certificate (policy));
 }
 
+/* Strict mode's content rules: every web or socket load blocked, then the
+ * sites and the also-allow origins let through, default ports written as
+ * WebKit writes addresses (without them), dots escaped. */
+static void
+test_strict_rules (void)
+{
+  g_autoptr(EscaleWebPolicy) policy = escale_web_policy_new ();
+  g_autoptr(GBytes) rules = NULL;
+  g_auto(GStrv) origins = NULL;
+  const char *text;
+
+  g_assert_null (escale_web_policy_get_strict_dir (policy));
+  g_assert_true (escale_web_policy_allow_origin (policy, "https://musee.example/salle", NULL));
+  g_assert_true (
+    escale_web_policy_allow_subresource_origin (policy, "http://cdn.example:8080/", NULL));
+  g_assert_false (escale_web_policy_allow_subresource_origin (policy, "ftp://x.example", NULL));
+  escale_web_policy_set_strict (policy, "/tmp/rules");
+  g_assert_cmpstr (escale_web_policy_get_strict_dir (policy), ==, "/tmp/rules");
+  /* A CDN serves resources; it is still not a page the person can open. */
+  g_assert_false (
+    escale_web_policy_may_navigate (policy, "http://cdn.example:8080/", ESCALE_WEB_FRAME_MAIN));
+  rules = escale_web_policy_get_content_rules (policy);
+  text = g_bytes_get_data (rules, NULL);
+  g_assert_true (g_str_has_prefix (text, "[{\"trigger\":{\"url-filter\":\"^https?://\"},"
+                                         "\"action\":{\"type\":\"block\"}}"));
+  g_assert_nonnull (strstr (text, "\"^wss?://\""));
+  /* JSON escapes the regex's backslashes once more. */
+  g_assert_nonnull (strstr (text, "\"^https://musee\\\\.example/\""));
+  g_assert_nonnull (strstr (text, "\"^wss://musee\\\\.example/\""));
+  g_assert_nonnull (strstr (text, "\"^http://cdn\\\\.example\\\\:8080/\""));
+  g_assert_nonnull (strstr (text, "\"^ws://cdn\\\\.example\\\\:8080/\""));
+  g_assert_nonnull (strstr (text, "ignore-previous-rules"));
+  origins = escale_web_policy_get_subresource_origins (policy);
+  g_assert_cmpuint (g_strv_length (origins), ==, 2);
+  g_assert_true (g_strv_contains ((const char *const *) origins, "https://musee.example"));
+  g_assert_true (g_strv_contains ((const char *const *) origins, "http://cdn.example:8080"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -177,5 +215,6 @@ main (int argc, char **argv)
   g_test_add_func ("/escale/web-policy/bad-origin-is-explained", test_bad_origin_is_explained);
   g_test_add_func ("/escale/web-policy/permissions", test_permissions);
   g_test_add_func ("/escale/web-policy/downloads-and-dialogs", test_downloads_and_dialogs);
+  g_test_add_func ("/escale/web-policy/strict-rules", test_strict_rules);
   return g_test_run ();
 }

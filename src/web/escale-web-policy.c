@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "escale-web"
 
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
 
 #include "escale-web-policy.h"
 
@@ -23,6 +24,8 @@ struct _EscaleWebPolicy
   gboolean permissions[ESCALE_WEB_N_PERMISSIONS];
   char *download_dir;
   gboolean file_chooser;
+  char *strict_dir;         /* strict mode: where its rules are compiled */
+  GHashTable *also_allowed; /* sub-resource origins besides the sites' */
 };
 
 G_DEFINE_FINAL_TYPE (EscaleWebPolicy, escale_web_policy, G_TYPE_OBJECT)
@@ -39,6 +42,8 @@ escale_web_policy_finalize (GObject *object)
 
   g_clear_pointer (&self->origins, g_hash_table_unref);
   g_free (self->download_dir);
+  g_free (self->strict_dir);
+  g_clear_pointer (&self->also_allowed, g_hash_table_unref);
   G_OBJECT_CLASS (escale_web_policy_parent_class)->finalize (object);
 }
 
@@ -52,6 +57,7 @@ static void
 escale_web_policy_init (EscaleWebPolicy *self)
 {
   self->origins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->also_allowed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /* Returns: (transfer full): a policy that refuses everything but Escale's own pages. */
@@ -93,16 +99,11 @@ escale_web_policy_origin_of (const char *uri)
   }
 }
 
-/* Allows navigation to the origin of @url (scheme, host, port): the address
- * of a site listed in the activity's configuration. */
-gboolean
-escale_web_policy_allow_origin (EscaleWebPolicy *self, const char *url, GError **error)
+static gboolean
+add_origin (GHashTable *origins, const char *url, GError **error)
 {
-  char *origin;
+  char *origin = escale_web_policy_origin_of (url);
 
-  g_return_val_if_fail (ESCALE_IS_WEB_POLICY (self), FALSE);
-
-  origin = escale_web_policy_origin_of (url);
   if (origin == NULL)
     {
       g_set_error (error, ESCALE_WEB_POLICY_ERROR, ESCALE_WEB_POLICY_ERROR_BAD_ORIGIN,
@@ -111,8 +112,48 @@ escale_web_policy_allow_origin (EscaleWebPolicy *self, const char *url, GError *
                    url);
       return FALSE;
     }
-  g_hash_table_add (self->origins, origin);
+  g_hash_table_add (origins, origin);
   return TRUE;
+}
+
+/* Allows navigation to the origin of @url (scheme, host, port): the address
+ * of a site listed in the activity's configuration. */
+gboolean
+escale_web_policy_allow_origin (EscaleWebPolicy *self, const char *url, GError **error)
+{
+  g_return_val_if_fail (ESCALE_IS_WEB_POLICY (self), FALSE);
+  return add_origin (self->origins, url, error);
+}
+
+/* Strict third-party mode: a page may load sub-resources (images,
+ * scripts, styles, fonts, fetch, beacons, WebSockets) only from the allowed
+ * sites and the origins given to allow_subresource_origin (); the view
+ * applies escale_web_policy_get_content_rules () as a WebKit content filter
+ * compiled into @rules_dir (the visit's scratch folder). NULL turns it off. */
+void
+escale_web_policy_set_strict (EscaleWebPolicy *self, const char *rules_dir)
+{
+  g_return_if_fail (ESCALE_IS_WEB_POLICY (self));
+  g_free (self->strict_dir);
+  self->strict_dir = g_strdup (rules_dir);
+}
+
+/* Returns: (nullable): where strict mode compiles its rules; NULL when the
+ * policy is not strict. */
+const char *
+escale_web_policy_get_strict_dir (EscaleWebPolicy *self)
+{
+  g_return_val_if_fail (ESCALE_IS_WEB_POLICY (self), NULL);
+  return self->strict_dir;
+}
+
+/* In strict mode, the origin of @url may serve sub-resources (a CDN, fonts,
+ * images the site needs) but is still not a page the person can open. */
+gboolean
+escale_web_policy_allow_subresource_origin (EscaleWebPolicy *self, const char *url, GError **error)
+{
+  g_return_val_if_fail (ESCALE_IS_WEB_POLICY (self), FALSE);
+  return add_origin (self->also_allowed, url, error);
 }
 
 void
@@ -283,4 +324,142 @@ escale_web_policy_may_accept_bad_certificate (EscaleWebPolicy *self)
 {
   g_return_val_if_fail (ESCALE_IS_WEB_POLICY (self), FALSE);
   return FALSE;
+}
+
+/* --- strict mode: WebKit content rules ---------------------------------- */
+
+/* A regular expression matching @text literally (WebKit's content rules
+ * take a small regex language: every character but letters and digits is
+ * escaped). */
+static void
+append_literal (GString *out, const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (!g_ascii_isalnum (*p))
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
+    }
+}
+
+/* "http://host:8080" -> "^http://host:8080/"; a default port is not
+ * written in the addresses WebKit matches ("^https://host/"). @scheme
+ * replaces the origin's own (ws for http, wss for https). */
+static char *
+origin_filter (const char *origin, const char *scheme)
+{
+  const char *host = strstr (origin, "://") + 3;
+  const char *colon = strrchr (host, ':');
+  g_autofree char *bare = g_strndup (host, colon - host);
+  gboolean secure = g_str_has_prefix (origin, "https:");
+  gboolean default_port = g_str_equal (colon + 1, secure ? "443" : "80");
+  GString *out = g_string_new ("^");
+
+  append_literal (out, scheme);
+  g_string_append (out, "://");
+  append_literal (out, bare);
+  if (!default_port)
+    {
+      g_string_append (out, "\\:");
+      g_string_append (out, colon + 1);
+    }
+  g_string_append_c (out, '/');
+  return g_string_free (out, FALSE);
+}
+
+static void
+add_rule (JsonBuilder *builder, const char *filter, const char *action)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "trigger");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "url-filter");
+  json_builder_add_string_value (builder, filter);
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "action");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "type");
+  json_builder_add_string_value (builder, action);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+}
+
+static void
+add_origin_rules (JsonBuilder *builder, GHashTable *origins)
+{
+  GHashTableIter iter;
+  const char *origin;
+
+  g_hash_table_iter_init (&iter, origins);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &origin, NULL))
+    {
+      gboolean secure = g_str_has_prefix (origin, "https:");
+      g_autofree char *web = origin_filter (origin, secure ? "https" : "http");
+      g_autofree char *socket = origin_filter (origin, secure ? "wss" : "ws");
+
+      add_rule (builder, web, "ignore-previous-rules");
+      add_rule (builder, socket, "ignore-previous-rules");
+    }
+}
+
+/* "https://host:443" -> "https://host", as a page's URL.origin writes it. */
+static char *
+web_origin (const char *origin)
+{
+  gboolean secure = g_str_has_prefix (origin, "https:");
+  const char *colon = strrchr (strstr (origin, "://") + 3, ':');
+
+  if (g_str_equal (colon + 1, secure ? "443" : "80"))
+    return g_strndup (origin, colon - origin);
+  return g_strdup (origin);
+}
+
+/* Returns: (transfer full): the origins strict mode lets sub-resources come
+ * from (the sites and their also-allow origins), as URL.origin writes them. */
+GStrv
+escale_web_policy_get_subresource_origins (EscaleWebPolicy *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GHashTable *tables[] = { self->origins, self->also_allowed };
+
+  g_return_val_if_fail (ESCALE_IS_WEB_POLICY (self), NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      GHashTableIter iter;
+      const char *origin;
+
+      g_hash_table_iter_init (&iter, tables[i]);
+      while (g_hash_table_iter_next (&iter, (gpointer *) &origin, NULL))
+        {
+          g_autofree char *written = web_origin (origin);
+
+          g_strv_builder_add (builder, written);
+        }
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* Returns: (transfer full): the JSON rules of strict mode: every http,
+ * https, ws and wss load blocked, then the allowed sites and the extra
+ * origins let through. Other schemes (data:, blob:, escale-app:) are not
+ * network loads and stay as the rest of the policy decides. */
+GBytes *
+escale_web_policy_get_content_rules (EscaleWebPolicy *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  char *text;
+
+  g_return_val_if_fail (ESCALE_IS_WEB_POLICY (self), NULL);
+  json_builder_begin_array (builder);
+  add_rule (builder, "^https?://", "block");
+  add_rule (builder, "^wss?://", "block");
+  add_origin_rules (builder, self->origins);
+  add_origin_rules (builder, self->also_allowed);
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  return g_bytes_new_take (text, strlen (text));
 }

@@ -45,6 +45,12 @@ gboolean escale_web_policy_allow_origin (EscaleWebPolicy *self, const char *url,
 void escale_web_policy_allow_permission (EscaleWebPolicy *self, EscaleWebPermission permission);
 gboolean escale_web_policy_has_permission (EscaleWebPolicy *self, EscaleWebPermission permission);
 void escale_web_policy_set_download_dir (EscaleWebPolicy *self, const char *dir);
+void escale_web_policy_set_strict (EscaleWebPolicy *self, const char *rules_dir);
+const char *escale_web_policy_get_strict_dir (EscaleWebPolicy *self);
+gboolean escale_web_policy_allow_subresource_origin (EscaleWebPolicy *self, const char *url,
+                                                     GError **error);
+GBytes *escale_web_policy_get_content_rules (EscaleWebPolicy *self);
+GStrv escale_web_policy_get_subresource_origins (EscaleWebPolicy *self);
 
 char *escale_web_policy_origin_of (const char *uri);
 gboolean escale_web_policy_is_allowed_origin (EscaleWebPolicy *self, const char *uri);

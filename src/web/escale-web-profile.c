@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <glib/gstdio.h>
 
+#include "config.h"
+#include "escale-web-extension.h"
 #include "escale-web-memory-guard.h"
 #include "escale-web-profile.h"
 
@@ -108,6 +110,7 @@ static WebKitWebContext *
 create_context (guint limit_mib)
 {
   g_autoptr(WebKitMemoryPressureSettings) settings = webkit_memory_pressure_settings_new ();
+  const char *extensions = g_getenv (ESCALE_WEB_EXTENSIONS_ENV);
   WebKitWebContext *context;
 
   webkit_memory_pressure_settings_set_memory_limit (settings, limit_mib);
@@ -116,6 +119,10 @@ create_context (guint limit_mib)
   webkit_memory_pressure_settings_set_kill_threshold (settings, KILL_FRACTION);
   webkit_memory_pressure_settings_set_poll_interval (settings, POLL_SECONDS);
   context = g_object_new (WEBKIT_TYPE_WEB_CONTEXT, "memory-pressure-settings", settings, NULL);
+  /* Referer trimmed to the origin, blocked loads counted (src/web/extension/). */
+  webkit_web_context_set_web_process_extensions_directory (context, extensions != NULL
+                                                                      ? extensions
+                                                                      : WEB_EXTENSIONS_DIR);
   return context;
 }
 

@@ -5,6 +5,14 @@
 
 G_BEGIN_DECLS
 
+typedef enum
+{
+  ESCALE_WEB_FILTER_NONE,    /* not strict */
+  ESCALE_WEB_FILTER_PENDING, /* strict: rules being compiled, no page yet */
+  ESCALE_WEB_FILTER_READY,
+  ESCALE_WEB_FILTER_FAILED, /* strict, no filter: no page at all */
+} EscaleWebFilterState;
+
 /* Shared by escale-web-view.c (navigation, dialogs, crash) and
  * escale-web-view-requests.c (what a page may ask). */
 struct _EscaleWebView
@@ -38,6 +46,10 @@ struct _EscaleWebView
   guint probe_timeout_id; /* a question not answered yet */
   GCancellable *probe_cancellable;
   guint hangs;
+  EscaleWebFilterState filter_state;
+  GCancellable *filter_cancellable;
+  char *filter_pending_uri; /* asked for before the filter was in place */
+  guint blocked;            /* third-party loads the strict mode blocked */
   guint refusal_id;
   EscaleWebFileChooserFunc file_chooser;
   gpointer file_chooser_data;
@@ -52,6 +64,12 @@ void escale_web_view_connect_requests (EscaleWebView *self);
 void escale_web_view_watchdog_start (EscaleWebView *self);
 void escale_web_view_watchdog_reset (EscaleWebView *self);
 void escale_web_view_watchdog_stop (EscaleWebView *self);
+
+/* escale-web-view-filter.c */
+void escale_web_view_filter_start (EscaleWebView *self);
+gboolean escale_web_view_filter_ready (EscaleWebView *self, const char *uri);
+void escale_web_view_filter_stop (EscaleWebView *self);
+void escale_web_view_count_blocked (EscaleWebView *self); /* escale-web-view.c */
 
 /* escale-web-view-pages.c */
 GtkWidget *escale_web_view_big_button (const char *label, const char *css_class);

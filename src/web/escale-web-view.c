@@ -24,6 +24,7 @@ enum
   PROP_POLICY,
   PROP_CRASHED,
   PROP_REFUSALS,
+  PROP_BLOCKED,
   N_PROPS,
 };
 
@@ -49,6 +50,21 @@ escale_web_view_count_refusal (EscaleWebView *self, const char *uri)
   self->last_refused = g_strdup (uri);
   self->refusals++;
   g_object_notify_by_pspec (G_OBJECT (self), pspecs[PROP_REFUSALS]);
+}
+
+/* A sub-resource the strict mode blocked: a number, never the address. */
+void
+escale_web_view_count_blocked (EscaleWebView *self)
+{
+  self->blocked++;
+  g_object_notify_by_pspec (G_OBJECT (self), pspecs[PROP_BLOCKED]);
+}
+
+guint
+escale_web_view_get_blocked (EscaleWebView *self)
+{
+  g_return_val_if_fail (ESCALE_IS_WEB_VIEW (self), 0);
+  return self->blocked;
 }
 
 static gboolean
@@ -469,6 +485,7 @@ escale_web_view_constructed (GObject *object)
   g_signal_connect_object (self->web_view, "notify::uri", G_CALLBACK (uri_changed_cb), self,
                            G_CONNECT_SWAPPED);
   escale_web_view_watchdog_start (self);
+  escale_web_view_filter_start (self);
 }
 
 static void
@@ -477,6 +494,7 @@ escale_web_view_dispose (GObject *object)
   EscaleWebView *self = ESCALE_WEB_VIEW (object);
 
   escale_web_view_watchdog_stop (self);
+  escale_web_view_filter_stop (self);
   g_clear_handle_id (&self->refusal_id, g_source_remove);
   if (self->dialog != NULL)
     close_dialog (self, FALSE);
@@ -522,6 +540,9 @@ escale_web_view_get_property (GObject *object, guint prop_id, GValue *value, GPa
       break;
     case PROP_REFUSALS:
       g_value_set_uint (value, self->refusals);
+      break;
+    case PROP_BLOCKED:
+      g_value_set_uint (value, self->blocked);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -572,6 +593,9 @@ escale_web_view_class_init (EscaleWebViewClass *klass)
   pspecs[PROP_REFUSALS] =
     g_param_spec_uint ("refusals", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  pspecs[PROP_BLOCKED] =
+    g_param_spec_uint ("blocked", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, pspecs);
 
   /* A page could not be reached (no network, a site that does not answer):
@@ -619,10 +643,10 @@ escale_web_view_load (EscaleWebView *self, const char *uri)
   g_return_if_fail (ESCALE_IS_WEB_VIEW (self));
   g_free (self->start_uri);
   self->start_uri = g_strdup (uri);
-  if (escale_web_policy_may_navigate (self->policy, uri, ESCALE_WEB_FRAME_MAIN))
-    webkit_web_view_load_uri (self->web_view, uri);
-  else
+  if (!escale_web_policy_may_navigate (self->policy, uri, ESCALE_WEB_FRAME_MAIN))
     escale_web_view_show_refusal (self, uri);
+  else if (escale_web_view_filter_ready (self, uri))
+    webkit_web_view_load_uri (self->web_view, uri);
 }
 
 /* "Retour": the page before, skipping Escale's refusal pages; FALSE when

@@ -26,6 +26,7 @@ void escale_web_view_offline_back (EscaleWebView *self);
 gboolean escale_web_view_get_crashed (EscaleWebView *self);
 guint escale_web_view_get_refusals (EscaleWebView *self);
 guint escale_web_view_get_hangs (EscaleWebView *self);
+guint escale_web_view_get_blocked (EscaleWebView *self);
 const char *escale_web_view_get_dialog_message (EscaleWebView *self);
 gboolean escale_web_view_answer_dialog (EscaleWebView *self, gboolean yes);
 

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "escale-culture-kind.h"
 #include "escale-culture-sites.h"
 #include "escale-ui-util.h"
 #include "escale-web-view.h"
@@ -13,7 +14,8 @@
  * The web policy allows exactly the origins of these sites. Each opened
  * site gets a new EscaleWebView on the visit's network session; leaving
  * it drops the view, its page and its web process. "back" is emitted by
- * "Retour aux œuvres". */
+ * "Retour aux œuvres". A site with strict=true gets a policy of its own
+ * that blocks third parties (HACKING.md, "Bounds of a page"). */
 struct _EscaleCultureSites
 {
   GtkWidget parent_instance;
@@ -155,20 +157,65 @@ web_page_new (EscaleCultureSites *self)
   return box;
 }
 
-static void
-build_policy (EscaleCultureSites *self)
+/* A policy allowing the origins of all the activity's sites; problems are
+ * told once, when the activity's own policy is built. */
+static EscaleWebPolicy *
+sites_policy (EscaleCultureSites *self, gboolean report)
 {
-  self->policy = escale_web_policy_new ();
+  EscaleWebPolicy *policy = escale_web_policy_new ();
+
   for (guint i = 0; self->site_groups[i] != NULL; i++)
     {
       g_autofree char *url =
         escale_activity_get_string (self->activity, self->site_groups[i], "url");
       g_autoptr(GError) error = NULL;
 
-      if (url != NULL && !escale_web_policy_allow_origin (self->policy, url, &error))
+      if (url != NULL && !escale_web_policy_allow_origin (policy, url, &error) && report)
         g_message ("%s: [%s] url: %s", escale_activity_get_source (self->activity),
                    self->site_groups[i], error->message);
     }
+  return policy;
+}
+
+/* Where a strict site's content filter is compiled: the visit's scratch
+ * folder (wiped with the visit), else the user's runtime folder (memory). */
+static char *
+filter_dir (EscaleCultureSites *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *scratch = self->visit != NULL ? escale_visit_get_scratch_dir (self->visit, &error)
+                                            : NULL;
+
+  char *dir =
+    g_build_filename (scratch != NULL ? scratch : g_get_user_runtime_dir (), "web-filter", NULL);
+
+  g_mkdir_with_parents (dir, 0700);
+  return dir;
+}
+
+/* Returns: (transfer full): the policy of site @index: the activity's, or
+ * for a strict=true site, one that also blocks every other origin but its
+ * also-allow= ones (escale-culture-kind.c checks them). */
+static EscaleWebPolicy *
+site_policy (EscaleCultureSites *self, guint index)
+{
+  const char *group = self->site_groups[index];
+  g_autoptr(EscaleWebPolicy) policy = NULL;
+  g_autofree char *also = NULL;
+  g_autofree char *dir = NULL;
+  g_auto(GStrv) words = NULL;
+
+  if (!escale_culture_kind_get_strict (self->activity, group))
+    return g_object_ref (self->policy);
+  policy = sites_policy (self, FALSE);
+  dir = filter_dir (self);
+  escale_web_policy_set_strict (policy, dir);
+  also = escale_activity_get_string (self->activity, group, "also-allow");
+  words = g_strsplit_set (also != NULL ? also : "", " \t", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      escale_web_policy_allow_subresource_origin (policy, words[i], NULL);
+  return g_steal_pointer (&policy);
 }
 
 static void
@@ -213,7 +260,7 @@ escale_culture_sites_new (EscaleActivity *activity, EscaleVisit *visit,
   self->visit = visit != NULL ? g_object_ref (visit) : NULL;
   self->web_profile = web_profile != NULL ? g_object_ref (web_profile) : NULL;
   self->site_groups = escale_activity_get_groups (activity, "Site");
-  build_policy (self);
+  self->policy = sites_policy (self, TRUE);
 
   self->stack = gtk_stack_new ();
   gtk_stack_set_vhomogeneous (GTK_STACK (self->stack), FALSE);
@@ -250,6 +297,14 @@ site_unreachable_cb (EscaleCultureSites *self)
                             "l'adresse a changé"));
 }
 
+/* A third-party load a strict site's filter blocked: a number for staff. */
+static void
+site_blocked_cb (EscaleCultureSites *self)
+{
+  if (self->visit != NULL)
+    escale_visit_count (self->visit, ESCALE_CULTURE_BLOCKED_COUNTER, 1);
+}
+
 /* "Retour" on a site that did not answer, with nothing to go back to. */
 static void
 site_left_cb (EscaleCultureSites *self)
@@ -263,6 +318,7 @@ void
 escale_culture_sites_open (EscaleCultureSites *self, guint index)
 {
   g_autofree char *url = NULL;
+  g_autoptr(EscaleWebPolicy) policy = NULL;
 
   g_return_if_fail (ESCALE_IS_CULTURE_SITES (self));
   if (index >= g_strv_length (self->site_groups) || self->web_profile == NULL)
@@ -271,8 +327,10 @@ escale_culture_sites_open (EscaleCultureSites *self, guint index)
   drop_web_view (self);
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "web");
   self->open_site = index;
-  self->web_view = escale_web_view_new (self->web_profile, self->policy);
+  policy = site_policy (self, index);
+  self->web_view = escale_web_view_new (self->web_profile, policy);
   g_signal_connect_swapped (self->web_view, "unreachable", G_CALLBACK (site_unreachable_cb), self);
+  g_signal_connect_swapped (self->web_view, "notify::blocked", G_CALLBACK (site_blocked_cb), self);
   g_signal_connect_swapped (self->web_view, "leave", G_CALLBACK (site_left_cb), self);
   gtk_widget_set_vexpand (self->web_view, TRUE);
   gtk_box_append (GTK_BOX (self->web_slot), self->web_view);
