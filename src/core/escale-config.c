@@ -44,6 +44,8 @@ static const EscaleKeySpec main_keys[] = {
   { "Stats", "retention-months", ESCALE_KEY_INT, 1, 120 },
   { "Stats", "max-size-mb", ESCALE_KEY_INT, 1, 100000 },
   { "Staff", "grant-year-start", ESCALE_KEY_INT, 1, 12 },
+  /* Read by escale-setup-kiosk only: the hour of the nightly maintenance. */
+  { "Appliance", "maintenance-hour", ESCALE_KEY_INT, 0, 23 },
   { NULL },
 };
 
