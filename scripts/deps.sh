@@ -40,7 +40,9 @@ ESCALE_TEST_PACKAGES=(xvfb xauth dbus xdotool imagemagick libnotify-bin dunst sq
   # Mes démarches: SANE's test backend (in libsane1), scanimage for checks, pdfinfo.
   libsane1 sane-utils poppler-utils
   # Calls for help (tests/mqtt-lab.c): a real broker, its password tool and clients.
-  mosquitto mosquitto-clients)
+  mosquitto mosquitto-clients
+  # The appliance (tests/appliance/): the kiosk compositor and its screenshots, the package build.
+  cage xwayland grim debhelper lintian dconf-cli)
 
 ensure_packages () {
   local wanted=("${ESCALE_BUILD_PACKAGES[@]}")
