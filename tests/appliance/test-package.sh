@@ -19,6 +19,8 @@ check () {
 }
 
 echo "1..9"
+# test-setup-kiosk must never find the packages of an earlier run.
+[ -n "${ESCALE_DEB_KEEP:-}" ] && rm -rf "$ESCALE_DEB_KEEP"
 deb="${ESCALE_DEB_DIR:-}"
 if [ -z "$deb" ]; then
   deb="$tmp/deb"
