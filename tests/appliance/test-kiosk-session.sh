@@ -175,14 +175,18 @@ exit 10
 EOS
 chmod 755 "$tmp/left-kiosk"
 chown "$user" "$tmp"
+mkdir -p "$tmp/unit-runtime"
+chown "$user" "$tmp/unit-runtime"
 escale_real="$escale"
 escale="$tmp/left-kiosk"
-start_session
+# RUNTIME_DIRECTORY as escale-kiosk-session.service gives it: the wrapper
+# leaves there the mark that makes the unit end in success (no restart).
+start_session RUNTIME_DIRECTORY="$tmp/unit-runtime"
 poll '! kill -0 "$session" 2>/dev/null' 30
 wait "$session" 2>/dev/null
 check "status 10 ends the session: cage exits, nothing started again" \
   '! kill -0 "$session" 2>/dev/null && [ "$(wc -l < "$tmp/left-kiosk.runs")" -eq 1 ] &&
-   grep -q "kiosk mode left by the staff" "$tmp/session.log"'
+   grep -q "kiosk mode left by the staff" "$tmp/session.log" && [ -e "$tmp/unit-runtime/left-kiosk" ]'
 session=""
 escale="$escale_real"
 exit $failed

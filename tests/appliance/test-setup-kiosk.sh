@@ -48,7 +48,7 @@ snapshot () {
   } | grep -Ev '^/etc/[a-z]+- |  /etc/[a-z]+-$' | sort > "$1"
 }
 
-echo "1..9"
+echo "1..10"
 # dpkg's own dependency check would want cage & co. installed for real.
 DEBIAN_FRONTEND=noninteractive dpkg -i --force-depends "$debs"/escale_*.deb \
   "$debs"/escale-kiosk-session_*.deb >"$tmp/dpkg.log" 2>&1
@@ -82,6 +82,14 @@ check "it made the account, /etc/escale, the PAM, logind, Xorg and dconf files a
 escale-setup-kiosk >"$tmp/setup2.log" 2>&1
 snapshot "$tmp/twice"
 check "twice is the same as once" 'diff "$tmp/once" "$tmp/twice" | sed "s/^/# /"; cmp -s "$tmp/once" "$tmp/twice"'
+
+# The nightly maintenance at the centre's hour, read from escale.ini.
+cp /etc/escale/escale.ini "$tmp/escale.ini"
+sed -i 's/^maintenance-hour=.*/maintenance-hour=22/' /etc/escale/escale.ini
+escale-setup-kiosk >"$tmp/hour.log" 2>&1
+check "the maintenance timer follows [Appliance] maintenance-hour=" \
+  'grep -qx "OnCalendar=\*-\*-\* 22:30:00" /etc/systemd/system/escale-maintenance.timer.d/hour.conf'
+cp "$tmp/escale.ini" /etc/escale/escale.ini
 
 escale-setup-kiosk --gdm >"$tmp/gdm.log" 2>&1
 check "--gdm: autologin of escale into the Escale session, the tty service off" \
