@@ -44,7 +44,9 @@ ESCALE_TEST_PACKAGES=(xvfb xauth dbus xdotool imagemagick libnotify-bin dunst sq
   # Calls for help (tests/mqtt-lab.c): a real broker, its password tool and clients.
   mosquitto mosquitto-clients
   # Several kiosks (tests/test-fleet.c): a real PostgreSQL 15 server and psql.
-  postgresql-15 postgresql-client-15)
+  postgresql-15 postgresql-client-15
+  # The appliance (tests/appliance/): the kiosk compositor and its screenshots, the package build.
+  cage xwayland grim debhelper lintian dconf-cli)
 
 ensure_packages () {
   local wanted=("${ESCALE_BUILD_PACKAGES[@]}")

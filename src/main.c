@@ -9,6 +9,7 @@ int
 main (int argc, char *argv[])
 {
   g_autoptr(EscaleApplication) app = NULL;
+  int status;
 
   setlocale (LC_ALL, "");
   /* ESCALE_LOCALEDIR lets run-demo use the catalogues of an uninstalled build. */
@@ -18,5 +19,6 @@ main (int argc, char *argv[])
   textdomain (GETTEXT_PACKAGE);
 
   app = escale_application_new ();
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  status = g_application_run (G_APPLICATION (app), argc, argv);
+  return escale_application_get_exit_status (app, status);
 }

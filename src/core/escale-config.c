@@ -48,6 +48,8 @@ static const EscaleKeySpec main_keys[] = {
   { "Staff", "grant-year-start", ESCALE_KEY_INT, 1, 12 },
   /* MiB a web process may use before it is ended (HACKING.md). */
   { "Web", "memory-limit", ESCALE_KEY_INT, 256, 16384 },
+  /* Read by escale-setup-kiosk only: the hour of the nightly maintenance. */
+  { "Appliance", "maintenance-hour", ESCALE_KEY_INT, 0, 23 },
   { NULL },
 };
 

@@ -14,7 +14,7 @@
 
 /* Owns the long-lived state (configuration, stats store, the kiosk and its
  * session, the web profile) and hands it to the window. Also answers the
- * command line: --version, --check-config, --config, --kiosk. */
+ * command line: --version, --check-config, --config, --kiosk, --unavailable. */
 struct _EscaleApplication
 {
   GtkApplication parent_instance;
@@ -30,6 +30,9 @@ struct _EscaleApplication
   EscaleWebProfile *web_profile;
   EscaleHelpClient *help_client; /* calls for help: the broker, or a raised hand */
   EscaleWorkshopMode *workshop;  /* workshops started on the site's kiosks */
+
+  gboolean unavailable; /* --unavailable: only the calm "come back later" screen */
+  gboolean left_kiosk;  /* a kiosk that ended without crashing: the staff's "Quitter" */
 };
 
 G_DEFINE_FINAL_TYPE (EscaleApplication, escale_application, GTK_TYPE_APPLICATION)
@@ -122,7 +125,11 @@ escale_application_handle_local_options (GApplication *app, GVariantDict *option
       g_free (self->stats_path);
       self->stats_path = g_canonicalize_filename (dir, NULL);
     }
-  self->locked = g_variant_dict_contains (options, "kiosk");
+  /* Only ever set here: a test's application is locked from the start and
+   * runs with an empty command line. */
+  if (g_variant_dict_contains (options, "kiosk"))
+    self->locked = TRUE;
+  self->unavailable = g_variant_dict_contains (options, "unavailable");
   return -1;
 }
 
@@ -243,6 +250,9 @@ escale_application_startup (GApplication *app)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
                                     "/fr/escale/Escale/icons");
+  /* The session wrapper's screen after repeated crashes: no store, no kiosk. */
+  if (self->unavailable)
+    return;
 
   if (self->config_dir == NULL)
     self->config_dir = default_config_dir ();
@@ -309,13 +319,61 @@ bench_mapped_cb (GtkWidget *window)
                     G_CALLBACK (bench_frame_cb), window);
 }
 
+static gboolean
+refuse_close_cb (GtkWindow *window)
+{
+  return TRUE;
+}
+
+static gboolean
+swallow_key_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
+                GdkModifierType state)
+{
+  return TRUE;
+}
+
+/* escale-kiosk-session shows this instead of starting Escale again and
+ * again after repeated crashes: one calm sentence, nothing to touch, no
+ * way out (every key swallowed, close refused). */
+static GtkWindow *
+new_unavailable_window (GtkApplication *app)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_application_window_new (app));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  GtkWidget *title = gtk_label_new (_ ("Poste momentanément indisponible"));
+  GtkWidget *text = gtk_label_new (_ ("Un conseiller va passer."));
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_widget_add_css_class (GTK_WIDGET (window), "escale");
+  gtk_widget_add_css_class (box, "message-page");
+  gtk_widget_add_css_class (title, "message-title");
+  gtk_widget_add_css_class (text, "message-text");
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_justify (GTK_LABEL (title), GTK_JUSTIFY_CENTER);
+  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_window_set_child (window, box);
+  gtk_window_set_title (window, _ ("Poste momentanément indisponible"));
+  gtk_window_set_decorated (window, FALSE);
+  gtk_window_fullscreen (window);
+  g_signal_connect (window, "close-request", G_CALLBACK (refuse_close_cb), NULL);
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (swallow_key_cb), NULL);
+  gtk_widget_add_controller (GTK_WIDGET (window), keys);
+  return window;
+}
+
 static void
 escale_application_activate (GApplication *app)
 {
   EscaleApplication *self = ESCALE_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
-  if (window == NULL)
+  if (window == NULL && self->unavailable)
+    window = new_unavailable_window (GTK_APPLICATION (app));
+  else if (window == NULL)
     {
       EscaleReset *reset = escale_kiosk_get_reset (self->kiosk);
 
@@ -345,6 +403,9 @@ escale_application_shutdown (GApplication *app)
     {
       escale_session_finish (escale_kiosk_get_session (self->kiosk), ESCALE_END_STAFF);
       escale_reset_run (escale_kiosk_get_reset (self->kiosk), NULL);
+      /* Only the staff space quits a locked kiosk (a crash, a kill or a lost
+       * display never gets here): the session wrapper must not restart it. */
+      self->left_kiosk = self->locked;
     }
   G_APPLICATION_CLASS (escale_application_parent_class)->shutdown (app);
 }
@@ -397,6 +458,10 @@ escale_application_init (EscaleApplication *self)
       N_ ("Écrire les statistiques anonymes dans FICHIER au lieu du fichier "
           "configuré"),
       N_ ("FICHIER") },
+    { "unavailable", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_ ("Afficher seulement « Poste momentanément indisponible » (après des pannes "
+          "répétées)"),
+      NULL },
     { NULL },
   };
 
@@ -432,6 +497,15 @@ escale_application_new_for_test (const char *config_dir, const char *stats_path,
   self->scratch_dir = g_strdup (scratch_dir);
   self->locked = locked;
   return self;
+}
+
+/* What main () returns: @status, or ESCALE_EXIT_LEFT_KIOSK when the staff
+ * left kiosk mode on purpose. */
+int
+escale_application_get_exit_status (EscaleApplication *self, int status)
+{
+  g_return_val_if_fail (ESCALE_IS_APPLICATION (self), status);
+  return status == 0 && self->left_kiosk ? ESCALE_EXIT_LEFT_KIOSK : status;
 }
 
 EscaleKiosk *

@@ -482,6 +482,21 @@ cmd_purge (void)
   return EXIT_SUCCESS;
 }
 
+/* The appliance's nightly maintenance (escale-maintenance), while the kiosk
+ * is stopped: the write-ahead log folded in and the file compacted. */
+static int
+cmd_maintenance (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EscaleStatsStore) store = NULL;
+
+  if ((store = open_existing (&error)) == NULL ||
+      !escale_stats_store_exec (store, "PRAGMA wal_checkpoint (TRUNCATE)", &error) ||
+      !escale_stats_store_exec (store, "VACUUM", &error))
+    return fail ("%s", error->message);
+  return EXIT_SUCCESS;
+}
+
 static int
 cmd_merge (char **others)
 {
@@ -776,5 +791,7 @@ main (int argc, char *argv[])
     return cmd_set_pin ();
   if (g_str_equal (command, "push"))
     return escale_stats_cmd_push (opt_db, opt_config ? opt_config : CONFIGDIR, opt_all, opt_now);
+  if (g_str_equal (command, "maintenance"))
+    return cmd_maintenance ();
   return usage_error (_ ("commande « %s » inconnue"), command);
 }
