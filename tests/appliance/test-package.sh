@@ -52,6 +52,8 @@ has_all () {
 check "escale holds the kiosk, the staff tools, the helper and the demo config" \
   'has_all "$tmp/escale.list" /usr/bin/escale /usr/bin/escale-stats /usr/bin/escale-board \
      /usr/libexec/escale-photo-helper /usr/share/escale/kiosk-config/escale.ini \
+     /usr/lib/x86_64-linux-gnu/escale/web-extensions/libescale-web-extension.so \
+     /usr/lib/systemd/user/escale-stats-push.timer /usr/share/escale/server/README.md \
      /usr/share/doc/escale/examples/kiosk-config /usr/share/locale/en/LC_MESSAGES/escale.mo \
      /usr/share/glib-2.0/schemas/90-escale-kiosk.gschema.override'
 check "escale-kiosk-session holds the wrapper, the setup, the units and the lockdown files" \
