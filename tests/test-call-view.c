@@ -7,6 +7,7 @@
 #include "escale-welcome-page.h"
 #include "escale-welcome-page.h"
 #include "escale-test-util.h"
+#include "escale-web-call-view.h"
 
 /* The call screen in a whole kiosk, against a real Janus in the test's
  * private network: a code for the family, a call that holds the countdown,
@@ -583,14 +584,20 @@ type_code (EscaleCallView *view, const char *code)
 }
 
 static void
+set_text_scale (Fixture *f, guint scale)
+{
+  while (escale_window_get_text_scale (f->k.window) < scale)
+    gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.text-larger", NULL);
+}
+
+static void
 walk_screens (Fixture *f, const Screen *screen)
 {
   Walk w = { f, screen, g_string_new (NULL) };
   EscaleCallView *view = open_call (f);
   const char *code;
 
-  while (escale_window_get_text_scale (f->k.window) < screen->scale)
-    gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.text-larger", NULL);
+  set_text_scale (f, screen->scale);
   call_lab_wait_for (view_shows_start, view, "the start screen");
   check_state (&w, "start");
 
@@ -670,6 +677,68 @@ test_screens (Fixture *f, gconstpointer data)
   walk_screens (f, data);
 }
 
+static gboolean
+web_call_decided (gpointer data)
+{
+  const char *screen = escale_web_call_view_get_screen (data);
+
+  return screen != NULL && !g_str_equal (screen, "wait");
+}
+
+/* A call activity that names a visio site ([Call] web-url=), on this
+ * WebKitGTK without WebRTC: the calm page says each thing once (one
+ * Accueil, the top bar's) and fits, with the text twice larger too. */
+static void
+test_web_call_unavailable (void)
+{
+  static const Screen screens[] = { { 1280, 800, 0 }, { 1024, 768, 2 } };
+  g_autofree char *demo = escale_test_demo_config ();
+  g_autofree char *dir = g_dir_make_tmp ("escale-web-call-screen-XXXXXX", NULL);
+  g_autofree char *config_dir = g_build_filename (dir, "config", NULL);
+  g_autofree char *command = g_strdup_printf ("cp -r '%s' '%s'", demo, config_dir);
+  g_autofree char *ini = g_build_filename (config_dir, "activities", "10-visio.ini", NULL);
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  Fixture f = { 0 };
+  Walk w = { &f, &screens[0], g_string_new (NULL) };
+  GtkWidget *view;
+
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  g_assert_true (g_key_file_load_from_file (key_file, ini, G_KEY_FILE_KEEP_COMMENTS, NULL));
+  g_key_file_remove_key (key_file, "Call", "server", NULL);
+  g_key_file_set_string (key_file, "Call", "web-url", "https://visio.example.org/famille");
+  g_assert_true (g_key_file_save_to_file (key_file, ini, NULL));
+  escale_test_kiosk_init (&f.k, config_dir, FALSE);
+  /* Where WebKitGTK has no WebRTC, the application says so for staff. */
+  g_test_expect_message ("escale-app", G_LOG_LEVEL_WARNING, "Configuration on this machine: *");
+  gtk_widget_activate_action (GTK_WIDGET (f.k.window), "win.start", NULL);
+  g_signal_emit_by_name (escale_home_page_get_button (ESCALE_HOME_PAGE (
+                                                        escale_window_get_home_page (f.k.window)),
+                                                      "visio"),
+                         "clicked");
+  view = escale_activity_page_get_content (
+    ESCALE_ACTIVITY_PAGE (escale_window_get_activity_page (f.k.window)));
+  escale_test_wait_until (web_call_decided, view, 60000);
+  if (g_strcmp0 (escale_web_call_view_get_screen (ESCALE_WEB_CALL_VIEW (view)), "unavailable") !=
+      0)
+    g_test_skip ("this WebKitGTK has WebRTC");
+  else
+    {
+      g_test_assert_expected_messages ();
+      check_state (&w, "web-unavailable");
+      w.screen = &screens[1];
+      set_text_scale (&f, w.screen->scale);
+      check_state (&w, "web-unavailable");
+    }
+  if (w.faults->len > 0)
+    {
+      g_test_message ("%s", w.faults->str);
+      g_test_fail ();
+    }
+  g_string_free (w.faults, TRUE);
+  escale_test_kiosk_clear (&f.k);
+  escale_remove_tree (dir, NULL);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -685,6 +754,8 @@ main (int argc, char **argv)
   g_test_add ("/escale/call-view/walk-away-while-waiting", Fixture, NULL, fixture_set_up,
               test_walk_away_while_waiting, fixture_tear_down);
   g_test_add_func ("/escale/call-view/no-camera-is-calm", test_no_camera_is_calm);
+  g_test_add_func ("/escale/call-view/web-call-unavailable-says-it-once",
+                   test_web_call_unavailable);
   {
     static const Screen screens[] = {
       { 1280, 800, 0 },
