@@ -661,6 +661,13 @@ walk_screens (Fixture *f, const Screen *screen)
   gtk_widget_activate_action (GTK_WIDGET (view), "call.create", NULL);
   call_lab_wait_for (view_shows_message, view, "the message about the server");
   check_state (&w, "unreachable");
+  /* Réessayer tries again at once (and fails again, calmly). */
+  gtk_widget_activate_action (GTK_WIDGET (view), "call.back", NULL);
+  if (g_strcmp0 (escale_call_view_get_screen (view), "call") != 0)
+    g_string_append_printf (w.faults,
+                            "\n  unreachable: Réessayer shows %s, not the call made again",
+                            escale_call_view_get_screen (view));
+  call_lab_wait_for (view_shows_message, view, "the message about the server again");
 
   if (w.faults->len > 0)
     {

@@ -212,6 +212,10 @@ state_changed_cb (EscaleCallView *self)
       break;
     case ESCALE_CALL_STATE_CONNECTING:
       set_guide (self, _ ("Un instant, l'appel se prépare…"));
+      /* Réessayer: the message goes, the call screen waits with
+       * Raccrocher to give up. */
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "message") == 0)
+        gtk_stack_set_visible_child_name (self->stack, "call");
       break;
     case ESCALE_CALL_STATE_WAITING:
       if (problem == ESCALE_CALL_PROBLEM_PEER_LEFT)
