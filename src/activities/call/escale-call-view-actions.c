@@ -33,15 +33,27 @@ action_create (GtkWidget *widget, const char *name, GVariant *parameter)
   escale_call_create_room (self->call);
 }
 
+/* The pad, with what was typed before (kept after a wrong code, so that
+ * one digit can be put right). */
+static void
+show_pad (EscaleCallView *self)
+{
+  _escale_call_view_update_pad_display (self);
+  _escale_call_view_set_guide (self,
+                               self->typed->len == 6
+                                 ? _ ("Vérifiez les 6 chiffres avec votre proche, puis "
+                                      "touchez Appeler.")
+                                 : _ ("Tapez les 6 chiffres du code, puis touchez Appeler."));
+  gtk_stack_set_visible_child_name (self->stack, "pad");
+}
+
 static void
 action_pad (GtkWidget *widget, const char *name, GVariant *parameter)
 {
   EscaleCallView *self = ESCALE_CALL_VIEW (widget);
 
   g_string_truncate (self->typed, 0);
-  _escale_call_view_update_pad_display (self);
-  _escale_call_view_set_guide (self, _ ("Tapez les 6 chiffres du code, puis touchez Appeler."));
-  gtk_stack_set_visible_child_name (self->stack, "pad");
+  show_pad (self);
 }
 
 static void
@@ -65,15 +77,15 @@ action_erase (GtkWidget *widget, const char *name, GVariant *parameter)
   _escale_call_view_update_pad_display (self);
 }
 
+/* The code stays typed until the call ends well or the person goes back
+ * to the start: Réessayer uses it again. */
 static void
 action_join (GtkWidget *widget, const char *name, GVariant *parameter)
 {
   EscaleCallView *self = ESCALE_CALL_VIEW (widget);
-  g_autofree char *code = g_strdup (self->typed->str);
 
-  g_string_truncate (self->typed, 0);
   self->made_room = FALSE;
-  escale_call_join_room (self->call, code);
+  escale_call_join_room (self->call, self->typed->str);
 }
 
 static void
@@ -82,17 +94,41 @@ action_hang_up (GtkWidget *widget, const char *name, GVariant *parameter)
   escale_call_hang_up (ESCALE_CALL_VIEW (widget)->call);
 }
 
+/* Retour on the pad, and the message's button: after a wrong code, the
+ * pad with the code still typed; after a server or a connection that
+ * failed, the same call again (the same code, or a new one for the
+ * family); otherwise the start. */
 static void
 action_back (GtkWidget *widget, const char *name, GVariant *parameter)
 {
   EscaleCallView *self = ESCALE_CALL_VIEW (widget);
+  const char *screen = gtk_stack_get_visible_child_name (self->stack);
 
-  if (escale_call_get_problem (self->call) == ESCALE_CALL_PROBLEM_WRONG_CODE)
-    {
-      escale_call_start_preview (self->call);
-      action_pad (widget, NULL, NULL);
-      return;
-    }
+  if (g_strcmp0 (screen, "message") == 0)
+    switch (escale_call_get_problem (self->call))
+      {
+      case ESCALE_CALL_PROBLEM_WRONG_CODE:
+        if (escale_call_start_preview (self->call))
+          show_pad (self);
+        return;
+      case ESCALE_CALL_PROBLEM_SERVER_UNREACHABLE:
+      case ESCALE_CALL_PROBLEM_CONNECTION_LOST:
+        if (self->made_room)
+          escale_call_create_room (self->call);
+        else if (self->typed->len == 6)
+          escale_call_join_room (self->call, self->typed->str);
+        else
+          break;
+        return;
+      case ESCALE_CALL_PROBLEM_NONE:
+      case ESCALE_CALL_PROBLEM_ROOM_FULL:
+      case ESCALE_CALL_PROBLEM_PEER_LEFT:
+      case ESCALE_CALL_PROBLEM_NO_CAMERA:
+      case ESCALE_CALL_PROBLEM_NO_MICROPHONE:
+      case ESCALE_CALL_PROBLEM_MEDIA:
+      default:
+        break;
+      }
   _escale_call_view_show_start (self);
 }
 

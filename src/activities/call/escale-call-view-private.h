@@ -7,13 +7,14 @@ G_BEGIN_DECLS
 
 /* The call screen's insides, shared by escale-call-view.c (states, counting,
  * lifetime), escale-call-view-actions.c (what the buttons do) and
- * escale-call-view-screens.c (the five screens, built in code). */
+ * escale-call-view-screens.c (the five screens, built in code, in an
+ * EscaleCallFrame). */
 struct _EscaleCallView
 {
   EscaleActivityView parent_instance;
 
   /* widgets */
-  GtkWidget *box;
+  GtkWidget *box; /* the EscaleCallFrame */
   GtkLabel *guide;
   GtkStack *stack;
   GtkLabel *pad_display;
@@ -21,7 +22,11 @@ struct _EscaleCallView
   GtkPicture *qr_picture;
   GtkLabel *link_label;
   GtkPicture *remote_picture;
-  GtkPicture *self_pictures[2]; /* preview, call */
+  GtkPicture *self_picture;
+  GtkWidget *side;     /* the column on the right */
+  GtkWidget *switches; /* microphone and camera */
+  GtkWidget *hang_up_button;
+  GtkWidget *back_button; /* Retour, on the pad */
   GtkWidget *microphone_button;
   GtkWidget *camera_button;
   GtkWidget *picture_button; /* Montrer ma photo / Revenir à la caméra */
@@ -39,7 +44,7 @@ struct _EscaleCallView
   EscaleCall *call;
   char *family_page;
   GString *typed;
-  gboolean made_room;
+  gboolean made_room;    /* the last call was made with a code for the family */
   gboolean call_open;    /* counted as started, not yet as ended */
   gboolean call_counted; /* the open call was counted as connected */
   gboolean closing;      /* a reset or the end of the page: do not reopen the camera */
@@ -66,5 +71,7 @@ void _escale_call_view_toggle_picture (EscaleCallView *self);
 /* escale-call-view-screens.c */
 void _escale_call_view_build (EscaleCallView *self);
 void _escale_call_view_button_set_text (GtkWidget *button, const char *text);
+void _escale_call_view_arrange (EscaleCallView *self);
+void _escale_call_view_fit_remote (EscaleCallView *self, int width, int height);
 
 G_END_DECLS

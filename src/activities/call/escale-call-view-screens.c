@@ -3,15 +3,18 @@
 
 #include <glib/gi18n.h>
 
+#include "escale-call-frame.h"
 #include "escale-call-view-private.h"
 #include "escale-ui-util.h"
 
 /* The call screen's five screens, built in code (their widgets are made
- * in loops and placed by a callback, which a template would not make
- * clearer): "start" (the preview and two choices), "pad" (the digits),
- * "code" (the code, its QR code and the family page's address), "call"
- * (the family large, oneself small, the switches and Raccrocher) and
- * "message" (a calm sentence and one button). */
+ * in loops, which a template would not make clearer): "start" (two
+ * choices), "pad" (the digits), "code" (the code, its QR code and the
+ * family page's address), "call" (the family, as large as the screen) and
+ * "message" (a calm sentence and one button); beside them the side column
+ * (oneself, small and always the same size, and Raccrocher). */
+
+#define SELF_VIEW_WIDTH 256
 
 /* Changes a button's words and what a screen reader says of it. */
 void
@@ -39,6 +42,17 @@ action_button (const char *label, const char *action, const char *css_class)
   if (label != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                     -1);
+  return button;
+}
+
+/* A key of the pad: its label is its accessible name. */
+static GtkWidget *
+pad_button (const char *label, const char *action, const char *css_class)
+{
+  GtkWidget *button = gtk_button_new_with_label (label);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_widget_add_css_class (button, css_class);
   return button;
 }
 
@@ -70,156 +84,121 @@ build_ready (EscaleCallView *self)
 static GtkWidget *
 build_start (EscaleCallView *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
-  GtkWidget *choices = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
 
-  GtkWidget *left = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
-
-  self->self_pictures[0] = video_picture ("call-preview");
-  gtk_widget_set_hexpand (left, TRUE);
-  gtk_widget_set_size_request (GTK_WIDGET (self->self_pictures[0]), 240, 135);
-  gtk_widget_set_valign (left, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (left), GTK_WIDGET (self->self_pictures[0]));
-  gtk_box_append (GTK_BOX (left), build_ready (self));
-  gtk_box_append (GTK_BOX (box), left);
-  gtk_widget_set_valign (choices, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (choices), action_button (_ ("Créer un code pour ma famille"),
-                                                    "call.create", "call-choice"));
-  gtk_box_append (GTK_BOX (choices),
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), build_ready (self));
+  gtk_box_append (GTK_BOX (box), action_button (_ ("Créer un code pour ma famille"), "call.create",
+                                                "call-choice"));
+  gtk_box_append (GTK_BOX (box),
                   action_button (_ ("J'ai reçu un code"), "call.pad", "call-choice"));
-  gtk_box_append (GTK_BOX (box), choices);
   return box;
 }
 
 static GtkWidget *
 build_pad (EscaleCallView *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   GtkWidget *grid = gtk_grid_new ();
   const char *keys = "123456789";
 
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
-  GtkWidget *back = action_button (_ ("Retour"), "call.back", NULL);
-
   self->pad_display = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->pad_display), "call-pad-display");
-  gtk_widget_set_hexpand (GTK_WIDGET (self->pad_display), TRUE);
-  gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->pad_display));
-  gtk_box_append (GTK_BOX (top), back);
-  gtk_box_append (GTK_BOX (box), top);
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 10);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->pad_display));
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 16);
   gtk_widget_set_halign (grid, GTK_ALIGN_CENTER);
   for (guint i = 0; i < 10; i++)
     {
       char digit[2] = { i < 9 ? keys[i] : '0', '\0' };
-      GtkWidget *button = gtk_button_new_with_label (digit);
+      GtkWidget *button = pad_button (digit, "call.digit", "call-key");
 
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", digit);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "call.digit");
-      gtk_widget_add_css_class (button, "call-key");
       gtk_grid_attach (GTK_GRID (grid), button, i < 9 ? (int) i % 3 : 1, i < 9 ? (int) i / 3 : 3,
                        1, 1);
     }
-  gtk_grid_attach (GTK_GRID (grid), action_button (_ ("Effacer"), "call.erase", "call-key"), 0, 3,
-                   1, 1);
-  gtk_grid_attach (GTK_GRID (grid), action_button (_ ("Appeler"), "call.join", "call-go"), 2, 3, 1,
+  /* One word each: on one line, as tall as the digits. */
+  gtk_grid_attach (GTK_GRID (grid), pad_button (_ ("Effacer"), "call.erase", "call-key"), 0, 3, 1,
+                   1);
+  gtk_grid_attach (GTK_GRID (grid), pad_button (_ ("Appeler"), "call.join", "call-go"), 2, 3, 1,
                    1);
   gtk_box_append (GTK_BOX (box), grid);
   return box;
 }
 
+/* The code in huge digits and the QR code beside, what the family does
+ * with them (the guide line says what to do with the code). */
 static GtkWidget *
 build_code (EscaleCallView *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 20);
-  GtkWidget *left = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *hang_up = action_button (_ ("Raccrocher"), "call.hang-up", "call-hang-up");
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 20);
 
-  gtk_widget_add_css_class (hang_up, "compact");
-  gtk_widget_set_hexpand (left, TRUE);
-  gtk_box_append (GTK_BOX (left), escale_wrapped_label_new (_ ("Donnez ce code à votre proche "
-                                                               "au téléphone :"),
-                                                            "call-code-intro"));
   self->code_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->code_label), "call-code");
   gtk_label_set_selectable (self->code_label, FALSE);
-  gtk_box_append (GTK_BOX (left), GTK_WIDGET (self->code_label));
-  gtk_box_append (GTK_BOX (left), escale_wrapped_label_new (_ ("Il le tape sur la page d'appel, "
-                                                               "ou il photographie le carré."),
-                                                            "call-code-help"));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->code_label), TRUE);
+  gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->code_label));
+  self->qr_picture = GTK_PICTURE (gtk_picture_new ());
+  gtk_widget_set_size_request (GTK_WIDGET (self->qr_picture), 160, 160);
+  gtk_widget_add_css_class (GTK_WIDGET (self->qr_picture), "call-qr");
+  gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->qr_picture));
+  gtk_box_append (GTK_BOX (box), row);
+  gtk_box_append (GTK_BOX (box), escale_wrapped_label_new (_ ("Il le tape sur la page d'appel, "
+                                                              "ou il photographie le carré."),
+                                                           "call-code-help"));
   self->link_label = GTK_LABEL (escale_wrapped_label_new (NULL, "call-link"));
-  gtk_box_append (GTK_BOX (left), GTK_WIDGET (self->link_label));
-  gtk_box_append (GTK_BOX (box), left);
-
-  {
-    GtkWidget *right = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
-
-    self->qr_picture = GTK_PICTURE (gtk_picture_new ());
-    gtk_widget_set_size_request (GTK_WIDGET (self->qr_picture), 160, 160);
-    gtk_widget_add_css_class (GTK_WIDGET (self->qr_picture), "call-qr");
-    gtk_box_append (GTK_BOX (right), GTK_WIDGET (self->qr_picture));
-    gtk_box_append (GTK_BOX (right), hang_up);
-    gtk_box_append (GTK_BOX (box), right);
-  }
+  gtk_label_set_wrap_mode (self->link_label, PANGO_WRAP_WORD_CHAR);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->link_label));
   return box;
 }
 
-/* Oneself, small, in the bottom right corner of the family's picture:
- * a quarter of its width whatever the size of the frames. */
-static gboolean
-place_self_view_cb (GtkOverlay *overlay, GtkWidget *child, GdkRectangle *allocation,
-                    gpointer user_data)
-{
-  int width = gtk_widget_get_width (GTK_WIDGET (overlay));
-  int height = gtk_widget_get_height (GTK_WIDGET (overlay));
-
-  allocation->width = MAX (width / 4, 120);
-  allocation->height = allocation->width * 9 / 16;
-  allocation->x = MAX (width - allocation->width - 12, 0);
-  allocation->y = MAX (height - allocation->height - 12, 0);
-  return TRUE;
-}
-
+/* The family, as large as the frame (the guide line, the self-view and
+ * Raccrocher lie over its edges), with "Montrer ma photo" (shown with a
+ * photo only) and the microphone and camera switches at the bottom. */
 static GtkWidget *
 build_call (EscaleCallView *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
   GtkWidget *overlay = gtk_overlay_new ();
-  GtkWidget *left = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
 
   self->remote_picture = video_picture ("call-remote");
   gtk_widget_set_vexpand (GTK_WIDGET (self->remote_picture), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self->remote_picture), TRUE);
   gtk_widget_set_size_request (GTK_WIDGET (self->remote_picture), 240, 135);
   gtk_overlay_set_child (GTK_OVERLAY (overlay), GTK_WIDGET (self->remote_picture));
-  self->self_pictures[1] = video_picture ("call-self");
-  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), GTK_WIDGET (self->self_pictures[1]));
-  g_signal_connect (overlay, "get-child-position", G_CALLBACK (place_self_view_cb), NULL);
-  gtk_widget_set_hexpand (left, TRUE);
-  gtk_box_append (GTK_BOX (left), overlay);
-  /* "Montrer ma photo" / "Revenir à la caméra": under the pictures, wide. */
+  self->switches = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_add_css_class (self->switches, "call-switches");
+  gtk_widget_set_halign (self->switches, GTK_ALIGN_START);
+  gtk_widget_set_valign (self->switches, GTK_ALIGN_END);
   self->picture_button = action_button (NULL, "call.picture", "call-switch");
-  gtk_label_set_max_width_chars (GTK_LABEL (
-                                   gtk_button_get_child (GTK_BUTTON (self->picture_button))),
-                                 30);
   gtk_widget_set_visible (self->picture_button, FALSE);
-  gtk_box_append (GTK_BOX (left), self->picture_button);
-  gtk_box_append (GTK_BOX (box), left);
-
   self->microphone_button = action_button (NULL, "call.microphone", "call-switch");
   self->camera_button = action_button (NULL, "call.camera", "call-switch");
-  gtk_box_append (GTK_BOX (bar), self->microphone_button);
-  gtk_box_append (GTK_BOX (bar), self->camera_button);
-  {
-    GtkWidget *hang_up = action_button (_ ("Raccrocher"), "call.hang-up", "call-hang-up");
+  gtk_box_append (GTK_BOX (self->switches), self->picture_button);
+  gtk_box_append (GTK_BOX (self->switches), self->microphone_button);
+  gtk_box_append (GTK_BOX (self->switches), self->camera_button);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), self->switches);
+  return overlay;
+}
 
-    gtk_widget_set_vexpand (hang_up, TRUE);
-    gtk_box_append (GTK_BOX (bar), hang_up);
-  }
-  gtk_box_append (GTK_BOX (box), bar);
-  return box;
+/* On the right under the self-view, in the same place on every screen:
+ * Retour at the top (on the pad), Raccrocher at the bottom (while a call
+ * is made or on). */
+static GtkWidget *
+build_side (EscaleCallView *self)
+{
+  GtkWidget *side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *room = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  gtk_widget_add_css_class (side, "call-side");
+  self->back_button = action_button (_ ("Retour"), "call.back", NULL);
+  gtk_box_append (GTK_BOX (side), self->back_button);
+  gtk_widget_set_vexpand (room, TRUE);
+  gtk_box_append (GTK_BOX (side), room);
+  self->hang_up_button = action_button (_ ("Raccrocher"), "call.hang-up", "call-hang-up");
+  gtk_box_append (GTK_BOX (side), self->hang_up_button);
+  return side;
 }
 
 static GtkWidget *
@@ -238,20 +217,20 @@ build_message (EscaleCallView *self)
   return box;
 }
 
-/* The guide line on top and the five screens in a stack. */
+/* The guide line, the five screens in a stack and the side column, in a
+ * frame that lays them out (escale-call-frame.c). */
 void
 _escale_call_view_build (EscaleCallView *self)
 {
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+  GtkWidget *guide = escale_wrapped_label_new (NULL, "call-guide");
+  GtkWidget *scrolled;
 
-  self->guide = GTK_LABEL (escale_wrapped_label_new (NULL, "call-guide"));
+  self->guide = GTK_LABEL (guide);
+  gtk_widget_set_valign (guide, GTK_ALIGN_START);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->guide), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _ ("Où en est l'appel"), -1);
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->guide));
 
   self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
   gtk_stack_set_hhomogeneous (self->stack, FALSE);
   gtk_stack_set_vhomogeneous (self->stack, FALSE);
   gtk_stack_add_named (self->stack, build_start (self), "start");
@@ -259,5 +238,53 @@ _escale_call_view_build (EscaleCallView *self)
   gtk_stack_add_named (self->stack, build_code (self), "code");
   gtk_stack_add_named (self->stack, build_call (self), "call");
   gtk_stack_add_named (self->stack, build_message (self), "message");
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->stack));
+  /* A screen taller than the space left scrolls on its own: the self-view
+   * and Raccrocher stay in view. */
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->stack));
+  self->side = build_side (self);
+  self->self_picture = video_picture ("call-self");
+  self->box = escale_call_frame_new (guide, scrolled, self->side, GTK_WIDGET (self->self_picture),
+                                     SELF_VIEW_WIDTH, SELF_VIEW_WIDTH * 9 / 16);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+}
+
+/* What each screen shows around it: the self-view and the side column on
+ * every screen but a message, Raccrocher while a call is made or on, the
+ * switches in the call, and the family under everything. */
+void
+_escale_call_view_arrange (EscaleCallView *self)
+{
+  const char *screen = gtk_stack_get_visible_child_name (self->stack);
+  gboolean message = g_strcmp0 (screen, "message") == 0;
+  gboolean call = g_strcmp0 (screen, "call") == 0;
+
+  /* A message says it all: its title is the screen's only heading. */
+  gtk_widget_set_visible (GTK_WIDGET (self->guide), !message);
+  gtk_widget_set_visible (self->side, !message);
+  gtk_widget_set_visible (self->hang_up_button, call || g_strcmp0 (screen, "code") == 0);
+  gtk_widget_set_visible (self->back_button, g_strcmp0 (screen, "pad") == 0);
+  escale_call_frame_set_overlaid (ESCALE_CALL_FRAME (self->box), call);
+}
+
+/* The family fills their space: cut at the edges when little would go
+ * (a landscape picture on a wide screen), whole on black otherwise (a
+ * phone held upright). */
+void
+_escale_call_view_fit_remote (EscaleCallView *self, int width, int height)
+{
+  GtkWidget *picture = GTK_WIDGET (self->remote_picture);
+  int space_width = gtk_widget_get_width (picture);
+  int space_height = gtk_widget_get_height (picture);
+  double ratio;
+
+  if (space_width <= 0 || space_height <= 0 || width <= 0 || height <= 0)
+    return;
+  ratio = ((double) width / height) / ((double) space_width / space_height);
+  gtk_picture_set_content_fit (self->remote_picture, ratio > 0.75 && ratio < 1.34
+                                                       ? GTK_CONTENT_FIT_COVER
+                                                       : GTK_CONTENT_FIT_CONTAIN);
 }

@@ -104,6 +104,7 @@ static void
 screen_changed_cb (EscaleCallView *self)
 {
   update_guide_step (self);
+  _escale_call_view_arrange (self);
 }
 
 static void
@@ -137,32 +138,27 @@ show_problem (EscaleCallView *self, EscaleCallProblem problem)
   switch (problem)
     {
     case ESCALE_CALL_PROBLEM_WRONG_CODE:
-      set_guide (self, _ ("Vérifiez le code avec votre proche."));
       show_message (self, _ ("Ce code ne correspond à aucun appel."),
                     _ ("Vérifiez les 6 chiffres avec votre proche, puis touchez Réessayer."),
                     _ ("Réessayer"));
       break;
     case ESCALE_CALL_PROBLEM_ROOM_FULL:
-      set_guide (self, _ ("Cet appel a déjà tout son monde."));
       show_message (self, _ ("Cet appel est déjà complet."),
                     _ ("Demandez à votre proche de vous rappeler avec un nouveau code."),
                     _ ("Recommencer"));
       break;
     case ESCALE_CALL_PROBLEM_SERVER_UNREACHABLE:
-      set_guide (self, _ ("Ce n'est pas de votre faute."));
       show_message (self, _ ("L'appel vidéo ne répond pas pour le moment."),
                     _ ("Ce n'est pas de votre faute. Réessayez dans un moment, ou demandez à "
                        "un aidant."),
                     _ ("Réessayer"));
       break;
     case ESCALE_CALL_PROBLEM_CONNECTION_LOST:
-      set_guide (self, _ ("Ce n'est pas de votre faute."));
       show_message (self, _ ("L'appel s'est coupé."),
                     _ ("Ce n'est pas de votre faute. Vous pouvez rappeler votre proche."),
                     _ ("Rappeler"));
       break;
     case ESCALE_CALL_PROBLEM_PEER_LEFT:
-      set_guide (self, _ ("L'appel est fini."));
       show_message (self, _ ("Votre proche a raccroché."),
                     _ ("Vous pouvez le rappeler quand vous voulez."), _ ("Recommencer"));
       break;
@@ -175,12 +171,13 @@ show_problem (EscaleCallView *self, EscaleCallProblem problem)
                              _ ("la caméra ou le micro de ce poste ne répond pas : vérifiez "
                                 "qu'ils sont branchés (test-pattern=true montre une image "
                                 "de test pour une démonstration)"));
-      set_guide (self, _ ("Ce n'est pas de votre faute."));
       show_message (self,
                     problem == ESCALE_CALL_PROBLEM_NO_MICROPHONE
                       ? _ ("Le micro de ce poste ne marche pas.")
                       : _ ("La caméra de ce poste ne marche pas."),
-                    _ ("Prévenez un aidant : il peut vérifier le branchement."), _ ("Réessayer"));
+                    _ ("Ce n'est pas de votre faute. Prévenez un aidant : il peut vérifier le "
+                       "branchement."),
+                    _ ("Réessayer"));
       break;
     case ESCALE_CALL_PROBLEM_NONE:
     default:
@@ -215,6 +212,10 @@ state_changed_cb (EscaleCallView *self)
       break;
     case ESCALE_CALL_STATE_CONNECTING:
       set_guide (self, _ ("Un instant, l'appel se prépare…"));
+      /* Réessayer: the message goes, the call screen waits with
+       * Raccrocher to give up. */
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "message") == 0)
+        gtk_stack_set_visible_child_name (self->stack, "call");
       break;
     case ESCALE_CALL_STATE_WAITING:
       if (problem == ESCALE_CALL_PROBLEM_PEER_LEFT)
@@ -222,6 +223,8 @@ state_changed_cb (EscaleCallView *self)
                            ? _ ("Votre proche a quitté l'appel. Il peut revenir avec le même "
                                 "code, ou touchez Raccrocher.")
                            : _ ("Votre proche a quitté l'appel. Touchez Raccrocher pour finir."));
+      else if (self->made_room)
+        set_guide (self, _ ("Donnez ce code à votre proche au téléphone, puis patientez."));
       else
         set_guide (self, _ ("Votre proche n'a pas encore rejoint l'appel : patientez ou "
                             "rappelez-le."));
@@ -232,7 +235,7 @@ state_changed_cb (EscaleCallView *self)
       gtk_picture_set_paintable (self->remote_picture, NULL);
       break;
     case ESCALE_CALL_STATE_IN_CALL:
-      set_guide (self, _ ("Vous êtes en communication. Pour finir, touchez Raccrocher."));
+      set_guide (self, _ ("Pour finir l'appel, touchez Raccrocher."));
       gtk_stack_set_visible_child_name (self->stack, "call");
       break;
     case ESCALE_CALL_STATE_ENDED:
@@ -263,15 +266,13 @@ show_frame (GtkPicture *picture, GBytes *frame, int width, int height, int strid
 static void
 local_frame_cb (EscaleCallView *self, GBytes *frame, int width, int height, int stride)
 {
-  const char *screen = gtk_stack_get_visible_child_name (self->stack);
-  guint index = g_strcmp0 (screen, "call") == 0 ? 1 : 0;
-
-  show_frame (self->self_pictures[index], frame, width, height, stride);
+  show_frame (self->self_picture, frame, width, height, stride);
 }
 
 static void
 remote_frame_cb (EscaleCallView *self, GBytes *frame, int width, int height, int stride)
 {
+  _escale_call_view_fit_remote (self, width, height);
   show_frame (self->remote_picture, frame, width, height, stride);
 }
 
@@ -343,14 +344,16 @@ escale_call_view_constructed (GObject *object)
   if (self->visit != NULL)
     escale_visit_add_wiper (self->visit, WIPER_NAME, wipe_call, self, NULL);
   _escale_call_view_update_switches (self);
+  /* The call screen has its own guide line and needs the whole width for
+   * the family: the guide panel steps aside. */
+  escale_activity_view_set_presenting (ESCALE_ACTIVITY_VIEW (self), TRUE);
   /* The stack shows its first screen already: no notification for it. */
-  update_guide_step (self);
+  screen_changed_cb (self);
 
   if (server == NULL)
     {
       g_message ("staff: the video call has no [Call] server in %s",
                  escale_activity_get_source (self->activity));
-      set_guide (self, _ ("Ce n'est pas de votre faute."));
       show_message (self, _ ("L'appel vidéo n'est pas encore prêt sur ce poste."),
                     _ ("Un aidant peut vous aider à appeler vos proches autrement."),
                     _ ("Réessayer"));
@@ -446,6 +449,13 @@ EscaleCall *
 escale_call_view_get_call (EscaleCallView *self)
 {
   return self->call;
+}
+
+/* The message screen's sentence (a problem, calmly). */
+const char *
+escale_call_view_get_message (EscaleCallView *self)
+{
+  return gtk_label_get_text (self->message_text);
 }
 
 /* Which screen shows: start, pad, code, call or message. */

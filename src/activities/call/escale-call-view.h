@@ -14,5 +14,6 @@ G_DECLARE_FINAL_TYPE (EscaleCallView, escale_call_view, ESCALE, CALL_VIEW, Escal
 EscaleCall *escale_call_view_get_call (EscaleCallView *self);
 const char *escale_call_view_get_screen (EscaleCallView *self);
 const char *escale_call_view_get_guide (EscaleCallView *self);
+const char *escale_call_view_get_message (EscaleCallView *self);
 
 G_END_DECLS

@@ -71,6 +71,10 @@ show (EscaleWebCallView *self, const char *screen)
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), screen) == 0)
     return;
   gtk_stack_set_visible_child_name (self->stack, screen);
+  /* The calm page says it all: the activity's steps (about a call) step
+   * aside. */
+  escale_activity_view_set_presenting (ESCALE_ACTIVITY_VIEW (self),
+                                       g_strcmp0 (screen, "unavailable") == 0);
   g_object_notify_by_pspec (G_OBJECT (self), pspecs[PROP_SCREEN]);
 }
 
@@ -131,6 +135,8 @@ probed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     show (self, "unavailable");
 }
 
+/* A title and one sentence; the top bar's Accueil is the way out (a second
+ * Accueil here said the same word twice on one screen). */
 static GtkWidget *
 unavailable_page_new (void)
 {
@@ -139,21 +145,17 @@ unavailable_page_new (void)
                                                   "possibles sur ce poste."),
                                                "web-crash-title");
   GtkWidget *text = escale_wrapped_label_new (_ ("Un aidant peut vous aider."), "web-crash-text");
-  GtkWidget *home = escale_big_button_new ("escale-home-symbolic", _ ("Accueil"));
 
   gtk_label_set_justify (GTK_LABEL (title), GTK_JUSTIFY_CENTER);
   gtk_label_set_justify (GTK_LABEL (text), GTK_JUSTIFY_CENTER);
   gtk_label_set_max_width_chars (GTK_LABEL (title), 30);
   gtk_widget_set_halign (title, GTK_ALIGN_CENTER);
   gtk_widget_set_halign (text, GTK_ALIGN_CENTER);
-  gtk_widget_set_halign (home, GTK_ALIGN_CENTER);
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_widget_set_margin_start (box, 48);
   gtk_widget_set_margin_end (box, 48);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (home), "win.home");
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), text);
-  gtk_box_append (GTK_BOX (box), home);
   return box;
 }
 
