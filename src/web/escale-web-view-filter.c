@@ -24,7 +24,7 @@
  * goes to the view. Blocked fetch, beacons, WebSockets and fonts give no
  * such event and are blocked without being counted. */
 
-#define FILTER_ID "escale-strict"
+#define FILTER_ID "escale-strict-%u" /* one a view: two views never write the same file */
 #define COUNT_WORLD "escale-strict"
 #define COUNT_HANDLE "escaleBlocked"
 
@@ -113,6 +113,8 @@ escale_web_view_filter_start (EscaleWebView *self)
   const char *dir = escale_web_policy_get_strict_dir (self->policy);
   g_autoptr(WebKitUserContentFilterStore) store = NULL;
   g_autoptr(GBytes) rules = NULL;
+  g_autofree char *identifier = NULL;
+  static guint filters_made;
 
   if (dir == NULL)
     {
@@ -125,7 +127,8 @@ escale_web_view_filter_start (EscaleWebView *self)
   rules = escale_web_policy_get_content_rules (self->policy);
   self->filter_cancellable = g_cancellable_new ();
   g_object_set_data (G_OBJECT (self->filter_cancellable), "view", self);
-  webkit_user_content_filter_store_save (store, FILTER_ID, rules, self->filter_cancellable,
+  identifier = g_strdup_printf (FILTER_ID, ++filters_made);
+  webkit_user_content_filter_store_save (store, identifier, rules, self->filter_cancellable,
                                          filter_saved_cb, g_object_ref (self->filter_cancellable));
 }
 
