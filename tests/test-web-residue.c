@@ -288,6 +288,8 @@ test_no_web_process_at_rest (void)
   while (g_get_monotonic_time () < until)
     g_main_context_iteration (NULL, FALSE);
   g_assert_cmpuint (count_webkit_children (), ==, 0);
+  /* Nor does it poll for web processes' memory: the guard sleeps. */
+  g_assert_false (escale_web_profile_get_guarding (profile));
   /* Asked for, the session is ephemeral as ever. */
   g_assert_true (
     webkit_network_session_is_ephemeral (escale_web_profile_get_network_session (profile)));

@@ -19,16 +19,20 @@
  * of this process whose name is WebKit's web process) is refreshed every
  * RESCAN_TICKS ticks. Only processes this kiosk started are ever looked
  * at (/proc/PID/task/TID/children, from this process down); nothing is
- * logged but the size. */
+ * logged but the size. The guard sleeps while the kiosk has no web
+ * process (the welcome screen, most of a day): a view wakes it, and it goes
+ * back to sleep after IDLE_RESCANS rescans that found none. */
 
 #define GUARD_MS 250
 #define RESCAN_TICKS 4
+#define IDLE_RESCANS 10
 
 struct _EscaleWebMemoryGuard
 {
   guint64 limit_pages;
   GArray *pids; /* of int: web processes seen at the last rescan */
   guint tick;
+  guint idle_rescans; /* in a row, that found no web process */
   guint source_id;
   guint kills;
 };
@@ -101,7 +105,15 @@ guard_tick_cb (gpointer user_data)
   EscaleWebMemoryGuard *self = user_data;
 
   if (self->tick++ % RESCAN_TICKS == 0)
-    rescan (self);
+    {
+      rescan (self);
+      self->idle_rescans = self->pids->len == 0 ? self->idle_rescans + 1 : 0;
+      if (self->idle_rescans >= IDLE_RESCANS)
+        {
+          self->source_id = 0;
+          return G_SOURCE_REMOVE;
+        }
+    }
   for (guint i = 0; i < self->pids->len; i++)
     {
       int pid = g_array_index (self->pids, int, i);
@@ -129,8 +141,25 @@ escale_web_memory_guard_new (guint limit_mib)
 
   self->limit_pages = (guint64) limit_mib * 1024 * 1024 / (guint64) sysconf (_SC_PAGESIZE);
   self->pids = g_array_new (FALSE, FALSE, sizeof (int));
-  self->source_id = g_timeout_add (GUARD_MS, guard_tick_cb, self);
   return self;
+}
+
+/* A web view is coming: watch its processes (until none is left). */
+void
+escale_web_memory_guard_wake (EscaleWebMemoryGuard *self)
+{
+  self->idle_rescans = 0;
+  if (self->source_id != 0)
+    return;
+  self->tick = 0;
+  self->source_id = g_timeout_add (GUARD_MS, guard_tick_cb, self);
+}
+
+/* Whether the guard is looking at web processes now. */
+gboolean
+escale_web_memory_guard_is_watching (EscaleWebMemoryGuard *self)
+{
+  return self->source_id != 0;
 }
 
 void

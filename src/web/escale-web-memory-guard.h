@@ -11,6 +11,8 @@ typedef struct _EscaleWebMemoryGuard EscaleWebMemoryGuard;
 
 EscaleWebMemoryGuard *escale_web_memory_guard_new (guint limit_mib);
 void escale_web_memory_guard_free (EscaleWebMemoryGuard *self);
+void escale_web_memory_guard_wake (EscaleWebMemoryGuard *self);
+gboolean escale_web_memory_guard_is_watching (EscaleWebMemoryGuard *self);
 guint escale_web_memory_guard_get_kills (EscaleWebMemoryGuard *self);
 
 G_END_DECLS

@@ -153,6 +153,24 @@ escale_web_profile_get_web_context (EscaleWebProfile *self)
   return self->context;
 }
 
+/* A view is about to load pages: the memory guard, asleep while the kiosk
+ * runs no web process, watches until the last one is gone. */
+void
+escale_web_profile_expect_web_process (EscaleWebProfile *self)
+{
+  g_return_if_fail (ESCALE_IS_WEB_PROFILE (self));
+  if (self->guard != NULL)
+    escale_web_memory_guard_wake (self->guard);
+}
+
+/* Whether the memory guard is watching web processes now. */
+gboolean
+escale_web_profile_get_guarding (EscaleWebProfile *self)
+{
+  g_return_val_if_fail (ESCALE_IS_WEB_PROFILE (self), FALSE);
+  return self->guard != NULL && escale_web_memory_guard_is_watching (self->guard);
+}
+
 guint
 escale_web_profile_get_memory_limit (EscaleWebProfile *self)
 {

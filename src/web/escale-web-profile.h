@@ -16,6 +16,8 @@ EscaleWebProfile *escale_web_profile_new (void);
 EscaleWebProfile *escale_web_profile_new_with_memory_limit (guint memory_limit);
 WebKitWebContext *escale_web_profile_get_web_context (EscaleWebProfile *self);
 guint escale_web_profile_get_memory_limit (EscaleWebProfile *self);
+void escale_web_profile_expect_web_process (EscaleWebProfile *self);
+gboolean escale_web_profile_get_guarding (EscaleWebProfile *self);
 WebKitNetworkSession *escale_web_profile_get_network_session (EscaleWebProfile *self);
 gboolean escale_web_profile_renew (EscaleWebProfile *self, GError **error);
 guint escale_web_profile_get_generation (EscaleWebProfile *self);

@@ -452,6 +452,7 @@ escale_web_view_constructed (GObject *object)
   if (self->policy == NULL)
     self->policy = escale_web_policy_new ();
   self->session = g_object_ref (escale_web_profile_get_network_session (self->profile));
+  escale_web_profile_expect_web_process (self->profile);
   escale_app_scheme_register (escale_web_profile_get_web_context (self->profile));
   settings = hardened_settings (self->policy);
 
