@@ -590,6 +590,26 @@ set_text_scale (Fixture *f, guint scale)
     gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.text-larger", NULL);
 }
 
+/* A wrong code: Réessayer brings the pad back with the code still typed. */
+static void
+walk_wrong_code (Walk *w, EscaleCallView *view)
+{
+  gtk_widget_activate_action (GTK_WIDGET (view), "call.pad", NULL);
+  type_code (view, "999");
+  check_state (w, "pad");
+  remember_self_view (w, "pad");
+  type_code (view, "999");
+  gtk_widget_activate_action (GTK_WIDGET (view), "call.join", NULL);
+  call_lab_wait_for (view_shows_message, view, "the wrong code message");
+  check_state (w, "wrong-code");
+  gtk_widget_activate_action (GTK_WIDGET (view), "call.back", NULL);
+  check_state (w, "retry");
+  if (g_strcmp0 (pad_display (w), "999 999") != 0)
+    g_string_append_printf (w->faults, "\n  retry: the pad shows \"%s\", not the code typed",
+                            pad_display (w));
+  gtk_widget_activate_action (GTK_WIDGET (view), "call.back", NULL);
+}
+
 static void
 walk_screens (Fixture *f, const Screen *screen)
 {
@@ -600,22 +620,7 @@ walk_screens (Fixture *f, const Screen *screen)
   set_text_scale (f, screen->scale);
   call_lab_wait_for (view_shows_start, view, "the start screen");
   check_state (&w, "start");
-
-  /* A wrong code: Réessayer brings the pad back with the code still typed. */
-  gtk_widget_activate_action (GTK_WIDGET (view), "call.pad", NULL);
-  type_code (view, "999");
-  check_state (&w, "pad");
-  remember_self_view (&w, "pad");
-  type_code (view, "999");
-  gtk_widget_activate_action (GTK_WIDGET (view), "call.join", NULL);
-  call_lab_wait_for (view_shows_message, view, "the wrong code message");
-  check_state (&w, "wrong-code");
-  gtk_widget_activate_action (GTK_WIDGET (view), "call.back", NULL);
-  check_state (&w, "retry");
-  if (g_strcmp0 (pad_display (&w), "999 999") != 0)
-    g_string_append_printf (w.faults, "\n  retry: the pad shows \"%s\", not the code typed",
-                            pad_display (&w));
-  gtk_widget_activate_action (GTK_WIDGET (view), "call.back", NULL);
+  walk_wrong_code (&w, view);
 
   /* A code for the family, who joins, leaves and comes back. */
   call_lab_wait_for (view_shows_start, view, "the start screen again");
