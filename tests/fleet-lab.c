@@ -52,16 +52,17 @@ run_owner (const char *const *args)
   g_autoptr(GPtrArray) argv = as_owner ();
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
   int status = 0;
 
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, g_strdup (args[i]));
   g_ptr_array_add (argv, NULL);
   g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &out, &out, &status, &error));
+                               &out, &err, &status, &error));
   g_assert_no_error (error);
   if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s failed: %s", args[0], out);
+    g_error ("%s failed: %s%s", args[0], out, err);
 }
 
 /* Stops the server (immediately) and removes the folder once its stdin
@@ -94,6 +95,7 @@ fleet_lab_new_full (gboolean durable)
     g_build_filename (ESCALE_SOURCE_DIR, "data", "server", "escale-server-migrate", NULL);
   g_autofree char *admin = NULL;
   g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
   int status = 0;
 
   lab->dir = g_dir_make_tmp ("escale-fleet-XXXXXX", &error);
@@ -116,10 +118,10 @@ fleet_lab_new_full (gboolean durable)
   fleet_lab_exec (lab, "CREATE DATABASE escale");
   admin = fleet_lab_conninfo (lab, "postgres");
   g_assert_true (g_spawn_sync (NULL, (char *[]){ "sh", migrate, admin, NULL }, NULL,
-                               G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &out, &status, &error));
+                               G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error));
   g_assert_no_error (error);
   if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("escale-server-migrate failed: %s", out);
+    g_error ("escale-server-migrate failed: %s%s", out, err);
   return lab;
 }
 
