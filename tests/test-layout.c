@@ -118,11 +118,13 @@ describe (GtkWidget *widget)
 }
 
 /* Disabled buttons that may stay on screen: they can act later in the same
- * state (the text size at its smallest or largest, a zoom at its end).
+ * state (the text size at its smallest or largest, a zoom at its end, a
+ * list's arrows at its top or bottom).
  * Any other button that cannot act is hidden where it serves nothing
  * (escale_button_show_if_useful ()). */
 static const char *const may_wait_disabled[] = {
-  "win.text-smaller", "win.text-larger", "“Réduire”", "“Agrandir”", "“Valider”", "“Effacer”",
+  "win.text-smaller", "win.text-larger", "“Réduire”",  "“Agrandir”",
+  "“Valider”",        "“Effacer”",       "“Remonter”", "“Voir plus bas”",
 };
 
 static gboolean
