@@ -245,6 +245,70 @@ board_connected (gpointer data)
          ESCALE_MQTT_CONNECTED;
 }
 
+static guint
+n_alerts (Fixture *f)
+{
+  return escale_board_alert_get_n_rung (
+    escale_board_window_get_alert (ESCALE_BOARD_WINDOW (f->window)));
+}
+
+/* A new request chimes once, with the board's own sound (in the
+ * resources, played by GtkMediaFile); the same request heard again after
+ * the broker lost everything and the kiosk published it anew does not. */
+static void
+test_one_alert_per_request (Fixture *f, gconstpointer data)
+{
+  GtkMediaStream *sound;
+
+  g_assert_true (mqtt_lab_wait_for (board_connected, f));
+  g_assert_cmpuint (n_alerts (f), ==, 0);
+  escale_help_client_ask (f->clients[0]);
+  assert_row_says (f, "Poste 1 : demande d'aide à l'instant");
+  g_assert_cmpuint (n_alerts (f), ==, 1);
+  sound =
+    escale_board_alert_get_sound (escale_board_window_get_alert (ESCALE_BOARD_WINDOW (f->window)));
+  g_assert_true (GTK_IS_MEDIA_FILE (sound));
+  g_assert_nonnull (gtk_media_file_get_file (GTK_MEDIA_FILE (sound)));
+
+  /* The broker restarts empty: the kiosk publishes its open request again
+   * and the board hears it again. Then another kiosk asks. */
+  mqtt_lab_stop (f->lab);
+  mqtt_lab_start (f->lab);
+  g_assert_true (mqtt_lab_wait_for (board_connected, f));
+  escale_help_client_ask (f->clients[1]);
+  assert_row_says (f, "Poste 2 : demande d'aide à l'instant");
+  assert_row_says (f, "Poste 1 : demande d'aide à l'instant");
+  /* Lets a late copy of Poste 1's request arrive, if one were to ring. */
+  for (gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+       g_get_monotonic_time () < until;)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (n_alerts (f), ==, 2);
+
+  /* "J'arrive": seen, nothing rings. */
+  touch (f, "Poste 1", "J'arrive");
+  assert_row_says (f, "Poste 1 : un aidant y va");
+  g_assert_cmpuint (n_alerts (f), ==, 2);
+}
+
+/* The rule itself: a request is its kiosk and the moment it asked. The
+ * same one heard again (a stale retained message after "Fait", a kiosk
+ * publishing its state again) rings no more; a later one rings. */
+static void
+test_alert_once_per_moment (Fixture *f, gconstpointer data)
+{
+  EscaleBoardAlert *alert = escale_board_window_get_alert (ESCALE_BOARD_WINDOW (f->window));
+  g_autoptr(EscaleHelpKiosk) kiosk = escale_help_kiosk_new ("poste-9");
+
+  escale_help_kiosk_set_state (kiosk, ESCALE_HELP_ASKED, 1764500000);
+  g_assert_true (escale_board_alert_ring (alert, f->window, kiosk));
+  escale_help_kiosk_set_state (kiosk, ESCALE_HELP_DONE, 1764500060);
+  escale_help_kiosk_set_state (kiosk, ESCALE_HELP_ASKED, 1764500000);
+  g_assert_false (escale_board_alert_ring (alert, f->window, kiosk));
+  escale_help_kiosk_set_state (kiosk, ESCALE_HELP_ASKED, 1764500300);
+  g_assert_true (escale_board_alert_ring (alert, f->window, kiosk));
+  g_assert_cmpuint (escale_board_alert_get_n_rung (alert), ==, 2);
+}
+
 /* "Commencer l'atelier sur tous les postes" reaches every kiosk with the
  * theme and level chosen; "Terminer l'atelier" ends it everywhere. */
 static void
@@ -280,5 +344,9 @@ main (int argc, char **argv)
               test_three_states, fixture_tear_down);
   g_test_add ("/escale/board/workshop-on-every-kiosk", Fixture, NULL, fixture_set_up,
               test_workshop, fixture_tear_down);
+  g_test_add ("/escale/board/one-alert-per-request", Fixture, NULL, fixture_set_up,
+              test_one_alert_per_request, fixture_tear_down);
+  g_test_add ("/escale/board/alert-once-per-moment", Fixture, NULL, fixture_set_up,
+              test_alert_once_per_moment, fixture_tear_down);
   return g_test_run ();
 }

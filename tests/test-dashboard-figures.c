@@ -131,6 +131,46 @@ test_tiles_are_plain_sql (Fixture *f, gconstpointer data)
   g_assert_finalize_object (g_steal_pointer (&dashboard));
 }
 
+static GtkWidget *
+find_button (GtkWidget *widget, const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* "Exporter les visites (CSV)" for a period without a visit would write an
+ * empty file: it is not offered (its place kept empty), and comes back
+ * with a period that has visits. */
+static void
+test_nothing_to_export_hidden (Fixture *f, gconstpointer data)
+{
+  g_autoptr(EscaleDashboard) dashboard = NULL;
+  GtkWidget *visits;
+
+  fill_figures_dataset (f->k.store, f->k.dir);
+  dashboard = g_object_ref_sink (ESCALE_DASHBOARD (escale_dashboard_new (f->k.kiosk)));
+  visits = find_button (GTK_WIDGET (dashboard), "Exporter les visites (CSV)");
+  g_assert_nonnull (visits);
+  g_assert_true (escale_dashboard_show_range (dashboard, "2020-01-01", "2020-01-31"));
+  escale_test_wait_until (dashboard_loaded, dashboard, 20000);
+  g_assert_false (gtk_widget_is_sensitive (visits));
+  g_assert_cmpfloat (gtk_widget_get_opacity (visits), ==, 0.0);
+  g_assert_true (escale_dashboard_show_range (dashboard, "2026-03-01", "2026-03-31"));
+  escale_test_wait_until (dashboard_loaded, dashboard, 20000);
+  g_assert_true (gtk_widget_is_sensitive (visits));
+  g_assert_cmpfloat (gtk_widget_get_opacity (visits), ==, 1.0);
+  g_assert_finalize_object (g_steal_pointer (&dashboard));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -138,6 +178,7 @@ main (int argc, char *argv[])
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
   ADD ("/escale/dashboard-figures/tiles-are-plain-sql", test_tiles_are_plain_sql);
+  ADD ("/escale/dashboard-figures/nothing-to-export-hidden", test_nothing_to_export_hidden);
 #undef ADD
   return g_test_run ();
 }

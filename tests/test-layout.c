@@ -117,6 +117,31 @@ describe (GtkWidget *widget)
                           action ? " " : "", action ? action : "");
 }
 
+/* Disabled buttons that may stay on screen: they can act later in the same
+ * state (the text size at its smallest or largest, a zoom at its end, a
+ * list's arrows at its top or bottom).
+ * Any other button that cannot act is hidden where it serves nothing
+ * (escale_button_show_if_useful ()). */
+static const char *const may_wait_disabled[] = {
+  "win.text-smaller", "win.text-larger", "“Réduire”",  "“Agrandir”",
+  "“Valider”",        "“Effacer”",       "“Remonter”", "“Voir plus bas”",
+};
+
+static gboolean
+useless_but_shown (GtkWidget *widget)
+{
+  g_autofree char *what = NULL;
+
+  if (!GTK_IS_BUTTON (widget) || gtk_widget_is_sensitive (widget) ||
+      gtk_widget_get_opacity (widget) == 0.0)
+    return FALSE;
+  what = describe (widget);
+  for (guint i = 0; i < G_N_ELEMENTS (may_wait_disabled); i++)
+    if (strstr (what, may_wait_disabled[i]) != NULL)
+      return FALSE;
+  return TRUE;
+}
+
 /* Buttons, and the scrolled windows that hold buttons (these may scroll
  * their buttons out of view: the scrolled window itself must be on
  * screen). */
@@ -128,6 +153,13 @@ check_widget (Fixture *f, const char *page, GtkWidget *widget, GtkWidget *window
 
   if (!gtk_widget_get_mapped (widget))
     return;
+  if (!f->names && useless_but_shown (widget))
+    {
+      g_autofree char *what = describe (widget);
+
+      g_string_append_printf (f->faults, "\n  %s A+x%u: %s is disabled but shown", page, f->scale,
+                              what);
+    }
   if (f->names && GTK_IS_BUTTON (widget))
     {
       f->n_checked++;

@@ -175,6 +175,30 @@ test_countdown_then_timeout (Fixture *f, gconstpointer data)
                    ==, 1);
 }
 
+static gboolean
+activity_shown (gpointer data)
+{
+  return g_strcmp0 (page (data), "activity") == 0;
+}
+
+/* A screen reader or a switch presses a button through AT-SPI's "click"
+ * action: no touch, no key. That is the person at work all the same, and
+ * keeps the countdown away. */
+static void
+test_click_without_touch_is_input (Fixture *f, gconstpointer data)
+{
+  GtkWidget *home = escale_window_get_home_page (f->k.window);
+
+  start_visit (f);
+  escale_test_kiosk_advance (&f->k, 170);
+  /* What GTK's AT-SPI "click" does: the button is activated. */
+  gtk_widget_activate (escale_home_page_get_button (ESCALE_HOME_PAGE (home), "infos"));
+  escale_test_wait_until (activity_shown, f, 5000);
+  escale_test_kiosk_advance (&f->k, 170);
+  g_assert_false (countdown_visible (f));
+  g_assert_cmpint (state (f), ==, ESCALE_SESSION_ACTIVE);
+}
+
 static void
 test_helper_call (Fixture *f, gconstpointer data)
 {
@@ -432,6 +456,7 @@ main (int argc, char *argv[])
   ADD ("/escale/window/finish-returns-to-welcome", FALSE, test_finish_returns_to_welcome);
   ADD ("/escale/window/goodbye-shows-before-welcome", FALSE, test_goodbye_shows_before_welcome);
   ADD ("/escale/window/countdown-then-timeout", FALSE, test_countdown_then_timeout);
+  ADD ("/escale/window/click-without-touch-is-input", FALSE, test_click_without_touch_is_input);
   ADD ("/escale/window/helper-call", FALSE, test_helper_call);
   ADD ("/escale/window/help-and-back", FALSE, test_help_and_back);
   ADD ("/escale/window/kiosk-key-filter", TRUE, test_kiosk_key_filter);

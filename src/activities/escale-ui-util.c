@@ -89,3 +89,18 @@ escale_centred_label_new (const char *text, const char *css_class)
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
   return label;
 }
+
+/* Shows @button where it can act, and keeps its place empty where it can
+ * never act in this state ("Précédente" on the first work, "Suivante" on
+ * the last): nothing greyed out to puzzle over, and the buttons around it
+ * stay where they were. Hidden from screen readers and touches too. A
+ * control that can act later in the same state (A− at the smallest size,
+ * Réduire at the smallest zoom) stays shown, disabled. */
+void
+escale_button_show_if_useful (GtkWidget *button, gboolean useful)
+{
+  gtk_widget_set_sensitive (button, useful);
+  gtk_widget_set_opacity (button, useful ? 1.0 : 0.0);
+  gtk_widget_set_can_target (button, useful);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_HIDDEN, !useful, -1);
+}

@@ -12,5 +12,6 @@ GtkWidget *escale_big_button_new (const char *icon_name, const char *label);
 GtkWidget *escale_wrapping_button_new (const char *text, const char *css_class);
 GtkWidget *escale_wrapped_label_new (const char *text, const char *css_class);
 GtkWidget *escale_centred_label_new (const char *text, const char *css_class);
+void escale_button_show_if_useful (GtkWidget *button, gboolean useful);
 
 G_END_DECLS

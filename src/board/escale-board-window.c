@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
 
+#include "escale-board-alert.h"
 #include "escale-board-row.h"
 #include "escale-board-window.h"
 #include "escale-board-workshop.h"
 
 /* escale-board's window: the site's kiosks, each with its state in plain
  * words, and a line that says whether the board can hear them at all. A
- * new request rings and raises a desktop notification. */
+ * new request chimes and raises a desktop notification, once
+ * (EscaleBoardAlert). */
 struct _EscaleBoardWindow
 {
   GtkApplicationWindow parent_instance;
@@ -19,6 +21,7 @@ struct _EscaleBoardWindow
 
   /* owned */
   EscaleHelpSite *site;
+  EscaleBoardAlert *alert;
   guint refresh_id;
 };
 
@@ -87,20 +90,7 @@ items_changed_cb (EscaleBoardWindow *self)
 static void
 request_cb (EscaleBoardWindow *self, EscaleHelpKiosk *kiosk)
 {
-  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  g_autoptr(GNotification) notification = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *id = g_strconcat ("help-", escale_help_kiosk_get_id (kiosk), NULL);
-
-  gtk_widget_error_bell (GTK_WIDGET (self));
-  if (app == NULL)
-    return;
-  /* TRANSLATORS: "Poste 3 demande de l'aide" */
-  title = g_strdup_printf (_ ("%s demande de l'aide"), escale_help_kiosk_get_label (kiosk));
-  notification = g_notification_new (title);
-  g_notification_set_body (notification, _ ("Touchez « J'arrive » sur le tableau."));
-  g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
-  g_application_send_notification (app, id, notification);
+  escale_board_alert_ring (self->alert, GTK_WIDGET (self), kiosk);
 }
 
 static gboolean
@@ -131,6 +121,7 @@ escale_board_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (escale_help_site_get_link (self->site), self);
     }
   g_clear_object (&self->site);
+  g_clear_object (&self->alert);
   G_OBJECT_CLASS (escale_board_window_parent_class)->dispose (object);
 }
 
@@ -171,6 +162,7 @@ escale_board_window_init (EscaleBoardWindow *self)
   gtk_box_append (GTK_BOX (box), scrolled);
   gtk_window_set_child (GTK_WINDOW (self), box);
   self->refresh_id = g_timeout_add_seconds (30, refresh_cb, self);
+  self->alert = escale_board_alert_new ();
 }
 
 /* The kiosk's style sheet and icons (the board looks like Escale). */
@@ -213,4 +205,12 @@ escale_board_window_new (GtkApplication *application, EscaleHelpSite *site)
   status_cb (self);
   items_changed_cb (self);
   return GTK_WIDGET (self);
+}
+
+/* For tests: what tells the helpers of a new request. */
+EscaleBoardAlert *
+escale_board_window_get_alert (EscaleBoardWindow *self)
+{
+  g_return_val_if_fail (ESCALE_IS_BOARD_WINDOW (self), NULL);
+  return self->alert;
 }

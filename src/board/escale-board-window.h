@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "escale-board-alert.h"
 #include "escale-help-site.h"
 
 G_BEGIN_DECLS
@@ -12,5 +13,6 @@ G_DECLARE_FINAL_TYPE (EscaleBoardWindow, escale_board_window, ESCALE, BOARD_WIND
                       GtkApplicationWindow)
 
 GtkWidget *escale_board_window_new (GtkApplication *application, EscaleHelpSite *site);
+EscaleBoardAlert *escale_board_window_get_alert (EscaleBoardWindow *self);
 
 G_END_DECLS

@@ -192,8 +192,18 @@ post (Shared *shared, EventKind kind, EscaleMqttStatus status, const char *topic
   event->status = status;
   event->topic = g_strdup (topic);
   event->payload = payload;
-  g_main_context_invoke_full (shared->context, G_PRIORITY_DEFAULT, deliver_event_cb, event,
-                              event_free);
+  /* Always through a source of the owner's context: g_main_context_invoke ()
+   * would run the event right here, in the link's thread, whenever that
+   * context is not being iterated at this moment (a test between two
+   * iterations), and the owner's widgets with it. */
+  {
+    GSource *source = g_idle_source_new ();
+
+    g_source_set_priority (source, G_PRIORITY_DEFAULT);
+    g_source_set_callback (source, deliver_event_cb, event, event_free);
+    g_source_attach (source, shared->context);
+    g_source_unref (source);
+  }
 }
 
 /* The callbacks below run in the link's thread, inside mosquitto_loop(). */

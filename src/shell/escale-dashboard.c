@@ -6,6 +6,7 @@
 #include "escale-calendar.h"
 #include "escale-chart.h"
 #include "escale-dashboard.h"
+#include "escale-ui-util.h"
 #include "escale-stats-export.h"
 #include "escale-stats-pdf.h"
 
@@ -37,6 +38,7 @@ struct _EscaleDashboard
   EscaleChart *charts[ESCALE_N_REPORT_CHARTS];
   GtkWidget *per_category_box;
   GtkLabel *export_label;
+  GtkWidget *visits_export; /* nothing to export for a period without visit rows */
 };
 
 G_DEFINE_FINAL_TYPE (EscaleDashboard, escale_dashboard, GTK_TYPE_WIDGET)
@@ -111,6 +113,10 @@ fill_tiles (EscaleDashboard *self)
                        next / 3, 1, 1);
     }
   next = attach_counter_tiles (self->tiles, escale_stats_report_get_counters (r), next);
+  if (self->visits_export != NULL)
+    escale_button_show_if_useful (self->visits_export,
+                                  escale_stats_report_get_sessions (r) >
+                                    escale_stats_report_get_folded_sessions (r));
   if (escale_stats_report_get_pin_failures (r) > 0)
     gtk_grid_attach (self->tiles, tile (pins, _ ("Codes équipe erronés"), NULL), next % 3,
                      next / 3, 1, 1);
@@ -663,6 +669,8 @@ add_export_buttons (EscaleDashboard *self, GtkWidget *box)
   GtkWidget *exports = wrapping_row ();
   GtkWidget *summary = gtk_button_new_with_label (_ ("Exporter les chiffres (CSV)"));
   GtkWidget *visits = gtk_button_new_with_label (_ ("Exporter les visites (CSV)"));
+
+  self->visits_export = visits;
   GtkWidget *xlsx = gtk_button_new_with_label (_ ("Classeur pour La Coop (XLSX)"));
   GtkWidget *pdf = gtk_button_new_with_label (_ ("Rapport PDF"));
 

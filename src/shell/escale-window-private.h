@@ -44,6 +44,7 @@ struct _EscaleWindow
   EscaleWebProfile *web_profile;
   EscaleHelpClient *help_client;
   char *before_help;
+  gulong clicked_hook; /* every GtkButton's "clicked": input for the session */
 
   /* borrowed */
   GtkWidget *activity_page; /* child of activity_slot, or NULL */

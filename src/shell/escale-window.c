@@ -369,6 +369,21 @@ pointer_input_cb (EscaleWindow *self)
   escale_session_input (_escale_window_get_session (self));
 }
 
+/* A button pressed without a touch or a key (a screen reader's or a
+ * switch's "click" through AT-SPI) is input too: without it, a visitor
+ * using one would meet the countdown in the middle of their visit. */
+static gboolean
+button_clicked_hook_cb (GSignalInvocationHint *hint, guint n_values, const GValue *values,
+                        gpointer data)
+{
+  EscaleWindow *self = data;
+  GtkWidget *button = g_value_get_object (&values[0]);
+
+  if (self->kiosk != NULL && GTK_WIDGET (gtk_widget_get_root (button)) == GTK_WIDGET (self))
+    escale_session_input (_escale_window_get_session (self));
+  return TRUE;
+}
+
 static gboolean
 scroll_cb (GtkEventControllerScroll *controller, double dx, double dy, EscaleWindow *self)
 {
@@ -506,6 +521,10 @@ escale_window_dispose (GObject *object)
 {
   EscaleWindow *self = ESCALE_WINDOW (object);
 
+  if (self->clicked_hook != 0)
+    g_signal_remove_emission_hook (g_signal_lookup ("clicked", GTK_TYPE_BUTTON),
+                                   self->clicked_hook);
+  self->clicked_hook = 0;
   if (self->kiosk != NULL)
     {
       escale_reset_unregister (escale_kiosk_get_reset (self->kiosk), "ui-state");
@@ -649,6 +668,9 @@ escale_window_init (EscaleWindow *self)
   gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
   g_signal_connect (key, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), key);
+
+  self->clicked_hook = g_signal_add_emission_hook (g_signal_lookup ("clicked", GTK_TYPE_BUTTON), 0,
+                                                   button_clicked_hook_cb, self, NULL);
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);

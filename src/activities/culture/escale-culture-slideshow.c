@@ -79,8 +79,8 @@ update (EscaleCultureSlideshow *self)
   /* TRANSLATORS: position in the slideshow, e.g. "3 sur 6" */
   position = g_strdup_printf (_ ("%u sur %u"), self->index + 1, n);
   gtk_label_set_text (self->position, position);
-  gtk_widget_set_sensitive (self->previous, self->index > 0);
-  gtk_widget_set_sensitive (self->next, self->index + 1 < n);
+  escale_button_show_if_useful (self->previous, self->index > 0);
+  escale_button_show_if_useful (self->next, self->index + 1 < n);
 }
 
 void

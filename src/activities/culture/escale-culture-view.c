@@ -716,8 +716,8 @@ escale_culture_view_open_item (EscaleCultureView *self, guint index)
   gtk_widget_set_margin_bottom (self->detail_text, 0);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->text_scroller), 0);
   gtk_widget_set_visible (self->listen_button, item->audio != NULL);
-  gtk_widget_set_sensitive (self->detail_previous, index > 0);
-  gtk_widget_set_sensitive (self->detail_next, index + 1 < n_items (self));
+  escale_button_show_if_useful (self->detail_previous, index > 0);
+  escale_button_show_if_useful (self->detail_next, index + 1 < n_items (self));
 }
 
 /* "Mode conférencier" from work @index. */

@@ -80,11 +80,11 @@ update_buttons (EscalePhotoViewer *self)
   gboolean shown = escale_photo_canvas_get_texture (self->canvas) != NULL;
   g_autofree char *position = NULL;
 
-  gtk_widget_set_sensitive (self->previous, self->index > 0);
-  gtk_widget_set_sensitive (self->next, self->index + 1 < self->n_photos);
+  escale_button_show_if_useful (self->previous, self->index > 0);
+  escale_button_show_if_useful (self->next, self->index + 1 < self->n_photos);
   gtk_widget_set_sensitive (self->zoom_in, shown && zoom < ESCALE_PHOTO_CANVAS_MAX_ZOOM);
   gtk_widget_set_sensitive (self->zoom_out, shown && zoom > 1.0);
-  gtk_widget_set_sensitive (self->slideshow_button, self->n_photos > 1);
+  escale_button_show_if_useful (self->slideshow_button, self->n_photos > 1);
   gtk_widget_set_visible (self->print_button, self->prints_left > 0);
   gtk_widget_set_sensitive (self->print_button, shown);
   gtk_widget_set_visible (self->family_button, self->can_show_family);
