@@ -6,6 +6,8 @@
 ESCALE_BUILD_PACKAGES=(
   build-essential pkg-config meson ninja-build gettext
   libglib2.0-dev libgtk-4-dev libwebkitgtk-6.0-dev libsqlite3-dev
+  # escale-board: a new help request is also a desktop notification.
+  libnotify-dev
   libsoup-3.0-dev libjson-glib-dev libgcrypt20-dev libqrencode-dev
   libgl1-mesa-dri
   libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev libgstreamer-plugins-bad1.0-dev

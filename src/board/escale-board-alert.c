@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "escale-board"
 
 #include <glib/gi18n.h>
+#include <libnotify/notify.h>
 
 #include "escale-board-alert.h"
 
@@ -75,22 +76,27 @@ play (EscaleBoardAlert *self, GtkWidget *window)
   gtk_media_stream_play (self->sound);
 }
 
+/* A desktop notification on the conseiller's PC (libnotify: the
+ * freedesktop notification server of any desktop), in case the board's
+ * window is behind another. */
 static void
 notify (GtkWidget *window, EscaleHelpKiosk *kiosk)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (window));
-  g_autoptr(GNotification) notification = NULL;
+  g_autoptr(GObject) notification = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  g_autofree char *id = g_strconcat ("help-", escale_help_kiosk_get_id (kiosk), NULL);
 
-  if (app == NULL)
+  if (!notify_is_initted () && !notify_init ("escale-board"))
     return;
   /* TRANSLATORS: "Poste 3 demande de l'aide" */
   title = g_strdup_printf (_ ("%s demande de l'aide"), escale_help_kiosk_get_label (kiosk));
-  notification = g_notification_new (title);
-  g_notification_set_body (notification, _ ("Touchez « J'arrive » sur le tableau."));
-  g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
-  g_application_send_notification (G_APPLICATION (app), id, notification);
+  /* libnotify 0.8 declares no autoptr for its type. */
+  notification = G_OBJECT (
+    notify_notification_new (title, _ ("Touchez « J'arrive » sur le tableau."), "help-browser"));
+  notify_notification_set_urgency (NOTIFY_NOTIFICATION (notification), NOTIFY_URGENCY_CRITICAL);
+  notify_notification_set_app_name (NOTIFY_NOTIFICATION (notification), _ ("Tableau des aidants"));
+  if (!notify_notification_show (NOTIFY_NOTIFICATION (notification), &error))
+    g_message ("No desktop notification for a help request: %s", error->message);
 }
 
 /* Announces @kiosk's request on @window's PC, unless this very request was
