@@ -216,19 +216,12 @@ void
 escale_help_site_start_workshop (EscaleHelpSite *self, const char *theme, const char *level,
                                  guint minutes)
 {
-  EscaleHelpWorkshop workshop = { 0 };
-  g_autofree char *uid = g_uuid_string_random ();
+  EscaleHelpWorkshop workshop;
   g_autofree char *payload = NULL;
 
   g_return_if_fail (self->site != NULL);
-  /* 32 hexadecimal digits: the store's [0-9a-z]{1,32}. */
-  for (guint i = 0, n = 0; uid[i] != '\0' && n + 1 < sizeof workshop.uid; i++)
-    if (uid[i] != '-')
-      workshop.uid[n++] = uid[i];
-  workshop.start = g_get_real_time () / G_USEC_PER_SEC;
-  workshop.end = workshop.start + minutes * 60;
-  g_strlcpy (workshop.theme, theme, sizeof workshop.theme);
-  g_strlcpy (workshop.level, level, sizeof workshop.level);
+  escale_help_workshop_init (&workshop, theme, level, g_get_real_time () / G_USEC_PER_SEC,
+                             minutes);
   payload = escale_help_workshop_payload (&workshop);
   escale_mqtt_link_set_retained (self->link, self->workshop_topic, payload);
 }
