@@ -334,6 +334,18 @@ escale_help_client_end_visit (EscaleHelpClient *self)
   set_given (self, FALSE);
 }
 
+/* A helper is at the kiosk (the helpers' code was typed there): an open
+ * request is done, and help was given to this visit. */
+void
+escale_help_client_helper_here (EscaleHelpClient *self)
+{
+  g_return_if_fail (ESCALE_IS_HELP_CLIENT (self));
+  if (escale_help_state_is_open (self->state))
+    publish_state (self, ESCALE_HELP_DONE);
+  set_given (self, TRUE);
+  set_progress (self, ESCALE_HELP_PROGRESS_NONE);
+}
+
 EscaleHelpProgress
 escale_help_client_get_progress (EscaleHelpClient *self)
 {

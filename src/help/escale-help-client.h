@@ -26,6 +26,7 @@ G_DECLARE_FINAL_TYPE (EscaleHelpClient, escale_help_client, ESCALE, HELP_CLIENT,
 EscaleHelpClient *escale_help_client_new (const EscaleHelpSettings *settings);
 void escale_help_client_ask (EscaleHelpClient *self);
 void escale_help_client_end_visit (EscaleHelpClient *self);
+void escale_help_client_helper_here (EscaleHelpClient *self);
 EscaleHelpProgress escale_help_client_get_progress (EscaleHelpClient *self);
 gboolean escale_help_client_get_given (EscaleHelpClient *self);
 const EscaleHelpWorkshop *escale_help_client_get_workshop (EscaleHelpClient *self);

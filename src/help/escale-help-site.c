@@ -110,6 +110,18 @@ message_cb (EscaleHelpSite *self, const char *topic, GBytes *bytes)
         }
       return;
     }
+  /* A workshop at one kiosk: an empty payload ends it. */
+  if (id != NULL && g_str_equal (leaf, "workshop"))
+    {
+      EscaleHelpWorkshop workshop = { 0 };
+
+      kiosk = find_or_add (self, id);
+      escale_help_kiosk_set_workshop (kiosk,
+                                      escale_help_workshop_parse (payload, length, &workshop)
+                                        ? &workshop
+                                        : NULL);
+      return;
+    }
   /* An empty retained message clears a topic; a long one is not ours. */
   if (id == NULL || length == 0 || length > 200 || !g_utf8_validate (payload, length, NULL))
     return;

@@ -40,6 +40,7 @@ struct _EscaleStaffPage
 
   /* owned */
   EscaleKiosk *kiosk;
+  EscaleHelpClient *helper_client; /* given with "Je suis aidant" */
   GString *typed;
   char *first_entry;
   guint wait_id;
@@ -199,6 +200,8 @@ show_menu (EscaleStaffPage *self)
 static void
 show_workshop (EscaleStaffPage *self)
 {
+  if (self->helper_client != NULL)
+    escale_help_client_helper_here (self->helper_client);
   escale_workshop_form_refresh (ESCALE_WORKSHOP_FORM (self->workshop_form));
   gtk_stack_set_visible_child_name (self->stack, "workshop");
 }
@@ -291,6 +294,7 @@ escale_staff_page_open_helper (EscaleStaffPage *self, EscaleHelpClient *client)
   g_return_if_fail (ESCALE_IS_STAFF_PAGE (self));
 
   begin_open (self, lock);
+  g_set_object (&self->helper_client, client);
   escale_workshop_form_set_client (ESCALE_WORKSHOP_FORM (self->workshop_form), client);
   set_mode (self, has_code ? PIN_CHECK : PIN_RESET);
   if (!has_code)
@@ -727,6 +731,7 @@ escale_staff_page_dispose (GObject *object)
   forget_first (self);
   gtk_widget_dispose_template (GTK_WIDGET (object), ESCALE_TYPE_STAFF_PAGE);
   g_clear_object (&self->kiosk);
+  g_clear_object (&self->helper_client);
   G_OBJECT_CLASS (escale_staff_page_parent_class)->dispose (object);
 }
 

@@ -222,14 +222,17 @@ button_new (const char *label, const char *action, gboolean suggested)
 /* One row of toggles, one of which is on at a time. */
 static GtkWidget **
 add_choices (EscaleWorkshopForm *self, GtkWidget *box, const char *title, const char **labels,
-             guint n)
+             guint n, guint per_line)
 {
   GtkWidget *flow = gtk_flow_box_new ();
   GtkWidget **buttons = g_new0 (GtkWidget *, n);
 
   gtk_box_append (GTK_BOX (box), label_new (title, "staff-status"));
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 5);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), MIN (per_line, 2));
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), per_line);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
+  gtk_widget_set_hexpand (flow, TRUE);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 16);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 16);
   for (guint i = 0; i < n; i++)
@@ -259,15 +262,16 @@ start_page_new (EscaleWorkshopForm *self)
                   label_new (_ ("Commencer un atelier sur ce poste"), "page-title"));
   for (guint i = 0; i < escale_workshop_n_themes; i++)
     labels[i] = escale_coop_theme_label (escale_workshop_themes[i]);
-  self->theme_buttons = add_choices (self, choices, _ ("Thème"), labels, escale_workshop_n_themes);
+  self->theme_buttons =
+    add_choices (self, choices, _ ("Thème"), labels, escale_workshop_n_themes, 3);
   for (guint i = 0; i < escale_workshop_n_levels; i++)
     labels[i] = escale_workshop_level_label (escale_workshop_levels[i]);
   self->level_buttons =
-    add_choices (self, choices, _ ("Niveau"), labels, escale_workshop_n_levels);
+    add_choices (self, choices, _ ("Niveau"), labels, escale_workshop_n_levels, 3);
   for (guint i = 0; i < escale_workshop_n_lengths; i++)
     labels[i] = escale_workshop_length_label (escale_workshop_lengths[i]);
   self->length_buttons =
-    add_choices (self, choices, _ ("Durée prévue"), labels, escale_workshop_n_lengths);
+    add_choices (self, choices, _ ("Durée prévue"), labels, escale_workshop_n_lengths, 4);
   /* Big text on a small screen: the choices scroll, the buttons stay. */
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
@@ -312,6 +316,8 @@ escale_workshop_form_init (EscaleWorkshopForm *self)
   gtk_stack_add_named (self->stack, running_page_new (self), "running");
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->stack));
   gtk_widget_add_css_class (GTK_WIDGET (self), "staff-content");
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
   choice_toggled_cb (self);
 }
 
