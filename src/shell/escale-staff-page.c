@@ -4,7 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "escale-dashboard.h"
-#include "escale-staff-page.h"
+#include "escale-staff-page-private.h"
 #include "escale-workshop-form.h"
 
 /* The staff space: a large PIN pad, then a menu (dashboard and exports,
@@ -12,54 +12,6 @@
  * has no code: the pad then asks to choose one, twice, before anything
  * opens. It never wipes anything itself: "leave", "reset-now" and
  * "quit-kiosk" are signals the window acts on. */
-typedef enum
-{
-  PIN_CHECK,
-  PIN_NEW,
-  PIN_CONFIRM,
-  PIN_RESET, /* the staff code is lost: only the administrator can set it */
-} PinMode;
-
-struct _EscaleStaffPage
-{
-  GtkWidget parent_instance;
-
-  /* template widgets */
-  GtkStack *stack;
-  GtkLabel *pin_title;
-  GtkLabel *pin_dots;
-  GtkLabel *pin_message;
-  GtkGrid *keypad;
-  GtkLabel *menu_status;
-  GtkWidget *warnings_button;
-  GtkLabel *warnings_label;
-  GtkBox *dashboard_box;
-  GtkWidget *dashboard_button;
-  GtkLabel *reduced_label;
-  GtkBox *workshop_box;
-
-  /* owned */
-  EscaleKiosk *kiosk;
-  EscaleHelpClient *helper_client; /* given with "Je suis aidant" */
-  GString *typed;
-  char *first_entry;
-  guint wait_id;
-  guint idle_id;
-  gint64 last_input;
-  GCancellable *checking; /* while a code is being checked */
-
-  /* borrowed */
-  GtkWidget *dashboard;
-  GtkWidget *workshop_form;
-
-  /* borrowed: the code the pad checks or sets (the staff's, the helpers') */
-  EscaleCodeLock *target;
-
-  PinMode mode;
-  gboolean unlocked; /* the right code was typed since the pad opened */
-  gboolean reduced;  /* the store cannot be opened: no figures */
-};
-
 enum
 {
   LEAVE,
@@ -175,8 +127,8 @@ show_wait (EscaleStaffPage *self, guint seconds)
   self->wait_id = g_timeout_add_seconds (1, wait_tick_cb, self);
 }
 
-static void
-show_menu (EscaleStaffPage *self)
+void
+_escale_staff_page_show_menu (EscaleStaffPage *self)
 {
   EscaleConfig *config = escale_kiosk_get_config (self->kiosk);
   guint n = escale_config_get_problems (config)->len +
@@ -388,7 +340,7 @@ checked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     case ESCALE_PIN_CHECK_OK:
       gtk_label_set_text (self->pin_message, "");
       if (is_staff_code (self))
-        show_menu (self);
+        _escale_staff_page_show_menu (self);
       else
         show_workshop (self);
       break;
@@ -470,7 +422,7 @@ pin_set_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   forget_typed (self);
   gtk_label_set_text (self->pin_message, "");
-  show_menu (self);
+  _escale_staff_page_show_menu (self);
   gtk_label_set_text (self->menu_status, is_staff_code (self)
                                            ? _ ("Le code de l'équipe est enregistré.")
                                            : _ ("Le code des aidants est enregistré."));
@@ -607,113 +559,15 @@ leave_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   self->unlocked = FALSE;
 }
 
-static void
-menu_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  show_menu (ESCALE_STAFF_PAGE (widget));
-}
-
-static void
-dashboard_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  EscaleStaffPage *self = ESCALE_STAFF_PAGE (widget);
-
-  escale_dashboard_show_period (ESCALE_DASHBOARD (self->dashboard), ESCALE_PERIOD_MONTH);
-  gtk_stack_set_visible_child_name (self->stack, "dashboard");
-}
-
-static void
-warnings_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  EscaleStaffPage *self = ESCALE_STAFF_PAGE (widget);
-  EscaleStatsStore *store = escale_kiosk_get_store (self->kiosk);
-  g_auto (GStrv) problems = escale_config_format_problems (escale_kiosk_get_config (self->kiosk));
-  g_auto (GStrv) notices = escale_notices_format (escale_kiosk_get_notices (self->kiosk));
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  g_string_append_printf (text, _ ("Configuration (%s) :\n"),
-                          escale_config_get_dir (escale_kiosk_get_config (self->kiosk)));
-  if (problems[0] == NULL)
-    g_string_append (text, _ ("• aucun problème\n"));
-  for (guint i = 0; problems[i] != NULL; i++)
-    g_string_append_printf (text, "• %s\n", problems[i]);
-
-  /* What the running kiosk found out: no camera, statistics waiting... */
-  g_string_append (text, _ ("\nSur ce poste :\n"));
-  if (notices[0] == NULL)
-    g_string_append (text, _ ("• aucun avertissement\n"));
-  for (guint i = 0; notices[i] != NULL; i++)
-    g_string_append_printf (text, "• %s\n", notices[i]);
-
-  g_string_append_printf (text, _ ("\nStatistiques (%s) :\n"),
-                          escale_stats_store_get_path (store));
-  if (self->reduced)
-    g_string_append (text, _ ("• le fichier des statistiques ne s'ouvre pas : les chiffres ne "
-                              "sont pas disponibles et les visites ne sont pas comptées. "
-                              "L'administrateur peut le vérifier avec « escale-stats check ».\n"));
-  else if (escale_stats_store_get_last_error (store) == NULL)
-    g_string_append (text, _ ("• aucune erreur d'écriture\n"));
-  else
-    g_string_append_printf (text,
-                            _ ("• %u échecs d'écriture ; %u visites attendent d'être "
-                               "enregistrées\n• dernière erreur : %s\n"),
-                            escale_stats_store_get_n_failures (store),
-                            escale_stats_store_get_n_pending (store),
-                            escale_stats_store_get_last_error (store));
-  gtk_label_set_text (self->warnings_label, text->str);
-  gtk_stack_set_visible_child_name (self->stack, "warnings");
-}
-
-static void
-reset_now_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  EscaleStaffPage *self = ESCALE_STAFF_PAGE (widget);
-  g_autoptr(GDateTime) now = escale_clock_get_now_local (escale_kiosk_get_clock (self->kiosk));
-  g_autofree char *time = g_date_time_format (now, "%H:%M");
-  g_autofree char *text = g_strdup_printf (_ ("Poste réinitialisé à %s."), time);
-
-  gtk_label_set_text (self->menu_status, text);
-  g_signal_emit (self, signals[RESET_NOW], 0);
-}
-
-static void
-choose_code (EscaleStaffPage *self, EscaleCodeLock *target)
+/* The pad, to choose a new @target code (twice). */
+void
+_escale_staff_page_choose_code (EscaleStaffPage *self, EscaleCodeLock *target)
 {
   forget_first (self);
   self->target = target;
   set_mode (self, PIN_NEW);
   gtk_label_set_text (self->pin_message, "");
   gtk_stack_set_visible_child_name (self->stack, "pin");
-}
-
-static void
-change_pin_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  EscaleStaffPage *self = ESCALE_STAFF_PAGE (widget);
-
-  choose_code (self, escale_kiosk_get_staff_lock (self->kiosk));
-}
-
-/* "Code des aidants": chosen by staff, twice, like their own. */
-static void
-helper_code_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  EscaleStaffPage *self = ESCALE_STAFF_PAGE (widget);
-
-  choose_code (self, escale_kiosk_get_helper_lock (self->kiosk));
-}
-
-/* "Quitter le mode kiosque" asks first. */
-static void
-quit_kiosk_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  gtk_stack_set_visible_child_name (ESCALE_STAFF_PAGE (widget)->stack, "confirm-quit");
-}
-
-static void
-quit_kiosk_confirmed_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  g_signal_emit (widget, signals[QUIT_KIOSK], 0);
 }
 
 static void
@@ -778,15 +632,7 @@ escale_staff_page_class_init (EscaleStaffPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EscaleStaffPage, workshop_box);
 
   gtk_widget_class_install_action (widget_class, "staff.leave", NULL, leave_action);
-  gtk_widget_class_install_action (widget_class, "staff.menu", NULL, menu_action);
-  gtk_widget_class_install_action (widget_class, "staff.dashboard", NULL, dashboard_action);
-  gtk_widget_class_install_action (widget_class, "staff.warnings", NULL, warnings_action);
-  gtk_widget_class_install_action (widget_class, "staff.reset-now", NULL, reset_now_action);
-  gtk_widget_class_install_action (widget_class, "staff.change-pin", NULL, change_pin_action);
-  gtk_widget_class_install_action (widget_class, "staff.helper-code", NULL, helper_code_action);
-  gtk_widget_class_install_action (widget_class, "staff.quit-kiosk", NULL, quit_kiosk_action);
-  gtk_widget_class_install_action (widget_class, "staff.quit-kiosk-confirmed", NULL,
-                                   quit_kiosk_confirmed_action);
+  _escale_staff_page_class_actions_init (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "staffpage");

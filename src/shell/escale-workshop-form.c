@@ -229,7 +229,7 @@ add_choices (EscaleWorkshopForm *self, GtkWidget *box, const char *title, const 
 
   gtk_box_append (GTK_BOX (box), label_new (title, "staff-status"));
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), MIN (per_line, 2));
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 1);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), per_line);
   gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
   gtk_widget_set_hexpand (flow, TRUE);
