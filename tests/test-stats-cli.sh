@@ -18,7 +18,7 @@ run () {
   rc=$?
 }
 
-echo "1..48"
+echo "1..49"
 db="$tmp/stats.db"
 
 run
@@ -33,6 +33,13 @@ echo 12 | "$tool" --db "$db" set-code >"$tmp/out" 2>"$tmp/err"; rc=$?
 check "set-code refuses a short code, creates nothing" '[ $rc -eq 1 ] && grep -q "de 6 à 12 chiffres" "$tmp/err" && [ ! -e "$db" ]'
 echo 482913 | "$tool" --db "$db" set-code >"$tmp/out" 2>"$tmp/err"; rc=$?
 check "set-code stores a hash beside the store, never the code, not in the store" '[ $rc -eq 0 ] && grep -q "^Hash=.argon2id.v=19" "$tmp/staff-code" && [ "$(stat -c %a "$tmp/staff-code")" = 600 ] && ! grep -q 482913 "$tmp/staff-code" "$db" && [ -z "$(sqlite3 "$db" "SELECT pin_hash FROM staff_access")" ]'
+
+# As root (CI, an administrator) in the kiosk user's folder: the code's
+# files become the kiosk user's, and root creates no store there.
+kiosk_state="$tmp/kiosk-state"
+mkdir "$kiosk_state" && chown nobody "$kiosk_state" 2>/dev/null
+echo 135790 | "$tool" --db "$kiosk_state/stats.db" set-code >/dev/null 2>&1; rc=$?
+check "set-code as root leaves the kiosk user's files to that user" '[ $rc -eq 0 ] && { [ "$(id -u)" != 0 ] || { [ "$(stat -c %U "$kiosk_state/staff-code")" = nobody ] && [ ! -e "$kiosk_state/stats.db" ]; }; }'
 
 run --db "$db" check
 check "check of a fresh store: exit 0, schema 8, integrity ok" '[ $rc -eq 0 ] && grep -q "Version du schéma : 8" "$tmp/out" && grep -q "Intégrité : ok" "$tmp/out"'
