@@ -293,8 +293,6 @@ escale_help_client_new (const EscaleHelpSettings *settings)
   self->workshop_topic = escale_help_topic_workshop (settings->site);
   escale_mqtt_link_subscribe (self->link, self->workshop_topic);
   self->own_workshop_topic = escale_help_topic_kiosk (settings->site, settings->kiosk, "workshop");
-  /* An earlier run's workshop is not this one's until the kiosk says so. */
-  escale_mqtt_link_set_retained (self->link, self->own_workshop_topic, "");
   g_signal_connect_swapped (self->link, "message", G_CALLBACK (message_cb), self);
   g_signal_connect_swapped (self->link, "delivered", G_CALLBACK (delivered_cb), self);
   g_signal_connect_swapped (self->link, "notify::status", G_CALLBACK (link_status_cb), self);
@@ -304,6 +302,8 @@ escale_help_client_new (const EscaleHelpSettings *settings)
     escale_mqtt_link_set_retained (self->link, name, settings->kiosk_label);
   }
   escale_mqtt_link_set_retained (self->link, online, "1");
+  /* An earlier run's workshop is not this one's until the kiosk says so. */
+  escale_mqtt_link_set_retained (self->link, self->own_workshop_topic, "");
   publish_state (self, ESCALE_HELP_IDLE);
   escale_mqtt_link_start (self->link);
   return self;

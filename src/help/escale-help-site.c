@@ -114,12 +114,12 @@ message_cb (EscaleHelpSite *self, const char *topic, GBytes *bytes)
   if (id != NULL && g_str_equal (leaf, "workshop"))
     {
       EscaleHelpWorkshop workshop = { 0 };
+      gboolean running = escale_help_workshop_parse (payload, length, &workshop);
 
-      kiosk = find_or_add (self, id);
-      escale_help_kiosk_set_workshop (kiosk,
-                                      escale_help_workshop_parse (payload, length, &workshop)
-                                        ? &workshop
-                                        : NULL);
+      /* "No workshop" alone does not make a kiosk appear on the board. */
+      kiosk = running ? find_or_add (self, id) : escale_help_site_find (self, id);
+      if (kiosk != NULL)
+        escale_help_kiosk_set_workshop (kiosk, running ? &workshop : NULL);
       return;
     }
   /* An empty retained message clears a topic; a long one is not ours. */
