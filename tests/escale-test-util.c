@@ -36,10 +36,19 @@ void
 escale_test_kiosk_init_with_kinds (EscaleTestKiosk *k, const char *config_dir,
                                    const EscaleActivityKind *const *kinds, gboolean locked)
 {
+  escale_test_kiosk_init_in_dir (k, NULL, config_dir, kinds, locked);
+}
+
+/* The same in @dir (NULL: a new temporary folder), which may hold files
+ * of an earlier run (a store, the codes): removed with the kiosk. */
+void
+escale_test_kiosk_init_in_dir (EscaleTestKiosk *k, const char *dir, const char *config_dir,
+                               const EscaleActivityKind *const *kinds, gboolean locked)
+{
   g_autofree char *scratch_dir = NULL;
   g_autoptr(GError) error = NULL;
 
-  k->dir = g_dir_make_tmp ("escale-test-XXXXXX", NULL);
+  k->dir = dir != NULL ? g_strdup (dir) : g_dir_make_tmp ("escale-test-XXXXXX", NULL);
   k->stats_path = g_build_filename (k->dir, "stats.db", NULL);
   scratch_dir = g_build_filename (k->dir, "runtime", NULL);
   k->clock = escale_fake_clock_new (NULL);
@@ -91,7 +100,8 @@ escale_test_kiosk_clear (EscaleTestKiosk *k)
   g_assert_finalize_object (g_steal_pointer (&k->kiosk));
   g_assert_finalize_object (g_steal_pointer (&k->profile));
   g_assert_finalize_object (g_steal_pointer (&k->clock));
-  escale_remove_tree (k->dir, NULL);
+  if (!k->keep_dir)
+    escale_remove_tree (k->dir, NULL);
   g_clear_pointer (&k->dir, g_free);
   g_clear_pointer (&k->stats_path, g_free);
 }

@@ -24,11 +24,14 @@ typedef struct
   EscaleKiosk *kiosk;
   EscaleWebProfile *profile;
   EscaleWindow *window;
+  gboolean keep_dir; /* a restart follows: clear leaves the folder */
 } EscaleTestKiosk;
 
 void escale_test_kiosk_init (EscaleTestKiosk *k, const char *config_dir, gboolean locked);
 void escale_test_kiosk_init_with_kinds (EscaleTestKiosk *k, const char *config_dir,
                                         const EscaleActivityKind *const *kinds, gboolean locked);
+void escale_test_kiosk_init_in_dir (EscaleTestKiosk *k, const char *dir, const char *config_dir,
+                                    const EscaleActivityKind *const *kinds, gboolean locked);
 void escale_test_kiosk_clear (EscaleTestKiosk *k);
 void escale_test_kiosk_advance (EscaleTestKiosk *k, guint seconds);
 void escale_test_wait_until (gboolean (*condition) (gpointer), gpointer data, guint timeout_ms);

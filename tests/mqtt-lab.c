@@ -15,7 +15,7 @@ struct _MqttLab
   GPtrArray *configs; /* config folders made for the test, removed at the end */
 };
 
-static const char *const users[] = { "poste-1", "poste-2", "poste-3", "board", NULL };
+static const char *const users[] = { "poste-1", "poste-2", "poste-3", "board", "observer", NULL };
 
 static guint
 free_port (void)
@@ -88,7 +88,14 @@ write_broker_config (MqttLab *lab)
   g_autoptr(GError) error = NULL;
 
   g_assert_true (g_file_get_contents (acl_source, &acl_text, NULL, &error));
-  g_assert_true (g_file_set_contents (acl, acl_text, -1, &error));
+  {
+    /* The tests' own reader of every site, to see what the broker let
+     * through (never in the example file). */
+    g_autofree char *with_observer =
+      g_strconcat (acl_text, "\nuser observer\ntopic read #\n", NULL);
+
+    g_assert_true (g_file_set_contents (acl, with_observer, -1, &error));
+  }
   g_assert_no_error (error);
   for (guint i = 0; users[i] != NULL; i++)
     {

@@ -7,8 +7,9 @@ G_BEGIN_DECLS
 
 /* A private mosquitto for help tests: Debian's broker on 127.0.0.1 and a
  * free port, with data/mosquitto/escale-acl (the example centres copy) and
- * a password file with the users "poste-1", "poste-2", "poste-3" and
- * "board" (each user's password is "pw-" and its name). No persistence:
+ * a password file with the users "poste-1", "poste-2", "poste-3",
+ * "board" and "observer", who may read every topic of every site (each
+ * user's password is "pw-" and its name). No persistence:
  * a restart forgets every retained message, as a broker whose disk was
  * lost would. Stopped and restarted by the test, on the same port. */
 

@@ -91,7 +91,7 @@ open_dashboard (Fixture *f)
   EscaleDashboard *dashboard = ESCALE_DASHBOARD (escale_staff_page_get_dashboard (staff (f)));
 
   g_assert_true (
-    escale_staff_lock_set_pin (escale_kiosk_get_staff_lock (f->k.kiosk), "482913", NULL));
+    escale_code_lock_set_code (escale_kiosk_get_staff_lock (f->k.kiosk), "482913", NULL));
   escale_test_spin (300);
   g_assert_true (escale_test_xdotool ("key --clearmodifiers ctrl+alt+s"));
   escale_test_wait_until (staff_shown, f, 5000);

@@ -154,7 +154,9 @@ test_request_acknowledged (Fixture *f, gconstpointer data)
   g_assert_true (mqtt_lab_wait_for (link_connected, escale_help_client_get_link (f->client)));
   assert_board_shows (f, "poste-1", ESCALE_HELP_IDLE);
   kiosk = escale_help_site_find (f->board, "poste-1");
-  g_assert_cmpstr (escale_help_kiosk_get_label (kiosk), ==, "Poste 1");
+  /* Retained messages reach a new subscriber in the broker's order. */
+  while (g_strcmp0 (escale_help_kiosk_get_label (kiosk), "Poste 1") != 0)
+    g_main_context_iteration (NULL, TRUE);
 
   escale_help_client_ask (f->client);
   assert_client_says (f->client, ESCALE_HELP_PROGRESS_SENT);
@@ -260,6 +262,111 @@ test_acl (Fixture *f, gconstpointer data)
   g_assert_null (escale_help_site_find (f->board, "poste-2"));
 }
 
+/* What the observer (who reads every site) received: "TOPIC PAYLOAD". */
+static void
+observed_cb (EscaleMqttLink *link, const char *topic, GBytes *bytes, GPtrArray *seen)
+{
+  gsize length;
+  const char *payload = g_bytes_get_data (bytes, &length);
+
+  g_ptr_array_add (seen, g_strdup_printf ("%s %.*s", topic, (int) length, payload));
+}
+
+typedef struct
+{
+  GPtrArray *seen;
+  const char *line;
+} SeenWait;
+
+static gboolean
+seen_line (gpointer data)
+{
+  SeenWait *wait = data;
+
+  for (guint i = 0; i < wait->seen->len; i++)
+    if (g_str_equal (wait->seen->pdata[i], wait->line))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+seen_prefix (GPtrArray *seen, const char *prefix)
+{
+  for (guint i = 0; i < seen->len; i++)
+    if (g_str_has_prefix (seen->pdata[i], prefix))
+      return TRUE;
+  return FALSE;
+}
+
+static EscaleMqttLink *
+start_link (EscaleConfig *config, const char *client_id)
+{
+  EscaleMqttLink *link = escale_mqtt_link_new (escale_config_get_help (config), client_id);
+
+  escale_mqtt_link_start (link);
+  g_assert_true (mqtt_lab_wait_for (link_connected, link));
+  return link;
+}
+
+/* data/mosquitto/escale-acl and the workshop topics: a kiosk writes its own
+ * workshop (.../kiosks/poste-1/workshop), never the site's, nor any topic
+ * of another site; the board writes the site's workshop. Each writer's
+ * forbidden messages go first on its one connection: once its allowed one
+ * is through, the others would have been too, had the broker let them. */
+static void
+test_acl_workshop (Fixture *f, gconstpointer data)
+{
+  g_autofree char *observer_dir = mqtt_lab_write_config (f->lab, "observer", NULL);
+  g_autoptr(EscaleConfig) observer_config = load (observer_dir);
+  g_autoptr(EscaleMqttLink) observer = NULL;
+  g_autoptr(EscaleMqttLink) kiosk = NULL;
+  g_autoptr(EscaleMqttLink) board = NULL;
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  const char *by_kiosk = "0123456789abcdef0123456789abcdef 1800000000 1800003600 email debutant";
+  const char *by_board = "fedcba9876543210fedcba9876543210 1800000000 1800003600 sante avance";
+  SeenWait own = { seen, NULL };
+  SeenWait site = { seen, NULL };
+  g_autofree char *own_line =
+    g_strdup_printf ("escale/centre/kiosks/poste-1/workshop %s", by_kiosk);
+  g_autofree char *site_line = g_strdup_printf ("escale/centre/workshop %s", by_board);
+
+  observer = escale_mqtt_link_new (escale_config_get_help (observer_config), "observer");
+  escale_mqtt_link_subscribe (observer, "#");
+  g_signal_connect (observer, "message", G_CALLBACK (observed_cb), seen);
+  escale_mqtt_link_start (observer);
+  g_assert_true (mqtt_lab_wait_for (link_connected, observer));
+  kiosk = start_link (f->kiosk_config, "poste-1-raw");
+  board = start_link (f->board_config, "board-raw");
+
+  escale_mqtt_link_publish (kiosk, "escale/centre/workshop", by_kiosk, TRUE);
+  escale_mqtt_link_publish (kiosk, "escale/autre/workshop", by_kiosk, TRUE);
+  escale_mqtt_link_publish (kiosk, "escale/autre/kiosks/poste-1/state", "asked 1", TRUE);
+  escale_mqtt_link_publish (kiosk, "escale/centre/kiosks/poste-1/workshop", by_kiosk, TRUE);
+  own.line = own_line;
+  g_assert_true (mqtt_lab_wait_for (seen_line, &own));
+
+  escale_mqtt_link_publish (board, "escale/autre/workshop", by_board, TRUE);
+  escale_mqtt_link_publish (board, "escale/centre/workshop", by_board, TRUE);
+  site.line = site_line;
+  g_assert_true (mqtt_lab_wait_for (seen_line, &site));
+
+  g_assert_false (seen_prefix (seen, "escale/autre/"));
+  {
+    g_autofree char *kiosk_line = g_strdup_printf ("escale/centre/workshop %s", by_kiosk);
+
+    g_assert_false (seen_prefix (seen, kiosk_line));
+  }
+  /* The board's model sees the kiosk's own workshop. */
+  {
+    EscaleHelpKiosk *poste;
+
+    while ((poste = escale_help_site_find (f->board, "poste-1")) == NULL ||
+           escale_help_kiosk_get_workshop (poste) == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpstr (escale_help_kiosk_get_workshop (poste)->theme, ==, "email");
+  }
+}
+
 /* Wrong credentials: refused, and the visitor is told to raise a hand. */
 static void
 test_refused (Fixture *f, gconstpointer data)
@@ -360,6 +467,8 @@ main (int argc, char **argv)
               test_broker_restart, fixture_tear_down);
   g_test_add ("/escale/help/stale-answer-reopens-nothing", Fixture, NULL, fixture_set_up,
               test_stale_answer, fixture_tear_down);
+  g_test_add ("/escale/help/acl-workshop-topics", Fixture, NULL, fixture_set_up, test_acl_workshop,
+              fixture_tear_down);
   g_test_add ("/escale/help/kiosk-cannot-write-another-kiosk", Fixture, NULL, fixture_set_up,
               test_acl, fixture_tear_down);
   g_test_add ("/escale/help/wrong-password-says-raise-hand", Fixture, NULL, fixture_set_up,

@@ -13,6 +13,7 @@
 #include "escale-feedback-page.h"
 #include "escale-home-page.h"
 #include "escale-staff-page.h"
+#include "escale-workshop-form.h"
 #include "escale-test-util.h"
 #include "escale-window-private.h"
 
@@ -81,7 +82,8 @@ save_shot (Fixture *f, const char *name)
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (snapshot);
-  if (node == NULL) /* not drawn yet */
+  /* Nothing drawn yet (a page just shown): no picture, not a fault. */
+  if (node == NULL)
     return;
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
@@ -390,6 +392,9 @@ walk_staff (Fixture *f)
   escale_test_wait_until (staff_idle, f, 20000);
   g_assert_cmpstr (escale_staff_page_get_view (staff (f)), ==, "menu");
   check_page (f, "staff-menu", FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (staff (f)), "staff.codes", NULL);
+  check_page (f, "staff-codes", FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (staff (f)), "staff.menu", NULL);
   gtk_widget_activate_action (GTK_WIDGET (staff (f)), "staff.quit-kiosk", NULL);
   check_page (f, "staff-confirm-quit", FALSE);
   gtk_widget_activate_action (GTK_WIDGET (staff (f)), "staff.menu", NULL);
@@ -397,6 +402,52 @@ walk_staff (Fixture *f)
   check_page (f, "staff-warnings", FALSE);
   gtk_widget_activate_action (GTK_WIDGET (staff (f)), "staff.menu", NULL);
   gtk_widget_activate_action (GTK_WIDGET (staff (f)), "staff.leave", NULL);
+}
+
+/* "Je suis aidant" in the help banner, the helpers' pad, the workshop
+ * form, the band (with the five-minute notice) and the running workshop,
+ * left running for the rest of the walk (end_workshop () ends it). */
+static void
+walk_helper (Fixture *f)
+{
+  EscaleCodeLock *lock = escale_kiosk_get_helper_lock (f->k.kiosk);
+  GtkWidget *form = escale_staff_page_get_workshop_form (staff (f));
+  g_autoptr(EscaleHelpClient) client = NULL;
+
+  g_object_get (f->k.window, "help-client", &client, NULL);
+  escale_code_lock_set_cost (lock, 64, 1);
+  if (!escale_code_lock_has_code (lock, NULL))
+    g_assert_true (escale_code_lock_set_code (lock, "246813", NULL));
+  gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.call-helper", NULL);
+  check_page (f, "helper-banner", TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.helper-space", NULL);
+  check_page (f, "helper-pad", FALSE);
+  escale_staff_page_type (staff (f), "246813");
+  escale_staff_page_validate (staff (f));
+  escale_test_wait_until (staff_idle, f, 20000);
+  g_assert_cmpstr (escale_staff_page_get_view (staff (f)), ==, "workshop");
+  g_assert_true (escale_workshop_form_choose (ESCALE_WORKSHOP_FORM (form),
+                                              "prendre_en_main_du_materiel", "intermediaire", 90));
+  check_page (f, "workshop-form", FALSE);
+  gtk_widget_activate_action (form, "workshop.start", NULL);
+  escale_help_client_set_ending_soon (client, TRUE);
+  check_page (f, "home-workshop-ends-soon", TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.helper-space", NULL);
+  escale_staff_page_type (staff (f), "246813");
+  escale_staff_page_validate (staff (f));
+  escale_test_wait_until (staff_idle, f, 20000);
+  check_page (f, "workshop-running", FALSE);
+  gtk_widget_activate_action (form, "workshop.back", NULL);
+}
+
+/* Between two visits, so that the next walk starts as this one did. */
+static void
+end_workshop (Fixture *f)
+{
+  g_autoptr(EscaleHelpClient) client = NULL;
+
+  g_object_get (f->k.window, "help-client", &client, NULL);
+  g_assert_true (escale_help_client_end_here (client));
 }
 
 static void
@@ -414,6 +465,7 @@ walk_everything (Fixture *f)
   gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.help", NULL);
   check_page (f, "help", TRUE);
   gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.back", NULL);
+  walk_helper (f);
 
   gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.leave", NULL);
   g_assert_cmpstr (escale_window_get_page_name (f->k.window), ==, "feedback");
@@ -425,6 +477,7 @@ walk_everything (Fixture *f)
 
   walk_staff (f);
   check_page (f, "goodbye", FALSE);
+  end_workshop (f);
 }
 
 static gboolean

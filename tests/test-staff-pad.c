@@ -100,7 +100,7 @@ static void
 test_keyboard_after_wrong_code (Fixture *f, gconstpointer data)
 {
   g_assert_true (
-    escale_staff_lock_set_pin (escale_kiosk_get_staff_lock (f->k.kiosk), "482913", NULL));
+    escale_code_lock_set_code (escale_kiosk_get_staff_lock (f->k.kiosk), "482913", NULL));
   open_staff_with_keys (f);
   /* As a person who touched a key of the pad, then used the keyboard. */
   gtk_widget_grab_focus (find (GTK_WIDGET (staff (f)), NULL, "5") != NULL

@@ -89,10 +89,10 @@ validate_code (Fixture *f)
 static void
 test_fresh_install_forces_pin (Fixture *f, gconstpointer data)
 {
-  EscaleStaffLock *lock = escale_kiosk_get_staff_lock (f->k.kiosk);
+  EscaleCodeLock *lock = escale_kiosk_get_staff_lock (f->k.kiosk);
 
   open_staff_with_keys (f);
-  g_assert_false (escale_staff_lock_has_pin (lock, NULL));
+  g_assert_false (escale_code_lock_has_code (lock, NULL));
   g_assert_cmpstr (escale_staff_page_get_view (staff (f)), ==, "pin");
 
   /* Too short: refused, nothing opens. */
@@ -107,14 +107,14 @@ test_fresh_install_forces_pin (Fixture *f, gconstpointer data)
   escale_staff_page_type (staff (f), "482914");
   escale_staff_page_validate (staff (f));
   g_assert_cmpstr (escale_staff_page_get_view (staff (f)), ==, "pin");
-  g_assert_false (escale_staff_lock_has_pin (lock, NULL));
+  g_assert_false (escale_code_lock_has_code (lock, NULL));
 
   escale_staff_page_type (staff (f), "482913");
   escale_staff_page_validate (staff (f));
   escale_staff_page_type (staff (f), "482913");
   validate_code (f);
   g_assert_cmpstr (escale_staff_page_get_view (staff (f)), ==, "menu");
-  g_assert_true (escale_staff_lock_has_pin (lock, NULL));
+  g_assert_true (escale_code_lock_has_code (lock, NULL));
 
   /* Leaving goes through a reset to the welcome screen. */
   gtk_widget_activate_action (GTK_WIDGET (staff (f)), "staff.leave", NULL);
@@ -153,9 +153,9 @@ test_long_press_opens_staff (Fixture *f, gconstpointer data)
 static void
 test_wrong_codes_wait (Fixture *f, gconstpointer data)
 {
-  EscaleStaffLock *lock = escale_kiosk_get_staff_lock (f->k.kiosk);
+  EscaleCodeLock *lock = escale_kiosk_get_staff_lock (f->k.kiosk);
 
-  g_assert_true (escale_staff_lock_set_pin (lock, "482913", NULL));
+  g_assert_true (escale_code_lock_set_code (lock, "482913", NULL));
   open_staff_with_keys (f);
 
   for (int i = 0; i < 3; i++)
@@ -180,9 +180,9 @@ test_wrong_codes_wait (Fixture *f, gconstpointer data)
 static void
 test_leaving_staff_ends_visit (Fixture *f, gconstpointer data)
 {
-  EscaleStaffLock *lock = escale_kiosk_get_staff_lock (f->k.kiosk);
+  EscaleCodeLock *lock = escale_kiosk_get_staff_lock (f->k.kiosk);
 
-  g_assert_true (escale_staff_lock_set_pin (lock, "482913", NULL));
+  g_assert_true (escale_code_lock_set_code (lock, "482913", NULL));
 
   gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.start", NULL);
   g_assert_cmpstr (page (f), ==, "home");
@@ -205,9 +205,9 @@ test_leaving_staff_ends_visit (Fixture *f, gconstpointer data)
 static void
 test_staff_space_closed_by_timeout (Fixture *f, gconstpointer data)
 {
-  EscaleStaffLock *lock = escale_kiosk_get_staff_lock (f->k.kiosk);
+  EscaleCodeLock *lock = escale_kiosk_get_staff_lock (f->k.kiosk);
 
-  g_assert_true (escale_staff_lock_set_pin (lock, "482913", NULL));
+  g_assert_true (escale_code_lock_set_code (lock, "482913", NULL));
 
   gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.start", NULL);
   open_staff_with_keys (f);

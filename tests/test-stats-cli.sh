@@ -18,7 +18,7 @@ run () {
   rc=$?
 }
 
-echo "1..51"
+echo "1..52"
 # French thousands: 1 234 with a no-break space.
 nbsp="$(printf '\302\240')"
 db="$tmp/stats.db"
@@ -31,10 +31,17 @@ run --db "$db" summary
 check "summary of a missing file: exit 1, says so" '[ $rc -eq 1 ] && grep -q "n.existe pas" "$tmp/err"'
 check "... and creates nothing" '[ ! -e "$db" ]'
 
-echo 12 | "$tool" --db "$db" set-pin >"$tmp/out" 2>"$tmp/err"; rc=$?
-check "set-pin refuses a short code, creates nothing" '[ $rc -eq 1 ] && grep -q "de 6 à 12 chiffres" "$tmp/err" && [ ! -e "$db" ]'
-echo 482913 | "$tool" --db "$db" set-pin >"$tmp/out" 2>"$tmp/err"; rc=$?
-check "set-pin stores a hash, never the code" '[ $rc -eq 0 ] && [ "$(sqlite3 "$db" "SELECT pin_hash LIKE '"'"'\$argon2id\$%'"'"' FROM staff_access")" = 1 ] && ! grep -q 482913 "$db"'
+echo 12 | "$tool" --db "$db" set-code >"$tmp/out" 2>"$tmp/err"; rc=$?
+check "set-code refuses a short code, creates nothing" '[ $rc -eq 1 ] && grep -q "de 6 à 12 chiffres" "$tmp/err" && [ ! -e "$db" ]'
+echo 482913 | "$tool" --db "$db" set-code >"$tmp/out" 2>"$tmp/err"; rc=$?
+check "set-code stores a hash beside the store, never the code, not in the store" '[ $rc -eq 0 ] && grep -q "^Hash=.argon2id.v=19" "$tmp/staff-code" && [ "$(stat -c %a "$tmp/staff-code")" = 600 ] && ! grep -q 482913 "$tmp/staff-code" "$db" && [ -z "$(sqlite3 "$db" "SELECT pin_hash FROM staff_access")" ]'
+
+# As root (CI, an administrator) in the kiosk user's folder: the code's
+# files become the kiosk user's, and root creates no store there.
+kiosk_state="$tmp/kiosk-state"
+mkdir "$kiosk_state" && chown nobody "$kiosk_state" 2>/dev/null
+echo 135790 | "$tool" --db "$kiosk_state/stats.db" set-code >/dev/null 2>&1; rc=$?
+check "set-code as root leaves the kiosk user's files to that user" '[ $rc -eq 0 ] && { [ "$(id -u)" != 0 ] || { [ "$(stat -c %U "$kiosk_state/staff-code")" = nobody ] && [ ! -e "$kiosk_state/stats.db" ]; }; }'
 
 run --db "$db" check
 check "check of a fresh store: exit 0, schema 8, integrity ok" '[ $rc -eq 0 ] && grep -q "Version du schéma : 8" "$tmp/out" && grep -q "Intégrité : ok" "$tmp/out"'
@@ -146,7 +153,7 @@ run --db "$db" merge
 check "merge without a file: exit 2" '[ $rc -eq 2 ]'
 
 other="$tmp/other.db"
-echo 135792 | "$tool" --db "$other" set-pin >/dev/null 2>&1
+echo 135792 | "$tool" --db "$other" set-pin >/dev/null 2>&1 # its former name
 sqlite3 "$other" "INSERT INTO sessions (day, start_hour, weekday, duration_min, end_reason, helper_calls, uid, kiosk_id, help_asked) VALUES ('2026-03-04', 9, 3, 10, 'finished', 0, 'b1', 'k2', 0), ('2026-03-05', 9, 4, 10, 'finished', 0, 'a1', 'k1', 1);"
 run --db "$tmp/all.db" merge "$db" "$other"
 run --db "$tmp/all.db" merge "$db" "$other"

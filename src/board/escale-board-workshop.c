@@ -3,6 +3,7 @@
 
 #include "escale-board-workshop.h"
 #include "escale-stats-report.h"
+#include "escale-workshop-choices.h"
 
 struct _EscaleBoardWorkshop
 {
@@ -25,26 +26,6 @@ struct _EscaleBoardWorkshop
 };
 
 G_DEFINE_FINAL_TYPE (EscaleBoardWorkshop, escale_board_workshop, GTK_TYPE_BOX)
-
-/* La Coop's thematique slugs offered for a workshop (labels:
- * escale_coop_theme_label ()). */
-static const char *const themes[] = {
-  "prendre_en_main_du_materiel", "navigation_sur_internet", "email", "sante", "culture_numerique",
-};
-static const char *const levels[] = { "debutant", "intermediaire", "avance" };
-static const char *const level_labels[] = { N_ ("Débutant"), N_ ("Intermédiaire"), N_ ("Avancé") };
-static const guint lengths[] = { 60, 90, 120, 180 };
-static const char *const length_labels[] = { N_ ("1 heure"), N_ ("1 h 30"), N_ ("2 heures"),
-                                             N_ ("3 heures") };
-
-static const char *
-level_label (const char *level)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
-    if (g_str_equal (levels[i], level))
-      return _ (level_labels[i]);
-  return level;
-}
 
 static void
 workshop_changed_cb (EscaleBoardWorkshop *self)
@@ -69,7 +50,7 @@ workshop_changed_cb (EscaleBoardWorkshop *self)
     /* TRANSLATORS: "Atelier en cours sur tous les postes : E-mail, Débutant, jusqu'à 16 h 30" */
     text = g_strdup_printf (_ ("Atelier en cours sur tous les postes : %s, %s, jusqu'à %s"),
                             escale_coop_theme_label (workshop->theme),
-                            level_label (workshop->level), until);
+                            escale_workshop_level_label (workshop->level), until);
   }
   gtk_label_set_label (self->summary, text);
 }
@@ -81,10 +62,11 @@ start_clicked_cb (EscaleBoardWorkshop *self)
   guint level = gtk_drop_down_get_selected (self->level);
   guint length = gtk_drop_down_get_selected (self->length);
 
-  if (theme >= G_N_ELEMENTS (themes) || level >= G_N_ELEMENTS (levels) ||
-      length >= G_N_ELEMENTS (lengths))
+  if (theme >= escale_workshop_n_themes || level >= escale_workshop_n_levels ||
+      length >= escale_workshop_n_lengths)
     return;
-  escale_help_site_start_workshop (self->site, themes[theme], levels[level], lengths[length]);
+  escale_help_site_start_workshop (self->site, escale_workshop_themes[theme],
+                                   escale_workshop_levels[level], escale_workshop_lengths[length]);
 }
 
 static void
@@ -158,12 +140,13 @@ escale_board_workshop_init (EscaleBoardWorkshop *self)
   g_autoptr(GtkStringList) length_list = gtk_string_list_new (NULL);
   GtkWidget *header;
 
-  for (guint i = 0; i < G_N_ELEMENTS (themes); i++)
-    gtk_string_list_append (theme_list, escale_coop_theme_label (themes[i]));
-  for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
-    gtk_string_list_append (level_list, _ (level_labels[i]));
-  for (guint i = 0; i < G_N_ELEMENTS (lengths); i++)
-    gtk_string_list_append (length_list, _ (length_labels[i]));
+  for (guint i = 0; i < escale_workshop_n_themes; i++)
+    gtk_string_list_append (theme_list, escale_coop_theme_label (escale_workshop_themes[i]));
+  for (guint i = 0; i < escale_workshop_n_levels; i++)
+    gtk_string_list_append (level_list, escale_workshop_level_label (escale_workshop_levels[i]));
+  for (guint i = 0; i < escale_workshop_n_lengths; i++)
+    gtk_string_list_append (length_list,
+                            escale_workshop_length_label (escale_workshop_lengths[i]));
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   gtk_box_set_spacing (GTK_BOX (self), 12);

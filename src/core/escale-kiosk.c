@@ -21,7 +21,8 @@ struct _EscaleKiosk
   EscaleReset *reset;
   EscaleScratch *scratch;
   EscaleStatsStore *store;
-  EscaleStaffLock *staff_lock;
+  EscaleCodeLock *staff_lock;
+  EscaleCodeLock *helper_lock;
   EscaleNotices *notices;
   EscaleHandoff *handoff;
 
@@ -248,7 +249,10 @@ escale_kiosk_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->reset);
   g_clear_object (&self->scratch);
+  if (self->staff_lock != NULL)
+    g_signal_handlers_disconnect_by_data (self->staff_lock, self);
   g_clear_object (&self->staff_lock);
+  g_clear_object (&self->helper_lock);
   g_clear_object (&self->notices);
   g_clear_object (&self->handoff);
   g_clear_object (&self->store);
@@ -292,6 +296,16 @@ escale_kiosk_init (EscaleKiosk *self)
 {
 }
 
+/* A wrong staff code counts in the day's figures, when the store can. */
+static void
+staff_code_wrong_cb (EscaleKiosk *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!escale_staff_code_count_failure (self->store, self->clock, &error))
+    g_debug ("A wrong staff code is not counted: %s", error->message);
+}
+
 EscaleKiosk *
 escale_kiosk_new (EscaleConfig *config, EscaleClock *clock, EscaleStatsStore *store,
                   EscaleScratch *scratch)
@@ -308,7 +322,9 @@ escale_kiosk_new (EscaleConfig *config, EscaleClock *clock, EscaleStatsStore *st
   self->scratch = g_object_ref (scratch);
   self->reset = escale_reset_new ();
   self->notices = escale_notices_new ();
-  self->staff_lock = escale_staff_lock_new (store, self->clock);
+  self->staff_lock = escale_staff_code_lock_new (store, self->clock);
+  self->helper_lock = escale_helper_code_lock_new (store, self->clock);
+  g_signal_connect_swapped (self->staff_lock, "wrong", G_CALLBACK (staff_code_wrong_cb), self);
   self->session = escale_session_new (self->clock, escale_config_get_idle_delay (config),
                                       escale_config_get_countdown (config));
   self->goodbye_delay_ms = escale_config_get_goodbye_delay (config) * 1000;
@@ -418,7 +434,10 @@ escale_kiosk_start (EscaleKiosk *self)
       set_out_of_order (self, TRUE);
       self->retry_id = g_timeout_add_seconds (1, retry_reset_cb, self);
     }
+  g_clear_error (&error);
   declare_counters (self);
+  if (!escale_staff_code_migrate (self->staff_lock, self->store, &error))
+    g_message ("The staff code could not move out of the store: %s", error->message);
   if (self->tick_id == 0)
     self->tick_id = g_timeout_add_seconds (1, tick_cb, self);
 }
@@ -486,11 +505,18 @@ escale_kiosk_get_clock (EscaleKiosk *self)
   return self->clock;
 }
 
-/* The staff code and its back-off, kept in the store. */
-EscaleStaffLock *
+/* The staff code and its back-off, in a file of their own. */
+EscaleCodeLock *
 escale_kiosk_get_staff_lock (EscaleKiosk *self)
 {
   return self->staff_lock;
+}
+
+/* The helpers' code (workshops at this kiosk), the same kind of lock. */
+EscaleCodeLock *
+escale_kiosk_get_helper_lock (EscaleKiosk *self)
+{
+  return self->helper_lock;
 }
 
 /* Staff: wipe now. A visit in progress ends (recorded as ended by staff)

@@ -9,7 +9,7 @@
 #include "escale-reset.h"
 #include "escale-scratch.h"
 #include "escale-session.h"
-#include "escale-staff-lock.h"
+#include "escale-staff-codes.h"
 #include "escale-stats-store.h"
 #include "escale-visit.h"
 
@@ -34,7 +34,8 @@ void escale_kiosk_set_goodbye_delay_ms (EscaleKiosk *self, guint delay_ms);
 gboolean escale_kiosk_get_out_of_order (EscaleKiosk *self);
 gint64 escale_kiosk_get_last_reset_usec (EscaleKiosk *self);
 EscaleClock *escale_kiosk_get_clock (EscaleKiosk *self);
-EscaleStaffLock *escale_kiosk_get_staff_lock (EscaleKiosk *self);
+EscaleCodeLock *escale_kiosk_get_staff_lock (EscaleKiosk *self);
+EscaleCodeLock *escale_kiosk_get_helper_lock (EscaleKiosk *self);
 gboolean escale_kiosk_reset_now (EscaleKiosk *self);
 void escale_kiosk_set_feedback (EscaleKiosk *self, EscaleSatisfaction satisfaction,
                                 EscaleAgeBracket age_bracket);

@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "escale-help"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "escale-help-client.h"
 #include "escale-help-topic.h"
+#include "escale-stats-report.h"
 
 /* The kiosk's side of a call for help. It keeps the kiosk's state topic
  * truthful (asked, then left if the visit ends before anyone came), takes
@@ -18,7 +21,10 @@ struct _EscaleHelpClient
   EscaleMqttLink *link;
   char *state_topic; /* NULL without a broker */
   char *workshop_topic;
-  EscaleHelpWorkshop workshop; /* uid empty: none */
+  EscaleHelpWorkshop workshop; /* the site's (the board's); uid empty: none */
+  EscaleHelpWorkshop local;    /* started here by a helper; uid empty: none */
+  char *own_workshop_topic;    /* where this kiosk tells the board about it */
+  gboolean ending_soon;        /* the band says it ends in 5 minutes */
   char *own_payload;           /* what the state topic should say */
   EscaleHelpState state;
   EscaleHelpProgress progress;
@@ -138,6 +144,7 @@ workshop_message (EscaleHelpClient *self, const char *payload, gsize length)
   if (memcmp (&workshop, &self->workshop, sizeof workshop) == 0)
     return;
   self->workshop = workshop;
+  self->ending_soon = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), pspecs[PROP_WORKSHOP]);
 }
 
@@ -203,6 +210,7 @@ escale_help_client_finalize (GObject *object)
 
   g_free (self->state_topic);
   g_free (self->workshop_topic);
+  g_free (self->own_workshop_topic);
   g_free (self->own_payload);
   G_OBJECT_CLASS (escale_help_client_parent_class)->finalize (object);
 }
@@ -221,7 +229,11 @@ escale_help_client_get_property (GObject *object, guint prop_id, GValue *value, 
       g_value_set_boolean (value, self->given);
       break;
     case PROP_WORKSHOP:
-      g_value_set_string (value, self->workshop.uid);
+      {
+        const EscaleHelpWorkshop *workshop = escale_help_client_get_workshop (self);
+
+        g_value_set_string (value, workshop != NULL ? workshop->uid : "");
+      }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -280,6 +292,7 @@ escale_help_client_new (const EscaleHelpSettings *settings)
   escale_mqtt_link_subscribe (self->link, self->state_topic);
   self->workshop_topic = escale_help_topic_workshop (settings->site);
   escale_mqtt_link_subscribe (self->link, self->workshop_topic);
+  self->own_workshop_topic = escale_help_topic_kiosk (settings->site, settings->kiosk, "workshop");
   g_signal_connect_swapped (self->link, "message", G_CALLBACK (message_cb), self);
   g_signal_connect_swapped (self->link, "delivered", G_CALLBACK (delivered_cb), self);
   g_signal_connect_swapped (self->link, "notify::status", G_CALLBACK (link_status_cb), self);
@@ -289,6 +302,8 @@ escale_help_client_new (const EscaleHelpSettings *settings)
     escale_mqtt_link_set_retained (self->link, name, settings->kiosk_label);
   }
   escale_mqtt_link_set_retained (self->link, online, "1");
+  /* An earlier run's workshop is not this one's until the kiosk says so. */
+  escale_mqtt_link_set_retained (self->link, self->own_workshop_topic, "");
   publish_state (self, ESCALE_HELP_IDLE);
   escale_mqtt_link_start (self->link);
   return self;
@@ -319,6 +334,18 @@ escale_help_client_end_visit (EscaleHelpClient *self)
   set_given (self, FALSE);
 }
 
+/* A helper is at the kiosk (the helpers' code was typed there): an open
+ * request is done, and help was given to this visit. */
+void
+escale_help_client_helper_here (EscaleHelpClient *self)
+{
+  g_return_if_fail (ESCALE_IS_HELP_CLIENT (self));
+  if (escale_help_state_is_open (self->state))
+    publish_state (self, ESCALE_HELP_DONE);
+  set_given (self, TRUE);
+  set_progress (self, ESCALE_HELP_PROGRESS_NONE);
+}
+
 EscaleHelpProgress
 escale_help_client_get_progress (EscaleHelpClient *self)
 {
@@ -339,7 +366,101 @@ const EscaleHelpWorkshop *
 escale_help_client_get_workshop (EscaleHelpClient *self)
 {
   g_return_val_if_fail (ESCALE_IS_HELP_CLIENT (self), NULL);
-  return self->workshop.uid[0] != '\0' ? &self->workshop : NULL;
+  if (self->workshop.uid[0] != '\0')
+    return &self->workshop;
+  return self->local.uid[0] != '\0' ? &self->local : NULL;
+}
+
+/* A workshop a helper started at this kiosk (NULL: it ended). It is this
+ * kiosk's alone: published on its own topic (.../kiosks/KIOSK/workshop,
+ * which its ACL lets it write) for the board to see, never on the site's.
+ * Without a broker it runs all the same. */
+void
+escale_help_client_set_local_workshop (EscaleHelpClient *self, const EscaleHelpWorkshop *workshop)
+{
+  EscaleHelpWorkshop none = { 0 };
+
+  g_return_if_fail (ESCALE_IS_HELP_CLIENT (self));
+
+  if (workshop == NULL)
+    workshop = &none;
+  if (memcmp (workshop, &self->local, sizeof *workshop) == 0)
+    return;
+  self->local = *workshop;
+  self->ending_soon = FALSE;
+  if (self->own_workshop_topic != NULL)
+    {
+      g_autofree char *payload = workshop->uid[0] != '\0' ? escale_help_workshop_payload (workshop)
+                                                          : g_strdup ("");
+
+      escale_mqtt_link_set_retained (self->link, self->own_workshop_topic, payload);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), pspecs[PROP_WORKSHOP]);
+}
+
+/* A helper at this kiosk starts a workshop here alone, from @now (Unix
+ * seconds) until its planned end @minutes later, or until a helper ends
+ * it. FALSE if a workshop runs already. */
+gboolean
+escale_help_client_start_here (EscaleHelpClient *self, const char *theme, const char *level,
+                               gint64 now, guint minutes)
+{
+  EscaleHelpWorkshop workshop;
+
+  g_return_val_if_fail (ESCALE_IS_HELP_CLIENT (self), FALSE);
+  if (escale_help_client_get_workshop (self) != NULL)
+    return FALSE;
+  escale_help_workshop_init (&workshop, theme, level, now, minutes);
+  escale_help_client_set_local_workshop (self, &workshop);
+  return TRUE;
+}
+
+/* A helper ends the workshop started here (never the board's). */
+gboolean
+escale_help_client_end_here (EscaleHelpClient *self)
+{
+  g_return_val_if_fail (ESCALE_IS_HELP_CLIENT (self), FALSE);
+  if (!escale_help_client_workshop_is_local (self))
+    return FALSE;
+  escale_help_client_set_local_workshop (self, NULL);
+  return TRUE;
+}
+
+/* Whether the workshop running was started here (not from the board). */
+gboolean
+escale_help_client_workshop_is_local (EscaleHelpClient *self)
+{
+  g_return_val_if_fail (ESCALE_IS_HELP_CLIENT (self), FALSE);
+  return self->workshop.uid[0] == '\0' && self->local.uid[0] != '\0';
+}
+
+/* The band says the workshop ends in 5 minutes (its planned end). */
+void
+escale_help_client_set_ending_soon (EscaleHelpClient *self, gboolean ending_soon)
+{
+  g_return_if_fail (ESCALE_IS_HELP_CLIENT (self));
+  if (self->ending_soon == ending_soon)
+    return;
+  self->ending_soon = ending_soon;
+  g_object_notify_by_pspec (G_OBJECT (self), pspecs[PROP_WORKSHOP]);
+}
+
+/* The band's words under the top bar, or NULL with no workshop. */
+char *
+escale_help_client_describe_workshop (EscaleHelpClient *self)
+{
+  const EscaleHelpWorkshop *workshop = escale_help_client_get_workshop (self);
+  const char *theme;
+
+  if (workshop == NULL)
+    return NULL;
+  theme = escale_coop_theme_label (workshop->theme);
+  if (self->ending_soon)
+    /* TRANSLATORS: the band under the top bar; %s is La Coop's theme. */
+    return g_strdup_printf (_ ("Atelier en cours : %s. L'atelier se termine dans 5 minutes."),
+                            theme);
+  /* TRANSLATORS: the band under the top bar; %s is La Coop's theme. */
+  return g_strdup_printf (_ ("Atelier en cours : %s"), theme);
 }
 
 EscaleMqttLink *

@@ -26,9 +26,18 @@ G_DECLARE_FINAL_TYPE (EscaleHelpClient, escale_help_client, ESCALE, HELP_CLIENT,
 EscaleHelpClient *escale_help_client_new (const EscaleHelpSettings *settings);
 void escale_help_client_ask (EscaleHelpClient *self);
 void escale_help_client_end_visit (EscaleHelpClient *self);
+void escale_help_client_helper_here (EscaleHelpClient *self);
 EscaleHelpProgress escale_help_client_get_progress (EscaleHelpClient *self);
 gboolean escale_help_client_get_given (EscaleHelpClient *self);
 const EscaleHelpWorkshop *escale_help_client_get_workshop (EscaleHelpClient *self);
+void escale_help_client_set_local_workshop (EscaleHelpClient *self,
+                                            const EscaleHelpWorkshop *workshop);
+gboolean escale_help_client_start_here (EscaleHelpClient *self, const char *theme,
+                                        const char *level, gint64 now, guint minutes);
+gboolean escale_help_client_end_here (EscaleHelpClient *self);
+gboolean escale_help_client_workshop_is_local (EscaleHelpClient *self);
+void escale_help_client_set_ending_soon (EscaleHelpClient *self, gboolean ending_soon);
+char *escale_help_client_describe_workshop (EscaleHelpClient *self);
 EscaleMqttLink *escale_help_client_get_link (EscaleHelpClient *self);
 
 G_END_DECLS

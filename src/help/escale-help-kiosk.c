@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "escale-help-kiosk.h"
+#include "escale-stats-report.h"
 
 struct _EscaleHelpKiosk
 {
@@ -12,6 +14,7 @@ struct _EscaleHelpKiosk
   EscaleHelpState state;
   gint64 since;
   gboolean online;
+  EscaleHelpWorkshop workshop; /* started at that kiosk alone; uid empty: none */
 };
 
 enum
@@ -21,6 +24,7 @@ enum
   PROP_STATE,
   PROP_SINCE,
   PROP_ONLINE,
+  PROP_WORKSHOP,
   N_PROPS,
 };
 
@@ -57,6 +61,9 @@ escale_help_kiosk_get_property (GObject *object, guint prop_id, GValue *value, G
     case PROP_ONLINE:
       g_value_set_boolean (value, self->online);
       break;
+    case PROP_WORKSHOP:
+      g_value_set_string (value, self->workshop.uid);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -76,6 +83,8 @@ escale_help_kiosk_class_init (EscaleHelpKioskClass *klass)
     g_param_spec_int ("state", NULL, NULL, 0, ESCALE_HELP_N_STATES - 1, ESCALE_HELP_IDLE, flags);
   pspecs[PROP_SINCE] = g_param_spec_int64 ("since", NULL, NULL, 0, G_MAXINT64, 0, flags);
   pspecs[PROP_ONLINE] = g_param_spec_boolean ("online", NULL, NULL, FALSE, flags);
+  /* The uid of a workshop started at that kiosk, "" when none. */
+  pspecs[PROP_WORKSHOP] = g_param_spec_string ("workshop", NULL, NULL, "", flags);
   g_object_class_install_properties (object_class, N_PROPS, pspecs);
 }
 
@@ -157,6 +166,26 @@ escale_help_kiosk_set_online (EscaleHelpKiosk *self, gboolean online)
   g_object_notify_by_pspec (G_OBJECT (self), pspecs[PROP_ONLINE]);
 }
 
+/* A workshop a helper started at that kiosk (its own topic), or NULL. */
+void
+escale_help_kiosk_set_workshop (EscaleHelpKiosk *self, const EscaleHelpWorkshop *workshop)
+{
+  EscaleHelpWorkshop none = { 0 };
+
+  if (workshop == NULL)
+    workshop = &none;
+  if (memcmp (workshop, &self->workshop, sizeof none) == 0)
+    return;
+  self->workshop = *workshop;
+  g_object_notify_by_pspec (G_OBJECT (self), pspecs[PROP_WORKSHOP]);
+}
+
+const EscaleHelpWorkshop *
+escale_help_kiosk_get_workshop (EscaleHelpKiosk *self)
+{
+  return self->workshop.uid[0] != '\0' ? &self->workshop : NULL;
+}
+
 /* What the board writes for the kiosk's state, in plain French:
  * "demande d'aide depuis 2 min". */
 char *
@@ -164,6 +193,11 @@ escale_help_kiosk_describe (EscaleHelpKiosk *self, gint64 now_unix)
 {
   gint64 minutes = self->since > 0 && now_unix > self->since ? (now_unix - self->since) / 60 : 0;
 
+  /* A workshop at that kiosk, unless someone there is waiting for help. */
+  if (self->online && self->workshop.uid[0] != '\0' && !escale_help_state_is_open (self->state))
+    /* TRANSLATORS: on the board; %s is La Coop's theme. */
+    return g_strdup_printf (_ ("atelier sur ce poste : %s"),
+                            escale_coop_theme_label (self->workshop.theme));
   switch (self->state)
     {
     case ESCALE_HELP_ASKED:

@@ -22,6 +22,8 @@ gboolean escale_help_kiosk_get_online (EscaleHelpKiosk *self);
 void escale_help_kiosk_set_label (EscaleHelpKiosk *self, const char *label);
 void escale_help_kiosk_set_state (EscaleHelpKiosk *self, EscaleHelpState state, gint64 since);
 void escale_help_kiosk_set_online (EscaleHelpKiosk *self, gboolean online);
+void escale_help_kiosk_set_workshop (EscaleHelpKiosk *self, const EscaleHelpWorkshop *workshop);
+const EscaleHelpWorkshop *escale_help_kiosk_get_workshop (EscaleHelpKiosk *self);
 char *escale_help_kiosk_describe (EscaleHelpKiosk *self, gint64 now_unix);
 
 G_END_DECLS

@@ -110,6 +110,18 @@ message_cb (EscaleHelpSite *self, const char *topic, GBytes *bytes)
         }
       return;
     }
+  /* A workshop at one kiosk: an empty payload ends it. */
+  if (id != NULL && g_str_equal (leaf, "workshop"))
+    {
+      EscaleHelpWorkshop workshop = { 0 };
+      gboolean running = escale_help_workshop_parse (payload, length, &workshop);
+
+      /* "No workshop" alone does not make a kiosk appear on the board. */
+      kiosk = running ? find_or_add (self, id) : escale_help_site_find (self, id);
+      if (kiosk != NULL)
+        escale_help_kiosk_set_workshop (kiosk, running ? &workshop : NULL);
+      return;
+    }
   /* An empty retained message clears a topic; a long one is not ours. */
   if (id == NULL || length == 0 || length > 200 || !g_utf8_validate (payload, length, NULL))
     return;
@@ -216,19 +228,12 @@ void
 escale_help_site_start_workshop (EscaleHelpSite *self, const char *theme, const char *level,
                                  guint minutes)
 {
-  EscaleHelpWorkshop workshop = { 0 };
-  g_autofree char *uid = g_uuid_string_random ();
+  EscaleHelpWorkshop workshop;
   g_autofree char *payload = NULL;
 
   g_return_if_fail (self->site != NULL);
-  /* 32 hexadecimal digits: the store's [0-9a-z]{1,32}. */
-  for (guint i = 0, n = 0; uid[i] != '\0' && n + 1 < sizeof workshop.uid; i++)
-    if (uid[i] != '-')
-      workshop.uid[n++] = uid[i];
-  workshop.start = g_get_real_time () / G_USEC_PER_SEC;
-  workshop.end = workshop.start + minutes * 60;
-  g_strlcpy (workshop.theme, theme, sizeof workshop.theme);
-  g_strlcpy (workshop.level, level, sizeof workshop.level);
+  escale_help_workshop_init (&workshop, theme, level, g_get_real_time () / G_USEC_PER_SEC,
+                             minutes);
   payload = escale_help_workshop_payload (&workshop);
   escale_mqtt_link_set_retained (self->link, self->workshop_topic, payload);
 }

@@ -85,6 +85,24 @@ is_word (const char *text, const char *allowed, gsize max)
   return length > 0 && length < max && strspn (text, allowed) == length;
 }
 
+/* A new workshop (a fresh uid) from @start (Unix seconds) for @minutes. */
+void
+escale_help_workshop_init (EscaleHelpWorkshop *workshop, const char *theme, const char *level,
+                           gint64 start, guint minutes)
+{
+  g_autofree char *uid = g_uuid_string_random ();
+
+  memset (workshop, 0, sizeof *workshop);
+  /* 32 hexadecimal digits: the store's [0-9a-z]{1,32}. */
+  for (guint i = 0, n = 0; uid[i] != '\0' && n + 1 < sizeof workshop->uid; i++)
+    if (uid[i] != '-')
+      workshop->uid[n++] = uid[i];
+  workshop->start = start;
+  workshop->end = start + (gint64) minutes * 60;
+  g_strlcpy (workshop->theme, theme, sizeof workshop->theme);
+  g_strlcpy (workshop->level, level, sizeof workshop->level);
+}
+
 /* FALSE for an empty payload (no workshop) and for anything malformed. */
 gboolean
 escale_help_workshop_parse (const char *payload, gsize length, EscaleHelpWorkshop *workshop)

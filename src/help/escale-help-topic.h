@@ -11,9 +11,11 @@ G_BEGIN_DECLS
  *   escale/SITE/kiosks/KIOSK/state   retained: "STATE [UNIX-TIME]"
  *   escale/SITE/kiosks/KIOSK/name    retained: what helpers read ("Poste 3")
  *   escale/SITE/kiosks/KIOSK/online  retained: "1", or "0" (the will)
+ *   escale/SITE/kiosks/KIOSK/workshop retained: a workshop started at that
+ *                                    kiosk alone (same payload), or ""
  *   escale/SITE/workshop             retained: the workshop running, or ""
  *
- * A kiosk writes its own three topics only (the broker's ACL says so);
+ * A kiosk writes its own topics only (the broker's ACL says so);
  * helpers (escale-board, a phone) write the state topics and the workshop. */
 typedef enum
 {
@@ -48,6 +50,8 @@ typedef struct
   char level[16];
 } EscaleHelpWorkshop;
 
+void escale_help_workshop_init (EscaleHelpWorkshop *workshop, const char *theme, const char *level,
+                                gint64 start, guint minutes);
 char *escale_help_workshop_payload (const EscaleHelpWorkshop *workshop);
 gboolean escale_help_workshop_parse (const char *payload, gsize length,
                                      EscaleHelpWorkshop *workshop);

@@ -30,6 +30,7 @@ typedef struct
   gboolean stop;            /* under lock */
   GHashTable *retained;     /* topic -> payload, under lock */
   GHashTable *dirty;        /* topics to publish again, under lock */
+  GPtrArray *order;         /* retained topics, first set first, under lock */
   GQueue once;              /* of Outgoing, under lock */
   GPtrArray *subscriptions; /* fixed once started */
   char *will_topic;         /* fixed once started */
@@ -123,6 +124,7 @@ shared_unref (Shared *shared)
   g_clear_pointer (&shared->inflight, g_hash_table_unref);
   g_hash_table_unref (shared->retained);
   g_hash_table_unref (shared->dirty);
+  g_ptr_array_unref (shared->order);
   g_queue_clear_full (&shared->once, outgoing_free);
   g_ptr_array_unref (shared->subscriptions);
   g_free (shared->will_topic);
@@ -301,13 +303,16 @@ flush (Shared *shared)
 {
   g_autoptr(GPtrArray) retained = g_ptr_array_new_with_free_func (g_free);
   GQueue once = G_QUEUE_INIT;
-  GHashTableIter iter;
-  gpointer topic;
 
+  /* In the order the topics were first set: a board learns a kiosk's name
+   * before its state. */
   g_mutex_lock (&shared->lock);
-  g_hash_table_iter_init (&iter, shared->dirty);
-  while (g_hash_table_iter_next (&iter, &topic, NULL))
+  for (guint i = 0; i < shared->order->len; i++)
     {
+      const char *topic = shared->order->pdata[i];
+
+      if (!g_hash_table_contains (shared->dirty, topic))
+        continue;
       g_ptr_array_add (retained, g_strdup (topic));
       g_ptr_array_add (retained, g_strdup (g_hash_table_lookup (shared->retained, topic)));
     }
@@ -507,6 +512,7 @@ escale_mqtt_link_new (const EscaleHelpSettings *settings, const char *client_id)
   g_cond_init (&shared->wake);
   shared->retained = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   shared->dirty = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  shared->order = g_ptr_array_new_with_free_func (g_free);
   shared->inflight = g_hash_table_new_full (NULL, NULL, NULL, outgoing_free);
   shared->subscriptions = g_ptr_array_new_with_free_func (g_free);
   shared->settings = escale_help_settings_copy (settings);
@@ -557,6 +563,8 @@ escale_mqtt_link_set_retained (EscaleMqttLink *self, const char *topic, const ch
   if (self->shared == NULL)
     return;
   g_mutex_lock (&self->shared->lock);
+  if (!g_hash_table_contains (self->shared->retained, topic))
+    g_ptr_array_add (self->shared->order, g_strdup (topic));
   g_hash_table_replace (self->shared->retained, g_strdup (topic), g_strdup (payload));
   g_hash_table_add (self->shared->dirty, g_strdup (topic));
   g_mutex_unlock (&self->shared->lock);

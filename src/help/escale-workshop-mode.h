@@ -11,10 +11,12 @@ G_BEGIN_DECLS
 #define ESCALE_TYPE_WORKSHOP_MODE (escale_workshop_mode_get_type ())
 G_DECLARE_FINAL_TYPE (EscaleWorkshopMode, escale_workshop_mode, ESCALE, WORKSHOP_MODE, GObject)
 
-/* The kiosk's side of a workshop started on the site's kiosks: property
- * "active", notified when it begins and ends. */
+/* The kiosk's side of a workshop, started on the site's kiosks from the
+ * board or here by a helper: property "active", notified when it begins
+ * and ends. */
 EscaleWorkshopMode *escale_workshop_mode_new (EscaleKiosk *kiosk, EscaleHelpClient *client);
 const EscaleHelpWorkshop *escale_workshop_mode_get_current (EscaleWorkshopMode *self);
 guint escale_workshop_mode_get_participants (EscaleWorkshopMode *self);
+void escale_workshop_mode_check_time (EscaleWorkshopMode *self);
 
 G_END_DECLS

@@ -6,7 +6,8 @@
 /* The message over the visitor's screen after "Appeler un aidant". It says
  * only what the help client knows: sent, seen, someone coming, or, when
  * nobody can be told, to raise a hand. It comes back on each change even
- * after "D'accord", and goes when the request is over. */
+ * after "D'accord", and goes when the request is over. The helper who
+ * comes finds "Je suis aidant" there (workshops at this kiosk). */
 struct _EscaleHelpBanner
 {
   GtkBox parent_instance;
@@ -91,6 +92,16 @@ escale_help_banner_init (EscaleHelpBanner *self)
   gtk_widget_add_css_class (ok, "big-button");
   g_signal_connect_swapped (ok, "clicked", G_CALLBACK (ok_clicked_cb), self);
   gtk_box_append (GTK_BOX (self), ok);
+  /* For the helper who came: the helpers' code, then the workshop screen.
+   * Quiet beside "D'accord", so the visitor's answer stays the obvious one. */
+  {
+    GtkWidget *helper = gtk_button_new_with_label (_ ("Je suis aidant"));
+
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (helper), "win.helper-space");
+    gtk_widget_add_css_class (helper, "big-button");
+    gtk_widget_add_css_class (helper, "helper-entry");
+    gtk_box_append (GTK_BOX (self), helper);
+  }
 }
 
 void

@@ -4,51 +4,14 @@
 #include <glib/gi18n.h>
 
 #include "escale-dashboard.h"
-#include "escale-staff-page.h"
+#include "escale-staff-page-private.h"
+#include "escale-workshop-form.h"
 
 /* The staff space: a large PIN pad, then a menu (dashboard and exports,
  * warnings, reset now, change the code, leave kiosk mode). A fresh install
  * has no code: the pad then asks to choose one, twice, before anything
  * opens. It never wipes anything itself: "leave", "reset-now" and
  * "quit-kiosk" are signals the window acts on. */
-typedef enum
-{
-  PIN_CHECK,
-  PIN_NEW,
-  PIN_CONFIRM,
-} PinMode;
-
-struct _EscaleStaffPage
-{
-  GtkWidget parent_instance;
-
-  /* template widgets */
-  GtkStack *stack;
-  GtkLabel *pin_title;
-  GtkLabel *pin_dots;
-  GtkLabel *pin_message;
-  GtkGrid *keypad;
-  GtkLabel *menu_status;
-  GtkWidget *warnings_button;
-  GtkLabel *warnings_label;
-  GtkBox *dashboard_box;
-
-  /* owned */
-  EscaleKiosk *kiosk;
-  GString *typed;
-  char *first_entry;
-  guint wait_id;
-  guint idle_id;
-  gint64 last_input;
-  GCancellable *checking; /* while a code is being checked */
-
-  /* borrowed */
-  GtkWidget *dashboard;
-
-  PinMode mode;
-  gboolean unlocked; /* the right code was typed since the pad opened */
-};
-
 enum
 {
   LEAVE,
@@ -63,7 +26,6 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE (EscaleStaffPage, escale_staff_page, GTK_TYPE_WIDGET)
 
 static gboolean idle_check_cb (gpointer user_data);
-static void cancel_check (EscaleStaffPage *self);
 static void cancel_check (EscaleStaffPage *self);
 
 static void
@@ -92,19 +54,31 @@ update_dots (EscaleStaffPage *self)
   gtk_label_set_text (self->pin_dots, dots->str);
 }
 
+static gboolean
+is_staff_code (EscaleStaffPage *self)
+{
+  return self->target == escale_kiosk_get_staff_lock (self->kiosk);
+}
+
 static void
 set_mode (EscaleStaffPage *self, PinMode mode)
 {
+  gboolean staff = is_staff_code (self);
+
   self->mode = mode;
   forget_typed (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->keypad), mode != PIN_RESET);
   switch (mode)
     {
     case PIN_CHECK:
-      gtk_label_set_text (self->pin_title, _ ("Code de l'équipe"));
+    case PIN_RESET:
+      gtk_label_set_text (self->pin_title,
+                          staff ? _ ("Code de l'équipe") : _ ("Code des aidants"));
       break;
     case PIN_NEW:
       gtk_label_set_text (self->pin_title,
-                          _ ("Choisissez le code de l'équipe\n(6 à 12 chiffres)"));
+                          staff ? _ ("Choisissez le code de l'équipe\n(6 à 12 chiffres)")
+                                : _ ("Choisissez le code des aidants\n(6 à 12 chiffres)"));
       break;
     case PIN_CONFIRM:
       gtk_label_set_text (self->pin_title, _ ("Tapez le même code une deuxième fois"));
@@ -127,7 +101,7 @@ static gboolean
 wait_tick_cb (gpointer user_data)
 {
   EscaleStaffPage *self = user_data;
-  guint wait = escale_staff_lock_get_wait (escale_kiosk_get_staff_lock (self->kiosk));
+  guint wait = escale_code_lock_get_wait (self->target);
 
   if (wait == 0)
     {
@@ -153,12 +127,13 @@ show_wait (EscaleStaffPage *self, guint seconds)
   self->wait_id = g_timeout_add_seconds (1, wait_tick_cb, self);
 }
 
-static void
-show_menu (EscaleStaffPage *self)
+void
+_escale_staff_page_show_menu (EscaleStaffPage *self)
 {
   EscaleConfig *config = escale_kiosk_get_config (self->kiosk);
   guint n = escale_config_get_problems (config)->len +
-            escale_notices_get_all (escale_kiosk_get_notices (self->kiosk))->len;
+            escale_notices_get_all (escale_kiosk_get_notices (self->kiosk))->len +
+            (self->reduced ? 1 : 0);
   g_autofree char *label =
     n == 0 ? g_strdup (_ ("Avertissements : aucun"))
            : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Avertissements : %u",
@@ -166,41 +141,119 @@ show_menu (EscaleStaffPage *self)
                               n);
 
   gtk_button_set_label (GTK_BUTTON (self->warnings_button), label);
+  /* Reduced: no figures to show, said calmly; the rest works. */
+  gtk_widget_set_visible (self->dashboard_button, !self->reduced);
+  gtk_widget_set_visible (GTK_WIDGET (self->reduced_label), self->reduced);
   self->unlocked = TRUE;
   gtk_stack_set_visible_child_name (self->stack, "menu");
 }
 
-/* Opens on the PIN pad (or on "choose a code" when none is set yet). */
-void
-escale_staff_page_open (EscaleStaffPage *self)
+/* The helpers' screen: start a workshop here, or end it. */
+static void
+show_workshop (EscaleStaffPage *self)
 {
-  EscaleStaffLock *lock = escale_kiosk_get_staff_lock (self->kiosk);
-  g_autoptr(GError) error = NULL;
-  gboolean has_pin = escale_staff_lock_has_pin (lock, &error);
-  guint wait;
+  if (self->helper_client != NULL)
+    escale_help_client_helper_here (self->helper_client);
+  escale_workshop_form_refresh (ESCALE_WORKSHOP_FORM (self->workshop_form));
+  gtk_stack_set_visible_child_name (self->stack, "workshop");
+}
 
+/* The helper is finished: back to the visit, nothing wiped. */
+static void
+workshop_done_cb (EscaleStaffPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "staff.leave", NULL);
+}
+
+static void
+begin_open (EscaleStaffPage *self, EscaleCodeLock *target)
+{
   cancel_check (self);
   forget_first (self);
   self->unlocked = FALSE;
+  self->target = target;
   gtk_label_set_text (self->pin_message, "");
   gtk_label_set_text (self->menu_status, "");
-  if (error != NULL)
-    {
-      /* The store cannot be read: there is no code to check against, and
-       * none can be stored. Say so; nothing opens. */
-      set_mode (self, PIN_CHECK);
-      gtk_label_set_text (self->pin_message, error->message);
-    }
-  else
-    set_mode (self, has_pin ? PIN_CHECK : PIN_NEW);
-  wait = has_pin ? escale_staff_lock_get_wait (lock) : 0;
+}
+
+static void
+end_open (EscaleStaffPage *self, gboolean has_code)
+{
+  guint wait = has_code ? escale_code_lock_get_wait (self->target) : 0;
+
   if (wait > 0)
     show_wait (self, wait);
   gtk_stack_set_visible_child_name (self->stack, "pin");
-
   self->last_input = g_get_monotonic_time ();
   if (self->idle_id == 0)
     self->idle_id = g_timeout_add_seconds (10, idle_check_cb, self);
+}
+
+/* The pad for the staff code: to type it, or to choose the first one on a
+ * new install. A lost code is never chosen here (HACKING.md). A store that
+ * cannot be opened does not stop staff: the pad says so in French, and the
+ * space opens without the figures. */
+void
+escale_staff_page_open (EscaleStaffPage *self)
+{
+  EscaleStatsStore *store = escale_kiosk_get_store (self->kiosk);
+  EscaleCodeLock *lock = escale_kiosk_get_staff_lock (self->kiosk);
+  /* Before the store is opened: opening creates a missing one. */
+  EscaleStaffEntry entry = escale_staff_code_get_entry (lock, store);
+  g_autoptr(GError) error = NULL;
+
+  begin_open (self, lock);
+  self->reduced = !escale_stats_store_open (store, &error);
+  if (self->reduced)
+    g_message ("Staff space without figures: %s", error->message);
+  switch (entry)
+    {
+    case ESCALE_STAFF_ENTRY_CODE:
+    case ESCALE_STAFF_ENTRY_CHOOSE:
+      set_mode (self, entry == ESCALE_STAFF_ENTRY_CODE ? PIN_CHECK : PIN_NEW);
+      if (self->reduced)
+        gtk_label_set_text (self->pin_message,
+                            _ ("Les statistiques ne s'ouvrent pas. Tapez le code : l'espace "
+                               "équipe s'ouvrira, sans les chiffres."));
+      break;
+    case ESCALE_STAFF_ENTRY_RESET:
+      set_mode (self, PIN_RESET);
+      gtk_label_set_text (self->pin_message,
+                          _ ("Le code de l'équipe a disparu de ce poste. Il ne peut pas être "
+                             "choisi ici. L'administrateur doit le remettre avec la commande :\n"
+                             "escale-stats set-code"));
+      break;
+    case ESCALE_STAFF_ENTRY_DAMAGED:
+    default:
+      set_mode (self, PIN_RESET);
+      gtk_label_set_text (self->pin_message,
+                          _ ("Le fichier du code de l'équipe est abîmé. L'administrateur doit "
+                             "remettre le code avec la commande :\nescale-stats set-code"));
+      break;
+    }
+  end_open (self, entry == ESCALE_STAFF_ENTRY_CODE);
+}
+
+/* "Je suis aidant": the pad for the helpers' code; the right code opens
+ * the workshop screen (start one here, or end it), never the staff menu. */
+void
+escale_staff_page_open_helper (EscaleStaffPage *self, EscaleHelpClient *client)
+{
+  EscaleCodeLock *lock = escale_kiosk_get_helper_lock (self->kiosk);
+  g_autoptr(GError) error = NULL;
+  gboolean has_code = escale_code_lock_has_code (lock, &error);
+
+  g_return_if_fail (ESCALE_IS_STAFF_PAGE (self));
+
+  begin_open (self, lock);
+  g_set_object (&self->helper_client, client);
+  escale_workshop_form_set_client (ESCALE_WORKSHOP_FORM (self->workshop_form), client);
+  set_mode (self, has_code ? PIN_CHECK : PIN_RESET);
+  if (!has_code)
+    gtk_label_set_text (self->pin_message,
+                        _ ("Aucun code des aidants n'est choisi sur ce poste. L'équipe le "
+                           "choisit dans son espace : « Code des aidants »."));
+  end_open (self, has_code);
 }
 
 #define STAFF_IDLE_SECONDS (5 * 60)
@@ -276,7 +329,7 @@ checked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr(GError) error = NULL;
   guint wait = 0;
   EscalePinCheck check =
-    escale_staff_lock_check_finish (ESCALE_STAFF_LOCK (source), result, &wait, &error);
+    escale_code_lock_check_finish (ESCALE_CODE_LOCK (source), result, &wait, &error);
 
   /* The pad was closed or opened again meanwhile: this answer is old. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -286,7 +339,10 @@ checked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     {
     case ESCALE_PIN_CHECK_OK:
       gtk_label_set_text (self->pin_message, "");
-      show_menu (self);
+      if (is_staff_code (self))
+        _escale_staff_page_show_menu (self);
+      else
+        show_workshop (self);
       break;
     case ESCALE_PIN_CHECK_WRONG:
       if (wait > 0)
@@ -298,12 +354,18 @@ checked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       show_wait (self, wait);
       break;
     case ESCALE_PIN_CHECK_NO_PIN:
-      set_mode (self, PIN_NEW);
-      gtk_label_set_text (self->pin_message, "");
+      /* The code file went away meanwhile: ask again what may be offered. */
+      if (is_staff_code (self))
+        escale_staff_page_open (self);
+      else
+        set_mode (self, PIN_RESET);
       break;
     case ESCALE_PIN_CHECK_ERROR:
     default:
-      gtk_label_set_text (self->pin_message, error ? error->message : "");
+      g_message ("A code cannot be checked: %s", error ? error->message : "?");
+      gtk_label_set_text (self->pin_message,
+                          _ ("Le code ne peut pas être vérifié : son fichier ne se lit pas. "
+                             "Prévenez l'administrateur."));
       break;
     }
 }
@@ -318,8 +380,8 @@ check_pin (EscaleStaffPage *self)
   self->checking = g_cancellable_new ();
   keys_off (self);
   gtk_label_set_text (self->pin_message, _ ("Un instant…"));
-  escale_staff_lock_check_async (escale_kiosk_get_staff_lock (self->kiosk), self->typed->str,
-                                 self->checking, checked_cb, g_object_ref (self));
+  escale_code_lock_check_async (self->target, self->typed->str, self->checking, checked_cb,
+                                g_object_ref (self));
   forget_typed (self);
 }
 
@@ -344,7 +406,7 @@ pin_set_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr(EscaleStaffPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  gboolean stored = escale_staff_lock_set_pin_finish (ESCALE_STAFF_LOCK (source), result, &error);
+  gboolean stored = escale_code_lock_set_code_finish (ESCALE_CODE_LOCK (source), result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -352,14 +414,18 @@ pin_set_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   forget_first (self);
   if (!stored)
     {
+      g_message ("A code cannot be stored: %s", error->message);
       set_mode (self, PIN_NEW);
-      gtk_label_set_text (self->pin_message, error->message);
+      gtk_label_set_text (self->pin_message, _ ("Le code n'a pas pu être enregistré. Prévenez "
+                                                "l'administrateur."));
       return;
     }
   forget_typed (self);
   gtk_label_set_text (self->pin_message, "");
-  show_menu (self);
-  gtk_label_set_text (self->menu_status, _ ("Le code de l'équipe est enregistré."));
+  _escale_staff_page_show_menu (self);
+  gtk_label_set_text (self->menu_status, is_staff_code (self)
+                                           ? _ ("Le code de l'équipe est enregistré.")
+                                           : _ ("Le code des aidants est enregistré."));
 }
 
 /* The new code's hash is made in a worker thread too. */
@@ -371,8 +437,8 @@ set_pin (EscaleStaffPage *self)
   self->checking = g_cancellable_new ();
   keys_off (self);
   gtk_label_set_text (self->pin_message, _ ("Un instant…"));
-  escale_staff_lock_set_pin_async (escale_kiosk_get_staff_lock (self->kiosk), self->first_entry,
-                                   self->checking, pin_set_cb, g_object_ref (self));
+  escale_code_lock_set_code_async (self->target, self->first_entry, self->checking, pin_set_cb,
+                                   g_object_ref (self));
   forget_typed (self);
 }
 
@@ -384,6 +450,9 @@ escale_staff_page_validate (EscaleStaffPage *self)
     {
     case PIN_CHECK:
       check_pin (self);
+      break;
+    case PIN_RESET:
+      forget_typed (self);
       break;
     case PIN_NEW:
       if (!escale_pin_is_acceptable (self->typed->str))
@@ -490,93 +559,15 @@ leave_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   self->unlocked = FALSE;
 }
 
-static void
-menu_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+/* The pad, to choose a new @target code (twice). */
+void
+_escale_staff_page_choose_code (EscaleStaffPage *self, EscaleCodeLock *target)
 {
-  show_menu (ESCALE_STAFF_PAGE (widget));
-}
-
-static void
-dashboard_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  EscaleStaffPage *self = ESCALE_STAFF_PAGE (widget);
-
-  escale_dashboard_show_period (ESCALE_DASHBOARD (self->dashboard), ESCALE_PERIOD_MONTH);
-  gtk_stack_set_visible_child_name (self->stack, "dashboard");
-}
-
-static void
-warnings_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  EscaleStaffPage *self = ESCALE_STAFF_PAGE (widget);
-  EscaleStatsStore *store = escale_kiosk_get_store (self->kiosk);
-  g_auto (GStrv) problems = escale_config_format_problems (escale_kiosk_get_config (self->kiosk));
-  g_auto (GStrv) notices = escale_notices_format (escale_kiosk_get_notices (self->kiosk));
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  g_string_append_printf (text, _ ("Configuration (%s) :\n"),
-                          escale_config_get_dir (escale_kiosk_get_config (self->kiosk)));
-  if (problems[0] == NULL)
-    g_string_append (text, _ ("• aucun problème\n"));
-  for (guint i = 0; problems[i] != NULL; i++)
-    g_string_append_printf (text, "• %s\n", problems[i]);
-
-  /* What the running kiosk found out: no camera, statistics waiting... */
-  g_string_append (text, _ ("\nSur ce poste :\n"));
-  if (notices[0] == NULL)
-    g_string_append (text, _ ("• aucun avertissement\n"));
-  for (guint i = 0; notices[i] != NULL; i++)
-    g_string_append_printf (text, "• %s\n", notices[i]);
-
-  g_string_append_printf (text, _ ("\nStatistiques (%s) :\n"),
-                          escale_stats_store_get_path (store));
-  if (escale_stats_store_get_last_error (store) == NULL)
-    g_string_append (text, _ ("• aucune erreur d'écriture\n"));
-  else
-    g_string_append_printf (text,
-                            _ ("• %u échecs d'écriture ; %u visites attendent d'être "
-                               "enregistrées\n• dernière erreur : %s\n"),
-                            escale_stats_store_get_n_failures (store),
-                            escale_stats_store_get_n_pending (store),
-                            escale_stats_store_get_last_error (store));
-  gtk_label_set_text (self->warnings_label, text->str);
-  gtk_stack_set_visible_child_name (self->stack, "warnings");
-}
-
-static void
-reset_now_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  EscaleStaffPage *self = ESCALE_STAFF_PAGE (widget);
-  g_autoptr(GDateTime) now = escale_clock_get_now_local (escale_kiosk_get_clock (self->kiosk));
-  g_autofree char *time = g_date_time_format (now, "%H:%M");
-  g_autofree char *text = g_strdup_printf (_ ("Poste réinitialisé à %s."), time);
-
-  gtk_label_set_text (self->menu_status, text);
-  g_signal_emit (self, signals[RESET_NOW], 0);
-}
-
-static void
-change_pin_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  EscaleStaffPage *self = ESCALE_STAFF_PAGE (widget);
-
   forget_first (self);
+  self->target = target;
   set_mode (self, PIN_NEW);
   gtk_label_set_text (self->pin_message, "");
   gtk_stack_set_visible_child_name (self->stack, "pin");
-}
-
-/* "Quitter le mode kiosque" asks first. */
-static void
-quit_kiosk_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  gtk_stack_set_visible_child_name (ESCALE_STAFF_PAGE (widget)->stack, "confirm-quit");
-}
-
-static void
-quit_kiosk_confirmed_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  g_signal_emit (widget, signals[QUIT_KIOSK], 0);
 }
 
 static void
@@ -594,6 +585,7 @@ escale_staff_page_dispose (GObject *object)
   forget_first (self);
   gtk_widget_dispose_template (GTK_WIDGET (object), ESCALE_TYPE_STAFF_PAGE);
   g_clear_object (&self->kiosk);
+  g_clear_object (&self->helper_client);
   G_OBJECT_CLASS (escale_staff_page_parent_class)->dispose (object);
 }
 
@@ -635,16 +627,12 @@ escale_staff_page_class_init (EscaleStaffPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EscaleStaffPage, warnings_button);
   gtk_widget_class_bind_template_child (widget_class, EscaleStaffPage, warnings_label);
   gtk_widget_class_bind_template_child (widget_class, EscaleStaffPage, dashboard_box);
+  gtk_widget_class_bind_template_child (widget_class, EscaleStaffPage, dashboard_button);
+  gtk_widget_class_bind_template_child (widget_class, EscaleStaffPage, reduced_label);
+  gtk_widget_class_bind_template_child (widget_class, EscaleStaffPage, workshop_box);
 
   gtk_widget_class_install_action (widget_class, "staff.leave", NULL, leave_action);
-  gtk_widget_class_install_action (widget_class, "staff.menu", NULL, menu_action);
-  gtk_widget_class_install_action (widget_class, "staff.dashboard", NULL, dashboard_action);
-  gtk_widget_class_install_action (widget_class, "staff.warnings", NULL, warnings_action);
-  gtk_widget_class_install_action (widget_class, "staff.reset-now", NULL, reset_now_action);
-  gtk_widget_class_install_action (widget_class, "staff.change-pin", NULL, change_pin_action);
-  gtk_widget_class_install_action (widget_class, "staff.quit-kiosk", NULL, quit_kiosk_action);
-  gtk_widget_class_install_action (widget_class, "staff.quit-kiosk-confirmed", NULL,
-                                   quit_kiosk_confirmed_action);
+  _escale_staff_page_class_actions_init (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "staffpage");
@@ -704,17 +692,35 @@ escale_staff_page_new (EscaleKiosk *kiosk)
   EscaleStaffPage *self = g_object_new (ESCALE_TYPE_STAFF_PAGE, NULL);
 
   self->kiosk = g_object_ref (kiosk);
+  self->target = escale_kiosk_get_staff_lock (kiosk);
   self->dashboard = escale_dashboard_new (kiosk);
   gtk_widget_set_vexpand (self->dashboard, TRUE);
   gtk_box_append (self->dashboard_box, self->dashboard);
+  self->workshop_form = escale_workshop_form_new (kiosk);
+  gtk_box_append (self->workshop_box, self->workshop_form);
+  g_signal_connect_object (self->workshop_form, "done", G_CALLBACK (workshop_done_cb), self,
+                           G_CONNECT_SWAPPED);
   return GTK_WIDGET (self);
 }
 
-/* "pin", "menu", "warnings" or "dashboard". */
+/* "pin", "menu", "warnings", "dashboard" or "workshop". */
 const char *
 escale_staff_page_get_view (EscaleStaffPage *self)
 {
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+const char *
+escale_staff_page_get_title (EscaleStaffPage *self)
+{
+  return gtk_label_get_text (self->pin_title);
+}
+
+/* Whether the pad's keys are offered (not when a lost code must be reset). */
+gboolean
+escale_staff_page_get_keys_shown (EscaleStaffPage *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->keypad));
 }
 
 const char *
@@ -727,4 +733,17 @@ GtkWidget *
 escale_staff_page_get_dashboard (EscaleStaffPage *self)
 {
   return self->dashboard;
+}
+
+GtkWidget *
+escale_staff_page_get_workshop_form (EscaleStaffPage *self)
+{
+  return self->workshop_form;
+}
+
+/* Whether the space opened without the figures (the store is unreadable). */
+gboolean
+escale_staff_page_get_reduced (EscaleStaffPage *self)
+{
+  return self->reduced;
 }

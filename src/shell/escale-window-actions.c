@@ -159,6 +159,18 @@ call_helper_action (GtkWidget *widget, const char *action_name, GVariant *parame
   escale_help_banner_show (ESCALE_HELP_BANNER (self->helper_banner));
 }
 
+/* "Je suis aidant" (in the help banner): the helpers' code, then the
+ * workshop screen; leaving it goes back to the visit, nothing wiped. */
+static void
+helper_space_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  EscaleWindow *self = ESCALE_WINDOW (widget);
+
+  escale_help_banner_dismiss (ESCALE_HELP_BANNER (self->helper_banner));
+  _escale_window_open_staff_space (self);
+  escale_staff_page_open_helper (ESCALE_STAFF_PAGE (self->staff_page), self->help_client);
+}
+
 static void
 dismiss_helper_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -271,6 +283,7 @@ _escale_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.help", NULL, help_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.call-helper", NULL, call_helper_action);
+  gtk_widget_class_install_action (widget_class, "win.helper-space", NULL, helper_space_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-helper", NULL,
                                    dismiss_helper_action);
   gtk_widget_class_install_action (widget_class, "win.text-larger", NULL, text_larger_action);

@@ -441,18 +441,12 @@ wipe_clipboards (gpointer user_data, GError **error)
 static void
 workshop_cb (EscaleWindow *self)
 {
-  const EscaleHelpWorkshop *workshop = escale_help_client_get_workshop (self->help_client);
-  g_autofree char *text = NULL;
+  g_autofree char *text = escale_help_client_describe_workshop (self->help_client);
 
-  if (workshop != NULL)
-    {
-      /* TRANSLATORS: the band under the top bar; %s is La Coop's theme. */
-      text =
-        g_strdup_printf (_ ("Atelier en cours : %s"), escale_coop_theme_label (workshop->theme));
-      gtk_label_set_label (self->workshop_label, text);
-    }
+  if (text != NULL)
+    gtk_label_set_label (self->workshop_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->workshop_label),
-                          workshop != NULL && gtk_widget_get_visible (self->top_bar));
+                          text != NULL && gtk_widget_get_visible (self->top_bar));
 }
 
 static void

@@ -14,7 +14,7 @@
 #include "escale-scratch.h"
 #include "escale-sqlite-statement.h"
 #include "escale-stats-schema.h"
-#include "escale-staff-lock.h"
+#include "escale-staff-codes.h"
 #include "escale-config.h"
 #include "escale-stats-export.h"
 #include "escale-stats-fleet.h"
@@ -695,12 +695,26 @@ read_pin_line (void)
   return result;
 }
 
+static gboolean
+store_is_ours (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  GStatBuf st;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+  return g_stat (dir, &st) != 0 || st.st_uid == geteuid ();
+}
+
+/* Sets the staff code in its file beside the store (as root too: the
+ * file is given to the folder's owner), whatever the store's health: the
+ * administrator's way to reset a lost code. */
 static int
-cmd_set_pin (void)
+cmd_set_code (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(EscaleStatsStore) store = NULL;
-  g_autoptr(EscaleStaffLock) lock = NULL;
+  g_autoptr(EscaleCodeLock) lock = NULL;
   g_autofree char *pin = read_pin_line ();
 
   if (pin == NULL || !escale_pin_is_acceptable (pin))
@@ -709,11 +723,16 @@ cmd_set_pin (void)
          "rien n'a été changé"),
       ESCALE_PIN_MIN_DIGITS, ESCALE_PIN_MAX_DIGITS);
   store = escale_stats_store_new (db_path ());
-  lock = escale_staff_lock_new (store, NULL);
-  if (!escale_staff_lock_set_pin (lock, pin, &error))
+  lock = escale_staff_code_lock_new (store, NULL);
+  /* The store, when it can be opened, keeps no older code; it is created
+   * only by its folder's owner (never root's file in the kiosk's folder). */
+  if (store_is_ours (db_path ()) && escale_stats_store_open (store, NULL) &&
+      !escale_staff_code_migrate (lock, store, &error))
+    return fail ("%s", error->message);
+  if (!escale_code_lock_set_code (lock, pin, &error))
     return fail ("%s", error->message);
   memset (pin, 0, strlen (pin));
-  g_print (_ ("Code de l'équipe enregistré dans %s.\n"), db_path ());
+  g_print (_ ("Code de l'équipe enregistré dans %s.\n"), escale_code_lock_get_path (lock));
   return EXIT_SUCCESS;
 }
 
@@ -748,8 +767,8 @@ main (int argc, char *argv[])
        "  merge AUTRE.db...                          ajouter, une seule fois, les "
        "visites d'autres postes\n"
        "  check                                      intégrité, schéma, nombre de lignes\n"
-       "  set-pin                                    choisir le code de l'équipe (lu sur "
-       "l'entrée standard)\n"));
+       "  set-code                                   choisir le code de l'équipe (lu sur "
+       "l'entrée standard), à côté du fichier des statistiques\n"));
   {
     /* Several kiosks (escale-stats-fleet.c, data/server/README.md). */
     g_autofree char *description = g_strconcat (
@@ -771,6 +790,7 @@ main (int argc, char *argv[])
 
   /* Migration notes are for the kiosk's log, not for this output. */
   g_log_set_handler ("escale-stats", G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO, quiet_log, NULL);
+  g_log_set_handler ("escale-pin", G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO, quiet_log, NULL);
 
   command = argv[1];
   if (!g_str_equal (command, "merge") && argc > 2)
@@ -787,8 +807,9 @@ main (int argc, char *argv[])
     return cmd_merge (argv + 2);
   if (g_str_equal (command, "check"))
     return cmd_check ();
-  if (g_str_equal (command, "set-pin"))
-    return cmd_set_pin ();
+  /* "set-pin": its name before 2026-12. */
+  if (g_str_equal (command, "set-code") || g_str_equal (command, "set-pin"))
+    return cmd_set_code ();
   if (g_str_equal (command, "push"))
     return escale_stats_cmd_push (opt_db, opt_config ? opt_config : CONFIGDIR, opt_all, opt_now);
   if (g_str_equal (command, "maintenance"))
