@@ -134,7 +134,6 @@ escale_web_profile_new_with_memory_limit (guint memory_limit)
   EscaleWebProfile *self = g_object_new (ESCALE_TYPE_WEB_PROFILE, NULL);
 
   self->memory_limit = memory_limit > 0 ? memory_limit : ESCALE_WEB_DEFAULT_MEMORY_LIMIT;
-  self->context = create_context (self->memory_limit);
   self->guard = escale_web_memory_guard_new (self->memory_limit);
   return self;
 }
@@ -145,11 +144,16 @@ escale_web_profile_new (void)
   return escale_web_profile_new_with_memory_limit (0);
 }
 
-/* Returns: (transfer none): the context every view of the profile uses. */
+/* Returns: (transfer none): the context every view of the profile uses,
+ * made when the first view asks: WebKit's context brings up its graphics
+ * (Mesa and LLVM on a PC without a GPU, ~40 MiB) that a kiosk waiting on
+ * its welcome screen has no use for. */
 WebKitWebContext *
 escale_web_profile_get_web_context (EscaleWebProfile *self)
 {
   g_return_val_if_fail (ESCALE_IS_WEB_PROFILE (self), NULL);
+  if (self->context == NULL)
+    self->context = create_context (self->memory_limit);
   return self->context;
 }
 
