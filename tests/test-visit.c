@@ -317,6 +317,9 @@ test_store_waiting_is_a_notice (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_strv_length (lines), ==, 1);
   g_assert_nonnull (strstr (lines[0], "stats.db"));
   g_assert_nonnull (strstr (lines[0], "1 visite attend d'être enregistrée"));
+  /* Why, in French: never SQLite's English ("database is locked"). */
+  g_assert_nonnull (strstr (lines[0], "le fichier est occupé par un autre programme"));
+  g_assert_null (strstr (lines[0], "locked"));
 
   g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (other);

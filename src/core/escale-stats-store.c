@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <sqlite3.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "escale-stats-schema.h"
@@ -506,12 +507,24 @@ write_workshop (EscaleStatsStore *self, const EscaleWorkshopRecord *workshop, GE
   return escale_sqlite_statement_step_done (stmt, error);
 }
 
+/* What staff read on the warnings screen: why, in French; SQLite's own
+ * English line goes only to the log. */
+static const char *
+failure_reason (const GError *error)
+{
+  if (g_error_matches (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_FULL))
+    return _ ("le disque est plein");
+  if (g_error_matches (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_BUSY))
+    return _ ("le fichier est occupé par un autre programme");
+  return _ ("le fichier ne peut pas être écrit");
+}
+
 static void
 remember_failure (EscaleStatsStore *self, const GError *error)
 {
   self->n_failures++;
   g_free (self->last_error);
-  self->last_error = g_strdup (error->message);
+  self->last_error = g_strdup (failure_reason (error));
   g_warning ("Statistics not written yet (%u waiting): %s",
              self->pending.length + self->pending_workshops.length, error->message);
 }
@@ -616,7 +629,8 @@ escale_stats_store_get_n_failures (EscaleStatsStore *self)
   return self->n_failures;
 }
 
-/* The last write error, for the staff screen; NULL if none happened. */
+/* Why the last write failed, in French for the staff screen; NULL if none
+ * happened. */
 const char *
 escale_stats_store_get_last_error (EscaleStatsStore *self)
 {
