@@ -371,6 +371,13 @@ test_failed_wipe_never_shows_welcome (Fixture *f, gconstpointer data)
   g_test_assert_expected_messages ();
   g_assert_cmpuint (calls, ==, 6);
   g_assert_cmpint (state (f), ==, ESCALE_SESSION_ENDING);
+  /* Staff read why on the warnings screen, in French. */
+  {
+    g_auto (GStrv) lines = escale_notices_format (escale_kiosk_get_notices (f->k.kiosk));
+
+    g_assert_cmpuint (g_strv_length (lines), ==, 1);
+    g_assert_nonnull (strstr (lines[0], "l'effacement de la dernière visite a échoué (3 essais)"));
+  }
   gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.start", NULL);
   g_assert_cmpstr (page (f), ==, "unavailable");
   escale_reset_unregister (escale_kiosk_get_reset (f->k.kiosk), "always-failing");

@@ -102,6 +102,27 @@ retry_reset_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* A wipe that fails keeps the kiosk closed (out of order after three
+ * tries): staff read why on the warnings screen, in French, and the notice
+ * goes with the first wipe that succeeds. */
+static void
+sync_reset_notice (EscaleKiosk *self, gboolean ok)
+{
+  g_autofree char *message = NULL;
+
+  if (!ok)
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "l'effacement de la dernière visite a échoué (%u "
+                                            "essai) : le poste reste fermé tant qu'il n'a pas "
+                                            "réussi ; il réessaie seul",
+                                            "l'effacement de la dernière visite a échoué (%u "
+                                            "essais) : le poste reste fermé tant qu'il n'a pas "
+                                            "réussi ; il réessaie seul",
+                                            self->reset_attempts + 1),
+                               self->reset_attempts + 1);
+  escale_notices_set (self->notices, _ ("Effacement"), NULL, message);
+}
+
 static void
 run_reset (EscaleKiosk *self)
 {
@@ -110,6 +131,7 @@ run_reset (EscaleKiosk *self)
   gboolean ok = escale_reset_run (self->reset, &error);
 
   self->last_reset_usec = g_get_monotonic_time () - start;
+  sync_reset_notice (self, ok);
   if (ok)
     {
       g_debug ("Reset done in %" G_GINT64_FORMAT " µs", self->last_reset_usec);
