@@ -325,7 +325,7 @@ def walk_staff(app, pid):
         check("staff: the menu after the code", False)
         return
     check_page(app, "staff menu")
-    for item in ("Tableau de bord et exports", "Changer le code de l'équipe",
+    for item in ("Tableau de bord et exports", "Codes de l'équipe et des aidants",
                  "Quitter le mode kiosque"):
         if not press(app, item, "staff menu"):
             continue
