@@ -191,6 +191,22 @@ escale_test_kiosk_saying_goodbye (gpointer k)
   return escale_session_get_state (session) == ESCALE_SESSION_ENDING;
 }
 
+/* The "Atelier en cours" band is under the top bar: for
+ * escale_test_wait_until (). */
+gboolean
+escale_test_kiosk_workshop_band_shown (gpointer k)
+{
+  return escale_window_get_workshop_band (((EscaleTestKiosk *) k)->window) != NULL;
+}
+
+/* The workshop ended: no band, and the visit under way was wiped. */
+gboolean
+escale_test_kiosk_workshop_over (gpointer k)
+{
+  return escale_window_get_workshop_band (((EscaleTestKiosk *) k)->window) == NULL &&
+         escale_test_kiosk_back_to_welcome (k);
+}
+
 /* Wiped, and the welcome screen is back (the session is IDLE): for
  * escale_test_wait_until (). */
 gboolean

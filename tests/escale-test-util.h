@@ -38,6 +38,8 @@ void escale_test_wait_until (gboolean (*condition) (gpointer), gpointer data, gu
 void escale_test_spin (guint ms);
 gboolean escale_test_kiosk_saying_goodbye (gpointer k);
 gboolean escale_test_kiosk_back_to_welcome (gpointer k);
+gboolean escale_test_kiosk_workshop_band_shown (gpointer k);
+gboolean escale_test_kiosk_workshop_over (gpointer k);
 void escale_test_drain (void);
 char *escale_test_demo_config (void);
 gboolean escale_test_xdotool (const char *actions);

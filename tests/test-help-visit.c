@@ -201,23 +201,6 @@ test_no_broker (void)
   escale_test_kiosk_clear (&k);
 }
 
-static gboolean
-band_shown (gpointer data)
-{
-  EscaleTestKiosk *k = data;
-
-  return escale_window_get_workshop_band (k->window) != NULL;
-}
-
-static gboolean
-band_gone_and_idle (gpointer data)
-{
-  EscaleTestKiosk *k = data;
-
-  return escale_window_get_workshop_band (k->window) == NULL &&
-         escale_session_get_state (escale_kiosk_get_session (k->kiosk)) == ESCALE_SESSION_IDLE;
-}
-
 /* A workshop started from the board: the band says so, the long delay
  * holds, every visit is part of it; its end ends the visit under way,
  * wipes, and records one collective activity with its participants. */
@@ -228,7 +211,7 @@ test_workshop (Fixture *f, gconstpointer data)
 
   escale_help_site_start_workshop (f->board, "email", "debutant", 90);
   press (&f->k, "win.start");
-  escale_test_wait_until (band_shown, &f->k, 30000);
+  escale_test_wait_until (escale_test_kiosk_workshop_band_shown, &f->k, 30000);
   g_assert_cmpstr (escale_window_get_workshop_band (f->k.window), ==, "Atelier en cours : E-mail");
   help_shot_save (GTK_WIDGET (f->k.window), "workshop-top-bar");
   /* Past the centre's 3 minutes: no countdown during a workshop. */
@@ -239,7 +222,7 @@ test_workshop (Fixture *f, gconstpointer data)
   g_assert_cmpstr (escale_window_get_page_name (f->k.window), ==, "home");
 
   escale_help_site_stop_workshop (f->board);
-  escale_test_wait_until (band_gone_and_idle, &f->k, 30000);
+  escale_test_wait_until (escale_test_kiosk_workshop_over, &f->k, 30000);
   g_assert_cmpstr (escale_window_get_page_name (f->k.window), ==, "welcome");
   g_assert_cmpint (escale_test_kiosk_db_count (&f->k, "SELECT count (*) FROM sessions WHERE"
                                                       " workshop_uid IS NOT NULL AND help_given"),

@@ -113,23 +113,6 @@ open_helper_pad (EscaleTestKiosk *k, const char *shot)
   g_assert_cmpstr (escale_staff_page_get_title (pad (k)), ==, "Code des aidants");
 }
 
-static gboolean
-band_shown (gpointer data)
-{
-  EscaleTestKiosk *k = data;
-
-  return escale_window_get_workshop_band (k->window) != NULL;
-}
-
-static gboolean
-band_gone_and_idle (gpointer data)
-{
-  EscaleTestKiosk *k = data;
-
-  return escale_window_get_workshop_band (k->window) == NULL &&
-         escale_session_get_state (escale_kiosk_get_session (k->kiosk)) == ESCALE_SESSION_IDLE;
-}
-
 /* The helpers' code: wrong ones count and wait as the staff's do, the
  * right one opens the workshop screen, never the staff menu. */
 static void
@@ -188,7 +171,7 @@ start_here (Fixture *f, const char *theme, const char *level, guint minutes)
   g_assert_true (escale_workshop_form_choose (form (&f->k), theme, level, minutes));
   gtk_widget_activate_action (GTK_WIDGET (form (&f->k)), "workshop.start", NULL);
   g_assert_cmpstr (escale_window_get_page_name (f->k.window), !=, "staff");
-  escale_test_wait_until (band_shown, &f->k, 30000);
+  escale_test_wait_until (escale_test_kiosk_workshop_band_shown, &f->k, 30000);
 }
 
 typedef struct
@@ -240,7 +223,7 @@ test_started_here (Fixture *f, gconstpointer data)
   g_assert_cmpstr (escale_workshop_form_get_view (form (&f->k)), ==, "running");
   help_shot_save (GTK_WIDGET (f->k.window), "workshop-running-here");
   gtk_widget_activate_action (GTK_WIDGET (form (&f->k)), "workshop.end", NULL);
-  escale_test_wait_until (band_gone_and_idle, &f->k, 30000);
+  escale_test_wait_until (escale_test_kiosk_workshop_over, &f->k, 30000);
   g_assert_true (mqtt_lab_wait_for (board_sees_workshop, &ended));
   g_assert_cmpint (escale_test_kiosk_db_count (&f->k, "SELECT participants FROM workshops WHERE"
                                                       " theme = 'email' AND level = 'debutant'"),
@@ -296,7 +279,7 @@ test_planned_end (Fixture *f, gconstpointer data)
   help_shot_save (GTK_WIDGET (f->k.window), "workshop-ends-in-5-minutes");
 
   spend_minutes (&f->k, 5);
-  escale_test_wait_until (band_gone_and_idle, &f->k, 10000);
+  escale_test_wait_until (escale_test_kiosk_workshop_over, &f->k, 10000);
   g_assert_cmpstr (escale_window_get_page_name (f->k.window), ==, "welcome");
   g_assert_cmpint (escale_test_kiosk_db_count (&f->k, "SELECT count (*) FROM workshops WHERE"
                                                       " theme = 'sante' AND level = 'avance'"
@@ -341,7 +324,7 @@ test_ended_while_off (Fixture *f, gconstpointer data)
   press (&f->k, "win.start");
   start_here (f, "culture_numerique", "intermediaire", 60);
   press (&f->k, "win.finish");
-  escale_test_wait_until (band_gone_and_idle, &f->k, 1);
+  escale_test_wait_until (escale_test_kiosk_workshop_over, &f->k, 1);
   f->k.keep_dir = TRUE;
   escale_test_kiosk_clear (&f->k);
 
