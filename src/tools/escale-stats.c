@@ -17,6 +17,7 @@
 #include "escale-staff-codes.h"
 #include "escale-config.h"
 #include "escale-stats-export.h"
+#include "escale-stats-check.h"
 #include "escale-stats-fleet.h"
 #include "escale-stats-pdf.h"
 #include "escale-stats-report.h"
@@ -77,10 +78,9 @@ static const GOptionEntry global_entries[] = {
   { NULL },
 };
 
-static int fail (const char *format, ...) G_GNUC_PRINTF (1, 2);
-
-static int
-fail (const char *format, ...)
+/* Prints "escale-stats: MESSAGE" on stderr; EXIT_FAILURE. */
+int
+escale_stats_fail (const char *format, ...)
 {
   va_list args;
   g_autofree char *message = NULL;
@@ -303,7 +303,7 @@ cmd_summary (void)
   if (!resolve_period (&error))
     return usage_error ("%s", error->message);
   if ((report = open_report (&store, &error)) == NULL)
-    return fail ("%s", error->message);
+    return escale_stats_fail ("%s", error->message);
 
   minutes = escale_stats_report_get_minutes (report);
   period = escale_stats_format_period (opt_from, opt_to);
@@ -361,10 +361,10 @@ export_xlsx (void)
   if (!resolve_period (&error))
     return usage_error ("%s", error->message);
   if (!check_output (opt_output, &error))
-    return fail ("%s", error->message);
+    return escale_stats_fail ("%s", error->message);
   if ((report = open_report (&store, &error)) == NULL ||
       !escale_stats_export_xlsx (store, report, opt_output, &error))
-    return fail ("%s", error->message);
+    return escale_stats_fail ("%s", error->message);
   return EXIT_SUCCESS;
 }
 
@@ -390,18 +390,18 @@ cmd_export (void)
   if (!resolve_period (&error))
     return usage_error ("%s", error->message);
   if (opt_output != NULL && !check_output (opt_output, &error))
-    return fail ("%s", error->message);
+    return escale_stats_fail ("%s", error->message);
   if (opt_server != NULL && opt_sessions)
     return usage_error ("%s", _ ("--sessions n'existe pas avec --server : le serveur n'a "
                                  "aucune visite, seulement des totaux"));
   if (opt_server == NULL && (store = open_existing (&error)) == NULL)
-    return fail ("%s", error->message);
+    return escale_stats_fail ("%s", error->message);
 
   if (opt_sessions && opt_output != NULL)
     {
       /* Streamed into the file, by large blocks. */
       if (!escale_stats_export_sessions_csv_file (store, opt_from, opt_to, opt_output, &error))
-        return fail ("%s", error->message);
+        return escale_stats_fail ("%s", error->message);
       return EXIT_SUCCESS;
     }
   if (opt_sessions)
@@ -419,16 +419,16 @@ cmd_export (void)
         out = escale_stats_export_summary_csv (report);
     }
   if (out == NULL)
-    return fail ("%s", error->message);
+    return escale_stats_fail ("%s", error->message);
 
   if (opt_output == NULL)
     {
       if (fwrite (out->str, 1, out->len, stdout) != out->len || fflush (stdout) != 0)
-        return fail ("%s", _ ("impossible d'écrire sur la sortie standard"));
+        return escale_stats_fail ("%s", _ ("impossible d'écrire sur la sortie standard"));
       return EXIT_SUCCESS;
     }
   if (!escale_stats_export_write (opt_output, out, &error))
-    return fail ("%s", error->message);
+    return escale_stats_fail ("%s", error->message);
   return EXIT_SUCCESS;
 }
 
@@ -447,7 +447,7 @@ cmd_report (void)
   if (!resolve_period (&error))
     return usage_error ("%s", error->message);
   if (!check_output (opt_output, &error))
-    return fail ("%s", error->message);
+    return escale_stats_fail ("%s", error->message);
   if (opt_centre == NULL)
     config = escale_config_load_main (opt_config ? opt_config : CONFIGDIR);
   if ((store = open_existing (&error)) == NULL ||
@@ -455,7 +455,7 @@ cmd_report (void)
       !escale_stats_pdf_write (report,
                                opt_centre ? opt_centre : escale_config_get_centre_name (config),
                                opt_output, &error))
-    return fail ("%s", error->message);
+    return escale_stats_fail ("%s", error->message);
   return EXIT_SUCCESS;
 }
 
@@ -473,10 +473,10 @@ cmd_purge (void)
   if (opt_older_than > 1200)
     return usage_error (_ ("--older-than %d : 1200 mois au plus"), opt_older_than);
   if ((store = open_existing (&error)) == NULL)
-    return fail ("%s", error->message);
+    return escale_stats_fail ("%s", error->message);
   cutoff = escale_stats_retention_cutoff (now, (guint) opt_older_than);
   if (!escale_stats_store_fold_before (store, cutoff, &folded, &error))
-    return fail ("%s", error->message);
+    return escale_stats_fail ("%s", error->message);
   g_print (_ ("%u visites d'avant le %s regroupées en totaux mensuels et effacées.\n"), folded,
            cutoff);
   return EXIT_SUCCESS;
@@ -493,7 +493,7 @@ cmd_maintenance (void)
   if ((store = open_existing (&error)) == NULL ||
       !escale_stats_store_exec (store, "PRAGMA wal_checkpoint (TRUNCATE)", &error) ||
       !escale_stats_store_exec (store, "VACUUM", &error))
-    return fail ("%s", error->message);
+    return escale_stats_fail ("%s", error->message);
   return EXIT_SUCCESS;
 }
 
@@ -507,166 +507,27 @@ cmd_merge (char **others)
     return usage_error ("%s", _ ("merge demande au moins un autre fichier de statistiques"));
   for (guint i = 0; others[i] != NULL; i++)
     if (!g_file_test (others[i], G_FILE_TEST_IS_REGULAR))
-      return fail (_ ("%s n'existe pas ou n'est pas un fichier : rien n'a été fusionné"),
-                   others[i]);
+      return escale_stats_fail (
+        _ ("%s n'existe pas ou n'est pas un fichier : rien n'a été fusionné"), others[i]);
 
   /* Merging into a new file is how several kiosks are consolidated. */
   store = escale_stats_store_new (db_path ());
   if (!escale_stats_store_open (store, &error))
-    return fail ("%s", error->message);
+    return escale_stats_fail ("%s", error->message);
   for (guint i = 0; others[i] != NULL; i++)
     {
       guint added = 0;
 
       if (!escale_stats_store_merge (store, others[i], &added, &error) && i == 0)
-        return fail (_ ("%s : rien n'a été fusionné"), error->message);
+        return escale_stats_fail (_ ("%s : rien n'a été fusionné"), error->message);
       if (error != NULL)
-        return fail (
+        return escale_stats_fail (
           _ (
             "%s (les fichiers précédents ont été fusionnés ; refusionner ne compte jamais deux fois)"),
           error->message);
       g_print (_ ("%s : %u nouvelles visites\n"), others[i], added);
     }
   return EXIT_SUCCESS;
-}
-
-static gboolean
-check_query (EscaleStatsStore *store, const char *sql, char **text, GError **error)
-{
-  g_autoptr(EscaleSqliteStatement) stmt = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  stmt = escale_stats_store_prepare (store, sql, &local_error);
-  if (stmt == NULL || !escale_sqlite_statement_step_row (stmt, &local_error))
-    {
-      g_set_error (error, ESCALE_STATS_ERROR, ESCALE_STATS_ERROR_CORRUPT,
-                   _ ("%s n'est pas un fichier de statistiques Escale lisible : %s"), db_path (),
-                   local_error->message);
-      return FALSE;
-    }
-  *text = g_strdup (escale_sqlite_statement_get_text (stmt, 0));
-  return TRUE;
-}
-
-/* Read-only: never migrates nor repairs. */
-/* The tables of @store, sorted; NULL if they cannot be read. */
-static GPtrArray *
-list_tables (EscaleStatsStore *store)
-{
-  g_autoptr(EscaleSqliteStatement) stmt = escale_stats_store_prepare (
-    store,
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-    " ORDER BY name",
-    NULL);
-  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
-
-  if (stmt == NULL)
-    return NULL;
-  while (escale_sqlite_statement_step (stmt, NULL))
-    g_ptr_array_add (tables, g_strdup (escale_sqlite_statement_get_text (stmt, 0)));
-  return g_steal_pointer (&tables);
-}
-
-/* The tables a store of this version has: those of a new one, made in a
- * temporary folder (the schema is written once, in the migrations). */
-static GPtrArray *
-expected_tables (void)
-{
-  g_autofree char *dir = g_dir_make_tmp ("escale-stats-check-XXXXXX", NULL);
-  g_autofree char *path = NULL;
-  g_autoptr(EscaleStatsStore) fresh = NULL;
-  GPtrArray *tables = NULL;
-
-  if (dir == NULL)
-    return NULL;
-  path = g_build_filename (dir, "schema.db", NULL);
-  fresh = escale_stats_store_new (path);
-  if (escale_stats_store_open (fresh, NULL))
-    tables = list_tables (fresh);
-  g_clear_object (&fresh);
-  escale_remove_tree (dir, NULL);
-  return tables;
-}
-
-static gboolean
-has_table (GPtrArray *tables, const char *name)
-{
-  return g_ptr_array_find_with_equal_func (tables, name, g_str_equal, NULL);
-}
-
-/* The tables: an older schema is brought up to date when next opened, a
- * store of this version missing a table is damaged. */
-static int
-check_schema (EscaleStatsStore *store, int version)
-{
-  g_autoptr(GPtrArray) expected = expected_tables ();
-  g_autoptr(GPtrArray) present = list_tables (store);
-  int status = EXIT_SUCCESS;
-
-  if (version < ESCALE_STATS_SCHEMA_VERSION)
-    g_print (_ ("Schéma ancien : il sera mis à jour à la prochaine ouverture par Escale\n"));
-  if (expected == NULL || present == NULL)
-    return fail (_ ("impossible de lire les tables de %s"), db_path ());
-  for (guint i = 0; i < expected->len; i++)
-    {
-      const char *table = expected->pdata[i];
-      g_autofree char *sql = NULL;
-      g_autofree char *count = NULL;
-
-      if (!has_table (present, table))
-        {
-          if (version == ESCALE_STATS_SCHEMA_VERSION)
-            {
-              g_print (_ ("Table manquante : %s\n"), table);
-              status = EXIT_FAILURE;
-            }
-          continue;
-        }
-      sql = g_strdup_printf ("SELECT count (*) FROM \"%s\"", table);
-      if (check_query (store, sql, &count, NULL))
-        g_print (_ ("Lignes dans %s : %s\n"), table, count);
-    }
-  return status;
-}
-
-static int
-cmd_check (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EscaleStatsStore) store = NULL;
-  g_autofree char *integrity = NULL;
-  g_autofree char *version = NULL;
-  g_autofree char *app_id = NULL;
-  int status = EXIT_SUCCESS;
-
-  if (!g_file_test (db_path (), G_FILE_TEST_IS_REGULAR))
-    return fail (_ ("%s n'existe pas (donnez le fichier avec --db FICHIER)"), db_path ());
-  store = escale_stats_store_new_reader (db_path ());
-  if (!escale_stats_store_open (store, NULL))
-    return fail (_ ("impossible d'ouvrir %s"), db_path ());
-  if (!check_query (store, "PRAGMA application_id", &app_id, &error) ||
-      !check_query (store, "PRAGMA user_version", &version, &error))
-    return fail ("%s", error->message);
-  if (atoi (app_id) != ESCALE_STATS_APPLICATION_ID)
-    return fail (_ ("%s est un fichier SQLite mais pas des statistiques Escale"), db_path ());
-  if (!check_query (store, "PRAGMA integrity_check", &integrity, &error))
-    return fail ("%s", error->message);
-  g_print (_ ("Fichier : %s\nVersion du schéma : %s\nIntégrité : %s\n"), db_path (), version,
-           integrity);
-  if (atoi (version) > ESCALE_STATS_SCHEMA_VERSION)
-    return fail (_ ("%s a été écrit par une version plus récente d'Escale (schéma %d, celle-ci "
-                    "connaît le schéma %d) : mettez Escale à jour pour le vérifier"),
-                 db_path (), atoi (version), ESCALE_STATS_SCHEMA_VERSION);
-  if (!g_str_equal (integrity, "ok") || atoi (version) < 0)
-    status = EXIT_FAILURE;
-  else if (check_schema (store, atoi (version)) != EXIT_SUCCESS)
-    status = EXIT_FAILURE;
-  if (status != EXIT_SUCCESS)
-    g_printerr (
-      _ (
-        "escale-stats : %s est endommagé ; gardez-en une copie et exportez ce qui peut être lu\n"),
-      db_path ());
-  return status;
 }
 
 static char *
@@ -718,7 +579,7 @@ cmd_set_code (void)
   g_autofree char *pin = read_pin_line ();
 
   if (pin == NULL || !escale_pin_is_acceptable (pin))
-    return fail (
+    return escale_stats_fail (
       _ ("le code de l'équipe doit avoir de %d à %d chiffres, lus sur l'entrée standard ; "
          "rien n'a été changé"),
       ESCALE_PIN_MIN_DIGITS, ESCALE_PIN_MAX_DIGITS);
@@ -728,9 +589,9 @@ cmd_set_code (void)
    * only by its folder's owner (never root's file in the kiosk's folder). */
   if (store_is_ours (db_path ()) && escale_stats_store_open (store, NULL) &&
       !escale_staff_code_migrate (lock, store, &error))
-    return fail ("%s", error->message);
+    return escale_stats_fail ("%s", error->message);
   if (!escale_code_lock_set_code (lock, pin, &error))
-    return fail ("%s", error->message);
+    return escale_stats_fail ("%s", error->message);
   memset (pin, 0, strlen (pin));
   g_print (_ ("Code de l'équipe enregistré dans %s.\n"), escale_code_lock_get_path (lock));
   return EXIT_SUCCESS;
@@ -806,7 +667,7 @@ main (int argc, char *argv[])
   if (g_str_equal (command, "merge"))
     return cmd_merge (argv + 2);
   if (g_str_equal (command, "check"))
-    return cmd_check ();
+    return escale_stats_cmd_check (db_path ());
   /* "set-pin": its name before 2026-12. */
   if (g_str_equal (command, "set-code") || g_str_equal (command, "set-pin"))
     return cmd_set_code ();
