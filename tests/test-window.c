@@ -199,6 +199,38 @@ test_click_without_touch_is_input (Fixture *f, gconstpointer data)
   g_assert_cmpint (state (f), ==, ESCALE_SESSION_ACTIVE);
 }
 
+/* A tile pressed during the goodbye (hidden, but a screen reader's
+ * "click" reaches it) opens nothing: the page would outlive the wipe. */
+static void
+test_no_activity_during_goodbye (Fixture *f, gconstpointer data)
+{
+  GtkWidget *home = escale_window_get_home_page (f->k.window);
+
+  escale_kiosk_set_goodbye_delay_ms (f->k.kiosk, 300);
+  start_visit (f);
+  gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.finish", NULL);
+  g_assert_cmpstr (page (f), ==, "goodbye");
+  gtk_widget_activate (escale_home_page_get_button (ESCALE_HOME_PAGE (home), "visio"));
+  g_assert_cmpstr (page (f), ==, "goodbye");
+  g_assert_null (escale_window_get_activity_page (f->k.window));
+  escale_test_spin (600);
+  g_assert_cmpstr (page (f), ==, "welcome");
+  start_visit (f);
+  g_assert_null (escale_window_get_activity_page (f->k.window));
+}
+
+/* Staff reaching for Ctrl+Alt+S on the welcome screen start no visit: the
+ * figures count people, not staff. */
+static void
+test_staff_keys_start_no_visit (Fixture *f, gconstpointer data)
+{
+  escale_test_spin (300);
+  g_assert_true (escale_test_xdotool ("key ctrl+alt+s"));
+  escale_test_spin (500);
+  g_assert_cmpstr (page (f), ==, "staff");
+  g_assert_cmpint (state (f), ==, ESCALE_SESSION_IDLE);
+}
+
 static void
 test_helper_call (Fixture *f, gconstpointer data)
 {
@@ -464,6 +496,8 @@ main (int argc, char *argv[])
   ADD ("/escale/window/goodbye-shows-before-welcome", FALSE, test_goodbye_shows_before_welcome);
   ADD ("/escale/window/countdown-then-timeout", FALSE, test_countdown_then_timeout);
   ADD ("/escale/window/click-without-touch-is-input", FALSE, test_click_without_touch_is_input);
+  ADD ("/escale/window/no-activity-during-goodbye", FALSE, test_no_activity_during_goodbye);
+  ADD ("/escale/window/staff-keys-start-no-visit", FALSE, test_staff_keys_start_no_visit);
   ADD ("/escale/window/helper-call", FALSE, test_helper_call);
   ADD ("/escale/window/help-and-back", FALSE, test_help_and_back);
   ADD ("/escale/window/kiosk-key-filter", TRUE, test_kiosk_key_filter);

@@ -229,7 +229,11 @@ open_activity_action (GtkWidget *widget, const char *action_name, GVariant *para
   EscaleActivity *activity =
     escale_config_find_activity (escale_kiosk_get_config (self->kiosk), id);
 
-  if (activity == NULL)
+  /* During the goodbye the visit's wipers have run: a page opened now (a
+   * hidden tile pressed through AT-SPI) would outlive the wipe into the
+   * next person's visit. */
+  if (activity == NULL ||
+      escale_session_get_state (_escale_window_get_session (self)) == ESCALE_SESSION_ENDING)
     return;
 
   _escale_window_drop_activity_page (self);

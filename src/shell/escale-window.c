@@ -359,7 +359,12 @@ key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
       _escale_window_open_staff_space (self);
       return TRUE;
     }
-  escale_session_input (_escale_window_get_session (self));
+  /* Ctrl or Alt alone is no visitor yet: staff reaching for Ctrl+Alt+S
+   * on the welcome screen must not start (and count) a visit. */
+  GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
+
+  if (event == NULL || !gdk_key_event_is_modifier (event))
+    escale_session_input (_escale_window_get_session (self));
   return escale_window_filter_key (self, keyval, state);
 }
 
