@@ -3,6 +3,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "escale-activities.h"
 #include "escale-scratch.h"
 #include "escale-stats-report.h"
 #include "escale-stats-store.h"
@@ -345,6 +346,60 @@ test_counters_are_never_text (Fixture *f, gconstpointer data)
   sqlite3_close (db);
 }
 
+/* Every counter the real kinds declare (the table of
+ * src/activities/escale-activities.c) is one the store accepts (a
+ * [a-z0-9-]+ name, a label), and a visit that counts each once stores
+ * whole numbers only, one row each, none dropped; the report names each
+ * with its declared label. */
+static void
+test_every_kind_counter_is_a_number (Fixture *f, gconstpointer data)
+{
+  g_autoptr(EscaleStatsStore) store = escale_stats_store_new (f->path);
+  g_autoptr(EscaleSessionRecord) record = make_record (11, 0, 0, 30 * 60);
+  g_autoptr(EscaleStatsReport) report = NULL;
+  const EscaleActivityKind *const *kinds = escale_activities_get_kinds ();
+  GPtrArray *counters;
+  guint n_declared = 0;
+
+  g_test_expect_message ("escale-stats", G_LOG_LEVEL_MESSAGE, "*schema*");
+  g_assert_true (escale_stats_store_open (store, NULL));
+  g_test_assert_expected_messages ();
+  for (guint k = 0; kinds[k] != NULL; k++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (kinds[k]->counters == NULL)
+        continue;
+      g_assert_true (
+        escale_stats_store_declare_counters (store, kinds[k]->name, kinds[k]->counters, &error));
+      g_assert_no_error (error);
+      for (const EscaleCounterSpec *spec = kinds[k]->counters; spec->name != NULL; spec++)
+        {
+          g_assert_true (spec->label != NULL && spec->label[0] != '\0');
+          escale_session_record_add_count (record, kinds[k]->name, spec->name, 1);
+          n_declared++;
+        }
+    }
+  g_assert_cmpuint (n_declared, >, 0);
+  /* A counter the store drops would warn, which is fatal here. */
+  g_assert_true (escale_stats_store_add_session (store, record, NULL));
+  g_assert_cmpint (count (f->path, "SELECT count (*) FROM session_counters"), ==, n_declared);
+  g_assert_cmpint (count (f->path, "SELECT count (*) FROM session_counters"
+                                   " WHERE typeof (value) != 'integer' OR value != 1"),
+                   ==, 0);
+
+  report = escale_stats_report_new (store, "2026-11-01", "2026-11-30", NULL);
+  counters = escale_stats_report_get_counters (report);
+  g_assert_cmpuint (counters->len, ==, n_declared);
+  for (guint i = 0; i < counters->len; i++)
+    {
+      const EscaleStatsCounter *counter = counters->pdata[i];
+
+      g_assert_nonnull (counter->label);
+      g_assert_cmpuint (counter->value, ==, 1);
+    }
+}
+
 /* The statement helper: a row, then done without an error; a failure is
  * an error in ESCALE_STATS_ERROR, also a bind to a parameter that does not
  * exist (reported by the step); a locked store is BUSY. */
@@ -590,6 +645,7 @@ main (int argc, char *argv[])
   ADD ("/escale/stats-store/statement-helper", test_statement_helper);
   ADD ("/escale/stats-store/counters-recorded", test_counters_recorded);
   ADD ("/escale/stats-store/counters-are-never-text", test_counters_are_never_text);
+  ADD ("/escale/stats-store/every-kind-counter-is-a-number", test_every_kind_counter_is_a_number);
   ADD ("/escale/stats-store/locked-db-keeps-records", test_locked_db_keeps_records);
   ADD ("/escale/stats-store/full-disk-keeps-records", test_full_disk_keeps_records);
   ADD ("/escale/stats-store/unopenable-keeps-records", test_unopenable_keeps_records);
