@@ -314,6 +314,55 @@ printed_again (gpointer data)
   return print_lab_count_pdfs (lab, "Accueil") > 0;
 }
 
+/* The form's start, every answer, then the summary's button. */
+static void
+fill_in_every_answer (Fixture *f)
+{
+  static const char *const answers[] = {
+    "Jeanne Dupont",          "3",          "14071950",     "Le marché", "oui",
+    "24200 Sarlat-la-Canéda", "0553123456", "j@exemple.fr", NULL,
+  };
+
+  photos_test_click (GTK_WIDGET (f->flow), "Commencer");
+  for (guint i = 0; answers[i] != NULL; i++)
+    form_test_answer (f->flow, f->form, answers[i]);
+  photos_test_click (GTK_WIDGET (f->flow), "C'est bon, préparer le document");
+}
+
+/* Returns: the text of the page that came out of the print lab's
+ * "Accueil" queue, whose PDF is then removed. */
+static char *
+take_printed_text (void)
+{
+  g_autofree char *pdf = print_lab_wait_for_pdf (lab, "Accueil");
+  char *text = NULL;
+
+  g_assert_true (g_spawn_sync (NULL, (char *[]){ "pdftotext", pdf, "-", NULL }, NULL,
+                               G_SPAWN_SEARCH_PATH, NULL, NULL, &text, NULL, NULL, NULL));
+  g_unlink (pdf);
+  return text;
+}
+
+/* Returns: the path of a copy of the document kept in the visit's
+ * documents/, for a site's file chooser: inside @scratch's folder. */
+static char *
+keep_in_visit (Fixture *f, EscaleScratch *scratch)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) kept =
+               escale_document_output_keep_in_visit (f->output,
+                                                     escale_form_flow_get_document (f->flow),
+                                                     &error);
+  char *kept_path;
+
+  g_assert_no_error (error);
+  kept_path = g_file_get_path (kept);
+  g_assert_true (g_str_has_prefix (kept_path, escale_scratch_get_path (scratch, NULL)));
+  g_assert_true (g_str_has_suffix (kept_path, "/documents/Toutes les questions.pdf"));
+  g_assert_true (g_file_test (kept_path, G_FILE_TEST_IS_REGULAR));
+  return kept_path;
+}
+
 /* In a whole kiosk, on the demo's "Mes démarches" activity: printed on the
  * centre's printer (the page read back), counted once as the demarches
  * kind's forms-completed--social-sante, "J'ai terminé" finishes,
@@ -322,12 +371,9 @@ static void
 test_printed_and_counted (Fixture *f, gconstpointer data)
 {
   g_autofree char *demo = escale_test_demo_config ();
-  g_autofree char *pdf = NULL;
   g_autofree char *text = NULL;
   g_autoptr(EscaleVisit) visit = NULL;
-  g_autoptr(GFile) kept = NULL;
   g_autofree char *kept_path = NULL;
-  g_autoptr(GError) error = NULL;
   EscaleTestKiosk k;
   Ended ended = { NULL };
 
@@ -349,35 +395,17 @@ test_printed_and_counted (Fixture *f, gconstpointer data)
   f->output = escale_document_output_new (visit, "Accueil", TRUE, 4);
   show_flow (f, visit);
 
-  photos_test_click (GTK_WIDGET (f->flow), "Commencer");
-  for (const char *const *a =
-         (const char *const[]){ "Jeanne Dupont", "3", "14071950", "Le marché", "oui",
-                                "24200 Sarlat-la-Canéda", "0553123456", "j@exemple.fr", NULL };
-       *a != NULL; a++)
-    form_test_answer (f->flow, f->form, *a);
-  photos_test_click (GTK_WIDGET (f->flow), "C'est bon, préparer le document");
+  fill_in_every_answer (f);
   photos_test_click (GTK_WIDGET (f->flow), "Imprimer");
   escale_test_wait_until (output_done, f, 30000);
-  pdf = print_lab_wait_for_pdf (lab, "Accueil");
-  g_assert_true (g_spawn_sync (NULL, (char *[]){ "pdftotext", pdf, "-", NULL }, NULL,
-                               G_SPAWN_SEARCH_PATH, NULL, NULL, &text, NULL, NULL, NULL));
+  text = take_printed_text ();
   g_assert_nonnull (strstr (text, "24200 Sarlat-la-Canéda"));
-  g_unlink (pdf);
-  g_clear_pointer (&pdf, g_free);
 
   /* A second copy comes out too, and counts no second form. */
   photos_test_click (GTK_WIDGET (f->flow), "Imprimer");
   escale_test_wait_until (printed_again, f, 30000);
-  pdf = print_lab_wait_for_pdf (lab, "Accueil");
-  g_unlink (pdf);
-  /* A copy kept in the visit's documents/, for a site's file chooser. */
-  kept = escale_document_output_keep_in_visit (f->output, escale_form_flow_get_document (f->flow),
-                                               &error);
-  g_assert_no_error (error);
-  kept_path = g_file_get_path (kept);
-  g_assert_true (g_str_has_prefix (kept_path, escale_scratch_get_path (k.scratch, NULL)));
-  g_assert_true (g_str_has_suffix (kept_path, "/documents/Toutes les questions.pdf"));
-  g_assert_true (g_file_test (kept_path, G_FILE_TEST_IS_REGULAR));
+  g_free (take_printed_text ());
+  kept_path = keep_in_visit (f, k.scratch);
 
   photos_test_click (GTK_WIDGET (f->flow), "J'ai terminé");
   g_assert_cmpuint (f->finished, ==, 1);

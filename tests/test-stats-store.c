@@ -3,6 +3,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "escale-activities.h"
 #include "escale-scratch.h"
 #include "escale-stats-report.h"
 #include "escale-stats-store.h"
@@ -80,74 +81,77 @@ test_migrates_from_empty (Fixture *f, gconstpointer data)
   }
 }
 
-/* The schema holds only coarse, anonymous facts. Any new column must be
- * added here on purpose, after a privacy review. */
+/* The schema holds only coarse, anonymous facts: every column of every
+ * table, as "table.column". Any new column must be added here on purpose,
+ * after a privacy review. */
+static const char *const allowed_columns[] = {
+  "sessions.id", "sessions.day", "sessions.start_hour", "sessions.weekday",
+  "sessions.duration_min", "sessions.end_reason", "sessions.helper_calls",
+  "session_activities.session_id", "session_activities.activity_id", "session_activities.minutes",
+  /* Schema 2 (staff space): random ids that link nothing to a person,
+   * the helper flag, the two optional answers, the activity's theme. */
+  "sessions.uid", "sessions.kiosk_id", "sessions.help_asked", "sessions.satisfaction",
+  "sessions.age_bracket", "session_activities.theme", "session_activities.day",
+  /* Schema 4: per-day totals for the dashboard. Only counts and sums per
+   * day of what the visit rows above already hold (no time finer than
+   * the hour of start, no id, nothing linking two visits). */
+  "day_totals.day", "day_totals.sessions", "day_totals.minutes", "day_totals.help_asked",
+  "day_totals.helper_calls", "day_totals.under_30_min", "day_totals.under_1_h",
+  "day_totals.under_2_h", "day_totals.over_2_h", "day_totals.satisfaction_yes",
+  "day_totals.satisfaction_partly", "day_totals.satisfaction_no", "day_totals.age_18_24",
+  "day_totals.age_25_39", "day_totals.age_40_59", "day_totals.age_60_69", "day_totals.age_70_plus",
+  "day_totals.age_declined", "day_hour_totals.day", "day_hour_totals.weekday",
+  "day_hour_totals.start_hour", "day_hour_totals.sessions", "day_duration_totals.day",
+  "day_duration_totals.duration_min", "day_duration_totals.sessions", "day_activity_totals.day",
+  "day_activity_totals.activity_id", "day_activity_totals.theme", "day_activity_totals.sessions",
+  "day_activity_totals.minutes",
+  /* Schema 2: the store's own settings (its random kiosk id), months
+   * folded by retention (counts per kiosk and month), the staff code's
+   * hash and its back-off (a day and a count of wrong codes). */
+  "meta.key", "meta.value", "monthly_totals.kiosk_id", "monthly_totals.month",
+  "monthly_totals.sessions", "monthly_totals.minutes", "monthly_totals.help_asked",
+  "monthly_totals.helper_calls", "monthly_activity_totals.kiosk_id",
+  "monthly_activity_totals.month", "monthly_activity_totals.activity_id",
+  "monthly_activity_totals.theme", "monthly_activity_totals.sessions",
+  "monthly_activity_totals.minutes", "staff_access.id", "staff_access.pin_hash",
+  "staff_access.failures", "staff_access.locked_until", "staff_failures.day",
+  "staff_failures.attempts",
+  /* Schema 7: counters of the activity kinds per visit (a whole number
+   * under a fixed [a-z0-9-]+ name: nobody's name, number or address),
+   * their per-day sums, the months folded by retention, and the declared
+   * French labels. */
+  "session_counters.session_id", "session_counters.day", "session_counters.kind",
+  "session_counters.counter", "session_counters.value", "day_counter_totals.day",
+  "day_counter_totals.kind", "day_counter_totals.counter", "day_counter_totals.sessions",
+  "day_counter_totals.value", "monthly_counter_totals.kiosk_id", "monthly_counter_totals.month",
+  "monthly_counter_totals.kind", "monthly_counter_totals.counter", "monthly_counter_totals.value",
+  "counter_labels.kind", "counter_labels.counter", "counter_labels.label",
+  "counter_labels.position",
+  /* Schema 8: help given (a flag), the random id of the workshop a visit
+   * was part of; per-day and per-month counts of the help figures, of
+   * visits per theme and per category; the workshops (a day, an hour,
+   * minutes, La Coop's theme and level, a number of participants); the
+   * titles the centre gave its activities. */
+  "sessions.help_given", "sessions.workshop_uid", "day_totals.help_given",
+  "day_totals.in_workshop", "day_totals.autonomous", "monthly_totals.help_given",
+  "monthly_totals.in_workshop", "monthly_totals.autonomous", "day_theme_totals.day",
+  "day_theme_totals.theme", "day_theme_totals.sessions", "day_theme_totals.minutes",
+  "day_category_totals.day", "day_category_totals.kind", "day_category_totals.category",
+  "day_category_totals.sessions", "monthly_theme_totals.kiosk_id", "monthly_theme_totals.month",
+  "monthly_theme_totals.theme", "monthly_theme_totals.sessions", "monthly_theme_totals.minutes",
+  "monthly_category_totals.kiosk_id", "monthly_category_totals.month",
+  "monthly_category_totals.kind", "monthly_category_totals.category",
+  "monthly_category_totals.sessions", "workshops.uid", "workshops.kiosk_id", "workshops.day",
+  "workshops.start_hour", "workshops.duration_min", "workshops.theme", "workshops.level",
+  "workshops.participants", "activity_titles.activity_id", "activity_titles.title", NULL
+};
+
+/* Every column of every table is on the allowlist above, and every column
+ * there exists: a new table or column must be reviewed. */
 static void
 test_schema_holds_only_allowed_columns (Fixture *f, gconstpointer data)
 {
   g_autoptr(EscaleStatsStore) store = escale_stats_store_new (f->path);
-  static const char *const allowed[] = {
-    "sessions.id", "sessions.day", "sessions.start_hour", "sessions.weekday",
-    "sessions.duration_min", "sessions.end_reason", "sessions.helper_calls",
-    "session_activities.session_id", "session_activities.activity_id",
-    "session_activities.minutes",
-    /* Schema 2 (staff space): random ids that link nothing to a person,
-     * the helper flag, the two optional answers, the activity's theme. */
-    "sessions.uid", "sessions.kiosk_id", "sessions.help_asked", "sessions.satisfaction",
-    "sessions.age_bracket", "session_activities.theme", "session_activities.day",
-    /* Schema 4: per-day totals for the dashboard. Only counts and sums per
-     * day of what the visit rows above already hold (no time finer than
-     * the hour of start, no id, nothing linking two visits). */
-    "day_totals.day", "day_totals.sessions", "day_totals.minutes", "day_totals.help_asked",
-    "day_totals.helper_calls", "day_totals.under_30_min", "day_totals.under_1_h",
-    "day_totals.under_2_h", "day_totals.over_2_h", "day_totals.satisfaction_yes",
-    "day_totals.satisfaction_partly", "day_totals.satisfaction_no", "day_totals.age_18_24",
-    "day_totals.age_25_39", "day_totals.age_40_59", "day_totals.age_60_69",
-    "day_totals.age_70_plus", "day_totals.age_declined", "day_hour_totals.day",
-    "day_hour_totals.weekday", "day_hour_totals.start_hour", "day_hour_totals.sessions",
-    "day_duration_totals.day", "day_duration_totals.duration_min", "day_duration_totals.sessions",
-    "day_activity_totals.day", "day_activity_totals.activity_id", "day_activity_totals.theme",
-    "day_activity_totals.sessions", "day_activity_totals.minutes",
-    /* Schema 2: the store's own settings (its random kiosk id), months
-     * folded by retention (counts per kiosk and month), the staff code's
-     * hash and its back-off (a day and a count of wrong codes). */
-    "meta.key", "meta.value", "monthly_totals.kiosk_id", "monthly_totals.month",
-    "monthly_totals.sessions", "monthly_totals.minutes", "monthly_totals.help_asked",
-    "monthly_totals.helper_calls", "monthly_activity_totals.kiosk_id",
-    "monthly_activity_totals.month", "monthly_activity_totals.activity_id",
-    "monthly_activity_totals.theme", "monthly_activity_totals.sessions",
-    "monthly_activity_totals.minutes", "staff_access.id", "staff_access.pin_hash",
-    "staff_access.failures", "staff_access.locked_until", "staff_failures.day",
-    "staff_failures.attempts",
-    /* Schema 7: counters of the activity kinds per visit (a whole number
-     * under a fixed [a-z0-9-]+ name: nobody's name, number or address),
-     * their per-day sums, the months folded by retention, and the declared
-     * French labels. */
-    "session_counters.session_id", "session_counters.day", "session_counters.kind",
-    "session_counters.counter", "session_counters.value", "day_counter_totals.day",
-    "day_counter_totals.kind", "day_counter_totals.counter", "day_counter_totals.sessions",
-    "day_counter_totals.value", "monthly_counter_totals.kiosk_id", "monthly_counter_totals.month",
-    "monthly_counter_totals.kind", "monthly_counter_totals.counter",
-    "monthly_counter_totals.value", "counter_labels.kind", "counter_labels.counter",
-    "counter_labels.label", "counter_labels.position",
-    /* Schema 8: help given (a flag), the random id of the workshop a visit
-     * was part of; per-day and per-month counts of the help figures, of
-     * visits per theme and per category; the workshops (a day, an hour,
-     * minutes, La Coop's theme and level, a number of participants); the
-     * titles the centre gave its activities. */
-    "sessions.help_given", "sessions.workshop_uid", "day_totals.help_given",
-    "day_totals.in_workshop", "day_totals.autonomous", "monthly_totals.help_given",
-    "monthly_totals.in_workshop", "monthly_totals.autonomous", "day_theme_totals.day",
-    "day_theme_totals.theme", "day_theme_totals.sessions", "day_theme_totals.minutes",
-    "day_category_totals.day", "day_category_totals.kind", "day_category_totals.category",
-    "day_category_totals.sessions", "monthly_theme_totals.kiosk_id", "monthly_theme_totals.month",
-    "monthly_theme_totals.theme", "monthly_theme_totals.sessions", "monthly_theme_totals.minutes",
-    "monthly_category_totals.kiosk_id", "monthly_category_totals.month",
-    "monthly_category_totals.kind", "monthly_category_totals.category",
-    "monthly_category_totals.sessions", "workshops.uid", "workshops.kiosk_id", "workshops.day",
-    "workshops.start_hour", "workshops.duration_min", "workshops.theme", "workshops.level",
-    "workshops.participants", "activity_titles.activity_id", "activity_titles.title", NULL
-  };
   g_autoptr(EscaleSqliteStatement) stmt = NULL;
   g_autoptr(GError) error = NULL;
   guint n_columns = 0;
@@ -168,12 +172,12 @@ test_schema_holds_only_allowed_columns (Fixture *f, gconstpointer data)
                                                  escale_sqlite_statement_get_text (stmt, 0),
                                                  escale_sqlite_statement_get_text (stmt, 1));
 
-      if (!g_strv_contains (allowed, column))
+      if (!g_strv_contains (allowed_columns, column))
         g_error ("column %s is not on the privacy allowlist", column);
       n_columns++;
     }
   g_assert_no_error (error);
-  g_assert_cmpuint (n_columns, ==, g_strv_length ((char **) allowed));
+  g_assert_cmpuint (n_columns, ==, g_strv_length ((char **) allowed_columns));
 }
 
 static guint64
@@ -340,6 +344,60 @@ test_counters_are_never_text (Fixture *f, gconstpointer data)
   for (guint i = 0; i < G_N_ELEMENTS (refused_rows); i++)
     g_assert_cmpint (sqlite3_exec (db, refused_rows[i], NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
   sqlite3_close (db);
+}
+
+/* Every counter the real kinds declare (the table of
+ * src/activities/escale-activities.c) is one the store accepts (a
+ * [a-z0-9-]+ name, a label), and a visit that counts each once stores
+ * whole numbers only, one row each, none dropped; the report names each
+ * with its declared label. */
+static void
+test_every_kind_counter_is_a_number (Fixture *f, gconstpointer data)
+{
+  g_autoptr(EscaleStatsStore) store = escale_stats_store_new (f->path);
+  g_autoptr(EscaleSessionRecord) record = make_record (11, 0, 0, 30 * 60);
+  g_autoptr(EscaleStatsReport) report = NULL;
+  const EscaleActivityKind *const *kinds = escale_activities_get_kinds ();
+  GPtrArray *counters;
+  guint n_declared = 0;
+
+  g_test_expect_message ("escale-stats", G_LOG_LEVEL_MESSAGE, "*schema*");
+  g_assert_true (escale_stats_store_open (store, NULL));
+  g_test_assert_expected_messages ();
+  for (guint k = 0; kinds[k] != NULL; k++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (kinds[k]->counters == NULL)
+        continue;
+      g_assert_true (
+        escale_stats_store_declare_counters (store, kinds[k]->name, kinds[k]->counters, &error));
+      g_assert_no_error (error);
+      for (const EscaleCounterSpec *spec = kinds[k]->counters; spec->name != NULL; spec++)
+        {
+          g_assert_true (spec->label != NULL && spec->label[0] != '\0');
+          escale_session_record_add_count (record, kinds[k]->name, spec->name, 1);
+          n_declared++;
+        }
+    }
+  g_assert_cmpuint (n_declared, >, 0);
+  /* A counter the store drops would warn, which is fatal here. */
+  g_assert_true (escale_stats_store_add_session (store, record, NULL));
+  g_assert_cmpint (count (f->path, "SELECT count (*) FROM session_counters"), ==, n_declared);
+  g_assert_cmpint (count (f->path, "SELECT count (*) FROM session_counters"
+                                   " WHERE typeof (value) != 'integer' OR value != 1"),
+                   ==, 0);
+
+  report = escale_stats_report_new (store, "2026-11-01", "2026-11-30", NULL);
+  counters = escale_stats_report_get_counters (report);
+  g_assert_cmpuint (counters->len, ==, n_declared);
+  for (guint i = 0; i < counters->len; i++)
+    {
+      const EscaleStatsCounter *counter = counters->pdata[i];
+
+      g_assert_nonnull (counter->label);
+      g_assert_cmpuint (counter->value, ==, 1);
+    }
 }
 
 /* The statement helper: a row, then done without an error; a failure is
@@ -587,6 +645,7 @@ main (int argc, char *argv[])
   ADD ("/escale/stats-store/statement-helper", test_statement_helper);
   ADD ("/escale/stats-store/counters-recorded", test_counters_recorded);
   ADD ("/escale/stats-store/counters-are-never-text", test_counters_are_never_text);
+  ADD ("/escale/stats-store/every-kind-counter-is-a-number", test_every_kind_counter_is_a_number);
   ADD ("/escale/stats-store/locked-db-keeps-records", test_locked_db_keeps_records);
   ADD ("/escale/stats-store/full-disk-keeps-records", test_full_disk_keeps_records);
   ADD ("/escale/stats-store/unopenable-keeps-records", test_unopenable_keeps_records);

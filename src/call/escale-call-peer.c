@@ -746,9 +746,3 @@ escale_call_peer_show_camera (EscaleCallPeer *self)
   if (self->picture != NULL)
     escale_call_picture_clear (self->picture);
 }
-
-gboolean
-escale_call_peer_get_showing_picture (EscaleCallPeer *self)
-{
-  return self->picture != NULL && escale_call_picture_is_showing (self->picture);
-}

@@ -46,7 +46,6 @@ void escale_call_peer_stop (EscaleCallPeer *self);
 gboolean escale_call_peer_show_picture (EscaleCallPeer *self, GBytes *argb32, int width,
                                         int height, int stride, GError **error);
 void escale_call_peer_show_camera (EscaleCallPeer *self);
-gboolean escale_call_peer_get_showing_picture (EscaleCallPeer *self);
 guint64 escale_call_peer_get_n_frames (EscaleCallPeer *self);
 guint escale_call_peer_count_live_pipelines (void);
 

@@ -229,16 +229,3 @@ escale_call_picture_clear (EscaleCallPicture *self)
   g_mutex_unlock (&self->lock);
   gst_clear_buffer (&frame);
 }
-
-gboolean
-escale_call_picture_is_showing (EscaleCallPicture *self)
-{
-  gboolean showing;
-
-  g_return_val_if_fail (ESCALE_IS_CALL_PICTURE (self), FALSE);
-
-  g_mutex_lock (&self->lock);
-  showing = self->frame != NULL;
-  g_mutex_unlock (&self->lock);
-  return showing;
-}

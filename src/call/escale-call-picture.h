@@ -13,6 +13,5 @@ void escale_call_picture_attach (EscaleCallPicture *self, GstPad *pad);
 gboolean escale_call_picture_show (EscaleCallPicture *self, GBytes *argb32, int width, int height,
                                    int stride, GError **error);
 void escale_call_picture_clear (EscaleCallPicture *self);
-gboolean escale_call_picture_is_showing (EscaleCallPicture *self);
 
 G_END_DECLS

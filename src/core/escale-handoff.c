@@ -113,13 +113,6 @@ escale_handoff_take (EscaleHandoff *self, const char *name, char **giver_kind)
   return object;
 }
 
-gboolean
-escale_handoff_has (EscaleHandoff *self, const char *name)
-{
-  g_return_val_if_fail (ESCALE_IS_HANDOFF (self), FALSE);
-  return g_hash_table_contains (self->items, name);
-}
-
 /* Drops everything: the end of a visit. */
 void
 escale_handoff_clear (EscaleHandoff *self)

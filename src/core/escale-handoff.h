@@ -12,7 +12,6 @@ EscaleHandoff *escale_handoff_new (void);
 void escale_handoff_put (EscaleHandoff *self, const char *name, const char *giver_kind,
                          gpointer object);
 gpointer escale_handoff_take (EscaleHandoff *self, const char *name, char **giver_kind);
-gboolean escale_handoff_has (EscaleHandoff *self, const char *name);
 void escale_handoff_clear (EscaleHandoff *self);
 
 G_END_DECLS

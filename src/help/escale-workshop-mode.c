@@ -306,17 +306,3 @@ escale_workshop_mode_new (EscaleKiosk *kiosk, EscaleHelpClient *client)
   workshop_cb (self);
   return self;
 }
-
-const EscaleHelpWorkshop *
-escale_workshop_mode_get_current (EscaleWorkshopMode *self)
-{
-  g_return_val_if_fail (ESCALE_IS_WORKSHOP_MODE (self), NULL);
-  return is_active (self) ? &self->current : NULL;
-}
-
-guint
-escale_workshop_mode_get_participants (EscaleWorkshopMode *self)
-{
-  g_return_val_if_fail (ESCALE_IS_WORKSHOP_MODE (self), 0);
-  return self->participants;
-}

@@ -15,8 +15,6 @@ G_DECLARE_FINAL_TYPE (EscaleWorkshopMode, escale_workshop_mode, ESCALE, WORKSHOP
  * board or here by a helper: property "active", notified when it begins
  * and ends. */
 EscaleWorkshopMode *escale_workshop_mode_new (EscaleKiosk *kiosk, EscaleHelpClient *client);
-const EscaleHelpWorkshop *escale_workshop_mode_get_current (EscaleWorkshopMode *self);
-guint escale_workshop_mode_get_participants (EscaleWorkshopMode *self);
 void escale_workshop_mode_check_time (EscaleWorkshopMode *self);
 
 G_END_DECLS

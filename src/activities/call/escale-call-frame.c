@@ -208,10 +208,3 @@ escale_call_frame_set_overlaid (EscaleCallFrame *self, gboolean overlaid)
   self->overlaid = !!overlaid;
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
-
-gboolean
-escale_call_frame_get_overlaid (EscaleCallFrame *self)
-{
-  g_return_val_if_fail (ESCALE_IS_CALL_FRAME (self), FALSE);
-  return self->overlaid;
-}

@@ -11,6 +11,5 @@ G_DECLARE_FINAL_TYPE (EscaleCallFrame, escale_call_frame, ESCALE, CALL_FRAME, Gt
 GtkWidget *escale_call_frame_new (GtkWidget *guide, GtkWidget *main, GtkWidget *side,
                                   GtkWidget *self_view, int self_width, int self_height);
 void escale_call_frame_set_overlaid (EscaleCallFrame *self, gboolean overlaid);
-gboolean escale_call_frame_get_overlaid (EscaleCallFrame *self);
 
 G_END_DECLS

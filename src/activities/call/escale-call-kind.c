@@ -86,16 +86,6 @@ escale_call_kind_is_web_call (EscaleActivity *activity)
   return uri != NULL;
 }
 
-/* The line of [Call] web-url in the activity's file, for staff messages;
- * 0 unless this is a web call. */
-guint
-escale_call_kind_get_web_url_line (EscaleActivity *activity)
-{
-  if (!escale_call_kind_is_web_call (activity))
-    return 0;
-  return MAX (escale_activity_get_line (activity, "Call", "web-url"), 1);
-}
-
 /* Whether a photo handed over (ESCALE_CALL_PICTURE_HANDOFF) can be shown
  * in this activity's calls: Escale's own call screen with a server, not a
  * visio site in the web view. */

@@ -17,7 +17,6 @@ extern const EscaleActivityKind escale_call_kind;
 
 gboolean escale_call_kind_is_web_call (EscaleActivity *activity);
 gboolean escale_call_kind_can_show_pictures (EscaleActivity *activity);
-guint escale_call_kind_get_web_url_line (EscaleActivity *activity);
 
 /* The parts that need GTK and WebKit, in this folder's views. */
 GType escale_call_kind_view_type (EscaleActivity *activity); /* escale-call-view.c */

@@ -262,22 +262,6 @@ escale_demarches_view_get_screen (EscaleDemarchesView *self)
   return gtk_stack_get_visible_child_name (GTK_STACK (self->stack));
 }
 
-/* Returns: (transfer none): the procedures shown (of EscaleProcedure). */
-GPtrArray *
-escale_demarches_view_get_procedures (EscaleDemarchesView *self)
-{
-  g_return_val_if_fail (ESCALE_IS_DEMARCHES_VIEW (self), NULL);
-  return self->procedures;
-}
-
-/* Returns: (nullable) (transfer none): the procedure open. */
-EscaleProcedure *
-escale_demarches_view_get_procedure (EscaleDemarchesView *self)
-{
-  g_return_val_if_fail (ESCALE_IS_DEMARCHES_VIEW (self), NULL);
-  return self->procedure;
-}
-
 /* Returns: (nullable) (transfer none): the EscaleDemarchesSite shown. */
 GtkWidget *
 escale_demarches_view_get_site (EscaleDemarchesView *self)

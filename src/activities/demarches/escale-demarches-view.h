@@ -20,8 +20,6 @@ void escale_demarches_view_prepare_list (EscaleDemarchesView *self);
 
 /* For tests: what the person sees. */
 const char *escale_demarches_view_get_screen (EscaleDemarchesView *self);
-GPtrArray *escale_demarches_view_get_procedures (EscaleDemarchesView *self);
-EscaleProcedure *escale_demarches_view_get_procedure (EscaleDemarchesView *self);
 GtkWidget *escale_demarches_view_get_site (EscaleDemarchesView *self);
 
 G_END_DECLS

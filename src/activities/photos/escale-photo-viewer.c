@@ -170,13 +170,6 @@ escale_photo_viewer_set_n_photos (EscalePhotoViewer *self, guint n_photos)
 }
 
 guint
-escale_photo_viewer_get_n_photos (EscalePhotoViewer *self)
-{
-  g_return_val_if_fail (ESCALE_IS_PHOTO_VIEWER (self), 0);
-  return self->n_photos;
-}
-
-guint
 escale_photo_viewer_get_index (EscalePhotoViewer *self)
 {
   g_return_val_if_fail (ESCALE_IS_PHOTO_VIEWER (self), 0);
@@ -210,13 +203,6 @@ escale_photo_viewer_set_prints_left (EscalePhotoViewer *self, guint prints_left)
   if (prints_left == 0 && g_strcmp0 (escale_photo_viewer_get_screen (self), "confirm") == 0)
     set_screen (self, "photo");
   update_buttons (self);
-}
-
-guint
-escale_photo_viewer_get_prints_left (EscalePhotoViewer *self)
-{
-  g_return_val_if_fail (ESCALE_IS_PHOTO_VIEWER (self), 0);
-  return self->prints_left;
 }
 
 EscalePhotoCanvas *

@@ -14,13 +14,11 @@ G_DECLARE_FINAL_TYPE (EscalePhotoViewer, escale_photo_viewer, ESCALE, PHOTO_VIEW
 
 GtkWidget *escale_photo_viewer_new (void);
 void escale_photo_viewer_set_n_photos (EscalePhotoViewer *self, guint n_photos);
-guint escale_photo_viewer_get_n_photos (EscalePhotoViewer *self);
 void escale_photo_viewer_show_photo (EscalePhotoViewer *self, guint index);
 guint escale_photo_viewer_get_index (EscalePhotoViewer *self);
 gboolean escale_photo_viewer_step (EscalePhotoViewer *self, int delta);
 void escale_photo_viewer_set_texture (EscalePhotoViewer *self, guint index, GdkTexture *texture);
 void escale_photo_viewer_set_prints_left (EscalePhotoViewer *self, guint prints_left);
-guint escale_photo_viewer_get_prints_left (EscalePhotoViewer *self);
 GdkTexture *escale_photo_viewer_get_texture (EscalePhotoViewer *self);
 void escale_photo_viewer_set_can_show_family (EscalePhotoViewer *self, gboolean can_show);
 void escale_photo_viewer_start_slideshow (EscalePhotoViewer *self);

@@ -111,13 +111,6 @@ escale_photos_view_get_viewer (EscalePhotosView *self)
   return self->viewer;
 }
 
-EscalePhotoMedia *
-escale_photos_view_get_media (EscalePhotosView *self)
-{
-  g_return_val_if_fail (ESCALE_IS_PHOTOS_VIEW (self), NULL);
-  return self->media;
-}
-
 /* Pages this visit may still print: none when printing is off. */
 static guint
 prints_left (EscalePhotosView *self)

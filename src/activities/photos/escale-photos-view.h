@@ -17,7 +17,6 @@ const char *escale_photos_view_get_screen (EscalePhotosView *self);
 const char *escale_photos_view_get_message (EscalePhotosView *self);
 EscalePhotoGrid *escale_photos_view_get_grid (EscalePhotosView *self);
 EscalePhotoViewer *escale_photos_view_get_viewer (EscalePhotosView *self);
-EscalePhotoMedia *escale_photos_view_get_media (EscalePhotosView *self);
 void escale_photos_view_open_photo (EscalePhotosView *self, guint index);
 
 G_END_DECLS
