@@ -231,6 +231,20 @@ test_staff_keys_start_no_visit (Fixture *f, gconstpointer data)
   g_assert_cmpint (state (f), ==, ESCALE_SESSION_IDLE);
 }
 
+/* Staff reset the kiosk from the welcome screen (or left the staff space
+ * there): the next person who touches the screen keeps their visit. */
+static void
+test_reset_at_rest_keeps_next_visit (Fixture *f, gconstpointer data)
+{
+  escale_kiosk_set_goodbye_delay_ms (f->k.kiosk, 300);
+  g_assert_true (escale_kiosk_reset_now (f->k.kiosk));
+  g_assert_cmpstr (page (f), ==, "welcome");
+  start_visit (f);
+  escale_test_spin (600);
+  g_assert_cmpint (state (f), ==, ESCALE_SESSION_ACTIVE);
+  g_assert_cmpstr (page (f), ==, "home");
+}
+
 static void
 test_helper_call (Fixture *f, gconstpointer data)
 {
@@ -498,6 +512,8 @@ main (int argc, char *argv[])
   ADD ("/escale/window/click-without-touch-is-input", FALSE, test_click_without_touch_is_input);
   ADD ("/escale/window/no-activity-during-goodbye", FALSE, test_no_activity_during_goodbye);
   ADD ("/escale/window/staff-keys-start-no-visit", FALSE, test_staff_keys_start_no_visit);
+  ADD ("/escale/window/reset-at-rest-keeps-next-visit", FALSE,
+       test_reset_at_rest_keeps_next_visit);
   ADD ("/escale/window/helper-call", FALSE, test_helper_call);
   ADD ("/escale/window/help-and-back", FALSE, test_help_and_back);
   ADD ("/escale/window/kiosk-key-filter", TRUE, test_kiosk_key_filter);

@@ -138,7 +138,10 @@ run_reset (EscaleKiosk *self)
       self->reset_attempts = 0;
       set_out_of_order (self, FALSE);
       g_clear_handle_id (&self->goodbye_id, g_source_remove);
-      if (self->goodbye_delay_ms == 0)
+      /* No goodbye without a visit (staff reset the welcome screen): a
+       * delayed one would end the next person's visit begun meanwhile. */
+      if (self->goodbye_delay_ms == 0 ||
+          escale_session_get_state (self->session) != ESCALE_SESSION_ENDING)
         goodbye_done_cb (self);
       else
         self->goodbye_id = g_timeout_add (self->goodbye_delay_ms, goodbye_done_cb, self);
