@@ -216,3 +216,22 @@ escale_test_kiosk_back_to_welcome (gpointer k)
 
   return escale_session_get_state (session) == ESCALE_SESSION_IDLE;
 }
+
+static gboolean
+list_scroll_warning_cb (const char *domain, GLogLevelFlags level, const char *message,
+                        gpointer data)
+{
+  return !(g_strcmp0 (domain, "Gtk") == 0 &&
+           g_str_has_suffix (message, "failed to scroll to given position. Ignoring..."));
+}
+
+/* GTK 4.8's list view warns, and ignores the scroll, when its adjustment
+ * moves while its items are being replaced (the photo grid lays its lines
+ * out again for its first real width); later GTK releases return quietly
+ * there. Under the suite's fatal warnings this failed photo tests on a
+ * loaded machine: that one GTK warning is not fatal in them. */
+void
+escale_test_tolerate_list_scroll_warning (void)
+{
+  g_test_log_set_fatal_handler (list_scroll_warning_cb, NULL);
+}

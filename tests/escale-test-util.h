@@ -43,6 +43,7 @@ gboolean escale_test_kiosk_workshop_over (gpointer k);
 void escale_test_drain (void);
 char *escale_test_demo_config (void);
 gboolean escale_test_xdotool (const char *actions);
+void escale_test_tolerate_list_scroll_warning (void);
 gint64 escale_test_kiosk_db_count (EscaleTestKiosk *k, const char *sql);
 
 G_END_DECLS

@@ -423,6 +423,7 @@ int
 main (int argc, char **argv)
 {
   gtk_test_init (&argc, &argv, NULL);
+  escale_test_tolerate_list_scroll_warning ();
 
   g_test_add ("/escale/photos-view/viewer-next-previous", ViewerFixture, NULL, viewer_setup,
               test_viewer_next_previous, viewer_teardown);

@@ -613,6 +613,7 @@ main (int argc, char **argv)
   owned_lab = lab = print_lab_new ();
   g_setenv ("CUPS_SERVER", print_lab_get_socket (lab), TRUE);
   gtk_test_init (&argc, &argv, NULL);
+  escale_test_tolerate_list_scroll_warning ();
 
 #define ADD(path, keys, func)                                                                     \
   g_test_add ("/escale/photos-visit/" path, Fixture, keys, fixture_set_up, func, fixture_tear_down)
