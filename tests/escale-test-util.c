@@ -219,13 +219,24 @@ escale_test_kiosk_back_to_welcome (gpointer k)
   return escale_session_get_state (session) == ESCALE_SESSION_IDLE;
 }
 
+/* The text of @button: its label, or its child label's (a wrapping one). */
+static const char *
+button_text (GtkWidget *button)
+{
+  GtkWidget *child = gtk_button_get_child (GTK_BUTTON (button));
+
+  if (gtk_button_get_label (GTK_BUTTON (button)) != NULL)
+    return gtk_button_get_label (GTK_BUTTON (button));
+  return GTK_IS_LABEL (child) ? gtk_label_get_text (GTK_LABEL (child)) : NULL;
+}
+
 /* The button under @widget that says @label and is on screen, or NULL. */
 GtkWidget *
 escale_test_find_shown_button (GtkWidget *widget, const char *label)
 {
   if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
     return NULL;
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (button_text (widget), label) == 0)
     return widget;
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
     {

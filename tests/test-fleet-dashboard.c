@@ -17,10 +17,14 @@
  * choice is not there; a server that refuses or never answers leaves the
  * dashboard alive and this kiosk's figures shown. The kiosk's fake clock
  * says 10 March 2026, so the dashboard opens on March.
- * ESCALE_SHOTS=DIR keeps fleet-territory-WxH.png of the territory (the
- * screen's size, set by xvfb-run). */
+ * ESCALE_SHOTS=DIR keeps fleet-territory-WxH.png of the territory, and
+ * of a site and of an unreachable server (the screen's size, set by
+ * xvfb-run); ESCALE_SHOTS_TEXT=N after N times A+. */
 
 static FleetLab *lab;
+
+/* A site with no kiosk yet, and a long name. */
+#define LONG_SITE "Espace de vie sociale intercommunal de Saint-Martin-de-la-Vallée-sur-Dronne"
 
 typedef struct
 {
@@ -235,7 +239,12 @@ static void
 test_territory_and_sites (Fixture *f, gconstpointer data)
 {
   EscaleDashboard *dashboard = ESCALE_DASHBOARD (escale_test_open_dashboard (&f->k));
+  guint larger = g_getenv ("ESCALE_SHOTS_TEXT") ? atoi (g_getenv ("ESCALE_SHOTS_TEXT")) : 0;
   const char *title;
+
+  /* ESCALE_SHOTS_TEXT=N: the screenshots after N times A+. */
+  for (guint i = 0; i < larger; i++)
+    gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.text-larger", NULL);
 
   assert_visits (dashboard, f->local_visits);
   g_assert_nonnull (
@@ -249,6 +258,20 @@ test_territory_and_sites (Fixture *f, gconstpointer data)
   g_assert_false (gtk_widget_is_sensitive (
     escale_test_find_shown_button (GTK_WIDGET (dashboard), "Exporter les visites (CSV)")));
   keep_screenshot (f, "territory");
+  /* Nothing wider than a 1024 px screen, whatever the text size. */
+  for (guint i = larger; i < 2; i++)
+    gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.text-larger", NULL);
+  escale_test_spin (200);
+  g_assert_nonnull (escale_test_find_shown_button (GTK_WIDGET (dashboard), LONG_SITE));
+  {
+    int minimum = 0;
+
+    gtk_widget_measure (GTK_WIDGET (f->k.window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL,
+                        NULL, NULL);
+    g_assert_cmpint (minimum, <=, 1024);
+  }
+  for (guint i = larger; i < 2; i++)
+    gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.text-smaller", NULL);
 
   touch (dashboard, "Centre a");
   assert_visits (dashboard, kiosks[0].visits + kiosks[1].visits);
@@ -413,7 +436,8 @@ push_kiosks (void)
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
 
   g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
-  fleet_lab_exec (lab, "CREATE ROLE conseiller LOGIN IN ROLE escale_reader");
+  fleet_lab_exec (lab, "CREATE ROLE conseiller LOGIN IN ROLE escale_reader;"
+                       " INSERT INTO escale.sites VALUES ('smv', '" LONG_SITE "')");
   for (guint i = 0; i < G_N_ELEMENTS (kiosks); i++)
     {
       Kiosk *k = &kiosks[i];

@@ -89,10 +89,19 @@ site_toggled_cb (GtkToggleButton *button, EscaleDashboardScope *self)
   changed (self);
 }
 
+/* A choice; its text wraps (a village's centre may have a long name,
+ * and A+ makes it longer still). */
 static GtkWidget *
-toggle (const char *label, GtkWidget *group, GCallback callback, EscaleDashboardScope *self)
+toggle (const char *text, GtkWidget *group, GCallback callback, EscaleDashboardScope *self)
 {
-  GtkWidget *button = gtk_toggle_button_new_with_label (label);
+  GtkWidget *button = gtk_toggle_button_new ();
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_button_set_child (GTK_BUTTON (button), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
 
   gtk_widget_add_css_class (button, "period-button");
   if (group != NULL)
