@@ -307,6 +307,8 @@ test_territory_pdf (Fixture *f, gconstpointer data)
   escale_test_wait_until (dashboard_loaded, dashboard, 20000);
   pdf = escale_dashboard_export_pdf (dashboard, f->k.dir, NULL);
   g_assert_nonnull (pdf);
+  g_assert_true (
+    g_str_has_suffix (pdf, "/escale-rapport-territoire-2026-03-01-au-2026-03-31.pdf"));
   argv[1] = pdf;
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text,
                                NULL, NULL, NULL));

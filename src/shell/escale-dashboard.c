@@ -284,7 +284,9 @@ export_path (EscaleDashboard *self, const char *what, const char *ext, const cha
                    target);
       return NULL;
     }
-  name = g_strdup_printf ("escale-%s-%s-au-%s.%s", what,
+  /* The territory's files never replace this kiosk's on the stick. */
+  name = g_strdup_printf ("escale-%s%s-%s-au-%s.%s", what,
+                          escale_dashboard_get_store (self) ? "-territoire" : "",
                           escale_stats_report_get_from (self->report),
                           escale_stats_report_get_to (self->report), ext);
   return g_build_filename (target, name, NULL);
