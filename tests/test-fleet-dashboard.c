@@ -33,6 +33,7 @@ typedef struct
   const char *role;
   guint32 seed;
   gint64 visits;
+  char *db;
 } Kiosk;
 
 static Kiosk kiosks[] = {
@@ -163,28 +164,88 @@ find_text (GtkWidget *widget, const char *start)
   return NULL;
 }
 
-/* The value of the tile named @name under @widget (a tile is a box:
- * value, then name), or NULL. */
-static const char *
-tile_value (GtkWidget *widget, const char *name)
+/* The tile named @name under @widget (a box: value, name, detail), or
+ * NULL; *@n_tiles counts the tiles seen. */
+static GtkWidget *
+find_tile (GtkWidget *widget, const char *name, guint *n_tiles)
 {
+  GtkWidget *found = NULL;
+
   if (gtk_widget_has_css_class (widget, "stats-tile"))
     {
-      GtkWidget *value = gtk_widget_get_first_child (widget);
-      GtkWidget *label = gtk_widget_get_next_sibling (value);
+      GtkWidget *label = gtk_widget_get_next_sibling (gtk_widget_get_first_child (widget));
 
-      return g_str_equal (gtk_label_get_text (GTK_LABEL (label)), name)
-               ? gtk_label_get_text (GTK_LABEL (value))
-               : NULL;
+      (*n_tiles)++;
+      return g_str_equal (gtk_label_get_text (GTK_LABEL (label)), name) ? widget : NULL;
     }
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
     {
-      const char *found = tile_value (c, name);
+      GtkWidget *tile = find_tile (c, name, n_tiles);
 
-      if (found != NULL)
-        return found;
+      found = found ? found : tile;
     }
-  return NULL;
+  return found;
+}
+
+/* The value of the tile named @name under @widget, or NULL. */
+static const char *
+tile_value (GtkWidget *widget, const char *name)
+{
+  guint n = 0;
+  GtkWidget *tile = find_tile (widget, name, &n);
+
+  return tile ? gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (tile))) : NULL;
+}
+
+/* The territory's tiles are those of one store holding the three kiosks'
+ * visits (escale-stats merge), as this kiosk's dashboard would show it:
+ * every key figure with its detail, every counter that counted. */
+static void
+assert_tiles_as_merged (EscaleDashboard *dashboard, Fixture *f)
+{
+  g_autofree char *path = g_build_filename (f->k.dir, "merged.db", NULL);
+  g_autoptr(EscaleStatsStore) merged = escale_stats_store_new (path);
+  g_autoptr(EscaleStatsReport) report = NULL;
+  g_autoptr(GPtrArray) figures = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *counters;
+  guint expected, n_tiles = 0;
+
+  g_assert_true (escale_stats_store_open (merged, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (kiosks); i++)
+    g_assert_true (escale_stats_store_merge (merged, kiosks[i].db, NULL, &error));
+  report = escale_stats_report_new (merged, "2026-03-01", "2026-03-31", &error);
+  g_assert_no_error (error);
+  figures = escale_stats_key_figures (report);
+  for (guint i = 0; i < figures->len; i++)
+    {
+      EscaleStatsFigure *figure = figures->pdata[i];
+      GtkWidget *tile = find_tile (GTK_WIDGET (dashboard), figure->label, &n_tiles);
+      GtkWidget *value = gtk_widget_get_first_child (tile);
+      GtkWidget *detail = gtk_widget_get_last_child (tile);
+
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (value)), ==, figure->value);
+      if (figure->detail != NULL)
+        g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (detail)), ==, figure->detail);
+    }
+  expected = figures->len;
+  counters = escale_stats_report_get_counters (report);
+  for (guint i = 0; i < counters->len; i++)
+    {
+      EscaleStatsCounter *counter = counters->pdata[i];
+      g_autofree char *value = escale_stats_format_number (counter->value);
+
+      if (counter->value == 0)
+        continue;
+      expected++;
+      g_assert_cmpstr (tile_value (GTK_WIDGET (dashboard),
+                                   escale_stats_counter_display_label (counter)),
+                       ==, value);
+    }
+  g_assert_cmpuint (expected, >, figures->len);
+  n_tiles = 0;
+  find_tile (GTK_WIDGET (dashboard), "", &n_tiles);
+  g_assert_cmpuint (n_tiles, ==, expected);
 }
 
 static void
@@ -252,6 +313,7 @@ test_territory_and_sites (Fixture *f, gconstpointer data)
   touch (dashboard, "Tout le territoire");
   g_assert_true (escale_dashboard_is_loading (dashboard));
   assert_visits (dashboard, kiosks[0].visits + kiosks[1].visits + kiosks[2].visits);
+  assert_tiles_as_merged (dashboard, f);
   title = find_text (GTK_WIDGET (dashboard), "Tout le territoire, période : ");
   g_assert_cmpstr (title, ==, "Tout le territoire, période : du 1er mars 2026 au 31 mars 2026");
   /* The server's figures have no visit rows: nothing to export per visit. */
@@ -444,13 +506,14 @@ push_kiosks (void)
     {
       Kiosk *k = &kiosks[i];
       g_autofree char *name = g_strdup_printf ("%s.db", k->name);
-      g_autofree char *db = g_build_filename (dir, name, NULL);
       g_autofree char *conninfo = fleet_lab_conninfo (lab, k->role);
-      g_autoptr(EscaleStatsStore) store = escale_stats_store_new (db);
+      g_autoptr(EscaleStatsStore) store = NULL;
       g_autoptr(EscaleFleetServer) server = NULL;
       g_autoptr(GError) error = NULL;
       EscaleFleetPushResult result;
 
+      k->db = g_build_filename (dir, name, NULL);
+      store = escale_stats_store_new (k->db);
       fleet_lab_add_site (lab, k->site, k->role, k->name);
       fleet_dataset_fill (store, k->seed, "2026-03-01", 31, 6);
       k->visits = escale_stats_store_count_sessions (store, NULL);
@@ -483,6 +546,8 @@ main (int argc, char *argv[])
               test_silent_server_never_freezes, teardown);
   status = g_test_run ();
 
+  for (guint i = 0; i < G_N_ELEMENTS (kiosks); i++)
+    g_free (kiosks[i].db);
   g_clear_pointer (&lab, fleet_lab_free);
   return status;
 }
