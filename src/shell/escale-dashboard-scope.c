@@ -98,6 +98,9 @@ toggle (const char *text, GtkWidget *group, GCallback callback, EscaleDashboardS
   GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  /* A row lines its buttons up to its widest: one long name on one line
+   * would put every site on a line of its own. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
   gtk_button_set_child (GTK_BUTTON (button), label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, text,
