@@ -137,8 +137,8 @@ add_sites_and_roles (FleetLab *lab, guint n_kiosks)
     {
       g_autofree char *sql =
         g_strdup_printf ("CREATE ROLE k%02u LOGIN IN ROLE escale_kiosk;"
-                         " INSERT INTO escale.site_roles VALUES ('k%02u', 's%02u')",
-                         i, i, i % N_SITES);
+                         " INSERT INTO escale.site_roles VALUES ('k%02u', 's%02u', 'poste-%02u')",
+                         i, i, i % N_SITES, i);
 
       fleet_lab_exec (lab, sql);
     }

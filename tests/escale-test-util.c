@@ -3,6 +3,8 @@
 #include <sqlite3.h>
 
 #include "escale-activities.h"
+#include "escale-dashboard.h"
+#include "escale-staff-page.h"
 #include "escale-test-util.h"
 
 char *
@@ -234,4 +236,72 @@ void
 escale_test_tolerate_list_scroll_warning (void)
 {
   g_test_log_set_fatal_handler (list_scroll_warning_cb, NULL);
+}
+
+/* The text of @button: its label, or its child label's (a wrapping one). */
+static const char *
+button_text (GtkWidget *button)
+{
+  GtkWidget *child = gtk_button_get_child (GTK_BUTTON (button));
+
+  if (gtk_button_get_label (GTK_BUTTON (button)) != NULL)
+    return gtk_button_get_label (GTK_BUTTON (button));
+  return GTK_IS_LABEL (child) ? gtk_label_get_text (GTK_LABEL (child)) : NULL;
+}
+
+/* The button under @widget that says @label and is on screen, or NULL. */
+GtkWidget *
+escale_test_find_shown_button (GtkWidget *widget, const char *label)
+{
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
+    return NULL;
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (button_text (widget), label) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = escale_test_find_shown_button (c, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+staff_shown (gpointer k)
+{
+  return g_strcmp0 (escale_window_get_page_name (((EscaleTestKiosk *) k)->window), "staff") == 0;
+}
+
+static gboolean
+staff_idle (gpointer staff)
+{
+  return !escale_staff_page_is_busy (staff);
+}
+
+static gboolean
+dashboard_idle (gpointer dashboard)
+{
+  return !escale_dashboard_is_loading (dashboard);
+}
+
+/* Staff open their space (Ctrl+Alt+S through the X server, code 482913)
+ * and its dashboard, as on the kiosk; returns it once its figures show. */
+GtkWidget *
+escale_test_open_dashboard (EscaleTestKiosk *k)
+{
+  EscaleStaffPage *staff = ESCALE_STAFF_PAGE (escale_window_get_staff_page (k->window));
+  GtkWidget *dashboard = escale_staff_page_get_dashboard (staff);
+
+  g_assert_true (
+    escale_code_lock_set_code (escale_kiosk_get_staff_lock (k->kiosk), "482913", NULL));
+  escale_test_spin (300);
+  g_assert_true (escale_test_xdotool ("key --clearmodifiers ctrl+alt+s"));
+  escale_test_wait_until (staff_shown, k, 5000);
+  escale_staff_page_type (staff, "482913");
+  escale_staff_page_validate (staff);
+  escale_test_wait_until (staff_idle, staff, 20000);
+  gtk_widget_activate_action (GTK_WIDGET (staff), "staff.dashboard", NULL);
+  escale_test_wait_until (dashboard_idle, dashboard, 20000);
+  return dashboard;
 }

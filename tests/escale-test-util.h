@@ -45,5 +45,7 @@ char *escale_test_demo_config (void);
 gboolean escale_test_xdotool (const char *actions);
 void escale_test_tolerate_list_scroll_warning (void);
 gint64 escale_test_kiosk_db_count (EscaleTestKiosk *k, const char *sql);
+GtkWidget *escale_test_find_shown_button (GtkWidget *widget, const char *label);
+GtkWidget *escale_test_open_dashboard (EscaleTestKiosk *k);
 
 G_END_DECLS

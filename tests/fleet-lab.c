@@ -238,13 +238,13 @@ fleet_lab_query_text (FleetLab *lab, const char *sql)
 
 /* A site and a kiosk role for it, as data/server/README.md says. */
 void
-fleet_lab_add_site (FleetLab *lab, const char *site, const char *role)
+fleet_lab_add_site (FleetLab *lab, const char *site, const char *role, const char *kiosk)
 {
   g_autofree char *sql =
     g_strdup_printf ("INSERT INTO escale.sites VALUES ('%s', 'Centre %s') ON CONFLICT DO NOTHING;"
                      " CREATE ROLE %s LOGIN IN ROLE escale_kiosk;"
-                     " INSERT INTO escale.site_roles VALUES ('%s', '%s')",
-                     site, site, role, role, site);
+                     " INSERT INTO escale.site_roles VALUES ('%s', '%s', '%s')",
+                     site, site, role, role, site, kiosk);
 
   fleet_lab_exec (lab, sql);
 }

@@ -25,7 +25,7 @@ char *fleet_lab_conninfo (FleetLab *lab, const char *user);
 PGconn *fleet_lab_connect (FleetLab *lab, const char *user);
 void fleet_lab_exec (FleetLab *lab, const char *sql);
 char *fleet_lab_query_text (FleetLab *lab, const char *sql);
-void fleet_lab_add_site (FleetLab *lab, const char *site, const char *role);
+void fleet_lab_add_site (FleetLab *lab, const char *site, const char *role, const char *kiosk);
 const char *fleet_lab_get_dir (FleetLab *lab);
 void fleet_lab_free (FleetLab *lab);
 

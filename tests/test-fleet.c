@@ -510,11 +510,11 @@ test_newer_schema_and_backoff (void)
   pushed_before =
     fleet_lab_query_text (lab, "SELECT pushed_at FROM escale.pushes WHERE kiosk_id = 'poste-a'");
   /* The schema after ours. */
-  fleet_lab_exec (lab, "INSERT INTO escale.migrations (version) VALUES (3)");
+  fleet_lab_exec (lab, "INSERT INTO escale.migrations (version) VALUES (4)");
   kiosk_visits_today (&kiosk_a, 14, 1);
   g_assert_cmpint (push (&kiosk_a, "--now", &out), ==, 1);
-  g_assert_cmpint (ESCALE_FLEET_SCHEMA_VERSION, ==, 2);
-  g_assert_nonnull (strstr (out, "schéma 3, plus récent"));
+  g_assert_cmpint (ESCALE_FLEET_SCHEMA_VERSION, ==, 3);
+  g_assert_nonnull (strstr (out, "schéma 4, plus récent"));
   g_clear_pointer (&out, g_free);
   /* The hourly timer's next run waits (1 h after one failure). */
   g_assert_cmpint (push (&kiosk_a, NULL, &out), ==, 0);
@@ -531,7 +531,7 @@ test_newer_schema_and_backoff (void)
   g_assert_nonnull (strstr (warning, "ne partent plus vers le serveur"));
   g_assert_nonnull (strstr (warning, "plus récent"));
 
-  fleet_lab_exec (lab, "DELETE FROM escale.migrations WHERE version = 3");
+  fleet_lab_exec (lab, "DELETE FROM escale.migrations WHERE version = 4");
   push_ok (&kiosk_a);
   g_assert_cmpint (server_visits_today (&kiosk_a), ==, 2);
   g_assert_null (escale_stats_store_push_warning (store, next_day));
@@ -548,7 +548,7 @@ test_retention_keeps_unsent_days (void)
   g_autoptr(GError) error = NULL;
   gint64 before, after;
 
-  fleet_lab_add_site (lab, "c", "kc");
+  fleet_lab_add_site (lab, "c", "kc", "poste-c");
   kiosk_init (&k, 4, 3);
   /* Configured, server unreachable: nothing sent, nothing folded. */
   kiosk_write_config (&k, "c", "host=127.0.0.1 port=1 dbname=escale user=kc");
@@ -628,8 +628,7 @@ test_months_folded_before_first_push (void)
   g_autofree char *expected = NULL;
   g_autofree char *got = NULL;
 
-  fleet_lab_exec (lab, "CREATE ROLE kd LOGIN IN ROLE escale_kiosk;"
-                       " INSERT INTO escale.site_roles VALUES ('kd', 'c')");
+  fleet_lab_add_site (lab, "c", "kd", "poste-d");
   kiosk_init (&k, 5, 4);
   store = escale_stats_store_new (k.db);
   /* Keep 1 month before June: February and March are folded, April
@@ -695,6 +694,7 @@ test_server_columns_allowlist (void)
     "monthly_totals.help_asked monthly_totals.helper_calls monthly_totals.help_given",
     "monthly_totals.in_workshop monthly_totals.autonomous pushes.site_id pushes.kiosk_id",
     "pushes.pushed_at pushes.first_day pushes.last_day site_roles.role_name site_roles.site_id",
+    "site_roles.kiosk_id",
     "sites.site_id sites.name workshops.site_id workshops.kiosk_id workshops.uid workshops.day",
     "workshops.start_hour workshops.duration_min workshops.theme workshops.level",
     "workshops.participants", NULL);
@@ -722,10 +722,9 @@ main (int argc, char *argv[])
   lab = fleet_lab_new ();
   tmp = g_build_filename (fleet_lab_get_dir (lab), "kiosks", NULL);
   g_assert_cmpint (g_mkdir (tmp, 0700), ==, 0);
-  fleet_lab_add_site (lab, "a", "ka");
-  fleet_lab_exec (lab, "CREATE ROLE ka2 LOGIN IN ROLE escale_kiosk;"
-                       " INSERT INTO escale.site_roles VALUES ('ka2', 'a')");
-  fleet_lab_add_site (lab, "b", "kb");
+  fleet_lab_add_site (lab, "a", "ka", "poste-a");
+  fleet_lab_add_site (lab, "a", "ka2", "poste-a2");
+  fleet_lab_add_site (lab, "b", "kb", "poste-b");
   kiosk_init (&kiosk_a, 1, 6);
   kiosk_init (&kiosk_a2, 2, 3);
   kiosk_init (&kiosk_b, 3, 6);

@@ -104,3 +104,17 @@ escale_button_show_if_useful (GtkWidget *button, gboolean useful)
   gtk_widget_set_can_target (button, useful);
   gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_HIDDEN, !useful, -1);
 }
+
+/* A row of buttons that goes on the next line when the screen is narrow
+ * or the text bigger (A+), so nothing is cut off. */
+GtkWidget *
+escale_wrapping_row_new (void)
+{
+  GtkWidget *row = gtk_flow_box_new ();
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (row), GTK_SELECTION_NONE);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (row), 16);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (row), 16);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (row), 8);
+  return row;
+}

@@ -13,5 +13,6 @@ GtkWidget *escale_wrapping_button_new (const char *text, const char *css_class);
 GtkWidget *escale_wrapped_label_new (const char *text, const char *css_class);
 GtkWidget *escale_centred_label_new (const char *text, const char *css_class);
 void escale_button_show_if_useful (GtkWidget *button, gboolean useful);
+GtkWidget *escale_wrapping_row_new (void);
 
 G_END_DECLS

@@ -12,6 +12,7 @@ const EscaleKeySpec escale_fleet_keys[] = {
   { "Fleet", "site", ESCALE_KEY_ID },
   { "Fleet", "kiosk", ESCALE_KEY_ID },
   { "Fleet", "hour-threshold", ESCALE_KEY_INT, 1, 1000 },
+  { "Fleet", "territory", ESCALE_KEY_PATH },
   { NULL },
 };
 
@@ -26,29 +27,46 @@ get_text (GKeyFile *key_file, const char *key)
 }
 
 /* The connection string holds a password: a file that others than its
- * owner (the kiosk account) can read is refused, like ssh refuses a key. */
+ * owner (the kiosk account) can read is refused, like ssh refuses a key.
+ * @key's file, @path; @what says what is lost without it. */
 static gboolean
-check_connection_file (EscaleFleetSettings *self, EscaleConfigFile *file, GPtrArray *problems)
+check_connection_file (const char *path, EscaleConfigFile *file, const char *key, const char *what,
+                       GPtrArray *problems)
 {
   GStatBuf st;
 
-  if (g_stat (self->connection, &st) != 0)
+  if (g_stat (path, &st) != 0)
     {
-      escale_config_file_problem (file, problems, "Fleet", "connection",
-                                  _ ("« %s » est introuvable ; les chiffres ne partiront pas"),
-                                  self->connection);
+      /* TRANSLATORS: a file, then what does not happen without it */
+      escale_config_file_problem (file, problems, "Fleet", key, _ ("« %s » est introuvable ; %s"),
+                                  path, what);
       return FALSE;
     }
   if ((st.st_mode & (S_IRWXG | S_IRWXO)) != 0)
     {
-      escale_config_file_problem (
-        file, problems, "Fleet", "connection",
-        _ ("« %s » est lisible par d'autres comptes que son propriétaire : faites "
-           "chmod 600 ; les chiffres ne partiront pas"),
-        self->connection);
+      escale_config_file_problem (file, problems, "Fleet", key,
+                                  _ ("« %s » est lisible par d'autres comptes que son "
+                                     "propriétaire : faites chmod 600 ; %s"),
+                                  path, what);
       return FALSE;
     }
   return TRUE;
+}
+
+/* territory=: a reading role's connection for the dashboard's "Tout le
+ * territoire" (the coordinating centre's kiosk); needs no site nor kiosk. */
+static void
+load_territory (EscaleFleetSettings *self, GKeyFile *key_file, EscaleConfigFile *file,
+                const char *config_dir, GPtrArray *problems)
+{
+  g_autofree char *territory = get_text (key_file, "territory");
+
+  if (territory == NULL)
+    return;
+  self->territory = g_build_filename (config_dir, territory, NULL);
+  if (!check_connection_file (self->territory, file, "territory",
+                              _ ("le tableau de bord n'affichera pas le territoire"), problems))
+    g_clear_pointer (&self->territory, g_free);
 }
 
 /* Reads [Fleet] once escale_config_file_validate () dropped what was
@@ -67,6 +85,7 @@ escale_fleet_settings_load (EscaleConfigFile *file, const char *config_dir, GPtr
   self->hour_threshold = g_key_file_get_integer (key_file, "Fleet", "hour-threshold", NULL);
   if (self->hour_threshold <= 0)
     self->hour_threshold = ESCALE_FLEET_DEFAULT_HOUR_THRESHOLD;
+  load_territory (self, key_file, file, config_dir, problems);
   if (connection == NULL)
     return g_steal_pointer (&self);
 
@@ -84,7 +103,8 @@ escale_fleet_settings_load (EscaleConfigFile *file, const char *config_dir, GPtr
           return g_steal_pointer (&self);
         }
     }
-  if (!check_connection_file (self, file, problems))
+  if (!check_connection_file (self->connection, file, "connection",
+                              _ ("les chiffres ne partiront pas"), problems))
     g_clear_pointer (&self->connection, g_free);
   return g_steal_pointer (&self);
 }
@@ -125,20 +145,15 @@ escale_fleet_settings_load_dir (const char *config_dir, GPtrArray *problems)
   return self;
 }
 
-/* The libpq connection string, one line (comments with '#' skipped). */
-char *
-escale_fleet_settings_read_connection (const EscaleFleetSettings *self, GError **error)
+/* The libpq connection string in @path, one line (comments with '#'
+ * skipped). */
+static char *
+read_connection_file (const char *path, GError **error)
 {
   g_autofree char *contents = NULL;
   g_auto (GStrv) lines = NULL;
 
-  if (self->connection == NULL)
-    {
-      g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
-                           _ ("aucun serveur configuré ([Fleet] connection=)"));
-      return NULL;
-    }
-  if (!g_file_get_contents (self->connection, &contents, NULL, error))
+  if (!g_file_get_contents (path, &contents, NULL, error))
     return NULL;
   lines = g_strsplit (contents, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
@@ -148,8 +163,34 @@ escale_fleet_settings_read_connection (const EscaleFleetSettings *self, GError *
       if (*line != '\0' && *line != '#')
         return g_strdup (line);
     }
-  g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, _ ("%s est vide"), self->connection);
+  g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, _ ("%s est vide"), path);
   return NULL;
+}
+
+/* The kiosk's own connection string (connection=). */
+char *
+escale_fleet_settings_read_connection (const EscaleFleetSettings *self, GError **error)
+{
+  if (self->connection == NULL)
+    {
+      g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                           _ ("aucun serveur configuré ([Fleet] connection=)"));
+      return NULL;
+    }
+  return read_connection_file (self->connection, error);
+}
+
+/* The reading role's connection string (territory=). */
+char *
+escale_fleet_settings_read_territory (const EscaleFleetSettings *self, GError **error)
+{
+  if (self->territory == NULL)
+    {
+      g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                           _ ("aucun accès au territoire configuré ([Fleet] territory=)"));
+      return NULL;
+    }
+  return read_connection_file (self->territory, error);
 }
 
 void
@@ -160,5 +201,6 @@ escale_fleet_settings_free (EscaleFleetSettings *self)
   g_free (self->connection);
   g_free (self->site);
   g_free (self->kiosk);
+  g_free (self->territory);
   g_free (self);
 }

@@ -16,6 +16,8 @@ typedef struct
   char *site;         /* the site's id on the server */
   char *kiosk;        /* this kiosk's id on the server */
   int hour_threshold; /* hour-of-start cells under this many visits stay here */
+  char *territory;    /* absolute path of a reading role's connection string, for the
+                       * dashboard's "Tout le territoire", or NULL */
 } EscaleFleetSettings;
 
 #define ESCALE_FLEET_DEFAULT_HOUR_THRESHOLD 5
@@ -27,6 +29,7 @@ EscaleFleetSettings *escale_fleet_settings_load (EscaleConfigFile *file, const c
 EscaleFleetSettings *escale_fleet_settings_load_dir (const char *config_dir, GPtrArray *problems);
 void escale_fleet_settings_free (EscaleFleetSettings *self);
 char *escale_fleet_settings_read_connection (const EscaleFleetSettings *self, GError **error);
+char *escale_fleet_settings_read_territory (const EscaleFleetSettings *self, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EscaleFleetSettings, escale_fleet_settings_free)
 

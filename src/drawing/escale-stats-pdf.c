@@ -290,21 +290,35 @@ gboolean
 escale_stats_pdf_write (EscaleStatsReport *report, const char *centre_name, const char *path,
                         GError **error)
 {
+  return escale_stats_pdf_write_pages (&report, &centre_name, 1, centre_name, path, error);
+}
+
+/* Writes @n pages into @path, page i the report of @reports[i] under the
+ * name @names[i] (a territory, then each of its sites); @title is the
+ * document's. */
+gboolean
+escale_stats_pdf_write_pages (EscaleStatsReport **reports, const char *const *names, guint n,
+                              const char *title, const char *path, GError **error)
+{
   g_autoptr(GString) pdf = g_string_new (NULL);
   PangoContext *context;
   cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_cb, pdf, PAGE_W, PAGE_H);
   cairo_t *cr = cairo_create (surface);
   cairo_status_t status;
-  double top, foot;
 
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, centre_name);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Escale");
   context = pango_cairo_create_context (cr);
-  top = draw_heading (cr, context, report, centre_name);
-  top = draw_figures (cr, context, report, top);
-  foot = draw_footnote (cr, context);
-  draw_charts (cr, context, report, top, foot - 12);
-  cairo_show_page (cr);
+  for (guint i = 0; i < n; i++)
+    {
+      double top = draw_heading (cr, context, reports[i], names[i]);
+      double foot;
+
+      top = draw_figures (cr, context, reports[i], top);
+      foot = draw_footnote (cr, context);
+      draw_charts (cr, context, reports[i], top, foot - 12);
+      cairo_show_page (cr);
+    }
   g_object_unref (context);
   cairo_destroy (cr);
   cairo_surface_finish (surface);

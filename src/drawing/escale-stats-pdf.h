@@ -10,6 +10,9 @@ G_BEGIN_DECLS
  * dashboard's charts, the definitions in a footnote. */
 gboolean escale_stats_pdf_write (EscaleStatsReport *report, const char *centre_name,
                                  const char *path, GError **error);
+gboolean escale_stats_pdf_write_pages (EscaleStatsReport **reports, const char *const *names,
+                                       guint n, const char *title, const char *path,
+                                       GError **error);
 gboolean escale_stats_pdf_definition (guint i, const char **term, const char **text);
 
 G_END_DECLS

@@ -62,3 +62,58 @@ escale_fleet_load_store (EscaleFleetServer *server, const char *site, const char
     return NULL;
   return g_steal_pointer (&store);
 }
+
+void
+escale_fleet_site_free (EscaleFleetSite *site)
+{
+  if (site == NULL)
+    return;
+  g_free (site->id);
+  g_free (site->name);
+  g_free (site);
+}
+
+/* The territory's sites, by name (escale.sites: the reading role only). */
+GPtrArray *
+escale_fleet_list_sites (EscaleFleetServer *server, GError **error)
+{
+  g_autoptr(PGresult) rows =
+      escale_fleet_server_query (server,
+                                 "SELECT site_id, name FROM escale.sites ORDER BY name, site_id",
+                                 0, NULL, error);
+  GPtrArray *sites;
+
+  if (rows == NULL)
+    return NULL;
+  sites = g_ptr_array_new_with_free_func ((GDestroyNotify) escale_fleet_site_free);
+  for (int r = 0; r < PQntuples (rows); r++)
+    {
+      EscaleFleetSite *site = g_new0 (EscaleFleetSite, 1);
+
+      site->id = g_strdup (PQgetvalue (rows, r, 0));
+      site->name = g_strdup (PQgetvalue (rows, r, 1));
+      g_ptr_array_add (sites, site);
+    }
+  return sites;
+}
+
+/* The report of @from_day..@to_day for @site and @kiosk (NULL: all), read
+ * by the kiosk's report code; *@store (if not NULL) receives the store in
+ * memory it was read from (the workbook takes the activities' titles
+ * there). */
+EscaleStatsReport *
+escale_fleet_report_new (EscaleFleetServer *server, const char *site, const char *kiosk,
+                         const char *from_day, const char *to_day, EscaleStatsStore **store,
+                         GError **error)
+{
+  g_autoptr(EscaleStatsStore)
+               loaded = escale_fleet_load_store (server, site, kiosk, from_day, to_day, error);
+  EscaleStatsReport *report;
+
+  if (loaded == NULL ||
+      (report = escale_stats_report_new (loaded, from_day, to_day, error)) == NULL)
+    return NULL;
+  if (store != NULL)
+    *store = g_steal_pointer (&loaded);
+  return report;
+}

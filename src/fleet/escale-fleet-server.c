@@ -66,9 +66,17 @@ check_schema (EscaleFleetServer *self, GError **error)
 EscaleFleetServer *
 escale_fleet_server_connect (const char *conninfo, GError **error)
 {
+  return escale_fleet_server_connect_full (conninfo, 10, error);
+}
+
+/* The same, waiting @timeout_s seconds at most for the server. */
+EscaleFleetServer *
+escale_fleet_server_connect_full (const char *conninfo, guint timeout_s, GError **error)
+{
+  g_autofree char *timeout = g_strdup_printf ("%u", timeout_s);
   /* Later keywords override: the connection string's own values win. */
   const char *const keys[] = { "connect_timeout", "application_name", "dbname", NULL };
-  const char *const values[] = { "10", "escale-stats", conninfo, NULL };
+  const char *const values[] = { timeout, "escale-stats", conninfo, NULL };
   g_autoptr(EscaleFleetServer) self = g_new0 (EscaleFleetServer, 1);
 
   self->conn = PQconnectdbParams (keys, values, 1);

@@ -20,11 +20,13 @@ typedef enum
 } EscaleFleetError;
 
 /* The server schema this Escale reads and writes (data/server/migrations/). */
-#define ESCALE_FLEET_SCHEMA_VERSION 2
+#define ESCALE_FLEET_SCHEMA_VERSION 3
 
 typedef struct _EscaleFleetServer EscaleFleetServer;
 
 EscaleFleetServer *escale_fleet_server_connect (const char *conninfo, GError **error);
+EscaleFleetServer *escale_fleet_server_connect_full (const char *conninfo, guint timeout_s,
+                                                     GError **error);
 void escale_fleet_server_free (EscaleFleetServer *self);
 PGconn *escale_fleet_server_get_conn (EscaleFleetServer *self);
 PGresult *escale_fleet_server_query (EscaleFleetServer *self, const char *sql, int n_params,

@@ -6,6 +6,7 @@
 #include "escale-calendar.h"
 #include "escale-chart.h"
 #include "escale-dashboard.h"
+#include "escale-dashboard-scope.h"
 #include "escale-ui-util.h"
 #include "escale-stats-export.h"
 #include "escale-stats-pdf.h"
@@ -25,9 +26,15 @@ struct _EscaleDashboard
   char *exporting_path;  /* while the visits are being exported there */
   GVolumeMonitor *volumes;
   int waiting_export; /* the export asked for with no stick, or 0 */
+  char *from;         /* the period asked for last */
+  char *to;
+
+  /* borrowed */
+  EscaleDashboardScope *scope; /* "Ce poste" or the territory, or NULL */
 
   /* children */
   GtkWidget *scroller;
+  GtkWidget *content;
   GtkWidget *period_buttons[5];
   GtkWidget *custom_box;
   EscaleCalendar *calendar;
@@ -116,7 +123,8 @@ fill_tiles (EscaleDashboard *self)
   if (self->visits_export != NULL)
     escale_button_show_if_useful (self->visits_export,
                                   escale_stats_report_get_sessions (r) >
-                                    escale_stats_report_get_folded_sessions (r));
+                                      escale_stats_report_get_folded_sessions (r) &&
+                                    escale_dashboard_get_store (self) == NULL);
   if (escale_stats_report_get_pin_failures (r) > 0)
     gtk_grid_attach (self->tiles, tile (pins, _ ("Codes équipe erronés"), NULL), next % 3,
                      next / 3, 1, 1);
@@ -165,8 +173,13 @@ report_ready_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   period = escale_stats_format_period (escale_stats_report_get_from (report),
                                        escale_stats_report_get_to (report));
-  /* TRANSLATORS: then "du 1er mars 2026 au 31 mars 2026" or "depuis le début" */
-  title = g_strdup_printf (_ ("Période : %s"), period);
+  if (self->scope != NULL && escale_dashboard_scope_get_title (self->scope) != NULL)
+    /* TRANSLATORS: "Tout le territoire" or a site's name, then the period */
+    title = g_strdup_printf (_ ("%s, période : %s"),
+                             escale_dashboard_scope_get_title (self->scope), period);
+  else
+    /* TRANSLATORS: then "du 1er mars 2026 au 31 mars 2026" or "depuis le début" */
+    title = g_strdup_printf (_ ("Période : %s"), period);
   gtk_label_set_text (self->period_label, title);
   fill_tiles (self);
   fill_charts (self);
@@ -195,8 +208,19 @@ escale_dashboard_show_range (EscaleDashboard *self, const char *from_day, const 
   self->loading = g_cancellable_new ();
   gtk_label_set_text (self->period_label, _ ("Un instant…"));
   gtk_label_set_text (self->export_label, "");
-  escale_stats_report_new_async (escale_kiosk_get_store (self->kiosk), from_day, to_day,
-                                 self->loading, report_ready_cb, g_object_ref (self));
+  if (from_day != self->from)
+    {
+      g_free (self->from);
+      g_free (self->to);
+      self->from = g_strdup (from_day);
+      self->to = g_strdup (to_day);
+    }
+  if (self->scope != NULL && !escale_dashboard_scope_is_local (self->scope))
+    escale_dashboard_scope_read_async (self->scope, from_day, to_day, self->loading,
+                                       report_ready_cb, g_object_ref (self));
+  else
+    escale_stats_report_new_async (escale_kiosk_get_store (self->kiosk), from_day, to_day,
+                                   self->loading, report_ready_cb, g_object_ref (self));
   return TRUE;
 }
 
@@ -229,6 +253,14 @@ escale_dashboard_get_report (EscaleDashboard *self)
   return self->report;
 }
 
+/* The territory's store in memory the figures shown were read from, or
+ * NULL when they are this kiosk's. */
+EscaleStatsStore *
+escale_dashboard_get_store (EscaleDashboard *self)
+{
+  return self->scope ? escale_dashboard_scope_get_store (self->scope, self->report) : NULL;
+}
+
 /* Where the shown period's figures (or its visits) go: @dir, or a USB
  * stick if one is there, else the staff folder. */
 static char *
@@ -252,7 +284,9 @@ export_path (EscaleDashboard *self, const char *what, const char *ext, const cha
                    target);
       return NULL;
     }
-  name = g_strdup_printf ("escale-%s-%s-au-%s.%s", what,
+  /* The territory's files never replace this kiosk's on the stick. */
+  name = g_strdup_printf ("escale-%s%s-%s-au-%s.%s", what,
+                          escale_dashboard_get_store (self) ? "-territoire" : "",
                           escale_stats_report_get_from (self->report),
                           escale_stats_report_get_to (self->report), ext);
   return g_build_filename (target, name, NULL);
@@ -290,11 +324,13 @@ escale_dashboard_export (EscaleDashboard *self, gboolean sessions, const char *d
 char *
 escale_dashboard_export_xlsx (EscaleDashboard *self, const char *dir, GError **error)
 {
+  EscaleStatsStore *store = escale_dashboard_get_store (self);
   g_autofree char *path = NULL;
 
   g_return_val_if_fail (self->report != NULL, NULL);
   if ((path = export_path (self, "la-coop", "xlsx", dir, error)) == NULL ||
-      !escale_stats_export_xlsx (escale_kiosk_get_store (self->kiosk), self->report, path, error))
+      !escale_stats_export_xlsx (store ? store : escale_kiosk_get_store (self->kiosk),
+                                 self->report, path, error))
     return NULL;
   return g_steal_pointer (&path);
 }
@@ -309,7 +345,11 @@ escale_dashboard_export_pdf (EscaleDashboard *self, const char *dir, GError **er
 
   g_return_val_if_fail (self->report != NULL, NULL);
   if ((path = export_path (self, "rapport", "pdf", dir, error)) == NULL ||
-      !escale_stats_pdf_write (self->report, escale_config_get_centre_name (config), path, error))
+      !escale_stats_pdf_write (self->report,
+                               escale_dashboard_get_store (self)
+                                 ? escale_dashboard_scope_get_title (self->scope)
+                                 : escale_config_get_centre_name (config),
+                               path, error))
     return NULL;
   return g_steal_pointer (&path);
 }
@@ -500,6 +540,8 @@ escale_dashboard_dispose (GObject *object)
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
   self->export_label = NULL;
   g_clear_pointer (&self->exporting_path, g_free);
+  g_clear_pointer (&self->from, g_free);
+  g_clear_pointer (&self->to, g_free);
   g_clear_object (&self->volumes);
   g_clear_object (&self->report);
   g_clear_object (&self->kiosk);
@@ -514,20 +556,6 @@ escale_dashboard_class_init (EscaleDashboardClass *klass)
   G_OBJECT_CLASS (klass)->dispose = escale_dashboard_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "dashboard");
-}
-
-/* A row of buttons that goes on the next line when the screen is narrow
- * or the text bigger (A+), so nothing is cut off. */
-static GtkWidget *
-wrapping_row (void)
-{
-  GtkWidget *row = gtk_flow_box_new ();
-
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (row), GTK_SELECTION_NONE);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (row), 16);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (row), 16);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (row), 8);
-  return row;
 }
 
 /* "Autre période": the school and grant year presets, the touch calendar,
@@ -580,7 +608,7 @@ add_period_picker (EscaleDashboard *self, GtkWidget *box)
     N_ ("Cette semaine"), N_ ("Ce mois"),       N_ ("Ce trimestre"),
     N_ ("Cette année"),   N_ ("Autre période"),
   };
-  GtkWidget *row = wrapping_row ();
+  GtkWidget *row = escale_wrapping_row_new ();
 
   for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
     {
@@ -604,6 +632,8 @@ add_period_labels (EscaleDashboard *self, GtkWidget *box)
   self->period_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->period_label), "page-title");
   gtk_label_set_xalign (self->period_label, 0);
+  /* "Tout le territoire, période : …" is longer than a 1024 px screen. */
+  gtk_label_set_wrap (self->period_label, TRUE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->period_label));
   self->error_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "stats-error");
@@ -666,7 +696,7 @@ add_charts (EscaleDashboard *self, GtkWidget *box)
 static void
 add_export_buttons (EscaleDashboard *self, GtkWidget *box)
 {
-  GtkWidget *exports = wrapping_row ();
+  GtkWidget *exports = escale_wrapping_row_new ();
   GtkWidget *summary = gtk_button_new_with_label (_ ("Exporter les chiffres (CSV)"));
   GtkWidget *visits = gtk_button_new_with_label (_ ("Exporter les visites (CSV)"));
 
@@ -706,6 +736,7 @@ escale_dashboard_init (EscaleDashboard *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
 
+  self->content = box;
   gtk_widget_add_css_class (box, "dashboard-content");
   add_period_picker (self, box);
   add_period_labels (self, box);
@@ -720,11 +751,27 @@ escale_dashboard_init (EscaleDashboard *self)
   gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
 }
 
+/* "Ce poste" or "Tout le territoire" chosen: the same period again. */
+static void
+scope_changed_cb (EscaleDashboard *self)
+{
+  if (self->from != NULL)
+    escale_dashboard_show_range (self, self->from, self->to);
+}
+
 GtkWidget *
 escale_dashboard_new (EscaleKiosk *kiosk)
 {
   EscaleDashboard *self = g_object_new (ESCALE_TYPE_DASHBOARD, NULL);
+  GtkWidget *scope = escale_dashboard_scope_new (escale_kiosk_get_config (kiosk));
 
   self->kiosk = g_object_ref (kiosk);
+  if (scope != NULL)
+    {
+      /* The territory's choice (src/shell/escale-dashboard-scope.c), first. */
+      self->scope = ESCALE_DASHBOARD_SCOPE (scope);
+      g_signal_connect_swapped (scope, "changed", G_CALLBACK (scope_changed_cb), self);
+      gtk_box_prepend (GTK_BOX (self->content), scope);
+    }
   return GTK_WIDGET (self);
 }

@@ -17,6 +17,7 @@ gboolean escale_dashboard_show_range (EscaleDashboard *self, const char *from_da
                                       const char *to_day);
 gboolean escale_dashboard_is_loading (EscaleDashboard *self);
 EscaleStatsReport *escale_dashboard_get_report (EscaleDashboard *self);
+EscaleStatsStore *escale_dashboard_get_store (EscaleDashboard *self);
 char *escale_dashboard_export (EscaleDashboard *self, gboolean sessions, const char *dir,
                                GError **error);
 char *escale_dashboard_export_xlsx (EscaleDashboard *self, const char *dir, GError **error);

@@ -8,6 +8,7 @@
 #include "escale-fleet-push.h"
 #include "escale-fleet-report.h"
 #include "escale-fleet-settings.h"
+#include "escale-stats-pdf.h"
 #include "escale-stats-fleet.h"
 
 /* Back-off after failed pushes: the timer runs hourly; after N failures in
@@ -177,8 +178,64 @@ escale_stats_server_report (const char *server_uri, const char *site, const char
 
   if (server == NULL)
     return NULL;
-  *store = escale_fleet_load_store (server, site, kiosk, from_day, to_day, error);
-  if (*store == NULL)
-    return NULL;
-  return escale_stats_report_new (*store, from_day, to_day, error);
+  return escale_fleet_report_new (server, site, kiosk, from_day, to_day, store, error);
+}
+
+/* The name a site's page goes under: escale.sites' name, else its id. */
+static const char *
+site_name (GPtrArray *sites, const char *id)
+{
+  for (guint i = 0; i < sites->len; i++)
+    {
+      EscaleFleetSite *site = sites->pdata[i];
+
+      if (g_str_equal (site->id, id))
+        return site->name;
+    }
+  return id;
+}
+
+/* escale-stats report --server: the PDF of the territory (first page,
+ * under @title, "Tout le territoire" if NULL) then one page per site, in
+ * the kiosk's report's shape; with @site or @kiosk, that one page only. */
+gboolean
+escale_stats_server_pdf (const char *server_uri, const char *site, const char *kiosk,
+                         const char *from_day, const char *to_day, const char *title,
+                         const char *path, GError **error)
+{
+  g_autoptr(EscaleFleetServer) server = escale_fleet_server_connect (server_uri, error);
+  g_autoptr(GPtrArray) sites = NULL;
+  g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  EscaleStatsReport *report;
+
+  if (server == NULL || (sites = escale_fleet_list_sites (server, error)) == NULL ||
+      (report = escale_fleet_report_new (server, site, kiosk, from_day, to_day, NULL, error)) ==
+        NULL)
+    return FALSE;
+  g_ptr_array_add (reports, report);
+  if (kiosk != NULL && site != NULL)
+    /* TRANSLATORS: a site's name, then a kiosk's id */
+    g_ptr_array_add (names, g_strdup_printf (_ ("%s, poste %s"), site_name (sites, site), kiosk));
+  else if (kiosk != NULL)
+    g_ptr_array_add (names, g_strdup_printf (_ ("Poste %s"), kiosk));
+  else if (site != NULL)
+    g_ptr_array_add (names, g_strdup (site_name (sites, site)));
+  else
+    {
+      g_ptr_array_add (names, g_strdup (title ? title : _ ("Tout le territoire")));
+      for (guint i = 0; i < sites->len; i++)
+        {
+          EscaleFleetSite *one = sites->pdata[i];
+
+          if ((report = escale_fleet_report_new (server, one->id, NULL, from_day, to_day, NULL,
+                                                 error)) == NULL)
+            return FALSE;
+          g_ptr_array_add (reports, report);
+          g_ptr_array_add (names, g_strdup (one->name));
+        }
+    }
+  return escale_stats_pdf_write_pages ((EscaleStatsReport **) reports->pdata,
+                                       (const char *const *) names->pdata, reports->len,
+                                       names->pdata[0], path, error);
 }

@@ -13,5 +13,8 @@ EscaleStatsReport *escale_stats_server_report (const char *server, const char *s
                                                const char *kiosk, const char *from_day,
                                                const char *to_day, EscaleStatsStore **store,
                                                GError **error);
+gboolean escale_stats_server_pdf (const char *server, const char *site, const char *kiosk,
+                                  const char *from_day, const char *to_day, const char *title,
+                                  const char *path, GError **error);
 
 G_END_DECLS

@@ -65,7 +65,7 @@ static const GOptionEntry global_entries[] = {
   { "config", 0, 0, G_OPTION_ARG_FILENAME, &opt_config,
     N_ ("report : le dossier de configuration où lire le nom du centre"), N_ ("DOSSIER") },
   { "server", 0, 0, G_OPTION_ARG_STRING, &opt_server,
-    N_ ("summary, export : les chiffres du serveur (chaîne de connexion PostgreSQL)"),
+    N_ ("summary, export, report : les chiffres du serveur (chaîne de connexion PostgreSQL)"),
     N_ ("URI") },
   { "site", 0, 0, G_OPTION_ARG_STRING, &opt_site, N_ ("--server : un seul site"), N_ ("ID") },
   { "kiosk", 0, 0, G_OPTION_ARG_STRING, &opt_kiosk, N_ ("--server : un seul poste"), N_ ("ID") },
@@ -448,6 +448,15 @@ cmd_report (void)
     return usage_error ("%s", error->message);
   if (!check_output (opt_output, &error))
     return escale_stats_fail ("%s", error->message);
+  if (opt_server != NULL)
+    {
+      /* The territory, then each site (or --site, --kiosk): the page's
+       * name is the server's, or --centre for the territory's. */
+      if (!escale_stats_server_pdf (opt_server, opt_site, opt_kiosk, opt_from, opt_to, opt_centre,
+                                    opt_output, &error))
+        return escale_stats_fail ("%s", error->message);
+      return EXIT_SUCCESS;
+    }
   if (opt_centre == NULL)
     config = escale_config_load_main (opt_config ? opt_config : CONFIGDIR);
   if ((store = open_existing (&error)) == NULL ||
@@ -636,9 +645,9 @@ main (int argc, char *argv[])
       g_option_context_get_description (context),
       _ ("  push [--all] [--now] [--config DOSSIER]    envoyer les nouveaux jours au serveur "
          "([Fleet])\n"
-         "  summary|export --server URI [--site ID] [--kiosk ID]\n"
+         "  summary|export|report --server URI [--site ID] [--kiosk ID]\n"
          "                                             les chiffres du territoire, d'un site, "
-         "d'un poste\n"),
+         "d'un poste (report : le territoire puis une page par site)\n"),
       NULL);
 
     g_option_context_set_description (context, description);
