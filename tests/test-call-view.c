@@ -152,7 +152,9 @@ test_code_call_and_reset (Fixture *f, gconstpointer data)
   g_assert_cmpint (escale_session_get_state (escale_kiosk_get_session (f->k.kiosk)), ==,
                    ESCALE_SESSION_ACTIVE);
 
-  /* "J'ai fini" ends the visit: the reset hangs up, nothing is left. */
+  /* "J'ai fini" ends the visit: the reset hangs up, nothing is left, even
+   * while something still holds the view (its wiper, not its dispose). */
+  g_object_ref (view);
   gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.finish", NULL);
   g_assert_false (session_held (f));
   g_assert_null (escale_window_get_activity_page (f->k.window));
@@ -160,6 +162,8 @@ test_code_call_and_reset (Fixture *f, gconstpointer data)
   call_lab_wait_for (family_told, f->family, "the family told of the end");
   g_assert_cmpint (escale_call_get_problem (f->family), ==, ESCALE_CALL_PROBLEM_PEER_LEFT);
   g_assert_cmpuint (escale_call_peer_count_live_pipelines (), ==, 0);
+  g_assert_false (escale_activity_view_get_holding (ESCALE_ACTIVITY_VIEW (view)));
+  g_assert_finalize_object (view);
 
   /* The visit's anonymous record counts the call: one started, one
    * connected, twenty minutes (the fake clock's day). */

@@ -506,7 +506,7 @@ test_add_tool (Fixture *f, gconstpointer data)
   GtkWidget *page;
 
   open_demarches (f);
-  escale_demarches_view_add_tool (f->view, "Un outil d'essai", NULL, tool_page_new, &made, NULL);
+  _escale_demarches_view_add_tool (f->view, "Un outil d'essai", NULL, tool_page_new, &made, NULL);
   touch (f, "Un outil d'essai");
   g_assert_cmpstr (screen (f), ==, "tool");
   g_assert_true (shows (f, "Une page d'outil"));

@@ -174,8 +174,10 @@ done_cb (gpointer data)
 static void
 check_styles (gboolean high_contrast)
 {
-  GtkWidget *window = gtk_window_new ();
-  GtkWidget *grid = gtk_grid_new ();
+  /* Held here, so that their finalization (and their buttons') is checked. */
+  GtkWidget *window = g_object_ref (gtk_window_new ());
+  GtkWidget *grid = g_object_ref_sink (gtk_grid_new ());
+  GtkWidget *first_button = NULL;
   g_autoptr(GString) faults = g_string_new (NULL);
   gboolean drawn = FALSE;
   Shot shot;
@@ -191,6 +193,8 @@ check_styles (gboolean high_contrast)
       gtk_grid_attach (GTK_GRID (grid), styled_button (styles[i], TRUE), (int) (i % 4) * 2 + 1,
                        (int) (i / 4), 1, 1);
     }
+  first_button = gtk_grid_get_child_at (GTK_GRID (grid), 0, 0);
+  g_object_add_weak_pointer (G_OBJECT (first_button), (gpointer *) &first_button);
   gtk_window_set_child (GTK_WINDOW (window), grid);
   gtk_window_present (GTK_WINDOW (window));
   spin_until (mapped, window);
@@ -215,6 +219,11 @@ check_styles (gboolean high_contrast)
     }
   g_free (shot.pixels);
   gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (window);
+  g_assert_finalize_object (grid);
+  g_assert_null (first_button);
   if (faults->len > 0)
     {
       g_test_message ("%s:%s", high_contrast ? "Contraste" : "normal", faults->str);

@@ -502,7 +502,7 @@ test_hung_helper_killed (Fixture *f, gconstpointer data)
   g_autofree char *marker = NULL;
   g_autofree char *helper = make_hanging_helper (f, &marker);
   g_autofree char *path = make_jpeg (f, "fine.jpg", 400, 300);
-  g_autoptr(EscalePhotoDecoder) decoder = escale_photo_decoder_new_for_test (helper, 500);
+  g_autoptr(EscalePhotoDecoder) decoder = _escale_photo_decoder_new_for_test (helper, 500);
   gint64 start = g_get_monotonic_time ();
   Decode d = { 0 };
 
@@ -544,7 +544,7 @@ test_failing_helpers (Fixture *f, gconstpointer data)
       Decode d = { 0 };
 
       photo_test_write_script (helper, bodies[i]);
-      decoder = escale_photo_decoder_new_for_test (helper, 5000);
+      decoder = _escale_photo_decoder_new_for_test (helper, 5000);
       decode_start (decoder, path, 0, NULL, &d);
       decode_wait (&d);
       g_assert_null (d.texture);
@@ -570,7 +570,7 @@ test_cancel_kills_helper (Fixture *f, gconstpointer data)
   g_autofree char *marker = NULL;
   g_autofree char *helper = make_hanging_helper (f, &marker);
   g_autofree char *path = make_jpeg (f, "fine.jpg", 400, 300);
-  g_autoptr(EscalePhotoDecoder) decoder = escale_photo_decoder_new_for_test (helper, 60000);
+  g_autoptr(EscalePhotoDecoder) decoder = _escale_photo_decoder_new_for_test (helper, 60000);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   Decode d[3] = { 0 };
   gint64 start;
@@ -681,7 +681,7 @@ test_two_at_a_time (Fixture *f, gconstpointer data)
     marker);
   photo_test_write (path, bytes);
   photo_test_write_script (helper, body);
-  decoder = escale_photo_decoder_new_for_test (helper, 10000);
+  decoder = _escale_photo_decoder_new_for_test (helper, 10000);
   decode_six (decoder, path, &watch, 13, 1, textures);
   g_assert_cmpuint (watch.most, <=, 2);
 
@@ -755,7 +755,7 @@ test_sandbox_sees_nothing (Fixture *f, gconstpointer data)
     "printf \"\\\\$r\\\\$g\\\\$b\"\n",
     secret);
   photo_test_write_script (helper, body);
-  decoder = escale_photo_decoder_new_for_test (helper, 5000);
+  decoder = _escale_photo_decoder_new_for_test (helper, 5000);
   decode_start (decoder, path, 0, NULL, &d);
   decode_wait (&d);
   g_assert_no_error (d.error);

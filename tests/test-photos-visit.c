@@ -465,13 +465,15 @@ test_stick_to_photo_and_remove (Fixture *f, gconstpointer data)
   g_assert_cmpint (count_of (f, "pages-printed"), ==, 0);
 }
 
-/* The visit ends with a photo large and the stick still in: the goodbye
+/* The visit ends during a slideshow with the stick still in: the goodbye
  * reminds of it, and nothing of the photos remains in Escale, in memory or
- * on disk. */
+ * on disk, even while something still holds the view (the visit's wiper
+ * "photos" does it, not the view's dispose). */
 static void
 test_visit_ends_on_a_photo (Fixture *f, gconstpointer data)
 {
   g_autofree char *runtime = NULL;
+  EscalePhotosView *held;
   GdkTexture *shown;
   GdkTexture *thumbnail;
 
@@ -489,14 +491,25 @@ test_visit_ends_on_a_photo (Fixture *f, gconstpointer data)
   g_object_add_weak_pointer (G_OBJECT (thumbnail), (gpointer *) &thumbnail);
   shown = open_photo (f, 2);
   g_object_add_weak_pointer (G_OBJECT (shown), (gpointer *) &shown);
+  /* The slideshow holds the countdown; its first step is seconds away. */
+  escale_photo_viewer_start_slideshow (escale_photos_view_get_viewer (f->view));
+  g_assert_true (escale_activity_view_get_holding (ESCALE_ACTIVITY_VIEW (f->view)));
+  held = g_object_ref (f->view);
 
   finish_visit (f, TRUE);
   g_assert_cmpint (count_of (f, "media-opened"), ==, 1);
   g_assert_cmpint (count_of (f, "photos-viewed"), ==, 1);
   escale_test_drain ();
-  g_assert_null (f->view);
+  /* The photo shown and the thumbnails are gone from memory. */
   g_assert_null (shown);
   g_assert_null (thumbnail);
+  g_assert_cmpuint (escale_photo_grid_get_n_thumbnails (escale_photos_view_get_grid (held)), ==,
+                    0);
+  /* The slideshow stopped: nothing holds the next visit's countdown. */
+  g_assert_false (escale_photo_viewer_get_slideshow (escale_photos_view_get_viewer (held)));
+  g_assert_false (escale_activity_view_get_holding (ESCALE_ACTIVITY_VIEW (held)));
+  g_assert_finalize_object (held);
+  g_assert_null (f->view);
   assert_no_files_under (runtime);
   /* Never written to: still the stick it was. */
   g_assert_true (photo_test_medium_is_mounted (f->medium));

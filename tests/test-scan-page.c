@@ -81,15 +81,16 @@ shows_choice (gpointer data)
   return photos_test_is_drawable (root (data), "Scanner un document");
 }
 
+/* The first widget of @type under @widget. */
 static GtkWidget *
-find_progress_bar (GtkWidget *widget)
+find_widget (GtkWidget *widget, GType type)
 {
-  if (GTK_IS_PROGRESS_BAR (widget))
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_progress_bar (child);
+      GtkWidget *found = find_widget (child, type);
 
       if (found != NULL)
         return found;
@@ -101,7 +102,7 @@ find_progress_bar (GtkWidget *widget)
 static gboolean
 shows_progress (gpointer data)
 {
-  GtkWidget *bar = find_progress_bar (root (data));
+  GtkWidget *bar = find_widget (root (data), GTK_TYPE_PROGRESS_BAR);
 
   return photos_test_is_drawable (root (data), "Arrêter") && gtk_widget_is_drawable (bar) &&
          gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)) > 0.02;
@@ -228,6 +229,25 @@ test_no_paper_keeps_pages (Fixture *f, gconstpointer data)
   g_assert_nonnull (f->pdf);
 }
 
+/* The visit ends on a scanned page while something still holds the scan
+ * page (its window here): the page is forgotten and no longer shown, by the
+ * visit's wiper "scan" (the page's dispose has not run). */
+static void
+test_visit_end_drops_held_pages (Fixture *f, gconstpointer data)
+{
+  GtkPicture *result;
+
+  photos_test_click (root (f), "Scanner un document");
+  escale_test_wait_until (shows_result, f, 30000);
+  result = GTK_PICTURE (find_widget (root (f), GTK_TYPE_PICTURE));
+  g_assert_nonnull (gtk_picture_get_paintable (result));
+  g_assert_cmpuint (escale_scan_page_get_n_pages (f->page), ==, 1);
+
+  demarches_test_visit_finish (&f->v);
+  g_assert_cmpuint (escale_scan_page_get_n_pages (f->page), ==, 0);
+  g_assert_null (gtk_picture_get_paintable (result));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -242,6 +262,7 @@ main (int argc, char **argv)
   ADD ("stop-mid-scan", test_stop_mid_scan);
   ADD ("no-scanner", test_no_scanner);
   ADD ("no-paper-keeps-pages", test_no_paper_keeps_pages);
+  ADD ("visit-end-drops-held-pages", test_visit_end_drops_held_pages);
   status = g_test_run ();
   scan_lab_free (lab);
   return status;

@@ -50,14 +50,14 @@ struct _EscaleCall
   gboolean was_connected;
 };
 
-void escale_call_set_state (EscaleCall *self, EscaleCallState state, EscaleCallProblem problem);
-void escale_call_end_with (EscaleCall *self, EscaleCallProblem problem);
-gboolean escale_call_step_failed (EscaleCall *self, GError *error);
-void escale_call_emit_remote_frame (EscaleCall *self, GBytes *frame, int width, int height,
-                                    int stride);
-void escale_call_peer_failed_cb (EscaleCallPeer *peer, const char *reason, gpointer user_data);
-void escale_call_attach_spare (EscaleCall *self);
-void escale_call_subscribe (EscaleCall *self, JsonObject *data);
-void escale_call_drop_receiver (EscaleCall *self);
+void _escale_call_set_state (EscaleCall *self, EscaleCallState state, EscaleCallProblem problem);
+void _escale_call_end_with (EscaleCall *self, EscaleCallProblem problem);
+gboolean _escale_call_step_failed (EscaleCall *self, GError *error);
+void _escale_call_emit_remote_frame (EscaleCall *self, GBytes *frame, int width, int height,
+                                     int stride);
+void _escale_call_peer_failed_cb (EscaleCallPeer *peer, const char *reason, gpointer user_data);
+void _escale_call_attach_spare (EscaleCall *self);
+void _escale_call_subscribe (EscaleCall *self, JsonObject *data);
+void _escale_call_drop_receiver (EscaleCall *self);
 
 G_END_DECLS

@@ -16,8 +16,8 @@ receiver_frame_cb (EscaleCallPeer *peer, GBytes *frame, int width, int height, i
 
   self->n_remote_frames++;
   if (self->state == ESCALE_CALL_STATE_WAITING)
-    escale_call_set_state (self, ESCALE_CALL_STATE_IN_CALL, ESCALE_CALL_PROBLEM_NONE);
-  escale_call_emit_remote_frame (self, frame, width, height, stride);
+    _escale_call_set_state (self, ESCALE_CALL_STATE_IN_CALL, ESCALE_CALL_PROBLEM_NONE);
+  _escale_call_emit_remote_frame (self, frame, width, height, stride);
 }
 
 static void
@@ -42,18 +42,18 @@ receiver_candidate_cb (EscaleCallPeer *peer, guint mline, const char *candidate,
 }
 
 void
-escale_call_peer_failed_cb (EscaleCallPeer *peer, const char *reason, gpointer user_data)
+_escale_call_peer_failed_cb (EscaleCallPeer *peer, const char *reason, gpointer user_data)
 {
   EscaleCall *self = user_data;
 
   g_message ("call: media stopped: %s", reason);
-  escale_call_end_with (self, self->state == ESCALE_CALL_STATE_CONNECTING
-                                ? ESCALE_CALL_PROBLEM_MEDIA
-                                : ESCALE_CALL_PROBLEM_CONNECTION_LOST);
+  _escale_call_end_with (self, self->state == ESCALE_CALL_STATE_CONNECTING
+                                 ? ESCALE_CALL_PROBLEM_MEDIA
+                                 : ESCALE_CALL_PROBLEM_CONNECTION_LOST);
 }
 
 void
-escale_call_drop_receiver (EscaleCall *self)
+_escale_call_drop_receiver (EscaleCall *self)
 {
   if (self->receiver != NULL)
     {
@@ -77,28 +77,28 @@ subscribed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr(JsonObject)
                data = escale_janus_message_finish (ESCALE_JANUS (source), result, &sdp, &error);
 
-  if (escale_call_step_failed (self, error))
+  if (_escale_call_step_failed (self, error))
     return;
   if (sdp == NULL)
     {
       g_message ("call: the server offered no media for the family");
-      escale_call_drop_receiver (self);
+      _escale_call_drop_receiver (self);
       return;
     }
   self->receiver = escale_call_peer_new (ESCALE_CALL_PEER_RECEIVE, &self->media, &error);
   if (self->receiver == NULL)
     {
-      escale_call_step_failed (self, error);
+      _escale_call_step_failed (self, error);
       return;
     }
   g_signal_connect (self->receiver, "frame", G_CALLBACK (receiver_frame_cb), self);
   g_signal_connect (self->receiver, "local-description", G_CALLBACK (receiver_description_cb),
                     self);
   g_signal_connect (self->receiver, "ice-candidate", G_CALLBACK (receiver_candidate_cb), self);
-  g_signal_connect (self->receiver, "failed", G_CALLBACK (escale_call_peer_failed_cb), self);
+  g_signal_connect (self->receiver, "failed", G_CALLBACK (_escale_call_peer_failed_cb), self);
   if (!escale_call_peer_start (self->receiver, &error))
     {
-      escale_call_step_failed (self, error);
+      _escale_call_step_failed (self, error);
       return;
     }
   escale_call_peer_set_remote (self->receiver, "offer", sdp);
@@ -124,7 +124,7 @@ subscriber_attached_cb (GObject *source, GAsyncResult *result, gpointer user_dat
   g_autoptr(GError) error = NULL;
   guint64 handle = escale_janus_attach_finish (ESCALE_JANUS (source), result, &error);
 
-  if (escale_call_step_failed (self, error))
+  if (_escale_call_step_failed (self, error))
     return;
   self->spare_coming = FALSE;
   if (self->subscribed && self->subscribe_handle == 0)
@@ -135,7 +135,7 @@ subscriber_attached_cb (GObject *source, GAsyncResult *result, gpointer user_dat
 
 /* Looks for another publisher in a "publishers" list and subscribes to it. */
 void
-escale_call_subscribe (EscaleCall *self, JsonObject *data)
+_escale_call_subscribe (EscaleCall *self, JsonObject *data)
 {
   guint64 feed;
 
@@ -160,7 +160,7 @@ escale_call_subscribe (EscaleCall *self, JsonObject *data)
 
 /* Attaches a handle for the family's streams before they are announced. */
 void
-escale_call_attach_spare (EscaleCall *self)
+_escale_call_attach_spare (EscaleCall *self)
 {
   self->spare_coming = TRUE;
   escale_janus_attach_async (self->janus, VIDEOROOM, self->cancellable, subscriber_attached_cb,

@@ -46,7 +46,7 @@ set_showing_picture (EscaleCall *self, gboolean showing)
 }
 
 void
-escale_call_set_state (EscaleCall *self, EscaleCallState state, EscaleCallProblem problem)
+_escale_call_set_state (EscaleCall *self, EscaleCallState state, EscaleCallProblem problem)
 {
   if (state == ESCALE_CALL_STATE_IN_CALL)
     self->was_connected = TRUE;
@@ -67,12 +67,12 @@ escale_call_set_state (EscaleCall *self, EscaleCallState state, EscaleCallProble
 
 /* Ends the call calmly: everything closed, the reason kept for the screen. */
 void
-escale_call_end_with (EscaleCall *self, EscaleCallProblem problem)
+_escale_call_end_with (EscaleCall *self, EscaleCallProblem problem)
 {
   if (self->state == ESCALE_CALL_STATE_ENDED)
     return;
   stop_everything (self);
-  escale_call_set_state (self, ESCALE_CALL_STATE_ENDED, problem);
+  _escale_call_set_state (self, ESCALE_CALL_STATE_ENDED, problem);
 }
 
 static EscaleCallProblem
@@ -93,16 +93,16 @@ problem_from_error (const GError *error)
 
 /* TRUE when the step failed and the call is over; quiet when cancelled. */
 gboolean
-escale_call_step_failed (EscaleCall *self, GError *error)
+_escale_call_step_failed (EscaleCall *self, GError *error)
 {
   if (error == NULL)
     return FALSE;
   if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_message ("call: %s", error->message);
-      escale_call_end_with (self, self->state == ESCALE_CALL_STATE_CONNECTING
-                                    ? problem_from_error (error)
-                                    : ESCALE_CALL_PROBLEM_CONNECTION_LOST);
+      _escale_call_end_with (self, self->state == ESCALE_CALL_STATE_CONNECTING
+                                     ? problem_from_error (error)
+                                     : ESCALE_CALL_PROBLEM_CONNECTION_LOST);
     }
   return TRUE;
 }
@@ -311,7 +311,7 @@ escale_call_code_is_valid (const char *code)
 }
 
 void
-escale_call_emit_remote_frame (EscaleCall *self, GBytes *frame, int width, int height, int stride)
+_escale_call_emit_remote_frame (EscaleCall *self, GBytes *frame, int width, int height, int stride)
 {
   g_signal_emit (self, signals[SIGNAL_REMOTE_FRAME], 0, frame, width, height, stride);
 }
@@ -325,7 +325,7 @@ janus_event_cb (EscaleJanus *janus, guint64 handle, JsonObject *data, const char
 
   if (handle != self->publish_handle)
     return;
-  escale_call_subscribe (self, data);
+  _escale_call_subscribe (self, data);
   if (json_object_has_member (data, "unpublished"))
     gone = json_object_get_int_member_with_default (data, "unpublished", 0);
   if (json_object_has_member (data, "leaving"))
@@ -334,13 +334,13 @@ janus_event_cb (EscaleJanus *janus, guint64 handle, JsonObject *data, const char
   if (g_strcmp0 (json_object_get_string_member_with_default (data, "videoroom", ""),
                  "destroyed") == 0)
     {
-      escale_call_end_with (self, ESCALE_CALL_PROBLEM_PEER_LEFT);
+      _escale_call_end_with (self, ESCALE_CALL_PROBLEM_PEER_LEFT);
       return;
     }
   if (gone != 0 && (guint64) gone == self->remote_feed)
     {
-      escale_call_drop_receiver (self);
-      escale_call_set_state (self, ESCALE_CALL_STATE_WAITING, ESCALE_CALL_PROBLEM_PEER_LEFT);
+      _escale_call_drop_receiver (self);
+      _escale_call_set_state (self, ESCALE_CALL_STATE_WAITING, ESCALE_CALL_PROBLEM_PEER_LEFT);
     }
 }
 
@@ -350,9 +350,9 @@ janus_lost_cb (EscaleJanus *janus, gpointer user_data)
   EscaleCall *self = user_data;
 
   g_message ("call: the call server went away");
-  escale_call_end_with (self, self->state == ESCALE_CALL_STATE_CONNECTING
-                                ? ESCALE_CALL_PROBLEM_SERVER_UNREACHABLE
-                                : ESCALE_CALL_PROBLEM_CONNECTION_LOST);
+  _escale_call_end_with (self, self->state == ESCALE_CALL_STATE_CONNECTING
+                                 ? ESCALE_CALL_PROBLEM_SERVER_UNREACHABLE
+                                 : ESCALE_CALL_PROBLEM_CONNECTION_LOST);
 }
 
 /* --- Sending our picture ------------------------------------------------- */
@@ -366,7 +366,7 @@ published_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr(JsonObject)
                data = escale_janus_message_finish (ESCALE_JANUS (source), result, &sdp, &error);
 
-  if (escale_call_step_failed (self, error))
+  if (_escale_call_step_failed (self, error))
     return;
   if (sdp != NULL && self->sender != NULL)
     escale_call_peer_set_remote (self->sender, "answer", sdp);
@@ -443,24 +443,24 @@ escale_call_start_preview (EscaleCall *self)
   if (self->sender != NULL)
     return TRUE;
   if (self->state == ESCALE_CALL_STATE_ENDED)
-    escale_call_set_state (self, ESCALE_CALL_STATE_IDLE, ESCALE_CALL_PROBLEM_NONE);
+    _escale_call_set_state (self, ESCALE_CALL_STATE_IDLE, ESCALE_CALL_PROBLEM_NONE);
   self->sender = escale_call_peer_new (ESCALE_CALL_PEER_SEND, &self->media, &error);
   if (self->sender == NULL)
     {
       g_message ("call: %s", error->message);
-      escale_call_end_with (self, problem_from_error (error));
+      _escale_call_end_with (self, problem_from_error (error));
       return FALSE;
     }
   g_signal_connect (self->sender, "frame", G_CALLBACK (sender_frame_cb), self);
   g_signal_connect (self->sender, "local-description", G_CALLBACK (sender_description_cb), self);
   g_signal_connect (self->sender, "ice-candidate", G_CALLBACK (sender_candidate_cb), self);
-  g_signal_connect (self->sender, "failed", G_CALLBACK (escale_call_peer_failed_cb), self);
+  g_signal_connect (self->sender, "failed", G_CALLBACK (_escale_call_peer_failed_cb), self);
   escale_call_peer_set_microphone (self->sender, self->microphone);
   escale_call_peer_set_camera (self->sender, self->camera);
   if (!escale_call_peer_start (self->sender, &error))
     {
       g_message ("call: %s", error->message);
-      escale_call_end_with (self, problem_from_error (error));
+      _escale_call_end_with (self, problem_from_error (error));
       return FALSE;
     }
   return TRUE;
@@ -476,13 +476,13 @@ joined_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr(JsonObject)
                data = escale_janus_message_finish (ESCALE_JANUS (source), result, NULL, &error);
 
-  if (escale_call_step_failed (self, error))
+  if (_escale_call_step_failed (self, error))
     return;
   self->my_feed = (guint64) json_object_get_int_member_with_default (data, "id", 0);
   self->code = g_strdup_printf ("%" G_GUINT64_FORMAT, self->room);
   g_object_notify_by_pspec (G_OBJECT (self), pspecs[PROP_CODE]);
-  escale_call_set_state (self, ESCALE_CALL_STATE_WAITING, ESCALE_CALL_PROBLEM_NONE);
-  escale_call_subscribe (self, data);
+  _escale_call_set_state (self, ESCALE_CALL_STATE_WAITING, ESCALE_CALL_PROBLEM_NONE);
+  _escale_call_subscribe (self, data);
   maybe_publish (self);
 }
 
@@ -511,7 +511,7 @@ room_created_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       create_room (self);
       return;
     }
-  if (escale_call_step_failed (self, error))
+  if (_escale_call_step_failed (self, error))
     return;
   join_room (self);
 }
@@ -536,7 +536,7 @@ publisher_attached_cb (GObject *source, GAsyncResult *result, gpointer user_data
   g_autoptr(GError) error = NULL;
   guint64 handle = escale_janus_attach_finish (ESCALE_JANUS (source), result, &error);
 
-  if (escale_call_step_failed (self, error))
+  if (_escale_call_step_failed (self, error))
     return;
   self->publish_handle = handle;
   if (self->room == 0)
@@ -552,11 +552,11 @@ connected_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr(GError) error = NULL;
 
   escale_janus_connect_finish (ESCALE_JANUS (source), result, &error);
-  if (escale_call_step_failed (self, error))
+  if (_escale_call_step_failed (self, error))
     return;
   escale_janus_attach_async (self->janus, VIDEOROOM, self->cancellable, publisher_attached_cb,
                              g_object_ref (self));
-  escale_call_attach_spare (self);
+  _escale_call_attach_spare (self);
 }
 
 static void
@@ -565,7 +565,7 @@ connect_to_server (EscaleCall *self, guint64 room)
   if (self->state == ESCALE_CALL_STATE_CONNECTING || self->state == ESCALE_CALL_STATE_WAITING ||
       self->state == ESCALE_CALL_STATE_IN_CALL)
     return;
-  escale_call_set_state (self, ESCALE_CALL_STATE_CONNECTING, ESCALE_CALL_PROBLEM_NONE);
+  _escale_call_set_state (self, ESCALE_CALL_STATE_CONNECTING, ESCALE_CALL_PROBLEM_NONE);
   if (!escale_call_start_preview (self))
     return;
   self->room = room;
@@ -590,7 +590,7 @@ escale_call_join_room (EscaleCall *self, const char *code)
 {
   if (!escale_call_code_is_valid (code))
     {
-      escale_call_set_state (self, ESCALE_CALL_STATE_ENDED, ESCALE_CALL_PROBLEM_WRONG_CODE);
+      _escale_call_set_state (self, ESCALE_CALL_STATE_ENDED, ESCALE_CALL_PROBLEM_WRONG_CODE);
       return;
     }
   connect_to_server (self, g_ascii_strtoull (code, NULL, 10));
@@ -602,7 +602,7 @@ void
 escale_call_hang_up (EscaleCall *self)
 {
   stop_everything (self);
-  escale_call_set_state (self, ESCALE_CALL_STATE_ENDED, ESCALE_CALL_PROBLEM_NONE);
+  _escale_call_set_state (self, ESCALE_CALL_STATE_ENDED, ESCALE_CALL_PROBLEM_NONE);
 }
 
 EscaleCallState

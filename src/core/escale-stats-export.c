@@ -232,16 +232,10 @@ add_counters (JsonBuilder *builder, GPtrArray *counters)
   json_builder_end_array (builder);
 }
 
-/* The period's figures as JSON, with stable English keys for other tools. */
-char *
-escale_stats_export_json (EscaleStatsReport *report)
+/* The period's totals: visits, minutes, help and the staff code. */
+static void
+add_totals (JsonBuilder *builder, EscaleStatsReport *report)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  static const char *const buckets[] = { "under_30_min", "30_to_60_min", "1_to_2_h", "over_2_h" };
-
-  json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "from");
   json_builder_add_string_value (builder, escale_stats_report_get_from (report));
   json_builder_set_member_name (builder, "to");
@@ -262,6 +256,15 @@ escale_stats_export_json (EscaleStatsReport *report)
   add_int (builder, "workshops", escale_stats_report_get_workshops (report)->len);
   add_int (builder, "workshop_participants", escale_stats_workshop_participants (report));
   add_int (builder, "staff_code_failures", escale_stats_report_get_pin_failures (report));
+}
+
+/* How the visits spread: by length, by answer to the goodbye questions,
+ * by day. */
+static void
+add_spreads (JsonBuilder *builder, EscaleStatsReport *report)
+{
+  static const char *const buckets[] = { "under_30_min", "30_to_60_min", "1_to_2_h", "over_2_h" };
+  GArray *days = escale_stats_report_get_days (report);
 
   json_builder_set_member_name (builder, "durations");
   json_builder_begin_object (builder);
@@ -285,20 +288,19 @@ escale_stats_export_json (EscaleStatsReport *report)
 
   json_builder_set_member_name (builder, "days");
   json_builder_begin_object (builder);
-  for (guint i = 0; i < escale_stats_report_get_days (report)->len; i++)
+  for (guint i = 0; i < days->len; i++)
     {
-      EscaleStatsDay *day =
-        &g_array_index (escale_stats_report_get_days (report), EscaleStatsDay, i);
+      EscaleStatsDay *day = &g_array_index (days, EscaleStatsDay, i);
 
       add_int (builder, day->day, day->sessions);
     }
   json_builder_end_object (builder);
+}
 
-  add_groups (builder, "activities", escale_stats_report_get_activities (report), TRUE);
-  add_groups (builder, "themes", escale_stats_report_get_themes (report), FALSE);
-  add_groups (builder, "categories", escale_stats_report_get_categories (report), FALSE);
-  add_counters (builder, escale_stats_report_get_counters (report));
-
+/* Visits started, by weekday (Monday first) and hour. */
+static void
+add_hour_by_weekday (JsonBuilder *builder, EscaleStatsReport *report)
+{
   json_builder_set_member_name (builder, "hour_by_weekday");
   json_builder_begin_array (builder);
   for (int d = 1; d <= 7; d++)
@@ -309,6 +311,24 @@ escale_stats_export_json (EscaleStatsReport *report)
       json_builder_end_array (builder);
     }
   json_builder_end_array (builder);
+}
+
+/* The period's figures as JSON, with stable English keys for other tools. */
+char *
+escale_stats_export_json (EscaleStatsReport *report)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  add_totals (builder, report);
+  add_spreads (builder, report);
+  add_groups (builder, "activities", escale_stats_report_get_activities (report), TRUE);
+  add_groups (builder, "themes", escale_stats_report_get_themes (report), FALSE);
+  add_groups (builder, "categories", escale_stats_report_get_categories (report), FALSE);
+  add_counters (builder, escale_stats_report_get_counters (report));
+  add_hour_by_weekday (builder, report);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);

@@ -63,7 +63,7 @@ filter_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
                  error->message);
       self->filter_state = ESCALE_WEB_FILTER_FAILED;
       if (uri != NULL)
-        escale_web_view_show_refusal (self, uri);
+        _escale_web_view_show_refusal (self, uri);
       return;
     }
   webkit_user_content_manager_add_filter (webkit_web_view_get_user_content_manager (
@@ -77,7 +77,7 @@ filter_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 blocked_message_cb (WebKitUserContentManager *manager, JSCValue *value, EscaleWebView *self)
 {
-  escale_web_view_count_blocked (self);
+  _escale_web_view_count_blocked (self);
 }
 
 /* The counting script, told the allowed origins as a JSON array. */
@@ -108,7 +108,7 @@ add_count_script (EscaleWebView *self, WebKitUserContentManager *manager)
 /* Called once the view is built: compiles the strict mode's filter when
  * the policy asks for it. */
 void
-escale_web_view_filter_start (EscaleWebView *self)
+_escale_web_view_filter_start (EscaleWebView *self)
 {
   const char *dir = escale_web_policy_get_strict_dir (self->policy);
   g_autoptr(WebKitUserContentFilterStore) store = NULL;
@@ -135,7 +135,7 @@ escale_web_view_filter_start (EscaleWebView *self)
 /* TRUE when @uri may be loaded now; otherwise it is kept for when the
  * filter is in place (or refused if the filter failed). */
 gboolean
-escale_web_view_filter_ready (EscaleWebView *self, const char *uri)
+_escale_web_view_filter_ready (EscaleWebView *self, const char *uri)
 {
   switch (self->filter_state)
     {
@@ -145,7 +145,7 @@ escale_web_view_filter_ready (EscaleWebView *self, const char *uri)
       gtk_widget_set_visible (self->loading, TRUE);
       return FALSE;
     case ESCALE_WEB_FILTER_FAILED:
-      escale_web_view_show_refusal (self, uri);
+      _escale_web_view_show_refusal (self, uri);
       return FALSE;
     case ESCALE_WEB_FILTER_NONE:
     case ESCALE_WEB_FILTER_READY:
@@ -155,7 +155,7 @@ escale_web_view_filter_ready (EscaleWebView *self, const char *uri)
 }
 
 void
-escale_web_view_filter_stop (EscaleWebView *self)
+_escale_web_view_filter_stop (EscaleWebView *self)
 {
   if (self->filter_cancellable != NULL)
     g_cancellable_cancel (self->filter_cancellable);

@@ -12,7 +12,7 @@
  * always large and on screen, and "Retour" always leads somewhere. */
 
 GtkWidget *
-escale_web_view_big_button (const char *label, const char *css_class)
+_escale_web_view_big_button (const char *label, const char *css_class)
 {
   GtkWidget *button = gtk_button_new_with_label (label);
 
@@ -47,13 +47,13 @@ offline_back_cb (EscaleWebView *self)
 {
   hide_offline (self);
   if (!escale_web_view_go_back (self))
-    escale_web_view_emit_leave (self);
+    _escale_web_view_emit_leave (self);
 }
 
 /* A calm page of the view's own: a title, words, two large buttons. */
 GtkWidget *
-escale_web_view_message_page_new (const char *title, const char *text, GtkWidget *first,
-                                  GtkWidget *second)
+_escale_web_view_message_page_new (const char *title, const char *text, GtkWidget *first,
+                                   GtkWidget *second)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   GtkWidget *title_label = gtk_label_new (title);
@@ -80,12 +80,12 @@ escale_web_view_message_page_new (const char *title, const char *text, GtkWidget
 static GtkWidget *
 offline_page_new (EscaleWebView *self)
 {
-  GtkWidget *retry = escale_web_view_big_button (_ ("Réessayer"), "suggested-action");
-  GtkWidget *back = escale_web_view_big_button (_ ("Retour"), NULL);
+  GtkWidget *retry = _escale_web_view_big_button (_ ("Réessayer"), "suggested-action");
+  GtkWidget *back = _escale_web_view_big_button (_ ("Retour"), NULL);
 
   g_signal_connect_swapped (retry, "clicked", G_CALLBACK (offline_retry_cb), self);
   g_signal_connect_swapped (back, "clicked", G_CALLBACK (offline_back_cb), self);
-  return escale_web_view_message_page_new (
+  return _escale_web_view_message_page_new (
     _ ("Ce site ne répond pas"),
     _ ("Le réseau est peut-être coupé, ou le site est en panne. Ce n'est pas de votre faute. "
        "Touchez Réessayer dans un moment, ou Retour."),
@@ -93,7 +93,7 @@ offline_page_new (EscaleWebView *self)
 }
 
 void
-escale_web_view_show_offline (EscaleWebView *self, const char *uri)
+_escale_web_view_show_offline (EscaleWebView *self, const char *uri)
 {
   g_free (self->failed_uri);
   self->failed_uri = g_strdup (uri);
@@ -132,7 +132,7 @@ loading_new (void)
 }
 
 void
-escale_web_view_add_offline_and_loading (EscaleWebView *self)
+_escale_web_view_add_offline_and_loading (EscaleWebView *self)
 {
   self->offline_box = offline_page_new (self);
   gtk_stack_add_child (GTK_STACK (self->stack), self->offline_box);

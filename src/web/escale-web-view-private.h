@@ -56,27 +56,27 @@ struct _EscaleWebView
   GDestroyNotify file_chooser_destroy;
 };
 
-void escale_web_view_count_refusal (EscaleWebView *self, const char *uri);
-void escale_web_view_show_refusal (EscaleWebView *self, const char *uri);
-void escale_web_view_connect_requests (EscaleWebView *self);
+void _escale_web_view_count_refusal (EscaleWebView *self, const char *uri);
+void _escale_web_view_show_refusal (EscaleWebView *self, const char *uri);
+void _escale_web_view_connect_requests (EscaleWebView *self);
 
 /* escale-web-view-watchdog.c */
-void escale_web_view_watchdog_start (EscaleWebView *self);
-void escale_web_view_watchdog_reset (EscaleWebView *self);
-void escale_web_view_watchdog_stop (EscaleWebView *self);
+void _escale_web_view_watchdog_start (EscaleWebView *self);
+void _escale_web_view_watchdog_reset (EscaleWebView *self);
+void _escale_web_view_watchdog_stop (EscaleWebView *self);
 
 /* escale-web-view-filter.c */
-void escale_web_view_filter_start (EscaleWebView *self);
-gboolean escale_web_view_filter_ready (EscaleWebView *self, const char *uri);
-void escale_web_view_filter_stop (EscaleWebView *self);
-void escale_web_view_count_blocked (EscaleWebView *self); /* escale-web-view.c */
+void _escale_web_view_filter_start (EscaleWebView *self);
+gboolean _escale_web_view_filter_ready (EscaleWebView *self, const char *uri);
+void _escale_web_view_filter_stop (EscaleWebView *self);
+void _escale_web_view_count_blocked (EscaleWebView *self); /* escale-web-view.c */
 
 /* escale-web-view-pages.c */
-GtkWidget *escale_web_view_big_button (const char *label, const char *css_class);
-GtkWidget *escale_web_view_message_page_new (const char *title, const char *text, GtkWidget *first,
-                                             GtkWidget *second);
-void escale_web_view_add_offline_and_loading (EscaleWebView *self);
-void escale_web_view_show_offline (EscaleWebView *self, const char *uri);
-void escale_web_view_emit_leave (EscaleWebView *self); /* escale-web-view.c */
+GtkWidget *_escale_web_view_big_button (const char *label, const char *css_class);
+GtkWidget *_escale_web_view_message_page_new (const char *title, const char *text,
+                                              GtkWidget *first, GtkWidget *second);
+void _escale_web_view_add_offline_and_loading (EscaleWebView *self);
+void _escale_web_view_show_offline (EscaleWebView *self, const char *uri);
+void _escale_web_view_emit_leave (EscaleWebView *self); /* escale-web-view.c */
 
 G_END_DECLS

@@ -16,7 +16,7 @@ tls_errors_cb (WebKitWebView *web_view, const char *uri, GTlsCertificate *certif
                GTlsCertificateFlags errors, EscaleWebView *self)
 {
   if (!escale_web_policy_may_accept_bad_certificate (self->policy))
-    escale_web_view_show_refusal (self, uri);
+    _escale_web_view_show_refusal (self, uri);
   return TRUE;
 }
 
@@ -26,7 +26,7 @@ authenticate_cb (WebKitWebView *web_view, WebKitAuthenticationRequest *request,
 {
   if (!escale_web_policy_may_authenticate (self->policy))
     {
-      escale_web_view_count_refusal (self, webkit_web_view_get_uri (web_view));
+      _escale_web_view_count_refusal (self, webkit_web_view_get_uri (web_view));
       webkit_authentication_request_cancel (request);
     }
   return TRUE;
@@ -43,7 +43,7 @@ file_chooser_cb (WebKitWebView *web_view, WebKitFileChooserRequest *request, Esc
   if (self->file_chooser != NULL && escale_web_policy_may_choose_files (self->policy, uri) &&
       self->file_chooser (self, request, self->file_chooser_data))
     return TRUE;
-  escale_web_view_count_refusal (self, uri);
+  _escale_web_view_count_refusal (self, uri);
   webkit_file_chooser_request_cancel (request);
   return TRUE;
 }
@@ -52,7 +52,7 @@ file_chooser_cb (WebKitWebView *web_view, WebKitFileChooserRequest *request, Esc
 static gboolean
 print_cb (WebKitWebView *web_view, WebKitPrintOperation *operation, EscaleWebView *self)
 {
-  escale_web_view_count_refusal (self, webkit_web_view_get_uri (web_view));
+  _escale_web_view_count_refusal (self, webkit_web_view_get_uri (web_view));
   return TRUE;
 }
 
@@ -115,7 +115,7 @@ permission_cb (WebKitWebView *web_view, WebKitPermissionRequest *request, Escale
     webkit_permission_request_allow (request);
   else
     {
-      escale_web_view_count_refusal (self, origin);
+      _escale_web_view_count_refusal (self, origin);
       webkit_permission_request_deny (request);
     }
   return TRUE;
@@ -153,7 +153,7 @@ download_started_cb (WebKitNetworkSession *session, WebKitDownload *download, Es
     return;
   if (escale_web_policy_may_download (self->policy, uri) == NULL)
     {
-      escale_web_view_count_refusal (self, uri);
+      _escale_web_view_count_refusal (self, uri);
       webkit_download_cancel (download);
       return;
     }
@@ -167,14 +167,14 @@ download_started_cb (WebKitNetworkSession *session, WebKitDownload *download, Es
 static gboolean
 color_chooser_cb (WebKitWebView *web_view, WebKitColorChooserRequest *request, EscaleWebView *self)
 {
-  escale_web_view_count_refusal (self, webkit_web_view_get_uri (web_view));
+  _escale_web_view_count_refusal (self, webkit_web_view_get_uri (web_view));
   webkit_color_chooser_request_cancel (request);
   return TRUE;
 }
 
 /* Connects the handlers above to the view's WebKitWebView and session. */
 void
-escale_web_view_connect_requests (EscaleWebView *self)
+_escale_web_view_connect_requests (EscaleWebView *self)
 {
   g_signal_connect_object (self->web_view, "load-failed-with-tls-errors",
                            G_CALLBACK (tls_errors_cb), self, 0);

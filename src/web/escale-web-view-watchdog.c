@@ -131,7 +131,7 @@ responsive_cb (EscaleWebView *self)
 /* A new process (after a crash, "Réessayer", a page of another site) starts
  * with no question pending. */
 void
-escale_web_view_watchdog_reset (EscaleWebView *self)
+_escale_web_view_watchdog_reset (EscaleWebView *self)
 {
   g_clear_handle_id (&self->hang_id, g_source_remove);
   g_clear_handle_id (&self->probe_timeout_id, g_source_remove);
@@ -141,7 +141,7 @@ escale_web_view_watchdog_reset (EscaleWebView *self)
 }
 
 void
-escale_web_view_watchdog_start (EscaleWebView *self)
+_escale_web_view_watchdog_start (EscaleWebView *self)
 {
   g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
   g_signal_connect (self, "unmap", G_CALLBACK (unmapped_cb), NULL);
@@ -150,7 +150,7 @@ escale_web_view_watchdog_start (EscaleWebView *self)
 }
 
 void
-escale_web_view_watchdog_stop (EscaleWebView *self)
+_escale_web_view_watchdog_stop (EscaleWebView *self)
 {
   g_clear_handle_id (&self->hang_id, g_source_remove);
   stop_probe (self);

@@ -44,7 +44,7 @@ G_DEFINE_FINAL_TYPE (EscaleWebView, escale_web_view, GTK_TYPE_WIDGET)
 /* --- refusals ---------------------------------------------------------- */
 
 void
-escale_web_view_count_refusal (EscaleWebView *self, const char *uri)
+_escale_web_view_count_refusal (EscaleWebView *self, const char *uri)
 {
   g_free (self->last_refused);
   self->last_refused = g_strdup (uri);
@@ -54,7 +54,7 @@ escale_web_view_count_refusal (EscaleWebView *self, const char *uri)
 
 /* A sub-resource the strict mode blocked: a number, never the address. */
 void
-escale_web_view_count_blocked (EscaleWebView *self)
+_escale_web_view_count_blocked (EscaleWebView *self)
 {
   self->blocked++;
   g_object_notify_by_pspec (G_OBJECT (self), pspecs[PROP_BLOCKED]);
@@ -81,9 +81,9 @@ load_refusal_page_cb (gpointer user_data)
  * started from inside WebKit's own handling of a page (a PDF's viewer
  * frame) would be lost. */
 void
-escale_web_view_show_refusal (EscaleWebView *self, const char *uri)
+_escale_web_view_show_refusal (EscaleWebView *self, const char *uri)
 {
-  escale_web_view_count_refusal (self, uri);
+  _escale_web_view_count_refusal (self, uri);
   if (self->refusal_id == 0)
     self->refusal_id = g_idle_add (load_refusal_page_cb, self);
 }
@@ -137,7 +137,7 @@ decide_navigation (EscaleWebView *self, WebKitPolicyDecision *decision, gboolean
       if (escale_web_policy_may_open_window (self->policy, uri))
         webkit_web_view_load_uri (self->web_view, uri);
       else
-        escale_web_view_show_refusal (self, uri);
+        _escale_web_view_show_refusal (self, uri);
       return TRUE;
     }
 
@@ -156,9 +156,9 @@ decide_navigation (EscaleWebView *self, WebKitPolicyDecision *decision, gboolean
     }
   webkit_policy_decision_ignore (decision);
   if (is_person_initiated (action) || is_pdf_viewer (uri))
-    escale_web_view_show_refusal (self, uri);
+    _escale_web_view_show_refusal (self, uri);
   else
-    escale_web_view_count_refusal (self, uri);
+    _escale_web_view_count_refusal (self, uri);
   return TRUE;
 }
 
@@ -176,9 +176,9 @@ decide_response (EscaleWebView *self, WebKitPolicyDecision *decision)
     {
       webkit_policy_decision_ignore (decision);
       if (main || is_pdf_viewer (uri))
-        escale_web_view_show_refusal (self, uri);
+        _escale_web_view_show_refusal (self, uri);
       else
-        escale_web_view_count_refusal (self, uri);
+        _escale_web_view_count_refusal (self, uri);
       return TRUE;
     }
 
@@ -192,9 +192,9 @@ decide_response (EscaleWebView *self, WebKitPolicyDecision *decision)
         {
           webkit_policy_decision_ignore (decision);
           if (main)
-            escale_web_view_show_refusal (self, uri);
+            _escale_web_view_show_refusal (self, uri);
           else
-            escale_web_view_count_refusal (self, uri);
+            _escale_web_view_count_refusal (self, uri);
         }
       return TRUE;
     }
@@ -230,7 +230,7 @@ create_cb (WebKitWebView *web_view, WebKitNavigationAction *action, EscaleWebVie
   if (escale_web_policy_may_open_window (self->policy, uri))
     webkit_web_view_load_uri (self->web_view, uri);
   else
-    escale_web_view_show_refusal (self, uri);
+    _escale_web_view_show_refusal (self, uri);
   return NULL;
 }
 
@@ -255,7 +255,7 @@ load_failed_cb (WebKitWebView *web_view, WebKitLoadEvent event, const char *uri,
     webkit_web_view_load_uri (self->web_view, ESCALE_WEB_REFUSED_URI);
   else
     {
-      escale_web_view_show_offline (self, uri);
+      _escale_web_view_show_offline (self, uri);
       g_signal_emit (self, signals[SIGNAL_UNREACHABLE], 0);
     }
   return TRUE;
@@ -334,7 +334,7 @@ web_process_terminated_cb (WebKitWebView *web_view, WebKitWebProcessTerminationR
                            EscaleWebView *self)
 {
   g_message ("The web process ended (reason %d); showing the calm crash page", reason);
-  escale_web_view_watchdog_reset (self);
+  _escale_web_view_watchdog_reset (self);
   close_dialog (self, FALSE);
   set_crashed (self, TRUE);
 }
@@ -404,12 +404,12 @@ retry_clicked_cb (EscaleWebView *self)
 static GtkWidget *
 crash_page_new (EscaleWebView *self)
 {
-  GtkWidget *retry = escale_web_view_big_button (_ ("Réessayer"), "suggested-action");
-  GtkWidget *home = escale_web_view_big_button (_ ("Accueil"), NULL);
+  GtkWidget *retry = _escale_web_view_big_button (_ ("Réessayer"), "suggested-action");
+  GtkWidget *home = _escale_web_view_big_button (_ ("Accueil"), NULL);
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (home), "win.home");
   g_signal_connect_swapped (retry, "clicked", G_CALLBACK (retry_clicked_cb), self);
-  return escale_web_view_message_page_new (
+  return _escale_web_view_message_page_new (
     _ ("La page a rencontré un problème."),
     _ ("Ce n'est pas de votre faute. Touchez Réessayer pour la revoir, ou Accueil pour revenir "
        "aux grands boutons."),
@@ -421,9 +421,9 @@ dialog_card_new (EscaleWebView *self)
 {
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 32);
-  GtkWidget *yes = escale_web_view_big_button (_ ("D'accord"), "suggested-action");
+  GtkWidget *yes = _escale_web_view_big_button (_ ("D'accord"), "suggested-action");
 
-  self->dialog_no = escale_web_view_big_button (_ ("Non"), NULL);
+  self->dialog_no = _escale_web_view_big_button (_ ("Non"), NULL);
   self->dialog_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->dialog_label, TRUE);
   gtk_label_set_max_width_chars (self->dialog_label, 40);
@@ -471,22 +471,22 @@ escale_web_view_constructed (GObject *object)
   self->stack = gtk_stack_new ();
   gtk_stack_add_child (GTK_STACK (self->stack), self->overlay);
   gtk_stack_add_child (GTK_STACK (self->stack), self->crash_box);
-  escale_web_view_add_offline_and_loading (self);
+  _escale_web_view_add_offline_and_loading (self);
   gtk_widget_set_parent (self->stack, GTK_WIDGET (self));
 
   g_signal_connect_object (self->web_view, "decide-policy", G_CALLBACK (decide_policy_cb), self,
                            0);
   g_signal_connect_object (self->web_view, "create", G_CALLBACK (create_cb), self, 0);
   g_signal_connect_object (self->web_view, "load-failed", G_CALLBACK (load_failed_cb), self, 0);
-  escale_web_view_connect_requests (self);
+  _escale_web_view_connect_requests (self);
   g_signal_connect_object (self->web_view, "script-dialog", G_CALLBACK (script_dialog_cb), self,
                            0);
   g_signal_connect_object (self->web_view, "web-process-terminated",
                            G_CALLBACK (web_process_terminated_cb), self, 0);
   g_signal_connect_object (self->web_view, "notify::uri", G_CALLBACK (uri_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  escale_web_view_watchdog_start (self);
-  escale_web_view_filter_start (self);
+  _escale_web_view_watchdog_start (self);
+  _escale_web_view_filter_start (self);
 }
 
 static void
@@ -494,8 +494,8 @@ escale_web_view_dispose (GObject *object)
 {
   EscaleWebView *self = ESCALE_WEB_VIEW (object);
 
-  escale_web_view_watchdog_stop (self);
-  escale_web_view_filter_stop (self);
+  _escale_web_view_watchdog_stop (self);
+  _escale_web_view_filter_stop (self);
   g_clear_handle_id (&self->refusal_id, g_source_remove);
   if (self->dialog != NULL)
     close_dialog (self, FALSE);
@@ -645,8 +645,8 @@ escale_web_view_load (EscaleWebView *self, const char *uri)
   g_free (self->start_uri);
   self->start_uri = g_strdup (uri);
   if (!escale_web_policy_may_navigate (self->policy, uri, ESCALE_WEB_FRAME_MAIN))
-    escale_web_view_show_refusal (self, uri);
-  else if (escale_web_view_filter_ready (self, uri))
+    _escale_web_view_show_refusal (self, uri);
+  else if (_escale_web_view_filter_ready (self, uri))
     webkit_web_view_load_uri (self->web_view, uri);
 }
 
@@ -680,7 +680,7 @@ escale_web_view_go_back (EscaleWebView *self)
 }
 
 void
-escale_web_view_emit_leave (EscaleWebView *self)
+_escale_web_view_emit_leave (EscaleWebView *self)
 {
   g_signal_emit (self, signals[SIGNAL_LEAVE], 0);
 }

@@ -181,8 +181,8 @@ escale_demarches_site_new (EscaleProcedure *procedure, EscaleWebProfile *profile
   EscaleDemarchesSite *self = g_object_new (ESCALE_TYPE_DEMARCHES_SITE, NULL);
   GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
-  GtkWidget *back = escale_demarches_button_new (_ ("Page précédente"), NULL);
-  GtkWidget *close = escale_demarches_button_new (_ ("Fermer le site"), NULL);
+  GtkWidget *back = _escale_demarches_button_new (_ ("Page précédente"), NULL);
+  GtkWidget *close = _escale_demarches_button_new (_ ("Fermer le site"), NULL);
   GtkWidget *panel;
 
   g_return_val_if_fail (ESCALE_IS_PROCEDURE (procedure), NULL);

@@ -49,27 +49,27 @@ struct _EscaleDemarchesView
  * escale_demarches_view_show_home (). */
 typedef GtkWidget *(*EscaleDemarchesToolPageFunc) (EscaleDemarchesView *view, gpointer user_data);
 
-void escale_demarches_view_add_tool (EscaleDemarchesView *self, const char *label,
-                                     const char *icon_name, EscaleDemarchesToolPageFunc make_page,
-                                     gpointer user_data, GDestroyNotify destroy);
+void _escale_demarches_view_add_tool (EscaleDemarchesView *self, const char *label,
+                                      const char *icon_name, EscaleDemarchesToolPageFunc make_page,
+                                      gpointer user_data, GDestroyNotify destroy);
 
 /* escale-demarches-view-tools.c: "Scanner un document", "Remplir un
  * formulaire". */
-void escale_demarches_view_add_tools (EscaleDemarchesView *self);
+void _escale_demarches_view_add_tools (EscaleDemarchesView *self);
 
 /* The procedure open, as it was left (not counted again). */
-void escale_demarches_view_back_to_procedure (EscaleDemarchesView *self);
+void _escale_demarches_view_back_to_procedure (EscaleDemarchesView *self);
 
 /* escale-demarches-view-screens.c */
-GtkWidget *escale_demarches_home_new (EscaleDemarchesView *self);
-GtkWidget *escale_demarches_need_new (EscaleDemarchesView *self);
-GtkWidget *escale_demarches_procedure_new (EscaleDemarchesView *self, EscaleProcedure *procedure);
-GtkWidget *escale_demarches_booking_new (EscaleDemarchesView *self);
-GtkWidget *escale_demarches_checklist_new (EscaleDemarchesView *self, EscaleDocument *document);
-EscaleDocument *escale_demarches_checklist_document_new (EscaleDemarchesView *self,
-                                                         EscaleProcedure *procedure);
-GtkWidget *escale_demarches_tool_frame_new (EscaleDemarchesView *self, GtkWidget **slot);
-void escale_demarches_fill_need (EscaleDemarchesView *self);
-GtkWidget *escale_demarches_button_new (const char *text, const char *css_class);
+GtkWidget *_escale_demarches_home_new (EscaleDemarchesView *self);
+GtkWidget *_escale_demarches_need_new (EscaleDemarchesView *self);
+GtkWidget *_escale_demarches_procedure_new (EscaleDemarchesView *self, EscaleProcedure *procedure);
+GtkWidget *_escale_demarches_booking_new (EscaleDemarchesView *self);
+GtkWidget *_escale_demarches_checklist_new (EscaleDemarchesView *self, EscaleDocument *document);
+EscaleDocument *_escale_demarches_checklist_document_new (EscaleDemarchesView *self,
+                                                          EscaleProcedure *procedure);
+GtkWidget *_escale_demarches_tool_frame_new (EscaleDemarchesView *self, GtkWidget **slot);
+void _escale_demarches_fill_need (EscaleDemarchesView *self);
+GtkWidget *_escale_demarches_button_new (const char *text, const char *css_class);
 
 G_END_DECLS

@@ -16,7 +16,7 @@
 /* A big button whose words wrap, so that rows of them fit at 1024 px with
  * the text twice larger. */
 GtkWidget *
-escale_demarches_button_new (const char *text, const char *css_class)
+_escale_demarches_button_new (const char *text, const char *css_class)
 {
   GtkWidget *button = gtk_button_new ();
   GtkWidget *label = gtk_label_new (text);
@@ -73,7 +73,7 @@ booking_clicked_cb (EscaleDemarchesView *self)
 /* The needs that have procedures (six at most, the issue's six), then the
  * row of other things. */
 GtkWidget *
-escale_demarches_home_new (EscaleDemarchesView *self)
+_escale_demarches_home_new (EscaleDemarchesView *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
   const char *const *needs = escale_procedure_need_ids ();
@@ -90,7 +90,7 @@ escale_demarches_home_new (EscaleDemarchesView *self)
       if (!need_has_procedures (self, needs[i]))
         continue;
       button =
-        escale_demarches_button_new (escale_procedure_need_label (needs[i]), "demarches-need");
+        _escale_demarches_button_new (escale_procedure_need_label (needs[i]), "demarches-need");
       g_object_set_data (G_OBJECT (button), "need", (gpointer) needs[i]);
       g_signal_connect (button, "clicked", G_CALLBACK (need_clicked_cb), self);
       gtk_grid_attach (GTK_GRID (self->needs_grid), button, (int) (shown % 3), (int) (shown / 3),
@@ -113,7 +113,7 @@ escale_demarches_home_new (EscaleDemarchesView *self)
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->tools_row), 16);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->tools_row), 16);
   gtk_widget_add_css_class (self->tools_row, "demarches-tools");
-  booking = escale_demarches_button_new (_ ("Prendre rendez-vous avec le conseiller"), NULL);
+  booking = _escale_demarches_button_new (_ ("Prendre rendez-vous avec le conseiller"), NULL);
   g_signal_connect_swapped (booking, "clicked", G_CALLBACK (booking_clicked_cb), self);
   gtk_flow_box_append (GTK_FLOW_BOX (self->tools_row), booking);
   gtk_box_append (GTK_BOX (box), self->tools_row);
@@ -141,7 +141,7 @@ n_need_procedures (EscaleDemarchesView *self)
 /* The procedures of the need chosen, six a screen; "Autres démarches"
  * shows the next six, then the first again. */
 void
-escale_demarches_fill_need (EscaleDemarchesView *self)
+_escale_demarches_fill_need (EscaleDemarchesView *self)
 {
   GtkWidget *child;
   guint index = 0;
@@ -162,8 +162,8 @@ escale_demarches_fill_need (EscaleDemarchesView *self)
       at = index++;
       if (at < first || at >= first + BUTTONS_PER_SCREEN)
         continue;
-      button = escale_demarches_button_new (escale_procedure_get_title (procedure),
-                                            "demarches-procedure");
+      button = _escale_demarches_button_new (escale_procedure_get_title (procedure),
+                                             "demarches-procedure");
       g_object_set_data_full (G_OBJECT (button), "id",
                               g_strdup (escale_procedure_get_id (procedure)), g_free);
       g_signal_connect (button, "clicked", G_CALLBACK (procedure_clicked_cb), self);
@@ -179,7 +179,7 @@ need_more_cb (EscaleDemarchesView *self)
   guint pages = (n_need_procedures (self) + BUTTONS_PER_SCREEN - 1) / BUTTONS_PER_SCREEN;
 
   self->need_page = (self->need_page + 1) % MAX (pages, 1);
-  escale_demarches_fill_need (self);
+  _escale_demarches_fill_need (self);
 }
 
 static void
@@ -204,7 +204,7 @@ header_new (EscaleDemarchesView *self, const char *back_label, GCallback back, G
 }
 
 GtkWidget *
-escale_demarches_need_new (EscaleDemarchesView *self)
+_escale_demarches_need_new (EscaleDemarchesView *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
 
@@ -213,7 +213,7 @@ escale_demarches_need_new (EscaleDemarchesView *self)
                   header_new (self, _ ("Retour"), G_CALLBACK (home_cb), self->need_title));
   self->need_grid = homogeneous_grid_new ();
   gtk_box_append (GTK_BOX (box), self->need_grid);
-  self->need_more = escale_demarches_button_new (_ ("Autres démarches"), NULL);
+  self->need_more = _escale_demarches_button_new (_ ("Autres démarches"), NULL);
   g_signal_connect_swapped (self->need_more, "clicked", G_CALLBACK (need_more_cb), self);
   gtk_box_append (GTK_BOX (box), self->need_more);
   return box;
@@ -307,7 +307,7 @@ need_cb (EscaleDemarchesView *self)
 static void
 list_back_cb (EscaleDemarchesView *self)
 {
-  escale_demarches_view_back_to_procedure (self);
+  _escale_demarches_view_back_to_procedure (self);
 }
 
 static void
@@ -347,14 +347,14 @@ read_more_update_cb (GtkAdjustment *adj, GtkWidget *button)
 }
 
 GtkWidget *
-escale_demarches_procedure_new (EscaleDemarchesView *self, EscaleProcedure *procedure)
+_escale_demarches_procedure_new (EscaleDemarchesView *self, EscaleProcedure *procedure)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *title =
     escale_wrapped_label_new (escale_procedure_get_title (procedure), "demarches-heading");
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
-  GtkWidget *more = escale_demarches_button_new (_ ("Lire la suite"), NULL);
+  GtkWidget *more = _escale_demarches_button_new (_ ("Lire la suite"), NULL);
   GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
 
   gtk_box_append (GTK_BOX (box), header_new (self, _ ("Retour"), G_CALLBACK (need_cb), title));
@@ -371,14 +371,14 @@ escale_demarches_procedure_new (EscaleDemarchesView *self, EscaleProcedure *proc
   gtk_box_append (GTK_BOX (actions), more);
   if (escale_procedure_get_bring (procedure)[0] != NULL)
     {
-      GtkWidget *list = escale_demarches_button_new (_ ("Préparer ma liste"), NULL);
+      GtkWidget *list = _escale_demarches_button_new (_ ("Préparer ma liste"), NULL);
 
       g_signal_connect_swapped (list, "clicked", G_CALLBACK (list_cb), self);
       gtk_box_append (GTK_BOX (actions), list);
     }
   if (escale_procedure_get_site_url (procedure) != NULL && self->web_profile != NULL)
     {
-      GtkWidget *site = escale_demarches_button_new (_ ("Ouvrir le site officiel"), "suggested");
+      GtkWidget *site = _escale_demarches_button_new (_ ("Ouvrir le site officiel"), "suggested");
 
       g_signal_connect_swapped (site, "clicked", G_CALLBACK (site_cb), self);
       gtk_box_append (GTK_BOX (actions), site);
@@ -407,7 +407,7 @@ add_document_items (EscaleDocument *document, const char *heading, const char *c
  * then the steps, the pitfalls and where to book the conseiller. Only the
  * centre's words: nothing of the person. */
 EscaleDocument *
-escale_demarches_checklist_document_new (EscaleDemarchesView *self, EscaleProcedure *procedure)
+_escale_demarches_checklist_document_new (EscaleDemarchesView *self, EscaleProcedure *procedure)
 {
   EscaleDocument *document = escale_document_new (escale_procedure_get_title (procedure));
   g_autofree char *address = escale_demarches_kind_get_booking_address (self->activity);
@@ -439,7 +439,7 @@ escale_demarches_checklist_document_new (EscaleDemarchesView *self, EscaleProced
 /* What the list holds, large, and the chooser (g_object_get_data
  * "chooser") to print it or save it. */
 GtkWidget *
-escale_demarches_checklist_new (EscaleDemarchesView *self, EscaleDocument *document)
+_escale_demarches_checklist_new (EscaleDemarchesView *self, EscaleDocument *document)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
   GtkWidget *title = escale_wrapped_label_new (_ ("Préparer ma liste"), "demarches-heading");
@@ -524,7 +524,7 @@ booking_column_new (EscaleDemarchesView *self)
 }
 
 GtkWidget *
-escale_demarches_booking_new (EscaleDemarchesView *self)
+_escale_demarches_booking_new (EscaleDemarchesView *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
   GtkWidget *title =
@@ -552,7 +552,7 @@ escale_demarches_booking_new (EscaleDemarchesView *self)
 
 /* "Retour" above the page of the tool touched (put in *@slot). */
 GtkWidget *
-escale_demarches_tool_frame_new (EscaleDemarchesView *self, GtkWidget **slot)
+_escale_demarches_tool_frame_new (EscaleDemarchesView *self, GtkWidget **slot)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *back = escale_big_button_new ("escale-back-symbolic", _ ("Retour"));

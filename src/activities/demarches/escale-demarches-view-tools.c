@@ -13,7 +13,7 @@
 /* The "other things" of the home's bottom row that are not procedures:
  * "Scanner un document" (escale-scan-page.c) and "Remplir un formulaire"
  * (escale-form-*.c), each a page of its own under the view's "Retour"
- * bar (escale_demarches_view_add_tool ()). */
+ * bar (_escale_demarches_view_add_tool ()). */
 
 static void
 scan_finished_cb (EscaleDemarchesView *self)
@@ -88,8 +88,8 @@ show_forms_list (FormsPage *page)
   for (guint i = 0; i < forms->len; i++)
     {
       EscaleFormDefinition *form = forms->pdata[i];
-      GtkWidget *button = escale_demarches_button_new (escale_form_definition_get_title (form),
-                                                       "demarches-procedure");
+      GtkWidget *button = _escale_demarches_button_new (escale_form_definition_get_title (form),
+                                                        "demarches-procedure");
 
       g_object_set_data (G_OBJECT (button), "form", form);
       g_signal_connect (button, "clicked", G_CALLBACK (form_clicked_cb), page);
@@ -126,7 +126,7 @@ load_forms (EscaleDemarchesView *self)
 }
 
 void
-escale_demarches_view_add_tools (EscaleDemarchesView *self)
+_escale_demarches_view_add_tools (EscaleDemarchesView *self)
 {
   g_autoptr(GPtrArray) forms = NULL;
 
@@ -136,8 +136,8 @@ escale_demarches_view_add_tools (EscaleDemarchesView *self)
     return;
   forms = load_forms (self);
   if (forms->len > 0)
-    escale_demarches_view_add_tool (self, _ ("Remplir un formulaire"), "forms", make_forms_page,
-                                    g_ptr_array_ref (forms), (GDestroyNotify) g_ptr_array_unref);
-  escale_demarches_view_add_tool (self, _ ("Scanner un document"), "scanner", make_scan_page, NULL,
-                                  NULL);
+    _escale_demarches_view_add_tool (self, _ ("Remplir un formulaire"), "forms", make_forms_page,
+                                     g_ptr_array_ref (forms), (GDestroyNotify) g_ptr_array_unref);
+  _escale_demarches_view_add_tool (self, _ ("Scanner un document"), "scanner", make_scan_page,
+                                   NULL, NULL);
 }

@@ -12,7 +12,7 @@
  * (built in escale-demarches-view-screens.c):
  *   home       big buttons by need (six at most), then a row of other
  *              things: "Prendre rendez-vous avec le conseiller" and the
- *              tools added with escale_demarches_view_add_tool ()
+ *              tools added with _escale_demarches_view_add_tool ()
  *   need       the procedures of one need, six a screen
  *   procedure  what it is for, "Ce qu'il vous faut", the steps with their
  *              pictures, the pitfalls, when to ask the conseiller
@@ -120,7 +120,7 @@ escale_demarches_view_open_need (EscaleDemarchesView *self, const char *need)
     }
   self->need_page = 0;
   g_clear_object (&self->procedure);
-  escale_demarches_fill_need (self);
+  _escale_demarches_fill_need (self);
   show_screen (self, "need");
 }
 
@@ -141,7 +141,7 @@ escale_demarches_view_open_procedure (EscaleDemarchesView *self, const char *id)
         self->need = g_strdup (escale_procedure_get_need (procedure));
       clear_slot (self->procedure_slot);
       gtk_box_append (GTK_BOX (self->procedure_slot),
-                      escale_demarches_procedure_new (self, procedure));
+                      _escale_demarches_procedure_new (self, procedure));
       show_screen (self, "procedure");
       if (self->visit != NULL)
         escale_demarches_count (self->visit, "procedures-opened",
@@ -152,7 +152,7 @@ escale_demarches_view_open_procedure (EscaleDemarchesView *self, const char *id)
 }
 
 void
-escale_demarches_view_back_to_procedure (EscaleDemarchesView *self)
+_escale_demarches_view_back_to_procedure (EscaleDemarchesView *self)
 {
   show_screen (self, self->procedure != NULL ? "procedure" : "home");
 }
@@ -160,7 +160,7 @@ escale_demarches_view_back_to_procedure (EscaleDemarchesView *self)
 static void
 site_back_cb (EscaleDemarchesView *self)
 {
-  escale_demarches_view_back_to_procedure (self);
+  _escale_demarches_view_back_to_procedure (self);
 }
 
 /* "Ouvrir le site officiel" of the procedure open. */
@@ -202,9 +202,9 @@ escale_demarches_view_prepare_list (EscaleDemarchesView *self)
 
   if (self->procedure == NULL)
     return;
-  document = escale_demarches_checklist_document_new (self, self->procedure);
+  document = _escale_demarches_checklist_document_new (self, self->procedure);
   clear_slot (self->checklist_slot);
-  screen = escale_demarches_checklist_new (self, document);
+  screen = _escale_demarches_checklist_new (self, document);
   g_signal_connect_swapped (g_object_get_data (G_OBJECT (screen), "chooser"), "done",
                             G_CALLBACK (checklist_done_cb), self);
   gtk_box_append (GTK_BOX (self->checklist_slot), screen);
@@ -234,12 +234,12 @@ tool_clicked_cb (GtkButton *button, EscaleDemarchesView *self)
 
 /* See escale-demarches-view-private.h. */
 void
-escale_demarches_view_add_tool (EscaleDemarchesView *self, const char *label,
-                                const char *icon_name, EscaleDemarchesToolPageFunc make_page,
-                                gpointer user_data, GDestroyNotify destroy)
+_escale_demarches_view_add_tool (EscaleDemarchesView *self, const char *label,
+                                 const char *icon_name, EscaleDemarchesToolPageFunc make_page,
+                                 gpointer user_data, GDestroyNotify destroy)
 {
   DemarchesTool *tool = g_new0 (DemarchesTool, 1);
-  GtkWidget *button = escale_demarches_button_new (label, NULL);
+  GtkWidget *button = _escale_demarches_button_new (label, NULL);
 
   g_return_if_fail (ESCALE_IS_DEMARCHES_VIEW (self));
   g_return_if_fail (label != NULL && make_page != NULL);
@@ -306,18 +306,18 @@ escale_demarches_view_constructed (GObject *object)
   self->stack = gtk_stack_new ();
   gtk_stack_set_vhomogeneous (GTK_STACK (self->stack), FALSE);
   gtk_stack_set_hhomogeneous (GTK_STACK (self->stack), FALSE);
-  gtk_stack_add_named (GTK_STACK (self->stack), escale_demarches_home_new (self), "home");
-  gtk_stack_add_named (GTK_STACK (self->stack), escale_demarches_need_new (self), "need");
+  gtk_stack_add_named (GTK_STACK (self->stack), _escale_demarches_home_new (self), "home");
+  gtk_stack_add_named (GTK_STACK (self->stack), _escale_demarches_need_new (self), "need");
   self->procedure_slot = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_stack_add_named (GTK_STACK (self->stack), self->procedure_slot, "procedure");
   self->site_slot = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_stack_add_named (GTK_STACK (self->stack), self->site_slot, "site");
   self->checklist_slot = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_stack_add_named (GTK_STACK (self->stack), self->checklist_slot, "checklist");
-  gtk_stack_add_named (GTK_STACK (self->stack), escale_demarches_booking_new (self), "booking");
+  gtk_stack_add_named (GTK_STACK (self->stack), _escale_demarches_booking_new (self), "booking");
   gtk_stack_add_named (GTK_STACK (self->stack),
-                       escale_demarches_tool_frame_new (self, &self->tool_slot), "tool");
-  escale_demarches_view_add_tools (self);
+                       _escale_demarches_tool_frame_new (self, &self->tool_slot), "tool");
+  _escale_demarches_view_add_tools (self);
   /* No screen may push the window's bottom bar (A+, Appeler un aidant)
    * off the screen: a screen taller than the room scrolls instead (the
    * scan page, a list, with the text twice larger at 1024x768). */

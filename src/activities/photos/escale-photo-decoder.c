@@ -765,13 +765,13 @@ escale_photo_decoder_new (void)
   const char *helper = g_getenv ("ESCALE_PHOTO_HELPER");
 
   /* The variable is for tests and the uninstalled scripts/run-demo. */
-  return escale_photo_decoder_new_for_test (helper && *helper ? helper
-                                                              : LIBEXECDIR "/escale-photo-helper",
-                                            DEFAULT_TIMEOUT_MS);
+  return _escale_photo_decoder_new_for_test (helper && *helper ? helper
+                                                               : LIBEXECDIR "/escale-photo-helper",
+                                             DEFAULT_TIMEOUT_MS);
 }
 
 EscalePhotoDecoder *
-escale_photo_decoder_new_for_test (const char *helper, guint timeout_ms)
+_escale_photo_decoder_new_for_test (const char *helper, guint timeout_ms)
 {
   EscalePhotoDecoder *self = g_object_new (ESCALE_TYPE_PHOTO_DECODER, NULL);
 
