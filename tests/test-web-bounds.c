@@ -283,7 +283,11 @@ third_parties_page (void)
     "const xhr = (url) => new Promise(r => { const x = new XMLHttpRequest();"
     "  x.open('GET', url); x.onload = x.onerror = () => r(0); x.send(); });"
     "navigator.sendBeacon('/own-beacon', 'x'); navigator.sendBeacon('%1$s/beacon', 'x');"
+    "const worker = (url) => new Promise(r => { const w = new Worker(URL.createObjectURL("
+    "  new Blob([`fetch('${url}').catch(e => 0).then(() => postMessage(0))`])));"
+    "  w.onmessage = w.onerror = () => r(0); });"
     "const tries = [fetch('/own-fetch').catch(e => 0), xhr('/own-xhr'),"
+    " worker(location.origin + '/own-worker'), worker('%1$s/worker'),"
     " fetch('%1$s/cors').catch(e => 0),"
     " fetch('%1$s/no-cors', {mode: 'no-cors'}).catch(e => 0), xhr('%1$s/xhr'),"
     " document.fonts.load('16px F').catch(e => 0), document.fonts.load('16px O').catch(e => 0),"
@@ -384,7 +388,7 @@ site_heard_everything (Fixture *f)
 {
   for (const char *const *p =
          (const char *const[]){ "/own-beacon\n", "/own-fetch\n", "/own-xhr\n", "/own-font.woff\n",
-                                "/own-ping\n", "/own-socket\n", NULL };
+                                "/own-ping\n", "/own-socket\n", "/own-worker\n", NULL };
        *p != NULL; p++)
     if (strstr (site_log->str, *p) == NULL)
       return FALSE;
@@ -393,8 +397,8 @@ site_heard_everything (Fixture *f)
 
 /* The forbidden origin's loads of /third-parties that strict mode blocks:
  * style sheet, script, image, font, beacon, fetch (cors and no-cors),
- * XMLHttpRequest, WebSocket, <a ping>. */
-#define THIRD_PARTY_LOADS 10
+ * XMLHttpRequest, WebSocket, <a ping>, a worker's fetch. */
+#define THIRD_PARTY_LOADS 11
 
 /* Strict mode: every kind of load to another origin never reaches it and
  * is counted, each one; the site's own loads of every kind still work. */
@@ -404,6 +408,7 @@ test_strict_blocks_third_parties (Fixture *f, gconstpointer data)
   g_autofree char *rules_dir = g_dir_make_tmp ("escale-strict-XXXXXX", NULL);
   g_autofree char *own = NULL;
   g_autofree char *own_socket = NULL;
+  g_autofree char *workers = NULL;
   Forbidden forbidden = { 0 };
 
   serve_site (f, &forbidden);
@@ -420,6 +425,11 @@ test_strict_blocks_third_parties (Fixture *f, gconstpointer data)
   own_socket = eval_page (f, "return results[location.origin.replace('http', 'ws') + "
                              "'/own-socket']");
   g_assert_cmpstr (own_socket, ==, "open");
+  /* Workers that run without a page (the extension would not see their
+   * loads) are not there. */
+  workers =
+    eval_page (f, "return [typeof navigator.serviceWorker, typeof SharedWorker].join(' ')");
+  g_assert_cmpstr (workers, ==, "undefined undefined");
   g_assert_cmpstr (forbidden.log->str, ==, "");
   g_assert_cmpuint (escale_web_view_get_blocked (f->view), ==, THIRD_PARTY_LOADS);
   escale_web_policy_set_strict (f->policy, NULL);
@@ -436,12 +446,16 @@ test_not_strict_lets_third_parties (Fixture *f, gconstpointer data)
 {
   Forbidden forbidden = { 0 };
   g_auto(GStrv) lines = NULL;
+  g_autofree char *workers = NULL;
 
   serve_site (f, &forbidden);
   load_and_wait (f, "/third-parties");
   wait_for (page_finished, f);
   wait_for (site_heard_everything, f);
   escale_test_spin (500);
+  workers =
+    eval_page (f, "return [typeof navigator.serviceWorker, typeof SharedWorker].join(' ')");
+  g_assert_cmpstr (workers, ==, "object function");
   lines = g_strsplit (forbidden.log->str, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines) - 1, ==, THIRD_PARTY_LOADS);
   g_assert_cmpuint (escale_web_view_get_blocked (f->view), ==, 0);

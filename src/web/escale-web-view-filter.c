@@ -107,6 +107,25 @@ extension_message_cb (WebKitWebContext *context, WebKitUserMessage *message, Esc
   return TRUE;
 }
 
+/* Service workers and shared workers run without a page: the extension
+ * would never see their loads. A strict site goes without them (dedicated
+ * workers load through their page and stay). */
+static void
+turn_off_pageless_workers (WebKitSettings *settings)
+{
+  WebKitFeatureList *features = webkit_settings_get_all_features ();
+
+  for (gsize i = 0; i < webkit_feature_list_get_length (features); i++)
+    {
+      WebKitFeature *feature = webkit_feature_list_get (features, i);
+      const char *id = webkit_feature_get_identifier (feature);
+
+      if (g_str_equal (id, "ServiceWorkers") || g_str_equal (id, "SharedWorker"))
+        webkit_settings_set_feature_enabled (settings, feature, FALSE);
+    }
+  webkit_feature_list_unref (features);
+}
+
 /* Called once the view is built: compiles the strict mode's filter when
  * the policy asks for it. */
 void
@@ -126,6 +145,7 @@ escale_web_view_filter_start (EscaleWebView *self)
       return;
     }
   self->filter_state = ESCALE_WEB_FILTER_PENDING;
+  turn_off_pageless_workers (webkit_web_view_get_settings (self->web_view));
   store = webkit_user_content_filter_store_new (dir);
   rules = escale_web_policy_get_content_rules (self->policy);
   self->filter_cancellable = g_cancellable_new ();
