@@ -447,6 +447,7 @@ test_not_strict_lets_third_parties (Fixture *f, gconstpointer data)
   Forbidden forbidden = { 0 };
   g_auto(GStrv) lines = NULL;
   g_autofree char *workers = NULL;
+  g_autoptr(GHashTable) paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   serve_site (f, &forbidden);
   load_and_wait (f, "/third-parties");
@@ -456,8 +457,11 @@ test_not_strict_lets_third_parties (Fixture *f, gconstpointer data)
   workers =
     eval_page (f, "return [typeof navigator.serviceWorker, typeof SharedWorker].join(' ')");
   g_assert_cmpstr (workers, ==, "object function");
+  /* Each kind once at least (a busy machine may see one asked twice). */
   lines = g_strsplit (forbidden.log->str, "\n", -1);
-  g_assert_cmpuint (g_strv_length (lines) - 1, ==, THIRD_PARTY_LOADS);
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    g_hash_table_add (paths, g_strndup (lines[i], strcspn (lines[i], " ")));
+  g_assert_cmpuint (g_hash_table_size (paths), ==, THIRD_PARTY_LOADS);
   g_assert_cmpuint (escale_web_view_get_blocked (f->view), ==, 0);
   unserve_site (&forbidden);
 }
