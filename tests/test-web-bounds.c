@@ -400,8 +400,19 @@ site_heard_everything (Fixture *f)
  * XMLHttpRequest, WebSocket, <a ping>, a worker's fetch. */
 #define THIRD_PARTY_LOADS 11
 
+static char *other_site; /* the allowed site under another name: another site for WebKit */
+
+static gboolean
+other_site_finished (Fixture *f)
+{
+  return g_str_has_prefix (webkit_web_view_get_uri (web (f)), other_site) &&
+         !webkit_web_view_is_loading (web (f)) && page_finished (f);
+}
+
 /* Strict mode: every kind of load to another origin never reaches it and
- * is counted, each one; the site's own loads of every kind still work. */
+ * is counted, each one; the site's own loads of every kind still work.
+ * Then the same on another allowed site, which WebKit shows in a new web
+ * process: its new page asks for the rules too. */
 static void
 test_strict_blocks_third_parties (Fixture *f, gconstpointer data)
 {
@@ -409,9 +420,13 @@ test_strict_blocks_third_parties (Fixture *f, gconstpointer data)
   g_autofree char *own = NULL;
   g_autofree char *own_socket = NULL;
   g_autofree char *workers = NULL;
+  g_autofree char *other_page = NULL;
   Forbidden forbidden = { 0 };
 
   serve_site (f, &forbidden);
+  other_site = g_strconcat ("http://localhost", strrchr (f->base, ':'), NULL);
+  other_page = g_strconcat (other_site, "/third-parties", NULL);
+  g_assert_true (escale_web_policy_allow_origin (f->policy, other_site, NULL));
   escale_web_policy_set_strict (f->policy, rules_dir);
   new_view (f);
   load_and_wait (f, "/third-parties");
@@ -432,6 +447,13 @@ test_strict_blocks_third_parties (Fixture *f, gconstpointer data)
   g_assert_cmpstr (workers, ==, "undefined undefined");
   g_assert_cmpstr (forbidden.log->str, ==, "");
   g_assert_cmpuint (escale_web_view_get_blocked (f->view), ==, THIRD_PARTY_LOADS);
+
+  escale_web_view_load (f->view, other_page);
+  wait_for (other_site_finished, f);
+  escale_test_spin (500);
+  g_assert_cmpstr (forbidden.log->str, ==, "");
+  g_assert_cmpuint (escale_web_view_get_blocked (f->view), ==, 2 * THIRD_PARTY_LOADS);
+  g_clear_pointer (&other_site, g_free);
   escale_web_policy_set_strict (f->policy, NULL);
   new_view (f); /* the strict view and its filter go before their folder */
   escale_remove_tree (rules_dir, NULL);
@@ -489,7 +511,7 @@ test_strict_needs_extension (Fixture *f, gconstpointer data)
   escale_web_policy_set_strict (f->policy, rules_dir);
   f->view = ESCALE_WEB_VIEW (escale_web_view_new (f->profile, f->policy));
   gtk_window_set_child (f->window, GTK_WIDGET (f->view));
-  g_test_expect_message ("escale-web", G_LOG_LEVEL_WARNING, "*extension is not installed*");
+  g_test_expect_message ("escale-web", G_LOG_LEVEL_WARNING, "*extension installed?*");
   uri = g_strconcat (f->base, "/third-parties", NULL);
   escale_web_view_load (f->view, uri);
   wait_for (shows_refusal, f);

@@ -24,8 +24,9 @@
  * tells the view of each one, as it tells of each WebSocket the page makes
  * to such an origin: a bare message with the page's identifier, no
  * address. Each new page asks its view for the allowed origins before its
- * first document is parsed; a strict view shows no page from a process
- * that never asked (the extension is not installed). */
+ * first document is parsed; a strict view shows no page whose process
+ * never asked (the extension is not installed), and keeps its pages in
+ * one process (see strict_settings ()). */
 
 #define FILTER_ID "escale-strict-%u" /* one a view: two views never write the same file */
 
@@ -65,13 +66,13 @@ filter_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 /* A page of this view asks which origins may serve it: all of them, or
  * only the allowed sites and their also-allow origins. */
 static void
-reply_origins (EscaleWebView *self, WebKitUserMessage *message)
+reply_origins (EscaleWebView *self, WebKitUserMessage *message, guint64 page_id)
 {
   gboolean strict = self->filter_state != ESCALE_WEB_FILTER_NONE;
   g_auto(GStrv) origins = strict ? escale_web_policy_get_subresource_origins (self->policy)
                                   : g_new0 (char *, 1);
 
-  self->extension_asked = TRUE;
+  self->guarded_page = page_id;
   webkit_user_message_send_reply (message,
                                   webkit_user_message_new (ESCALE_STRICT_ORIGINS_MESSAGE,
                                                            g_variant_new ("(b^as)", strict,
@@ -95,7 +96,7 @@ extension_message_cb (WebKitWebContext *context, WebKitUserMessage *message, Esc
   if (page_id != webkit_web_view_get_page_id (self->web_view))
     return FALSE;
   if (g_str_equal (name, ESCALE_STRICT_ORIGINS_MESSAGE))
-    reply_origins (self, message);
+    reply_origins (self, message, page_id);
   else if (g_str_equal (name, ESCALE_BLOCKED_MESSAGE))
     {
       if (self->filter_state != ESCALE_WEB_FILTER_NONE)
@@ -107,11 +108,15 @@ extension_message_cb (WebKitWebContext *context, WebKitUserMessage *message, Esc
   return TRUE;
 }
 
-/* Service workers and shared workers run without a page: the extension
- * would never see their loads. A strict site goes without them (dedicated
- * workers load through their page and stay). */
+/* What a strict view's pages go without:
+ * - service workers and shared workers, which run without a page: the
+ *   extension would never see their loads (dedicated workers load through
+ *   their page and stay);
+ * - a new web process for another site: WebKit gives the page there an
+ *   identifier of its own while it loads, which its view does not know
+ *   yet, so its question would go unanswered and the page unguarded. */
 static void
-turn_off_pageless_workers (WebKitSettings *settings)
+strict_settings (WebKitSettings *settings)
 {
   WebKitFeatureList *features = webkit_settings_get_all_features ();
 
@@ -120,7 +125,8 @@ turn_off_pageless_workers (WebKitSettings *settings)
       WebKitFeature *feature = webkit_feature_list_get (features, i);
       const char *id = webkit_feature_get_identifier (feature);
 
-      if (g_str_equal (id, "ServiceWorkers") || g_str_equal (id, "SharedWorker"))
+      if (g_str_equal (id, "ServiceWorkers") || g_str_equal (id, "SharedWorker") ||
+          g_str_equal (id, "ProcessSwapOnCrossSiteNavigation"))
         webkit_settings_set_feature_enabled (settings, feature, FALSE);
     }
   webkit_feature_list_unref (features);
@@ -145,7 +151,7 @@ escale_web_view_filter_start (EscaleWebView *self)
       return;
     }
   self->filter_state = ESCALE_WEB_FILTER_PENDING;
-  turn_off_pageless_workers (webkit_web_view_get_settings (self->web_view));
+  strict_settings (webkit_web_view_get_settings (self->web_view));
   store = webkit_user_content_filter_store_new (dir);
   rules = escale_web_policy_get_content_rules (self->policy);
   self->filter_cancellable = g_cancellable_new ();
@@ -177,9 +183,9 @@ escale_web_view_filter_ready (EscaleWebView *self, const char *uri)
     }
 }
 
-/* A strict view's web page (@uri) from a process where the extension never
- * asked for its origins would go unfiltered but for WebSockets: it is not
- * shown.
+/* A strict view's web page (@uri) in a WebKit page whose extension never
+ * asked for its origins (not installed, or a page WebKit made anew) would
+ * go unfiltered but for WebSockets: it is not shown.
  * The question reaches the view before the page's response does (one
  * connection, in order). */
 gboolean
@@ -187,10 +193,12 @@ escale_web_view_filter_may_show (EscaleWebView *self, const char *uri)
 {
   const char *scheme = g_uri_peek_scheme (uri); /* interned */
 
-  if (self->filter_state != ESCALE_WEB_FILTER_READY || self->extension_asked ||
+  if (self->filter_state != ESCALE_WEB_FILTER_READY ||
+      self->guarded_page == webkit_web_view_get_page_id (self->web_view) ||
       (g_strcmp0 (scheme, "http") != 0 && g_strcmp0 (scheme, "https") != 0))
     return TRUE;
-  g_warning ("Strict mode: Escale's web process extension is not installed; no page is shown");
+  g_warning ("Strict mode: the page's web process never asked for its rules (is Escale's web "
+             "process extension installed?); no page is shown");
   return FALSE;
 }
 

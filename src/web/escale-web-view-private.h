@@ -50,7 +50,7 @@ struct _EscaleWebView
   GCancellable *filter_cancellable;
   char *filter_pending_uri; /* asked for before the filter was in place */
   guint blocked;            /* third-party loads the strict mode blocked */
-  gboolean extension_asked; /* the web process extension asked for the origins */
+  guint64 guarded_page;     /* the WebKit page whose extension asked for the origins */
   guint refusal_id;
   EscaleWebFileChooserFunc file_chooser;
   gpointer file_chooser_data;
