@@ -18,6 +18,9 @@ Figures (medians, min-max):
   Chromium: kill, new profile, restart, first contentful paint.
 - memory: summed PSS of every process of the program's tree, settled 5 s, on
   the welcome screen and with the local page open / Chromium with the page.
+- with ESCALE_COMPARE_GL=1, Escale also with OpenGL kept on (ESCALE_BENCH_GL:
+  what it did before it turned GL off on a PC without a GPU), interleaved in
+  the same rounds: start, welcome screen and page memory, and the ratios.
 """
 import os
 import shutil
@@ -29,16 +32,19 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from escale_driver import URL, Escale, fcp_event, fcp_value, now, pss_mib, tree  # noqa: E402
+from escale_driver import URL, Escale, escale_env, fcp_event, fcp_value, now, pss_mib, tree  # noqa: E402
 
 ESCALE, CONFIG, ROUNDS = sys.argv[1], sys.argv[2], int(sys.argv[3])
 
 
-def escale_start():
+GL_ON = {"ESCALE_BENCH_GL": "1"}
+
+
+def escale_start(extra_env=None):
     tmp = tempfile.mkdtemp(prefix="escale-start-")
     env = dict(os.environ, GSK_RENDERER="cairo", ESCALE_BENCH_STARTUP="1",
                XDG_DATA_HOME=tmp + "/data", XDG_STATE_HOME=tmp + "/state",
-               XDG_CACHE_HOME=tmp + "/cache")
+               XDG_CACHE_HOME=tmp + "/cache", **escale_env(ESCALE), **(extra_env or {}))
     start = now()
     out = subprocess.run([ESCALE, "--config", CONFIG], env=env, capture_output=True, text=True,
                          timeout=60).stdout
@@ -68,10 +74,21 @@ def escale_reset(questions):
         e.stop()
 
 
-def escale_rest_pss():
-    e = Escale(ESCALE, CONFIG)
+def escale_rest_pss(extra_env=None):
+    e = Escale(ESCALE, CONFIG, extra_env=extra_env)
     try:
         e.wait_frame("welcome", 0)
+        time.sleep(5)
+        return pss_mib(tree(e.proc.pid))
+    finally:
+        e.stop()
+
+
+def escale_page_pss(extra_env=None):
+    e = Escale(ESCALE, CONFIG, extra_env=extra_env)
+    try:
+        e.wait_frame("welcome", 0)
+        e.open_page()
         time.sleep(5)
         return pss_mib(tree(e.proc.pid))
     finally:
@@ -135,7 +152,8 @@ def summary(name, values, unit="ms", scale=1000.0):
 
 def main():
     print("load average at start: %s" % open("/proc/loadavg").read().split(" ")[:3], flush=True)
-    r = {k: [] for k in ("es", "cs", "er", "ep", "cr", "eo", "co", "ew")}
+    r = {k: [] for k in ("es", "cs", "er", "ep", "cr", "eo", "co", "ew", "gs", "gw", "go")}
+    gl = os.environ.get("ESCALE_COMPARE_GL") is not None
     chrome = Chromium()
     try:
         for i in range(ROUNDS):
@@ -151,6 +169,10 @@ def main():
             r["eo"].append(pss_open)
             r["ep"].append(escale_reset(questions=True)[0])
             r["ew"].append(escale_rest_pss())
+            if gl:
+                r["gs"].append(escale_start(GL_ON))
+                r["gw"].append(escale_rest_pss(GL_ON))
+                r["go"].append(escale_page_pss(GL_ON))
             print("round %d done" % (i + 1), file=sys.stderr, flush=True)
     finally:
         chrome.close()
@@ -164,6 +186,12 @@ def main():
     co = summary("memory: Chromium --kiosk, one page open, summed PSS", r["co"], "MiB", 1.0)
     print("ratios (medians): start %.2fx, reset %.0fx faster, memory with a page %.2fx; "
           "welcome screen %.0f MiB" % (es / cs, cr / er, eo / co, ew))
+    if gl:
+        gs = summary("start: Escale with GL kept on", r["gs"])
+        gw = summary("memory: Escale with GL kept on, welcome screen", r["gw"], "MiB", 1.0)
+        go = summary("memory: Escale with GL kept on, one page open", r["go"], "MiB", 1.0)
+        print("GL off / GL on (medians): start %.2fx, welcome screen %.2fx, one page %.2fx" % (
+            es / gs, ew / gw, eo / go))
     print("load average at end: %s" % open("/proc/loadavg").read().split(" ")[:3])
 
 

@@ -96,6 +96,22 @@ def pss_mib(pids):
     return total / 1024.0
 
 
+def rollup_mib(pids, fields):
+    """Sum of some /proc/PID/smaps_rollup fields over @pids, in MiB. Private
+    pages (USS: Private_Clean + Private_Dirty) do not depend on what other
+    programs of the machine map, unlike PSS."""
+    total = 0
+    for p in pids:
+        try:
+            with open("/proc/%d/smaps_rollup" % p) as f:
+                for line in f:
+                    if line.split(":")[0] in fields:
+                        total += int(line.split()[1])
+        except OSError:
+            pass
+    return total / 1024.0
+
+
 # --- Escale --------------------------------------------------------------
 
 def escale_config(config, tmp, questions):
@@ -111,10 +127,19 @@ def escale_config(config, tmp, questions):
     return cfg
 
 
+def escale_env(escale):
+    """The web process extension of the build tree, as installed in the
+    kiosk (strict sites need it)."""
+    extensions = os.path.join(os.path.dirname(os.path.abspath(escale)), "web", "extension")
+    return {"ESCALE_WEB_EXTENSIONS_DIR": extensions} if os.path.isdir(extensions) else {}
+
+
 class Escale:
-    def __init__(self, escale, config, questions=False, goodbye=False, wrap=()):
+    def __init__(self, escale, config, questions=False, goodbye=False, wrap=(), extra_env=None):
         self.tmp = tempfile.mkdtemp(prefix="escale-compare-")
         env = dict(os.environ, GSK_RENDERER="cairo", ESCALE_BENCH_FRAMES="1", GTK_A11Y="atspi")
+        env.update(escale_env(escale))
+        env.update(extra_env or {})
         for d in ("data", "cache", "state", "runtime"):
             os.makedirs(os.path.join(self.tmp, d), mode=0o700)
             env["XDG_%s_HOME" % d.upper() if d != "runtime" else "XDG_RUNTIME_DIR"] = \

@@ -242,13 +242,14 @@ test_strict_site_counted (void)
   escale_test_wait_until (tracked_page_done, &f, 20000);
   escale_test_spin (300);
   g_assert_cmpstr (f.tracker_log->str, ==, "");
-  g_assert_cmpuint (escale_web_view_get_blocked (site_view (&f)), ==, 3);
+  /* The style sheet, the script, the image and the beacon. */
+  g_assert_cmpuint (escale_web_view_get_blocked (site_view (&f)), ==, 4);
   gtk_widget_activate_action (GTK_WIDGET (f.k.window), "win.finish", NULL);
   escale_test_wait_until (escale_test_kiosk_back_to_welcome, &f.k, 10000);
   g_assert_cmpint (escale_test_kiosk_db_count (&f.k, "SELECT coalesce (sum (value), 0) FROM "
                                                      "session_counters WHERE kind = 'culture' AND "
                                                      "counter = 'third-party-blocked'"),
-                   ==, 3);
+                   ==, 4);
   g_assert_cmpint (escale_test_kiosk_db_count (&f.k, "SELECT count (*) FROM counter_labels WHERE "
                                                      "counter = 'third-party-blocked' AND label = "
                                                      "'Contenus tiers bloqués'"),

@@ -5,8 +5,10 @@
  * touches the page but the page itself. */
 #include <stdio.h>
 #include <unistd.h>
+#include <glib/gstdio.h>
 
 #include "escale-scratch.h"
+#include "escale-web-extension.h"
 #include "help-shot.h"
 #include "photos-test-widgets.h"
 #include "web-escape-fixture.h"
@@ -254,6 +256,47 @@ forbidden_stop (Forbidden *forbidden)
 }
 
 static const char *third_party_base;
+static GString *site_log; /* the allowed site's own beacons, pings, fetches... */
+
+/* The page: every kind of load a page can make, once to its own site and
+ * once to the forbidden origin; "fini" in its title when all are over. */
+static char *
+third_parties_page (void)
+{
+  g_autofree char *socket_base = g_strconcat ("ws", third_party_base + strlen ("http"), NULL);
+
+  return g_strdup_printf (
+    "<!DOCTYPE html><html><head><title>Salle 1</title>"
+    "<link rel=stylesheet href='/own.css'><script src='/own.js'></script>"
+    "<link rel=stylesheet href='%1$s/style.css'><script src='%1$s/script.js'></script>"
+    "<style>@font-face{font-family:F;src:url(%1$s/font.woff)}p{font-family:F}"
+    "@font-face{font-family:O;src:url(/own-font.woff)}#ownp{font-family:O}</style>"
+    "</head><body><div id=own></div><p>Bienvenue</p><span id=ownp>Salle</span>"
+    "<img id=ownimg src='/own.svg'><img src='%1$s/pixel.gif'>"
+    "<iframe name=pane></iframe>"
+    "<a id=link href='/own-pane' target=pane ping='/own-ping %1$s/ping'>Suite</a>"
+    "<script>"
+    "window.results = {};"
+    "const socket = (url) => new Promise(r => { try { const w = new WebSocket(url);"
+    "  w.onopen = () => { results[url] = 'open'; w.close(); r(0); };"
+    "  w.onerror = w.onclose = () => r(0); } catch (e) { r(0); } });"
+    "const xhr = (url) => new Promise(r => { const x = new XMLHttpRequest();"
+    "  x.open('GET', url); x.onload = x.onerror = () => r(0); x.send(); });"
+    "navigator.sendBeacon('/own-beacon', 'x'); navigator.sendBeacon('%1$s/beacon', 'x');"
+    "const worker = (url) => new Promise(r => { const w = new Worker(URL.createObjectURL("
+    "  new Blob([`fetch('${url}').catch(e => 0).then(() => postMessage(0))`])));"
+    "  w.onmessage = w.onerror = () => r(0); });"
+    "const tries = [fetch('/own-fetch').catch(e => 0), xhr('/own-xhr'),"
+    " worker(location.origin + '/own-worker'), worker('%1$s/worker'),"
+    " fetch('%1$s/cors').catch(e => 0),"
+    " fetch('%1$s/no-cors', {mode: 'no-cors'}).catch(e => 0), xhr('%1$s/xhr'),"
+    " document.fonts.load('16px F').catch(e => 0), document.fonts.load('16px O').catch(e => 0),"
+    " socket('%2$s/socket'), socket(location.origin.replace('http', 'ws') + '/own-socket')];"
+    "document.getElementById('link').click();"
+    "Promise.allSettled(tries).then(() => setTimeout(() => document.title = 'fini', 500));"
+    "</script></body></html>",
+    third_party_base, socket_base);
+}
 
 /* The allowed site's own resources, and pages that reach for the
  * forbidden origin in every way a page can. */
@@ -262,7 +305,6 @@ site_handler (SoupServer *server, SoupServerMessage *msg, const char *path, GHas
               gpointer user_data)
 {
   g_autofree char *body = NULL;
-  g_autofree char *socket_base = g_strconcat ("ws", third_party_base + strlen ("http"), NULL);
   const char *type = "text/html";
 
   if (g_str_equal (path, "/own.js"))
@@ -272,24 +314,13 @@ site_handler (SoupServer *server, SoupServerMessage *msg, const char *path, GHas
   else if (g_str_equal (path, "/own.svg"))
     body = g_strdup ("<svg xmlns='http://www.w3.org/2000/svg' width='20' height='20'/>"),
     type = "image/svg+xml";
+  else if (g_str_has_prefix (path, "/own-"))
+    {
+      g_string_append_printf (site_log, "%s\n", path);
+      body = g_strdup (""), type = "text/plain";
+    }
   else if (g_str_equal (path, "/third-parties"))
-    body = g_strdup_printf (
-      "<!DOCTYPE html><html><head><title>Salle 1</title>"
-      "<link rel=stylesheet href='/own.css'><script src='/own.js'></script>"
-      "<link rel=stylesheet href='%1$s/style.css'><script src='%1$s/script.js'></script>"
-      "<style>@font-face{font-family:F;src:url(%1$s/font.woff)}p{font-family:F}</style>"
-      "</head><body><div id=own></div><p>Bienvenue</p>"
-      "<img id=ownimg src='/own.svg'><img src='%1$s/pixel.gif'>"
-      "<script>"
-      "navigator.sendBeacon('%1$s/beacon', 'x');"
-      "const tries = [fetch('%1$s/cors').catch(e => 0),"
-      " fetch('%1$s/no-cors', {mode: 'no-cors'}).catch(e => 0),"
-      " document.fonts.load('16px F').catch(e => 0),"
-      " new Promise(r => { try { const w = new WebSocket('%2$s/socket');"
-      "   w.onerror = w.onclose = w.onopen = () => r(0); } catch (e) { r(0); } })];"
-      "Promise.allSettled(tries).then(() => setTimeout(() => document.title = 'fini', 500));"
-      "</script></body></html>",
-      third_party_base, socket_base);
+    body = third_parties_page ();
   else if (g_str_equal (path, "/referer"))
     /* The page asks for its full address to be sent everywhere. */
     body = g_strdup_printf ("<!DOCTYPE html><html><head><title>Salle 1</title>"
@@ -301,6 +332,14 @@ site_handler (SoupServer *server, SoupServerMessage *msg, const char *path, GHas
                                   NULL);
   if (body != NULL)
     soup_server_message_set_response (msg, type, SOUP_MEMORY_COPY, body, strlen (body));
+}
+
+/* The site's own WebSocket: the handshake is what the page sees. */
+static void
+own_socket_cb (SoupServer *server, SoupServerMessage *msg, const char *path,
+               SoupWebsocketConnection *connection, gpointer user_data)
+{
+  g_string_append_printf (site_log, "%s\n", path);
 }
 
 static gboolean
@@ -327,41 +366,166 @@ serve_site (Fixture *f, Forbidden *forbidden)
 {
   forbidden_start (forbidden);
   third_party_base = forbidden->base;
-  for (const char *const *p = (const char *const[]){ "/own.js", "/own.css", "/own.svg",
+  site_log = g_string_new (NULL);
+  for (const char *const *p = (const char *const[]){ "/own.js", "/own.css", "/own.svg", "/own-",
                                                      "/third-parties", "/referer", NULL };
        *p != NULL; p++)
     soup_server_add_handler (f->allowed, *p, site_handler, f, NULL);
+  soup_server_add_websocket_handler (f->allowed, "/own-socket", NULL, NULL, own_socket_cb, f,
+                                     NULL);
 }
 
-/* Strict mode: beacon, fetch (cors and no-cors), image, script, style
- * sheet, font and WebSocket to another origin never reach it, and are
- * counted; the site's own resources still load. */
+static void
+unserve_site (Forbidden *forbidden)
+{
+  forbidden_stop (forbidden);
+  g_string_free (g_steal_pointer (&site_log), TRUE);
+}
+
+/* Every first-party load of /third-parties reached the site. */
+static gboolean
+site_heard_everything (Fixture *f)
+{
+  for (const char *const *p =
+         (const char *const[]){ "/own-beacon\n", "/own-fetch\n", "/own-xhr\n", "/own-font.woff\n",
+                                "/own-ping\n", "/own-socket\n", "/own-worker\n", NULL };
+       *p != NULL; p++)
+    if (strstr (site_log->str, *p) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+/* The forbidden origin's loads of /third-parties that strict mode blocks:
+ * style sheet, script, image, font, beacon, fetch (cors and no-cors),
+ * XMLHttpRequest, WebSocket, <a ping>, a worker's fetch. */
+#define THIRD_PARTY_LOADS 11
+
+static char *other_site; /* the allowed site under another name: another site for WebKit */
+
+static gboolean
+other_site_finished (Fixture *f)
+{
+  return g_str_has_prefix (webkit_web_view_get_uri (web (f)), other_site) &&
+         !webkit_web_view_is_loading (web (f)) && page_finished (f);
+}
+
+/* Strict mode: every kind of load to another origin never reaches it and
+ * is counted, each one; the site's own loads of every kind still work.
+ * Then the same on another allowed site, which WebKit shows in a new web
+ * process: its new page asks for the rules too. */
 static void
 test_strict_blocks_third_parties (Fixture *f, gconstpointer data)
 {
   g_autofree char *rules_dir = g_dir_make_tmp ("escale-strict-XXXXXX", NULL);
   g_autofree char *own = NULL;
+  g_autofree char *own_socket = NULL;
+  g_autofree char *workers = NULL;
+  g_autofree char *other_page = NULL;
   Forbidden forbidden = { 0 };
 
   serve_site (f, &forbidden);
+  other_site = g_strconcat ("http://localhost", strrchr (f->base, ':'), NULL);
+  other_page = g_strconcat (other_site, "/third-parties", NULL);
+  g_assert_true (escale_web_policy_allow_origin (f->policy, other_site, NULL));
   escale_web_policy_set_strict (f->policy, rules_dir);
   new_view (f);
   load_and_wait (f, "/third-parties");
   wait_for (page_finished, f);
-  escale_test_spin (500);
+  wait_for (site_heard_everything, f);
+  escale_test_spin (500); /* a late beacon or ping would show now */
   own = eval_page (f, "return [window.ownScript === true,"
                       " document.getElementById('ownimg').naturalWidth > 0,"
                       " getComputedStyle(document.getElementById('own')).width].join(' ')");
   g_assert_cmpstr (own, ==, "true true 123px");
+  own_socket = eval_page (f, "return results[location.origin.replace('http', 'ws') + "
+                             "'/own-socket']");
+  g_assert_cmpstr (own_socket, ==, "open");
+  /* Workers that run without a page (the extension would not see their
+   * loads) are not there. */
+  workers =
+    eval_page (f, "return [typeof navigator.serviceWorker, typeof SharedWorker].join(' ')");
+  g_assert_cmpstr (workers, ==, "undefined undefined");
   g_assert_cmpstr (forbidden.log->str, ==, "");
-  g_test_message ("blocked: %u", escale_web_view_get_blocked (f->view));
-  /* The image, the script and the style sheet; fetch, beacon, font and
-   * WebSocket are blocked but not counted (escale-web-view-filter.c). */
-  g_assert_cmpuint (escale_web_view_get_blocked (f->view), ==, 3);
+  g_assert_cmpuint (escale_web_view_get_blocked (f->view), ==, THIRD_PARTY_LOADS);
+
+  escale_web_view_load (f->view, other_page);
+  wait_for (other_site_finished, f);
+  escale_test_spin (500);
+  g_assert_cmpstr (forbidden.log->str, ==, "");
+  g_assert_cmpuint (escale_web_view_get_blocked (f->view), ==, 2 * THIRD_PARTY_LOADS);
+  g_clear_pointer (&other_site, g_free);
   escale_web_policy_set_strict (f->policy, NULL);
   new_view (f); /* the strict view and its filter go before their folder */
   escale_remove_tree (rules_dir, NULL);
-  forbidden_stop (&forbidden);
+  unserve_site (&forbidden);
+}
+
+/* The same page without strict mode: every one of those loads reaches the
+ * forbidden origin (so the test above would see one that got through),
+ * and nothing is counted. */
+static void
+test_not_strict_lets_third_parties (Fixture *f, gconstpointer data)
+{
+  Forbidden forbidden = { 0 };
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *workers = NULL;
+  g_autoptr(GHashTable) paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  serve_site (f, &forbidden);
+  load_and_wait (f, "/third-parties");
+  wait_for (page_finished, f);
+  wait_for (site_heard_everything, f);
+  escale_test_spin (500);
+  workers =
+    eval_page (f, "return [typeof navigator.serviceWorker, typeof SharedWorker].join(' ')");
+  g_assert_cmpstr (workers, ==, "object function");
+  /* Each kind once at least (a busy machine may see one asked twice). */
+  lines = g_strsplit (forbidden.log->str, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    g_hash_table_add (paths, g_strndup (lines[i], strcspn (lines[i], " ")));
+  g_assert_cmpuint (g_hash_table_size (paths), ==, THIRD_PARTY_LOADS);
+  g_assert_cmpuint (escale_web_view_get_blocked (f->view), ==, 0);
+  unserve_site (&forbidden);
+}
+
+/* Strict mode rests on Escale's web process extension: where it is not
+ * installed, a strict site is not shown at all (the refusal page is), and
+ * nothing reaches the other origin. */
+static void
+test_strict_needs_extension (Fixture *f, gconstpointer data)
+{
+  g_autofree char *rules_dir = g_dir_make_tmp ("escale-strict-XXXXXX", NULL);
+  g_autofree char *empty = g_dir_make_tmp ("escale-no-extension-XXXXXX", NULL);
+  g_autofree char *installed = g_strdup (g_getenv (ESCALE_WEB_EXTENSIONS_ENV));
+  g_autofree char *uri = NULL;
+  EscaleWebView *old = g_object_ref (f->view);
+  Forbidden forbidden = { 0 };
+
+  serve_site (f, &forbidden);
+  gtk_window_set_child (f->window, NULL);
+  escale_test_drain ();
+  g_assert_finalize_object (old);
+  g_assert_finalize_object (g_steal_pointer (&f->profile));
+  g_setenv (ESCALE_WEB_EXTENSIONS_ENV, empty, TRUE);
+  f->profile = escale_web_profile_new ();
+  escale_web_policy_set_strict (f->policy, rules_dir);
+  f->view = ESCALE_WEB_VIEW (escale_web_view_new (f->profile, f->policy));
+  gtk_window_set_child (f->window, GTK_WIDGET (f->view));
+  g_test_expect_message ("escale-web", G_LOG_LEVEL_WARNING, "*extension installed?*");
+  uri = g_strconcat (f->base, "/third-parties", NULL);
+  escale_web_view_load (f->view, uri);
+  wait_for (shows_refusal, f);
+  g_test_assert_expected_messages ();
+  escale_test_spin (500);
+  g_assert_cmpstr (forbidden.log->str, ==, "");
+  g_assert_null (strstr (f->uris_seen->str, "/third-parties"));
+
+  g_setenv (ESCALE_WEB_EXTENSIONS_ENV, installed, TRUE);
+  escale_web_policy_set_strict (f->policy, NULL);
+  new_view (f);
+  escale_remove_tree (rules_dir, NULL);
+  g_rmdir (empty);
+  unserve_site (&forbidden);
 }
 
 /* Strict mode off: what goes to another origin carries only the page's
@@ -378,7 +542,7 @@ test_referer_trimmed (Fixture *f, gconstpointer data)
   expected = g_strdup_printf ("/pixel.gif %s/\n", f->base);
   g_assert_cmpstr (forbidden.log->str, ==, expected);
   g_assert_cmpuint (escale_web_view_get_blocked (f->view), ==, 0);
-  forbidden_stop (&forbidden);
+  unserve_site (&forbidden);
 }
 
 int
@@ -395,6 +559,8 @@ main (int argc, char **argv)
   ADD_BOUNDS ("hang-without-input-shows-calm-page", test_hang_without_input);
   ADD_BOUNDS ("memory-ceiling-ends-runaway-page", test_memory_ceiling);
   ADD_BOUNDS ("strict-blocks-third-parties", test_strict_blocks_third_parties);
+  ADD_BOUNDS ("not-strict-lets-third-parties", test_not_strict_lets_third_parties);
+  ADD_BOUNDS ("strict-needs-the-extension", test_strict_needs_extension);
   ADD_BOUNDS ("referer-trimmed-to-origin", test_referer_trimmed);
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 #include "escale-application.h"
 #include "escale-help-client.h"
 #include "escale-workshop-mode.h"
+#include "escale-web-graphics.h"
 #include "escale-web-profile.h"
 #include "escale-window.h"
 
@@ -240,6 +241,10 @@ escale_application_startup (GApplication *app)
   g_autoptr(GError) error = NULL;
   GtkSettings *settings;
 
+  /* GL off on a PC without a GPU, before GTK starts (escale-web-graphics.c);
+   * ESCALE_BENCH_GL=1 keeps it on, for bench/ to compare. */
+  if (g_getenv ("ESCALE_BENCH_GL") == NULL)
+    escale_web_graphics_choose ();
   G_APPLICATION_CLASS (escale_application_parent_class)->startup (app);
 
   settings = gtk_settings_get_default ();

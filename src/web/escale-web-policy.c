@@ -394,10 +394,8 @@ add_origin_rules (JsonBuilder *builder, GHashTable *origins)
   while (g_hash_table_iter_next (&iter, (gpointer *) &origin, NULL))
     {
       gboolean secure = g_str_has_prefix (origin, "https:");
-      g_autofree char *web = origin_filter (origin, secure ? "https" : "http");
       g_autofree char *socket = origin_filter (origin, secure ? "wss" : "ws");
 
-      add_rule (builder, web, "ignore-previous-rules");
       add_rule (builder, socket, "ignore-previous-rules");
     }
 }
@@ -439,10 +437,13 @@ escale_web_policy_get_subresource_origins (EscaleWebPolicy *self)
   return g_strv_builder_end (builder);
 }
 
-/* Returns: (transfer full): the JSON rules of strict mode: every http,
- * https, ws and wss load blocked, then the allowed sites and the extra
- * origins let through. Other schemes (data:, blob:, escale-app:) are not
- * network loads and stay as the rest of the policy decides. */
+/* Returns: (transfer full): the JSON rules of strict mode: every ws and
+ * wss load (a WebSocket) blocked, then the allowed sites and the extra
+ * origins let through. The http and https loads of a strict page are
+ * cancelled and counted by Escale's web process extension, which WebKit
+ * would not let see a load the filter blocked (escale-web-view-filter.c).
+ * Other schemes (data:, blob:, escale-app:) are not network loads and stay
+ * as the rest of the policy decides. */
 GBytes *
 escale_web_policy_get_content_rules (EscaleWebPolicy *self)
 {
@@ -453,7 +454,6 @@ escale_web_policy_get_content_rules (EscaleWebPolicy *self)
 
   g_return_val_if_fail (ESCALE_IS_WEB_POLICY (self), NULL);
   json_builder_begin_array (builder);
-  add_rule (builder, "^https?://", "block");
   add_rule (builder, "^wss?://", "block");
   add_origin_rules (builder, self->origins);
   add_origin_rules (builder, self->also_allowed);

@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "escale-web"
 
-#include <json-glib/json-glib.h>
-
+#include "escale-web-extension.h"
 #include "escale-web-view-private.h"
 
 /* Strict third-party mode (a site's strict=true): the policy's content
@@ -15,31 +14,21 @@
  * place; if it cannot be compiled, the calm refusal page is shown instead
  * (never the page without its filter).
  *
- * Counting ("blocked", shown to staff as "contenus tiers bloqués"): WebKit
- * tells of a blocked load only as a console message, and forwards none for
- * an ephemeral session. So a script in a world of its own (the page cannot
- * see it) listens to the error events of the page's elements (img,
- * script, link, media, iframe...): an element of another origin that
- * failed in strict mode was blocked, and one bare message (no address)
- * goes to the view. Blocked fetch, beacons, WebSockets and fonts give no
- * such event and are blocked without being counted. */
+ * Counting ("blocked", shown to staff as "contenus tiers bloqués"): a load
+ * the filter blocks is seen by nobody (WebKit tells of it only in a console
+ * message it keeps to itself for an ephemeral session). So the filter
+ * blocks WebSockets only, and Escale's web process extension
+ * (src/web/extension/) cancels, in send-request, every other load of a
+ * strict page to an origin that is not allowed (images, scripts, style
+ * sheets, fonts, media, frames, fetch, XMLHttpRequest, beacons, pings) and
+ * tells the view of each one, as it tells of each WebSocket the page makes
+ * to such an origin: a bare message with the page's identifier, no
+ * address. Each new page asks its view for the allowed origins before its
+ * first document is parsed; a strict view shows no page whose process
+ * never asked (the extension is not installed), and keeps its pages in
+ * one process (see strict_settings ()). */
 
 #define FILTER_ID "escale-strict-%u" /* one a view: two views never write the same file */
-#define COUNT_WORLD "escale-strict"
-#define COUNT_HANDLE "escaleBlocked"
-
-static const char count_script[] =
-  "(() => {"
-  "  const allowed = %s;"
-  "  document.addEventListener('error', (event) => {"
-  "    const t = event.target;"
-  "    const u = t && (t.currentSrc || t.src || t.href || t.data);"
-  "    if (typeof u !== 'string' || u === '') return;"
-  "    let o; try { o = new URL(u, document.baseURI); } catch (e) { return; }"
-  "    if (!/^(https?|wss?):$/.test(o.protocol) || allowed.includes(o.origin)) return;"
-  "    window.webkit.messageHandlers." COUNT_HANDLE ".postMessage(1);"
-  "  }, true);"
-  "})();";
 
 static void
 filter_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
@@ -74,35 +63,73 @@ filter_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     webkit_web_view_load_uri (self->web_view, uri);
 }
 
+/* A page of this view asks which origins may serve it: all of them, or
+ * only the allowed sites and their also-allow origins. */
 static void
-blocked_message_cb (WebKitUserContentManager *manager, JSCValue *value, EscaleWebView *self)
+reply_origins (EscaleWebView *self, WebKitUserMessage *message, guint64 page_id)
 {
-  _escale_web_view_count_blocked (self);
+  gboolean strict = self->filter_state != ESCALE_WEB_FILTER_NONE;
+  g_auto(GStrv) origins = strict ? escale_web_policy_get_subresource_origins (self->policy)
+                                  : g_new0 (char *, 1);
+
+  self->guarded_page = page_id;
+  webkit_user_message_send_reply (message,
+                                  webkit_user_message_new (ESCALE_STRICT_ORIGINS_MESSAGE,
+                                                           g_variant_new ("(b^as)", strict,
+                                                                          (const char *const *)
+                                                                            origins)));
 }
 
-/* The counting script, told the allowed origins as a JSON array. */
-static void
-add_count_script (EscaleWebView *self, WebKitUserContentManager *manager)
+/* Messages of the web process extension, sent to the context with the
+ * page's identifier: each view answers for its own page. */
+static gboolean
+extension_message_cb (WebKitWebContext *context, WebKitUserMessage *message, EscaleWebView *self)
 {
-  g_auto(GStrv) origins = escale_web_policy_get_subresource_origins (self->policy);
-  g_autoptr(JsonArray) array = json_array_new ();
-  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
-  g_autoptr(WebKitUserScript) script = NULL;
-  g_autofree char *list = NULL;
-  g_autofree char *source = NULL;
+  GVariant *parameters = webkit_user_message_get_parameters (message);
+  const char *name = webkit_user_message_get_name (message);
+  guint64 page_id;
 
-  for (guint i = 0; origins[i] != NULL; i++)
-    json_array_add_string_element (array, origins[i]);
-  json_node_set_array (node, array);
-  list = json_to_string (node, FALSE);
-  source = g_strdup_printf (count_script, list);
-  script = webkit_user_script_new_for_world (source, WEBKIT_USER_CONTENT_INJECT_ALL_FRAMES,
-                                             WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START,
-                                             COUNT_WORLD, NULL, NULL);
-  webkit_user_content_manager_add_script (manager, script);
-  g_signal_connect_object (manager, "script-message-received::" COUNT_HANDLE,
-                           G_CALLBACK (blocked_message_cb), self, 0);
-  webkit_user_content_manager_register_script_message_handler (manager, COUNT_HANDLE, COUNT_WORLD);
+  if (self->web_view == NULL || parameters == NULL ||
+      !g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(t)")))
+    return FALSE;
+  g_variant_get (parameters, "(t)", &page_id);
+  if (page_id != webkit_web_view_get_page_id (self->web_view))
+    return FALSE;
+  if (g_str_equal (name, ESCALE_STRICT_ORIGINS_MESSAGE))
+    reply_origins (self, message, page_id);
+  else if (g_str_equal (name, ESCALE_BLOCKED_MESSAGE))
+    {
+      if (self->filter_state != ESCALE_WEB_FILTER_NONE)
+        _escale_web_view_count_blocked (self);
+      webkit_user_message_send_reply (message, webkit_user_message_new (name, NULL));
+    }
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* What a strict view's pages go without:
+ * - service workers and shared workers, which run without a page: the
+ *   extension would never see their loads (dedicated workers load through
+ *   their page and stay);
+ * - a new web process for another site: WebKit gives the page there an
+ *   identifier of its own while it loads, which its view does not know
+ *   yet, so its question would go unanswered and the page unguarded. */
+static void
+strict_settings (WebKitSettings *settings)
+{
+  WebKitFeatureList *features = webkit_settings_get_all_features ();
+
+  for (gsize i = 0; i < webkit_feature_list_get_length (features); i++)
+    {
+      WebKitFeature *feature = webkit_feature_list_get (features, i);
+      const char *id = webkit_feature_get_identifier (feature);
+
+      if (g_str_equal (id, "ServiceWorkers") || g_str_equal (id, "SharedWorker") ||
+          g_str_equal (id, "ProcessSwapOnCrossSiteNavigation"))
+        webkit_settings_set_feature_enabled (settings, feature, FALSE);
+    }
+  webkit_feature_list_unref (features);
 }
 
 /* Called once the view is built: compiles the strict mode's filter when
@@ -116,13 +143,15 @@ _escale_web_view_filter_start (EscaleWebView *self)
   g_autofree char *identifier = NULL;
   static guint filters_made;
 
+  g_signal_connect_object (escale_web_profile_get_web_context (self->profile),
+                           "user-message-received", G_CALLBACK (extension_message_cb), self, 0);
   if (dir == NULL)
     {
       self->filter_state = ESCALE_WEB_FILTER_NONE;
       return;
     }
   self->filter_state = ESCALE_WEB_FILTER_PENDING;
-  add_count_script (self, webkit_web_view_get_user_content_manager (self->web_view));
+  strict_settings (webkit_web_view_get_settings (self->web_view));
   store = webkit_user_content_filter_store_new (dir);
   rules = escale_web_policy_get_content_rules (self->policy);
   self->filter_cancellable = g_cancellable_new ();
@@ -152,6 +181,25 @@ _escale_web_view_filter_ready (EscaleWebView *self, const char *uri)
     default:
       return TRUE;
     }
+}
+
+/* A strict view's web page (@uri) in a WebKit page whose extension never
+ * asked for its origins (not installed, or a page WebKit made anew) would
+ * go unfiltered but for WebSockets: it is not shown.
+ * The question reaches the view before the page's response does (one
+ * connection, in order). */
+gboolean
+_escale_web_view_filter_may_show (EscaleWebView *self, const char *uri)
+{
+  const char *scheme = g_uri_peek_scheme (uri); /* interned */
+
+  if (self->filter_state != ESCALE_WEB_FILTER_READY ||
+      self->guarded_page == webkit_web_view_get_page_id (self->web_view) ||
+      (g_strcmp0 (scheme, "http") != 0 && g_strcmp0 (scheme, "https") != 0))
+    return TRUE;
+  g_warning ("Strict mode: the page's web process never asked for its rules (is Escale's web "
+             "process extension installed?); no page is shown");
+  return FALSE;
 }
 
 void

@@ -50,6 +50,7 @@ struct _EscaleWebView
   GCancellable *filter_cancellable;
   char *filter_pending_uri; /* asked for before the filter was in place */
   guint blocked;            /* third-party loads the strict mode blocked */
+  guint64 guarded_page;     /* the WebKit page whose extension asked for the origins */
   guint refusal_id;
   EscaleWebFileChooserFunc file_chooser;
   gpointer file_chooser_data;
@@ -68,6 +69,7 @@ void _escale_web_view_watchdog_stop (EscaleWebView *self);
 /* escale-web-view-filter.c */
 void _escale_web_view_filter_start (EscaleWebView *self);
 gboolean _escale_web_view_filter_ready (EscaleWebView *self, const char *uri);
+gboolean _escale_web_view_filter_may_show (EscaleWebView *self, const char *uri);
 void _escale_web_view_filter_stop (EscaleWebView *self);
 void _escale_web_view_count_blocked (EscaleWebView *self); /* escale-web-view.c */
 

@@ -170,8 +170,10 @@ decide_response (EscaleWebView *self, WebKitPolicyDecision *decision)
   const char *uri = webkit_uri_response_get_uri (response);
   gboolean main = webkit_response_policy_decision_is_main_frame_main_resource (response_decision);
 
-  /* The address after redirects is checked again. */
-  if (!escale_web_policy_may_navigate (self->policy, uri,
+  /* The address after redirects is checked again; a strict page is shown
+   * only with its guard in place. */
+  if ((main && !_escale_web_view_filter_may_show (self, uri)) ||
+      !escale_web_policy_may_navigate (self->policy, uri,
                                        main ? ESCALE_WEB_FRAME_MAIN : ESCALE_WEB_FRAME_SUB))
     {
       webkit_policy_decision_ignore (decision);
