@@ -63,7 +63,11 @@ sound_lab_start (void)
   g_subprocess_launcher_setenv (launcher, "HOME", lab->dir, TRUE);
   g_subprocess_launcher_setenv (launcher, "PULSE_STATE_PATH", lab->dir, TRUE);
   g_subprocess_launcher_setenv (launcher, "PULSE_RUNTIME_PATH", lab->dir, TRUE);
+  /* Off the session bus (and no bus started through X11): two labs of
+   * tests running side by side would both claim org.PulseAudio1. */
   g_subprocess_launcher_unsetenv (launcher, "DBUS_SESSION_BUS_ADDRESS");
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
   lab->pulseaudio =
     g_subprocess_launcher_spawn (launcher, &error, "pulseaudio", "-n", "--daemonize=no",
                                  "--exit-idle-time=-1", "--use-pid-file=false",
@@ -109,6 +113,18 @@ sound_lab_count_streams (SoundLab *lab)
   for (guint i = 0; lines[i] != NULL; i++)
     n += lines[i][0] != '\0';
   return n;
+}
+
+/* Runs the main context until @n streams play (a stream comes or goes a
+ * little after the reading starts or stops). */
+void
+sound_lab_wait_streams (SoundLab *lab, guint n)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+
+  while (sound_lab_count_streams (lab) != n && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (sound_lab_count_streams (lab), ==, n);
 }
 
 void

@@ -14,6 +14,7 @@ typedef struct _SoundLab SoundLab;
 
 SoundLab *sound_lab_start (void);
 guint sound_lab_count_streams (SoundLab *lab);
+void sound_lab_wait_streams (SoundLab *lab, guint n);
 void sound_lab_stop (SoundLab *lab);
 
 G_END_DECLS

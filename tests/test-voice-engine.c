@@ -263,16 +263,6 @@ speaking_changed_cb (EscaleVoice *voice, GParamSpec *pspec, gint64 *stopped_at)
     *stopped_at = g_get_monotonic_time ();
 }
 
-static void
-wait_streams (guint n)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-
-  while (sound_lab_count_streams (lab) != n && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_cmpuint (sound_lab_count_streams (lab), ==, n);
-}
-
 /* A reading played on a sound server, touched again: the engine reports it
  * stopped within 200 ms of the stop (a functional bound, not a benchmark:
  * the stop is synchronous), the stream is gone from the server, and the
@@ -286,7 +276,7 @@ test_stop (Fixture *fixture, gconstpointer data)
 
   g_signal_connect (voice, "notify::speaking", G_CALLBACK (speaking_changed_cb), &stopped_at);
   escale_voice_speak (voice, LONG_TEXT);
-  wait_streams (1);
+  sound_lab_wait_streams (lab, 1);
   g_assert_true (escale_voice_get_speaking (voice));
 
   asked_at = g_get_monotonic_time ();
@@ -296,7 +286,7 @@ test_stop (Fixture *fixture, gconstpointer data)
   g_test_message ("stopped after %.1f ms", (stopped_at - asked_at) / 1000.0);
   g_assert_cmpint (stopped_at, >, 0);
   g_assert_cmpint (stopped_at - asked_at, <, 200 * 1000);
-  wait_streams (0);
+  sound_lab_wait_streams (lab, 0);
   g_assert_false (escale_voice_get_speaking (voice));
 
   escale_voice_speak (voice, SHORT_TEXT);

@@ -227,6 +227,10 @@ speech_thread_func (gpointer data, gpointer user_data)
 
   if (!job_cancelled (job))
     speak_job (job);
+  /* Stopped while this thread opened the sound (after the main thread
+   * closed it): closed again, so no stream stays open on the server. */
+  if (job_cancelled (job))
+    gst_element_set_state (job->pipeline, GST_STATE_NULL);
 }
 
 static GThreadPool *
