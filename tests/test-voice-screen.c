@@ -2,6 +2,7 @@
 #include "escale-activity-page.h"
 #include "escale-activity-view.h"
 #include "escale-countdown.h"
+#include "escale-feedback-page.h"
 #include "escale-home-page.h"
 #include "escale-listen-button.h"
 #include "escale-test-util.h"
@@ -216,6 +217,34 @@ test_countdown_and_goodbye (Fixture *f, gconstpointer data)
   g_assert_null (escale_voice_get_text (voice (f)));
 }
 
+/* "J'ai fini" with the voice on: the end questions are read, one then the
+ * other, and their own button stops the voice. */
+static void
+test_end_questions (Fixture *f, gconstpointer data)
+{
+  GtkWidget *page;
+  EscaleListenButton *button;
+
+  start_visit (f);
+  touch (escale_listen_button_get_toggle (top_listen (f)));
+  gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.leave", NULL);
+  g_assert_cmpstr (escale_window_get_page_name (f->k.window), ==, "feedback");
+  escale_test_spin (100);
+  g_assert_true (escale_voice_get_speaking (voice (f)));
+  g_assert_cmpstr (escale_voice_get_text (voice (f)), ==,
+                   "Avant de partir, une petite question (vous pouvez passer).\n"
+                   "Avez-vous trouvé ce que vous cherchiez ?");
+  page = escale_window_get_feedback_page (f->k.window);
+  gtk_widget_activate_action (page, "feedback.satisfaction", "i", ESCALE_SATISFACTION_YES);
+  g_assert_cmpstr (escale_voice_get_text (voice (f)), ==,
+                   "Merci. Dernière question : quel âge avez-vous ?");
+  button =
+    ESCALE_LISTEN_BUTTON (escale_feedback_page_get_listen_button (ESCALE_FEEDBACK_PAGE (page)));
+  touch (escale_listen_button_get_toggle (button));
+  g_assert_false (escale_voice_get_active (voice (f)));
+  g_assert_false (escale_voice_get_speaking (voice (f)));
+}
+
 static gboolean
 message_gone (gpointer data)
 {
@@ -265,6 +294,7 @@ main (int argc, char **argv)
   ADD ("/escale/voice-screen/reads-title-and-guide-step", test_reads_title_and_step);
   ADD ("/escale/voice-screen/reset-after-visit", test_reset_after_visit);
   ADD ("/escale/voice-screen/countdown-and-goodbye", test_countdown_and_goodbye);
+  ADD ("/escale/voice-screen/end-questions", test_end_questions);
   ADD ("/escale/voice-screen/no-audio-says-so-once-and-hides", test_no_audio);
 #undef ADD
   status = g_test_run ();

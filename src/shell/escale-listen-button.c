@@ -57,12 +57,13 @@ struct _EscaleListenButton
   guint relayout_idle;
 
   /* How far the button gives way to the bar's title (enum Squeeze): chosen
-   * at the first allocation after escale_listen_button_relayout () (a new
-   * screen, text size or window width), from the room the bar gives the
-   * title and the button together; applied (title size) in an idle. */
+   * again at the first allocation after escale_listen_button_relayout () (a
+   * new screen, text size or window width), from the room the bar gives the
+   * title and the button together, one step further if the title is cut all
+   * the same; applied (title size) in an idle. */
   guint squeeze;
   guint applied_squeeze;
-  gboolean decided;
+  gboolean undecided;
   int decided_root_width;
 
   /* borrowed */
@@ -95,7 +96,7 @@ escale_listen_join (const char *first, ...)
       if (text->len > 0)
         g_string_append (text, "\n");
       g_string_append (text, clean);
-      if (strchr (".?!:…", clean[length - 1]) == NULL)
+      if (g_utf8_strchr (".?!:…", -1, g_utf8_get_char (g_utf8_prev_char (clean + length))) == NULL)
         g_string_append_c (text, '.');
     }
   va_end (args);
@@ -224,8 +225,11 @@ void
 escale_listen_button_relayout (EscaleListenButton *self)
 {
   g_return_if_fail (ESCALE_IS_LISTEN_BUTTON (self));
-  self->decided = FALSE;
-  set_squeeze (self, SQUEEZE_WORDS);
+  self->undecided = TRUE;
+  /* Hidden, it gets no allocation: back on screen to choose again. */
+  if (self->squeeze == SQUEEZE_OUT_OF_ROOM)
+    set_squeeze (self, SQUEEZE_WORDS);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 /* The screen under the button changed: read it if the voice is on. */
@@ -442,15 +446,12 @@ escale_listen_button_measure (GtkWidget *widget, GtkOrientation orientation, int
   gtk_widget_measure (self->compact, orientation, -1, &compact_min, &compact_nat, NULL, NULL);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      /* Before the choice, the box may give anything from the icons to
-       * the words; after, what was chosen. */
-      if (!self->decided)
+      /* Never wider than the icons at the least: the bar must not grow. */
+      if (self->squeeze == SQUEEZE_WORDS)
         {
           *minimum = compact_min;
           *natural = MAX (full_nat, compact_nat);
         }
-      else if (self->squeeze == SQUEEZE_WORDS)
-        *minimum = *natural = full_nat;
       else if (self->squeeze == SQUEEZE_OUT_OF_ROOM)
         *minimum = *natural = 0;
       else if (self->squeeze == SQUEEZE_ONE_ICON)
@@ -478,18 +479,24 @@ escale_listen_button_size_allocate (GtkWidget *widget, int width, int height, in
       gtk_widget_allocate (GTK_WIDGET (self->message), width, height, -1, NULL);
       return;
     }
-  if (self->decided && root_width != self->decided_root_width)
-    escale_listen_button_relayout (self);
-  /* The title, before us in the bar, has its share: choose once. */
-  if (!self->decided && self->relayout_idle == 0)
+  if (root_width != self->decided_root_width)
+    self->undecided = TRUE;
+  if (self->relayout_idle == 0 && self->undecided)
     {
+      /* The title, before us in the bar, has its share: together, the room. */
       int room =
         width + (self->yield_to != NULL ? gtk_widget_get_width (GTK_WIDGET (self->yield_to)) : 0);
 
-      self->decided = TRUE;
+      self->undecided = FALSE;
       self->decided_root_width = root_width;
       set_squeeze (self, choose_squeeze (self, room));
     }
+  else if (self->relayout_idle == 0 && self->squeeze < SQUEEZE_OUT_OF_ROOM &&
+           self->yield_to != NULL &&
+           pango_layout_is_ellipsized (gtk_label_get_layout (self->yield_to)) &&
+           !(self->squeeze == SQUEEZE_ONE_ICON && self->voice != NULL &&
+             escale_voice_get_active (self->voice)))
+    set_squeeze (self, self->squeeze + 1);
   gtk_widget_measure (self->full, GTK_ORIENTATION_HORIZONTAL, -1, &full_min, NULL, NULL, NULL);
   words = self->squeeze == SQUEEZE_WORDS && width >= full_min;
   gtk_widget_set_child_visible (self->full, words);

@@ -3,6 +3,7 @@
 
 #include "escale-activity-page.h"
 #include "escale-activity-view.h"
+#include "escale-feedback-page.h"
 #include "escale-listen-button.h"
 #include "escale-window-private.h"
 
@@ -54,6 +55,7 @@ _escale_window_setup_voice (EscaleWindow *self)
   escale_listen_button_set_voice (self->goodbye_listen_button, self->voice);
   escale_listen_button_set_reader (self->goodbye_listen_button, goodbye_text_cb, self);
   escale_countdown_set_voice (self->countdown, self->voice);
+  escale_feedback_page_set_voice (ESCALE_FEEDBACK_PAGE (self->feedback_page), self->voice);
 }
 
 /* A new screen or a new guide step: read it if the voice is on. The
