@@ -19,6 +19,8 @@ ESCALE_BUILD_PACKAGES=(
   libxlsxwriter-dev libcairo2-dev
   # Several kiosks: escale-stats push and the territory's reports (libpq, src/fleet/).
   libpq-dev
+  # Écouter: the screen read aloud by libespeak-ng (src/speech/).
+  libespeak-ng-dev
 )
 ESCALE_RUN_PACKAGES=(xvfb xauth dbus dbus-x11 imagemagick xdotool libgtk-4-media-gstreamer
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
@@ -28,7 +30,9 @@ ESCALE_RUN_PACKAGES=(xvfb xauth dbus dbus-x11 imagemagick xdotool libgtk-4-media
   # Photos: the decoder's sandbox, and gdk-pixbuf loaders for iPhone HEIC and WebP.
   bubblewrap heif-gdk-pixbuf webp-pixbuf-loader
   # Mes démarches: SANE, and driverless (eSCL/WSD) network and USB scanners.
-  libsane1 sane-airscan)
+  libsane1 sane-airscan
+  # Écouter: the French voice's data, and ALSA for PCs without PipeWire or PulseAudio.
+  espeak-ng-data gstreamer1.0-alsa)
 ESCALE_TEST_PACKAGES=(xvfb xauth dbus xdotool imagemagick libnotify-bin dunst sqlite3
   libgtk-4-media-gstreamer
   python3-pyatspi at-spi2-core
@@ -48,7 +52,9 @@ ESCALE_TEST_PACKAGES=(xvfb xauth dbus xdotool imagemagick libnotify-bin dunst sq
   # Several kiosks (tests/test-fleet.c): a real PostgreSQL 15 server and psql.
   postgresql-15 postgresql-client-15
   # The appliance (tests/appliance/): the kiosk compositor and its screenshots, the package build.
-  cage xwayland grim debhelper lintian dconf-cli)
+  cage xwayland grim debhelper lintian dconf-cli
+  # Écouter (tests/sound-lab.c): a real PulseAudio server with a null sink, and pactl.
+  libespeak-ng-dev espeak-ng-data pulseaudio pulseaudio-utils)
 
 ensure_packages () {
   local wanted=("${ESCALE_BUILD_PACKAGES[@]}")

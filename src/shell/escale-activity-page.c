@@ -300,3 +300,33 @@ escale_activity_page_get_content (EscaleActivityPage *self)
   g_return_val_if_fail (ESCALE_IS_ACTIVITY_PAGE (self), NULL);
   return self->content;
 }
+
+/* What "Écouter" reads of the guide: the step standing out ("Étape 2 :
+ * …"), else the first; the panel's words when the activity has no steps;
+ * NULL while the panel steps aside. Plain text (no <b>). */
+char *
+escale_activity_page_dup_guide_step (EscaleActivityPage *self)
+{
+  GtkWidget *row = NULL;
+  GtkWidget *label;
+  guint number = 1;
+
+  g_return_val_if_fail (ESCALE_IS_ACTIVITY_PAGE (self), NULL);
+  if (!gtk_widget_get_visible (self->guide_panel))
+    return NULL;
+  for (guint i = 0; i < self->step_rows->len && row == NULL; i++)
+    if (gtk_widget_has_css_class (self->step_rows->pdata[i], "current"))
+      {
+        row = self->step_rows->pdata[i];
+        number = i + 1;
+      }
+  if (row == NULL && self->step_rows->len > 0)
+    row = self->step_rows->pdata[0];
+  label = row != NULL ? gtk_widget_get_last_child (row)
+                      : gtk_widget_get_first_child (GTK_WIDGET (self->steps_box));
+  if (!GTK_IS_LABEL (label))
+    return NULL;
+  if (row == NULL)
+    return g_strdup (gtk_label_get_text (GTK_LABEL (label)));
+  return g_strdup_printf (_ ("Étape %u : %s"), number, gtk_label_get_text (GTK_LABEL (label)));
+}

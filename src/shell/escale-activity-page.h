@@ -16,5 +16,6 @@ GtkWidget *escale_activity_page_new (EscaleActivity *activity, EscaleKiosk *kios
                                      EscaleWebProfile *web_profile);
 EscaleActivity *escale_activity_page_get_activity (EscaleActivityPage *self);
 GtkWidget *escale_activity_page_get_content (EscaleActivityPage *self);
+char *escale_activity_page_dup_guide_step (EscaleActivityPage *self);
 
 G_END_DECLS

@@ -2,6 +2,7 @@
 #include <glib/gi18n.h>
 
 #include "escale-feedback-page.h"
+#include "escale-listen-button.h"
 
 /* The optional end-of-visit questions, one tap each: "Avez-vous trouvé ce
  * que vous cherchiez ?" then the funders' age brackets. "Passer les
@@ -14,6 +15,10 @@ struct _EscaleFeedbackPage
 
   /* template widgets */
   GtkStack *stack;
+  EscaleListenButton *listen_button;
+  GtkLabel *satisfaction_intro;
+  GtkLabel *satisfaction_question;
+  GtkLabel *age_question;
 
   EscaleSatisfaction satisfaction;
 };
@@ -39,6 +44,7 @@ satisfaction_action (GtkWidget *widget, const char *action_name, GVariant *param
     return;
   self->satisfaction = value;
   gtk_stack_set_visible_child_name (self->stack, "age");
+  escale_listen_button_screen_changed (self->listen_button);
 }
 
 static void
@@ -76,6 +82,18 @@ escale_feedback_page_dispose (GObject *object)
   G_OBJECT_CLASS (escale_feedback_page_parent_class)->dispose (object);
 }
 
+/* "Écouter": the question on screen. */
+static char *
+question_text_cb (gpointer data)
+{
+  EscaleFeedbackPage *self = data;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "age") == 0)
+    return escale_listen_join (gtk_label_get_text (self->age_question), NULL);
+  return escale_listen_join (gtk_label_get_text (self->satisfaction_intro),
+                             gtk_label_get_text (self->satisfaction_question), NULL);
+}
+
 static void
 escale_feedback_page_class_init (EscaleFeedbackPageClass *klass)
 {
@@ -88,9 +106,14 @@ escale_feedback_page_class_init (EscaleFeedbackPageClass *klass)
   signals[RESUMED] = g_signal_new ("resumed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (ESCALE_TYPE_LISTEN_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/fr/escale/Escale/ui/escale-feedback-page.ui");
   gtk_widget_class_bind_template_child (widget_class, EscaleFeedbackPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, EscaleFeedbackPage, listen_button);
+  gtk_widget_class_bind_template_child (widget_class, EscaleFeedbackPage, satisfaction_intro);
+  gtk_widget_class_bind_template_child (widget_class, EscaleFeedbackPage, satisfaction_question);
+  gtk_widget_class_bind_template_child (widget_class, EscaleFeedbackPage, age_question);
   gtk_widget_class_install_action (widget_class, "feedback.satisfaction", "i",
                                    satisfaction_action);
   gtk_widget_class_install_action (widget_class, "feedback.age", "i", age_action);
@@ -104,6 +127,22 @@ static void
 escale_feedback_page_init (EscaleFeedbackPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  escale_listen_button_set_reader (self->listen_button, question_text_cb, self);
+}
+
+/* The window's voice, for the questions' "Écouter". */
+void
+escale_feedback_page_set_voice (EscaleFeedbackPage *self, EscaleVoice *voice)
+{
+  g_return_if_fail (ESCALE_IS_FEEDBACK_PAGE (self));
+  escale_listen_button_set_voice (self->listen_button, voice);
+}
+
+GtkWidget *
+escale_feedback_page_get_listen_button (EscaleFeedbackPage *self)
+{
+  g_return_val_if_fail (ESCALE_IS_FEEDBACK_PAGE (self), NULL);
+  return GTK_WIDGET (self->listen_button);
 }
 
 GtkWidget *
@@ -118,6 +157,7 @@ escale_feedback_page_start (EscaleFeedbackPage *self)
 {
   self->satisfaction = ESCALE_SATISFACTION_NONE;
   gtk_stack_set_visible_child_name (self->stack, "satisfaction");
+  escale_listen_button_screen_changed (self->listen_button);
 }
 
 /* "satisfaction" or "age". */

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "escale-session-record.h"
+#include "escale-voice.h"
 
 G_BEGIN_DECLS
 
@@ -13,5 +14,7 @@ G_DECLARE_FINAL_TYPE (EscaleFeedbackPage, escale_feedback_page, ESCALE, FEEDBACK
 GtkWidget *escale_feedback_page_new (void);
 void escale_feedback_page_start (EscaleFeedbackPage *self);
 const char *escale_feedback_page_get_step (EscaleFeedbackPage *self);
+void escale_feedback_page_set_voice (EscaleFeedbackPage *self, EscaleVoice *voice);
+GtkWidget *escale_feedback_page_get_listen_button (EscaleFeedbackPage *self);
 
 G_END_DECLS

@@ -245,6 +245,7 @@ open_activity_action (GtkWidget *widget, const char *action_name, GVariant *para
                              ESCALE_ACTIVITY_PAGE (self->activity_page)),
                            "notify::fills-screen", G_CALLBACK (fills_screen_cb), self,
                            G_CONNECT_SWAPPED);
+  _escale_window_voice_follow_guide (self);
   _escale_window_show_page (self, "activity");
 }
 

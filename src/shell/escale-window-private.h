@@ -7,6 +7,7 @@
 #include "escale-countdown.h"
 #include "escale-help-banner.h"
 #include "escale-home-page.h"
+#include "escale-listen-button.h"
 #include "escale-welcome-page.h"
 #include "escale-window.h"
 
@@ -34,6 +35,9 @@ struct _EscaleWindow
   GtkWidget *goodbye_reminder;
   GtkLabel *goodbye_reminder_label;
   GtkWidget *contrast_button;
+  EscaleListenButton *listen_button;
+  EscaleListenButton *goodbye_listen_button;
+  GtkLabel *goodbye_title;
   EscaleWelcomePage *welcome_page;
   EscaleHomePage *home_page;
   GtkBox *activity_slot;
@@ -43,6 +47,7 @@ struct _EscaleWindow
   EscaleKiosk *kiosk;
   EscaleWebProfile *web_profile;
   EscaleHelpClient *help_client;
+  EscaleVoice *voice; /* "Écouter", shared by the screens' buttons */
   char *before_help;
   gulong clicked_hook; /* every GtkButton's "clicked": input for the session */
 
@@ -65,6 +70,9 @@ void _escale_window_apply_contrast (EscaleWindow *self);
 void _escale_window_update_for_state (EscaleWindow *self);
 void _escale_window_open_staff_space (EscaleWindow *self);
 void _escale_window_setup_staff (EscaleWindow *self);
+void _escale_window_setup_voice (EscaleWindow *self);
+void _escale_window_voice_screen_changed (EscaleWindow *self);
+void _escale_window_voice_follow_guide (EscaleWindow *self);
 void _escale_window_class_actions_init (GtkWidgetClass *widget_class);
 
 G_END_DECLS

@@ -92,6 +92,7 @@ _escale_window_show_page (EscaleWindow *self, const char *name)
     gtk_widget_grab_focus (GTK_WIDGET (self->welcome_page));
   else if (g_str_equal (name, "home"))
     gtk_widget_grab_focus (GTK_WIDGET (self->home_page));
+  _escale_window_voice_screen_changed (self);
 }
 
 void
@@ -119,6 +120,8 @@ _escale_window_apply_text_scale (EscaleWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.text-smaller", self->text_scale > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.text-larger",
                                  self->text_scale + 1 < ESCALE_TEXT_SCALE_LEVELS);
+  if (self->listen_button != NULL)
+    escale_listen_button_relayout (self->listen_button);
 }
 
 void
@@ -424,6 +427,7 @@ wipe_ui_state (gpointer user_data, GError **error)
   g_clear_pointer (&self->before_help, g_free);
   self->text_scale = default_text_scale ();
   self->high_contrast = FALSE;
+  escale_voice_reset (self->voice);
   _escale_window_apply_text_scale (self);
   _escale_window_apply_contrast (self);
   gtk_widget_set_visible (self->helper_banner, FALSE);
@@ -484,6 +488,7 @@ escale_window_constructed (GObject *object)
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
   _escale_window_setup_staff (self);
+  _escale_window_setup_voice (self);
 
   /* The window's wipers hold no reference: the window unregisters them. */
   escale_reset_register (reset, "ui-state", wipe_ui_state, self, NULL);
@@ -536,6 +541,7 @@ escale_window_dispose (GObject *object)
   g_clear_object (&self->kiosk);
   g_clear_object (&self->web_profile);
   g_clear_object (&self->help_client);
+  g_clear_object (&self->voice);
   g_clear_pointer (&self->before_help, g_free);
   g_clear_pointer (&self->before_staff, g_free);
   G_OBJECT_CLASS (escale_window_parent_class)->dispose (object);
@@ -618,6 +624,7 @@ escale_window_class_init (EscaleWindowClass *klass)
   g_type_ensure (ESCALE_TYPE_HOME_PAGE);
   g_type_ensure (ESCALE_TYPE_COUNTDOWN);
   g_type_ensure (ESCALE_TYPE_HELP_BANNER);
+  g_type_ensure (ESCALE_TYPE_LISTEN_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/fr/escale/Escale/ui/escale-window.ui");
@@ -634,6 +641,9 @@ escale_window_class_init (EscaleWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, goodbye_reminder);
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, goodbye_reminder_label);
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, contrast_button);
+  gtk_widget_class_bind_template_child (widget_class, EscaleWindow, listen_button);
+  gtk_widget_class_bind_template_child (widget_class, EscaleWindow, goodbye_listen_button);
+  gtk_widget_class_bind_template_child (widget_class, EscaleWindow, goodbye_title);
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, home_page);
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, activity_slot);

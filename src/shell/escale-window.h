@@ -5,6 +5,7 @@
 
 #include "escale-help-client.h"
 #include "escale-kiosk.h"
+#include "escale-voice.h"
 #include "escale-web-profile.h"
 
 G_BEGIN_DECLS
@@ -28,5 +29,8 @@ GtkWidget *escale_window_get_help_banner (EscaleWindow *self);
 const char *escale_window_get_workshop_band (EscaleWindow *self);
 GtkWidget *escale_window_get_staff_page (EscaleWindow *self);
 GtkWidget *escale_window_get_feedback_page (EscaleWindow *self);
+EscaleVoice *escale_window_get_voice (EscaleWindow *self);
+GtkWidget *escale_window_get_listen_button (EscaleWindow *self);
+GtkWidget *escale_window_get_goodbye_listen_button (EscaleWindow *self);
 
 G_END_DECLS

@@ -1,0 +1,304 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "escale-activity-page.h"
+#include "escale-activity-view.h"
+#include "escale-countdown.h"
+#include "escale-feedback-page.h"
+#include "escale-home-page.h"
+#include "escale-listen-button.h"
+#include "escale-test-util.h"
+#include "sound-lab.h"
+
+/* "Écouter" in the whole kiosk: what each screen hands to the voice, the
+ * voice on and off, slower, reset for the next person, and a computer
+ * without sound. The sound goes to a real PulseAudio server of the test's
+ * own (tests/sound-lab.c) through pulsesink (ESCALE_AUDIO_SINK). */
+
+#define WAIT_MS 30000
+
+static SoundLab *lab;
+
+typedef struct
+{
+  EscaleTestKiosk k;
+} Fixture;
+
+static void
+setup (Fixture *f, gconstpointer data)
+{
+  g_autofree char *demo = escale_test_demo_config ();
+
+  escale_test_kiosk_init (&f->k, demo, FALSE);
+}
+
+static void
+teardown (Fixture *f, gconstpointer data)
+{
+  escale_test_kiosk_clear (&f->k);
+}
+
+static EscaleVoice *
+voice (Fixture *f)
+{
+  return escale_window_get_voice (f->k.window);
+}
+
+static EscaleListenButton *
+top_listen (Fixture *f)
+{
+  return ESCALE_LISTEN_BUTTON (escale_window_get_listen_button (f->k.window));
+}
+
+static gboolean
+silent (gpointer data)
+{
+  return !escale_voice_get_speaking (voice (data));
+}
+
+/* A touch on the button: it is clicked, as when a finger lifts. */
+static void
+touch (GtkWidget *button)
+{
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static const char *
+toggle_words (EscaleListenButton *button)
+{
+  GtkWidget *toggle = escale_listen_button_get_toggle (button);
+  GtkWidget *box = gtk_button_get_child (GTK_BUTTON (toggle));
+
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (box)));
+}
+
+static void
+start_visit (Fixture *f)
+{
+  gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.start", NULL);
+  g_assert_cmpstr (escale_window_get_page_name (f->k.window), ==, "home");
+  escale_test_spin (50);
+}
+
+static void
+open_activity (Fixture *f, const char *id)
+{
+  GtkWidget *home = escale_window_get_home_page (f->k.window);
+
+  g_signal_emit_by_name (escale_home_page_get_button (ESCALE_HOME_PAGE (home), id), "clicked");
+  g_assert_cmpstr (escale_window_get_page_name (f->k.window), ==, "activity");
+}
+
+/* Touched, the top bar's button reads the screen's title and its guide
+ * step (the text handed to espeak-ng, without the guide's bold marks); the
+ * voice then follows the person to the next screen and the next step;
+ * touched again, silence. */
+static void
+test_reads_title_and_step (Fixture *f, gconstpointer data)
+{
+  GtkWidget *view;
+
+  start_visit (f);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (top_listen (f))));
+  g_assert_cmpstr (toggle_words (top_listen (f)), ==, "Écouter");
+  touch (escale_listen_button_get_toggle (top_listen (f)));
+  g_assert_true (escale_voice_get_speaking (voice (f)));
+  g_assert_cmpstr (escale_voice_get_text (voice (f)), ==,
+                   "Espace France Services — Vallée de la Dronne.\n"
+                   "Que voulez-vous faire ? Touchez un grand bouton.");
+  g_assert_cmpstr (toggle_words (top_listen (f)), ==, "Arrêter");
+
+  open_activity (f, "infos");
+  g_assert_true (escale_voice_get_speaking (voice (f)));
+  g_assert_cmpstr (escale_voice_get_text (voice (f)), ==,
+                   "Infos pratiques.\nÉtape 1 : Lisez les informations à gauche.");
+  sound_lab_wait_streams (lab, 1);
+
+  view = escale_activity_page_get_content (
+    ESCALE_ACTIVITY_PAGE (escale_window_get_activity_page (f->k.window)));
+  escale_activity_view_set_guide_step (ESCALE_ACTIVITY_VIEW (view), 2);
+  g_assert_cmpstr (escale_voice_get_text (voice (f)), ==,
+                   "Infos pratiques.\nÉtape 2 : Touchez Lire la suite pour voir la suite.");
+
+  touch (escale_listen_button_get_toggle (top_listen (f)));
+  g_assert_false (escale_voice_get_speaking (voice (f)));
+  g_assert_false (escale_voice_get_active (voice (f)));
+  g_assert_cmpstr (toggle_words (top_listen (f)), ==, "Écouter");
+  sound_lab_wait_streams (lab, 0);
+
+  /* Off, a new step is not read. */
+  escale_activity_view_set_guide_step (ESCALE_ACTIVITY_VIEW (view), 3);
+  g_assert_false (escale_voice_get_speaking (voice (f)));
+}
+
+/* "Plus lent" shows while the voice is on; the slower voice and the voice
+ * itself are the visit's: the next person starts with neither, like the
+ * text size. */
+static void
+test_reset_after_visit (Fixture *f, gconstpointer data)
+{
+  GtkWidget *rate = escale_listen_button_get_rate_toggle (top_listen (f));
+
+  start_visit (f);
+  g_assert_false (gtk_widget_get_visible (rate));
+  touch (escale_listen_button_get_toggle (top_listen (f)));
+  g_assert_true (gtk_widget_get_visible (rate));
+  touch (rate);
+  g_assert_cmpint (escale_voice_get_rate (voice (f)), ==, ESCALE_VOICE_RATE_SLOW);
+  g_assert_true (escale_voice_get_speaking (voice (f)));
+  gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.text-larger", NULL);
+
+  /* Reset by the visit's wipers, while "Tout est effacé" shows. */
+  escale_kiosk_set_goodbye_delay_ms (f->k.kiosk, 2000);
+  gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.finish", NULL);
+  g_assert_cmpstr (escale_window_get_page_name (f->k.window), ==, "goodbye");
+  g_assert_cmpuint (escale_window_get_text_scale (f->k.window), ==, 0);
+  g_assert_false (escale_voice_get_active (voice (f)));
+  g_assert_false (escale_voice_get_speaking (voice (f)));
+  g_assert_cmpint (escale_voice_get_rate (voice (f)), ==, ESCALE_VOICE_RATE_NORMAL);
+  g_assert_null (escale_voice_get_text (voice (f)));
+  escale_test_wait_until (escale_test_kiosk_back_to_welcome, &f->k, WAIT_MS);
+
+  start_visit (f);
+  g_assert_cmpstr (toggle_words (top_listen (f)), ==, "Écouter");
+  g_assert_false (gtk_toggle_button_get_active (
+    GTK_TOGGLE_BUTTON (escale_listen_button_get_toggle (top_listen (f)))));
+  g_assert_false (gtk_widget_get_visible (rate));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (rate)));
+  escale_test_wait_until (silent, f, WAIT_MS);
+  sound_lab_wait_streams (lab, 0);
+}
+
+/* "Êtes-vous toujours là ?" is read as it appears while the voice is on,
+ * and its own button turns the voice off; "Tout est effacé" has its
+ * button too, and the welcome screen finds the voice off again. */
+static void
+test_countdown_and_goodbye (Fixture *f, gconstpointer data)
+{
+  GtkWidget *countdown = NULL;
+  EscaleListenButton *button;
+
+  start_visit (f);
+  touch (escale_listen_button_get_toggle (top_listen (f)));
+  escale_test_kiosk_advance (&f->k, 180);
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (f->k.window)); w != NULL;
+       w = gtk_widget_get_first_child (w))
+    if (GTK_IS_OVERLAY (w))
+      countdown = gtk_widget_get_last_child (w);
+  g_assert_true (ESCALE_IS_COUNTDOWN (countdown));
+  g_assert_true (gtk_widget_get_visible (countdown));
+  g_assert_true (escale_voice_get_speaking (voice (f)));
+  g_assert_cmpstr (escale_voice_get_text (voice (f)), ==,
+                   "Êtes-vous toujours là ?\nSans réponse dans 60 secondes, tout sera effacé "
+                   "pour la personne suivante. Touchez l'écran pour continuer.");
+  button =
+    ESCALE_LISTEN_BUTTON (escale_countdown_get_listen_button (ESCALE_COUNTDOWN (countdown)));
+  g_assert_cmpstr (toggle_words (button), ==, "Arrêter");
+  touch (escale_listen_button_get_toggle (button));
+  /* The touch kept the visit, and turned the voice off. */
+  g_assert_false (gtk_widget_get_visible (countdown));
+  g_assert_false (escale_voice_get_active (voice (f)));
+  g_assert_false (escale_voice_get_speaking (voice (f)));
+
+  escale_kiosk_set_goodbye_delay_ms (f->k.kiosk, 3000);
+  gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.finish", NULL);
+  g_assert_cmpstr (escale_window_get_page_name (f->k.window), ==, "goodbye");
+  escale_test_spin (200);
+  button = ESCALE_LISTEN_BUTTON (escale_window_get_goodbye_listen_button (f->k.window));
+  touch (escale_listen_button_get_toggle (button));
+  g_assert_true (escale_voice_get_speaking (voice (f)));
+  /* Then the reminder of a kind, if any ("N'oubliez pas votre clé !"
+   * while a stick is plugged in: other tests may mount one). */
+  g_assert_true (g_str_has_prefix (escale_voice_get_text (voice (f)),
+                                   "Tout est effacé. Merci et à bientôt !\n"
+                                   "Personne ne verra ce que vous avez fait."));
+  escale_test_wait_until (escale_test_kiosk_back_to_welcome, &f->k, WAIT_MS);
+  g_assert_false (escale_voice_get_speaking (voice (f)));
+  g_assert_false (escale_voice_get_active (voice (f)));
+  g_assert_null (escale_voice_get_text (voice (f)));
+}
+
+/* "J'ai fini" with the voice on: the end questions are read, one then the
+ * other, and their own button stops the voice. */
+static void
+test_end_questions (Fixture *f, gconstpointer data)
+{
+  GtkWidget *page;
+  EscaleListenButton *button;
+
+  start_visit (f);
+  touch (escale_listen_button_get_toggle (top_listen (f)));
+  gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.leave", NULL);
+  g_assert_cmpstr (escale_window_get_page_name (f->k.window), ==, "feedback");
+  escale_test_spin (100);
+  g_assert_true (escale_voice_get_speaking (voice (f)));
+  g_assert_cmpstr (escale_voice_get_text (voice (f)), ==,
+                   "Avant de partir, une petite question (vous pouvez passer).\n"
+                   "Avez-vous trouvé ce que vous cherchiez ?");
+  page = escale_window_get_feedback_page (f->k.window);
+  gtk_widget_activate_action (page, "feedback.satisfaction", "i", ESCALE_SATISFACTION_YES);
+  g_assert_cmpstr (escale_voice_get_text (voice (f)), ==,
+                   "Merci. Dernière question : quel âge avez-vous ?");
+  button =
+    ESCALE_LISTEN_BUTTON (escale_feedback_page_get_listen_button (ESCALE_FEEDBACK_PAGE (page)));
+  touch (escale_listen_button_get_toggle (button));
+  g_assert_false (escale_voice_get_active (voice (f)));
+  g_assert_false (escale_voice_get_speaking (voice (f)));
+}
+
+static gboolean
+message_gone (gpointer data)
+{
+  return !gtk_widget_get_visible (data);
+}
+
+/* No sound server: the first touch says so in plain words, once, and the
+ * buttons go (the countdown's too); nothing else changes. Last: it stops
+ * the test's sound server. */
+static void
+test_no_audio (Fixture *f, gconstpointer data)
+{
+  EscaleListenButton *button = top_listen (f);
+  const char *message;
+
+  sound_lab_stop (g_steal_pointer (&lab));
+  start_visit (f);
+  g_assert_null (escale_listen_button_get_message (button));
+  touch (escale_listen_button_get_toggle (button));
+  escale_test_wait_until (silent, f, WAIT_MS);
+  g_assert_false (escale_voice_get_available (voice (f)));
+  message = escale_listen_button_get_message (button);
+  g_assert_cmpstr (message, ==, "Pas de son sur cet ordinateur : la voix ne peut pas lire.");
+  g_assert_false (gtk_widget_get_visible (escale_listen_button_get_toggle (button)) &&
+                  gtk_widget_get_child_visible (escale_listen_button_get_toggle (button)) &&
+                  gtk_widget_is_drawable (escale_listen_button_get_toggle (button)));
+  g_assert_false (gtk_widget_get_visible (escale_window_get_goodbye_listen_button (f->k.window)));
+  escale_test_wait_until (message_gone, button, WAIT_MS);
+
+  /* Once: the next visit has no button and no message. */
+  gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.finish", NULL);
+  start_visit (f);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (button)));
+  g_assert_null (escale_listen_button_get_message (button));
+}
+
+int
+main (int argc, char **argv)
+{
+  int status;
+
+  /* Before GTK and GLib make threads: the environment is set once. */
+  g_setenv ("ESCALE_AUDIO_SINK", "pulsesink", TRUE);
+  lab = sound_lab_start ();
+  gtk_test_init (&argc, &argv, NULL);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
+  ADD ("/escale/voice-screen/reads-title-and-guide-step", test_reads_title_and_step);
+  ADD ("/escale/voice-screen/reset-after-visit", test_reset_after_visit);
+  ADD ("/escale/voice-screen/countdown-and-goodbye", test_countdown_and_goodbye);
+  ADD ("/escale/voice-screen/end-questions", test_end_questions);
+  ADD ("/escale/voice-screen/no-audio-says-so-once-and-hides", test_no_audio);
+#undef ADD
+  status = g_test_run ();
+  if (lab != NULL)
+    sound_lab_stop (lab);
+  return status;
+}
