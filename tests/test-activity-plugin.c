@@ -92,7 +92,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
   /* The demo has the six activities a home screen shows: "Premiers pas"
    * makes way for the plug-in's. */
-  first_steps = g_build_filename (f->config_dir, "activities", "05-premiers-pas.ini", NULL);
+  first_steps = g_build_filename (f->config_dir, "activities", "60-premiers-pas.ini", NULL);
   g_assert_cmpint (g_remove (first_steps), ==, 0);
 }
 
