@@ -371,14 +371,24 @@ finger_drag (GtkWidget *puzzle, double to_x, double to_y)
 static void
 test_touch_lesson (Fixture *f, gconstpointer data)
 {
-  EscaleFirststepsView *v = open_lesson (f);
+  EscaleFirststepsView *v;
   EscaleFirststepsTyping *typing;
   graphene_rect_t hole;
   const char *letters[] = { "B", "O", "U", "R", "D", "E", "I", "L", "L", "E", "S" };
 
+  help_shot_save (GTK_WIDGET (f->k.window), "firststeps-welcome");
+  v = open_lesson (f);
   escale_firststeps_view_note_input_source (v, GDK_SOURCE_TOUCHSCREEN);
   g_assert_cmpstr (escale_firststeps_view_get_instruction (v), ==,
                    "Touchez le rond bleu avec le bout du doigt.");
+  /* the helper's tip, shown on demand */
+  g_assert_null (escale_firststeps_view_get_tip (v));
+  g_signal_emit_by_name (escale_firststeps_view_get_tip_button (v), "clicked");
+  g_assert_nonnull (escale_firststeps_view_get_tip (v));
+  g_assert_true (
+    g_str_has_prefix (escale_firststeps_view_get_tip (v), "Laissez la personne faire seule"));
+  escale_test_spin (100);
+  help_shot_save (GTK_WIDGET (f->k.window), "firststeps-tip");
   for (guint i = 0; i < 3; i++)
     finger_tap (exercise (f), 1);
   g_assert_nonnull (strstr (escale_firststeps_view_get_feedback (v), "Vous savez toucher."));
@@ -419,6 +429,7 @@ test_touch_lesson (Fixture *f, gconstpointer data)
   touch_next (f);
   g_assert_cmpstr (escale_firststeps_view_get_summary (v), ==,
                    "Vous savez maintenant toucher, toucher deux fois, glisser et écrire.");
+  help_shot_save (GTK_WIDGET (f->k.window), "firststeps-learnt");
 }
 
 /* --- a person who never manages the drag ------------------------------- */
@@ -578,7 +589,7 @@ check_screen (Fixture *f, const Size *size, guint index)
       assert_on_screen (f, size, escale_firststeps_view_get_restart_button (v), "Recommencer");
       return;
     }
-  assert_on_screen (f, size, escale_firststeps_view_get_tip_expander (v), "Conseil pour l'aidant");
+  assert_on_screen (f, size, escale_firststeps_view_get_tip_button (v), shot_names[index]);
   assert_on_screen (f, size, escale_firststeps_view_get_again_button (v), "Encore");
   assert_on_screen (f, size, escale_firststeps_view_get_next_button (v), "Suivant");
   assert_on_screen (f, size, ex, shot_names[index]);
@@ -631,8 +642,8 @@ test_layout (Fixture *f, gconstpointer data)
           if (i < 6)
             escale_firststeps_hand_show_at (escale_firststeps_view_get_hand (v), 0.55);
           escale_test_spin (100);
-          check_screen (f, size, i);
           save_shot (f, size, shot_names[i]);
+          check_screen (f, size, i);
           if (i < 6)
             touch_next (f);
         }

@@ -11,6 +11,8 @@
  * accents do not matter. What is typed stays in this widget: never logged,
  * never counted, gone when the exercise starts again or the visit ends. */
 
+#define KEYS_PER_ROW 6
+
 struct _EscaleFirststepsTyping
 {
   GtkWidget parent_instance;
@@ -18,7 +20,8 @@ struct _EscaleFirststepsTyping
   GtkWidget *stack;
   GtkWidget *choices; /* the village buttons */
   GtkWidget *entry;
-  GtkWidget *keys;  /* a GtkFlowBox of big keys */
+  GtkWidget *keys; /* a GtkGrid of big keys, KEYS_PER_ROW a row */
+  guint n_keys;
   GtkWidget *erase; /* "Effacer", beside the field */
   char *village;    /* the one chosen, or NULL */
   gboolean finished;
@@ -67,14 +70,10 @@ escale_firststeps_typing_get_key (EscaleFirststepsTyping *self, const char *labe
 {
   if (g_str_equal (label, _ ("Effacer")))
     return self->erase;
-  for (GtkWidget *child = gtk_widget_get_first_child (self->keys); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *key = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
-
-      if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (key)), label) == 0)
-        return key;
-    }
+  for (GtkWidget *key = gtk_widget_get_first_child (self->keys); key != NULL;
+       key = gtk_widget_get_next_sibling (key))
+    if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (key)), label) == 0)
+      return key;
   return NULL;
 }
 
@@ -140,7 +139,9 @@ key_new (EscaleFirststepsTyping *self, const char *label)
 static void
 add_key (EscaleFirststepsTyping *self, const char *label)
 {
-  gtk_flow_box_append (GTK_FLOW_BOX (self->keys), key_new (self, label));
+  gtk_grid_attach (GTK_GRID (self->keys), key_new (self, label), self->n_keys % KEYS_PER_ROW,
+                   self->n_keys / KEYS_PER_ROW, 1, 1);
+  self->n_keys++;
 }
 
 static int
@@ -160,7 +161,8 @@ fill_keys (EscaleFirststepsTyping *self, const char *village)
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (self->keys)) != NULL)
-    gtk_flow_box_remove (GTK_FLOW_BOX (self->keys), child);
+    gtk_grid_remove (GTK_GRID (self->keys), child);
+  self->n_keys = 0;
   for (const char *p = upper; *p != '\0'; p = g_utf8_next_char (p))
     {
       char *letter = g_strndup (p, g_utf8_next_char (p) - p);
@@ -306,6 +308,8 @@ escale_firststeps_typing_init (EscaleFirststepsTyping *self)
   GtkWidget *field = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
 
   self->stack = gtk_stack_new ();
+  gtk_stack_set_vhomogeneous (GTK_STACK (self->stack), FALSE);
+  gtk_stack_set_hhomogeneous (GTK_STACK (self->stack), FALSE);
   gtk_widget_set_parent (self->stack, GTK_WIDGET (self));
   self->choices = flow_new (2);
   gtk_stack_add_named (GTK_STACK (self->stack), self->choices, "choose");
@@ -319,10 +323,9 @@ escale_firststeps_typing_init (EscaleFirststepsTyping *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _ ("Le nom de votre village"), -1);
   g_signal_connect (self->entry, "changed", G_CALLBACK (changed_cb), self);
-  self->keys = flow_new (8);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (self->keys), 4);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->keys), 8);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->keys), 8);
+  self->keys = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (self->keys), 8);
+  gtk_grid_set_column_spacing (GTK_GRID (self->keys), 8);
   gtk_widget_set_hexpand (self->entry, TRUE);
   self->erase = key_new (self, _ ("Effacer"));
   gtk_box_append (GTK_BOX (field), self->entry);

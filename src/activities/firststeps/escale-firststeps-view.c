@@ -64,7 +64,7 @@ struct _EscaleFirststepsView
   GtkWidget *actions; /* Encore, Suivant */
   GtkWidget *again_button;
   GtkWidget *next_button;
-  GtkWidget *tip_expander;
+  GtkWidget *tip_button; /* "Conseil pour l'aidant" */
   GtkWidget *tip;
   GtkWidget *summary;
   GtkWidget *restart_button;
@@ -107,13 +107,16 @@ escale_firststeps_view_get_feedback (EscaleFirststepsView *self)
 const char *
 escale_firststeps_view_get_tip (EscaleFirststepsView *self)
 {
+  /* what the helper reads: NULL until "Conseil pour l'aidant" is pressed */
+  if (!gtk_widget_get_visible (self->tip))
+    return NULL;
   return gtk_label_get_text (GTK_LABEL (self->tip));
 }
 
 GtkWidget *
-escale_firststeps_view_get_tip_expander (EscaleFirststepsView *self)
+escale_firststeps_view_get_tip_button (EscaleFirststepsView *self)
 {
-  return self->tip_expander;
+  return self->tip_button;
 }
 
 const char *
@@ -293,7 +296,8 @@ show_summary (EscaleFirststepsView *self)
   gtk_label_set_text (GTK_LABEL (self->summary), learnt);
   set_feedback (self, NULL, FALSE);
   gtk_widget_set_visible (self->actions, FALSE);
-  gtk_widget_set_visible (self->tip_expander, FALSE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->tip_button), FALSE);
+  gtk_widget_set_visible (self->tip_button, FALSE);
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "summary");
   escale_activity_view_set_guide_step (ESCALE_ACTIVITY_VIEW (self),
                                        ESCALE_FIRSTSTEPS_N_SKILLS + 1);
@@ -320,9 +324,9 @@ show_exercise (EscaleFirststepsView *self, guint index)
   update_instruction (self);
   set_feedback (self, NULL, FALSE);
   gtk_label_set_text (GTK_LABEL (self->tip), _ (lessons[index].tip));
-  gtk_expander_set_expanded (GTK_EXPANDER (self->tip_expander), FALSE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->tip_button), FALSE);
   gtk_widget_set_visible (self->actions, TRUE);
-  gtk_widget_set_visible (self->tip_expander, TRUE);
+  gtk_widget_set_visible (self->tip_button, TRUE);
   gtk_widget_remove_css_class (self->next_button, "suggested");
   gtk_stack_set_visible_child (GTK_STACK (self->stack), self->exercises[index]);
   escale_activity_view_set_guide_step (ESCALE_ACTIVITY_VIEW (self), index + 1);
@@ -375,6 +379,9 @@ escale_firststeps_view_note_input_source (EscaleFirststepsView *self, GdkInputSo
     return;
   self->touch = touch;
   update_instruction (self);
+  /* a hand for a finger, the arrow for a mouse */
+  if (escale_firststeps_hand_get_playing (ESCALE_FIRSTSTEPS_HAND (self->hand)))
+    schedule_demo (self);
 }
 
 static gboolean
@@ -475,7 +482,6 @@ static void
 escale_firststeps_view_init (EscaleFirststepsView *self)
 {
   GtkWidget *overlay = gtk_overlay_new ();
-  GtkWidget *tip_title = escale_wrapped_label_new (_ ("Conseil pour l'aidant"), NULL);
   GtkEventController *legacy = gtk_event_controller_legacy_new ();
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
@@ -494,20 +500,21 @@ escale_firststeps_view_init (EscaleFirststepsView *self)
   gtk_widget_set_vexpand (overlay, TRUE);
   gtk_widget_set_hexpand (overlay, TRUE);
   self->feedback = label_new ("firststeps-feedback");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->feedback), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Ce que dit Escale"), -1);
   self->actions = build_actions (self);
   self->tip = label_new ("firststeps-tip");
-  self->tip_expander = gtk_expander_new (NULL);
-  gtk_expander_set_label_widget (GTK_EXPANDER (self->tip_expander), tip_title);
-  gtk_widget_add_css_class (self->tip_expander, "firststeps-tip-expander");
-  gtk_expander_set_child (GTK_EXPANDER (self->tip_expander), self->tip);
+  /* discreet, for a helper beside the person: the tip shows while pressed in */
+  self->tip_button = gtk_toggle_button_new_with_label (_ ("Conseil pour l'aidant"));
+  gtk_widget_add_css_class (self->tip_button, "firststeps-tip-button");
+  gtk_widget_set_halign (self->tip_button, GTK_ALIGN_START);
+  gtk_widget_set_visible (self->tip, FALSE);
+  g_object_bind_property (self->tip_button, "active", self->tip, "visible", G_BINDING_DEFAULT);
 
   gtk_box_append (GTK_BOX (self->box), self->instruction);
   gtk_box_append (GTK_BOX (self->box), overlay);
   gtk_box_append (GTK_BOX (self->box), self->feedback);
   gtk_box_append (GTK_BOX (self->box), self->actions);
-  gtk_box_append (GTK_BOX (self->box), self->tip_expander);
+  gtk_box_append (GTK_BOX (self->box), self->tip_button);
+  gtk_box_append (GTK_BOX (self->box), self->tip);
   gtk_stack_add_named (GTK_STACK (self->stack), build_summary (self), "summary");
 
   gtk_event_controller_set_propagation_phase (legacy, GTK_PHASE_CAPTURE);

@@ -17,7 +17,7 @@ guint escale_firststeps_view_get_index (EscaleFirststepsView *self);
 const char *escale_firststeps_view_get_instruction (EscaleFirststepsView *self);
 const char *escale_firststeps_view_get_feedback (EscaleFirststepsView *self);
 const char *escale_firststeps_view_get_tip (EscaleFirststepsView *self);
-GtkWidget *escale_firststeps_view_get_tip_expander (EscaleFirststepsView *self);
+GtkWidget *escale_firststeps_view_get_tip_button (EscaleFirststepsView *self);
 const char *escale_firststeps_view_get_summary (EscaleFirststepsView *self);
 GtkWidget *escale_firststeps_view_get_again_button (EscaleFirststepsView *self);
 GtkWidget *escale_firststeps_view_get_next_button (EscaleFirststepsView *self);
