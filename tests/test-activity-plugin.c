@@ -84,11 +84,16 @@ fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autofree char *demo = escale_test_demo_config ();
   g_autofree char *command = NULL;
+  g_autofree char *first_steps = NULL;
 
   f->dir = g_dir_make_tmp ("escale-plugin-XXXXXX", NULL);
   f->config_dir = g_build_filename (f->dir, "config", NULL);
   command = g_strdup_printf ("cp -r '%s' '%s'", demo, f->config_dir);
   g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  /* The demo has the six activities a home screen shows: "Premiers pas"
+   * makes way for the plug-in's. */
+  first_steps = g_build_filename (f->config_dir, "activities", "60-premiers-pas.ini", NULL);
+  g_assert_cmpint (g_remove (first_steps), ==, 0);
 }
 
 static void
@@ -115,7 +120,8 @@ test_config (Fixture *f, gconstpointer data)
   without = escale_config_load (f->config_dir, escale_activities_get_kinds ());
   g_assert_true (
     has_problem (without, "activities/60-hello.ini:6: kind: « hello » n'est pas un "
-                          "type d'activité ; utilisez call, culture, demarches, info ou photos"));
+                          "type d'activité ; utilisez call, culture, demarches, firststeps, info "
+                          "ou photos"));
   g_assert_null (escale_config_find_activity (without, "bonjour"));
 
   with = escale_config_load (f->config_dir, kinds_with_hello ());

@@ -3,16 +3,24 @@
 #include "escale-call-kind.h"
 #include "escale-culture-kind.h"
 #include "escale-demarches-kind.h"
+#include "escale-firststeps-kind.h"
 #include "escale-info-kind.h"
 #include "escale-photos-kind.h"
 
 /* The kinds of activity this Escale knows, in the order their names are
- * given in messages ("utilisez call, culture, demarches, info ou photos"). Adding a kind
- * is a folder beside call/, culture/, demarches/, info/ and photos/, and one line here: nothing
- * else names a kind. */
+ * given in messages ("utilisez call, culture, demarches, firststeps, info
+ * ou photos"). Adding a kind is a folder beside call/, culture/, demarches/,
+ * firststeps/, info/ and photos/, and one line here: nothing else names a
+ * kind (but the welcome page's "C'est ma première fois", which opens the
+ * first "Premiers pas"). */
 static const EscaleActivityKind *const kinds[] = {
-  &escale_call_kind, &escale_culture_kind, &escale_demarches_kind,
-  &escale_info_kind, &escale_photos_kind,  NULL,
+  &escale_call_kind,
+  &escale_culture_kind,
+  &escale_demarches_kind,
+  &escale_firststeps_kind,
+  &escale_info_kind,
+  &escale_photos_kind,
+  NULL,
 };
 
 /* Returns: (array zero-terminated=1) (transfer none): for escale_config_load (). */

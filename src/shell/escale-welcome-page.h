@@ -11,5 +11,7 @@ G_DECLARE_FINAL_TYPE (EscaleWelcomePage, escale_welcome_page, ESCALE, WELCOME_PA
 void escale_welcome_page_set_centre_name (EscaleWelcomePage *self, const char *name);
 void escale_welcome_page_set_staff_note (EscaleWelcomePage *self, const char *note);
 const char *escale_welcome_page_get_staff_note (EscaleWelcomePage *self);
+void escale_welcome_page_set_activities (EscaleWelcomePage *self, GPtrArray *activities);
+GtkWidget *escale_welcome_page_get_first_time_button (EscaleWelcomePage *self);
 
 G_END_DECLS

@@ -469,6 +469,7 @@ escale_window_constructed (GObject *object)
 
   escale_welcome_page_set_centre_name (self->welcome_page, escale_config_get_centre_name (config));
   escale_home_page_set_activities (self->home_page, escale_config_get_activities (config));
+  escale_welcome_page_set_activities (self->welcome_page, escale_config_get_activities (config));
   update_staff_notes (self);
   escale_help_banner_set_client (ESCALE_HELP_BANNER (self->helper_banner), self->help_client);
   g_signal_connect_object (self->help_client, "notify::workshop", G_CALLBACK (workshop_cb), self,
