@@ -62,8 +62,8 @@ static void
 apply (EscaleCultureZoom *self)
 {
   GdkPaintable *paintable = gtk_picture_get_paintable (self->picture);
-  int width = gtk_widget_get_width (GTK_WIDGET (self->scroller));
-  int height = gtk_widget_get_height (GTK_WIDGET (self->scroller));
+  int width = self->frame_w;
+  int height = self->frame_h;
   int image_w = paintable ? gdk_paintable_get_intrinsic_width (paintable) : 0;
   int image_h = paintable ? gdk_paintable_get_intrinsic_height (paintable) : 0;
   double fit;
@@ -135,15 +135,17 @@ escale_culture_zoom_size_allocate (GtkWidget *widget, int width, int height, int
 {
   EscaleCultureZoom *self = ESCALE_CULTURE_ZOOM (widget);
 
-  gtk_widget_allocate (GTK_WIDGET (self->scroller), width, height, baseline, NULL);
   /* The frame's size changed (text size, window): the enlarged picture
-   * follows it. */
+   * follows it. Before the scroller is allocated: a size asked for after
+   * would leave it unallocated until the next frame, and GTK would draw it
+   * without an allocation. */
   if (width != self->frame_w || height != self->frame_h)
     {
       self->frame_w = width;
       self->frame_h = height;
       apply (self);
     }
+  gtk_widget_allocate (GTK_WIDGET (self->scroller), width, height, baseline, NULL);
 }
 
 static void
