@@ -378,6 +378,8 @@ test_touch_lesson (Fixture *f, gconstpointer data)
 
   help_shot_save (GTK_WIDGET (f->k.window), "firststeps-welcome");
   v = open_lesson (f);
+  /* the demonstration plays on the first exercise, and follows the finger */
+  g_assert_true (escale_firststeps_hand_get_playing (escale_firststeps_view_get_hand (v)));
   escale_firststeps_view_note_input_source (v, GDK_SOURCE_TOUCHSCREEN);
   g_assert_cmpstr (escale_firststeps_view_get_instruction (v), ==,
                    "Touchez le rond bleu avec le bout du doigt.");
