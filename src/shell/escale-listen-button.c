@@ -499,8 +499,12 @@ escale_listen_button_size_allocate (GtkWidget *widget, int width, int height, in
     set_squeeze (self, self->squeeze + 1);
   gtk_widget_measure (self->full, GTK_ORIENTATION_HORIZONTAL, -1, &full_min, NULL, NULL, NULL);
   words = self->squeeze == SQUEEZE_WORDS && width >= full_min;
-  gtk_widget_set_child_visible (self->full, words);
-  gtk_widget_set_child_visible (self->compact, !words);
+  /* Only on a change: each one tells the accessibility tree. */
+  if (gtk_widget_get_child_visible (self->full) != words)
+    {
+      gtk_widget_set_child_visible (self->full, words);
+      gtk_widget_set_child_visible (self->compact, !words);
+    }
   gtk_widget_allocate (words ? self->full : self->compact, width, height, -1, NULL);
 }
 
