@@ -461,7 +461,9 @@ build_actions (EscaleFirststepsView *self)
 static GtkWidget *
 build_summary (EscaleFirststepsView *self)
 {
-  GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  /* Tight enough for 1024x768 with A+ twice, where the title above may
+   * take two lines beside "Écouter". */
+  GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *nothing_kept = label_new ("firststeps-line");
 
   self->summary = label_new ("firststeps-summary");
