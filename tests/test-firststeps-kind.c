@@ -64,7 +64,7 @@ test_good (Fixture *f, gconstpointer data)
   /* the picture must exist (ESCALE_KEY_PATH) */
   g_assert_true (has_problem (config, "activities/05-premiers-pas.ini:9: picture: « beynac.png » "
                                       "n'existe pas dans le dossier de configuration"));
-  activity = escale_firststeps_kind_find_activity (escale_config_get_activities (config));
+  activity = escale_activities_find_first_time (escale_config_get_activities (config));
   g_assert_nonnull (activity);
   villages = escale_firststeps_kind_get_villages (activity);
   g_assert_cmpstrv (villages, ((const char *const[]){ "Brantôme", "Saint-Front-la-Rivière",
@@ -95,7 +95,7 @@ test_bad (Fixture *f, gconstpointer data)
   g_assert_true (has_problem (config, "activities/05-premiers-pas.ini:9: picture: « notes.txt » "
                                       "n'est pas une image (.svg, .png ou .jpg) ; Escale dessine "
                                       "son propre paysage"));
-  activity = escale_firststeps_kind_find_activity (escale_config_get_activities (config));
+  activity = escale_activities_find_first_time (escale_config_get_activities (config));
   villages = escale_firststeps_kind_get_villages (activity);
   g_assert_cmpuint (g_strv_length (villages), ==, 6);
   g_assert_null (escale_firststeps_kind_get_picture (activity));

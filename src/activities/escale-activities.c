@@ -11,8 +11,7 @@
  * given in messages ("utilisez call, culture, demarches, firststeps, info
  * ou photos"). Adding a kind is a folder beside call/, culture/, demarches/,
  * firststeps/, info/ and photos/, and one line here: nothing else names a
- * kind (but the welcome page's "C'est ma première fois", which opens the
- * first "Premiers pas"). */
+ * kind. */
 static const EscaleActivityKind *const kinds[] = {
   &escale_call_kind,
   &escale_culture_kind,
@@ -51,6 +50,17 @@ escale_activities_goodbye_reminder (EscaleConfig *config)
       if (reminder != NULL)
         return reminder;
     }
+  return NULL;
+}
+
+/* The first of @activities (of EscaleActivity) whose kind the welcome
+ * screen's "C'est ma première fois" opens, or NULL. */
+EscaleActivity *
+escale_activities_find_first_time (GPtrArray *activities)
+{
+  for (guint i = 0; activities != NULL && i < activities->len; i++)
+    if (escale_activity_get_kind (activities->pdata[i])->first_time)
+      return activities->pdata[i];
   return NULL;
 }
 

@@ -13,5 +13,6 @@ void escale_activities_check_machine (EscaleConfig *config, GCancellable *cancel
 void escale_activities_check_machine_finish (GAsyncResult *result, GPtrArray *problems,
                                              GPtrArray *warnings);
 char *escale_activities_goodbye_reminder (EscaleConfig *config);
+EscaleActivity *escale_activities_find_first_time (GPtrArray *activities);
 
 G_END_DECLS

@@ -40,6 +40,10 @@ struct _EscaleActivityKind
    * uses, whatever the activities the person opened; GLib only and quick
    * (it runs on the main thread before the goodbye screen shows). */
   char *(*goodbye_reminder) (void);
+
+  /* Opened straight from the welcome screen by "C'est ma première fois",
+   * for people who never used a computer (the first such activity). */
+  gboolean first_time;
 };
 
 const EscaleActivityKind *escale_activity_kinds_find (const EscaleActivityKind *const *kinds,

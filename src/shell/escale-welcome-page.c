@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include "escale-firststeps-kind.h"
+#include "escale-activities.h"
 #include "escale-welcome-page.h"
 
 /* "Bienvenue. Touchez l'écran pour commencer." The whole page is one button,
@@ -105,15 +105,16 @@ escale_welcome_page_get_staff_note (EscaleWelcomePage *self)
   return gtk_label_get_text (self->staff_label);
 }
 
-/* The configuration's activities (of EscaleActivity): the first "Premiers
- * pas" among them gets the "C'est ma première fois" button. */
+/* The configuration's activities (of EscaleActivity): the first whose
+ * kind is for a first time ("Premiers pas") gets the "C'est ma première
+ * fois" button. */
 void
 escale_welcome_page_set_activities (EscaleWelcomePage *self, GPtrArray *activities)
 {
   EscaleActivity *first_steps;
 
   g_return_if_fail (ESCALE_IS_WELCOME_PAGE (self));
-  first_steps = escale_firststeps_kind_find_activity (activities);
+  first_steps = escale_activities_find_first_time (activities);
   g_free (self->first_time_id);
   self->first_time_id = first_steps != NULL ? g_strdup (escale_activity_get_id (first_steps))
                                             : NULL;

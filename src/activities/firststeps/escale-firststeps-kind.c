@@ -165,21 +165,11 @@ escale_firststeps_kind_get_picture (EscaleActivity *activity)
   return g_build_filename (escale_activity_get_config_dir (activity), relative, NULL);
 }
 
-/* The first "Premiers pas" of @activities (of EscaleActivity), or NULL: the
- * one the welcome screen's "C'est ma première fois" opens. */
-EscaleActivity *
-escale_firststeps_kind_find_activity (GPtrArray *activities)
-{
-  for (guint i = 0; activities != NULL && i < activities->len; i++)
-    if (escale_activity_get_kind (activities->pdata[i]) == &escale_firststeps_kind)
-      return activities->pdata[i];
-  return NULL;
-}
-
 const EscaleActivityKind escale_firststeps_kind = {
   .name = "firststeps",
   .keys = firststeps_keys,
   .check = check_firststeps,
   .counters = firststeps_counters,
   .view_type = escale_firststeps_kind_view_type,
+  .first_time = TRUE,
 };

@@ -26,7 +26,6 @@ typedef enum
 const char *escale_firststeps_skill_name (EscaleFirststepsSkill skill);
 char **escale_firststeps_kind_get_villages (EscaleActivity *activity);
 char *escale_firststeps_kind_get_picture (EscaleActivity *activity);
-EscaleActivity *escale_firststeps_kind_find_activity (GPtrArray *activities);
 
 GType escale_firststeps_kind_view_type (EscaleActivity *activity); /* escale-firststeps-view.c */
 
