@@ -68,12 +68,22 @@ board_shows (gpointer data)
   return kiosk != NULL && escale_help_kiosk_get_state (kiosk) == wait->state;
 }
 
+/* Fails naming the caller's line and what the board showed instead. */
+#define assert_board_shows(f, kiosk, state) board_shows_or_fail (f, kiosk, state, __LINE__)
+
 static void
-assert_board_shows (Fixture *f, const char *kiosk, EscaleHelpState state)
+board_shows_or_fail (Fixture *f, const char *kiosk, EscaleHelpState state, int line)
 {
   BoardWait wait = { f, kiosk, state };
+  EscaleHelpKiosk *shown;
 
-  g_assert_true (mqtt_lab_wait_for (board_shows, &wait));
+  if (mqtt_lab_wait_for (board_shows, &wait))
+    return;
+  shown = escale_help_site_find (f->board, kiosk);
+  g_error ("line %d: the board never showed %s \"%s\" in 30 s, it shows %s", line, kiosk,
+           escale_help_state_to_word (state),
+           shown != NULL ? escale_help_state_to_word (escale_help_kiosk_get_state (shown))
+                         : "nothing");
 }
 
 typedef struct
