@@ -168,6 +168,10 @@ escale_voice_speak (EscaleVoice *self, const char *text)
   self->text = g_steal_pointer (&copy);
   g_object_notify_by_pspec (G_OBJECT (self), pspecs[PROP_TEXT]);
 
+  /* GStreamer comes up with the first reading, not with the kiosk: loading
+   * its plugin registry (rebuilt whenever the cache was wiped) is time and
+   * memory the welcome screen does not need. */
+  gst_init (NULL, NULL);
   self->pipeline = make_pipeline (self, &error);
   if (self->pipeline == NULL)
     {
@@ -395,7 +399,6 @@ escale_voice_new (const char *language, const char *audio_sink)
 
   g_return_val_if_fail (language != NULL, NULL);
 
-  gst_init (NULL, NULL);
   self = g_object_new (ESCALE_TYPE_VOICE, NULL);
   self->language = g_strdup (language);
   self->audio_sink =
