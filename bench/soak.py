@@ -3,8 +3,9 @@
 """A long day at the kiosk, on the real `escale` binary: VISITS visits, each
 touching the welcome screen, opening the culture corner's first site (a local
 page that writes a cookie and localStorage), then "J'ai fini" (end questions
-off, no goodbye delay). Every 100 visits: the kiosk's RSS, the summed PSS of
-its process tree, its open file descriptors and the number of processes.
+off, no goodbye delay). Every 100 visits: the kiosk's RSS and USS (private
+pages), the summed PSS of its process tree, its open file descriptors and
+the number of processes; with a cgroup, its highest memory use.
 Growth per 100 visits is the least-squares slope after the warm-up (the
 first 200 visits). With LIMIT_MIB, the kiosk runs in a memory cgroup (v2 or
 v1, whichever the machine has) limited to that size, and the out-of-memory
@@ -57,11 +58,33 @@ def oom_kills(folder):
     return -1
 
 
+def peak_mib(folder):
+    """The cgroup's highest memory use (page cache included), MiB."""
+    for name in ("memory.peak", "memory.max_usage_in_bytes"):
+        try:
+            with open(os.path.join(folder, name)) as f:
+                return int(f.read()) / (1024.0 * 1024.0)
+        except OSError:
+            pass
+    return -1.0
+
+
+def uss_mib(pid):
+    """The kiosk's private pages: unlike PSS, they do not shrink when other
+    programs of a busy machine map the same libraries."""
+    total = 0
+    with open("/proc/%d/smaps_rollup" % pid) as f:
+        for line in f:
+            if line.startswith(("Private_Clean:", "Private_Dirty:")):
+                total += int(line.split()[1])
+    return total / 1024.0
+
+
 def sample(pid):
     pids = tree(pid)
     with open("/proc/%d/status" % pid) as f:
         rss = next(int(line.split()[1]) for line in f if line.startswith("VmRSS:")) / 1024.0
-    return rss, pss_mib(pids), len(os.listdir("/proc/%d/fd" % pid)), len(pids)
+    return rss, uss_mib(pid), pss_mib(pids), len(os.listdir("/proc/%d/fd" % pid)), len(pids)
 
 
 def slope(points):
@@ -84,7 +107,7 @@ def main():
     start = time.time()
     try:
         e.wait_frame("welcome", 0)
-        print("visits  kiosk RSS MiB  tree PSS MiB  fds  processes", flush=True)
+        print("visits  kiosk RSS MiB  kiosk USS MiB  tree PSS MiB  fds  processes", flush=True)
         for visit in range(1, VISITS + 1):
             try:
                 e.open_page()
@@ -100,19 +123,22 @@ def main():
                 time.sleep(3)
                 row = sample(e.proc.pid)
                 rows.append((visit,) + row)
-                print("%6d  %13.1f  %12.1f  %3d  %9d" % rows[-1], flush=True)
+                print("%6d  %13.1f  %13.1f  %12.1f  %3d  %9d" % rows[-1], flush=True)
     finally:
         alive = e.proc.poll() is None
         e.stop()
         kills = oom_kills(folder) if folder else 0
+        peak = peak_mib(folder) if folder else -1.0
         if folder:
             os.rmdir(folder)
     warm = [r for r in rows if r[0] > 200]
-    per100 = [slope([(r[0] / 100.0, r[i]) for r in warm]) for i in (1, 2, 3, 4)]
+    per100 = [slope([(r[0] / 100.0, r[i]) for r in warm]) for i in (1, 2, 3, 4, 5)]
     print("%d visits in %.0f s, %d failed, kiosk alive at the end: %s, OOM kills: %s" % (
         VISITS, time.time() - start, failed, alive, kills))
-    print("growth per 100 visits after 200: RSS %+.2f MiB, PSS %+.2f MiB, fds %+.2f, "
-          "processes %+.2f" % tuple(per100))
+    if folder:
+        print("highest memory use of the cgroup: %.1f MiB of %d" % (peak, LIMIT))
+    print("growth per 100 visits after 200: RSS %+.2f MiB, USS %+.2f MiB, PSS %+.2f MiB, "
+          "fds %+.2f, processes %+.2f" % tuple(per100))
     print("load average at end: %s" % open("/proc/loadavg").read().split(" ")[:3])
 
 
