@@ -284,10 +284,35 @@ escale_application_startup (GApplication *app)
   self->web_profile =
     escale_web_profile_new_with_memory_limit (escale_config_get_web_memory_limit (config));
   start_help (self, config);
+}
 
-  /* Asks WebKit about WebRTC only when an activity is a web call. */
-  escale_activities_check_machine (config, NULL, machine_notices_cb,
+/* What can wait until the welcome screen is painted: the checks of the
+ * running machine (the photo helper's --check is a fork and exec of this
+ * big process; a web call asks WebKit about WebRTC), which only give staff
+ * notices. */
+static gboolean
+welcome_painted_idle_cb (gpointer user_data)
+{
+  EscaleApplication *self = user_data;
+
+  escale_activities_check_machine (escale_kiosk_get_config (self->kiosk), NULL, machine_notices_cb,
                                    g_object_ref (escale_kiosk_get_notices (self->kiosk)));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_paint_cb (GdkFrameClock *clock, EscaleApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
+  g_idle_add_full (G_PRIORITY_LOW, welcome_painted_idle_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+first_map_cb (GtkWidget *window, EscaleApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (window, first_map_cb, self);
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                           G_CALLBACK (first_paint_cb), self, 0);
 }
 
 /* bench/ only, never set by the unit: ESCALE_BENCH_STARTUP=1 prints the
@@ -390,6 +415,7 @@ escale_application_activate (GApplication *app)
                              g_object_ref (self->web_profile), g_object_unref);
       escale_reset_register (reset, "recent-files", wipe_recent_files, NULL, NULL);
       escale_kiosk_start (self->kiosk);
+      g_signal_connect_object (window, "map", G_CALLBACK (first_map_cb), self, 0);
       if (g_getenv ("ESCALE_BENCH_STARTUP") != NULL || g_getenv ("ESCALE_BENCH_FRAMES") != NULL)
         g_signal_connect (window, "map", G_CALLBACK (bench_mapped_cb), NULL);
       if (g_getenv ("ESCALE_BENCH_NO_GOODBYE") != NULL)
