@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 #include <libintl.h>
+#include <malloc.h>
 
 #include "config.h"
 #include "escale-activities.h"
@@ -286,6 +287,24 @@ escale_application_startup (GApplication *app)
   start_help (self, config);
 }
 
+/* glibc keeps the heap that start-up or a visit freed (a page's web view,
+ * its pictures) mapped for the next malloc; the welcome screen waits, idle,
+ * for as long as nobody comes: give it back to the system then. */
+static gboolean
+trim_heap_idle_cb (gpointer user_data)
+{
+  malloc_trim (0);
+  return G_SOURCE_REMOVE;
+}
+
+/* The last step of a reset: the visit's pages are gone. */
+static gboolean
+trim_heap_later (gpointer user_data, GError **error)
+{
+  g_idle_add_full (G_PRIORITY_LOW, trim_heap_idle_cb, NULL, NULL);
+  return TRUE;
+}
+
 /* What can wait until the welcome screen is painted: the checks of the
  * running machine (the photo helper's --check is a fork and exec of this
  * big process; a web call asks WebKit about WebRTC), which only give staff
@@ -295,6 +314,7 @@ welcome_painted_idle_cb (gpointer user_data)
 {
   EscaleApplication *self = user_data;
 
+  trim_heap_idle_cb (NULL);
   escale_activities_check_machine (escale_kiosk_get_config (self->kiosk), NULL, machine_notices_cb,
                                    g_object_ref (escale_kiosk_get_notices (self->kiosk)));
   return G_SOURCE_REMOVE;
@@ -414,6 +434,7 @@ escale_application_activate (GApplication *app)
       escale_reset_register (reset, "web-data", renew_web_profile,
                              g_object_ref (self->web_profile), g_object_unref);
       escale_reset_register (reset, "recent-files", wipe_recent_files, NULL, NULL);
+      escale_reset_register (reset, "heap", trim_heap_later, NULL, NULL);
       escale_kiosk_start (self->kiosk);
       g_signal_connect_object (window, "map", G_CALLBACK (first_map_cb), self, 0);
       if (g_getenv ("ESCALE_BENCH_STARTUP") != NULL || g_getenv ("ESCALE_BENCH_FRAMES") != NULL)
