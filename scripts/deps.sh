@@ -21,6 +21,8 @@ ESCALE_BUILD_PACKAGES=(
   libpq-dev
   # Écouter: the screen read aloud by libespeak-ng (src/speech/).
   libespeak-ng-dev
+  # The icons made symbolic PNG at build time (gtk4-encode-symbolic-svg, resources/).
+  libgtk-4-bin
 )
 ESCALE_RUN_PACKAGES=(xvfb xauth dbus dbus-x11 imagemagick xdotool libgtk-4-media-gstreamer
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 #include <libintl.h>
+#include <malloc.h>
 
 #include "config.h"
 #include "escale-activities.h"
@@ -284,10 +285,54 @@ escale_application_startup (GApplication *app)
   self->web_profile =
     escale_web_profile_new_with_memory_limit (escale_config_get_web_memory_limit (config));
   start_help (self, config);
+}
 
-  /* Asks WebKit about WebRTC only when an activity is a web call. */
-  escale_activities_check_machine (config, NULL, machine_notices_cb,
+/* glibc keeps the heap that start-up or a visit freed (a page's web view,
+ * its pictures) mapped for the next malloc; the welcome screen waits, idle,
+ * for as long as nobody comes: give it back to the system then. */
+static gboolean
+trim_heap_idle_cb (gpointer user_data)
+{
+  malloc_trim (0);
+  return G_SOURCE_REMOVE;
+}
+
+/* The last step of a reset: the visit's pages are gone. */
+static gboolean
+trim_heap_later (gpointer user_data, GError **error)
+{
+  g_idle_add_full (G_PRIORITY_LOW, trim_heap_idle_cb, NULL, NULL);
+  return TRUE;
+}
+
+/* What can wait until the welcome screen is painted: the checks of the
+ * running machine (the photo helper's --check is a fork and exec of this
+ * big process; a web call asks WebKit about WebRTC), which only give staff
+ * notices. */
+static gboolean
+welcome_painted_idle_cb (gpointer user_data)
+{
+  EscaleApplication *self = user_data;
+
+  trim_heap_idle_cb (NULL);
+  escale_activities_check_machine (escale_kiosk_get_config (self->kiosk), NULL, machine_notices_cb,
                                    g_object_ref (escale_kiosk_get_notices (self->kiosk)));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_paint_cb (GdkFrameClock *clock, EscaleApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
+  g_idle_add_full (G_PRIORITY_LOW, welcome_painted_idle_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+first_map_cb (GtkWidget *window, EscaleApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (window, first_map_cb, self);
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                           G_CALLBACK (first_paint_cb), self, 0);
 }
 
 /* bench/ only, never set by the unit: ESCALE_BENCH_STARTUP=1 prints the
@@ -389,7 +434,9 @@ escale_application_activate (GApplication *app)
       escale_reset_register (reset, "web-data", renew_web_profile,
                              g_object_ref (self->web_profile), g_object_unref);
       escale_reset_register (reset, "recent-files", wipe_recent_files, NULL, NULL);
+      escale_reset_register (reset, "heap", trim_heap_later, NULL, NULL);
       escale_kiosk_start (self->kiosk);
+      g_signal_connect_object (window, "map", G_CALLBACK (first_map_cb), self, 0);
       if (g_getenv ("ESCALE_BENCH_STARTUP") != NULL || g_getenv ("ESCALE_BENCH_FRAMES") != NULL)
         g_signal_connect (window, "map", G_CALLBACK (bench_mapped_cb), NULL);
       if (g_getenv ("ESCALE_BENCH_NO_GOODBYE") != NULL)

@@ -33,6 +33,7 @@ struct _EscaleWindow
   GtkWidget *helper_banner;
   GtkLabel *workshop_label;
   GtkWidget *goodbye_reminder;
+  GtkPicture *goodbye_picture; /* drawn at the first reminder: an SVG loads librsvg */
   GtkLabel *goodbye_reminder_label;
   GtkWidget *contrast_button;
   EscaleListenButton *listen_button;

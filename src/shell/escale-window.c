@@ -159,6 +159,8 @@ update_goodbye_reminder (EscaleWindow *self)
   g_autofree char *reminder =
     escale_activities_goodbye_reminder (escale_kiosk_get_config (self->kiosk));
 
+  if (reminder != NULL && gtk_picture_get_paintable (self->goodbye_picture) == NULL)
+    gtk_picture_set_resource (self->goodbye_picture, "/fr/escale/Escale/pictures/usb-stick.svg");
   gtk_label_set_text (self->goodbye_reminder_label, reminder != NULL ? reminder : "");
   gtk_widget_set_visible (self->goodbye_reminder, reminder != NULL);
 }
@@ -640,6 +642,7 @@ escale_window_class_init (EscaleWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, unavailable_staff_label);
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, helper_banner);
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, goodbye_reminder);
+  gtk_widget_class_bind_template_child (widget_class, EscaleWindow, goodbye_picture);
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, goodbye_reminder_label);
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, contrast_button);
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, listen_button);
