@@ -325,6 +325,45 @@ test_slideshow (Fixture *f, gconstpointer data)
   g_assert_true (shows_label (GTK_WIDGET (f->window), "Comment faire"));
 }
 
+/* The megapixels of every picture of @root, shown or not (a hidden
+ * slideshow's picture is memory all the same). */
+static double
+picture_megapixels (GtkWidget *root)
+{
+  double sum = 0;
+
+  if (GTK_IS_PICTURE (root) && gtk_picture_get_paintable (GTK_PICTURE (root)) != NULL)
+    {
+      GdkPaintable *p = gtk_picture_get_paintable (GTK_PICTURE (root));
+
+      sum += gdk_paintable_get_intrinsic_width (p) *
+             (double) gdk_paintable_get_intrinsic_height (p) / 1e6;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    sum += picture_megapixels (c);
+  return sum;
+}
+
+/* The gallery holds small pictures only (a tile is a few hundred pixels
+ * wide), and a work is decoded large only when it is opened: a person
+ * reading a museum's site from the culture corner does not pay 7 MiB a
+ * work of the gallery behind it. */
+static void
+test_pictures_sized (Fixture *f, gconstpointer data)
+{
+  GtkWidget *tile;
+
+  g_assert_cmpuint (count_tiles (GTK_WIDGET (f->window)), ==, 6);
+  /* Six tiles of at most 480 x 360 (1.04 MP); at 1600 x 1200 they held 11.5. */
+  g_assert_cmpfloat (picture_megapixels (GTK_WIDGET (f->view)), <, 1.1);
+  tile = find_button (GTK_WIDGET (f->window), "La grotte de Lascaux");
+  g_signal_emit_by_name (tile, "clicked");
+  settle ();
+  /* The work opened is sharp when enlarged. */
+  g_assert_cmpfloat (picture_megapixels (GTK_WIDGET (f->view)), >=, 1.0);
+}
+
 static GtkWidget *
 find_class (GtkWidget *root, const char *css_class)
 {
@@ -677,6 +716,7 @@ main (int argc, char **argv)
   gtk_test_init (&argc, &argv, NULL);
   ADD ("gallery-detail", test_gallery_detail);
   ADD ("slideshow", test_slideshow);
+  ADD ("pictures-sized", test_pictures_sized);
   ADD ("site-in-locked-view", test_site_in_locked_view);
   g_test_add_func ("/escale/culture-view/unreachable-site-notice", test_unreachable_site_notice);
   ADD ("detail-picture", test_detail_picture);

@@ -119,6 +119,10 @@ create_context (guint limit_mib)
   webkit_memory_pressure_settings_set_kill_threshold (settings, KILL_FRACTION);
   webkit_memory_pressure_settings_set_poll_interval (settings, POLL_SECONDS);
   context = g_object_new (WEBKIT_TYPE_WEB_CONTEXT, "memory-pressure-settings", settings, NULL);
+  /* No page kept alive for "back" (WebKit's default keeps the previous
+   * site's whole web process), no dead decoded images kept: see
+   * HACKING.md, "Memory with a page open". */
+  webkit_web_context_set_cache_model (context, WEBKIT_CACHE_MODEL_DOCUMENT_VIEWER);
   /* Referer trimmed to the origin, blocked loads counted (src/web/extension/). */
   webkit_web_context_set_web_process_extensions_directory (context, extensions != NULL
                                                                       ? extensions

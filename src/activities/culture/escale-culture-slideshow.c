@@ -39,25 +39,44 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (EscaleCultureSlideshow, escale_culture_slideshow, GTK_TYPE_WIDGET)
 
-/* Pictures are decoded once per visit of the activity, at a size that stays
- * sharp when enlarged. */
-GdkTexture *
-escale_culture_texture_lookup (GHashTable *textures, const char *path)
+/* Pictures are decoded at two sizes. The gallery's tiles get a small one,
+ * kept for the visit of the activity. The one work shown whole (detail,
+ * slideshow) gets one that stays sharp when enlarged, 1600 x 1200: 7.3 MiB
+ * a picture, so only the last one asked is kept (the widget showing it
+ * holds its own); a gallery of six works once held 44 MiB of them while
+ * the person read a museum's site. */
+#define TILE_WIDTH 480
+#define TILE_HEIGHT 360
+#define WHOLE_WIDTH 1600
+#define WHOLE_HEIGHT 1200
+
+static gboolean
+is_whole_cb (gpointer key, gpointer value, gpointer user_data)
 {
-  GdkTexture *texture = g_hash_table_lookup (textures, path);
+  return g_str_has_prefix (key, "whole:");
+}
+
+GdkTexture *
+escale_culture_texture_lookup (GHashTable *textures, const char *path, gboolean whole)
+{
+  g_autofree char *key = g_strconcat (whole ? "whole:" : "tile:", path, NULL);
+  GdkTexture *texture = g_hash_table_lookup (textures, key);
   g_autoptr(GdkPixbuf) pixbuf = NULL;
   g_autoptr(GError) error = NULL;
 
   if (texture != NULL)
     return texture;
-  pixbuf = gdk_pixbuf_new_from_file_at_scale (path, 1600, 1200, TRUE, &error);
+  pixbuf = gdk_pixbuf_new_from_file_at_scale (path, whole ? WHOLE_WIDTH : TILE_WIDTH,
+                                              whole ? WHOLE_HEIGHT : TILE_HEIGHT, TRUE, &error);
   if (pixbuf == NULL)
     {
       g_message ("Cannot show the picture %s: %s", path, error->message);
       return NULL;
     }
   texture = gdk_texture_new_for_pixbuf (pixbuf);
-  g_hash_table_insert (textures, g_strdup (path), texture);
+  if (whole)
+    g_hash_table_foreach_remove (textures, is_whole_cb, NULL);
+  g_hash_table_insert (textures, g_steal_pointer (&key), texture);
   return texture;
 }
 
@@ -73,7 +92,7 @@ update (EscaleCultureSlideshow *self)
   item = escale_culture_collection_get_item (self->collection, self->index);
   gtk_picture_set_paintable (self->picture,
                              GDK_PAINTABLE (
-                               escale_culture_texture_lookup (self->textures, item->image)));
+                               escale_culture_texture_lookup (self->textures, item->image, TRUE)));
   gtk_picture_set_alternative_text (self->picture, item->title);
   gtk_label_set_text (self->caption, item->caption);
   /* TRANSLATORS: position in the slideshow, e.g. "3 sur 6" */
@@ -256,6 +275,6 @@ escale_culture_slideshow_new (EscaleCultureCollection *collection, GHashTable *t
 
   self->collection = g_object_ref (collection);
   self->textures = g_hash_table_ref (textures);
-  update (self);
+  /* Nothing decoded before the helper opens it (show_item). */
   return GTK_WIDGET (self);
 }

@@ -17,6 +17,6 @@ void escale_culture_slideshow_show_item (EscaleCultureSlideshow *self, guint ind
 guint escale_culture_slideshow_get_index (EscaleCultureSlideshow *self);
 gboolean escale_culture_slideshow_step (EscaleCultureSlideshow *self, int delta);
 
-GdkTexture *escale_culture_texture_lookup (GHashTable *textures, const char *path);
+GdkTexture *escale_culture_texture_lookup (GHashTable *textures, const char *path, gboolean whole);
 
 G_END_DECLS

@@ -172,7 +172,7 @@ work_tile_new (EscaleCultureView *self, guint index)
   GtkWidget *button = gtk_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   GtkWidget *picture = gtk_picture_new_for_paintable (
-    GDK_PAINTABLE (escale_culture_texture_lookup (self->textures, item->image)));
+    GDK_PAINTABLE (escale_culture_texture_lookup (self->textures, item->image, FALSE)));
   GtkWidget *label = escale_wrapped_label_new (item->title, "culture-tile-title");
 
   gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
@@ -685,7 +685,8 @@ escale_culture_view_open_item (EscaleCultureView *self, guint index)
   item = escale_culture_collection_get_item (self->collection, index);
   escale_culture_zoom_set_paintable (ESCALE_CULTURE_ZOOM (self->detail_zoom),
                                      GDK_PAINTABLE (escale_culture_texture_lookup (self->textures,
-                                                                                   item->image)),
+                                                                                   item->image,
+                                                                                   TRUE)),
                                      item->title);
   update_zoom_buttons (self);
 
