@@ -10,12 +10,30 @@
 #include "escale-home-page.h"
 #include "escale-test-util.h"
 
-/* A video call on loopback, measured from the kiosk's side: the whole kiosk
- * (window, call screen, test picture and tone) joins with the code a family
- * peer (another process, same engine) made; time from "Appeler" to the
- * first family frame on screen, then CPU and memory of the kiosk process
- * during a call. Runs in a private network with its own Janus, like the
- * tests. Usage: bench-call [ROUNDS] [SECONDS]  (bench/run-call runs it). */
+/* A video call on loopback, in a private network with its own Janus, like
+ * the tests (bench/run-call runs it; see bench/RESULTS.md):
+ *
+ * bench-call --lab COMMAND...: enters the private network, starts Janus,
+ *   runs COMMAND there and stops Janus. bench/call_kiosk.py is the command:
+ *   it starts the real `escale --kiosk` with the deployed units' environment,
+ *   makes calls through its screens and measures the memory of its process
+ *   tree.
+ * bench-call --family: a family peer (same engine, another process) makes a
+ *   room, prints its code, then every second the number of frames it has
+ *   received from the kiosk ("frames N"), until killed.
+ * bench-call [ROUNDS] [SECONDS]: the in-process harness (the kiosk's window
+ *   and call screen inside this program) for what it times well: "Appeler"
+ *   to the first family frame, and CPU during a call. Its memory is not the
+ *   kiosk's (the harness is not the binary, nor run with its environment):
+ *   --lab measures that. */
+
+static void
+remove_tree (const char *dir)
+{
+  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
+
+  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+}
 
 static gboolean
 has_code (gpointer data)
@@ -37,8 +55,30 @@ run_family (void)
   printf ("%s\n", escale_call_get_code (call));
   fflush (stdout);
   while (TRUE)
-    g_main_context_iteration (NULL, TRUE);
+    {
+      escale_test_spin (1000);
+      printf ("frames %" G_GUINT64_FORMAT "\n", escale_call_get_n_remote_frames (call));
+      fflush (stdout);
+    }
   return 0;
+}
+
+/* Runs @argv in the private network with its own Janus: its exit status. */
+static int
+run_lab (char **argv)
+{
+  g_autofree char *tmp_dir = g_dir_make_tmp ("escale-bench-call-XXXXXX", NULL);
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  call_lab_enter_network ();
+  call_lab_start_janus (tmp_dir);
+  if (!g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_CHILD_INHERITS_STDIN, NULL,
+                     NULL, NULL, NULL, &status, &error))
+    g_printerr ("bench-call: %s\n", error->message);
+  call_lab_stop_janus ();
+  remove_tree (tmp_dir);
+  return error == NULL && g_spawn_check_wait_status (status, NULL) ? 0 : 1;
 }
 
 static void
@@ -108,40 +148,6 @@ cpu_seconds (void)
          sysconf (_SC_CLK_TCK);
 }
 
-/* Summed PSS in MiB of this process and its children (web processes, if
- * any): the kiosk's share of memory. */
-static double
-kiosk_pss_mib (void)
-{
-  g_autoptr(GDir) proc = g_dir_open ("/proc", 0, NULL);
-  const char *name;
-  double kib = 0;
-  int me = getpid ();
-
-  while ((name = g_dir_read_name (proc)) != NULL)
-    {
-      g_autofree char *stat_path = g_build_filename ("/proc", name, "stat", NULL);
-      g_autofree char *rollup_path = g_build_filename ("/proc", name, "smaps_rollup", NULL);
-      g_autofree char *stat = NULL;
-      g_autofree char *rollup = NULL;
-      const char *pss;
-      int pid = atoi (name);
-      int ppid;
-
-      if (pid <= 0 || !g_file_get_contents (stat_path, &stat, NULL, NULL))
-        continue;
-      ppid = atoi (strrchr (stat, ')') + 4);
-      if (pid != me && ppid != me)
-        continue;
-      if (pid != me && strstr (stat, "(bench-call)") != NULL)
-        continue; /* the family peer is not the kiosk */
-      if (g_file_get_contents (rollup_path, &rollup, NULL, NULL) &&
-          (pss = strstr (rollup, "\nPss:")) != NULL)
-        kib += g_ascii_strtod (pss + 5, NULL);
-    }
-  return kib / 1024;
-}
-
 static int
 compare_doubles (gconstpointer a, gconstpointer b)
 {
@@ -204,13 +210,12 @@ join_family (EscaleCallView *view, EscaleCall *call, const char *code)
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
-/* Lets @call run for @seconds, then prints the kiosk's CPU and memory. */
+/* Lets @call run for @seconds, then prints the CPU time it took. */
 static void
 measure_call (EscaleCall *call, guint seconds)
 {
   double cpu_before = cpu_seconds ();
   gint64 wall_before = g_get_monotonic_time ();
-  double pss = 0;
   double cpu;
 
   while (g_get_monotonic_time () - wall_before < (gint64) seconds * G_USEC_PER_SEC)
@@ -218,12 +223,11 @@ measure_call (EscaleCall *call, guint seconds)
       g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
     }
-  pss = kiosk_pss_mib ();
   cpu = (cpu_seconds () - cpu_before) /
         ((g_get_monotonic_time () - wall_before) / (double) G_USEC_PER_SEC);
-  printf ("during a %u s call: kiosk CPU %.0f %% of one core, kiosk PSS %.0f MiB, "
-          "remote frames %" G_GUINT64_FORMAT "\n",
-          seconds, cpu * 100, pss, escale_call_get_n_remote_frames (call));
+  printf ("during a %u s call: CPU %.0f %% of one core (harness), remote frames %" G_GUINT64_FORMAT
+          "\n",
+          seconds, cpu * 100, escale_call_get_n_remote_frames (call));
 }
 
 /* Hangs up, and ends the family peer (@family is consumed). */
@@ -247,14 +251,6 @@ print_join_times (GArray *times, guint rounds)
           g_array_index (times, double, rounds - 1));
 }
 
-static void
-remove_tree (const char *dir)
-{
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
-
-  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
-}
-
 int
 main (int argc, char **argv)
 {
@@ -269,6 +265,8 @@ main (int argc, char **argv)
 
   if (argc > 1 && g_str_equal (argv[1], "--family"))
     return run_family ();
+  if (argc > 2 && g_str_equal (argv[1], "--lab"))
+    return run_lab (argv + 2);
 
   call_lab_enter_network ();
   gtk_init ();

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "escale-call"
 
+#include <malloc.h>
+
 #include <gst/gst.h>
 #include <gst/app/gstappsink.h>
 #include <gst/sdp/sdp.h>
@@ -616,12 +618,34 @@ connect_webrtc (EscaleCallPeer *self)
   self->bus_watch = gst_bus_add_watch (bus, bus_message_cb, self);
 }
 
+/* GStreamer starts new streaming threads for each call, and glibc gives
+ * each new thread that allocates a malloc arena of its own (up to 8 per
+ * core) and gives little of their freed memory back: without a limit the
+ * kiosk grew by ~12 MiB with each call (bench/RESULTS.md). The deployed
+ * units set MALLOC_ARENA_MAX=2; this sets the same limit however Escale was
+ * started (its desktop file, a developer), unless that variable is set.
+ * Before the first pipeline: glibc reads the limit when it next needs a new
+ * arena, so the arenas made until then stay, and no more are made. */
+static void
+limit_malloc_arenas (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      if (g_getenv ("MALLOC_ARENA_MAX") == NULL)
+        mallopt (M_ARENA_MAX, 2);
+      g_once_init_leave (&done, 1);
+    }
+}
+
 EscaleCallPeer *
 escale_call_peer_new (EscaleCallPeerRole role, const EscaleCallMedia *media, GError **error)
 {
   g_autoptr(EscaleCallPeer) self = NULL;
   GstElement *pipeline;
 
+  limit_malloc_arenas ();
   if (!gst_is_initialized ())
     gst_init (NULL, NULL);
   if (!check_devices (role, media, error))
