@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "escale-web"
 
+#include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -177,4 +178,29 @@ guint
 escale_web_memory_guard_get_kills (EscaleWebMemoryGuard *self)
 {
   return self->kills;
+}
+
+static guint trim_source;
+
+static gboolean
+trim_cb (gpointer user_data)
+{
+  trim_source = 0;
+  malloc_trim (0);
+  return G_SOURCE_REMOVE;
+}
+
+/* The kiosk's own process. A page shown takes the place of a screen (the
+ * culture gallery, the list of sites) whose freed memory glibc keeps inside
+ * its heap: only the heap's top is ever given back by free (). TRIM_SECONDS
+ * after a page finished loading (the page switch's transition and what it
+ * drew are gone by then), malloc_trim () gives back every free page. A few
+ * milliseconds, once per page. */
+#define TRIM_SECONDS 2
+
+void
+escale_web_memory_trim_soon (void)
+{
+  if (trim_source == 0)
+    trim_source = g_timeout_add_seconds_full (G_PRIORITY_LOW, TRIM_SECONDS, trim_cb, NULL, NULL);
 }

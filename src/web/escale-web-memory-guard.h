@@ -15,4 +15,6 @@ void escale_web_memory_guard_wake (EscaleWebMemoryGuard *self);
 gboolean escale_web_memory_guard_is_watching (EscaleWebMemoryGuard *self);
 guint escale_web_memory_guard_get_kills (EscaleWebMemoryGuard *self);
 
+void escale_web_memory_trim_soon (void);
+
 G_END_DECLS

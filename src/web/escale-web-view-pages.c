@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "escale-web-memory-guard.h"
 #include "escale-web-view-private.h"
 
 /* What the view shows instead of a blank frame: "Chargement de la page…"
@@ -110,6 +111,8 @@ load_changed_cb (WebKitWebView *web_view, WebKitLoadEvent event, EscaleWebView *
   gboolean own_page = uri != NULL && g_str_has_prefix (uri, ESCALE_APP_SCHEME ":");
 
   gtk_widget_set_visible (self->loading, event == WEBKIT_LOAD_STARTED && !own_page);
+  if (event == WEBKIT_LOAD_FINISHED)
+    escale_web_memory_trim_soon ();
 }
 
 static GtkWidget *
