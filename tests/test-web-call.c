@@ -277,6 +277,13 @@ has_visible_label (GtkWidget *root, const char *text)
   return FALSE;
 }
 
+static gboolean
+app_noticed_no_webrtc (gpointer k)
+{
+  return has_problem (escale_kiosk_get_notices (((EscaleTestKiosk *) k)->kiosk),
+                      NO_WEBRTC_PROBLEM);
+}
+
 static void
 test_config_problem_and_calm_page (void)
 {
@@ -289,14 +296,18 @@ test_config_problem_and_calm_page (void)
   gboolean has_webrtc;
   gboolean no_webrtc;
 
-  /* The application asks WebKit at start-up and logs a missing WebRTC
-   * when the answer comes (from the main loop): what WebKit answers here is
-   * known first, so the log is expected. */
+  /* The application asks WebKit once the welcome screen is painted and
+   * logs a missing WebRTC when the answer comes (from the main loop): what
+   * WebKit answers here is known first, so the log is expected, and its
+   * notice awaited. */
   has_webrtc = probe_has_webrtc ();
   escale_test_kiosk_init (&k, dir, FALSE);
   if (!has_webrtc)
-    g_test_expect_message ("escale-app", G_LOG_LEVEL_WARNING,
-                           "Configuration on this machine: *WebRTC*");
+    {
+      g_test_expect_message ("escale-app", G_LOG_LEVEL_WARNING,
+                             "Configuration on this machine: *WebRTC*");
+      escale_test_wait_until (app_noticed_no_webrtc, &k, 60000);
+    }
   config = escale_kiosk_get_config (k.kiosk);
   session = escale_kiosk_get_session (k.kiosk);
   welcome = escale_window_get_welcome_page (k.window);
