@@ -624,19 +624,14 @@ connect_webrtc (EscaleCallPeer *self)
  * kiosk grew by ~12 MiB with each call (bench/RESULTS.md). The deployed
  * units set MALLOC_ARENA_MAX=2; this sets the same limit however Escale was
  * started (its desktop file, a developer), unless that variable is set.
- * Before the first pipeline: glibc reads the limit when it next needs a new
- * arena, so the arenas made until then stay, and no more are made. */
-static void
+ * When the program loads, before any thread: glibc settles its limit once
+ * it has made 8 arenas, which GTK's and WebKit's threads do long before a
+ * visitor makes a call (set at the first call, it changed nothing). */
+__attribute__ ((constructor)) static void
 limit_malloc_arenas (void)
 {
-  static gsize done = 0;
-
-  if (g_once_init_enter (&done))
-    {
-      if (g_getenv ("MALLOC_ARENA_MAX") == NULL)
-        mallopt (M_ARENA_MAX, 2);
-      g_once_init_leave (&done, 1);
-    }
+  if (g_getenv ("MALLOC_ARENA_MAX") == NULL)
+    mallopt (M_ARENA_MAX, 2);
 }
 
 EscaleCallPeer *
@@ -645,7 +640,6 @@ escale_call_peer_new (EscaleCallPeerRole role, const EscaleCallMedia *media, GEr
   g_autoptr(EscaleCallPeer) self = NULL;
   GstElement *pipeline;
 
-  limit_malloc_arenas ();
   if (!gst_is_initialized ())
     gst_init (NULL, NULL);
   if (!check_devices (role, media, error))
