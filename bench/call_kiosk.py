@@ -18,7 +18,11 @@ Usage: call_kiosk.py BUILDDIR RUNS CALLS SECONDS; CALL_KIOSK_SMAPS=FILE
 writes the last run's mappings and processes by PSS, CALL_KIOSK_SHOT=FILE
 a screenshot of the last call; CALL_KIOSK_COMPARE=1 alternates each run with
 one without the units' environment (to show what it changes), reported
-apart.
+apart (CALL_KIOSK_COMPARE=bare: only without it); CALL_KIOSK_BEFORE=BINARY adds, in each round, a run of another
+escale binary (an earlier build) without the units' environment;
+CALL_KIOSK_AFTER_FIRST_CALL="COMMAND {pid}" starts COMMAND on the kiosk
+after its first call, in the first run (e.g. `heaptrack -p {pid}`: what
+the later calls leave behind).
 """
 import os
 import re
@@ -215,8 +219,12 @@ def measure_run(escale, bench_call, cfg, tmp, cache, unit, calls, seconds, resul
             if smaps:
                 write_smaps(kiosk.proc.pid, smaps)
 
+        attach = os.environ.get("CALL_KIOSK_AFTER_FIRST_CALL") if label.startswith("run 1,") else None
         for call in range(calls):
             samples = one_call(kiosk, bench_call, seconds, during if call == calls - 1 else None)
+            if attach and call == 0:
+                subprocess.Popen(shlex.split(attach.replace("{pid}", str(kiosk.proc.pid))))
+                time.sleep(5)
             per_call.append(statistics.median(samples[-5:]))
             peaks.append(max(samples))
         settled.append(per_call[-1])
@@ -247,22 +255,26 @@ def main():
                    stdout=subprocess.DEVNULL, check=True)
     print("environment from the units: %s" % " ".join(
         "%s=%s" % kv for kv in sorted(unit_environment().items())))
-    compare = os.environ.get("CALL_KIOSK_COMPARE") == "1"
-    results = {True: ([], [], [], []), False: ([], [], [], [])}
+    compare = os.environ.get("CALL_KIOSK_COMPARE")
+    variants = [] if compare == "bare" else [("with the units' environment", escale, True)]
+    if compare in ("1", "bare"):
+        variants.append(("without it", escale, False))
+    if os.environ.get("CALL_KIOSK_BEFORE"):
+        variants.append(("before, without it", os.environ["CALL_KIOSK_BEFORE"], False))
+    results = {v[0]: ([], [], [], []) for v in variants}
     for run in range(runs):
-        for unit in (True, False) if compare else (True,):
-            last = run == runs - 1 and unit
-            measure_run(escale, bench_call, cfg, tmp, cache, unit, calls, seconds,
-                        results[unit], "run %d%s" % (run + 1, "" if unit else " (no unit env)"),
+        for label, binary, unit in variants:
+            last = run == runs - 1 and label == variants[0][0]
+            measure_run(binary, bench_call, cfg, tmp, cache, unit, calls, seconds,
+                        results[label], "run %d, %s" % (run + 1, label),
                         smaps if last else None, shot if last else None)
-    for unit in (True, False) if compare else (True,):
-        settled, peaks, uss, rss = results[unit]
+    for label, _, _ in variants:
+        settled, peaks, uss, rss = results[label]
         settled.sort()
         print("%s: kiosk tree PSS during the last call of each run, %d runs: median %.0f MiB, "
               "min %.0f, max %.0f; highest sample of any call %.0f MiB; after hanging up: "
               "private median %.0f MiB, RSS median %.0f MiB" % (
-                  "with the units' environment" if unit else "without it",
-                  runs, statistics.median(settled), settled[0], settled[-1], max(peaks),
+                  label, runs, statistics.median(settled), settled[0], settled[-1], max(peaks),
                   statistics.median(uss), statistics.median(rss)))
     subprocess.run(["rm", "-rf", tmp])
 
