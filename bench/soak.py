@@ -3,8 +3,8 @@
 """A long day at the kiosk, on the real `escale` binary: VISITS visits, each
 touching the welcome screen, opening the culture corner's first site (a local
 page that writes a cookie and localStorage), then "J'ai fini" (end questions
-off, no goodbye delay). Every 100 visits: the kiosk's RSS and USS (private
-pages), the summed PSS of its process tree, its open file descriptors and
+off, no goodbye delay). Every 100 visits: the kiosk's RSS and its anonymous
+part (heap, stacks), the summed PSS of its process tree, its open file descriptors and
 the number of processes; with a cgroup, its highest memory use.
 Growth per 100 visits is the least-squares slope after the warm-up (the
 first 200 visits). With LIMIT_MIB, the kiosk runs in a memory cgroup (v2 or
@@ -69,22 +69,20 @@ def peak_mib(folder):
     return -1.0
 
 
-def uss_mib(pid):
-    """The kiosk's private pages: unlike PSS, they do not shrink when other
-    programs of a busy machine map the same libraries."""
-    total = 0
-    with open("/proc/%d/smaps_rollup" % pid) as f:
-        for line in f:
-            if line.startswith(("Private_Clean:", "Private_Dirty:")):
-                total += int(line.split()[1])
-    return total / 1024.0
+def anon_mib(pid):
+    """The kiosk's anonymous resident memory (heap, thread stacks, pixel
+    buffers): what a leak grows. Unlike PSS and USS it does not change when
+    other programs of a busy machine map, or stop mapping, the same
+    libraries (a shared page turns private when its other user exits)."""
+    with open("/proc/%d/status" % pid) as f:
+        return next(int(line.split()[1]) for line in f if line.startswith("RssAnon:")) / 1024.0
 
 
 def sample(pid):
     pids = tree(pid)
     with open("/proc/%d/status" % pid) as f:
         rss = next(int(line.split()[1]) for line in f if line.startswith("VmRSS:")) / 1024.0
-    return rss, uss_mib(pid), pss_mib(pids), len(os.listdir("/proc/%d/fd" % pid)), len(pids)
+    return rss, anon_mib(pid), pss_mib(pids), len(os.listdir("/proc/%d/fd" % pid)), len(pids)
 
 
 def slope(points):
@@ -107,7 +105,7 @@ def main():
     start = time.time()
     try:
         e.wait_frame("welcome", 0)
-        print("visits  kiosk RSS MiB  kiosk USS MiB  tree PSS MiB  fds  processes", flush=True)
+        print("visits  kiosk RSS MiB  kiosk anon MiB  tree PSS MiB  fds  processes", flush=True)
         for visit in range(1, VISITS + 1):
             try:
                 e.open_page()
@@ -137,7 +135,7 @@ def main():
         VISITS, time.time() - start, failed, alive, kills))
     if folder:
         print("highest memory use of the cgroup: %.1f MiB of %d" % (peak, LIMIT))
-    print("growth per 100 visits after 200: RSS %+.2f MiB, USS %+.2f MiB, PSS %+.2f MiB, "
+    print("growth per 100 visits after 200: RSS %+.2f MiB, anon %+.2f MiB, PSS %+.2f MiB, "
           "fds %+.2f, processes %+.2f" % tuple(per100))
     print("load average at end: %s" % open("/proc/loadavg").read().split(" ")[:3])
 
