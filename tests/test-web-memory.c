@@ -24,6 +24,24 @@ handler (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTabl
   soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_COPY, page, strlen (page));
 }
 
+/* The rooms on a loopback server, its origin on the allowlist. */
+static char *
+serve (SoupServer *server, EscaleWebPolicy *policy)
+{
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  GSList *uris;
+  char *base;
+
+  soup_server_add_handler (server, NULL, handler, NULL, NULL);
+  g_assert_true (soup_server_listen (server, address, 0, NULL));
+  uris = soup_server_get_uris (server);
+  base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  g_assert_true (escale_web_policy_allow_origin (policy, base, NULL));
+  return base;
+}
+
 static char *wanted_title;
 
 static gboolean
@@ -100,22 +118,14 @@ static void
 test_left_pages_not_kept (void)
 {
   g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
   g_autoptr(EscaleWebProfile) profile = escale_web_profile_new ();
   g_autoptr(EscaleWebPolicy) policy = escale_web_policy_new ();
   g_autofree char *base = NULL;
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
   double one_room;
-  GSList *uris;
   GtkWidget *view;
 
-  soup_server_add_handler (server, NULL, handler, NULL, NULL);
-  g_assert_true (soup_server_listen (server, address, 0, NULL));
-  uris = soup_server_get_uris (server);
-  base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-  g_assert_true (escale_web_policy_allow_origin (policy, base, NULL));
+  base = serve (server, policy);
 
   view = escale_web_view_new (profile, policy);
   gtk_window_set_child (window, view);
@@ -171,22 +181,14 @@ static void
 test_freed_heap_given_back (void)
 {
   g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
   g_autoptr(EscaleWebProfile) profile = escale_web_profile_new ();
   g_autoptr(EscaleWebPolicy) policy = escale_web_policy_new ();
   g_autofree char *base = NULL;
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
   char *blocks[1600];
-  GSList *uris;
   GtkWidget *view;
 
-  soup_server_add_handler (server, NULL, handler, NULL, NULL);
-  g_assert_true (soup_server_listen (server, address, 0, NULL));
-  uris = soup_server_get_uris (server);
-  base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-  g_assert_true (escale_web_policy_allow_origin (policy, base, NULL));
+  base = serve (server, policy);
   view = escale_web_view_new (profile, policy);
   gtk_window_set_child (window, view);
   gtk_window_present (window);
