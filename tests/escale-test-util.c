@@ -141,6 +141,13 @@ escale_test_wait_until (gboolean (*condition) (gpointer), gpointer data, guint t
   g_assert_true (condition (data));
 }
 
+/* For escale_test_wait_until: staff have a notice (@kiosk: EscaleKiosk). */
+gboolean
+escale_test_kiosk_has_notices (gpointer kiosk)
+{
+  return escale_notices_get_all (escale_kiosk_get_notices (kiosk))->len > 0;
+}
+
 void
 escale_test_spin (guint ms)
 {

@@ -36,6 +36,7 @@ void escale_test_kiosk_clear (EscaleTestKiosk *k);
 void escale_test_kiosk_advance (EscaleTestKiosk *k, guint seconds);
 void escale_test_wait_until (gboolean (*condition) (gpointer), gpointer data, guint timeout_ms);
 void escale_test_spin (guint ms);
+gboolean escale_test_kiosk_has_notices (gpointer kiosk);
 gboolean escale_test_kiosk_saying_goodbye (gpointer k);
 gboolean escale_test_kiosk_back_to_welcome (gpointer k);
 gboolean escale_test_kiosk_workshop_band_shown (gpointer k);

@@ -701,13 +701,6 @@ web_call_decided (gpointer data)
   return screen != NULL && !g_str_equal (screen, "wait");
 }
 
-static gboolean
-app_noticed (gpointer k)
-{
-  return escale_notices_get_all (escale_kiosk_get_notices (((EscaleTestKiosk *) k)->kiosk))->len >
-         0;
-}
-
 /* A call activity that names a visio site ([Call] web-url=), on this
  * WebKitGTK without WebRTC: the calm page says each thing once (one
  * Accueil, the top bar's) and fits, with the text twice larger too. */
@@ -747,7 +740,7 @@ test_web_call_unavailable (void)
   else
     {
       /* The application asks once the welcome screen is painted. */
-      escale_test_wait_until (app_noticed, &f.k, 60000);
+      escale_test_wait_until (escale_test_kiosk_has_notices, f.k.kiosk, 60000);
       g_test_assert_expected_messages ();
       check_state (&w, "web-unavailable");
       w.screen = &screens[1];

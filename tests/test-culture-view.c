@@ -642,12 +642,6 @@ shows_closed_museum (gpointer window)
   return find_button (window, "Musée fermé") != NULL;
 }
 
-static gboolean
-has_notices (gpointer kiosk)
-{
-  return escale_notices_get_all (escale_kiosk_get_notices (kiosk))->len > 0;
-}
-
 /* A port nobody listens on: bound, then closed. */
 static guint
 closed_port (void)
@@ -696,7 +690,7 @@ test_unreachable_site_notice (void)
   button = find_button (GTK_WIDGET (k.window), "Musée fermé");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  escale_test_wait_until (has_notices, k.kiosk, 30000);
+  escale_test_wait_until (escale_test_kiosk_has_notices, k.kiosk, 30000);
 
   lines = escale_notices_format (escale_kiosk_get_notices (k.kiosk));
   g_assert_cmpuint (g_strv_length (lines), ==, 1);
