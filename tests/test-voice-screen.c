@@ -6,6 +6,7 @@
 #include "escale-home-page.h"
 #include "escale-listen-button.h"
 #include "escale-test-util.h"
+#include "escale-welcome-page.h"
 #include "sound-lab.h"
 
 /* "Écouter" in the whole kiosk: what each screen hands to the voice, the
@@ -281,6 +282,65 @@ test_no_audio (Fixture *f, gconstpointer data)
   g_assert_null (escale_listen_button_get_message (button));
 }
 
+static gboolean
+speaking (gpointer data)
+{
+  return escale_voice_get_speaking (voice (data));
+}
+
+/* The welcome screen's "Écouter", for a person who cannot read well,
+ * touched with a real click (the window sees the press first): a visit
+ * starts with the voice on, and the welcome screen stays, read aloud with
+ * its "C'est ma première fois"; a touch on it then goes on to the home
+ * screen, read in turn. The visit is counted as any other. */
+static void
+test_welcome_reads_and_starts_visit (Fixture *f, gconstpointer data)
+{
+  GtkWidget *window = GTK_WIDGET (f->k.window);
+  GtkWidget *welcome = escale_window_get_welcome_page (f->k.window);
+  EscaleListenButton *button =
+    ESCALE_LISTEN_BUTTON (escale_welcome_page_get_listen_button (ESCALE_WELCOME_PAGE (welcome)));
+  GtkWidget *toggle = escale_listen_button_get_toggle (button);
+  EscaleSession *session = escale_kiosk_get_session (f->k.kiosk);
+  graphene_rect_t bounds;
+  g_autofree char *click = NULL;
+
+  escale_test_spin (300);
+  g_assert_cmpstr (escale_window_get_page_name (f->k.window), ==, "welcome");
+  g_assert_true (gtk_widget_get_mapped (toggle));
+  g_assert_cmpstr (toggle_words (button), ==, "Écouter");
+  g_assert_true (gtk_widget_compute_bounds (toggle, window, &bounds));
+  click = g_strdup_printf ("mousemove %d %d click 1",
+                           (int) (bounds.origin.x + bounds.size.width / 2),
+                           (int) (bounds.origin.y + bounds.size.height / 2));
+  g_assert_true (escale_test_xdotool (click));
+  escale_test_wait_until (speaking, f, WAIT_MS);
+  g_assert_cmpstr (escale_window_get_page_name (f->k.window), ==, "welcome");
+  g_assert_cmpint (escale_session_get_state (session), ==, ESCALE_SESSION_ACTIVE);
+  g_assert_true (escale_voice_get_active (voice (f)));
+  g_assert_cmpstr (escale_voice_get_text (voice (f)), ==,
+                   "Espace France Services — Vallée de la Dronne.\nBienvenue.\n"
+                   "Touchez l'écran pour commencer.\nSi vous n'avez jamais utilisé "
+                   "d'ordinateur, touchez C'est ma première fois.");
+  g_assert_cmpstr (toggle_words (button), ==, "Arrêter");
+  sound_lab_wait_streams (lab, 1);
+
+  /* What a touch on the welcome screen does. */
+  gtk_widget_activate_action (welcome, "win.start", NULL);
+  g_assert_cmpstr (escale_window_get_page_name (f->k.window), ==, "home");
+  g_assert_true (escale_voice_get_speaking (voice (f)));
+  g_assert_cmpstr (escale_voice_get_text (voice (f)), ==,
+                   "Espace France Services — Vallée de la Dronne.\n"
+                   "Que voulez-vous faire ? Touchez un grand bouton.");
+
+  escale_kiosk_set_goodbye_delay_ms (f->k.kiosk, 200);
+  gtk_widget_activate_action (window, "win.finish", NULL);
+  escale_test_wait_until (escale_test_kiosk_back_to_welcome, &f->k, WAIT_MS);
+  g_assert_false (escale_voice_get_active (voice (f)));
+  g_assert_cmpstr (toggle_words (button), ==, "Écouter");
+  g_assert_cmpint (escale_test_kiosk_db_count (&f->k, "SELECT count (*) FROM sessions"), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -295,6 +355,8 @@ main (int argc, char **argv)
   ADD ("/escale/voice-screen/reset-after-visit", test_reset_after_visit);
   ADD ("/escale/voice-screen/countdown-and-goodbye", test_countdown_and_goodbye);
   ADD ("/escale/voice-screen/end-questions", test_end_questions);
+  ADD ("/escale/voice-screen/welcome-reads-and-starts-visit", test_welcome_reads_and_starts_visit);
+  /* Last: it stops the sound lab. */
   ADD ("/escale/voice-screen/no-audio-says-so-once-and-hides", test_no_audio);
 #undef ADD
   status = g_test_run ();

@@ -1,12 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gi18n.h>
+
 #include "escale-activities.h"
+#include "escale-listen-button.h"
 #include "escale-welcome-page.h"
 
 /* "Bienvenue. Touchez l'écran pour commencer." The whole page is one button,
  * so a touch anywhere, a click or Enter starts a visit. When the centre
  * offers "Premiers pas", a second button, "C'est ma première fois", starts
- * the visit straight into it. A small note for staff appears at the bottom
- * when the configuration has problems. */
+ * the visit straight into it. "Écouter" beside it reads this screen aloud
+ * (escale_welcome_page_dup_words ()); the window starts the visit with the
+ * voice on (escale-window-voice.c). A small note for staff appears at the
+ * bottom when the configuration has problems. */
 struct _EscaleWelcomePage
 {
   GtkWidget parent_instance;
@@ -14,7 +19,10 @@ struct _EscaleWelcomePage
   /* template widgets */
   GtkWidget *start_button;
   GtkWidget *first_time_button;
+  GtkWidget *listen_button;
   GtkLabel *centre_label;
+  GtkLabel *title_label;
+  GtkLabel *hint_label;
   GtkLabel *staff_label;
 
   /* owned */
@@ -26,8 +34,13 @@ G_DEFINE_FINAL_TYPE (EscaleWelcomePage, escale_welcome_page, GTK_TYPE_WIDGET)
 static void
 escale_welcome_page_dispose (GObject *object)
 {
+  GtkWidget *child;
+
   g_clear_pointer (&ESCALE_WELCOME_PAGE (object)->first_time_id, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (object), ESCALE_TYPE_WELCOME_PAGE);
+  /* The row of "Écouter" and "C'est ma première fois" too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (escale_welcome_page_parent_class)->dispose (object);
 }
 
@@ -46,11 +59,15 @@ escale_welcome_page_class_init (EscaleWelcomePageClass *klass)
   object_class->dispose = escale_welcome_page_dispose;
   widget_class->grab_focus = escale_welcome_page_grab_focus;
 
+  g_type_ensure (ESCALE_TYPE_LISTEN_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/fr/escale/Escale/ui/escale-welcome-page.ui");
   gtk_widget_class_bind_template_child (widget_class, EscaleWelcomePage, start_button);
   gtk_widget_class_bind_template_child (widget_class, EscaleWelcomePage, first_time_button);
+  gtk_widget_class_bind_template_child (widget_class, EscaleWelcomePage, listen_button);
   gtk_widget_class_bind_template_child (widget_class, EscaleWelcomePage, centre_label);
+  gtk_widget_class_bind_template_child (widget_class, EscaleWelcomePage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, EscaleWelcomePage, hint_label);
   gtk_widget_class_bind_template_child (widget_class, EscaleWelcomePage, staff_label);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "welcomepage");
@@ -126,4 +143,27 @@ escale_welcome_page_get_first_time_button (EscaleWelcomePage *self)
 {
   g_return_val_if_fail (ESCALE_IS_WELCOME_PAGE (self), NULL);
   return self->first_time_button;
+}
+
+/* The welcome screen's "Écouter" (an EscaleListenButton). */
+GtkWidget *
+escale_welcome_page_get_listen_button (EscaleWelcomePage *self)
+{
+  g_return_val_if_fail (ESCALE_IS_WELCOME_PAGE (self), NULL);
+  return self->listen_button;
+}
+
+/* What "Écouter" reads here: the centre, the welcome, what to touch. */
+char *
+escale_welcome_page_dup_words (EscaleWelcomePage *self)
+{
+  g_return_val_if_fail (ESCALE_IS_WELCOME_PAGE (self), NULL);
+  return escale_listen_join (gtk_label_get_text (self->centre_label),
+                             gtk_label_get_text (self->title_label),
+                             gtk_label_get_text (self->hint_label),
+                             gtk_widget_get_visible (self->first_time_button)
+                               ? _ ("Si vous n'avez jamais utilisé d'ordinateur, touchez "
+                                    "C'est ma première fois.")
+                               : NULL,
+                             NULL);
 }

@@ -13,5 +13,7 @@ void escale_welcome_page_set_staff_note (EscaleWelcomePage *self, const char *no
 const char *escale_welcome_page_get_staff_note (EscaleWelcomePage *self);
 void escale_welcome_page_set_activities (EscaleWelcomePage *self, GPtrArray *activities);
 GtkWidget *escale_welcome_page_get_first_time_button (EscaleWelcomePage *self);
+GtkWidget *escale_welcome_page_get_listen_button (EscaleWelcomePage *self);
+char *escale_welcome_page_dup_words (EscaleWelcomePage *self);
 
 G_END_DECLS

@@ -60,6 +60,7 @@ struct _EscaleWindow
 
   gboolean locked;
   gboolean high_contrast;
+  gboolean welcome_listening; /* a visit starts from the welcome's "Écouter" */
   guint text_scale;
 };
 
@@ -74,6 +75,8 @@ void _escale_window_setup_staff (EscaleWindow *self);
 void _escale_window_setup_voice (EscaleWindow *self);
 void _escale_window_voice_screen_changed (EscaleWindow *self);
 void _escale_window_voice_follow_guide (EscaleWindow *self);
+gboolean _escale_window_voice_keeps_welcome (EscaleWindow *self);
+gboolean _escale_window_voice_owns_press (EscaleWindow *self, double x, double y);
 void _escale_window_class_actions_init (GtkWidgetClass *widget_class);
 
 G_END_DECLS

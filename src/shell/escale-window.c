@@ -189,8 +189,8 @@ _escale_window_update_for_state (EscaleWindow *self)
       {
         const char *page = gtk_stack_get_visible_child_name (self->stack);
 
-        if (g_str_equal (page, "welcome") || g_str_equal (page, "goodbye") ||
-            g_str_equal (page, "unavailable"))
+        if ((g_str_equal (page, "welcome") && !_escale_window_voice_keeps_welcome (self)) ||
+            g_str_equal (page, "goodbye") || g_str_equal (page, "unavailable"))
           _escale_window_show_page (self, "home");
       }
       break;
@@ -374,9 +374,10 @@ key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
 }
 
 static void
-pointer_input_cb (EscaleWindow *self)
+pointer_input_cb (EscaleWindow *self, int n_press, double x, double y)
 {
-  escale_session_input (_escale_window_get_session (self));
+  if (!_escale_window_voice_owns_press (self, x, y))
+    escale_session_input (_escale_window_get_session (self));
 }
 
 /* A button pressed without a touch or a key (a screen reader's or a
