@@ -81,8 +81,10 @@ escale_web_profile_class_init (EscaleWebProfileClass *klass)
   object_class->dispose = escale_web_profile_dispose;
   object_class->get_property = escale_web_profile_get_property;
 
+  /* A WebKitNetworkSession; declared as a GObject so that making the
+   * profile at start-up does not load WebKit (src/lazy/). */
   pspecs[PROP_NETWORK_SESSION] =
-    g_param_spec_object ("network-session", NULL, NULL, WEBKIT_TYPE_NETWORK_SESSION,
+    g_param_spec_object ("network-session", NULL, NULL, G_TYPE_OBJECT,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, pspecs);
 }
