@@ -14,7 +14,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from escale_driver import Escale, fcp_event, fcp_value, pss_mib, tree  # noqa: E402
+from escale_driver import Escale, fcp_event, fcp_value, pss_mib, rollup_mib, tree  # noqa: E402
 
 LAZY, EAGER, CONFIG, ROUNDS = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 
@@ -39,7 +39,8 @@ def one(escale):
         e.wait_frame("welcome", tap)
         time.sleep(8)
         after = pss_mib(tree(e.proc.pid))
-        return rest, first_page, page, after
+        dirty = rollup_mib(tree(e.proc.pid), ("Private_Dirty",))
+        return rest, first_page, page, after, dirty
     finally:
         e.stop()
 
@@ -62,6 +63,7 @@ def main():
         show("first web page: tap to first paint", [r[1] for r in rows], "ms")
         show("PSS, that page open", [r[2] for r in rows], "MiB")
         show("PSS, welcome screen after the visit", [r[3] for r in rows], "MiB")
+        show("  of which private dirty (not reclaimable)", [r[4] for r in rows], "MiB")
 
 
 main()
