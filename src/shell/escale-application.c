@@ -33,6 +33,8 @@ struct _EscaleApplication
   EscaleHelpClient *help_client; /* calls for help: the broker, or a raised hand */
   EscaleWorkshopMode *workshop;  /* workshops started on the site's kiosks */
 
+  guint trim_heap_source; /* the heap given back once the welcome screen settles */
+
   gboolean unavailable; /* --unavailable: only the calm "come back later" screen */
   gboolean left_kiosk;  /* a kiosk that ended without crashing: the staff's "Quitter" */
 };
@@ -289,19 +291,35 @@ escale_application_startup (GApplication *app)
 
 /* glibc keeps the heap that start-up or a visit freed (a page's web view,
  * its pictures) mapped for the next malloc; the welcome screen waits, idle,
- * for as long as nobody comes: give it back to the system then. */
+ * for as long as nobody comes: give it back to the system then. Not in
+ * the first idle: the welcome screen's first frames, the accessibility
+ * tree and the machine checks still allocate and free for a second or
+ * two, and a trim before them left 8 MiB of free heap mapped at rest. */
+#define TRIM_HEAP_SECONDS 3
+
 static gboolean
-trim_heap_idle_cb (gpointer user_data)
+trim_heap_cb (gpointer user_data)
 {
+  EscaleApplication *self = user_data;
+
+  self->trim_heap_source = 0;
   malloc_trim (0);
   return G_SOURCE_REMOVE;
+}
+
+static void
+trim_heap_soon (EscaleApplication *self)
+{
+  g_clear_handle_id (&self->trim_heap_source, g_source_remove);
+  self->trim_heap_source =
+    g_timeout_add_seconds_full (G_PRIORITY_LOW, TRIM_HEAP_SECONDS, trim_heap_cb, self, NULL);
 }
 
 /* The last step of a reset: the visit's pages are gone. */
 static gboolean
 trim_heap_later (gpointer user_data, GError **error)
 {
-  g_idle_add_full (G_PRIORITY_LOW, trim_heap_idle_cb, NULL, NULL);
+  trim_heap_soon (user_data);
   return TRUE;
 }
 
@@ -314,7 +332,7 @@ welcome_painted_idle_cb (gpointer user_data)
 {
   EscaleApplication *self = user_data;
 
-  trim_heap_idle_cb (NULL);
+  trim_heap_soon (self);
   escale_activities_check_machine (escale_kiosk_get_config (self->kiosk), NULL, machine_notices_cb,
                                    g_object_ref (escale_kiosk_get_notices (self->kiosk)));
   return G_SOURCE_REMOVE;
@@ -434,7 +452,7 @@ escale_application_activate (GApplication *app)
       escale_reset_register (reset, "web-data", renew_web_profile,
                              g_object_ref (self->web_profile), g_object_unref);
       escale_reset_register (reset, "recent-files", wipe_recent_files, NULL, NULL);
-      escale_reset_register (reset, "heap", trim_heap_later, NULL, NULL);
+      escale_reset_register (reset, "heap", trim_heap_later, self, NULL);
       escale_kiosk_start (self->kiosk);
       g_signal_connect_object (window, "map", G_CALLBACK (first_map_cb), self, 0);
       if (g_getenv ("ESCALE_BENCH_STARTUP") != NULL || g_getenv ("ESCALE_BENCH_FRAMES") != NULL)
@@ -459,6 +477,8 @@ escale_application_shutdown (GApplication *app)
        * display never gets here): the session wrapper must not restart it. */
       self->left_kiosk = self->locked;
     }
+  /* Leaving: nothing to give back for. */
+  g_clear_handle_id (&self->trim_heap_source, g_source_remove);
   G_APPLICATION_CLASS (escale_application_parent_class)->shutdown (app);
 }
 
