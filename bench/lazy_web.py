@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 """WebKit loaded at the first web page (src/lazy/) against WebKit linked as
-before (-Dlazy_webkit=false), the two builds alternated in each round, on
+before (-Dlazy_libraries=false), the two builds alternated in each round, on
 the real `escale`: summed PSS on the welcome screen (settled 5 s), the
 first web page of the process (the tap on the site's button to the page's
 first contentful paint, which now includes loading WebKit), PSS with that
