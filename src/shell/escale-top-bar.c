@@ -14,9 +14,9 @@
  * it is only as wide as its words; then the title gets smaller; then the
  * buttons' words as large as the body text; then the title smaller still
  * (a long centre name with the voice on, A+ twice); last (A+ three times),
- * the title takes a third line. No button ever loses its words and none is
- * dropped: seniors do not read icons alone (SENIOR-UX.md), and the bar
- * stays about as high as with one row of buttons.
+ * the title takes a third line, its words broken if they must. No button ever loses its words and
+ * none is dropped: seniors do not read icons alone (SENIOR-UX.md), and the bar stays about as high
+ * as with one row of buttons.
  *
  * The step is chosen again whenever the bar's width, its text size, its
  * title or its buttons' words change, from the room the title would have at
@@ -293,7 +293,13 @@ apply_cb (gpointer data)
   for (guint i = 1; i < G_N_ELEMENTS (title_classes) && title != NULL; i++)
     set_class (GTK_WIDGET (title), title_classes[i], step->title_class == i);
   if (title != NULL)
-    gtk_label_set_lines (title, step->title_lines);
+    {
+      gtk_label_set_lines (title, step->title_lines);
+      /* Last, a word wider than the room is broken rather than drawn
+       * under the buttons. */
+      gtk_label_set_wrap_mode (title,
+                               self->step == STEP_LAST ? PANGO_WRAP_WORD_CHAR : PANGO_WRAP_WORD);
+    }
   /* Hidden ones too: "Plus lent" and Accueil come and go. */
   collect_buttons (GTK_WIDGET (self), buttons, FALSE);
   for (guint i = 0; i < buttons->len; i++)
@@ -408,6 +414,7 @@ measure_width (EscaleTopBar *self, int *minimum, int *natural)
         *natural += natural_width (c) + SPACING;
       }
   /* Estimates: never more than the bar as it is. */
+  *minimum = MAX (*minimum, 0);
   *natural = MAX (*natural, *minimum);
 }
 
