@@ -456,8 +456,8 @@ small_screen (Fixture *f, guint larger)
 
 /* At 1024x768 with A+ twice, the voice on, in each activity that shows the
  * top bar: "Arrêter" and "Plus lent" (a person must be able to slow the
- * voice), Aide, Accueil and J'ai fini all show their words inside the
- * window, and the activity's title is whole. */
+ * voice, and does), Aide, Accueil and J'ai fini all show their words
+ * inside the window, and the activity's title is whole. */
 static void
 test_top_bar_small_screen_larger_text (Fixture *f, gconstpointer data)
 {
@@ -473,6 +473,12 @@ test_top_bar_small_screen_larger_text (Fixture *f, gconstpointer data)
     {
       open_activity (f, activities[i]);
       check_top_bar (f, activities[i], words, faults);
+      if (i == 0)
+        {
+          /* There, a person slows the voice. */
+          touch (escale_listen_button_get_rate_toggle (top_listen (f)));
+          g_assert_cmpint (escale_voice_get_rate (voice (f)), ==, ESCALE_VOICE_RATE_SLOW);
+        }
       gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.home", NULL);
       g_assert_cmpstr (escale_window_get_page_name (f->k.window), ==, "home");
     }
