@@ -341,6 +341,178 @@ test_welcome_reads_and_starts_visit (Fixture *f, gconstpointer data)
   g_assert_cmpint (escale_test_kiosk_db_count (&f->k, "SELECT count (*) FROM sessions"), ==, 1);
 }
 
+/* The words of @button: its mapped label, or NULL for none (an icon alone). */
+static GtkLabel *
+shown_words (GtkWidget *button)
+{
+  GtkWidget *child = gtk_button_get_child (GTK_BUTTON (button));
+
+  if (GTK_IS_LABEL (child))
+    return gtk_widget_get_mapped (child) ? GTK_LABEL (child) : NULL;
+  for (child = gtk_widget_get_first_child (child); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child))
+      return GTK_LABEL (child);
+  return NULL;
+}
+
+/* The top bar's buttons on screen, "Écouter"'s two among them, in order. */
+static void
+collect_bar_buttons (GtkWidget *widget, GPtrArray *buttons)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    if (!gtk_widget_get_mapped (c))
+      continue;
+    else if (GTK_IS_BUTTON (c))
+      g_ptr_array_add (buttons, c);
+    else
+      collect_bar_buttons (c, buttons);
+}
+
+static gboolean
+inside_window (GtkWidget *widget, GtkWidget *window)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, window, &bounds));
+  return bounds.origin.x >= 0 && bounds.origin.y >= 0 &&
+         bounds.origin.x + bounds.size.width <= gtk_widget_get_width (window) + 0.5 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (window) + 0.5;
+}
+
+/* The top bar as a person sees it, @where: its buttons (@words, in order)
+ * each inside the window with its words whole beside or under its icon,
+ * never an icon alone; the title whole; the window and the bar no larger
+ * than they should be. Faults go to @faults. */
+static void
+check_top_bar (Fixture *f, const char *where, const char *const *words, GString *faults)
+{
+  GtkWidget *window = GTK_WIDGET (f->k.window);
+  GtkWidget *bar = gtk_widget_get_parent (GTK_WIDGET (top_listen (f)));
+  GtkLabel *title = GTK_LABEL (gtk_widget_get_first_child (bar));
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  int title_height;
+
+  escale_test_spin (250);
+  collect_bar_buttons (bar, buttons);
+  for (guint i = 0; i < buttons->len || words[i] != NULL; i++)
+    {
+      GtkLabel *label = i < buttons->len ? shown_words (buttons->pdata[i]) : NULL;
+      const char *shown = label != NULL ? gtk_label_get_text (label) : "(none)";
+      int natural;
+
+      if (i >= buttons->len || words[i] == NULL || g_strcmp0 (shown, words[i]) != 0)
+        {
+          g_string_append_printf (faults, "\n  %s: button %u says “%s”, not “%s”", where, i, shown,
+                                  words[i] != NULL ? words[i] : "(no button)");
+          if (i >= buttons->len || words[i] == NULL)
+            break;
+          continue;
+        }
+      gtk_widget_measure (GTK_WIDGET (label), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL,
+                          NULL);
+      if (!inside_window (buttons->pdata[i], window) ||
+          pango_layout_is_ellipsized (gtk_label_get_layout (label)) ||
+          gtk_widget_get_width (GTK_WIDGET (label)) < natural ||
+          gtk_widget_get_height (buttons->pdata[i]) < 64)
+        g_string_append_printf (faults, "\n  %s: “%s” cut or off the window (%d of %d px)", where,
+                                shown, gtk_widget_get_width (GTK_WIDGET (label)), natural);
+    }
+  pango_layout_get_pixel_size (gtk_label_get_layout (title), NULL, &title_height);
+  if (pango_layout_is_ellipsized (gtk_label_get_layout (title)) ||
+      !inside_window (GTK_WIDGET (title), window) ||
+      title_height > gtk_widget_get_height (GTK_WIDGET (title)))
+    g_string_append_printf (faults, "\n  %s: the title “%s” is cut (%d px high in %d)", where,
+                            gtk_label_get_text (title), title_height,
+                            gtk_widget_get_height (GTK_WIDGET (title)));
+  if (gtk_widget_get_width (window) > 1024 || gtk_widget_get_height (window) > 768)
+    g_string_append_printf (faults, "\n  %s: the window grew to %dx%d", where,
+                            gtk_widget_get_width (window), gtk_widget_get_height (window));
+  /* One row of buttons: about as high as before, not two rows. */
+  if (gtk_widget_get_height (bar) > 120)
+    g_string_append_printf (faults, "\n  %s: the top bar is %d px high", where,
+                            gtk_widget_get_height (bar));
+}
+
+static void
+assert_no_faults (GString *faults)
+{
+  if (faults->len == 0)
+    return;
+  g_test_message ("in the top bar:%s", faults->str);
+  g_test_fail ();
+}
+
+/* A 1024x768 screen, the text size A+ touched @larger times. */
+static void
+small_screen (Fixture *f, guint larger)
+{
+  gtk_window_set_default_size (GTK_WINDOW (f->k.window), 1024, 768);
+  start_visit (f);
+  for (guint i = 0; i < larger; i++)
+    gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.text-larger", NULL);
+}
+
+/* At 1024x768 with A+ twice, the voice on, in each activity that shows the
+ * top bar: "Arrêter" and "Plus lent" (a person must be able to slow the
+ * voice, and does), Aide, Accueil and J'ai fini all show their words
+ * inside the window, and the activity's title is whole. */
+static void
+test_top_bar_small_screen_larger_text (Fixture *f, gconstpointer data)
+{
+  static const char *const activities[] = { "visio", "photos", "culture", "demarches", "infos" };
+  static const char *const words[] = {
+    "Arrêter", "Plus lent", "Aide", "Accueil", "J'ai fini", NULL
+  };
+  g_autoptr(GString) faults = g_string_new (NULL);
+
+  small_screen (f, 2);
+  touch (escale_listen_button_get_toggle (top_listen (f)));
+  for (guint i = 0; i < G_N_ELEMENTS (activities); i++)
+    {
+      open_activity (f, activities[i]);
+      check_top_bar (f, activities[i], words, faults);
+      if (i == 0)
+        {
+          /* There, a person slows the voice. */
+          touch (escale_listen_button_get_rate_toggle (top_listen (f)));
+          g_assert_cmpint (escale_voice_get_rate (voice (f)), ==, ESCALE_VOICE_RATE_SLOW);
+        }
+      gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.home", NULL);
+      g_assert_cmpstr (escale_window_get_page_name (f->k.window), ==, "home");
+    }
+  g_assert_true (escale_voice_get_active (voice (f)));
+  assert_no_faults (faults);
+}
+
+/* At 1024 wide, the home screen's title is the centre's long name
+ * ("Espace France Services — Vallée de la Dronne", on two lines): "Écouter"
+ * says its word beside it, at the normal text size and with A+ twice, the
+ * voice off and on. */
+static void
+test_top_bar_long_centre_name (Fixture *f, gconstpointer data)
+{
+  static const char *const off[] = { "Écouter", "Aide", "J'ai fini", NULL };
+  static const char *const on[] = { "Arrêter", "Plus lent", "Aide", "J'ai fini", NULL };
+  g_autoptr(GString) faults = g_string_new (NULL);
+
+  for (guint larger = 0; larger <= 2; larger += 2)
+    {
+      g_autofree char *where_off = g_strdup_printf ("home A+x%u, voice off", larger);
+      g_autofree char *where_on = g_strdup_printf ("home A+x%u, voice on", larger);
+
+      small_screen (f, larger);
+      check_top_bar (f, where_off, off, faults);
+      touch (escale_listen_button_get_toggle (top_listen (f)));
+      check_top_bar (f, where_on, on, faults);
+      escale_kiosk_set_goodbye_delay_ms (f->k.kiosk, 100);
+      gtk_widget_activate_action (GTK_WIDGET (f->k.window), "win.finish", NULL);
+      escale_test_wait_until (escale_test_kiosk_back_to_welcome, &f->k, WAIT_MS);
+    }
+  assert_no_faults (faults);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -356,6 +528,9 @@ main (int argc, char **argv)
   ADD ("/escale/voice-screen/countdown-and-goodbye", test_countdown_and_goodbye);
   ADD ("/escale/voice-screen/end-questions", test_end_questions);
   ADD ("/escale/voice-screen/welcome-reads-and-starts-visit", test_welcome_reads_and_starts_visit);
+  ADD ("/escale/voice-screen/top-bar-small-screen-larger-text",
+       test_top_bar_small_screen_larger_text);
+  ADD ("/escale/voice-screen/top-bar-long-centre-name", test_top_bar_long_centre_name);
   /* Last: it stops the sound lab. */
   ADD ("/escale/voice-screen/no-audio-says-so-once-and-hides", test_no_audio);
 #undef ADD

@@ -12,6 +12,7 @@
 #include "escale-home-page.h"
 #include "escale-listen-button.h"
 #include "escale-test-util.h"
+#include "escale-welcome-page.h"
 #include "sound-lab.h"
 
 static void
@@ -55,7 +56,7 @@ main (int argc, char **argv)
   g_autofree char *demo = NULL;
   EscaleTestKiosk k = { 0 };
   SoundLab *lab;
-  GtkWidget *home;
+  GtkWidget *home, *welcome;
   guint scale;
 
   g_setenv ("ESCALE_AUDIO_SINK", "pulsesink", TRUE);
@@ -70,8 +71,15 @@ main (int argc, char **argv)
   demo = escale_test_demo_config ();
   escale_test_kiosk_init (&k, demo, TRUE);
   escale_test_spin (500);
+  welcome = escale_welcome_page_get_listen_button (
+    ESCALE_WELCOME_PAGE (escale_window_get_welcome_page (k.window)));
+  save (&k, argv[1], "welcome", 0);
+  /* The welcome screen's "Écouter": a visit starts there, the voice on. */
+  touch (escale_listen_button_get_toggle (ESCALE_LISTEN_BUTTON (welcome)));
+  save (&k, argv[1], "welcome-on", 0);
 
   gtk_widget_activate_action (GTK_WIDGET (k.window), "win.start", NULL);
+  touch (top_toggle (&k));
   for (guint i = 0; i < scale; i++)
     gtk_widget_activate_action (GTK_WIDGET (k.window), "win.text-larger", NULL);
   save (&k, argv[1], "home", scale);

@@ -13,8 +13,10 @@
  * (top bar, countdown, goodbye) share one EscaleVoice, so the choice follows
  * the person for the visit and is reset with it.
  *
- * Where the words do not fit, the same toggles show their icons only (a
- * speaker, a tortoise), with the same accessible names.
+ * In the window's top bar, the bar chooses their form (escale-top-bar.c):
+ * icons beside the words, or above them where the bar is short of room;
+ * "Plus lent" shows its icon (a tortoise) only above its words. Never an
+ * icon alone.
  *
  * When the voice turns out to be impossible (no sound, no French voice),
  * the button on screen says so in plain words once, for a few seconds, and
@@ -22,52 +24,21 @@
 
 #define MESSAGE_SECONDS 10
 
-/* In a bar short of room (1024 px wide, A+ twice, a long place name), one
- * step at a time until the title is whole: */
-enum Squeeze
-{
-  SQUEEZE_WORDS,       /* icons and words */
-  SQUEEZE_ICONS,       /* icons only */
-  SQUEEZE_TITLE_1,     /* icons, and the title a little smaller */
-  SQUEEZE_TITLE_2,     /* icons, and the title as large as body text */
-  SQUEEZE_ONE_ICON,    /* the same without "Plus lent" */
-  SQUEEZE_OUT_OF_ROOM, /* no button while the voice is off: the title first */
-};
-
-static const char *const title_classes[] = { "voice-tight-1", "voice-tight-2" };
-/* The title's size at each step, against its own (1.4em; style.css). */
-static const double title_ratios[] = { 1.0, 1.0, 1.2 / 1.4, 1.0 / 1.4, 1.0 / 1.4, 1.0 };
-
 struct _EscaleListenButton
 {
   GtkWidget parent_instance;
 
-  /* owned widgets: the two toggles with words, the same with icons only
-   * (when the bar is short of room: 1024 px with A+ twice), the message */
-  GtkWidget *full;
-  GtkWidget *compact;
-  GtkWidget *toggles[2]; /* "Écouter"/"Arrêter": full, compact */
-  GtkWidget *rate_toggles[2];
+  /* owned widgets */
+  GtkWidget *toggle; /* "Écouter"/"Arrêter" */
+  GtkWidget *rate_toggle;
   GtkLabel *toggle_label;
   GtkLabel *message;
 
   /* owned */
   EscaleVoice *voice;
   guint message_timeout;
-  guint relayout_idle;
-
-  /* How far the button gives way to the bar's title (enum Squeeze): chosen
-   * again at the first allocation after escale_listen_button_relayout () (a
-   * new screen, text size or window width), from the room the bar gives the
-   * title and the button together, one step further if the title is cut all
-   * the same; applied (title size) in an idle. */
-  guint squeeze;
-  guint applied_squeeze;
-  gboolean undecided;
-  int decided_root_width;
 
   /* borrowed */
-  GtkLabel *yield_to; /* the bar's title: its words come before ours */
   EscaleListenReader reader;
   gpointer reader_data;
 
@@ -122,122 +93,11 @@ read_screen (EscaleListenButton *self)
   self->reading_here = TRUE;
 }
 
-static void
-apply_squeeze (EscaleListenButton *self)
-{
-  guint title_class = self->squeeze == SQUEEZE_ONE_ICON ? 1 : self->squeeze - SQUEEZE_TITLE_1;
-
-  for (guint i = 0; i < G_N_ELEMENTS (title_classes) && self->yield_to != NULL; i++)
-    if (self->squeeze >= SQUEEZE_TITLE_1 && self->squeeze <= SQUEEZE_ONE_ICON && i == title_class)
-      gtk_widget_add_css_class (GTK_WIDGET (self->yield_to), title_classes[i]);
-    else
-      gtk_widget_remove_css_class (GTK_WIDGET (self->yield_to), title_classes[i]);
-  gtk_widget_set_visible (self->rate_toggles[1], self->squeeze != SQUEEZE_ONE_ICON &&
-                                                   self->voice != NULL &&
-                                                   escale_voice_get_active (self->voice));
-  /* Out of room, not even the bar's spacing is taken. */
-  gtk_widget_set_visible (GTK_WIDGET (self),
-                          self->squeeze != SQUEEZE_OUT_OF_ROOM &&
-                            (self->voice == NULL || escale_voice_get_available (self->voice)));
-  self->applied_squeeze = self->squeeze;
-  gtk_widget_queue_resize (GTK_WIDGET (self));
-}
-
-static gboolean
-relayout_cb (gpointer data)
-{
-  EscaleListenButton *self = data;
-
-  self->relayout_idle = 0;
-  apply_squeeze (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Outside the size allocation: the title's size and another layout. */
-static void
-set_squeeze (EscaleListenButton *self, guint squeeze)
-{
-  if (self->squeeze == squeeze && self->applied_squeeze == squeeze)
-    return;
-  self->squeeze = squeeze;
-  if (self->relayout_idle == 0)
-    /* Before GTK's next layout (G_PRIORITY_HIGH_IDLE runs before it). */
-    self->relayout_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, relayout_cb, self, NULL);
-}
-
-/* Would the title be cut ("…") in @width pixels, at @ratio of its own
- * size? Measured on a copy of its words, wrapped as it wraps them. */
-static gboolean
-title_cut_at (EscaleListenButton *self, int width, double ratio)
-{
-  GtkWidget *title = GTK_WIDGET (self->yield_to);
-  g_autoptr(PangoLayout) layout =
-               gtk_widget_create_pango_layout (title, gtk_label_get_text (self->yield_to));
-  PangoContext *context = pango_layout_get_context (layout);
-  PangoFontDescription *font =
-    pango_font_description_copy (pango_context_get_font_description (context));
-  double size =
-    pango_font_description_get_size (font) * ratio / title_ratios[self->applied_squeeze];
-  gboolean cut;
-
-  if (pango_font_description_get_size_is_absolute (font))
-    pango_font_description_set_absolute_size (font, size);
-  else
-    pango_font_description_set_size (font, (int) size);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-  pango_layout_set_width (layout, MAX (width, 1) * PANGO_SCALE);
-  pango_layout_set_height (layout, -MAX (gtk_label_get_lines (self->yield_to), 1));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  cut = pango_layout_is_ellipsized (layout);
-  return cut;
-}
-
-/* The first step at which the title is whole, in the @room the bar gives
- * the title and the button together. */
-static guint
-choose_squeeze (EscaleListenButton *self, int room)
-{
-  int words, icons, one_icon;
-
-  if (self->yield_to == NULL)
-    return SQUEEZE_WORDS;
-  gtk_widget_measure (self->full, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &words, NULL, NULL);
-  gtk_widget_measure (self->compact, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &icons, NULL, NULL);
-  gtk_widget_measure (self->toggles[1], GTK_ORIENTATION_HORIZONTAL, -1, NULL, &one_icon, NULL,
-                      NULL);
-  if (!title_cut_at (self, room - words, title_ratios[SQUEEZE_WORDS]))
-    return SQUEEZE_WORDS;
-  for (guint squeeze = SQUEEZE_ICONS; squeeze <= SQUEEZE_TITLE_2; squeeze++)
-    if (!title_cut_at (self, room - icons, title_ratios[squeeze]))
-      return squeeze;
-  /* The voice on, a way to stop it stays, whatever the title. */
-  if (!title_cut_at (self, room - one_icon, title_ratios[SQUEEZE_ONE_ICON]) ||
-      (self->voice != NULL && escale_voice_get_active (self->voice)))
-    return SQUEEZE_ONE_ICON;
-  return SQUEEZE_OUT_OF_ROOM;
-}
-
-/* The bar changed (its title, its buttons, the size of the words): the
- * button tries its words again. */
-void
-escale_listen_button_relayout (EscaleListenButton *self)
-{
-  g_return_if_fail (ESCALE_IS_LISTEN_BUTTON (self));
-  self->undecided = TRUE;
-  /* Hidden, it gets no allocation: back on screen to choose again. */
-  if (self->squeeze == SQUEEZE_OUT_OF_ROOM)
-    set_squeeze (self, SQUEEZE_WORDS);
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
-}
-
 /* The screen under the button changed: read it if the voice is on. */
 void
 escale_listen_button_screen_changed (EscaleListenButton *self)
 {
   g_return_if_fail (ESCALE_IS_LISTEN_BUTTON (self));
-  escale_listen_button_relayout (self);
   if (self->voice != NULL && escale_voice_get_active (self->voice) &&
       gtk_widget_get_mapped (GTK_WIDGET (self)))
     read_screen (self);
@@ -271,24 +131,18 @@ sync_from_voice (EscaleListenButton *self)
   gboolean slow = self->voice != NULL &&
                   escale_voice_get_rate (self->voice) == ESCALE_VOICE_RATE_SLOW;
 
-  for (guint i = 0; i < 2; i++)
-    {
-      g_signal_handlers_block_by_func (self->toggles[i], toggled_cb, self);
-      g_signal_handlers_block_by_func (self->rate_toggles[i], rate_toggled_cb, self);
-      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->toggles[i]), active);
-      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->rate_toggles[i]), slow);
-      g_signal_handlers_unblock_by_func (self->rate_toggles[i], rate_toggled_cb, self);
-      g_signal_handlers_unblock_by_func (self->toggles[i], toggled_cb, self);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->toggles[i]),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      active ? _ ("Arrêter la lecture à voix haute")
-                                             : _ ("Écouter : lire l'écran à voix haute"),
-                                      -1);
-      gtk_widget_set_visible (self->rate_toggles[i], active);
-    }
+  g_signal_handlers_block_by_func (self->toggle, toggled_cb, self);
+  g_signal_handlers_block_by_func (self->rate_toggle, rate_toggled_cb, self);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->toggle), active);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->rate_toggle), slow);
+  g_signal_handlers_unblock_by_func (self->rate_toggle, rate_toggled_cb, self);
+  g_signal_handlers_unblock_by_func (self->toggle, toggled_cb, self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  active ? _ ("Arrêter la lecture à voix haute")
+                                         : _ ("Écouter : lire l'écran à voix haute"),
+                                  -1);
+  gtk_widget_set_visible (self->rate_toggle, active && escale_voice_get_available (self->voice));
   gtk_label_set_text (self->toggle_label, active ? _ ("Arrêter") : _ ("Écouter"));
-  /* "Plus lent" came or went: the bar's room is shared again. */
-  escale_listen_button_relayout (self);
 }
 
 static void
@@ -316,8 +170,8 @@ available_cb (EscaleListenButton *self)
 
   if (problem == NULL)
     return;
-  gtk_widget_set_visible (self->full, FALSE);
-  gtk_widget_set_visible (self->compact, FALSE);
+  gtk_widget_set_visible (self->toggle, FALSE);
+  gtk_widget_set_visible (self->rate_toggle, FALSE);
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || self->said_unavailable)
     {
       gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
@@ -357,17 +211,6 @@ escale_listen_button_set_voice (EscaleListenButton *self, EscaleVoice *voice)
   gtk_widget_set_visible (GTK_WIDGET (self), escale_voice_get_available (voice));
 }
 
-/* @title, a label before the button in the same bar, keeps its words
- * whole when the button's own words would cut them: the button shows its
- * icons only then. */
-void
-escale_listen_button_set_yield_to (EscaleListenButton *self, GtkLabel *title)
-{
-  g_return_if_fail (ESCALE_IS_LISTEN_BUTTON (self));
-  self->yield_to = title;
-  gtk_widget_queue_resize (GTK_WIDGET (self));
-}
-
 void
 escale_listen_button_set_reader (EscaleListenButton *self, EscaleListenReader reader,
                                  gpointer user_data)
@@ -377,27 +220,19 @@ escale_listen_button_set_reader (EscaleListenButton *self, EscaleListenReader re
   self->reader_data = user_data;
 }
 
-/* 0 with words, 1 icons only: the set on screen. */
-static guint
-shown_set (EscaleListenButton *self)
-{
-  return gtk_widget_get_child_visible (self->compact) ? 1 : 0;
-}
-
-/* For tests: the "Écouter" toggle, the "Plus lent" toggle (of the set on
- * screen), the message. */
+/* For tests: the "Écouter" toggle, the "Plus lent" toggle, the message. */
 GtkWidget *
 escale_listen_button_get_toggle (EscaleListenButton *self)
 {
   g_return_val_if_fail (ESCALE_IS_LISTEN_BUTTON (self), NULL);
-  return self->toggles[shown_set (self)];
+  return self->toggle;
 }
 
 GtkWidget *
 escale_listen_button_get_rate_toggle (EscaleListenButton *self)
 {
   g_return_val_if_fail (ESCALE_IS_LISTEN_BUTTON (self), NULL);
-  return self->rate_toggles[shown_set (self)];
+  return self->rate_toggle;
 }
 
 /* The words said when the voice is impossible, while they show; else NULL. */
@@ -426,97 +261,14 @@ unmap_cb (EscaleListenButton *self)
   self->reading_here = FALSE;
 }
 
-/* As narrow as the icons at the least; as wide as the words unless they
- * did not fit, so the title of the bar gets the room left. */
-static void
-escale_listen_button_measure (GtkWidget *widget, GtkOrientation orientation, int for_size,
-                              int *minimum, int *natural, int *minimum_baseline,
-                              int *natural_baseline)
-{
-  EscaleListenButton *self = ESCALE_LISTEN_BUTTON (widget);
-  int full_min, full_nat, compact_min, compact_nat;
-
-  if (gtk_widget_get_visible (GTK_WIDGET (self->message)))
-    {
-      gtk_widget_measure (GTK_WIDGET (self->message), orientation, for_size, minimum, natural,
-                          NULL, NULL);
-      return;
-    }
-  gtk_widget_measure (self->full, orientation, -1, &full_min, &full_nat, NULL, NULL);
-  gtk_widget_measure (self->compact, orientation, -1, &compact_min, &compact_nat, NULL, NULL);
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      /* Never wider than the icons at the least: the bar must not grow. */
-      if (self->squeeze == SQUEEZE_WORDS)
-        {
-          *minimum = compact_min;
-          *natural = MAX (full_nat, compact_nat);
-        }
-      else if (self->squeeze == SQUEEZE_OUT_OF_ROOM)
-        *minimum = *natural = 0;
-      else if (self->squeeze == SQUEEZE_ONE_ICON)
-        gtk_widget_measure (self->toggles[1], orientation, -1, minimum, natural, NULL, NULL);
-      else
-        *minimum = *natural = compact_nat;
-    }
-  else
-    {
-      *minimum = MAX (full_min, compact_min);
-      *natural = MAX (full_nat, compact_nat);
-    }
-}
-
-static void
-escale_listen_button_size_allocate (GtkWidget *widget, int width, int height, int baseline)
-{
-  EscaleListenButton *self = ESCALE_LISTEN_BUTTON (widget);
-  int root_width = gtk_widget_get_width (GTK_WIDGET (gtk_widget_get_root (widget)));
-  int full_min;
-  gboolean words;
-
-  if (gtk_widget_get_visible (GTK_WIDGET (self->message)))
-    {
-      gtk_widget_allocate (GTK_WIDGET (self->message), width, height, -1, NULL);
-      return;
-    }
-  if (root_width != self->decided_root_width)
-    self->undecided = TRUE;
-  if (self->relayout_idle == 0 && self->undecided)
-    {
-      /* The title, before us in the bar, has its share: together, the room. */
-      int room =
-        width + (self->yield_to != NULL ? gtk_widget_get_width (GTK_WIDGET (self->yield_to)) : 0);
-
-      self->undecided = FALSE;
-      self->decided_root_width = root_width;
-      set_squeeze (self, choose_squeeze (self, room));
-    }
-  else if (self->relayout_idle == 0 && self->squeeze < SQUEEZE_OUT_OF_ROOM &&
-           self->yield_to != NULL &&
-           pango_layout_is_ellipsized (gtk_label_get_layout (self->yield_to)) &&
-           !(self->squeeze == SQUEEZE_ONE_ICON && self->voice != NULL &&
-             escale_voice_get_active (self->voice)))
-    set_squeeze (self, self->squeeze + 1);
-  gtk_widget_measure (self->full, GTK_ORIENTATION_HORIZONTAL, -1, &full_min, NULL, NULL, NULL);
-  words = self->squeeze == SQUEEZE_WORDS && width >= full_min;
-  /* Only on a change: each one tells the accessibility tree. */
-  if (gtk_widget_get_child_visible (self->full) != words)
-    {
-      gtk_widget_set_child_visible (self->full, words);
-      gtk_widget_set_child_visible (self->compact, !words);
-    }
-  gtk_widget_allocate (words ? self->full : self->compact, width, height, -1, NULL);
-}
-
 static void
 escale_listen_button_dispose (GObject *object)
 {
   EscaleListenButton *self = ESCALE_LISTEN_BUTTON (object);
 
   g_clear_handle_id (&self->message_timeout, g_source_remove);
-  g_clear_handle_id (&self->relayout_idle, g_source_remove);
-  g_clear_pointer (&self->full, gtk_widget_unparent);
-  g_clear_pointer (&self->compact, gtk_widget_unparent);
+  g_clear_pointer (&self->toggle, gtk_widget_unparent);
+  g_clear_pointer (&self->rate_toggle, gtk_widget_unparent);
   if (self->message != NULL)
     gtk_widget_unparent (GTK_WIDGET (g_steal_pointer (&self->message)));
   g_clear_object (&self->voice);
@@ -529,70 +281,48 @@ escale_listen_button_class_init (EscaleListenButtonClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = escale_listen_button_dispose;
-  widget_class->measure = escale_listen_button_measure;
-  widget_class->size_allocate = escale_listen_button_size_allocate;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "listenbutton");
 }
 
+/* A button of the top bar's anatomy (escale-top-bar.c): a box of an icon
+ * and words; @compact_only, the icon shows only above the words. */
 static GtkWidget *
-toggle_new (EscaleListenButton *self, const char *icon, const char *words, GtkLabel **label_out,
-            const char *css_class)
+toggle_new (const char *icon, gboolean compact_only, const char *words, const char *css_class)
 {
   GtkWidget *toggle = gtk_toggle_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *image = gtk_image_new_from_icon_name (icon);
 
   gtk_widget_add_css_class (toggle, "bar-button");
   gtk_widget_add_css_class (toggle, css_class);
-  if (icon != NULL)
+  gtk_image_set_pixel_size (GTK_IMAGE (image), 36);
+  if (compact_only)
     {
-      GtkWidget *image = gtk_image_new_from_icon_name (icon);
-
-      gtk_image_set_pixel_size (GTK_IMAGE (image), 36);
-      gtk_box_append (GTK_BOX (box), image);
+      gtk_widget_add_css_class (image, "compact-only");
+      gtk_widget_set_visible (image, FALSE);
     }
-  if (words != NULL || label_out != NULL)
-    {
-      GtkWidget *label = gtk_label_new (words);
-
-      gtk_box_append (GTK_BOX (box), label);
-      if (label_out != NULL)
-        *label_out = GTK_LABEL (label);
-    }
+  gtk_box_append (GTK_BOX (box), image);
+  gtk_box_append (GTK_BOX (box), gtk_label_new (words));
   gtk_button_set_child (GTK_BUTTON (toggle), box);
   return toggle;
-}
-
-static GtkWidget *
-toggles_new (EscaleListenButton *self, guint set)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
-
-  self->toggles[set] = toggle_new (self, "escale-listen-symbolic", NULL,
-                                   set == 0 ? &self->toggle_label : NULL, "listen-button");
-  self->rate_toggles[set] = toggle_new (self, set == 0 ? NULL : "escale-slower-symbolic",
-                                        set == 0 ? _ ("Plus lent") : NULL, NULL, "listen-rate");
-  if (set == 1)
-    {
-      gtk_widget_add_css_class (self->toggles[set], "listen-compact");
-      gtk_widget_add_css_class (self->rate_toggles[set], "listen-compact");
-      gtk_box_set_spacing (GTK_BOX (box), 12);
-    }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->rate_toggles[set]),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Lire plus lentement"), -1);
-  g_signal_connect (self->toggles[set], "toggled", G_CALLBACK (toggled_cb), self);
-  g_signal_connect (self->rate_toggles[set], "toggled", G_CALLBACK (rate_toggled_cb), self);
-  gtk_box_append (GTK_BOX (box), self->toggles[set]);
-  gtk_box_append (GTK_BOX (box), self->rate_toggles[set]);
-  gtk_widget_set_parent (box, GTK_WIDGET (self));
-  return box;
 }
 
 static void
 escale_listen_button_init (EscaleListenButton *self)
 {
-  self->full = toggles_new (self, 0);
-  self->compact = toggles_new (self, 1);
-  gtk_widget_set_child_visible (self->compact, FALSE);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                              16);
+  self->toggle = toggle_new ("escale-listen-symbolic", FALSE, NULL, "listen-button");
+  self->toggle_label =
+    GTK_LABEL (gtk_widget_get_last_child (gtk_button_get_child (GTK_BUTTON (self->toggle))));
+  self->rate_toggle = toggle_new ("escale-slower-symbolic", TRUE, _ ("Plus lent"), "listen-rate");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->rate_toggle),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Lire plus lentement"), -1);
+  g_signal_connect (self->toggle, "toggled", G_CALLBACK (toggled_cb), self);
+  g_signal_connect (self->rate_toggle, "toggled", G_CALLBACK (rate_toggled_cb), self);
+  gtk_widget_set_parent (self->toggle, GTK_WIDGET (self));
+  gtk_widget_set_parent (self->rate_toggle, GTK_WIDGET (self));
 
   /* In the toggles' place once they hide. */
   self->message = GTK_LABEL (gtk_label_new (NULL));

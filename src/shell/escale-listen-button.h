@@ -16,8 +16,6 @@ G_DECLARE_FINAL_TYPE (EscaleListenButton, escale_listen_button, ESCALE, LISTEN_B
 void escale_listen_button_set_voice (EscaleListenButton *self, EscaleVoice *voice);
 void escale_listen_button_set_reader (EscaleListenButton *self, EscaleListenReader reader,
                                       gpointer user_data);
-void escale_listen_button_set_yield_to (EscaleListenButton *self, GtkLabel *title);
-void escale_listen_button_relayout (EscaleListenButton *self);
 void escale_listen_button_screen_changed (EscaleListenButton *self);
 GtkWidget *escale_listen_button_get_toggle (EscaleListenButton *self);
 GtkWidget *escale_listen_button_get_rate_toggle (EscaleListenButton *self);

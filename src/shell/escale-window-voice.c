@@ -111,7 +111,6 @@ _escale_window_setup_voice (EscaleWindow *self)
   self->voice = escale_voice_new ("fr", g_getenv ("ESCALE_AUDIO_SINK"));
   escale_listen_button_set_voice (self->listen_button, self->voice);
   escale_listen_button_set_reader (self->listen_button, screen_text_cb, self);
-  escale_listen_button_set_yield_to (self->listen_button, self->place_label);
   escale_listen_button_set_voice (welcome_listen, self->voice);
   escale_listen_button_set_reader (welcome_listen, welcome_text_cb, self);
   g_signal_connect_object (self->voice, "notify::active", G_CALLBACK (voice_active_cb), self,

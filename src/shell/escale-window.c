@@ -12,6 +12,7 @@
 #include "escale-home-page.h"
 #include "escale-staff-page.h"
 #include "escale-stats-report.h"
+#include "escale-top-bar.h"
 #include "escale-welcome-page.h"
 #include "escale-window.h"
 #include "escale-window-private.h"
@@ -120,8 +121,6 @@ _escale_window_apply_text_scale (EscaleWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.text-smaller", self->text_scale > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.text-larger",
                                  self->text_scale + 1 < ESCALE_TEXT_SCALE_LEVELS);
-  if (self->listen_button != NULL)
-    escale_listen_button_relayout (self->listen_button);
 }
 
 void
@@ -629,6 +628,7 @@ escale_window_class_init (EscaleWindowClass *klass)
   g_type_ensure (ESCALE_TYPE_COUNTDOWN);
   g_type_ensure (ESCALE_TYPE_HELP_BANNER);
   g_type_ensure (ESCALE_TYPE_LISTEN_BUTTON);
+  g_type_ensure (ESCALE_TYPE_TOP_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/fr/escale/Escale/ui/escale-window.ui");
